@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+// Onboard: turns a new hire's assessment results into an onboarding plan.
+// No package dependencies: the Swift toolchain (Foundation, Dispatch, Swift Testing) only.
+import PackageDescription
+
+let package = Package(
+  name: "Onboard",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "OnboardKit", targets: ["OnboardKit"]),
+    .executable(name: "onboard", targets: ["onboard"]),
+  ],
+  targets: [
+    // Generic building blocks, each small and tested against public conformance suites.
+    .target(name: "OnboardCSV"),
+    .target(name: "OnboardMustache"),
+    .target(name: "OnboardICS"),
+    .target(name: "OnboardMIME"),
+
+    // The domain: import → analyse → plan → render. Pure; never prints or touches argv.
+    .target(
+      name: "OnboardKit",
+      dependencies: ["OnboardCSV", "OnboardMustache", "OnboardICS", "OnboardMIME"]
+    ),
+
+    // The thin command-line tool: arguments, files, diagnostics.
+    .executableTarget(name: "onboard", dependencies: ["OnboardKit"]),
+
+    .testTarget(name: "OnboardCSVTests", dependencies: ["OnboardCSV"]),
+    .testTarget(name: "OnboardMustacheTests", dependencies: ["OnboardMustache"]),
+    .testTarget(name: "OnboardICSTests", dependencies: ["OnboardICS"]),
+    .testTarget(name: "OnboardMIMETests", dependencies: ["OnboardMIME"]),
+    .testTarget(name: "OnboardKitTests", dependencies: ["OnboardKit"]),
+    .testTarget(name: "onboardTests", dependencies: ["onboard"]),
+  ]
+)
