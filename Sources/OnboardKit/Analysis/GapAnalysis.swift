@@ -1,0 +1,144 @@
+import Foundation
+
+/// Compares a hire's evidence with their role profile: a pure function from values to a report.
+///
+/// Fusion, in two steps so that three interviewers do not outvote one test:
+/// 1. within a kind of evidence: each assessor's (or test's) observations are averaged, then the
+///    assessors are averaged with equal weight;
+/// 2. across kinds: a weighted mean with `AnalysisSettings.sourceWeights`.
+///
+/// Confidence = (1 − 0.5ⁿ) × max(0.2, 1 − spread / 4), with n independent sources (assessors or
+/// tests) and spread the distance in levels between the highest and lowest of them.
+public enum GapAnalysis {
+  public static func analyze(
+    hireKey: String, role: RoleProfile, skills: [String: Skill], evidence: [Evidence],
+    settings: AnalysisSettings = AnalysisSettings()
+  ) -> GapReport {
+    let key = hireKey.lowercased()
+    var bySkill: [String: [Evidence]] = [:]
+    for item in evidence where item.hireKey == key { bySkill[item.skillID, default: []].append(item) }
+    let count = role.requirements.count
+    let assessments = role.requirements.map { requirement in
+      assess(
+        requirement: requirement,
+        skill: skills[requirement.skillID]
+          ?? Skill(id: requirement.skillID, name: requirement.skillID, kind: .technical),
+        evidence: bySkill[requirement.skillID] ?? [], roleSize: count, settings: settings)
+    }
+    return GapReport(hireKey: key, role: role.title, assessments: assessments)
+  }
+
+  /// Importance of a requirement: an explicit weight, or tier weight × a rank factor that falls
+  /// linearly from 1 (priority 1) to 0.5 (the last priority).
+  public static func importance(
+    of requirement: SkillRequirement, roleSize: Int, settings: AnalysisSettings
+  ) -> Double {
+    if let weight = requirement.weight { return weight }
+    let rankFactor = 1 - 0.5 * Double(requirement.priority - 1) / Double(max(1, roleSize - 1))
+    return settings.weight(of: requirement.tier) * rankFactor
+  }
+
+  static func assess(
+    requirement: SkillRequirement, skill: Skill, evidence unordered: [Evidence], roleSize: Int,
+    settings: AnalysisSettings
+  ) -> SkillAssessment {
+    let evidence = unordered.sorted(by: canonicalOrder)
+    let importance = importance(of: requirement, roleSize: roleSize, settings: settings)
+    let measured = evidence.filter { $0.proficiency != nil }
+    let ranks = evidence.compactMap(\.percentileRank).sorted()
+
+    // Step 1: per kind, per assessor (or instrument for tests).
+    var kindLevels: [SourceLevel] = []
+    var assessorLevels: [SourceLevel] = []
+    var independentLevels: [Double] = []
+    for source in EvidenceSource.allCases {
+      let ofKind = measured.filter { $0.source == source }
+      guard !ofKind.isEmpty else { continue }
+      let groups = Dictionary(grouping: ofKind) { sourceName(of: $0) }
+      let levels = groups.keys.sorted().map { name -> SourceLevel in
+        let items = groups[name] ?? []
+        return SourceLevel(name: name, level: mean(items.map { $0.proficiency?.level ?? 0 }), count: items.count)
+      }
+      independentLevels += levels.map(\.level)
+      if source == .interview { assessorLevels = levels }
+      kindLevels.append(
+        SourceLevel(name: source.rawValue, level: mean(levels.map(\.level)), count: ofKind.count))
+    }
+
+    guard !kindLevels.isEmpty else {
+      return SkillAssessment(
+        skill: skill, requirement: requirement, observed: nil, confidence: 0, shortfall: nil,
+        importance: importance, severity: nil, status: .unassessed, levelStatus: .unassessed,
+        conflict: nil, sourceLevels: [], assessorLevels: [], percentileRanks: ranks,
+        evidence: evidence)
+    }
+
+    // Step 2: across kinds.
+    let weights = kindLevels.map { settings.weight(of: EvidenceSource(rawValue: $0.name) ?? .manual) }
+    let totalWeight = weights.reduce(0, +)
+    let level =
+      totalWeight > 0
+      ? zip(kindLevels, weights).map { $0.level * $1 }.reduce(0, +) / totalWeight
+      : mean(kindLevels.map(\.level))
+    let observed = Proficiency(level: level)
+
+    let spread = (independentLevels.max() ?? 0) - (independentLevels.min() ?? 0)
+    let n = Double(independentLevels.count)
+    let confidence = round2((1 - pow(0.5, n)) * max(0.2, 1 - spread / 4))
+
+    let target = Double(requirement.targetLevel)
+    let shortfall = max(0, target - observed.level)
+    let levelStatus: SkillStatus
+    if observed.level - target >= settings.strengthMargin {
+      levelStatus = .strength
+    } else if shortfall <= settings.onTargetTolerance {
+      levelStatus = .onTarget
+    } else if shortfall >= settings.criticalShortfall, requirement.tier == .essential {
+      levelStatus = .criticalGap
+    } else {
+      levelStatus = .gap
+    }
+
+    let conflict =
+      findConflict(in: kindLevels, threshold: settings.sourceConflictLevels, amongAssessors: false)
+      ?? findConflict(in: assessorLevels, threshold: settings.assessorConflictLevels, amongAssessors: true)
+
+    return SkillAssessment(
+      skill: skill, requirement: requirement, observed: observed, confidence: confidence,
+      shortfall: round2(shortfall), importance: round2(importance),
+      severity: round2(shortfall * importance), status: conflict == nil ? levelStatus : .conflicting,
+      levelStatus: levelStatus, conflict: conflict, sourceLevels: kindLevels,
+      assessorLevels: assessorLevels, percentileRanks: ranks, evidence: evidence)
+  }
+
+  static func findConflict(in levels: [SourceLevel], threshold: Double, amongAssessors: Bool) -> Conflict? {
+    guard levels.count >= 2,
+      let high = levels.max(by: { ($0.level, $1.name) < ($1.level, $0.name) }),
+      let low = levels.min(by: { ($0.level, $0.name) < ($1.level, $1.name) })
+    else { return nil }
+    let spread = high.level - low.level
+    guard spread >= threshold else { return nil }
+    return Conflict(spread: round2(spread), high: high, low: low, amongAssessors: amongAssessors)
+  }
+
+  /// Interview evidence is grouped by interviewer, everything else by the instrument (the test).
+  static func sourceName(of evidence: Evidence) -> String {
+    switch evidence.source {
+    case .interview: evidence.assessor ?? evidence.instrument
+    case .test, .manual: evidence.instrument
+    }
+  }
+
+  /// A total order on evidence, so that the order of input rows never changes a report.
+  static func canonicalOrder(_ a: Evidence, _ b: Evidence) -> Bool {
+    let ka = [a.source.rawValue, a.instrument, a.assessor ?? "", a.rawValue, a.origin.description]
+    let kb = [b.source.rawValue, b.instrument, b.assessor ?? "", b.rawValue, b.origin.description]
+    return ka.lexicographicallyPrecedes(kb)
+  }
+
+  static func mean(_ values: [Double]) -> Double {
+    values.isEmpty ? 0 : values.sorted().reduce(0, +) / Double(values.count)
+  }
+}
+
+func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }

@@ -1,0 +1,110 @@
+/// What the analysis concluded about one required skill.
+public enum SkillStatus: String, Sendable, Codable, CaseIterable {
+  case strength
+  case onTarget = "on-target"
+  case gap
+  case criticalGap = "critical-gap"
+  /// Nobody measured a level (no evidence, or only a percentile rank). Unknown is not zero.
+  case unassessed
+  /// Sources or interviewers disagree too much to trust one number.
+  case conflicting
+
+  /// Words for people.
+  public var label: String {
+    switch self {
+    case .strength: "strength"
+    case .onTarget: "on target"
+    case .gap: "gap"
+    case .criticalGap: "critical gap"
+    case .unassessed: "unassessed"
+    case .conflicting: "conflicting evidence"
+    }
+  }
+}
+
+/// The level one kind of evidence (or one assessor) gives a skill.
+public struct SourceLevel: Hashable, Sendable, Codable {
+  /// "test", "interview", "manual", or an assessor's name.
+  public var name: String
+  public var level: Double
+  /// How many observations were combined.
+  public var count: Int
+}
+
+/// The evidence of a skill disagrees: how far apart, and who.
+public struct Conflict: Hashable, Sendable, Codable {
+  /// Levels between the highest and the lowest.
+  public var spread: Double
+  public var high: SourceLevel
+  public var low: SourceLevel
+  /// True when the disagreement is among interviewers rather than between kinds of evidence.
+  public var amongAssessors: Bool
+
+  /// "test 4.4 vs interview 2.0 (2.4 levels apart)".
+  public var summary: String {
+    "\(high.name) \(formatNumber(high.level)) vs \(low.name) \(formatNumber(low.level))"
+      + " (\(formatNumber(spread)) levels apart)"
+  }
+}
+
+/// The analysis of one required skill for one hire.
+public struct SkillAssessment: Hashable, Sendable, Codable {
+  public var skill: Skill
+  public var requirement: SkillRequirement
+  /// The combined level; nil when unassessed.
+  public var observed: Proficiency?
+  /// 0…1: grows with independent sources, shrinks with their spread.
+  public var confidence: Double
+  /// Target − observed in levels, never negative; nil when unassessed.
+  public var shortfall: Double?
+  /// The importance weight from priority and tier.
+  public var importance: Double
+  /// Shortfall × importance (Borich weighted discrepancy); nil when unassessed.
+  public var severity: Double?
+  public var status: SkillStatus
+  /// What the combined level alone would say (differs from `status` when conflicting).
+  public var levelStatus: SkillStatus
+  public var conflict: Conflict?
+  /// Per kind of evidence, the level it gives.
+  public var sourceLevels: [SourceLevel]
+  /// Per interviewer, the level they gave.
+  public var assessorLevels: [SourceLevel]
+  /// Percentile ranks seen for this skill (a rank, not a level).
+  public var percentileRanks: [Double]
+  /// The evidence behind it, in a stable order.
+  public var evidence: [Evidence]
+
+  /// Whether training should close a shortfall here.
+  public var needsTraining: Bool { (shortfall ?? 0) > 0 && levelStatus != .onTarget && levelStatus != .strength }
+}
+
+/// The gap report of one hire against their role.
+public struct GapReport: Hashable, Sendable, Codable {
+  public var hireKey: String
+  public var role: String
+  /// One line per required skill, in the role's priority order.
+  public var assessments: [SkillAssessment]
+
+  /// Gaps and critical gaps (conflicting ones with a shortfall too), most urgent first;
+  /// ties keep the role's priority order.
+  public var weakAreas: [SkillAssessment] {
+    assessments.filter { $0.needsTraining }
+      .sorted {
+        let (a, b) = ($0.severity ?? 0, $1.severity ?? 0)
+        return a != b ? a > b : $0.requirement.priority < $1.requirement.priority
+      }
+  }
+
+  public var strengths: [SkillAssessment] { assessments.filter { $0.status == .strength } }
+  public var conflicts: [SkillAssessment] { assessments.filter { $0.status == .conflicting } }
+  public var unassessed: [SkillAssessment] { assessments.filter { $0.status == .unassessed } }
+
+  /// Essential skills nobody assessed.
+  public var unassessedEssentials: [SkillAssessment] {
+    unassessed.filter { $0.requirement.tier == .essential }
+  }
+
+  public func assessment(of skillID: String) -> SkillAssessment? {
+    assessments.first { $0.skill.id == skillID }
+  }
+}

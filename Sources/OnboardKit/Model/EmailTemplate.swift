@@ -1,0 +1,177 @@
+import Foundation
+
+/// When an email template is sent: the `send:` header of a template file.
+public enum SendRule: Hashable, Sendable, Codable, CustomStringConvertible {
+  /// `workday -5 at 10:00`: a date from the schedule grammar.
+  case on(WhenRule, at: LocalTime?)
+  /// `3 workdays before review-30`: relative to a fixed activity of the plan.
+  case beforeActivity(workdays: Int, activityID: String, at: LocalTime?)
+  /// `1 workdays before each training`: one email per training session.
+  case beforeEachTraining(workdays: Int, at: LocalTime?)
+
+  /// Parses the header value; nil when it follows none of the forms.
+  public init?(text: String) {
+    var body = text.trimmingCharacters(in: .whitespaces)
+    var time: LocalTime? = nil
+    if let range = body.range(of: " at ", options: .backwards) {
+      guard let parsed = LocalTime(text: String(body[range.upperBound...])) else { return nil }
+      time = parsed
+      body = String(body[..<range.lowerBound])
+    }
+    let words = body.split(whereSeparator: \.isWhitespace).map(String.init)
+    if words.count >= 4, let n = Int(words[0]), n >= 0,
+      ["workday", "workdays"].contains(words[1].lowercased()), words[2].lowercased() == "before"
+    {
+      if words.count == 5, words[3].lowercased() == "each", words[4].lowercased() == "training" {
+        self = .beforeEachTraining(workdays: n, at: time)
+        return
+      }
+      if words.count == 4 {
+        self = .beforeActivity(workdays: n, activityID: words[3], at: time)
+        return
+      }
+      return nil
+    }
+    guard let rule = WhenRule(text: body) else { return nil }
+    self = .on(rule, at: time)
+  }
+
+  public static let expected =
+    "a schedule rule such as `workday -5 at 10:00`, `N workdays before ACTIVITY-ID` or "
+    + "`N workdays before each training`"
+
+  public var time: LocalTime? {
+    switch self {
+    case .on(_, let at), .beforeActivity(_, _, let at), .beforeEachTraining(_, let at): at
+    }
+  }
+
+  public var description: String {
+    let suffix = time.map { " at \($0)" } ?? ""
+    switch self {
+    case .on(let rule, _): return "\(rule)\(suffix)"
+    case .beforeActivity(let n, let id, _): return "\(n) workdays before \(id)\(suffix)"
+    case .beforeEachTraining(let n, _): return "\(n) workdays before each training\(suffix)"
+    }
+  }
+}
+
+/// Who an email is for.
+public enum Audience: String, Hashable, Sendable, Codable, CaseIterable {
+  case hire, manager, buddy, hr
+}
+
+/// An email template file from `Plans/emails/`: a small header, a text body, an optional HTML body.
+///
+/// ```
+/// subject: Welcome to {{company}}, {{first_name}}!
+/// audience: hire
+/// cc: manager
+/// send: workday -5 at 10:00
+/// ---
+/// Hello {{first_name}}, ...
+/// --- html ---
+/// <p>Hello {{first_name}}, ...</p>
+/// ```
+public struct EmailTemplateFile: Hashable, Sendable {
+  /// The file name without extension: `welcome`.
+  public var id: String
+  public var path: String
+  public var subject: String
+  public var audience: Audience
+  public var cc: [Audience]
+  public var send: SendRule
+  /// `invitation`: attach the session or activity as an .ics invitation.
+  public var attachInvitation: Bool
+  public var text: String
+  public var html: String?
+  /// Lines where the subject, text and html begin (1-based), to locate template errors.
+  public var subjectLine: Int
+  public var textLine: Int
+  public var htmlLine: Int?
+
+  /// Parses a template file; errors name the file and line.
+  public init(id: String, path: String, contents: String) throws(InputErrors) {
+    let lines = contents.replacingOccurrences(of: "\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
+    var errors: [InputError] = []
+    func fail(_ line: Int, _ message: String) {
+      errors.append(InputError(SourceLocation(file: path, line: line), message))
+    }
+    var header: [String: (String, Int)] = [:]
+    var index = 0
+    while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) != "---" {
+      let line = lines[index]
+      if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let colon = line.firstIndex(of: ":") {
+          let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+          let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+          if !["subject", "audience", "cc", "send", "attach"].contains(key) {
+            fail(index + 1, "unknown header `\(key)`; expected subject, audience, cc, send or attach")
+          }
+          header[key] = (value, index + 1)
+        } else {
+          fail(index + 1, "expected a header line `key: value` or the separator `---`, found `\(line)`")
+        }
+      }
+      index += 1
+    }
+    if index >= lines.count { fail(lines.count, "missing the `---` line between the header and the body") }
+    let bodyStart = index + 1
+    var textLines: [String] = []
+    var htmlLines: [String]? = nil
+    var htmlStart: Int? = nil
+    for i in min(bodyStart, lines.count)..<lines.count {
+      if lines[i].trimmingCharacters(in: .whitespaces) == "--- html ---", htmlLines == nil {
+        htmlLines = []
+        htmlStart = i + 2
+      } else if htmlLines != nil {
+        htmlLines?.append(lines[i])
+      } else {
+        textLines.append(lines[i])
+      }
+    }
+    self.id = id
+    self.path = path
+    subject = header["subject"]?.0 ?? ""
+    subjectLine = header["subject"]?.1 ?? 1
+    if subject.isEmpty { fail(1, "missing `subject:` header") }
+    audience = .hire
+    if let (value, line) = header["audience"] {
+      if let parsed = Audience(rawValue: value.lowercased()) { audience = parsed } else {
+        fail(line, "audience `\(value)` is unknown; expected hire, manager, buddy or hr")
+      }
+    } else {
+      fail(1, "missing `audience:` header (hire, manager, buddy or hr)")
+    }
+    cc = []
+    if let (value, line) = header["cc"], !value.isEmpty {
+      for part in value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+        if let parsed = Audience(rawValue: part) { cc.append(parsed) } else {
+          fail(line, "cc `\(part)` is unknown; expected hire, manager, buddy or hr")
+        }
+      }
+    }
+    send = .on(.workday(1), at: nil)
+    if let (value, line) = header["send"] {
+      if let parsed = SendRule(text: value) { send = parsed } else {
+        fail(line, "send `\(value)` is not understood; expected \(SendRule.expected)")
+      }
+    } else {
+      fail(1, "missing `send:` header")
+    }
+    attachInvitation = false
+    if let (value, line) = header["attach"], !value.isEmpty {
+      if value.lowercased() == "invitation" { attachInvitation = true } else {
+        fail(line, "attach `\(value)` is unknown; expected `invitation`")
+      }
+    }
+    while textLines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { textLines.removeLast() }
+    text = textLines.joined(separator: "\n") + "\n"
+    textLine = bodyStart + 1
+    html = htmlLines.map { $0.joined(separator: "\n") }
+    htmlLine = htmlStart
+    if !errors.isEmpty { throw InputErrors(errors) }
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Someone named with an email: a manager, a buddy, the sender.
+public struct Person: Hashable, Sendable, Codable {
+  public var name: String
+  public var email: String
+
+  public init(name: String, email: String) {
+    self.name = name
+    self.email = email
+  }
+
+  /// The first word of the name ("Priya" of "Priya Raman").
+  public var firstName: String {
+    name.split(separator: " ").first.map(String.init) ?? name
+  }
+}
+
+/// How a hire works: on site, remotely, or both.
+public enum WorkMode: String, Sendable, Codable, CaseIterable {
+  case onSite = "on-site", remote, hybrid
+}
+
+/// Full-time or part-time.
+public enum Employment: String, Sendable, Codable, CaseIterable {
+  case fullTime = "full-time", partTime = "part-time"
+}
+
+/// A new hire as the roster describes them.
+public struct Hire: Hashable, Sendable, Codable {
+  public var firstName: String
+  public var lastName: String
+  /// The key that joins the roster to the exports (compared case-insensitively).
+  public var email: String
+  public var role: String
+  /// The start date the roster asks for (the plan may move it to the next working day).
+  public var requestedStart: CalendarDate
+  /// IANA time zone, e.g. `Europe/Berlin`.
+  public var timeZone: String
+  public var location: String
+  public var manager: Person
+  public var buddy: Person
+  public var employment: Employment
+  /// Working weekdays; nil = the company default.
+  public var workDays: [Weekday]?
+  /// Working hours per day; nil = the company default.
+  public var hoursPerDay: Double?
+  public var workMode: WorkMode
+  /// The roster row this hire came from.
+  public var origin: SourceLocation
+
+  public init(
+    firstName: String, lastName: String, email: String, role: String,
+    requestedStart: CalendarDate, timeZone: String, location: String, manager: Person,
+    buddy: Person, employment: Employment = .fullTime, workDays: [Weekday]? = nil,
+    hoursPerDay: Double? = nil, workMode: WorkMode = .onSite, origin: SourceLocation
+  ) {
+    self.firstName = firstName
+    self.lastName = lastName
+    self.email = email
+    self.role = role
+    self.requestedStart = requestedStart
+    self.timeZone = timeZone
+    self.location = location
+    self.manager = manager
+    self.buddy = buddy
+    self.employment = employment
+    self.workDays = workDays
+    self.hoursPerDay = hoursPerDay
+    self.workMode = workMode
+    self.origin = origin
+  }
+
+  public var fullName: String { "\(firstName) \(lastName)".trimmingCharacters(in: .whitespaces) }
+
+  /// The email in lower case: the join key.
+  public var key: String { email.lowercased() }
+}

@@ -1,0 +1,71 @@
+/// Where a value came from: a file and a line and column (CSV, text) or a JSON path.
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+  /// The file as the user named it (a path, relative or absolute).
+  public var file: String
+  /// 1-based line, when known.
+  public var line: Int?
+  /// 1-based column, when known.
+  public var column: Int?
+  /// A JSON path such as `$.scorecards[2].attributes[0].rating`, for JSON inputs.
+  public var jsonPath: String?
+
+  public init(file: String, line: Int? = nil, column: Int? = nil, jsonPath: String? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.jsonPath = jsonPath
+  }
+
+  /// `file:line:column`, `file:line`, `file ($.path)` or just `file`: the compiler-style prefix.
+  public var description: String {
+    var text = file
+    if let line {
+      text += ":\(line)"
+      if let column { text += ":\(column)" }
+    }
+    if let jsonPath { text += " (\(jsonPath))" }
+    return text
+  }
+}
+
+/// A problem in the user's input: where it is, what was found, what was expected.
+///
+/// Every error Onboard reports about files is one of these, printed as
+/// `file:line:column: error: message`.
+public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var location: SourceLocation
+  public var message: String
+
+  public init(_ location: SourceLocation, _ message: String) {
+    self.location = location
+    self.message = message
+  }
+
+  public var description: String { "\(location): error: \(message)" }
+}
+
+/// Several input errors found in one pass (a file is checked whole, not stopped at the first).
+public struct InputErrors: Error, Sendable, CustomStringConvertible {
+  public var errors: [InputError]
+
+  public init(_ errors: [InputError]) { self.errors = errors }
+
+  public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+/// A problem that does not stop the run (a skipped personality test, a candidate not hired),
+/// reported so that nothing is dropped silently.
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+  public enum Severity: String, Sendable, Codable { case warning, note }
+  public var severity: Severity
+  public var location: SourceLocation
+  public var message: String
+
+  public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    self.severity = severity
+    self.location = location
+    self.message = message
+  }
+
+  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}

@@ -1,0 +1,25 @@
+/// The busy minutes of each day of a plan while it is being built; finds free slots.
+struct DaySchedule {
+  let calendar: WorkCalendar
+  private(set) var busy: [CalendarDate: [Range<Int>]] = [:]
+
+  init(calendar: WorkCalendar) { self.calendar = calendar }
+
+  /// The earliest start ≥ `notBefore` on `date` where `minutes` fit inside working hours without
+  /// touching a busy interval or the lunch break; nil when there is none.
+  func freeSlot(on date: CalendarDate, minutes: Int, notBefore: Int) -> Int? {
+    let dayStart = calendar.dayStart.minutes
+    let dayEnd = calendar.dayEnd.minutes
+    let taken = ((busy[date] ?? []) + calendar.dailyBreaks).sorted { $0.lowerBound < $1.lowerBound }
+    var candidate = max(notBefore, dayStart)
+    for interval in taken {
+      if candidate + minutes <= interval.lowerBound { break }
+      if interval.upperBound > candidate { candidate = interval.upperBound }
+    }
+    return candidate + minutes <= dayEnd ? candidate : nil
+  }
+
+  mutating func reserve(on date: CalendarDate, start: Int, minutes: Int) {
+    busy[date, default: []].append(start..<(start + minutes))
+  }
+}

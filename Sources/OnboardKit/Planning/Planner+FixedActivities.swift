@@ -1,0 +1,77 @@
+extension PlanBuilder {
+  /// Places the schedule template's activities that apply to the hire, dependencies first.
+  mutating func placeFixedActivities() {
+    let applicable = input.schedule.filter { $0.applies(to: input.hire) }
+    let ids = Set(applicable.map(\.id))
+    var placedEnd: [String: (CalendarDate, Int)] = [:]
+    for activity in dependencyOrder(applicable) {
+      let deps = activity.dependsOn.filter { ids.contains($0) }
+      let notBefore = deps.compactMap { placedEnd[$0] }.max { ($0.0, $0.1) < ($1.0, $1.1) }
+      let occurrences = dates(for: activity.when)
+      for (index, date) in occurrences.enumerated() {
+        guard
+          let placed = place(
+            minutes: activity.durationMinutes, on: date, preferred: activity.time.minutes,
+            notBefore: notBefore)
+        else {
+          notes.append("\(activity.title) (\(activity.when)) found no free time near \(date.longText).")
+          continue
+        }
+        let id = occurrences.count > 1 ? "\(activity.id)#\(index + 1)" : activity.id
+        items.append(
+          PlanItem(
+            id: id, kind: PlanItem.Kind(rawValue: activity.kind.rawValue) ?? .activity,
+            title: activity.title, date: placed.date, start: LocalTime(minutes: placed.start),
+            durationMinutes: activity.durationMinutes, owner: activity.owner,
+            ownerName: ownerName(for: activity.owner), skillID: nil, topicID: nil, format: nil,
+            reason: nil, agenda: activity.agenda, resource: nil, note: placed.note))
+        let end = (placed.date, placed.start + activity.durationMinutes)
+        if placedEnd[activity.id].map({ ($0.0, $0.1) < end }) ?? true { placedEnd[activity.id] = end }
+      }
+      if occurrences.isEmpty {
+        notes.append("\(activity.title) (\(activity.when)) has no working day in the plan's range.")
+      }
+    }
+  }
+
+  /// The roster's person for an owner role.
+  func ownerName(for owner: String) -> String? {
+    switch owner {
+    case "manager": input.hire.manager.name
+    case "buddy": input.hire.buddy.name
+    case "hire": input.hire.fullName
+    default: nil
+    }
+  }
+
+  /// Activities ordered so that each comes after those it depends on (template order otherwise).
+  /// Cycles are broken in template order; `onboard check` reports them.
+  func dependencyOrder(_ activities: [ScheduledActivity]) -> [ScheduledActivity] {
+    let byID = Dictionary(activities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var ordered: [ScheduledActivity] = []
+    var state: [String: Bool] = [:]  // false = visiting, true = done
+    func visit(_ activity: ScheduledActivity) {
+      if state[activity.id] != nil { return }
+      state[activity.id] = false
+      for dep in activity.dependsOn { if let next = byID[dep] { visit(next) } }
+      state[activity.id] = true
+      ordered.append(activity)
+    }
+    for activity in activities { visit(activity) }
+    return ordered
+  }
+
+  /// Adds "Re-assess ..." to every milestone's agenda when the hire has weak areas.
+  mutating func annotateMilestones() {
+    let weak = input.report.weakAreas.map {
+      "\($0.skill.name) (now \(formatNumber($0.observed?.level ?? 0)), target \($0.requirement.targetLevel))"
+    }
+    let unknown = input.report.unassessedEssentials.map(\.skill.name)
+    for index in items.indices where items[index].kind == .milestone {
+      if !weak.isEmpty { items[index].agenda.append("Re-assess the gap skills: " + weak.joined(separator: ", ")) }
+      if !unknown.isEmpty {
+        items[index].agenda.append("Confirm the level of: " + unknown.joined(separator: ", "))
+      }
+    }
+  }
+}

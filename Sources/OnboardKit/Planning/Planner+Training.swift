@@ -1,0 +1,166 @@
+/// One session the planner wants to place.
+private struct SessionRequest {
+  var id: String
+  var kind: PlanItem.Kind
+  var title: String
+  var skillID: String
+  var topic: TrainingTopic?
+  var minutes: Int
+  var owner: String
+  var reason: String
+  var prerequisites: [String]
+  /// Verification activities belong in week 1.
+  var latestWorkday: Int?
+}
+
+extension PlanBuilder {
+  /// Verification activities for unassessed essential and conflicting skills, then the catalog's
+  /// topics for the weak areas, most severe essential gaps first, prerequisites before dependants.
+  mutating func placeTraining() {
+    var placedEnd: [String: (CalendarDate, Int)] = [:]
+    let lastDay = calendar.workingDay(onOrBefore: day90) ?? day90
+    for request in verificationRequests() + topicRequests() {
+      if let missing = request.prerequisites.first(where: { placedEnd[$0] == nil }) {
+        let title = input.catalog.first { $0.id == missing }?.title ?? missing
+        unscheduled.append(
+          UnscheduledTopic(
+            topicID: request.topic?.id ?? request.id, title: request.title, skillID: request.skillID,
+            reason: "its prerequisite \"\(title)\" could not be scheduled"))
+        continue
+      }
+      let after = request.prerequisites.compactMap { placedEnd[$0] }.max { ($0.0, $0.1) < ($1.0, $1.1) }
+      if let placed = placeSession(request, after: after, lastDay: lastDay) {
+        placedEnd[request.id] = placed
+      }
+    }
+  }
+
+  /// Finds the first working day (from workday 2) with room under the day's training cap.
+  private mutating func placeSession(
+    _ request: SessionRequest, after: (CalendarDate, Int)?, lastDay: CalendarDate
+  ) -> (CalendarDate, Int)? {
+    let maxCap = input.settings.trainingCapMinutesByWeek.max() ?? 0
+    guard request.minutes <= maxCap else {
+      unscheduled.append(
+        UnscheduledTopic(
+          topicID: request.topic?.id ?? request.id, title: request.title, skillID: request.skillID,
+          reason: "it lasts \(request.minutes) min, more than the daily training cap of \(maxCap) min"))
+      return nil
+    }
+    let firstIndex = 1  // workday 2
+    for index in firstIndex..<forwardDays.count {
+      let date = forwardDays[index]
+      if date > lastDay { break }
+      if let after, date < after.0 { continue }
+      let cap = input.settings.trainingCap(week: weekNumber(of: date), isFirstDay: date == start)
+      guard (trainingMinutes[date] ?? 0) + request.minutes <= cap else { continue }
+      let notBefore = after.map { $0.0 == date ? $0.1 : 0 } ?? 0
+      guard let slot = schedule.freeSlot(on: date, minutes: request.minutes, notBefore: notBefore)
+      else { continue }
+      schedule.reserve(on: date, start: slot, minutes: request.minutes)
+      trainingMinutes[date, default: 0] += request.minutes
+      var note: String? = nil
+      if let latest = request.latestWorkday, index + 1 > latest {
+        note = "later than planned (week 1 had no free training time left)"
+      }
+      items.append(
+        PlanItem(
+          id: request.id, kind: request.kind, title: request.title, date: date,
+          start: LocalTime(minutes: slot), durationMinutes: request.minutes, owner: request.owner,
+          ownerName: ownerName(for: request.owner), skillID: request.skillID,
+          topicID: request.topic?.id, format: request.topic?.format.rawValue ?? "pairing",
+          reason: request.reason, agenda: [], resource: request.topic?.resource, note: note))
+      return (date, slot + request.minutes)
+    }
+    unscheduled.append(
+      UnscheduledTopic(
+        topicID: request.topic?.id ?? request.id, title: request.title, skillID: request.skillID,
+        reason: "no free training time under the daily cap before day 90 (\(lastDay.longText))"))
+    return nil
+  }
+
+  private func verificationRequests() -> [SessionRequest] {
+    let report = input.report
+    let targets = report.unassessedEssentials + report.conflicts
+    return targets.map { assessment in
+      let why: String
+      if assessment.status == .conflicting, let conflict = assessment.conflict {
+        why = "The evidence for \(assessment.skill.name) disagrees: \(conflict.summary). "
+          + "A short hands-on exercise settles the level before training is planned around it."
+      } else {
+        let ranks = assessment.percentileRanks.map { "\(formatNumber($0))th percentile" }
+        why = "\(assessment.skill.name) is essential for the role but nobody assessed its level"
+          + (ranks.isEmpty ? "" : " (only ranked: \(ranks.joined(separator: ", ")), level unknown)")
+          + ". A short exercise with the buddy shows where the hire stands."
+      }
+      return SessionRequest(
+        id: "verify:\(assessment.skill.id)", kind: .verification,
+        title: "Skill check: \(assessment.skill.name)", skillID: assessment.skill.id, topic: nil,
+        minutes: input.settings.verificationMinutes, owner: "buddy", reason: why,
+        prerequisites: [], latestWorkday: 5)
+    }
+  }
+
+  /// Topics for the weak areas with their prerequisites, in the order they should be placed.
+  private func topicRequests() -> [SessionRequest] {
+    let report = input.report
+    let catalog = Dictionary(input.catalog.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let weak = report.weakAreas.sorted {
+      let a = ($0.requirement.tier == .essential ? 0 : 1, -($0.severity ?? 0), $0.requirement.priority)
+      let b = ($1.requirement.tier == .essential ? 0 : 1, -($1.severity ?? 0), $1.requirement.priority)
+      return a < b
+    }
+    var requests: [SessionRequest] = []
+    var included: Set<String> = []
+
+    func satisfied(_ topic: TrainingTopic) -> Bool {
+      guard let assessment = report.assessment(of: topic.skillID), let observed = assessment.observed
+      else { return false }
+      return Double(topic.level) <= observed.level
+        || assessment.levelStatus == .strength || assessment.levelStatus == .onTarget
+    }
+
+    func include(_ topic: TrainingTopic, reason: String) {
+      guard !included.contains(topic.id) else { return }
+      included.insert(topic.id)
+      var prerequisites: [String] = []
+      for id in topic.prerequisites {
+        guard let prerequisite = catalog[id], !satisfied(prerequisite) else { continue }
+        include(prerequisite, reason: "Prerequisite of \"\(topic.title)\".")
+        prerequisites.append("training:\(id)")
+      }
+      requests.append(
+        SessionRequest(
+          id: "training:\(topic.id)", kind: .training, title: topic.title, skillID: topic.skillID,
+          topic: topic, minutes: topic.durationMinutes, owner: topic.owner, reason: reason,
+          prerequisites: prerequisites, latestWorkday: nil))
+    }
+
+    for assessment in weak {
+      for topic in topics(for: assessment) { include(topic, reason: explain(assessment)) }
+    }
+    return requests
+  }
+
+  /// The catalog's topics between the observed level and the target, lowest level first.
+  func topics(for assessment: SkillAssessment) -> [TrainingTopic] {
+    let observed = assessment.observed?.level ?? 0
+    let target = Double(assessment.requirement.targetLevel)
+    let ofSkill = input.catalog.filter { $0.skillID == assessment.skill.id }
+      .sorted { ($0.level, $0.id) < ($1.level, $1.id) }
+    let inRange = ofSkill.filter { Double($0.level) > observed && Double($0.level) <= target }
+    if !inRange.isEmpty { return inRange }
+    if let next = ofSkill.first(where: { Double($0.level) > observed }) { return [next] }
+    return ofSkill.last.map { [$0] } ?? []
+  }
+
+  /// "Critical gap in Databases & SQL (essential, priority 1): level 2.0 of target 4; evidence: ..."
+  func explain(_ assessment: SkillAssessment) -> String {
+    let status = assessment.levelStatus.label.prefix(1).uppercased() + assessment.levelStatus.label.dropFirst()
+    let level = formatNumber(assessment.observed?.level ?? 0)
+    let sources = assessment.sourceLevels.map { "\($0.name) \(formatNumber($0.level))" }
+    return "\(status) in \(assessment.skill.name) (\(assessment.requirement.tier.rawValue), priority "
+      + "\(assessment.requirement.priority)): level \(level) of target \(assessment.requirement.targetLevel)"
+      + (sources.isEmpty ? "" : "; evidence: " + sources.joined(separator: ", ")) + "."
+  }
+}

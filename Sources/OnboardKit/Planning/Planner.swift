@@ -1,0 +1,118 @@
+/// Everything the planner needs for one hire: pure values, no files.
+public struct PlanningInput: Sendable {
+  public var hire: Hire
+  public var role: RoleProfile
+  public var report: GapReport
+  public var catalog: [TrainingTopic]
+  public var schedule: [ScheduledActivity]
+  public var holidays: [Holiday]
+  public var settings: PlanSettings
+
+  public init(
+    hire: Hire, role: RoleProfile, report: GapReport, catalog: [TrainingTopic],
+    schedule: [ScheduledActivity], holidays: [Holiday], settings: PlanSettings
+  ) {
+    self.hire = hire
+    self.role = role
+    self.report = report
+    self.catalog = catalog
+    self.schedule = schedule
+    self.holidays = holidays
+    self.settings = settings
+  }
+}
+
+/// Builds an onboarding plan on the hire's working calendar: fixed activities from the schedule
+/// template, then verification activities and training for the weak areas, most severe first,
+/// under a daily training cap that ramps up over the first weeks.
+public enum Planner {
+  public static func plan(_ input: PlanningInput) -> OnboardingPlan {
+    var builder = PlanBuilder(input: input)
+    builder.placeFixedActivities()
+    builder.placeTraining()
+    builder.annotateMilestones()
+    return builder.finish()
+  }
+}
+
+/// The mutable state of one planning run (kept private to the planner).
+struct PlanBuilder {
+  let input: PlanningInput
+  let calendar: WorkCalendar
+  let start: CalendarDate
+  let startMovedReason: String?
+  let day90: CalendarDate
+  let timeline: Timeline
+  var forwardDays: [CalendarDate] { timeline.forwardDays }
+  var schedule: DaySchedule
+  var items: [PlanItem] = []
+  var trainingMinutes: [CalendarDate: Int] = [:]
+  var unscheduled: [UnscheduledTopic] = []
+  var notes: [String] = []
+
+  init(input: PlanningInput) {
+    self.input = input
+    calendar = WorkCalendar(hire: input.hire, settings: input.settings, holidays: input.holidays)
+    let requested = input.hire.requestedStart
+    start = calendar.workingDay(onOrAfter: requested) ?? requested
+    startMovedReason = start == requested ? nil : calendar.closureReason(requested)
+    day90 = start.adding(days: 89)
+    timeline = Timeline(calendar: calendar, start: start)
+    schedule = DaySchedule(calendar: calendar)
+    if let reason = startMovedReason {
+      notes.append(
+        "The roster's start date \(requested.longText) is \(reason); the plan starts on the next "
+          + "working day, \(start.longText).")
+    }
+  }
+
+  func dates(for rule: WhenRule) -> [CalendarDate] { timeline.dates(for: rule) }
+
+  func weekNumber(of date: CalendarDate) -> Int { timeline.weekNumber(of: date) }
+
+  /// Places `minutes` on `date` at `preferred` or the next free time; failing that, the earliest
+  /// free time of the following working days. Returns the date, start and a note when moved.
+  mutating func place(
+    minutes: Int, on date: CalendarDate, preferred: Int, notBefore: (CalendarDate, Int)?
+  ) -> (date: CalendarDate, start: Int, note: String?)? {
+    var day = date
+    var earliest = preferred
+    if let (depDate, depEnd) = notBefore, depDate >= day {
+      if depDate > day { earliest = calendar.dayStart.minutes }
+      day = depDate
+      earliest = max(earliest, depEnd)
+    }
+    for attempt in 0..<15 {
+      guard let current = attempt == 0 ? day : calendar.workingDay(onOrAfter: day.adding(days: 1))
+      else { return nil }
+      day = current
+      guard calendar.isWorkingDay(day) else { continue }
+      let floor = attempt == 0 ? earliest : calendar.dayStart.minutes
+      let slot =
+        schedule.freeSlot(on: day, minutes: minutes, notBefore: floor)
+        ?? (attempt == 0 && notBefore == nil
+          ? schedule.freeSlot(on: day, minutes: minutes, notBefore: 0) : nil)
+      if let slot {
+        schedule.reserve(on: day, start: slot, minutes: minutes)
+        var note: String? = nil
+        if day != date {
+          note = "moved from \(date.shortText) at \(LocalTime(minutes: preferred)): no free time that day"
+        } else if slot != preferred {
+          note = "moved from \(LocalTime(minutes: preferred)) to \(LocalTime(minutes: slot)) to fit the working day"
+        }
+        return (day, slot, note)
+      }
+    }
+    return nil
+  }
+
+  func finish() -> OnboardingPlan {
+    let sorted = items.sorted {
+      ($0.date, $0.start, $0.id) < ($1.date, $1.start, $1.id)
+    }
+    return OnboardingPlan(
+      hire: input.hire, role: input.role, report: input.report, calendar: calendar, start: start,
+      startMovedReason: startMovedReason, day90: day90, items: sorted, unscheduled: unscheduled,
+      notes: notes)
+  }
+}

@@ -1,0 +1,66 @@
+/// Turns schedule rules (`workday 3`, `day 30`, `weeks 2-13 end`) into dates on a hire's calendar.
+public struct Timeline: Sendable {
+  public let calendar: WorkCalendar
+  /// The first working day.
+  public let start: CalendarDate
+  /// Working days from the start, index 0 = workday 1.
+  let forwardDays: [CalendarDate]
+  /// Working days before the start, index 0 = workday -1.
+  let backwardDays: [CalendarDate]
+
+  public init(calendar: WorkCalendar, start: CalendarDate) {
+    self.calendar = calendar
+    self.start = start
+    forwardDays = calendar.workingDays(from: start, through: start.adding(days: 400))
+    backwardDays = calendar.workingDays(from: start.adding(days: -120), through: start.adding(days: -1))
+      .reversed()
+  }
+
+  /// The dates a rule means for this hire (empty when out of range).
+  public func dates(for rule: WhenRule) -> [CalendarDate] {
+    switch rule {
+    case .workday(let n):
+      return workday(n).map { [$0] } ?? []
+    case .workdays(let a, let b):
+      return (a...b).compactMap(workday)
+    case .day(let n):
+      return calendar.workingDay(onOrAfter: start.adding(days: n - 1)).map { [$0] } ?? []
+    case .week(let n, let atEnd):
+      return weekDay(n, atEnd: atEnd).map { [$0] } ?? []
+    case .weeks(let a, let b, let atEnd):
+      return (a...b).compactMap { weekDay($0, atEnd: atEnd) }
+    }
+  }
+
+  /// Workday N (1 = the first day; negative = before the start).
+  public func workday(_ n: Int) -> CalendarDate? {
+    let list = n > 0 ? forwardDays : backwardDays
+    let index = abs(n) - 1
+    return n != 0 && index < list.count ? list[index] : nil
+  }
+
+  /// The working day `n` working days before `date`.
+  public func workdays(_ n: Int, before date: CalendarDate) -> CalendarDate {
+    var day = date
+    var remaining = n
+    while remaining > 0 {
+      day = day.adding(days: -1)
+      if calendar.isWorkingDay(day) { remaining -= 1 }
+    }
+    return day
+  }
+
+  /// The working-day number of a date (1 = the start), or nil before the start or when closed.
+  public func workdayNumber(of date: CalendarDate) -> Int? {
+    forwardDays.firstIndex(of: date).map { $0 + 1 }
+  }
+
+  /// The week number (1-based) a date falls in; week 1 = the seven days from the start.
+  public func weekNumber(of date: CalendarDate) -> Int { start.days(to: date) / 7 + 1 }
+
+  private func weekDay(_ week: Int, atEnd: Bool) -> CalendarDate? {
+    let first = start.adding(days: 7 * (week - 1))
+    let days = calendar.workingDays(from: first, through: first.adding(days: 6))
+    return (atEnd ? days.last : days.first) ?? calendar.workingDay(onOrAfter: first)
+  }
+}

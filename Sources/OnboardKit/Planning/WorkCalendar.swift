@@ -1,0 +1,85 @@
+/// One hire's working calendar: weekdays, hours, holidays and shutdown days.
+public struct WorkCalendar: Hashable, Sendable, Codable {
+  /// IANA time zone of every time in the plan.
+  public var timeZone: String
+  public var workDays: [Weekday]
+  public var dayStart: LocalTime
+  public var dayEnd: LocalTime
+  public var lunchStart: LocalTime?
+  public var lunchMinutes: Int
+  /// Non-working dates with their names ("Christmas Day", "Company shutdown").
+  public var closures: [CalendarDate: String]
+
+  public init(
+    timeZone: String, workDays: [Weekday], dayStart: LocalTime, dayEnd: LocalTime,
+    lunchStart: LocalTime?, lunchMinutes: Int, closures: [CalendarDate: String]
+  ) {
+    self.timeZone = timeZone
+    self.workDays = workDays.sorted()
+    self.dayStart = dayStart
+    self.dayEnd = dayEnd
+    self.lunchStart = lunchStart
+    self.lunchMinutes = lunchMinutes
+    self.closures = closures
+  }
+
+  /// The calendar of a hire: company defaults, their own days and hours, and the holidays of their
+  /// location plus company-wide ones. A part-time day ends `hoursPerDay` (plus lunch) after it starts.
+  public init(hire: Hire, settings: PlanSettings, holidays: [Holiday]) {
+    let hours = hire.hoursPerDay ?? settings.hoursPerDay
+    var lunch = settings.lunchStart
+    var lunchMinutes = settings.lunchMinutes
+    var end = settings.dayStart.minutes + Int((hours * 60).rounded())
+    if let start = lunch, start.minutes < end {
+      end += lunchMinutes
+    } else {
+      lunch = nil
+      lunchMinutes = 0
+    }
+    end = min(end, settings.dayEnd.minutes, 24 * 60 - 1)
+    var closures: [CalendarDate: String] = [:]
+    let location = hire.location.lowercased()
+    for holiday in holidays.sorted(by: { ($0.date, $0.location) < ($1.date, $1.location) })
+    where holiday.location == "*" || holiday.location.lowercased() == location {
+      closures[holiday.date] = closures[holiday.date].map { "\($0); \(holiday.name)" } ?? holiday.name
+    }
+    self.init(
+      timeZone: hire.timeZone, workDays: hire.workDays ?? settings.workDays,
+      dayStart: settings.dayStart, dayEnd: LocalTime(minutes: end), lunchStart: lunch,
+      lunchMinutes: lunchMinutes, closures: closures)
+  }
+
+  /// Whether people work on this date.
+  public func isWorkingDay(_ date: CalendarDate) -> Bool {
+    workDays.contains(date.weekday) && closures[date] == nil
+  }
+
+  /// Why a date is not a working day ("Saturday", "public holiday: New Year's Day"), or nil.
+  public func closureReason(_ date: CalendarDate) -> String? {
+    if let name = closures[date] { return "\(name) (\(date.weekday.name))" }
+    if !workDays.contains(date.weekday) { return "a \(date.weekday.name), not a working day" }
+    return nil
+  }
+
+  /// The first working day on or after `date` (searches up to two years ahead).
+  public func workingDay(onOrAfter date: CalendarDate) -> CalendarDate? {
+    (0..<730).lazy.map { date.adding(days: $0) }.first(where: isWorkingDay)
+  }
+
+  /// The last working day on or before `date`.
+  public func workingDay(onOrBefore date: CalendarDate) -> CalendarDate? {
+    (0..<730).lazy.map { date.adding(days: -$0) }.first(where: isWorkingDay)
+  }
+
+  /// The working days in `first...last`.
+  public func workingDays(from first: CalendarDate, through last: CalendarDate) -> [CalendarDate] {
+    guard first <= last else { return [] }
+    return (0...first.days(to: last)).map { first.adding(days: $0) }.filter(isWorkingDay)
+  }
+
+  /// Busy intervals every working day has (the lunch break), as minute ranges.
+  var dailyBreaks: [Range<Int>] {
+    guard let lunchStart, lunchMinutes > 0 else { return [] }
+    return [lunchStart.minutes..<(lunchStart.minutes + lunchMinutes)]
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The gap report as Markdown: a table in the role's priority order, the weak areas ranked, and
+/// the evidence behind every line.
+public enum GapSummaryMarkdown {
+  public static func render(_ report: GapReport) -> String {
+    var out = MarkdownWriter()
+    render(report, into: &out)
+    return out.text
+  }
+
+  static func render(_ report: GapReport, into out: inout MarkdownWriter) {
+    let md = markdownEscaped
+    out.line("## Gap summary")
+    out.blank()
+    out.line("| # | Skill | Tier | Target | Observed | Confidence | Status | Severity |")
+    out.line("|---|---|---|---|---|---|---|---|")
+    for a in report.assessments {
+      let observed = a.observed.map { formatNumber($0.level) } ?? "–"
+      let severity = a.severity.map { formatNumber($0, decimals: 2) } ?? "–"
+      out.line(
+        "| \(a.requirement.priority) | \(md(a.skill.name)) | \(a.requirement.tier.rawValue) "
+          + "| \(a.requirement.targetLevel) | \(observed) | \(formatNumber(a.confidence, decimals: 2)) "
+          + "| \(statusText(a)) | \(severity) |")
+    }
+    out.blank()
+    let weak = report.weakAreas
+    out.line("**Weak areas, most urgent first:** " + (weak.isEmpty ? "none." : weak.map { md($0.skill.name) }.joined(separator: ", ") + "."))
+    let unknown = report.unassessedEssentials
+    if !unknown.isEmpty {
+      out.line("")
+      out.line("**Essential skills nobody assessed:** \(unknown.map { md($0.skill.name) }.joined(separator: ", ")). They get a skill check in week 1, not a full course.")
+    }
+    for a in report.conflicts {
+      if let c = a.conflict {
+        out.line("")
+        out.line("**Conflicting evidence on \(md(a.skill.name)):** \(md(c.summary)).")
+      }
+    }
+    out.blank()
+    out.line("### Evidence")
+    out.blank()
+    for a in report.assessments {
+      out.line("- **\(md(a.skill.name))**" + (a.evidence.isEmpty ? ": no evidence." : ""))
+      for e in a.evidence { out.line("  - \(evidenceLine(e))") }
+    }
+    out.blank()
+  }
+
+  static func statusText(_ a: SkillAssessment) -> String {
+    if a.status == .unassessed, !a.percentileRanks.isEmpty {
+      return "unassessed (ranked \(a.percentileRanks.map { formatNumber($0) + "th pct" }.joined(separator: ", ")), level unknown)"
+    }
+    if a.status == .conflicting { return "**conflicting** (\(a.levelStatus.label) overall)" }
+    if a.status == .criticalGap { return "**critical gap**" }
+    return a.status.label
+  }
+
+  /// "test · SQL (Intermediate): 88% (percent) → level 4.4 · tg.csv:4:12".
+  public static func evidenceLine(_ e: Evidence) -> String {
+    let md = markdownEscaped
+    var text = "\(e.source.rawValue) · \(md(e.instrument)): \(md(e.rawValue)) (\(e.scale))"
+    if let p = e.proficiency { text += " → level \(formatNumber(p.level))" }
+    if let rank = e.percentileRank { text += " → rank \(formatNumber(rank))th percentile, not a level" }
+    if let who = e.assessor { text += " · \(md(who))" }
+    if let note = e.note, !note.isEmpty { text += " · “\(md(note))”" }
+    text += " · `\(e.origin.description.replacingOccurrences(of: "`", with: "'"))`"
+    return text
+  }
+}

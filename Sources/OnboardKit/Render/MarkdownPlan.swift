@@ -1,0 +1,131 @@
+/// Renders a plan as Markdown for the manager: the gap summary with its evidence, week 1 day by
+/// day, weeks 2–4 week by week, months 2–3 month by month, and what did not fit.
+public enum MarkdownPlan {
+  public static func render(_ plan: OnboardingPlan, emails: [EmailSummary] = []) -> String {
+    var out = MarkdownWriter()
+    let hire = plan.hire
+    out.line("# Onboarding plan: \(md(hire.fullName)), \(md(plan.role.title))")
+    out.blank()
+    out.line("- **Start:** \(plan.start.longText)\(plan.startMovedReason == nil ? "" : " (moved, see note)")")
+    out.line("- **Manager:** \(md(hire.manager.name)) · **Buddy:** \(md(hire.buddy.name))")
+    out.line(
+      "- **Location:** \(md(hire.location)) (\(md(hire.timeZone)), \(hire.workMode.rawValue)) · "
+        + "**Working days:** \(plan.calendar.workDays.map(\.shortName).joined(separator: ", ")), "
+        + "\(plan.calendar.dayStart)–\(plan.calendar.dayEnd)")
+    for note in plan.notes { out.line("> **Note:** \(md(note))") }
+    out.blank()
+    GapSummaryMarkdown.render(plan.report, into: &out)
+    renderPreboarding(plan, into: &out)
+    renderWeekOne(plan, into: &out)
+    renderWeeks(plan, into: &out)
+    renderMonths(plan, into: &out)
+    renderUnscheduled(plan, into: &out)
+    if !emails.isEmpty {
+      out.line("## Emails")
+      out.blank()
+      for email in emails {
+        out.line("- \(email.date.shortText) \(email.time): **\(md(email.subject))** to \(md(email.to.joined(separator: ", ")))")
+      }
+      out.blank()
+    }
+    return out.text
+  }
+
+  static func md(_ text: String) -> String { markdownEscaped(text) }
+
+  private static func renderPreboarding(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
+    let items = plan.preboarding
+    guard !items.isEmpty else { return }
+    out.line("## Before day 1")
+    out.blank()
+    for item in items { out.line("- \(item.date.shortText) \(item.start): \(summary(item))") }
+    out.blank()
+  }
+
+  private static func renderWeekOne(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
+    out.line("## Week 1, day by day")
+    out.blank()
+    for (index, day) in plan.weekOne.enumerated() {
+      out.line("### Day \(index + 1): \(day.date.longText)")
+      out.blank()
+      out.line("| Time | What | Who | Why |")
+      out.line("|---|---|---|---|")
+      for item in day.items {
+        out.line(
+          "| \(item.start)–\(item.end) | \(md(item.title))\(item.note.map { " _(\(md($0)))_" } ?? "") "
+            + "| \(md(who(item))) | \(md(item.reason ?? item.agenda.joined(separator: "; "))) |")
+      }
+      out.blank()
+    }
+  }
+
+  private static func renderWeeks(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
+    out.line("## Weeks 2–4, week by week")
+    out.blank()
+    for number in 2...4 {
+      // Week 4 runs to day 30, so that month 2 starts on day 31.
+      let week = plan.week(number)
+      let range = number == 4 ? week.lowerBound...plan.start.adding(days: 29) : week
+      out.line("### Week \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)")
+      out.blank()
+      let items = plan.items(in: range)
+      if items.isEmpty { out.line("- Regular work with the team.") }
+      for item in items { out.line("- \(item.date.shortText) \(item.start): \(summary(item))") }
+      out.blank()
+    }
+  }
+
+  private static func renderMonths(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
+    out.line("## Months 2–3, month by month")
+    out.blank()
+    for number in 2...3 {
+      let range = plan.month(number)
+      let items = plan.items(in: range)
+      out.line("### Month \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)")
+      out.blank()
+      let milestones = items.filter { $0.kind == .milestone }
+      for milestone in milestones {
+        out.line("**\(md(milestone.title))**, \(milestone.date.longText) \(milestone.start) (\(md(who(milestone))))")
+        for point in milestone.agenda { out.line("  - \(md(point))") }
+      }
+      let training = items.filter { $0.kind == .training || $0.kind == .verification }
+      if !training.isEmpty {
+        out.line("Training:")
+        for item in training { out.line("- \(item.date.shortText) \(item.start): \(summary(item))") }
+      }
+      let oneOnOnes = items.filter { $0.kind == .meeting || $0.kind == .checkIn }
+      if !oneOnOnes.isEmpty {
+        let titles = Set(oneOnOnes.map(\.title)).sorted()
+        out.line("Recurring: \(titles.map(md).joined(separator: ", ")) (\(oneOnOnes.count) sessions)")
+      }
+      if items.isEmpty { out.line("- Regular work with the team.") }
+      out.blank()
+    }
+  }
+
+  private static func renderUnscheduled(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
+    guard !plan.unscheduled.isEmpty else { return }
+    out.line("## Not scheduled")
+    out.blank()
+    for topic in plan.unscheduled { out.line("- \(md(topic.title)): \(md(topic.reason))") }
+    out.blank()
+  }
+
+  static func who(_ item: PlanItem) -> String {
+    item.ownerName.map { "\($0) (\(item.owner))" } ?? item.owner
+  }
+
+  static func summary(_ item: PlanItem) -> String {
+    var text = "\(md(item.title)) (\(item.durationMinutes) min, \(md(who(item))))"
+    if let reason = item.reason { text += ": \(md(reason))" }
+    if let note = item.note { text += " _\(md(note))_" }
+    return text
+  }
+}
+
+/// Collects lines with `\n` ends.
+struct MarkdownWriter {
+  private(set) var text = ""
+  mutating func line(_ line: String) { text += line + "\n" }
+  mutating func blank() { text += "\n" }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The `plan.json` document: a documented, versioned shape for other tools.
+///
+/// `schema` is `onboard.plan/1`; fields are only added within a version, never renamed or removed.
+/// Dates are `YYYY-MM-DD`, times `HH:MM` in `hire.timeZone`, levels 0–5.
+public struct PlanDocument: Codable, Hashable, Sendable {
+  public static let schema = "onboard.plan/1"
+
+  public struct HireInfo: Codable, Hashable, Sendable {
+    public var name: String
+    public var email: String
+    public var role: String
+    public var location: String
+    public var timeZone: String
+    public var manager: Person
+    public var buddy: Person
+    public var employment: String
+    public var workMode: String
+    public var workDays: [String]
+    public var dayStart: String
+    public var dayEnd: String
+  }
+
+  public struct EvidenceInfo: Codable, Hashable, Sendable {
+    public var source: String
+    public var instrument: String
+    public var rawValue: String
+    public var scale: String
+    public var level: Double?
+    public var percentileRank: Double?
+    public var assessor: String?
+    public var date: String?
+    public var note: String?
+    public var origin: String
+  }
+
+  public struct SkillInfo: Codable, Hashable, Sendable {
+    public var skill: String
+    public var name: String
+    public var priority: Int
+    public var tier: String
+    public var target: Int
+    public var observed: Double?
+    public var confidence: Double
+    public var shortfall: Double?
+    public var importance: Double
+    public var severity: Double?
+    public var status: String
+    public var levelStatus: String
+    public var conflict: String?
+    public var percentileRanks: [Double]
+    public var evidence: [EvidenceInfo]
+  }
+
+  public struct ItemInfo: Codable, Hashable, Sendable {
+    public var id: String
+    public var kind: String
+    public var title: String
+    public var date: String
+    public var start: String
+    public var end: String
+    public var durationMinutes: Int
+    public var owner: String
+    public var ownerName: String?
+    public var skill: String?
+    public var topic: String?
+    public var format: String?
+    public var reason: String?
+    public var agenda: [String]
+    public var resource: String?
+    public var note: String?
+    /// `preboarding`, `week-1`, `weeks-2-4`, `month-2`, `month-3`.
+    public var view: String
+  }
+
+  public var schema: String
+  public var hire: HireInfo
+  public var requestedStart: String
+  public var start: String
+  public var startMovedReason: String?
+  public var day90: String
+  public var skills: [SkillInfo]
+  public var weakAreas: [String]
+  public var unassessedEssentials: [String]
+  public var items: [ItemInfo]
+  public var unscheduled: [UnscheduledTopic]
+  public var emails: [EmailSummary]
+  public var notes: [String]
+
+  public init(plan: OnboardingPlan, emails: [EmailSummary] = []) {
+    let hire = plan.hire
+    schema = Self.schema
+    self.hire = HireInfo(
+      name: hire.fullName, email: hire.email, role: plan.role.title, location: hire.location,
+      timeZone: hire.timeZone, manager: hire.manager, buddy: hire.buddy,
+      employment: hire.employment.rawValue, workMode: hire.workMode.rawValue,
+      workDays: plan.calendar.workDays.map(\.shortName), dayStart: plan.calendar.dayStart.description,
+      dayEnd: plan.calendar.dayEnd.description)
+    requestedStart = hire.requestedStart.iso
+    start = plan.start.iso
+    startMovedReason = plan.startMovedReason
+    day90 = plan.day90.iso
+    skills = plan.report.assessments.map { a in
+      SkillInfo(
+        skill: a.skill.id, name: a.skill.name, priority: a.requirement.priority,
+        tier: a.requirement.tier.rawValue, target: a.requirement.targetLevel,
+        observed: a.observed.map { round2($0.level) }, confidence: a.confidence, shortfall: a.shortfall,
+        importance: a.importance, severity: a.severity, status: a.status.rawValue,
+        levelStatus: a.levelStatus.rawValue, conflict: a.conflict?.summary,
+        percentileRanks: a.percentileRanks,
+        evidence: a.evidence.map { e in
+          EvidenceInfo(
+            source: e.source.rawValue, instrument: e.instrument, rawValue: e.rawValue,
+            scale: e.scale.description, level: e.proficiency.map { round2($0.level) },
+            percentileRank: e.percentileRank, assessor: e.assessor, date: e.date?.iso, note: e.note,
+            origin: e.origin.description)
+        })
+    }
+    weakAreas = plan.report.weakAreas.map(\.skill.id)
+    unassessedEssentials = plan.report.unassessedEssentials.map(\.skill.id)
+    let week1 = plan.week(1)
+    items = plan.items.map { item in
+      let offset = plan.start.days(to: item.date)
+      let view =
+        item.date < plan.start
+        ? "preboarding" : week1.contains(item.date) ? "week-1" : offset < 30 ? "weeks-2-4" : offset < 60 ? "month-2" : "month-3"
+      return ItemInfo(
+        id: item.id, kind: item.kind.rawValue, title: item.title, date: item.date.iso,
+        start: item.start.description, end: item.end.description,
+        durationMinutes: item.durationMinutes, owner: item.owner, ownerName: item.ownerName,
+        skill: item.skillID, topic: item.topicID, format: item.format, reason: item.reason,
+        agenda: item.agenda, resource: item.resource, note: item.note, view: view)
+    }
+    unscheduled = plan.unscheduled
+    self.emails = emails
+    notes = plan.notes
+  }
+
+  /// Pretty, key-sorted JSON: the same plan gives the same bytes.
+  public func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(self)
+    data.append(0x0A)
+    return data
+  }
+}

@@ -1,0 +1,52 @@
+/// Escapes untrusted text for Markdown: punctuation that could start markup is backslash-escaped,
+/// line breaks become spaces (a table cell or list item stays one line).
+public func markdownEscaped(_ text: String) -> String {
+  var result = ""
+  result.reserveCapacity(text.utf8.count)
+  for character in text {
+    switch character {
+    case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "{", "}", "~":
+      result.append("\\")
+      result.append(character)
+    case "\r\n", "\n", "\r", "\u{2028}", "\u{2029}":
+      result.append(" ")
+    default:
+      result.append(character)
+    }
+  }
+  return result
+}
+
+/// Escapes untrusted text for HTML element content and attribute values.
+public func htmlEscaped(_ text: String) -> String {
+  var result = ""
+  result.reserveCapacity(text.utf8.count)
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "&": result += "&amp;"
+    case "<": result += "&lt;"
+    case ">": result += "&gt;"
+    case "\"": result += "&quot;"
+    case "'": result += "&#39;"
+    default: result.unicodeScalars.append(scalar)
+    }
+  }
+  return result
+}
+
+/// A file-name-safe slug for a hire: ASCII letters, digits, `.`, `-` from the email's local part.
+/// Never empty, never `.`/`..`, never a path separator.
+public func fileSafeName(_ text: String) -> String {
+  var result = ""
+  for scalar in text.lowercased().unicodeScalars {
+    if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" {
+      result.unicodeScalars.append(scalar)
+    } else if scalar == "." || scalar == "_" || scalar == "+" {
+      result.append(result.last == "-" || result.isEmpty ? "" : "-")
+    } else if !result.isEmpty, result.last != "-" {
+      result.append("-")
+    }
+  }
+  while result.hasSuffix("-") { result.removeLast() }
+  return result.isEmpty ? "hire" : String(result.prefix(64))
+}
