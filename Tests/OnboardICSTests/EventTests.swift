@@ -48,6 +48,15 @@ struct EventTests {
       ])
   }
 
+  @Test("a calendar without events is just the header, with a custom PRODID escaped")
+  func emptyCalendar() throws {
+    let calendar = ICSCalendar(productID: "-//Acme, Inc//Onboard//EN", method: .publish)
+    #expect(
+      try calendar.render()
+        == "BEGIN:VCALENDAR\r\nPRODID:-//Acme\\, Inc//Onboard//EN\r\nVERSION:2.0\r\n"
+        + "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n")
+  }
+
   @Test("the same calendar renders to identical bytes; renderBytes is the UTF-8 of render")
   func determinism() throws {
     let first = try ICSTestSupport.onboardingCalendar().render()
