@@ -35,6 +35,7 @@ public struct ICSDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     CivilCalendar.dayNumber(year: year, month: month, day: day)
   }
 
+  /// Orders dates chronologically.
   public static func < (lhs: ICSDate, rhs: ICSDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }

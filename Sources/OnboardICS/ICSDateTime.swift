@@ -55,6 +55,7 @@ public struct ICSDateTime: Sendable, Hashable, Comparable, CustomStringConvertib
       minute: (rest % 3600) / 60, second: rest % 60)
   }
 
+  /// Orders wall-clock readings chronologically (as if in the same zone).
   public static func < (lhs: ICSDateTime, rhs: ICSDateTime) -> Bool {
     lhs.secondsSince1970 < rhs.secondsSince1970
   }
