@@ -58,6 +58,30 @@ struct ByteInput {
     position += 1
   }
 
+  /// Consumes the run of ASCII bytes at the position up to (not including) a non-ASCII byte,
+  /// `"`, CR, LF or `stop`, appending it to `field`; returns its length. The fast path for the
+  /// bulk of most fields: no per-byte bookkeeping beyond the comparisons.
+  @inline(__always)
+  mutating func takePlainASCII(into field: inout [UInt8], stop: UInt8) -> Int {
+    let start = position
+    let end = buffer.withUnsafeBufferPointer { bytes in
+      var end = start
+      while end < bytes.count {
+        let byte = bytes[end]
+        if byte >= 0x80 || byte == stop || byte == CSVByte.quote || byte == CSVByte.cr
+          || byte == CSVByte.lf
+        {
+          break
+        }
+        end += 1
+      }
+      return end
+    }
+    if end > start { field.append(contentsOf: buffer[start..<end]) }
+    position = end
+    return end - start
+  }
+
   /// Replaces the used-up window with the next chunk; false at the end of the input.
   private mutating func refill() throws(CSVError) -> Bool {
     guard file != nil else { return false }

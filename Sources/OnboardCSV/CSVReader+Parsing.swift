@@ -33,7 +33,11 @@ extension CSVReader {
 
   /// Reads up to the delimiter (consumed; returns false) or the record's end (returns true).
   private mutating func readUnquotedField(delimiter: UInt8) throws(CSVError) -> Bool {
-    while let byte = try input.peek() {
+    while true {
+      if position.isAtScalarBoundary {
+        position.column += input.takePlainASCII(into: &fieldBytes, stop: delimiter)
+      }
+      guard let byte = try input.peek() else { break }
       switch byte {
       case delimiter:
         try consume(byte)
@@ -58,6 +62,9 @@ extension CSVReader {
     let openColumn = position.column
     try consume(CSVByte.quote)
     while true {
+      if position.isAtScalarBoundary {
+        position.column += input.takePlainASCII(into: &fieldBytes, stop: CSVByte.quote)
+      }
       guard let byte = try input.peek() else {
         throw CSVError(.unterminatedQuote, line: openLine, column: openColumn)
       }

@@ -10,7 +10,8 @@
 /// space, starts with a BOM, or is the only field of its record and empty (which would otherwise
 /// be a blank line). Spreadsheet formulas are neutralised by default: see ``CSVFormulaDefence``.
 public struct CSVWriter: Sendable, Equatable, Hashable {
-  /// The delimiter written between fields.
+  /// The delimiter written between fields; it must be valid (``CSVDialect/isValid``), or the
+  /// output cannot be read back.
   public var dialect: CSVDialect
   /// What to do with cells a spreadsheet would run as formulas.
   public var formulaDefence: CSVFormulaDefence

@@ -26,6 +26,9 @@ struct TextPosition {
     }
   }
 
+  /// Whether the bytes so far end on a whole scalar (so plain ASCII may follow).
+  var isAtScalarBoundary: Bool { pending == 0 }
+
   /// Accounts for a consumed line break (CR, LF, or CRLF counted once).
   @inline(__always)
   mutating func newLine() throws(CSVError) {

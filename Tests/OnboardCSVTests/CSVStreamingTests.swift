@@ -39,7 +39,7 @@ import Testing
       result.lines.append(line)
       line += 1 + Self.lineBreaks(in: note)
     }
-    result.bytes = Array(text.utf8)
+    result.bytes = [0xEF, 0xBB, 0xBF] + Array(text.utf8)  // with a BOM, split by 1-byte chunks
     return result
   }
 
@@ -62,6 +62,7 @@ import Testing
     #expect(expected.map(\.values) == generated.values)
     #expect(expected.map(\.line) == generated.lines)
     #expect(inMemory.dialect == .semicolon)
+    #expect(expected.first?.fields.first == CSVField(value: "id", line: 1, column: 1, index: 0))
 
     for chunkSize in [1, 2, 3, 5, 7, 64, 4099, CSVReader.defaultChunkSize] {
       var reader = try CSVReader(contentsOf: url, chunkSize: chunkSize)

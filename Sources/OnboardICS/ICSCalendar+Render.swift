@@ -1,0 +1,49 @@
+extension ICSCalendar {
+  /// Writes the calendar as RFC 5545 text: CRLF line ends, lines folded at 75 octets, a VTIMEZONE
+  /// for every zone the events use; the same calendar always gives the same text.
+  ///
+  /// Throws the first problem found, naming the event and property (unknown zone, invalid date,
+  /// DTEND before DTSTART, unusable email or URL, missing organizer for REQUEST/CANCEL).
+  public func render() throws(ICSError) -> String {
+    var eventLines = ICSContentLines()
+    var coverage: [String: (builder: ICSTimeZoneBuilder, start: Int, end: Int)] = [:]
+    for (index, event) in events.enumerated() {
+      let context = ICSEvent.RenderContext(
+        index: index, method: method, parameterEncoding: parameterEncoding)
+      for (builder, instant) in try event.write(into: &eventLines, context: context) {
+        if let known = coverage[builder.identifier] {
+          coverage[builder.identifier] = (
+            known.builder, min(known.start, instant), max(known.end, instant)
+          )
+        } else {
+          coverage[builder.identifier] = (builder, instant, instant)
+        }
+      }
+    }
+
+    var lines = ICSContentLines()
+    lines.begin("VCALENDAR")
+    lines.append("PRODID", value: ICSText.escapeText(productID))
+    lines.append("VERSION", value: "2.0")
+    lines.append("CALSCALE", value: "GREGORIAN")
+    if let method { lines.append("METHOD", value: method.rawValue) }
+    if let name { lines.append("X-WR-CALNAME", value: ICSText.escapeText(name)) }
+    let margin = max(0, timeZoneMarginDays) * 86_400
+    for identifier in coverage.keys.sorted() {
+      guard let entry = coverage[identifier] else { continue }
+      let observances = entry.builder.observances(
+        from: entry.start - margin, through: entry.end + margin)
+      entry.builder.write(observances, into: &lines)
+    }
+    var text = lines.text + eventLines.text
+    lines = ICSContentLines()
+    lines.end("VCALENDAR")
+    text += lines.text
+    return text
+  }
+
+  /// The rendered calendar as UTF-8 bytes, ready for a `.ics` file or a `text/calendar` MIME part.
+  public func renderBytes() throws(ICSError) -> [UInt8] {
+    Array(try render().utf8)
+  }
+}

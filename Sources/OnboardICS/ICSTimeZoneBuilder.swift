@@ -1,0 +1,122 @@
+import Foundation
+
+/// Builds a VTIMEZONE from Foundation's time-zone database, as explicit transitions (no RRULE).
+///
+/// It lists the observance in effect before the covered range, every offset transition inside it,
+/// and the first transition after it, so that a DST zone always shows both STANDARD and DAYLIGHT.
+struct ICSTimeZoneBuilder {
+  /// One STANDARD or DAYLIGHT sub-component (RFC 5545 3.6.5).
+  struct Observance: Equatable {
+    /// Whether this is a DAYLIGHT (true) or STANDARD (false) observance.
+    var isDaylight: Bool
+    /// The onset, as local time in the offset in effect before it (`TZOFFSETFROM`).
+    var onset: ICSDateTime
+    /// The UTC offset before the onset, in seconds.
+    var offsetFrom: Int
+    /// The UTC offset from the onset on, in seconds.
+    var offsetTo: Int
+  }
+
+  /// Safety limit on the number of transitions walked for one zone.
+  private static let maximumTransitions = 100_000
+
+  /// The zone id as written in TZID.
+  let identifier: String
+  /// The Foundation zone.
+  let zone: TimeZone
+
+  /// A builder for `identifier`, or nil when it is not a plain zone id known to this system.
+  ///
+  /// Only ASCII letters, digits and `/_+-.` are accepted, so the id never needs quoting or escaping.
+  init?(identifier: String) {
+    let plain =
+      !identifier.isEmpty
+      && identifier.unicodeScalars.allSatisfy { scalar in
+        scalar.isASCII
+          && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            || "/_+-.".unicodeScalars.contains(scalar))
+      }
+    guard plain, let zone = TimeZone(identifier: identifier) else { return nil }
+    self.identifier = identifier
+    self.zone = zone
+  }
+
+  /// The UTC instant (seconds since 1970) of a wall-clock reading in this zone.
+  ///
+  /// A reading inside a spring-forward gap or a fall-back overlap maps within an hour of the truth,
+  /// which is all the coverage computation needs.
+  func instant(of local: ICSDateTime) -> Int {
+    let naive = local.secondsSince1970
+    let guess = naive - zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive)))
+    return naive - zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess)))
+  }
+
+  /// The observances covering the UTC instants `start...end` (seconds since 1970).
+  func observances(from start: Int, through end: Int) -> [Observance] {
+    let startDate = Date(timeIntervalSince1970: TimeInterval(start))
+    let searchStart = Date(timeIntervalSince1970: TimeInterval(min(0, start - 400 * 86_400)))
+    var transitions: [Date] = []
+    var cursor = searchStart
+    var lastBefore: Date?
+    for _ in 0..<Self.maximumTransitions {
+      guard let next = zone.nextDaylightSavingTimeTransition(after: cursor), next > cursor else {
+        break
+      }
+      cursor = next
+      if next <= startDate {
+        lastBefore = next
+        continue
+      }
+      transitions.append(next)
+      if next.timeIntervalSince1970 > TimeInterval(end) { break }
+    }
+    var result: [Observance] = []
+    if let lastBefore {
+      result.append(observance(at: lastBefore))
+    } else {
+      let offset = zone.secondsFromGMT(for: startDate)
+      let startYear = ICSDateTime(secondsSince1970: start + offset).date.year
+      result.append(
+        Observance(
+          isDaylight: zone.isDaylightSavingTime(for: startDate),
+          onset: ICSDateTime(year: min(1970, startYear), month: 1, day: 1, hour: 0, minute: 0),
+          offsetFrom: offset, offsetTo: offset))
+    }
+    result += transitions.map(observance(at:))
+    return result
+  }
+
+  /// The observance that begins at the transition instant `moment`.
+  private func observance(at moment: Date) -> Observance {
+    let before = zone.secondsFromGMT(for: moment.addingTimeInterval(-1))
+    let after = zone.secondsFromGMT(for: moment)
+    let seconds = Int(moment.timeIntervalSince1970.rounded(.down))
+    return Observance(
+      isDaylight: zone.isDaylightSavingTime(for: moment),
+      onset: ICSDateTime(secondsSince1970: seconds + before), offsetFrom: before, offsetTo: after)
+  }
+
+  /// Writes `BEGIN:VTIMEZONE ... END:VTIMEZONE` for the given observances.
+  func write(_ observances: [Observance], into lines: inout ICSContentLines) {
+    lines.begin("VTIMEZONE")
+    lines.append("TZID", value: identifier)
+    for observance in observances {
+      let kind = observance.isDaylight ? "DAYLIGHT" : "STANDARD"
+      lines.begin(kind)
+      lines.append("DTSTART", value: observance.onset.description)
+      lines.append("TZOFFSETFROM", value: Self.utcOffset(observance.offsetFrom))
+      lines.append("TZOFFSETTO", value: Self.utcOffset(observance.offsetTo))
+      lines.end(kind)
+    }
+    lines.end("VTIMEZONE")
+  }
+
+  /// `+HHMM`, or `+HHMMSS` when the offset has seconds (RFC 5545 3.3.14); zero is `+0000`.
+  static func utcOffset(_ seconds: Int) -> String {
+    let sign = seconds < 0 ? "-" : "+"
+    let magnitude = abs(seconds)
+    var text = sign + pad(magnitude / 3600, 2) + pad((magnitude % 3600) / 60, 2)
+    if magnitude % 60 != 0 { text += pad(magnitude % 60, 2) }
+    return text
+  }
+}
