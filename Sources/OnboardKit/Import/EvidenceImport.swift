@@ -1,0 +1,108 @@
+import Foundation
+
+/// What an import understood from one export: the evidence, notes about what it skipped, and the
+/// errors of rows it could not read (by hire, so that one hire's bad row fails only that hire).
+public struct EvidenceImportResult: Sendable {
+  public var evidence: [Evidence] = []
+  public var diagnostics: [Diagnostic] = []
+  /// Row errors by the hire's email (lower case); rows without a readable email under "".
+  public var rowErrors: [String: [InputError]] = [:]
+
+  public init() {}
+
+  mutating func fail(_ hireKey: String, _ error: InputError) { rowErrors[hireKey, default: []].append(error) }
+
+  mutating func merge(_ other: EvidenceImportResult) {
+    evidence += other.evidence
+    diagnostics += other.diagnostics
+    for (key, errors) in other.rowErrors { rowErrors[key, default: []] += errors }
+  }
+
+  /// All row errors in file order.
+  public var allErrors: [InputError] {
+    rowErrors.values.flatMap { $0 }.sorted { ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.file, $1.location.line ?? 0, $1.location.column ?? 0) }
+  }
+}
+
+/// The export formats Onboard recognises from their header, so users need not name them.
+public enum EvidenceFormat: String, Sendable, CaseIterable {
+  case testGorilla = "TestGorilla candidate export"
+  case interviewRatings = "structured-interview ratings"
+  case plain = "plain evidence CSV"
+
+  /// The format a CSV header says, or nil.
+  public static func detect(header: [String]) -> EvidenceFormat? {
+    let keys = Set(header.map(TableReader.key))
+    if keys.contains("scoring metric") || (keys.contains("first name") && keys.contains("average score")) {
+      return .testGorilla
+    }
+    if keys.contains("competency") && keys.contains("rating") { return .interviewRatings }
+    if keys.isSuperset(of: ["email", "skill", "value", "scale"]) { return .plain }
+    return nil
+  }
+}
+
+/// Imports assessment exports into evidence, recognising each file's format.
+public enum EvidenceImport {
+  /// Reads one export (CSV); file-level problems (not CSV, unknown format, missing columns, an
+  /// unknown test) are thrown, row-level ones are collected per hire in the result.
+  public static func parse(_ file: SourceFile, skills: SkillIndex) throws(InputErrors) -> EvidenceImportResult {
+    do {
+      var table = try TableReader(path: file.path, data: file.data)
+      guard let format = EvidenceFormat.detect(header: table.header) else {
+        throw InputErrors([
+          InputError(
+            SourceLocation(file: file.path, line: table.headerLine),
+            "the columns \(table.header.prefix(6).map { "`\($0)`" }.joined(separator: ", ")) match no known export; "
+              + "expected a TestGorilla candidate export (`Scoring metric`), interview ratings "
+              + "(`Candidate Email`, `Competency`, `Rating`) or the plain evidence CSV (`email`, `skill`, `value`, `scale`)")
+        ])
+      }
+      switch format {
+      case .testGorilla: return try TestGorillaImport.parse(&table, skills: skills)
+      case .interviewRatings: return try InterviewRatingsImport.parse(&table, skills: skills)
+      case .plain: return try PlainEvidenceImport.parse(&table, skills: skills)
+      }
+    } catch let error as InputErrors {
+      throw error
+    } catch let error as InputError {
+      throw InputErrors([error])
+    } catch {
+      throw InputErrors([InputError(SourceLocation(file: file.path), "\(error)")])
+    }
+  }
+
+  /// An error for a name that is no skill, listing the closest known names.
+  static func unknownSkill(_ name: String, at location: SourceLocation, skills: SkillIndex, what: String) -> InputError {
+    let close = skills.closest(to: name)
+    return InputError(
+      location,
+      "unknown \(what) `\(name)`; no skill in Plans/skills.csv has this name or alias"
+        + (close.isEmpty ? "" : ". Closest known names: \(close.map { "`\($0)`" }.joined(separator: ", "))")
+        + ". Add it to a skill's aliases if it is the same skill.")
+  }
+
+  /// Parses "78", "78%", "78,5", " 78.5 % " into a number; nil otherwise.
+  static func number(_ text: String) -> Double? {
+    var cleaned = text.trimmingCharacters(in: .whitespaces)
+    if cleaned.hasSuffix("%") { cleaned = String(cleaned.dropLast()).trimmingCharacters(in: .whitespaces) }
+    if cleaned.filter({ $0 == "," }).count == 1, !cleaned.contains(".") {
+      cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+    }
+    guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+      let value = Double(cleaned), value.isFinite
+    else { return nil }
+    return value
+  }
+
+  /// A date from an export: `2026-10-07`, `2026-10-07T10:00:00Z`, `2026-10-07 10:00`; nil otherwise.
+  static func date(_ text: String) -> CalendarDate? {
+    CalendarDate(iso: String(text.trimmingCharacters(in: .whitespaces).prefix(10)))
+  }
+
+  /// Columns never read: personal data that has no place in a skills plan.
+  static let demographicColumns: Set<String> = [
+    "age", "gender", "sex", "nationality", "ethnicity", "race", "religion", "photo", "picture",
+    "date of birth", "birth date", "birthday", "marital status", "disability", "pronouns",
+  ]
+}

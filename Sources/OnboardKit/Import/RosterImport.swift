@@ -1,0 +1,110 @@
+import Foundation
+
+/// Reads the roster CSV: one hire per row. A bad row is an error of that row only; the others
+/// still import, so one bad hire does not stop a cohort.
+public enum RosterImport {
+  /// The columns a roster must have.
+  public static let requiredColumns = [
+    "first_name", "last_name", "email", "role", "start_date", "time_zone", "location",
+    "manager_name", "manager_email", "buddy_name", "buddy_email",
+  ]
+
+  /// The hires, and the errors of the rows that could not be read.
+  public static func parse(_ file: SourceFile) throws(InputErrors) -> (hires: [Hire], errors: [InputError]) {
+    var hires: [Hire] = []
+    var errors: [InputError] = []
+    var seen: [String: Int] = [:]
+    do {
+      var table = try TableReader(path: file.path, data: file.data)
+      try table.require(requiredColumns)
+      while let row = try table.next() {
+        if row.isBlank { continue }
+        do throws(InputError) {
+          let hire = try parseRow(row)
+          if let first = seen[hire.key] {
+            throw row.error("email", "`\(hire.email)` is already on the roster at line \(first); each hire appears once")
+          }
+          seen[hire.key] = row.line
+          hires.append(hire)
+        } catch {
+          errors.append(error)
+        }
+      }
+    } catch {
+      throw InputErrors([error])
+    }
+    return (hires, errors)
+  }
+
+  static func parseRow(_ row: TableRow) throws(InputError) -> Hire {
+    func required(_ column: String, _ what: String) throws(InputError) -> String {
+      let value = row.value(column)
+      guard !value.isEmpty else { throw row.error(column, "is empty; expected \(what)") }
+      return value
+    }
+    func email(_ column: String) throws(InputError) -> String {
+      let value = try required(column, "an email address")
+      guard isPlausibleEmail(value) else { throw row.error(column, "found `\(value)`; expected an email address like name@example.com") }
+      return value
+    }
+    let startText = try required("start_date", "a date YYYY-MM-DD")
+    guard let start = CalendarDate(iso: startText) else {
+      throw row.error("start_date", "found `\(startText)`; expected a real date YYYY-MM-DD")
+    }
+    let zone = try required("time_zone", "an IANA time zone such as Europe/Berlin")
+    guard TimeZone(identifier: zone) != nil, zone.contains("/") || zone == "UTC" else {
+      throw row.error("time_zone", "found `\(zone)`; expected an IANA time zone such as Europe/Berlin")
+    }
+    var employment = Employment.fullTime
+    if !row.value("employment").isEmpty {
+      guard let parsed = Employment(rawValue: row.value("employment").lowercased()) else {
+        throw row.error("employment", "found `\(row.value("employment"))`; expected full-time or part-time")
+      }
+      employment = parsed
+    }
+    var workDays: [Weekday]? = nil
+    if !row.list("work_days").isEmpty {
+      var days: [Weekday] = []
+      for text in row.list("work_days") {
+        guard let day = Weekday(text: text) else {
+          throw row.error("work_days", "found `\(text)`; expected weekdays such as Mon|Tue|Wed")
+        }
+        days.append(day)
+      }
+      workDays = days
+    }
+    var hours: Double? = nil
+    if !row.value("hours_per_day").isEmpty {
+      guard let value = Double(row.value("hours_per_day").replacingOccurrences(of: ",", with: ".")), value > 0, value <= 12 else {
+        throw row.error("hours_per_day", "found `\(row.value("hours_per_day"))`; expected hours from 1 to 12")
+      }
+      hours = value
+    }
+    var mode = WorkMode.onSite
+    if !row.value("work_mode").isEmpty {
+      guard let parsed = WorkMode(rawValue: row.value("work_mode").lowercased()) else {
+        throw row.error("work_mode", "found `\(row.value("work_mode"))`; expected on-site, remote or hybrid")
+      }
+      mode = parsed
+    }
+    return Hire(
+      firstName: try required("first_name", "the hire's first name"), lastName: row.value("last_name"),
+      email: try email("email"), role: try required("role", "a role of Plans/roles.csv"),
+      requestedStart: start, timeZone: zone, location: try required("location", "a location such as Berlin"),
+      manager: Person(name: try required("manager_name", "the manager's name"), email: try email("manager_email")),
+      buddy: Person(name: try required("buddy_name", "the buddy's name"), email: try email("buddy_email")),
+      employment: employment, workDays: workDays, hoursPerDay: hours, workMode: mode,
+      origin: SourceLocation(file: row.path, line: row.line))
+  }
+}
+
+/// A cheap check that a string looks like `local@domain.tld` with no spaces or control characters.
+public func isPlausibleEmail(_ text: String) -> Bool {
+  let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+  guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+    !parts[1].hasSuffix(".")
+  else { return false }
+  return text.unicodeScalars.allSatisfy {
+    $0.value > 0x20 && $0.value != 0x7F && !"<>()[],;:\\\"".unicodeScalars.contains($0)
+  }
+}

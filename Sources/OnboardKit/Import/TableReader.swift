@@ -1,0 +1,145 @@
+import Foundation
+import OnboardCSV
+
+/// A CSV file read row by row through its header: columns by name (case-insensitive), every value
+/// with its file, line and column, and errors that say what was found and what was expected.
+public struct TableReader {
+  /// The file as the user named it.
+  public let path: String
+  /// Header names as written.
+  public let header: [String]
+  /// The header row's line.
+  public let headerLine: Int
+  private var reader: CSVReader
+  private let columns: [String: Int]
+
+  /// Opens a table from a CSV reader; reads the header row.
+  public init(path: String, reader: CSVReader) throws(InputError) {
+    self.path = path
+    var reader = reader
+    let first: CSVRecord?
+    do { first = try reader.next() } catch { throw Self.inputError(error, path: path) }
+    guard let first, !(first.count == 1 && first.values[0].trimmingCharacters(in: .whitespaces).isEmpty)
+    else {
+      throw InputError(SourceLocation(file: path, line: 1), "the file is empty; expected a header row")
+    }
+    self.reader = reader
+    header = first.values.map { $0.trimmingCharacters(in: .whitespaces) }
+    headerLine = first.line
+    var columns: [String: Int] = [:]
+    for (index, name) in header.enumerated() where columns[Self.key(name)] == nil {
+      columns[Self.key(name)] = index
+    }
+    self.columns = columns
+  }
+
+  /// Opens a table from CSV text.
+  public init(path: String, text: String) throws(InputError) {
+    try self.init(path: path, reader: CSVReader(string: text))
+  }
+
+  /// Opens a table from CSV bytes (UTF-8, BOM allowed).
+  public init(path: String, data: Data) throws(InputError) {
+    try self.init(path: path, reader: CSVReader(data: data))
+  }
+
+  /// Normalised column key: lower case, spaces, `_` and `-` folded.
+  public static func key(_ name: String) -> String {
+    name.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" || $0 == "\t" })
+      .joined(separator: " ")
+  }
+
+  /// Whether the header has a column.
+  public func has(_ name: String) -> Bool { columns[Self.key(name)] != nil }
+
+  /// The index of a column.
+  public func index(of name: String) -> Int? { columns[Self.key(name)] }
+
+  /// Fails unless every required column is present, naming the missing ones and what was found.
+  public func require(_ names: [String]) throws(InputError) {
+    let missing = names.filter { !has($0) }
+    guard missing.isEmpty else {
+      throw InputError(
+        SourceLocation(file: path, line: headerLine),
+        "missing column\(missing.count > 1 ? "s" : "") \(missing.map { "`\($0)`" }.joined(separator: ", ")); "
+          + "found \(header.map { "`\($0)`" }.joined(separator: ", "))")
+    }
+  }
+
+  /// The next data row, or nil at the end.
+  public mutating func next() throws(InputError) -> TableRow? {
+    do {
+      guard let record = try reader.next() else { return nil }
+      return TableRow(path: path, record: record, columns: columns, header: header)
+    } catch {
+      throw Self.inputError(error, path: path)
+    }
+  }
+
+  /// All remaining rows.
+  public mutating func rows() throws(InputError) -> [TableRow] {
+    var rows: [TableRow] = []
+    while let row = try next() { rows.append(row) }
+    return rows
+  }
+
+  static func inputError(_ error: CSVError, path: String) -> InputError {
+    InputError(
+      SourceLocation(file: path, line: error.line > 0 ? error.line : nil, column: error.column > 0 ? error.column : nil),
+      error.message)
+  }
+}
+
+/// One data row of a `TableReader`.
+public struct TableRow: Sendable {
+  public let path: String
+  public let record: CSVRecord
+  let columns: [String: Int]
+  let header: [String]
+
+  /// The row's first line.
+  public var line: Int { record.line }
+
+  /// The trimmed value of a column; "" when the column is absent or the row is short.
+  public func value(_ name: String) -> String {
+    guard let index = columns[TableReader.key(name)], let value = record[index] else { return "" }
+    return value.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Where a column's cell is (file:line:column), or the row's start when the cell is missing.
+  public func location(_ name: String) -> SourceLocation {
+    if let index = columns[TableReader.key(name)], let field = record.field(at: index) {
+      return SourceLocation(file: path, line: field.line, column: field.column)
+    }
+    return SourceLocation(file: path, line: record.line)
+  }
+
+  /// Where the cell at `index` is.
+  public func location(at index: Int) -> SourceLocation {
+    if let field = record.field(at: index) {
+      return SourceLocation(file: path, line: field.line, column: field.column)
+    }
+    return SourceLocation(file: path, line: record.line)
+  }
+
+  /// An error about a column's cell: "column `Rating`: found `7`; expected ...".
+  public func error(_ name: String, _ message: String) -> InputError {
+    InputError(location(name), "column `\(columnName(name))`: \(message)")
+  }
+
+  /// The header's spelling of a column.
+  func columnName(_ name: String) -> String {
+    columns[TableReader.key(name)].map { header[$0] } ?? name
+  }
+
+  /// Whether every cell is blank.
+  public var isBlank: Bool {
+    record.values.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+  }
+
+  /// A value split on `|`, trimmed, empties dropped.
+  public func list(_ name: String) -> [String] {
+    value(name).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// TestGorilla's candidate export: one row per candidate, one column per test.
+///
+/// Honours `Scoring metric`: with `Percentile` the numbers are ranks among candidates, recorded as
+/// ranks and never as proficiency. Only `Completed` candidates are imported. Anti-cheating Yes/No
+/// columns become integrity notes on the candidate's evidence. Columns that are no test and carry
+/// no number (personality tests such as DISC) are skipped with a note; a column that is no known
+/// test but carries scores is an error naming the closest known test names.
+enum TestGorillaImport {
+  static let metaColumns: Set<String> = [
+    "first name", "last name", "name", "email", "invited on", "invitation date", "last activity",
+    "status", "stage", "hiring stage", "scoring metric", "average score", "rating", "phone",
+    "country", "source", "tags", "assessment", "assessment name", "job role", "custom questions",
+    "candidate id", "id", "completed on", "date completed",
+  ]
+  static let integrityMarkers = [
+    "full-screen", "full screen", "mouse", "webcam", "anti-cheating", "copy-paste", "copy paste",
+    "ip address", "location",
+  ]
+
+  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors) -> EvidenceImportResult {
+    do {
+      try table.require(["First name", "Email", "Status"])
+    } catch {
+      throw InputErrors([error])
+    }
+    var result = EvidenceImportResult()
+    var testColumns: [(index: Int, name: String, skill: String?)] = []
+    var integrityColumns: [(index: Int, name: String)] = []
+    for (index, name) in table.header.enumerated() {
+      let key = TableReader.key(name)
+      if metaColumns.contains(key) || EvidenceImport.demographicColumns.contains(key) || key.isEmpty { continue }
+      if integrityMarkers.contains(where: { key.contains($0) }) {
+        integrityColumns.append((index, name))
+      } else {
+        testColumns.append((index, name, skills.skillID(for: name)))
+      }
+    }
+    var reportedUnknown: Set<Int> = []
+    var fileErrors: [InputError] = []
+    var seenEmails: [String: Int] = [:]
+    do {
+      while let row = try table.next() {
+        if row.isBlank { continue }
+        let email = row.value("Email")
+        let key = email.lowercased()
+        guard isPlausibleEmail(email) else {
+          result.fail(key, row.error("Email", "found `\(email)`; expected the candidate's email address"))
+          continue
+        }
+        let status = row.value("Status")
+        guard status.lowercased() == "completed" else {
+          result.diagnostics.append(
+            Diagnostic(.note, row.location("Status"), "\(email): status `\(status)`, not Completed; the row is not imported"))
+          continue
+        }
+        if let first = seenEmails[key] {
+          result.fail(key, row.error("Email", "`\(email)` already has a completed row at line \(first); expected one row per candidate"))
+          continue
+        }
+        seenEmails[key] = row.line
+        let metric = row.value("Scoring metric").lowercased()
+        let percentile: Bool
+        switch metric {
+        case "", "percentage", "percent", "% correct", "percentage correct": percentile = false
+        case "percentile": percentile = true
+        default:
+          result.fail(key, row.error("Scoring metric", "found `\(row.value("Scoring metric"))`; expected Percentage or Percentile"))
+          continue
+        }
+        if percentile {
+          result.diagnostics.append(
+            Diagnostic(.note, row.location("Scoring metric"), "\(email): scores are percentiles (ranks among candidates), recorded as ranks, not as levels"))
+        }
+        let flags = integrityColumns.compactMap { column -> String? in
+          let value = row.record[column.index]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+          return value == "no" ? "\(column.name): No" : nil
+        }
+        let integrity = flags.isEmpty ? nil : "Integrity: " + flags.joined(separator: "; ")
+        if let integrity { result.diagnostics.append(Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)")) }
+        let date = EvidenceImport.date(row.value("Last activity"))
+        for column in testColumns {
+          let raw = row.record[column.index]?.trimmingCharacters(in: .whitespaces) ?? ""
+          if raw.isEmpty { continue }
+          let location = row.location(at: column.index)
+          guard let value = EvidenceImport.number(raw) else {
+            if column.skill == nil {
+              if !reportedUnknown.contains(column.index) {
+                reportedUnknown.insert(column.index)
+                result.diagnostics.append(
+                  Diagnostic(.note, location, "column `\(column.name)` has no score (e.g. `\(raw)`); a personality test or other non-scored column, skipped"))
+              }
+            } else {
+              result.fail(key, InputError(location, "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100 (a `%` sign and a decimal comma are fine)"))
+            }
+            continue
+          }
+          guard let skillID = column.skill else {
+            if !reportedUnknown.contains(column.index) {
+              reportedUnknown.insert(column.index)
+              fileErrors.append(
+                EvidenceImport.unknownSkill(
+                  column.name, at: SourceLocation(file: table.path, line: table.headerLine, column: column.index + 1),
+                  skills: skills, what: "test"))
+            }
+            continue
+          }
+          guard (0...100).contains(value) else {
+            result.fail(key, InputError(location, "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100"))
+            continue
+          }
+          let scale: EvidenceScale = percentile ? .percentile : .percent
+          result.evidence.append(
+            Evidence(
+              hireKey: key, skillID: skillID, source: .test, instrument: column.name, rawValue: raw,
+              scale: scale, proficiency: scale.proficiency(of: value),
+              percentileRank: percentile ? value : nil, assessor: "TestGorilla", date: date,
+              note: integrity, origin: location))
+        }
+      }
+    } catch {
+      fileErrors.append(error)
+    }
+    if !fileErrors.isEmpty { throw InputErrors(fileErrors) }
+    return result
+  }
+}

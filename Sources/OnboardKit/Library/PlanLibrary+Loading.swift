@@ -1,0 +1,151 @@
+import Foundation
+
+extension PlanLibrary {
+  /// Parses and cross-checks a plan library; every problem found is reported, each with its file,
+  /// line and column.
+  public static func load(_ sources: PlanLibrarySources) throws(InputErrors) -> PlanLibrary {
+    var errors: [InputError] = []
+    func collect<T>(_ body: () throws(InputErrors) -> T) -> T? {
+      do { return try body() } catch {
+        errors += error.errors
+        return nil
+      }
+    }
+    let skills = collect { () throws(InputErrors) in try parseSkills(sources.skills) } ?? []
+    var index = SkillIndex()
+    var skillIDs: Set<String> = []
+    for skill in skills {
+      skillIDs.insert(skill.id)
+      for name in [skill.id, skill.name] + skill.aliases {
+        if let other = index.add(name, skillID: skill.id) {
+          errors.append(
+            InputError(
+              SourceLocation(file: sources.skills.path),
+              "the name `\(name)` of skill `\(skill.id)` already belongs to skill `\(other)`; an export name must map to one skill"))
+        }
+      }
+    }
+    let roles = collect { () throws(InputErrors) in try parseRoles(sources.roles, skillIDs: skillIDs) } ?? []
+    let catalog = collect { () throws(InputErrors) in try parseTraining(sources.training, skillIDs: skillIDs) } ?? []
+    let schedule = collect { () throws(InputErrors) in try parseSchedule(sources.schedule) } ?? []
+    let holidays = sources.holidays.flatMap { file in collect { () throws(InputErrors) in try parseHolidays(file) } } ?? []
+    let settings = sources.settings.flatMap { file in collect { () throws(InputErrors) in try parseSettings(file) } } ?? PlanSettings()
+    var templates: [EmailTemplateFile] = []
+    for file in sources.emails.sorted(by: { $0.path < $1.path }) {
+      let id = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+      do {
+        templates.append(try EmailTemplateFile(id: id, path: file.path, contents: try file.text()))
+      } catch let error as InputErrors {
+        errors += error.errors
+      } catch let error as InputError {
+        errors.append(error)
+      } catch {
+        errors.append(InputError(SourceLocation(file: file.path), "\(error)"))
+      }
+    }
+    guard errors.isEmpty else { throw InputErrors(errors) }
+    return PlanLibrary(
+      skills: skills, roles: roles, catalog: catalog, schedule: schedule, holidays: holidays,
+      settings: settings, templates: templates, skillIndex: index)
+  }
+
+  /// Reads every row of a CSV source, requiring columns; a row-level error is collected, not thrown.
+  static func readRows(
+    _ file: SourceFile, required: [String], _ parse: (TableRow) throws(InputError) -> Void
+  ) throws(InputErrors) {
+    var errors: [InputError] = []
+    do {
+      var table = try TableReader(path: file.path, data: file.data)
+      try table.require(required)
+      while let row = try table.next() {
+        if row.isBlank { continue }
+        do { try parse(row) } catch { errors.append(error) }
+      }
+    } catch {
+      errors.append(error)
+    }
+    if !errors.isEmpty { throw InputErrors(errors) }
+  }
+
+  static func requireSlug(_ row: TableRow, _ column: String) throws(InputError) -> String {
+    let value = row.value(column)
+    guard !value.isEmpty, value == slug(value) else {
+      throw row.error(column, "found `\(value)`; expected an id of lower-case letters, digits and `-`")
+    }
+    return value
+  }
+
+  static func requireInt(_ row: TableRow, _ column: String, _ range: ClosedRange<Int>) throws(InputError) -> Int {
+    let value = row.value(column)
+    guard let number = Int(value), range.contains(number) else {
+      throw row.error(column, "found `\(value)`; expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return number
+  }
+
+  static func requireEnum<T: RawRepresentable & CaseIterable>(
+    _ row: TableRow, _ column: String, as type: T.Type
+  ) throws(InputError) -> T where T.RawValue == String {
+    let value = row.value(column).lowercased()
+    guard let parsed = T(rawValue: value) else {
+      throw row.error(
+        column, "found `\(row.value(column))`; expected one of \(T.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
+    }
+    return parsed
+  }
+
+  static func parseSkills(_ file: SourceFile) throws(InputErrors) -> [Skill] {
+    var skills: [Skill] = []
+    var seen: Set<String> = []
+    try readRows(file, required: ["id", "name", "kind", "aliases"]) { row throws(InputError) in
+      let id = try requireSlug(row, "id")
+      guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
+      let name = row.value("name")
+      guard !name.isEmpty else { throw row.error("name", "is empty; expected the skill's display name") }
+      skills.append(
+        Skill(id: id, name: name, kind: try requireEnum(row, "kind", as: Skill.Kind.self), aliases: row.list("aliases")))
+    }
+    return skills
+  }
+
+  static func parseRoles(_ file: SourceFile, skillIDs: Set<String>) throws(InputErrors) -> [RoleProfile] {
+    var byRole: [(title: String, rows: [SkillRequirement])] = []
+    var errors: [InputError] = []
+    do {
+      try readRows(file, required: ["role", "priority", "skill", "tier", "target_level"]) { row throws(InputError) in
+        let title = row.value("role")
+        guard !title.isEmpty else { throw row.error("role", "is empty; expected the role's title") }
+        let skill = row.value("skill")
+        guard skillIDs.contains(skill) else {
+          throw row.error("skill", "`\(skill)` is not a skill id of skills.csv")
+        }
+        var weight: Double? = nil
+        if !row.value("weight").isEmpty {
+          guard let w = Double(row.value("weight")), w > 0 else {
+            throw row.error("weight", "found `\(row.value("weight"))`; expected a positive number or nothing")
+          }
+          weight = w
+        }
+        let requirement = SkillRequirement(
+          skillID: skill, priority: try requireInt(row, "priority", 1...1000),
+          tier: try requireEnum(row, "tier", as: Tier.self),
+          targetLevel: try requireInt(row, "target_level", 0...5), weight: weight)
+        if let index = byRole.firstIndex(where: { $0.title.caseInsensitiveCompare(title) == .orderedSame }) {
+          if byRole[index].rows.contains(where: { $0.skillID == skill }) {
+            throw row.error("skill", "`\(skill)` is listed twice for role \(title)")
+          }
+          if byRole[index].rows.contains(where: { $0.priority == requirement.priority }) {
+            throw row.error("priority", "priority \(requirement.priority) is used twice for role \(title)")
+          }
+          byRole[index].rows.append(requirement)
+        } else {
+          byRole.append((title, [requirement]))
+        }
+      }
+    } catch {
+      errors = error.errors
+    }
+    if !errors.isEmpty { throw InputErrors(errors) }
+    return byRole.map { RoleProfile(title: $0.title, requirements: $0.rows) }
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+extension PlanLibrary {
+  static func parseTraining(_ file: SourceFile, skillIDs: Set<String>) throws(InputErrors) -> [TrainingTopic] {
+    var topics: [TrainingTopic] = []
+    var seen: Set<String> = []
+    try readRows(
+      file, required: ["id", "skill", "level", "title", "format", "duration_minutes", "owner"]
+    ) { row throws(InputError) in
+      let id = try requireSlug(row, "id")
+      guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
+      let skill = row.value("skill")
+      guard skillIDs.contains(skill) else { throw row.error("skill", "`\(skill)` is not a skill id of skills.csv") }
+      let title = row.value("title")
+      guard !title.isEmpty else { throw row.error("title", "is empty; expected the topic's title") }
+      let owner = row.value("owner").lowercased()
+      guard Self.trainingOwners.contains(owner) else {
+        throw row.error("owner", "found `\(row.value("owner"))`; expected one of \(Self.trainingOwners.sorted().joined(separator: ", "))")
+      }
+      var capacity: Int? = nil
+      if !row.value("capacity").isEmpty { capacity = try requireInt(row, "capacity", 1...1000) }
+      topics.append(
+        TrainingTopic(
+          id: id, skillID: skill, level: try requireInt(row, "level", 1...5), title: title,
+          format: try requireEnum(row, "format", as: TrainingTopic.Format.self),
+          durationMinutes: try requireInt(row, "duration_minutes", 5...480), owner: owner,
+          prerequisites: row.list("prerequisites"), resource: row.value("resource"), capacity: capacity,
+          origin: row.location("id")))
+    }
+    var errors: [InputError] = []
+    for topic in topics {
+      for prerequisite in topic.prerequisites where !seen.contains(prerequisite) {
+        errors.append(InputError(topic.origin, "topic `\(topic.id)` needs `\(prerequisite)`, which is not in the catalog"))
+      }
+    }
+    errors += cycles(in: topics.map { ($0.id, $0.prerequisites, $0.origin) }, what: "prerequisites")
+    if !errors.isEmpty { throw InputErrors(errors) }
+    return topics
+  }
+
+  static let trainingOwners: Set<String> = ["buddy", "manager", "mentor", "hr", "it", "trainer", "hire"]
+  static let activityOwners: Set<String> = ["hire", "manager", "buddy", "hr", "it", "team"]
+
+  static func parseSchedule(_ file: SourceFile) throws(InputErrors) -> [ScheduledActivity] {
+    var activities: [ScheduledActivity] = []
+    var seen: Set<String> = []
+    try readRows(
+      file, required: ["id", "title", "kind", "when", "time", "duration_minutes", "owner"]
+    ) { row throws(InputError) in
+      let id = try requireSlug(row, "id")
+      guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
+      guard let when = WhenRule(text: row.value("when")) else {
+        throw row.error("when", "found `\(row.value("when"))`; expected \(WhenRule.expected)")
+      }
+      guard let time = LocalTime(text: row.value("time")) else {
+        throw row.error("time", "found `\(row.value("time"))`; expected a 24-hour time HH:MM")
+      }
+      let owner = row.value("owner").lowercased()
+      guard Self.activityOwners.contains(owner) else {
+        throw row.error("owner", "found `\(row.value("owner"))`; expected one of \(Self.activityOwners.sorted().joined(separator: ", "))")
+      }
+      var employment: [Employment] = []
+      for value in row.list("employment") {
+        guard let parsed = Employment(rawValue: value.lowercased()) else {
+          throw row.error("employment", "found `\(value)`; expected full-time or part-time")
+        }
+        employment.append(parsed)
+      }
+      var modes: [WorkMode] = []
+      for value in row.list("work_mode") {
+        guard let parsed = WorkMode(rawValue: value.lowercased()) else {
+          throw row.error("work_mode", "found `\(value)`; expected on-site, remote or hybrid")
+        }
+        modes.append(parsed)
+      }
+      let title = row.value("title")
+      guard !title.isEmpty else { throw row.error("title", "is empty; expected the activity's title") }
+      activities.append(
+        ScheduledActivity(
+          id: id, title: title, kind: try requireEnum(row, "kind", as: ScheduledActivity.Kind.self),
+          when: when, time: time, durationMinutes: try requireInt(row, "duration_minutes", 5...480),
+          owner: owner, dependsOn: row.list("depends_on"), roles: row.list("roles"),
+          locations: row.list("locations"), employment: employment, workModes: modes,
+          agenda: row.list("agenda"), origin: row.location("id")))
+    }
+    var errors: [InputError] = []
+    for activity in activities {
+      for dep in activity.dependsOn where !seen.contains(dep) {
+        errors.append(InputError(activity.origin, "activity `\(activity.id)` depends on `\(dep)`, which is not in the schedule"))
+      }
+    }
+    errors += cycles(in: activities.map { ($0.id, $0.dependsOn, $0.origin) }, what: "dependencies")
+    if !errors.isEmpty { throw InputErrors(errors) }
+    return activities
+  }
+
+  static func parseHolidays(_ file: SourceFile) throws(InputErrors) -> [Holiday] {
+    var holidays: [Holiday] = []
+    try readRows(file, required: ["location", "date", "name"]) { row throws(InputError) in
+      guard let date = CalendarDate(iso: row.value("date")) else {
+        throw row.error("date", "found `\(row.value("date"))`; expected a date YYYY-MM-DD")
+      }
+      let location = row.value("location")
+      guard !location.isEmpty else { throw row.error("location", "is empty; expected a location or `*`") }
+      holidays.append(Holiday(location: location, date: date, name: row.value("name")))
+    }
+    return holidays
+  }
+
+  /// Reports each cycle once, at the first member's origin.
+  static func cycles(in graph: [(String, [String], SourceLocation)], what: String) -> [InputError] {
+    let edges = Dictionary(graph.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+    var state: [String: Int] = [:]  // 1 visiting, 2 done
+    var errors: [InputError] = []
+    func visit(_ id: String, path: [String], origin: SourceLocation) {
+      if state[id] == 2 { return }
+      if state[id] == 1 {
+        let cycle = path.drop { $0 != id } + [id]
+        errors.append(InputError(origin, "\(what) form a cycle: \(cycle.joined(separator: " → "))"))
+        return
+      }
+      state[id] = 1
+      for next in edges[id] ?? [] where edges[next] != nil { visit(next, path: path + [id], origin: origin) }
+      state[id] = 2
+    }
+    for (id, _, origin) in graph { visit(id, path: [], origin: origin) }
+    return errors
+  }
+}

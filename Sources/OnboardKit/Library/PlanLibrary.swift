@@ -1,0 +1,84 @@
+import Foundation
+
+/// A text file handed to the library by the command-line tool: its path (for messages) and bytes.
+public struct SourceFile: Sendable, Hashable {
+  public var path: String
+  public var data: Data
+
+  public init(path: String, data: Data) {
+    self.path = path
+    self.data = data
+  }
+
+  public init(path: String, text: String) { self.init(path: path, data: Data(text.utf8)) }
+
+  /// The contents as UTF-8 (BOM removed); an error names the file when it is not UTF-8.
+  public func text() throws(InputError) -> String {
+    var bytes = data
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    guard let text = String(data: bytes, encoding: .utf8) else {
+      throw InputError(SourceLocation(file: path), "the file is not UTF-8 text; save it as UTF-8")
+    }
+    return text
+  }
+}
+
+/// The files of a plan library folder (`Plans/`), as read by the command-line tool.
+public struct PlanLibrarySources: Sendable {
+  public var skills: SourceFile
+  public var roles: SourceFile
+  public var training: SourceFile
+  public var schedule: SourceFile
+  public var holidays: SourceFile?
+  public var settings: SourceFile?
+  public var emails: [SourceFile]
+
+  public init(
+    skills: SourceFile, roles: SourceFile, training: SourceFile, schedule: SourceFile,
+    holidays: SourceFile?, settings: SourceFile?, emails: [SourceFile]
+  ) {
+    self.skills = skills
+    self.roles = roles
+    self.training = training
+    self.schedule = schedule
+    self.holidays = holidays
+    self.settings = settings
+    self.emails = emails
+  }
+
+  /// The file names inside a plan library folder.
+  public enum FileName {
+    public static let skills = "skills.csv"
+    public static let roles = "roles.csv"
+    public static let training = "training.csv"
+    public static let schedule = "schedule.csv"
+    public static let holidays = "holidays.csv"
+    public static let settings = "settings.json"
+    public static let emails = "emails"
+    public static let templateExtension = "mustache"
+  }
+}
+
+/// The shipped (or a company's own) plan library: skills, roles, training, schedule, holidays,
+/// settings and email templates, parsed and cross-checked.
+public struct PlanLibrary: Sendable {
+  public var skills: [Skill]
+  public var roles: [RoleProfile]
+  public var catalog: [TrainingTopic]
+  public var schedule: [ScheduledActivity]
+  public var holidays: [Holiday]
+  public var settings: PlanSettings
+  public var templates: [EmailTemplateFile]
+  /// Skill ids by normalised name and alias.
+  public var skillIndex: SkillIndex
+
+  public var skillsByID: [String: Skill] {
+    Dictionary(skills.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The role a roster names ("backend developer" matches "Backend Developer").
+  public func role(named title: String) -> RoleProfile? {
+    roles.first { $0.title.caseInsensitiveCompare(title.trimmingCharacters(in: .whitespaces)) == .orderedSame }
+      ?? roles.first { $0.id == slug(title) }
+  }
+}
