@@ -1,6 +1,7 @@
 extension MustacheTemplate {
   /// Every tag that names something, in source order: variables, sections, inverted sections,
-  /// partials, parents, blocks (comments and set-delimiter tags are left out).
+  /// partials, parents, blocks (comments, set-delimiter tags and the ignored non-block content
+  /// of a parent tag are left out).
   public var references: [MustacheReference] {
     var result: [MustacheReference] = []
     Self.collect(nodes, sectionPath: [], into: &result)
@@ -34,7 +35,12 @@ extension MustacheTemplate {
         add(tag, tag.isDynamic ? .dynamicPartial : .partial)
       case .parent(let tag, let children):
         add(tag, tag.isDynamic ? .dynamicParent : .parent)
-        collect(children, sectionPath: sectionPath, into: &result)
+        // Only the blocks inside a parent are rendered; other text and tags there are ignored.
+        let blocks = children.filter {
+          if case .block = $0 { return true }
+          return false
+        }
+        collect(blocks, sectionPath: sectionPath, into: &result)
       case .block(let tag, let children):
         add(tag, .block)
         collect(children, sectionPath: sectionPath, into: &result)

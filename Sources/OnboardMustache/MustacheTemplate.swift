@@ -48,7 +48,8 @@ public struct MustacheTemplate: Sendable {
     return output
   }
 
-  /// Renders with partials given as source text; all of them are parsed first.
+  /// Renders with partials given as source text; all of them are parsed on every call, so
+  /// prefer `parsePartials(_:)` once and `render(_:partials:options:)` when rendering often.
   public func render(
     _ context: MustacheValue, partialSources: [String: String],
     options: MustacheRenderOptions = MustacheRenderOptions()

@@ -41,4 +41,11 @@ struct ReferenceTests {
     #expect(
       template.references == [MustacheReference(name: "who", kind: .variable, line: 1, column: 13)])
   }
+
+  @Test func ignoredContentOfAParentIsNotListed() throws {
+    let template = try MustacheTemplate(
+      "{{<layout}} {{ignored}} {{$body}}{{used}}{{/body}}{{/layout}}")
+    #expect(template.references.map(\.name) == ["layout", "body", "used"])
+    #expect(template.references.last?.sectionPath == [])
+  }
 }

@@ -50,4 +50,11 @@ struct RenderTests {
       "Tasks:\r\n  {{#tasks}}\r\n  - {{.}}\r\n  {{/tasks}}\r\n{{! done }}\r\nEnd")
     #expect(try template.render(["tasks": ["a", "b"]]) == "Tasks:\r\n  - a\r\n  - b\r\nEnd")
   }
+
+  @Test func dynamicParentChosenByData() throws {
+    let template = try MustacheTemplate("{{<*layout}}{{$body}}B{{/body}}{{/*layout}}")
+    let partials = ["short": "[{{$body}}{{/body}}]", "long": "<<{{$body}}{{/body}}>>"]
+    #expect(try template.render(["layout": "short"], partialSources: partials) == "[B]")
+    #expect(try template.render(["layout": "long"], partialSources: partials) == "<<B>>")
+  }
 }
