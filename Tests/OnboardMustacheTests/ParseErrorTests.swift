@@ -1,0 +1,70 @@
+import OnboardMustache
+import Testing
+
+@Suite("Parse errors")
+struct ParseErrorTests {
+  private func parseError(_ source: String) -> MustacheError? {
+    do {
+      _ = try MustacheTemplate(source, name: "t.mustache")
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func unclosedTag() throws {
+    let error = try #require(parseError("Hi {{name}}\nsee {{date"))
+    #expect(error.kind == .unclosedTag)
+    #expect((error.line, error.column) == (2, 5))
+    #expect(error.templateName == "t.mustache")
+  }
+
+  @Test func unclosedTripleMustacheNeedsItsBrace() throws {
+    let error = try #require(parseError("{{{raw}}"))
+    #expect(error.kind == .unclosedTag)
+    #expect((error.line, error.column) == (1, 1))
+  }
+
+  @Test func unclosedSectionPointsAtTheOpeningTag() throws {
+    let error = try #require(parseError("a\r\nb {{#tasks}}\n{{title}}\n"))
+    #expect(error.kind == .unclosedSection(name: "tasks"))
+    #expect((error.line, error.column) == (2, 3))
+  }
+
+  @Test func mismatchedEndTag() throws {
+    let error = try #require(parseError("{{#a}}{{#b}}\n  {{/a}}{{/b}}"))
+    #expect(error.kind == .mismatchedEndTag(expected: "b", found: "a"))
+    #expect((error.line, error.column) == (2, 3))
+  }
+
+  @Test func endTagWithoutSection() throws {
+    let error = try #require(parseError("x {{/a}}"))
+    #expect(error.kind == .unexpectedEndTag(name: "a"))
+    #expect((error.line, error.column) == (1, 3))
+  }
+
+  @Test func badDelimiters() throws {
+    let error = try #require(parseError("ok\n{{=<% %> x=}}"))
+    #expect(error.kind == .invalidDelimiters(content: "<% %> x"))
+    #expect((error.line, error.column) == (2, 1))
+    #expect(parseError("{{=a=b c=}}") != nil)
+    #expect(parseError("{{=<%=}}") != nil)
+  }
+
+  @Test func positionsFollowChangedDelimiters() throws {
+    let error = try #require(parseError("{{=<% %>=}}\n<%#a%>{{#b}}"))
+    #expect(error.kind == .unclosedSection(name: "a"))
+    #expect((error.line, error.column) == (2, 1))
+  }
+
+  @Test func emptyTag() throws {
+    let error = try #require(parseError("a {{ }}"))
+    #expect(error.kind == .emptyTag)
+    #expect(parseError("{{>*}}")?.kind == .emptyTag)
+  }
+
+  @Test func descriptionIsCompilerStyle() throws {
+    let error = try #require(parseError("{{#a}}"))
+    #expect(error.description == "t.mustache:1:1: error: section 'a' is never closed")
+  }
+}
