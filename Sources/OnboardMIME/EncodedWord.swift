@@ -22,15 +22,27 @@ enum EncodedWord {
     var budget = max(0, min(maxLength, firstMax) - overhead)
     var chunks: [[UInt8]] = []
     var chunk: [UInt8] = []
+    var afterLastSpace = 0  // offset in `chunk` just after its last space, 0 when none
 
     func add(_ piece: [UInt8]) {
       if length(chunk + piece) <= budget {
         chunk += piece
-        return
+      } else if afterLastSpace > 0 && afterLastSpace < chunk.count
+        && length(Array(chunk[afterLastSpace...]) + piece) <= restBudget
+      {
+        // Break after a space, so parsers that wrongly keep the space between two encoded words
+        // (e.g. Python before gh-128110, in display names) show a double space, not a split word.
+        chunks.append(Array(chunk[..<afterLastSpace]))
+        chunk = Array(chunk[afterLastSpace...]) + piece
+        afterLastSpace = 0
+        budget = restBudget
+      } else {
+        if !chunk.isEmpty { chunks.append(chunk) }
+        chunk = piece
+        afterLastSpace = 0
+        budget = restBudget
       }
-      if !chunk.isEmpty { chunks.append(chunk) }
-      chunk = piece
-      budget = restBudget
+      if piece == [0x20] { afterLastSpace = chunk.count }
     }
 
     for character in text {

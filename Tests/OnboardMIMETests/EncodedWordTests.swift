@@ -79,6 +79,19 @@ import Testing
     }
   }
 
+  @Test func wordsBreakAfterASpaceWhenTheyCan() {
+    let words = EncodedWord.words(for: String(repeating: "Ünïcödé ", count: 6), firstMax: 75)
+    #expect(words.count > 1)
+    for word in words.dropLast() {
+      let payload = String(word.dropFirst(10).dropLast(2))
+      let scheme = String(word.dropFirst(8).prefix(1))
+      let text = TestDecoders.decodeWord(scheme: scheme, payload).flatMap {
+        String(validating: $0, as: UTF8.self)
+      }
+      #expect(text?.hasSuffix(" ") == true, "\(text ?? "?") does not end with a space")
+    }
+  }
+
   @Test func firstWordFitsTheRoomLeftOnTheLine() {
     let words = EncodedWord.words(for: String(repeating: "ü", count: 60), firstMax: 30)
     #expect(words[0].utf8.count <= 30)
