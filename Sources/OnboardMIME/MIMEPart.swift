@@ -1,0 +1,76 @@
+/// One MIME entity of the message tree, before serialisation.
+struct MIMEPart {
+  /// A leaf's content or a multipart's children.
+  enum Content {
+    /// Already-encoded body bytes (quoted-printable or base64), no trailing line break required.
+    case leaf([UInt8])
+    /// A `multipart/<subtype>` whose boundary is chosen when serialised.
+    case multipart(subtype: String, parts: [MIMEPart])
+  }
+
+  /// Rendered header fields (CRLF-terminated) other than Content-Type for multiparts.
+  var headers: String
+  /// The body.
+  var content: Content
+
+  /// The entity's header block (without the blank line) and body bytes (without a final CRLF).
+  func serialized() -> (headers: String, body: [UInt8]) {
+    switch content {
+    case .leaf(let bytes):
+      return (headers, bytes)
+    case .multipart(let subtype, let parts):
+      let children = parts.map { part -> [UInt8] in
+        let (head, body) = part.serialized()
+        return Array(head.utf8) + [0x0D, 0x0A] + body
+      }
+      let boundary = Self.boundary(kind: subtype, children: children)
+      let contentType = HeaderLine.parameterized(
+        name: "Content-Type", tokens: ["multipart/\(subtype)", "boundary=\"\(boundary)\""])
+      let delimiter = Array("--\(boundary)".utf8)
+      var body: [UInt8] = []
+      for child in children {
+        body += delimiter + [0x0D, 0x0A] + child + [0x0D, 0x0A]
+      }
+      body += delimiter + Array("--".utf8)
+      return (headers + contentType, body)
+    }
+  }
+
+  /// A boundary derived from a hash of the children, `=_Onboard_<kind>_<16 hex>` (at most 70
+  /// characters). `=_` can never occur in quoted-printable or base64 text; the loop still checks
+  /// every child (nested boundaries included) and rehashes with a counter in the impossible case.
+  static func boundary(kind: String, children: [[UInt8]]) -> String {
+    var hash = FNV1a()
+    hash.combine(kind.utf8)
+    for child in children {
+      hash.combine(child)
+      hash.combine([0])
+    }
+    return boundary(kind: kind, seed: hash, avoiding: children)
+  }
+
+  /// The first candidate `=_Onboard_<kind>_<hash of seed and counter>` found in none of `parts`.
+  static func boundary(kind: String, seed: FNV1a, avoiding parts: [[UInt8]]) -> String {
+    var salt: UInt64 = 0
+    while true {
+      var salted = seed
+      salted.combine(Hex.word(salt).utf8)
+      let candidate = "=_Onboard_\(kind.prefix(20))_\(Hex.word(salted.value))"
+      let needle = Array(candidate.utf8)
+      if !parts.contains(where: { contains($0, needle) }) { return candidate }
+      salt += 1
+    }
+  }
+
+  /// True when `needle` occurs in `haystack`.
+  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start] == needle[0]
+      && haystack[start..<start + needle.count].elementsEqual(needle)
+    {
+      return true
+    }
+    return false
+  }
+}

@@ -1,0 +1,97 @@
+extension Mailbox {
+  /// Checks that `address` is a dot-atom `local@domain` with a host-name domain, ASCII only.
+  ///
+  /// Quoted local parts, domain literals and RFC 6532 (UTF-8) addresses are refused: mail programs
+  /// and relays handle them unevenly. Give international domains in their `xn--` form.
+  static func validate(address: String) throws(MIMEError) {
+    func fail(_ reason: String) -> MIMEError { .invalidAddress(address, reason: reason) }
+    let scalars = address.unicodeScalars
+    if scalars.isEmpty { throw fail("empty") }
+    for scalar in scalars {
+      switch scalar {
+      case "\r", "\n": throw fail("contains a line break")
+      case " ", "\t": throw fail("contains whitespace")
+      case "<", ">": throw fail("contains an angle bracket")
+      case ",": throw fail("contains a comma")
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          throw fail("contains a control character")
+        }
+        if scalar.value > 0x7E {
+          throw fail("contains a non-ASCII character (RFC 6532 addresses are not supported)")
+        }
+      }
+    }
+    if address.utf8.count > 254 { throw fail("longer than 254 characters") }
+    let halves = address.split(separator: "@", omittingEmptySubsequences: false)
+    guard halves.count == 2 else {
+      throw fail(halves.count < 2 ? "missing '@'" : "more than one '@'")
+    }
+    let local = String(halves[0])
+    let domain = String(halves[1])
+    if local.isEmpty { throw fail("empty local part before '@'") }
+    if local.utf8.count > 64 { throw fail("local part longer than 64 characters") }
+    if let problem = Syntax.dotAtomProblem(local) { throw fail("local part \(problem)") }
+    if let problem = Syntax.hostNameProblem(domain) { throw fail("domain \(problem)") }
+  }
+}
+
+/// Small RFC 5322 / RFC 1035 lexical checks shared by the value types.
+enum Syntax {
+  /// `atext` of RFC 5322: letters, digits and ``!#$%&'*+-/=?^_`{|}~``.
+  static func isAtext(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return true
+    default:
+      return Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(byte)
+    }
+  }
+
+  /// Why `text` is not a dot-atom-text (atext runs separated by single dots), or nil if it is.
+  static func dotAtomProblem(_ text: String) -> String? {
+    if text.isEmpty { return "is empty" }
+    if text.hasPrefix(".") || text.hasSuffix(".") { return "starts or ends with '.'" }
+    if text.contains("..") { return "contains '..'" }
+    for byte in text.utf8 where byte != UInt8(ascii: ".") && !isAtext(byte) {
+      return "contains the character '\(Character(Unicode.Scalar(byte)))'"
+    }
+    return nil
+  }
+
+  /// Why `text` is not a host name (labels of letters, digits and inner hyphens), or nil if it is.
+  static func hostNameProblem(_ text: String) -> String? {
+    if text.isEmpty { return "is empty" }
+    if text.utf8.count > 253 { return "is longer than 253 characters" }
+    for label in text.split(separator: ".", omittingEmptySubsequences: false) {
+      if label.isEmpty { return "has an empty label" }
+      if label.utf8.count > 63 { return "has a label longer than 63 characters" }
+      if label.hasPrefix("-") || label.hasSuffix("-") {
+        return "has a label starting or ending with '-'"
+      }
+      let ok = label.utf8.allSatisfy { byte in
+        byte == UInt8(ascii: "-") || isAlphanumeric(byte)
+      }
+      if !ok { return "label '\(label)' has characters other than letters, digits and '-'" }
+    }
+    return nil
+  }
+
+  /// ASCII letter or digit.
+  static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// RFC 2045 `token` character: printable ASCII except space and tspecials.
+  static func isToken(_ byte: UInt8) -> Bool {
+    guard byte > 0x20 && byte < 0x7F else { return false }
+    return !Array("()<>@,;:\\\"/[]?=".utf8).contains(byte)
+  }
+}
