@@ -16,7 +16,9 @@ public enum GapAnalysis {
   ) -> GapReport {
     let key = hireKey.lowercased()
     var bySkill: [String: [Evidence]] = [:]
-    for item in evidence where item.hireKey == key { bySkill[item.skillID, default: []].append(item) }
+    for item in evidence where item.hireKey == key {
+      bySkill[item.skillID, default: []].append(item)
+    }
     let count = role.requirements.count
     let assessments = role.requirements.map { requirement in
       assess(
@@ -57,7 +59,8 @@ public enum GapAnalysis {
       let groups = Dictionary(grouping: ofKind) { sourceName(of: $0) }
       let levels = groups.keys.sorted().map { name -> SourceLevel in
         let items = groups[name] ?? []
-        return SourceLevel(name: name, level: mean(items.map { $0.proficiency?.level ?? 0 }), count: items.count)
+        return SourceLevel(
+          name: name, level: mean(items.map { $0.proficiency?.level ?? 0 }), count: items.count)
       }
       independentLevels += levels.map(\.level)
       if source == .interview { assessorLevels = levels }
@@ -74,7 +77,9 @@ public enum GapAnalysis {
     }
 
     // Step 2: across kinds.
-    let weights = kindLevels.map { settings.weight(of: EvidenceSource(rawValue: $0.name) ?? .manual) }
+    let weights = kindLevels.map {
+      settings.weight(of: EvidenceSource(rawValue: $0.name) ?? .manual)
+    }
     let totalWeight = weights.reduce(0, +)
     let level =
       totalWeight > 0
@@ -101,17 +106,21 @@ public enum GapAnalysis {
 
     let conflict =
       findConflict(in: kindLevels, threshold: settings.sourceConflictLevels, amongAssessors: false)
-      ?? findConflict(in: assessorLevels, threshold: settings.assessorConflictLevels, amongAssessors: true)
+      ?? findConflict(
+        in: assessorLevels, threshold: settings.assessorConflictLevels, amongAssessors: true)
 
     return SkillAssessment(
       skill: skill, requirement: requirement, observed: observed, confidence: confidence,
       shortfall: round2(shortfall), importance: round2(importance),
-      severity: round2(shortfall * importance), status: conflict == nil ? levelStatus : .conflicting,
+      severity: round2(shortfall * importance),
+      status: conflict == nil ? levelStatus : .conflicting,
       levelStatus: levelStatus, conflict: conflict, sourceLevels: kindLevels,
       assessorLevels: assessorLevels, percentileRanks: ranks, evidence: evidence)
   }
 
-  static func findConflict(in levels: [SourceLevel], threshold: Double, amongAssessors: Bool) -> Conflict? {
+  static func findConflict(in levels: [SourceLevel], threshold: Double, amongAssessors: Bool)
+    -> Conflict?
+  {
     guard levels.count >= 2,
       let high = levels.max(by: { ($0.level, $1.name) < ($1.level, $0.name) }),
       let low = levels.min(by: { ($0.level, $0.name) < ($1.level, $1.name) })

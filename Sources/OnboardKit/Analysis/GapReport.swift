@@ -75,7 +75,9 @@ public struct SkillAssessment: Hashable, Sendable, Codable {
   public var evidence: [Evidence]
 
   /// Whether training should close a shortfall here.
-  public var needsTraining: Bool { (shortfall ?? 0) > 0 && levelStatus != .onTarget && levelStatus != .strength }
+  public var needsTraining: Bool {
+    (shortfall ?? 0) > 0 && levelStatus != .onTarget && levelStatus != .strength
+  }
 }
 
 /// The gap report of one hire against their role.

@@ -10,9 +10,12 @@ public struct EvidenceImportResult: Sendable {
 
   public init() {}
 
-  mutating func fail(_ hireKey: String, _ error: InputError) { rowErrors[hireKey, default: []].append(error) }
+  mutating func fail(_ hireKey: String, _ error: InputError) {
+    rowErrors[hireKey, default: []].append(error)
+  }
 
-  mutating func merge(_ other: EvidenceImportResult) {
+  /// Adds another import's evidence, notes and errors.
+  public mutating func merge(_ other: EvidenceImportResult) {
     evidence += other.evidence
     diagnostics += other.diagnostics
     for (key, errors) in other.rowErrors { rowErrors[key, default: []] += errors }
@@ -20,7 +23,11 @@ public struct EvidenceImportResult: Sendable {
 
   /// All row errors in file order.
   public var allErrors: [InputError] {
-    rowErrors.values.flatMap { $0 }.sorted { ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.file, $1.location.line ?? 0, $1.location.column ?? 0) }
+    rowErrors.values.flatMap { $0 }.sorted {
+      ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < (
+        $1.location.file, $1.location.line ?? 0, $1.location.column ?? 0
+      )
+    }
   }
 }
 
@@ -33,7 +40,9 @@ public enum EvidenceFormat: String, Sendable, CaseIterable {
   /// The format a CSV header says, or nil.
   public static func detect(header: [String]) -> EvidenceFormat? {
     let keys = Set(header.map(TableReader.key))
-    if keys.contains("scoring metric") || (keys.contains("first name") && keys.contains("average score")) {
+    if keys.contains("scoring metric")
+      || (keys.contains("first name") && keys.contains("average score"))
+    {
       return .testGorilla
     }
     if keys.contains("competency") && keys.contains("rating") { return .interviewRatings }
@@ -46,7 +55,9 @@ public enum EvidenceFormat: String, Sendable, CaseIterable {
 public enum EvidenceImport {
   /// Reads one export (CSV); file-level problems (not CSV, unknown format, missing columns, an
   /// unknown test) are thrown, row-level ones are collected per hire in the result.
-  public static func parse(_ file: SourceFile, skills: SkillIndex) throws(InputErrors) -> EvidenceImportResult {
+  public static func parse(_ file: SourceFile, skills: SkillIndex) throws(InputErrors)
+    -> EvidenceImportResult
+  {
     do {
       var table = try TableReader(path: file.path, data: file.data)
       guard let format = EvidenceFormat.detect(header: table.header) else {
@@ -55,7 +66,8 @@ public enum EvidenceImport {
             SourceLocation(file: file.path, line: table.headerLine),
             "the columns \(table.header.prefix(6).map { "`\($0)`" }.joined(separator: ", ")) match no known export; "
               + "expected a TestGorilla candidate export (`Scoring metric`), interview ratings "
-              + "(`Candidate Email`, `Competency`, `Rating`) or the plain evidence CSV (`email`, `skill`, `value`, `scale`)")
+              + "(`Candidate Email`, `Competency`, `Rating`) or the plain evidence CSV (`email`, `skill`, `value`, `scale`)"
+          )
         ])
       }
       switch format {
@@ -73,23 +85,29 @@ public enum EvidenceImport {
   }
 
   /// An error for a name that is no skill, listing the closest known names.
-  static func unknownSkill(_ name: String, at location: SourceLocation, skills: SkillIndex, what: String) -> InputError {
+  static func unknownSkill(
+    _ name: String, at location: SourceLocation, skills: SkillIndex, what: String
+  ) -> InputError {
     let close = skills.closest(to: name)
     return InputError(
       location,
       "unknown \(what) `\(name)`; no skill in Plans/skills.csv has this name or alias"
-        + (close.isEmpty ? "" : ". Closest known names: \(close.map { "`\($0)`" }.joined(separator: ", "))")
+        + (close.isEmpty
+          ? "" : ". Closest known names: \(close.map { "`\($0)`" }.joined(separator: ", "))")
         + ". Add it to a skill's aliases if it is the same skill.")
   }
 
   /// Parses "78", "78%", "78,5", " 78.5 % " into a number; nil otherwise.
   static func number(_ text: String) -> Double? {
     var cleaned = text.trimmingCharacters(in: .whitespaces)
-    if cleaned.hasSuffix("%") { cleaned = String(cleaned.dropLast()).trimmingCharacters(in: .whitespaces) }
+    if cleaned.hasSuffix("%") {
+      cleaned = String(cleaned.dropLast()).trimmingCharacters(in: .whitespaces)
+    }
     if cleaned.filter({ $0 == "," }).count == 1, !cleaned.contains(".") {
       cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
     }
-    guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+    guard !cleaned.isEmpty,
+      cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
       let value = Double(cleaned), value.isFinite
     else { return nil }
     return value

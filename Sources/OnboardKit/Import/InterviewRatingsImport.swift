@@ -3,7 +3,9 @@ import Foundation
 /// Structured-interview ratings: one row per candidate, interviewer and competency, rated 1–5
 /// (behaviourally anchored). A blank rating means "not rated", never zero.
 enum InterviewRatingsImport {
-  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors) -> EvidenceImportResult {
+  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors)
+    -> EvidenceImportResult
+  {
     var result = EvidenceImportResult()
     var seen: [String: Int] = [:]
     do {
@@ -13,33 +15,53 @@ enum InterviewRatingsImport {
         let email = row.value("Candidate Email")
         let key = email.lowercased()
         guard isPlausibleEmail(email) else {
-          result.fail(key, row.error("Candidate Email", "found `\(email)`; expected the candidate's email address"))
+          result.fail(
+            key,
+            row.error("Candidate Email", "found `\(email)`; expected the candidate's email address")
+          )
           continue
         }
         let competency = row.value("Competency")
         guard let skillID = skills.skillID(for: competency) else {
-          result.fail(key, EvidenceImport.unknownSkill(competency, at: row.location("Competency"), skills: skills, what: "competency"))
+          result.fail(
+            key,
+            EvidenceImport.unknownSkill(
+              competency, at: row.location("Competency"), skills: skills, what: "competency"))
           continue
         }
         let raw = row.value("Rating")
         if raw.isEmpty { continue }
-        guard let value = EvidenceImport.number(raw), value == value.rounded(), (1...5).contains(value) else {
-          result.fail(key, row.error("Rating", "found `\(raw)`; expected a whole rating from 1 to 5, or blank for not rated"))
+        guard let value = EvidenceImport.number(raw), value == value.rounded(),
+          (1...5).contains(value)
+        else {
+          result.fail(
+            key,
+            row.error(
+              "Rating",
+              "found `\(raw)`; expected a whole rating from 1 to 5, or blank for not rated"))
           continue
         }
         let interviewer = row.value("Interviewer")
-        let duplicateKey = [key, interviewer.lowercased(), skillID, TableReader.key(competency)].joined(separator: "\u{1F}")
+        let duplicateKey = [key, interviewer.lowercased(), skillID, TableReader.key(competency)]
+          .joined(separator: "\u{1F}")
         if let first = seen[duplicateKey] {
-          result.fail(key, row.error("Competency", "\(interviewer) already rated `\(competency)` for \(email) at line \(first); expected one rating per interviewer and competency"))
+          result.fail(
+            key,
+            row.error(
+              "Competency",
+              "\(interviewer) already rated `\(competency)` for \(email) at line \(first); expected one rating per interviewer and competency"
+            ))
           continue
         }
         seen[duplicateKey] = row.line
         let note = row.value("Notes")
         result.evidence.append(
           Evidence(
-            hireKey: key, skillID: skillID, source: .interview, instrument: competency, rawValue: raw,
+            hireKey: key, skillID: skillID, source: .interview, instrument: competency,
+            rawValue: raw,
             scale: .rubric, proficiency: EvidenceScale.rubric.proficiency(of: value),
-            assessor: interviewer.isEmpty ? nil : interviewer, date: EvidenceImport.date(row.value("Interview Date")),
+            assessor: interviewer.isEmpty ? nil : interviewer,
+            date: EvidenceImport.date(row.value("Interview Date")),
             note: note.isEmpty ? nil : note, origin: row.location("Rating")))
       }
     } catch {

@@ -19,14 +19,18 @@ enum PlainEvidenceImport {
     case "lever": return .lever
     case "percentile": return .percentile
     default:
-      if key.hasPrefix("points/"), let max = EvidenceImport.number(String(key.dropFirst(7))), max > 0 {
+      if key.hasPrefix("points/"), let max = EvidenceImport.number(String(key.dropFirst(7))),
+        max > 0
+      {
         return .points(max: max)
       }
       return nil
     }
   }
 
-  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors) -> EvidenceImportResult {
+  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors)
+    -> EvidenceImportResult
+  {
     var result = EvidenceImportResult()
     do {
       try table.require(["email", "skill", "value", "scale"])
@@ -35,28 +39,49 @@ enum PlainEvidenceImport {
         let email = row.value("email")
         let key = email.lowercased()
         guard isPlausibleEmail(email) else {
-          result.fail(key, row.error("email", "found `\(email)`; expected the hire's email address"))
+          result.fail(
+            key, row.error("email", "found `\(email)`; expected the hire's email address"))
           continue
         }
         let skillName = row.value("skill")
         guard let skillID = skills.skillID(for: skillName) else {
-          result.fail(key, EvidenceImport.unknownSkill(skillName, at: row.location("skill"), skills: skills, what: "skill"))
+          result.fail(
+            key,
+            EvidenceImport.unknownSkill(
+              skillName, at: row.location("skill"), skills: skills, what: "skill"))
           continue
         }
         guard let scale = scale(row.value("scale")) else {
-          result.fail(key, row.error("scale", "found `\(row.value("scale"))`; expected percent, points/N, level, rubric, greenhouse, lever or percentile"))
+          result.fail(
+            key,
+            row.error(
+              "scale",
+              "found `\(row.value("scale"))`; expected percent, points/N, level, rubric, greenhouse, lever or percentile"
+            ))
           continue
         }
         let raw = row.value("value")
-        let number = scale == .greenhouse ? greenhouseLabels[raw.lowercased()] ?? EvidenceImport.number(raw) : EvidenceImport.number(raw)
-        guard let number, scale == .percentile ? (0...100).contains(number) : scale.proficiency(of: number) != nil else {
-          result.fail(key, row.error("value", "found `\(raw)`; expected a value from \(scale.validRange) on the \(scale) scale"))
+        let number =
+          scale == .greenhouse
+          ? greenhouseLabels[raw.lowercased()] ?? EvidenceImport.number(raw)
+          : EvidenceImport.number(raw)
+        guard let number,
+          scale == .percentile ? (0...100).contains(number) : scale.proficiency(of: number) != nil
+        else {
+          result.fail(
+            key,
+            row.error(
+              "value",
+              "found `\(raw)`; expected a value from \(scale.validRange) on the \(scale) scale"))
           continue
         }
         var source = EvidenceSource.manual
         if !row.value("source").isEmpty {
           guard let parsed = EvidenceSource(rawValue: row.value("source").lowercased()) else {
-            result.fail(key, row.error("source", "found `\(row.value("source"))`; expected test, interview or manual"))
+            result.fail(
+              key,
+              row.error(
+                "source", "found `\(row.value("source"))`; expected test, interview or manual"))
             continue
           }
           source = parsed
@@ -65,9 +90,12 @@ enum PlainEvidenceImport {
         let note = row.value("note")
         result.evidence.append(
           Evidence(
-            hireKey: key, skillID: skillID, source: source, instrument: skillName, rawValue: raw, scale: scale,
-            proficiency: scale.proficiency(of: number), percentileRank: scale == .percentile ? number : nil,
-            assessor: assessor.isEmpty ? nil : assessor, date: EvidenceImport.date(row.value("date")),
+            hireKey: key, skillID: skillID, source: source, instrument: skillName, rawValue: raw,
+            scale: scale,
+            proficiency: scale.proficiency(of: number),
+            percentileRank: scale == .percentile ? number : nil,
+            assessor: assessor.isEmpty ? nil : assessor,
+            date: EvidenceImport.date(row.value("date")),
             note: note.isEmpty ? nil : note, origin: row.location("value")))
       }
     } catch {

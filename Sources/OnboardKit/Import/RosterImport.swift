@@ -10,7 +10,9 @@ public enum RosterImport {
   ]
 
   /// The hires, and the errors of the rows that could not be read.
-  public static func parse(_ file: SourceFile) throws(InputErrors) -> (hires: [Hire], errors: [InputError]) {
+  public static func parse(_ file: SourceFile) throws(InputErrors) -> (
+    hires: [Hire], errors: [InputError]
+  ) {
     var hires: [Hire] = []
     var errors: [InputError] = []
     var seen: [String: Int] = [:]
@@ -22,7 +24,9 @@ public enum RosterImport {
         do throws(InputError) {
           let hire = try parseRow(row)
           if let first = seen[hire.key] {
-            throw row.error("email", "`\(hire.email)` is already on the roster at line \(first); each hire appears once")
+            throw row.error(
+              "email",
+              "`\(hire.email)` is already on the roster at line \(first); each hire appears once")
           }
           seen[hire.key] = row.line
           hires.append(hire)
@@ -44,7 +48,9 @@ public enum RosterImport {
     }
     func email(_ column: String) throws(InputError) -> String {
       let value = try required(column, "an email address")
-      guard isPlausibleEmail(value) else { throw row.error(column, "found `\(value)`; expected an email address like name@example.com") }
+      guard isPlausibleEmail(value) else {
+        throw row.error(column, "found `\(value)`; expected an email address like name@example.com")
+      }
       return value
     }
     let startText = try required("start_date", "a date YYYY-MM-DD")
@@ -53,12 +59,14 @@ public enum RosterImport {
     }
     let zone = try required("time_zone", "an IANA time zone such as Europe/Berlin")
     guard TimeZone(identifier: zone) != nil, zone.contains("/") || zone == "UTC" else {
-      throw row.error("time_zone", "found `\(zone)`; expected an IANA time zone such as Europe/Berlin")
+      throw row.error(
+        "time_zone", "found `\(zone)`; expected an IANA time zone such as Europe/Berlin")
     }
     var employment = Employment.fullTime
     if !row.value("employment").isEmpty {
       guard let parsed = Employment(rawValue: row.value("employment").lowercased()) else {
-        throw row.error("employment", "found `\(row.value("employment"))`; expected full-time or part-time")
+        throw row.error(
+          "employment", "found `\(row.value("employment"))`; expected full-time or part-time")
       }
       employment = parsed
     }
@@ -75,24 +83,32 @@ public enum RosterImport {
     }
     var hours: Double? = nil
     if !row.value("hours_per_day").isEmpty {
-      guard let value = Double(row.value("hours_per_day").replacingOccurrences(of: ",", with: ".")), value > 0, value <= 12 else {
-        throw row.error("hours_per_day", "found `\(row.value("hours_per_day"))`; expected hours from 1 to 12")
+      guard let value = Double(row.value("hours_per_day").replacingOccurrences(of: ",", with: ".")),
+        value > 0, value <= 12
+      else {
+        throw row.error(
+          "hours_per_day", "found `\(row.value("hours_per_day"))`; expected hours from 1 to 12")
       }
       hours = value
     }
     var mode = WorkMode.onSite
     if !row.value("work_mode").isEmpty {
       guard let parsed = WorkMode(rawValue: row.value("work_mode").lowercased()) else {
-        throw row.error("work_mode", "found `\(row.value("work_mode"))`; expected on-site, remote or hybrid")
+        throw row.error(
+          "work_mode", "found `\(row.value("work_mode"))`; expected on-site, remote or hybrid")
       }
       mode = parsed
     }
     return Hire(
-      firstName: try required("first_name", "the hire's first name"), lastName: row.value("last_name"),
+      firstName: try required("first_name", "the hire's first name"),
+      lastName: row.value("last_name"),
       email: try email("email"), role: try required("role", "a role of Plans/roles.csv"),
-      requestedStart: start, timeZone: zone, location: try required("location", "a location such as Berlin"),
-      manager: Person(name: try required("manager_name", "the manager's name"), email: try email("manager_email")),
-      buddy: Person(name: try required("buddy_name", "the buddy's name"), email: try email("buddy_email")),
+      requestedStart: start, timeZone: zone,
+      location: try required("location", "a location such as Berlin"),
+      manager: Person(
+        name: try required("manager_name", "the manager's name"), email: try email("manager_email")),
+      buddy: Person(
+        name: try required("buddy_name", "the buddy's name"), email: try email("buddy_email")),
       employment: employment, workDays: workDays, hoursPerDay: hours, workMode: mode,
       origin: SourceLocation(file: row.path, line: row.line))
   }

@@ -19,9 +19,11 @@ public struct TableReader {
     var reader = reader
     let first: CSVRecord?
     do { first = try reader.next() } catch { throw Self.inputError(error, path: path) }
-    guard let first, !(first.count == 1 && first.values[0].trimmingCharacters(in: .whitespaces).isEmpty)
+    guard let first,
+      !(first.count == 1 && first.values[0].trimmingCharacters(in: .whitespaces).isEmpty)
     else {
-      throw InputError(SourceLocation(file: path, line: 1), "the file is empty; expected a header row")
+      throw InputError(
+        SourceLocation(file: path, line: 1), "the file is empty; expected a header row")
     }
     self.reader = reader
     header = first.values.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -85,7 +87,9 @@ public struct TableReader {
 
   static func inputError(_ error: CSVError, path: String) -> InputError {
     InputError(
-      SourceLocation(file: path, line: error.line > 0 ? error.line : nil, column: error.column > 0 ? error.column : nil),
+      SourceLocation(
+        file: path, line: error.line > 0 ? error.line : nil,
+        column: error.column > 0 ? error.column : nil),
       error.message)
   }
 }

@@ -19,7 +19,9 @@ enum TestGorillaImport {
     "ip address", "location",
   ]
 
-  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors) -> EvidenceImportResult {
+  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors)
+    -> EvidenceImportResult
+  {
     do {
       try table.require(["First name", "Email", "Status"])
     } catch {
@@ -30,7 +32,10 @@ enum TestGorillaImport {
     var integrityColumns: [(index: Int, name: String)] = []
     for (index, name) in table.header.enumerated() {
       let key = TableReader.key(name)
-      if metaColumns.contains(key) || EvidenceImport.demographicColumns.contains(key) || key.isEmpty { continue }
+      if metaColumns.contains(key) || EvidenceImport.demographicColumns.contains(key) || key.isEmpty
+      {
+        continue
+      }
       if integrityMarkers.contains(where: { key.contains($0) }) {
         integrityColumns.append((index, name))
       } else {
@@ -46,17 +51,25 @@ enum TestGorillaImport {
         let email = row.value("Email")
         let key = email.lowercased()
         guard isPlausibleEmail(email) else {
-          result.fail(key, row.error("Email", "found `\(email)`; expected the candidate's email address"))
+          result.fail(
+            key, row.error("Email", "found `\(email)`; expected the candidate's email address"))
           continue
         }
         let status = row.value("Status")
         guard status.lowercased() == "completed" else {
           result.diagnostics.append(
-            Diagnostic(.note, row.location("Status"), "\(email): status `\(status)`, not Completed; the row is not imported"))
+            Diagnostic(
+              .note, row.location("Status"),
+              "\(email): status `\(status)`, not Completed; the row is not imported"))
           continue
         }
         if let first = seenEmails[key] {
-          result.fail(key, row.error("Email", "`\(email)` already has a completed row at line \(first); expected one row per candidate"))
+          result.fail(
+            key,
+            row.error(
+              "Email",
+              "`\(email)` already has a completed row at line \(first); expected one row per candidate"
+            ))
           continue
         }
         seenEmails[key] = row.line
@@ -66,19 +79,30 @@ enum TestGorillaImport {
         case "", "percentage", "percent", "% correct", "percentage correct": percentile = false
         case "percentile": percentile = true
         default:
-          result.fail(key, row.error("Scoring metric", "found `\(row.value("Scoring metric"))`; expected Percentage or Percentile"))
+          result.fail(
+            key,
+            row.error(
+              "Scoring metric",
+              "found `\(row.value("Scoring metric"))`; expected Percentage or Percentile"))
           continue
         }
         if percentile {
           result.diagnostics.append(
-            Diagnostic(.note, row.location("Scoring metric"), "\(email): scores are percentiles (ranks among candidates), recorded as ranks, not as levels"))
+            Diagnostic(
+              .note, row.location("Scoring metric"),
+              "\(email): scores are percentiles (ranks among candidates), recorded as ranks, not as levels"
+            ))
         }
         let flags = integrityColumns.compactMap { column -> String? in
-          let value = row.record[column.index]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+          let value =
+            row.record[column.index]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
           return value == "no" ? "\(column.name): No" : nil
         }
         let integrity = flags.isEmpty ? nil : "Integrity: " + flags.joined(separator: "; ")
-        if let integrity { result.diagnostics.append(Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)")) }
+        if let integrity {
+          result.diagnostics.append(
+            Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)"))
+        }
         let date = EvidenceImport.date(row.value("Last activity"))
         for column in testColumns {
           let raw = row.record[column.index]?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -89,10 +113,18 @@ enum TestGorillaImport {
               if !reportedUnknown.contains(column.index) {
                 reportedUnknown.insert(column.index)
                 result.diagnostics.append(
-                  Diagnostic(.note, location, "column `\(column.name)` has no score (e.g. `\(raw)`); a personality test or other non-scored column, skipped"))
+                  Diagnostic(
+                    .note, location,
+                    "column `\(column.name)` has no score (e.g. `\(raw)`); a personality test or other non-scored column, skipped"
+                  ))
               }
             } else {
-              result.fail(key, InputError(location, "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100 (a `%` sign and a decimal comma are fine)"))
+              result.fail(
+                key,
+                InputError(
+                  location,
+                  "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100 (a `%` sign and a decimal comma are fine)"
+                ))
             }
             continue
           }
@@ -101,13 +133,18 @@ enum TestGorillaImport {
               reportedUnknown.insert(column.index)
               fileErrors.append(
                 EvidenceImport.unknownSkill(
-                  column.name, at: SourceLocation(file: table.path, line: table.headerLine, column: column.index + 1),
+                  column.name,
+                  at: SourceLocation(
+                    file: table.path, line: table.headerLine, column: column.index + 1),
                   skills: skills, what: "test"))
             }
             continue
           }
           guard (0...100).contains(value) else {
-            result.fail(key, InputError(location, "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100"))
+            result.fail(
+              key,
+              InputError(
+                location, "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100"))
             continue
           }
           let scale: EvidenceScale = percentile ? .percentile : .percent

@@ -21,15 +21,25 @@ extension PlanLibrary {
           errors.append(
             InputError(
               SourceLocation(file: sources.skills.path),
-              "the name `\(name)` of skill `\(skill.id)` already belongs to skill `\(other)`; an export name must map to one skill"))
+              "the name `\(name)` of skill `\(skill.id)` already belongs to skill `\(other)`; an export name must map to one skill"
+            ))
         }
       }
     }
-    let roles = collect { () throws(InputErrors) in try parseRoles(sources.roles, skillIDs: skillIDs) } ?? []
-    let catalog = collect { () throws(InputErrors) in try parseTraining(sources.training, skillIDs: skillIDs) } ?? []
+    let roles =
+      collect { () throws(InputErrors) in try parseRoles(sources.roles, skillIDs: skillIDs) } ?? []
+    let catalog =
+      collect { () throws(InputErrors) in try parseTraining(sources.training, skillIDs: skillIDs) }
+      ?? []
     let schedule = collect { () throws(InputErrors) in try parseSchedule(sources.schedule) } ?? []
-    let holidays = sources.holidays.flatMap { file in collect { () throws(InputErrors) in try parseHolidays(file) } } ?? []
-    let settings = sources.settings.flatMap { file in collect { () throws(InputErrors) in try parseSettings(file) } } ?? PlanSettings()
+    let holidays =
+      sources.holidays.flatMap { file in
+        collect { () throws(InputErrors) in try parseHolidays(file) }
+      } ?? []
+    let settings =
+      sources.settings.flatMap { file in
+        collect { () throws(InputErrors) in try parseSettings(file) }
+      } ?? PlanSettings()
     var templates: [EmailTemplateFile] = []
     for file in sources.emails.sorted(by: { $0.path < $1.path }) {
       let id = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -70,15 +80,20 @@ extension PlanLibrary {
   static func requireSlug(_ row: TableRow, _ column: String) throws(InputError) -> String {
     let value = row.value(column)
     guard !value.isEmpty, value == slug(value) else {
-      throw row.error(column, "found `\(value)`; expected an id of lower-case letters, digits and `-`")
+      throw row.error(
+        column, "found `\(value)`; expected an id of lower-case letters, digits and `-`")
     }
     return value
   }
 
-  static func requireInt(_ row: TableRow, _ column: String, _ range: ClosedRange<Int>) throws(InputError) -> Int {
+  static func requireInt(_ row: TableRow, _ column: String, _ range: ClosedRange<Int>)
+    throws(InputError) -> Int
+  {
     let value = row.value(column)
     guard let number = Int(value), range.contains(number) else {
-      throw row.error(column, "found `\(value)`; expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+      throw row.error(
+        column,
+        "found `\(value)`; expected a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
     return number
   }
@@ -89,7 +104,9 @@ extension PlanLibrary {
     let value = row.value(column).lowercased()
     guard let parsed = T(rawValue: value) else {
       throw row.error(
-        column, "found `\(row.value(column))`; expected one of \(T.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
+        column,
+        "found `\(row.value(column))`; expected one of \(T.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))"
+      )
     }
     return parsed
   }
@@ -101,18 +118,25 @@ extension PlanLibrary {
       let id = try requireSlug(row, "id")
       guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
       let name = row.value("name")
-      guard !name.isEmpty else { throw row.error("name", "is empty; expected the skill's display name") }
+      guard !name.isEmpty else {
+        throw row.error("name", "is empty; expected the skill's display name")
+      }
       skills.append(
-        Skill(id: id, name: name, kind: try requireEnum(row, "kind", as: Skill.Kind.self), aliases: row.list("aliases")))
+        Skill(
+          id: id, name: name, kind: try requireEnum(row, "kind", as: Skill.Kind.self),
+          aliases: row.list("aliases")))
     }
     return skills
   }
 
-  static func parseRoles(_ file: SourceFile, skillIDs: Set<String>) throws(InputErrors) -> [RoleProfile] {
+  static func parseRoles(_ file: SourceFile, skillIDs: Set<String>) throws(InputErrors)
+    -> [RoleProfile]
+  {
     var byRole: [(title: String, rows: [SkillRequirement])] = []
     var errors: [InputError] = []
     do {
-      try readRows(file, required: ["role", "priority", "skill", "tier", "target_level"]) { row throws(InputError) in
+      try readRows(file, required: ["role", "priority", "skill", "tier", "target_level"]) {
+        row throws(InputError) in
         let title = row.value("role")
         guard !title.isEmpty else { throw row.error("role", "is empty; expected the role's title") }
         let skill = row.value("skill")
@@ -122,20 +146,25 @@ extension PlanLibrary {
         var weight: Double? = nil
         if !row.value("weight").isEmpty {
           guard let w = Double(row.value("weight")), w > 0 else {
-            throw row.error("weight", "found `\(row.value("weight"))`; expected a positive number or nothing")
+            throw row.error(
+              "weight", "found `\(row.value("weight"))`; expected a positive number or nothing")
           }
           weight = w
         }
         let requirement = SkillRequirement(
           skillID: skill, priority: try requireInt(row, "priority", 1...1000),
           tier: try requireEnum(row, "tier", as: Tier.self),
-          targetLevel: try requireInt(row, "target_level", 0...5), weight: weight)
-        if let index = byRole.firstIndex(where: { $0.title.caseInsensitiveCompare(title) == .orderedSame }) {
+          targetLevel: try requireInt(row, "target_level", 0...5), weight: weight,
+          origin: row.location("skill"))
+        if let index = byRole.firstIndex(where: {
+          $0.title.caseInsensitiveCompare(title) == .orderedSame
+        }) {
           if byRole[index].rows.contains(where: { $0.skillID == skill }) {
             throw row.error("skill", "`\(skill)` is listed twice for role \(title)")
           }
           if byRole[index].rows.contains(where: { $0.priority == requirement.priority }) {
-            throw row.error("priority", "priority \(requirement.priority) is used twice for role \(title)")
+            throw row.error(
+              "priority", "priority \(requirement.priority) is used twice for role \(title)")
           }
           byRole[index].rows.append(requirement)
         } else {

@@ -1,7 +1,9 @@
 import Foundation
 
 extension PlanLibrary {
-  static func parseTraining(_ file: SourceFile, skillIDs: Set<String>) throws(InputErrors) -> [TrainingTopic] {
+  static func parseTraining(_ file: SourceFile, skillIDs: Set<String>) throws(InputErrors)
+    -> [TrainingTopic]
+  {
     var topics: [TrainingTopic] = []
     var seen: Set<String> = []
     try readRows(
@@ -10,12 +12,17 @@ extension PlanLibrary {
       let id = try requireSlug(row, "id")
       guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
       let skill = row.value("skill")
-      guard skillIDs.contains(skill) else { throw row.error("skill", "`\(skill)` is not a skill id of skills.csv") }
+      guard skillIDs.contains(skill) else {
+        throw row.error("skill", "`\(skill)` is not a skill id of skills.csv")
+      }
       let title = row.value("title")
       guard !title.isEmpty else { throw row.error("title", "is empty; expected the topic's title") }
       let owner = row.value("owner").lowercased()
       guard Self.trainingOwners.contains(owner) else {
-        throw row.error("owner", "found `\(row.value("owner"))`; expected one of \(Self.trainingOwners.sorted().joined(separator: ", "))")
+        throw row.error(
+          "owner",
+          "found `\(row.value("owner"))`; expected one of \(Self.trainingOwners.sorted().joined(separator: ", "))"
+        )
       }
       var capacity: Int? = nil
       if !row.value("capacity").isEmpty { capacity = try requireInt(row, "capacity", 1...1000) }
@@ -24,13 +31,17 @@ extension PlanLibrary {
           id: id, skillID: skill, level: try requireInt(row, "level", 1...5), title: title,
           format: try requireEnum(row, "format", as: TrainingTopic.Format.self),
           durationMinutes: try requireInt(row, "duration_minutes", 5...480), owner: owner,
-          prerequisites: row.list("prerequisites"), resource: row.value("resource"), capacity: capacity,
+          prerequisites: row.list("prerequisites"), resource: row.value("resource"),
+          capacity: capacity,
           origin: row.location("id")))
     }
     var errors: [InputError] = []
     for topic in topics {
       for prerequisite in topic.prerequisites where !seen.contains(prerequisite) {
-        errors.append(InputError(topic.origin, "topic `\(topic.id)` needs `\(prerequisite)`, which is not in the catalog"))
+        errors.append(
+          InputError(
+            topic.origin, "topic `\(topic.id)` needs `\(prerequisite)`, which is not in the catalog"
+          ))
       }
     }
     errors += cycles(in: topics.map { ($0.id, $0.prerequisites, $0.origin) }, what: "prerequisites")
@@ -38,7 +49,9 @@ extension PlanLibrary {
     return topics
   }
 
-  static let trainingOwners: Set<String> = ["buddy", "manager", "mentor", "hr", "it", "trainer", "hire"]
+  static let trainingOwners: Set<String> = [
+    "buddy", "manager", "mentor", "hr", "it", "trainer", "hire",
+  ]
   static let activityOwners: Set<String> = ["hire", "manager", "buddy", "hr", "it", "team"]
 
   static func parseSchedule(_ file: SourceFile) throws(InputErrors) -> [ScheduledActivity] {
@@ -57,7 +70,10 @@ extension PlanLibrary {
       }
       let owner = row.value("owner").lowercased()
       guard Self.activityOwners.contains(owner) else {
-        throw row.error("owner", "found `\(row.value("owner"))`; expected one of \(Self.activityOwners.sorted().joined(separator: ", "))")
+        throw row.error(
+          "owner",
+          "found `\(row.value("owner"))`; expected one of \(Self.activityOwners.sorted().joined(separator: ", "))"
+        )
       }
       var employment: [Employment] = []
       for value in row.list("employment") {
@@ -74,7 +90,9 @@ extension PlanLibrary {
         modes.append(parsed)
       }
       let title = row.value("title")
-      guard !title.isEmpty else { throw row.error("title", "is empty; expected the activity's title") }
+      guard !title.isEmpty else {
+        throw row.error("title", "is empty; expected the activity's title")
+      }
       activities.append(
         ScheduledActivity(
           id: id, title: title, kind: try requireEnum(row, "kind", as: ScheduledActivity.Kind.self),
@@ -86,7 +104,10 @@ extension PlanLibrary {
     var errors: [InputError] = []
     for activity in activities {
       for dep in activity.dependsOn where !seen.contains(dep) {
-        errors.append(InputError(activity.origin, "activity `\(activity.id)` depends on `\(dep)`, which is not in the schedule"))
+        errors.append(
+          InputError(
+            activity.origin,
+            "activity `\(activity.id)` depends on `\(dep)`, which is not in the schedule"))
       }
     }
     errors += cycles(in: activities.map { ($0.id, $0.dependsOn, $0.origin) }, what: "dependencies")
@@ -101,7 +122,9 @@ extension PlanLibrary {
         throw row.error("date", "found `\(row.value("date"))`; expected a date YYYY-MM-DD")
       }
       let location = row.value("location")
-      guard !location.isEmpty else { throw row.error("location", "is empty; expected a location or `*`") }
+      guard !location.isEmpty else {
+        throw row.error("location", "is empty; expected a location or `*`")
+      }
       holidays.append(Holiday(location: location, date: date, name: row.value("name")))
     }
     return holidays
@@ -120,7 +143,9 @@ extension PlanLibrary {
         return
       }
       state[id] = 1
-      for next in edges[id] ?? [] where edges[next] != nil { visit(next, path: path + [id], origin: origin) }
+      for next in edges[id] ?? [] where edges[next] != nil {
+        visit(next, path: path + [id], origin: origin)
+      }
       state[id] = 2
     }
     for (id, _, origin) in graph { visit(id, path: [], origin: origin) }

@@ -36,9 +36,13 @@ extension PlanLibrary {
     do {
       raw = try JSONDecoder().decode(SettingsFile.self, from: file.data)
     } catch let error as DecodingError {
-      throw InputErrors([InputError(SourceLocation(file: file.path, jsonPath: jsonPath(of: error)), describe(error))])
+      throw InputErrors([
+        InputError(SourceLocation(file: file.path, jsonPath: jsonPath(of: error)), describe(error))
+      ])
     } catch {
-      throw InputErrors([InputError(SourceLocation(file: file.path), "not valid JSON: \(error.localizedDescription)")])
+      throw InputErrors([
+        InputError(SourceLocation(file: file.path), "not valid JSON: \(error.localizedDescription)")
+      ])
     }
     var settings = PlanSettings()
     var errors: [InputError] = []
@@ -59,7 +63,9 @@ extension PlanLibrary {
     if let days = raw.work_days {
       var parsed: [Weekday] = []
       for (i, day) in days.enumerated() {
-        if let weekday = Weekday(text: day) { parsed.append(weekday) } else {
+        if let weekday = Weekday(text: day) {
+          parsed.append(weekday)
+        } else {
           fail("$.work_days[\(i)]", "found `\(day)`; expected a weekday such as Mon")
         }
       }
@@ -90,7 +96,9 @@ extension PlanLibrary {
       if let v = a.assessor_conflict_levels { s.assessorConflictLevels = v }
       settings.analysis = s
     }
-    if settings.dayEnd <= settings.dayStart { fail("$.day_end", "the working day ends before it starts") }
+    if settings.dayEnd <= settings.dayStart {
+      fail("$.day_end", "the working day ends before it starts")
+    }
     if !errors.isEmpty { throw InputErrors(errors) }
     return settings
   }
@@ -100,7 +108,8 @@ extension PlanLibrary {
 func jsonPath(of error: DecodingError) -> String {
   let path: [any CodingKey]
   switch error {
-  case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c):
+  case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c),
+    .dataCorrupted(let c):
     path = c.codingPath
   @unknown default: path = []
   }
@@ -114,7 +123,8 @@ func describe(_ error: DecodingError) -> String {
   case .valueNotFound(let type, _): return "missing value; expected \(type)"
   case .keyNotFound(let key, _): return "missing key `\(key.stringValue)`"
   case .dataCorrupted(let context):
-    return context.codingPath.isEmpty ? "not valid JSON: \(context.debugDescription)" : context.debugDescription
+    return context.codingPath.isEmpty
+      ? "not valid JSON: \(context.debugDescription)" : context.debugDescription
   @unknown default: return "not valid JSON"
   }
 }

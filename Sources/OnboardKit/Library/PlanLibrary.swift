@@ -78,7 +78,9 @@ public struct PlanLibrary: Sendable {
 
   /// The role a roster names ("backend developer" matches "Backend Developer").
   public func role(named title: String) -> RoleProfile? {
-    roles.first { $0.title.caseInsensitiveCompare(title.trimmingCharacters(in: .whitespaces)) == .orderedSame }
+    roles.first {
+      $0.title.caseInsensitiveCompare(title.trimmingCharacters(in: .whitespaces)) == .orderedSame
+    }
       ?? roles.first { $0.id == slug(title) }
   }
 }

@@ -103,7 +103,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let date = CalendarDate(iso: text) else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD, found \(text)"))
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD, found \(text)"))
     }
     self = date
   }
@@ -121,8 +122,14 @@ func pad(_ value: Int, _ width: Int) -> String {
 
 /// A day of the week, Monday first (ISO 8601).
 public enum Weekday: String, CaseIterable, Sendable, Codable, Comparable {
-  case monday = "Mon", tuesday = "Tue", wednesday = "Wed", thursday = "Thu", friday = "Fri",
-    saturday = "Sat", sunday = "Sun"
+  case monday = "Mon"
+  case tuesday = "Tue"
+  case wednesday = "Wed"
+  case thursday = "Thu"
+  case friday = "Fri"
+  case
+    saturday = "Sat"
+  case sunday = "Sun"
 
   /// Parses "Mon", "monday", "MON".
   public init?(text: String) {

@@ -18,12 +18,14 @@ public struct Person: Hashable, Sendable, Codable {
 
 /// How a hire works: on site, remotely, or both.
 public enum WorkMode: String, Sendable, Codable, CaseIterable {
-  case onSite = "on-site", remote, hybrid
+  case onSite = "on-site"
+  case remote, hybrid
 }
 
 /// Full-time or part-time.
 public enum Employment: String, Sendable, Codable, CaseIterable {
-  case fullTime = "full-time", partTime = "part-time"
+  case fullTime = "full-time"
+  case partTime = "part-time"
 }
 
 /// A new hire as the roster describes them.

@@ -39,8 +39,14 @@ public struct SkillRequirement: Hashable, Sendable, Codable {
   public var targetLevel: Int
   /// An explicit importance weight that overrides the one derived from priority and tier.
   public var weight: Double?
+  /// Where the requirement is written in `roles.csv`.
+  public var origin: SourceLocation?
 
-  public init(skillID: String, priority: Int, tier: Tier, targetLevel: Int, weight: Double? = nil) {
+  public init(
+    skillID: String, priority: Int, tier: Tier, targetLevel: Int, weight: Double? = nil,
+    origin: SourceLocation? = nil
+  ) {
+    self.origin = origin
     self.skillID = skillID
     self.priority = priority
     self.tier = tier

@@ -24,8 +24,10 @@ public enum WhenRule: Hashable, Sendable, Codable, CustomStringConvertible {
     let numbers = WhenRule.parseRange(words[1])
     switch (words[0], numbers) {
     case ("workday", .some((let a, nil))) where !atEnd && a != 0: self = .workday(a)
-    case ("workday", .some((let a, let b?))) where !atEnd && a >= 1 && b >= a: self = .workdays(a, b)
-    case ("workdays", .some((let a, let b?))) where !atEnd && a >= 1 && b >= a: self = .workdays(a, b)
+    case ("workday", .some((let a, let b?))) where !atEnd && a >= 1 && b >= a:
+      self = .workdays(a, b)
+    case ("workdays", .some((let a, let b?))) where !atEnd && a >= 1 && b >= a:
+      self = .workdays(a, b)
     case ("day", .some((let a, nil))) where !atEnd && a >= 1: self = .day(a)
     case ("week", .some((let a, nil))) where a >= 1: self = .week(a, atEnd: atEnd)
     case ("weeks", .some((let a, let b?))) where a >= 1 && b >= a: self = .weeks(a, b, atEnd: atEnd)
@@ -118,7 +120,8 @@ public struct ScheduledActivity: Hashable, Sendable, Codable {
 public struct TrainingTopic: Hashable, Sendable, Codable {
   /// How a topic is delivered.
   public enum Format: String, Sendable, Codable, CaseIterable {
-    case selfPaced = "self-paced", pairing, workshop, shadowing, reading
+    case selfPaced = "self-paced"
+    case pairing, workshop, shadowing, reading
     case projectTask = "project-task"
   }
 

@@ -27,7 +27,9 @@ public enum EmailSchedule {
       case .beforeActivity(let n, let activityID, _):
         let matches = plan.items.filter { $0.id == activityID || $0.id.hasPrefix(activityID + "#") }
         guard let item = matches.first else {
-          notes.append("Email `\(template.id)` is about `\(activityID)`, which this hire's plan does not have; not sent.")
+          notes.append(
+            "Email `\(template.id)` is about `\(activityID)`, which this hire's plan does not have; not sent."
+          )
           continue
         }
         events.append(
@@ -43,7 +45,11 @@ public enum EmailSchedule {
         }
       }
     }
-    events.sort { ($0.date, $0.time, $0.templateID, $0.itemID ?? "") < ($1.date, $1.time, $1.templateID, $1.itemID ?? "") }
+    events.sort {
+      ($0.date, $0.time, $0.templateID, $0.itemID ?? "") < (
+        $1.date, $1.time, $1.templateID, $1.itemID ?? ""
+      )
+    }
     return (events, notes)
   }
 }

@@ -80,7 +80,8 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   /// Month N (1-based) as calendar days 30(N-1)+1 … 30N; month 3 runs to the end of the plan.
   public func month(_ number: Int) -> ClosedRange<CalendarDate> {
     let first = start.adding(days: 30 * (number - 1))
-    let last = number >= 3 ? max(day90, items.last?.date ?? day90) : start.adding(days: 30 * number - 1)
+    let last =
+      number >= 3 ? max(day90, items.last?.date ?? day90) : start.adding(days: 30 * number - 1)
     return first...max(first, last)
   }
 

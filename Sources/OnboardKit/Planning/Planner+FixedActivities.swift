@@ -14,7 +14,8 @@ extension PlanBuilder {
             minutes: activity.durationMinutes, on: date, preferred: activity.time.minutes,
             notBefore: notBefore)
         else {
-          notes.append("\(activity.title) (\(activity.when)) found no free time near \(date.longText).")
+          notes.append(
+            "\(activity.title) (\(activity.when)) found no free time near \(date.longText).")
           continue
         }
         let id = occurrences.count > 1 ? "\(activity.id)#\(index + 1)" : activity.id
@@ -26,7 +27,9 @@ extension PlanBuilder {
             ownerName: ownerName(for: activity.owner), skillID: nil, topicID: nil, format: nil,
             reason: nil, agenda: activity.agenda, resource: nil, note: placed.note))
         let end = (placed.date, placed.start + activity.durationMinutes)
-        if placedEnd[activity.id].map({ ($0.0, $0.1) < end }) ?? true { placedEnd[activity.id] = end }
+        if placedEnd[activity.id].map({ ($0.0, $0.1) < end }) ?? true {
+          placedEnd[activity.id] = end
+        }
       }
       if occurrences.isEmpty {
         notes.append("\(activity.title) (\(activity.when)) has no working day in the plan's range.")
@@ -68,7 +71,9 @@ extension PlanBuilder {
     }
     let unknown = input.report.unassessedEssentials.map(\.skill.name)
     for index in items.indices where items[index].kind == .milestone {
-      if !weak.isEmpty { items[index].agenda.append("Re-assess the gap skills: " + weak.joined(separator: ", ")) }
+      if !weak.isEmpty {
+        items[index].agenda.append("Re-assess the gap skills: " + weak.joined(separator: ", "))
+      }
       if !unknown.isEmpty {
         items[index].agenda.append("Confirm the level of: " + unknown.joined(separator: ", "))
       }

@@ -24,11 +24,14 @@ extension PlanBuilder {
         let title = input.catalog.first { $0.id == missing }?.title ?? missing
         unscheduled.append(
           UnscheduledTopic(
-            topicID: request.topic?.id ?? request.id, title: request.title, skillID: request.skillID,
+            topicID: request.topic?.id ?? request.id, title: request.title,
+            skillID: request.skillID,
             reason: "its prerequisite \"\(title)\" could not be scheduled"))
         continue
       }
-      let after = request.prerequisites.compactMap { placedEnd[$0] }.max { ($0.0, $0.1) < ($1.0, $1.1) }
+      let after = request.prerequisites.compactMap { placedEnd[$0] }.max {
+        ($0.0, $0.1) < ($1.0, $1.1)
+      }
       if let placed = placeSession(request, after: after, lastDay: lastDay) {
         placedEnd[request.id] = placed
       }
@@ -44,7 +47,8 @@ extension PlanBuilder {
       unscheduled.append(
         UnscheduledTopic(
           topicID: request.topic?.id ?? request.id, title: request.title, skillID: request.skillID,
-          reason: "it lasts \(request.minutes) min, more than the daily training cap of \(maxCap) min"))
+          reason:
+            "it lasts \(request.minutes) min, more than the daily training cap of \(maxCap) min"))
       return nil
     }
     let firstIndex = 1  // workday 2
@@ -85,11 +89,13 @@ extension PlanBuilder {
     return targets.map { assessment in
       let why: String
       if assessment.status == .conflicting, let conflict = assessment.conflict {
-        why = "The evidence for \(assessment.skill.name) disagrees: \(conflict.summary). "
+        why =
+          "The evidence for \(assessment.skill.name) disagrees: \(conflict.summary). "
           + "A short hands-on exercise settles the level before training is planned around it."
       } else {
         let ranks = assessment.percentileRanks.map { "\(formatNumber($0))th percentile" }
-        why = "\(assessment.skill.name) is essential for the role but nobody assessed its level"
+        why =
+          "\(assessment.skill.name) is essential for the role but nobody assessed its level"
           + (ranks.isEmpty ? "" : " (only ranked: \(ranks.joined(separator: ", ")), level unknown)")
           + ". A short exercise with the buddy shows where the hire stands."
       }
@@ -106,15 +112,20 @@ extension PlanBuilder {
     let report = input.report
     let catalog = Dictionary(input.catalog.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let weak = report.weakAreas.sorted {
-      let a = ($0.requirement.tier == .essential ? 0 : 1, -($0.severity ?? 0), $0.requirement.priority)
-      let b = ($1.requirement.tier == .essential ? 0 : 1, -($1.severity ?? 0), $1.requirement.priority)
+      let a = (
+        $0.requirement.tier == .essential ? 0 : 1, -($0.severity ?? 0), $0.requirement.priority
+      )
+      let b = (
+        $1.requirement.tier == .essential ? 0 : 1, -($1.severity ?? 0), $1.requirement.priority
+      )
       return a < b
     }
     var requests: [SessionRequest] = []
     var included: Set<String> = []
 
     func satisfied(_ topic: TrainingTopic) -> Bool {
-      guard let assessment = report.assessment(of: topic.skillID), let observed = assessment.observed
+      guard let assessment = report.assessment(of: topic.skillID),
+        let observed = assessment.observed
       else { return false }
       return Double(topic.level) <= observed.level
         || assessment.levelStatus == .strength || assessment.levelStatus == .onTarget
@@ -156,10 +167,12 @@ extension PlanBuilder {
 
   /// "Critical gap in Databases & SQL (essential, priority 1): level 2.0 of target 4; evidence: ..."
   func explain(_ assessment: SkillAssessment) -> String {
-    let status = assessment.levelStatus.label.prefix(1).uppercased() + assessment.levelStatus.label.dropFirst()
+    let status =
+      assessment.levelStatus.label.prefix(1).uppercased() + assessment.levelStatus.label.dropFirst()
     let level = formatNumber(assessment.observed?.level ?? 0)
     let sources = assessment.sourceLevels.map { "\($0.name) \(formatNumber($0.level))" }
-    return "\(status) in \(assessment.skill.name) (\(assessment.requirement.tier.rawValue), priority "
+    return
+      "\(status) in \(assessment.skill.name) (\(assessment.requirement.tier.rawValue), priority "
       + "\(assessment.requirement.priority)): level \(level) of target \(assessment.requirement.targetLevel)"
       + (sources.isEmpty ? "" : "; evidence: " + sources.joined(separator: ", ")) + "."
   }

@@ -96,9 +96,11 @@ struct PlanBuilder {
         schedule.reserve(on: day, start: slot, minutes: minutes)
         var note: String? = nil
         if day != date {
-          note = "moved from \(date.shortText) at \(LocalTime(minutes: preferred)): no free time that day"
+          note =
+            "moved from \(date.shortText) at \(LocalTime(minutes: preferred)): no free time that day"
         } else if slot != preferred {
-          note = "moved from \(LocalTime(minutes: preferred)) to \(LocalTime(minutes: slot)) to fit the working day"
+          note =
+            "moved from \(LocalTime(minutes: preferred)) to \(LocalTime(minutes: slot)) to fit the working day"
         }
         return (day, slot, note)
       }

@@ -12,8 +12,10 @@ public struct Timeline: Sendable {
     self.calendar = calendar
     self.start = start
     forwardDays = calendar.workingDays(from: start, through: start.adding(days: 400))
-    backwardDays = calendar.workingDays(from: start.adding(days: -120), through: start.adding(days: -1))
-      .reversed()
+    backwardDays = calendar.workingDays(
+      from: start.adding(days: -120), through: start.adding(days: -1)
+    )
+    .reversed()
   }
 
   /// The dates a rule means for this hire (empty when out of range).

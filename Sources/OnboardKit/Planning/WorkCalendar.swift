@@ -41,7 +41,8 @@ public struct WorkCalendar: Hashable, Sendable, Codable {
     let location = hire.location.lowercased()
     for holiday in holidays.sorted(by: { ($0.date, $0.location) < ($1.date, $1.location) })
     where holiday.location == "*" || holiday.location.lowercased() == location {
-      closures[holiday.date] = closures[holiday.date].map { "\($0); \(holiday.name)" } ?? holiday.name
+      closures[holiday.date] =
+        closures[holiday.date].map { "\($0); \(holiday.name)" } ?? holiday.name
     }
     self.init(
       timeZone: hire.timeZone, workDays: hire.workDays ?? settings.workDays,

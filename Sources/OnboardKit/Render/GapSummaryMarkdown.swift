@@ -25,11 +25,15 @@ public enum GapSummaryMarkdown {
     }
     out.blank()
     let weak = report.weakAreas
-    out.line("**Weak areas, most urgent first:** " + (weak.isEmpty ? "none." : weak.map { md($0.skill.name) }.joined(separator: ", ") + "."))
+    out.line(
+      "**Weak areas, most urgent first:** "
+        + (weak.isEmpty ? "none." : weak.map { md($0.skill.name) }.joined(separator: ", ") + "."))
     let unknown = report.unassessedEssentials
     if !unknown.isEmpty {
       out.line("")
-      out.line("**Essential skills nobody assessed:** \(unknown.map { md($0.skill.name) }.joined(separator: ", ")). They get a skill check in week 1, not a full course.")
+      out.line(
+        "**Essential skills nobody assessed:** \(unknown.map { md($0.skill.name) }.joined(separator: ", ")). They get a skill check in week 1, not a full course."
+      )
     }
     for a in report.conflicts {
       if let c = a.conflict {
@@ -49,7 +53,8 @@ public enum GapSummaryMarkdown {
 
   static func statusText(_ a: SkillAssessment) -> String {
     if a.status == .unassessed, !a.percentileRanks.isEmpty {
-      return "unassessed (ranked \(a.percentileRanks.map { formatNumber($0) + "th pct" }.joined(separator: ", ")), level unknown)"
+      return
+        "unassessed (ranked \(a.percentileRanks.map { formatNumber($0) + "th pct" }.joined(separator: ", ")), level unknown)"
     }
     if a.status == .conflicting { return "**conflicting** (\(a.levelStatus.label) overall)" }
     if a.status == .criticalGap { return "**critical gap**" }
@@ -61,7 +66,9 @@ public enum GapSummaryMarkdown {
     let md = markdownEscaped
     var text = "\(e.source.rawValue) · \(md(e.instrument)): \(md(e.rawValue)) (\(e.scale))"
     if let p = e.proficiency { text += " → level \(formatNumber(p.level))" }
-    if let rank = e.percentileRank { text += " → rank \(formatNumber(rank))th percentile, not a level" }
+    if let rank = e.percentileRank {
+      text += " → rank \(formatNumber(rank))th percentile, not a level"
+    }
     if let who = e.assessor { text += " · \(md(who))" }
     if let note = e.note, !note.isEmpty { text += " · “\(md(note))”" }
     text += " · `\(e.origin.description.replacingOccurrences(of: "`", with: "'"))`"

@@ -6,7 +6,9 @@ public enum MarkdownPlan {
     let hire = plan.hire
     out.line("# Onboarding plan: \(md(hire.fullName)), \(md(plan.role.title))")
     out.blank()
-    out.line("- **Start:** \(plan.start.longText)\(plan.startMovedReason == nil ? "" : " (moved, see note)")")
+    out.line(
+      "- **Start:** \(plan.start.longText)\(plan.startMovedReason == nil ? "" : " (moved, see note)")"
+    )
     out.line("- **Manager:** \(md(hire.manager.name)) · **Buddy:** \(md(hire.buddy.name))")
     out.line(
       "- **Location:** \(md(hire.location)) (\(md(hire.timeZone)), \(hire.workMode.rawValue)) · "
@@ -24,7 +26,9 @@ public enum MarkdownPlan {
       out.line("## Emails")
       out.blank()
       for email in emails {
-        out.line("- \(email.date.shortText) \(email.time): **\(md(email.subject))** to \(md(email.to.joined(separator: ", ")))")
+        out.line(
+          "- \(email.date.shortText) \(email.time): **\(md(email.subject))** to \(md(email.to.joined(separator: ", ")))"
+        )
       }
       out.blank()
     }
@@ -85,18 +89,23 @@ public enum MarkdownPlan {
       out.blank()
       let milestones = items.filter { $0.kind == .milestone }
       for milestone in milestones {
-        out.line("**\(md(milestone.title))**, \(milestone.date.longText) \(milestone.start) (\(md(who(milestone))))")
+        out.line(
+          "**\(md(milestone.title))**, \(milestone.date.longText) \(milestone.start) (\(md(who(milestone))))"
+        )
         for point in milestone.agenda { out.line("  - \(md(point))") }
       }
       let training = items.filter { $0.kind == .training || $0.kind == .verification }
       if !training.isEmpty {
         out.line("Training:")
-        for item in training { out.line("- \(item.date.shortText) \(item.start): \(summary(item))") }
+        for item in training {
+          out.line("- \(item.date.shortText) \(item.start): \(summary(item))")
+        }
       }
       let oneOnOnes = items.filter { $0.kind == .meeting || $0.kind == .checkIn }
       if !oneOnOnes.isEmpty {
         let titles = Set(oneOnOnes.map(\.title)).sorted()
-        out.line("Recurring: \(titles.map(md).joined(separator: ", ")) (\(oneOnOnes.count) sessions)")
+        out.line(
+          "Recurring: \(titles.map(md).joined(separator: ", ")) (\(oneOnOnes.count) sessions)")
       }
       if items.isEmpty { out.line("- Regular work with the team.") }
       out.blank()

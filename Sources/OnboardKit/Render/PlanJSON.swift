@@ -23,6 +23,9 @@ public struct PlanDocument: Codable, Hashable, Sendable {
   }
 
   public struct EvidenceInfo: Codable, Hashable, Sendable {
+    /// The hire's email (lower case).
+    public var hire: String
+    public var skill: String
     public var source: String
     public var instrument: String
     public var rawValue: String
@@ -95,28 +98,14 @@ public struct PlanDocument: Codable, Hashable, Sendable {
       name: hire.fullName, email: hire.email, role: plan.role.title, location: hire.location,
       timeZone: hire.timeZone, manager: hire.manager, buddy: hire.buddy,
       employment: hire.employment.rawValue, workMode: hire.workMode.rawValue,
-      workDays: plan.calendar.workDays.map(\.shortName), dayStart: plan.calendar.dayStart.description,
+      workDays: plan.calendar.workDays.map(\.shortName),
+      dayStart: plan.calendar.dayStart.description,
       dayEnd: plan.calendar.dayEnd.description)
     requestedStart = hire.requestedStart.iso
     start = plan.start.iso
     startMovedReason = plan.startMovedReason
     day90 = plan.day90.iso
-    skills = plan.report.assessments.map { a in
-      SkillInfo(
-        skill: a.skill.id, name: a.skill.name, priority: a.requirement.priority,
-        tier: a.requirement.tier.rawValue, target: a.requirement.targetLevel,
-        observed: a.observed.map { round2($0.level) }, confidence: a.confidence, shortfall: a.shortfall,
-        importance: a.importance, severity: a.severity, status: a.status.rawValue,
-        levelStatus: a.levelStatus.rawValue, conflict: a.conflict?.summary,
-        percentileRanks: a.percentileRanks,
-        evidence: a.evidence.map { e in
-          EvidenceInfo(
-            source: e.source.rawValue, instrument: e.instrument, rawValue: e.rawValue,
-            scale: e.scale.description, level: e.proficiency.map { round2($0.level) },
-            percentileRank: e.percentileRank, assessor: e.assessor, date: e.date?.iso, note: e.note,
-            origin: e.origin.description)
-        })
-    }
+    skills = plan.report.assessments.map(SkillInfo.init)
     weakAreas = plan.report.weakAreas.map(\.skill.id)
     unassessedEssentials = plan.report.unassessedEssentials.map(\.skill.id)
     let week1 = plan.week(1)
@@ -124,7 +113,9 @@ public struct PlanDocument: Codable, Hashable, Sendable {
       let offset = plan.start.days(to: item.date)
       let view =
         item.date < plan.start
-        ? "preboarding" : week1.contains(item.date) ? "week-1" : offset < 30 ? "weeks-2-4" : offset < 60 ? "month-2" : "month-3"
+        ? "preboarding"
+        : week1.contains(item.date)
+          ? "week-1" : offset < 30 ? "weeks-2-4" : offset < 60 ? "month-2" : "month-3"
       return ItemInfo(
         id: item.id, kind: item.kind.rawValue, title: item.title, date: item.date.iso,
         start: item.start.description, end: item.end.description,
@@ -144,5 +135,65 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     var data = try encoder.encode(self)
     data.append(0x0A)
     return data
+  }
+}
+
+extension PlanDocument.EvidenceInfo {
+  /// The JSON form of one piece of evidence.
+  public init(_ e: Evidence) {
+    self.init(
+      hire: e.hireKey, skill: e.skillID, source: e.source.rawValue, instrument: e.instrument,
+      rawValue: e.rawValue, scale: e.scale.description,
+      level: e.proficiency.map { round2($0.level) },
+      percentileRank: e.percentileRank, assessor: e.assessor, date: e.date?.iso, note: e.note,
+      origin: e.origin.description)
+  }
+}
+
+extension PlanDocument {
+  /// The JSON of `onboard analyze --format json`: `onboard.gap-report/1`, one entry per hire.
+  public struct ReportDocument: Codable, Hashable, Sendable {
+    public var hire: String
+    public var email: String
+    public var role: String
+    public var skills: [SkillInfo]
+    public var weakAreas: [String]
+    public var unassessedEssentials: [String]
+    public var conflicts: [String]
+
+    public init(hire: Hire, report: GapReport) {
+      self.hire = hire.fullName
+      email = hire.email
+      role = report.role
+      skills = report.assessments.map(SkillInfo.init)
+      weakAreas = report.weakAreas.map(\.skill.id)
+      unassessedEssentials = report.unassessedEssentials.map(\.skill.id)
+      conflicts = report.conflicts.map(\.skill.id)
+    }
+
+    /// `{"schema": "onboard.gap-report/1", "hires": [...]}`, pretty and key-sorted.
+    public static func encode(_ documents: [ReportDocument]) throws -> Data {
+      struct Wrapper: Encodable {
+        var schema = "onboard.gap-report/1"
+        var hires: [ReportDocument]
+      }
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      return try encoder.encode(Wrapper(hires: documents))
+    }
+  }
+}
+
+extension PlanDocument.SkillInfo {
+  /// The JSON form of one skill's assessment.
+  public init(_ a: SkillAssessment) {
+    self.init(
+      skill: a.skill.id, name: a.skill.name, priority: a.requirement.priority,
+      tier: a.requirement.tier.rawValue, target: a.requirement.targetLevel,
+      observed: a.observed.map { round2($0.level) }, confidence: a.confidence,
+      shortfall: a.shortfall,
+      importance: a.importance, severity: a.severity, status: a.status.rawValue,
+      levelStatus: a.levelStatus.rawValue, conflict: a.conflict?.summary,
+      percentileRanks: a.percentileRanks, evidence: a.evidence.map(PlanDocument.EvidenceInfo.init))
   }
 }

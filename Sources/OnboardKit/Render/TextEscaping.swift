@@ -39,7 +39,9 @@ public func htmlEscaped(_ text: String) -> String {
 public func fileSafeName(_ text: String) -> String {
   var result = ""
   for scalar in text.lowercased().unicodeScalars {
-    if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" {
+    if scalar.isASCII,
+      scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+    {
       result.unicodeScalars.append(scalar)
     } else if scalar == "." || scalar == "_" || scalar == "+" {
       result.append(result.last == "-" || result.isEmpty ? "" : "-")

@@ -108,16 +108,21 @@ public struct EmailTemplateFile: Hashable, Sendable {
           let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
           let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
           if !["subject", "audience", "cc", "send", "attach"].contains(key) {
-            fail(index + 1, "unknown header `\(key)`; expected subject, audience, cc, send or attach")
+            fail(
+              index + 1, "unknown header `\(key)`; expected subject, audience, cc, send or attach")
           }
           header[key] = (value, index + 1)
         } else {
-          fail(index + 1, "expected a header line `key: value` or the separator `---`, found `\(line)`")
+          fail(
+            index + 1, "expected a header line `key: value` or the separator `---`, found `\(line)`"
+          )
         }
       }
       index += 1
     }
-    if index >= lines.count { fail(lines.count, "missing the `---` line between the header and the body") }
+    if index >= lines.count {
+      fail(lines.count, "missing the `---` line between the header and the body")
+    }
     let bodyStart = index + 1
     var textLines: [String] = []
     var htmlLines: [String]? = nil
@@ -139,7 +144,9 @@ public struct EmailTemplateFile: Hashable, Sendable {
     if subject.isEmpty { fail(1, "missing `subject:` header") }
     audience = .hire
     if let (value, line) = header["audience"] {
-      if let parsed = Audience(rawValue: value.lowercased()) { audience = parsed } else {
+      if let parsed = Audience(rawValue: value.lowercased()) {
+        audience = parsed
+      } else {
         fail(line, "audience `\(value)` is unknown; expected hire, manager, buddy or hr")
       }
     } else {
@@ -147,15 +154,21 @@ public struct EmailTemplateFile: Hashable, Sendable {
     }
     cc = []
     if let (value, line) = header["cc"], !value.isEmpty {
-      for part in value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-        if let parsed = Audience(rawValue: part) { cc.append(parsed) } else {
+      for part in value.split(separator: ",").map({
+        $0.trimmingCharacters(in: .whitespaces).lowercased()
+      }) {
+        if let parsed = Audience(rawValue: part) {
+          cc.append(parsed)
+        } else {
           fail(line, "cc `\(part)` is unknown; expected hire, manager, buddy or hr")
         }
       }
     }
     send = .on(.workday(1), at: nil)
     if let (value, line) = header["send"] {
-      if let parsed = SendRule(text: value) { send = parsed } else {
+      if let parsed = SendRule(text: value) {
+        send = parsed
+      } else {
         fail(line, "send `\(value)` is not understood; expected \(SendRule.expected)")
       }
     } else {
@@ -163,11 +176,15 @@ public struct EmailTemplateFile: Hashable, Sendable {
     }
     attachInvitation = false
     if let (value, line) = header["attach"], !value.isEmpty {
-      if value.lowercased() == "invitation" { attachInvitation = true } else {
+      if value.lowercased() == "invitation" {
+        attachInvitation = true
+      } else {
         fail(line, "attach `\(value)` is unknown; expected `invitation`")
       }
     }
-    while textLines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { textLines.removeLast() }
+    while textLines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+      textLines.removeLast()
+    }
     text = textLines.joined(separator: "\n") + "\n"
     textLine = bodyStart + 1
     html = htmlLines.map { $0.joined(separator: "\n") }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A file the pipeline produced, relative to the hire's output folder.
+public struct OutputFile: Sendable, Hashable {
+  public var path: String
+  public var data: Data
+
+  public init(path: String, data: Data) {
+    self.path = path
+    self.data = data
+  }
+}
+
+/// Everything produced for one hire.
+public struct HireOutput: Sendable {
+  public var hire: Hire
+  public var plan: OnboardingPlan
+  /// The hire's folder name (path-safe, unique in the roster).
+  public var folder: String
+  public var files: [OutputFile]
+  public var emails: [EmailSummary]
+  public var notes: [String]
+}
+
+/// The whole pipeline for one hire: analyse → plan → render. Pure: values in, files as values out.
+public enum Onboarding {
+  /// Builds the gap report of a hire (or an error when the roster names an unknown role).
+  public static func report(
+    for hire: Hire, library: PlanLibrary, evidence: [Evidence]
+  ) throws(InputError) -> (RoleProfile, GapReport) {
+    guard let role = library.role(named: hire.role) else {
+      throw InputError(
+        hire.origin,
+        "role `\(hire.role)` of \(hire.email) is not in Plans/roles.csv; known roles: "
+          + library.roles.map { "`\($0.title)`" }.joined(separator: ", "))
+    }
+    let report = GapAnalysis.analyze(
+      hireKey: hire.key, role: role, skills: library.skillsByID, evidence: evidence,
+      settings: library.settings.analysis)
+    return (role, report)
+  }
+
+  /// Plans a hire and renders plan.md, plan.json, sessions.ics and the emails.
+  ///
+  /// `stamp` is the day the plan is made (the `--today` of the command line): it dates the
+  /// calendar's DTSTAMP, so that the same inputs and the same day give the same bytes.
+  public static func process(
+    hire: Hire, folder: String, library: PlanLibrary, templates: [EmailTemplate],
+    evidence: [Evidence],
+    stamp: CalendarDate
+  ) throws(InputError) -> HireOutput {
+    let (role, report) = try report(for: hire, library: library, evidence: evidence)
+    let settings = library.settings
+    let plan = Planner.plan(
+      PlanningInput(
+        hire: hire, role: role, report: report, catalog: library.catalog,
+        schedule: library.schedule,
+        holidays: library.holidays, settings: settings))
+    let (events, emailNotes) = EmailSchedule.events(
+      for: plan, templates: templates.map(\.file), defaultTime: settings.defaultSendTime)
+    let byID = Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var files: [OutputFile] = []
+    var summaries: [EmailSummary] = []
+    for (index, event) in events.enumerated() {
+      guard let template = byID[event.templateID] else { continue }
+      let email = try EmailRenderer.render(
+        template, event: event, sequence: index + 1, plan: plan, settings: settings, stamp: stamp)
+      files.append(OutputFile(path: "emails/\(email.fileName)", data: email.data))
+      summaries.append(email.summary)
+    }
+    let markdown = MarkdownPlan.render(plan, emails: summaries)
+    let json: Data
+    do {
+      json = try PlanDocument(plan: plan, emails: summaries).encoded()
+    } catch {
+      throw InputError(hire.origin, "cannot encode the plan as JSON: \(error)")
+    }
+    files.insert(
+      contentsOf: [
+        OutputFile(path: "plan.md", data: Data(markdown.utf8)),
+        OutputFile(path: "plan.json", data: json),
+        OutputFile(
+          path: "sessions.ics",
+          data: try CalendarFile.sessions(plan, settings: settings, stamp: stamp)),
+      ], at: 0)
+    return HireOutput(
+      hire: hire, plan: plan, folder: folder, files: files, emails: summaries, notes: emailNotes)
+  }
+
+  /// Folder names for a roster: the email's local part made path-safe, the full email on a clash.
+  public static func folders(for hires: [Hire]) -> [String: String] {
+    var counts: [String: Int] = [:]
+    let base = hires.map { fileSafeName(String($0.key.split(separator: "@").first ?? "")) }
+    for name in base { counts[name, default: 0] += 1 }
+    var result: [String: String] = [:]
+    for (hire, name) in zip(hires, base) {
+      result[hire.key] = counts[name, default: 0] > 1 ? fileSafeName(hire.key) : name
+    }
+    return result
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import OnboardICS
+
+/// Renders plan items as iCalendar events: `sessions.ics` and the invitations inside emails.
+public enum CalendarFile {
+  /// The hire's calendar from day 1 on (pre-boarding items are HR's and IT's, not the hire's).
+  public static func sessions(
+    _ plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
+  ) throws(InputError) -> Data {
+    let items = plan.items.filter { $0.date >= plan.start }
+    let calendar = ICSCalendar(
+      method: .publish, name: "Onboarding: \(plan.hire.fullName)",
+      events: items.map { event(for: $0, plan: plan, settings: settings, stamp: stamp) })
+    return try render(calendar, plan: plan)
+  }
+
+  /// One item as an invitation (METHOD:REQUEST) from the sender to the hire.
+  public static func invitation(
+    _ item: PlanItem, plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
+  ) throws(InputError) -> String {
+    let calendar = ICSCalendar(
+      method: .request, events: [event(for: item, plan: plan, settings: settings, stamp: stamp)])
+    return String(decoding: try render(calendar, plan: plan), as: UTF8.self)
+  }
+
+  static func render(_ calendar: ICSCalendar, plan: OnboardingPlan) throws(InputError) -> Data {
+    do {
+      return Data(try calendar.renderBytes())
+    } catch {
+      throw InputError(plan.hire.origin, "cannot write the calendar: \(error)")
+    }
+  }
+
+  static func event(
+    for item: PlanItem, plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
+  ) -> ICSEvent {
+    let zone = plan.hire.timeZone
+    func local(_ date: CalendarDate, _ time: LocalTime) -> ICSEventTime {
+      let c = date.components
+      return .local(
+        ICSDateTime(year: c.year, month: c.month, day: c.day, hour: time.hour, minute: time.minute),
+        timeZone: zone)
+    }
+    let s = stamp.components
+    var description: [String] = []
+    if let reason = item.reason { description.append(reason) }
+    if !item.agenda.isEmpty {
+      description.append("Agenda:\n" + item.agenda.map { "- \($0)" }.joined(separator: "\n"))
+    }
+    if let resource = item.resource, !resource.isEmpty {
+      description.append("Resource: \(resource)")
+    }
+    if let owner = item.ownerName { description.append("With: \(owner) (\(item.owner))") }
+    var attendees = [ICSAttendee(email: plan.hire.email, commonName: plan.hire.fullName)]
+    for person in [plan.hire.manager, plan.hire.buddy]
+    where item.ownerName == person.name && person.email != plan.hire.email {
+      attendees.append(ICSAttendee(email: person.email, commonName: person.name))
+    }
+    return ICSEvent(
+      uid: ICSEvent.stableUID(key: "\(plan.hire.key)/\(item.id)", domain: settings.domain),
+      timestamp: ICSDateTime(year: s.year, month: s.month, day: s.day, hour: 0, minute: 0),
+      start: local(item.date, item.start), end: local(item.date, item.end), summary: item.title,
+      description: description.isEmpty ? nil : description.joined(separator: "\n\n"),
+      location: plan.hire.workMode == .remote ? "Video call" : plan.hire.location,
+      categories: [item.kind.rawValue],
+      organizer: ICSOrganizer(email: settings.sender.email, commonName: settings.sender.name),
+      attendees: attendees, status: .confirmed)
+  }
+}

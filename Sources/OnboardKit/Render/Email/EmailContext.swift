@@ -1,0 +1,139 @@
+import OnboardMustache
+
+/// The values an email template sees (the placeholders of `EmailPlaceholders`), built from a plan.
+public enum EmailContext {
+  public static func build(
+    plan: OnboardingPlan, settings: PlanSettings, event: EmailEvent? = nil
+  ) -> MustacheValue {
+    let hire = plan.hire
+    let report = plan.report
+    let firstDay = plan.items.filter { $0.date == plan.start }
+    func reviewDate(_ id: String) -> MustacheValue {
+      plan.item(id: id).map { .string($0.date.longText) } ?? .null
+    }
+    let weak = report.weakAreas
+    var values: [String: MustacheValue] = [
+      "company": .string(settings.company),
+      "sender_name": .string(settings.sender.name),
+      "sender_email": .string(settings.sender.email),
+      "first_name": .string(hire.firstName),
+      "last_name": .string(hire.lastName),
+      "full_name": .string(hire.fullName),
+      "email": .string(hire.email),
+      "role": .string(plan.role.title),
+      "location": .string(hire.location),
+      "time_zone": .string(hire.timeZone),
+      "start_date": .string(plan.start.longText),
+      "arrive_by": .string((firstDay.first?.start ?? plan.calendar.dayStart).description),
+      "start_moved": .bool(plan.startMovedReason != nil),
+      "requested_start_date": .string(hire.requestedStart.longText),
+      "start_moved_reason": plan.startMovedReason.map { .string($0) } ?? .null,
+      "manager_name": .string(hire.manager.name),
+      "manager_first_name": .string(hire.manager.firstName),
+      "manager_email": .string(hire.manager.email),
+      "buddy_name": .string(hire.buddy.name),
+      "buddy_first_name": .string(hire.buddy.firstName),
+      "buddy_email": .string(hire.buddy.email),
+      "work_mode": .string(hire.workMode.rawValue),
+      "remote": .bool(hire.workMode == .remote),
+      "has_gaps": .bool(!weak.isEmpty),
+      "training_count": .number(Double(plan.items.filter { $0.kind == .training }.count)),
+      "plan_overview": .string(overview(plan)),
+      "review_30_date": reviewDate("review-30"),
+      "review_60_date": reviewDate("review-60"),
+      "review_90_date": reviewDate("review-90"),
+    ]
+    values["first_day"] = .list(
+      firstDay.map {
+        .object([
+          "time": .string($0.start.description), "title": .string($0.title),
+          "owner": .string(MarkdownPlan.who($0)),
+        ])
+      })
+    values["first_week"] = .list(
+      plan.weekOne.map { day in
+        .object([
+          "date": .string(day.date.longText),
+          "items": .list(
+            day.items.map {
+              .object(["time": .string($0.start.description), "title": .string($0.title)])
+            }),
+        ])
+      })
+    values["gaps"] = .list(
+      weak.map { a in
+        .object([
+          "skill": .string(a.skill.name), "level": .string(formatNumber(a.observed?.level ?? 0)),
+          "target": .number(Double(a.requirement.targetLevel)),
+          "status": .string(a.levelStatus.label),
+          "severity": .string(formatNumber(a.severity ?? 0, decimals: 2)),
+        ])
+      })
+    values["strengths"] = .list(
+      report.strengths.map {
+        .object([
+          "skill": .string($0.skill.name), "level": .string(formatNumber($0.observed?.level ?? 0)),
+        ])
+      })
+    values["unassessed"] = .list(
+      report.unassessedEssentials.map { .object(["skill": .string($0.skill.name)]) })
+    values["conflicts"] = .list(
+      report.conflicts.map {
+        .object(["skill": .string($0.skill.name), "detail": .string($0.conflict?.summary ?? "")])
+      })
+    values["goals_30"] = .list(goals30(plan).map { .object(["goal": .string($0)]) })
+
+    if let itemID = event?.itemID, let item = plan.item(id: itemID) {
+      let date = MustacheValue.string(item.date.longText)
+      let time = MustacheValue.string(item.start.description)
+      values["session"] = .object([
+        "title": .string(item.title),
+        "skill": .string(
+          item.skillID.flatMap { id in report.assessment(of: id)?.skill.name } ?? ""),
+        "format": .string(item.format ?? item.kind.rawValue), "date": date, "time": time,
+        "duration_minutes": .number(Double(item.durationMinutes)),
+        "owner_name": .string(item.ownerName ?? item.owner), "reason": .string(item.reason ?? ""),
+        "resource": .string(item.resource ?? ""),
+      ])
+      values["activity"] = .object([
+        "title": .string(item.title), "date": date, "time": time,
+        "agenda": .list(item.agenda.map { .object(["point": .string($0)]) }),
+      ])
+    }
+    return .object(values)
+  }
+
+  /// "12 training sessions for 4 weak areas; 2 skill checks in week 1."
+  static func overview(_ plan: OnboardingPlan) -> String {
+    let training = plan.items.filter { $0.kind == .training }.count
+    let checks = plan.items.filter { $0.kind == .verification }.count
+    var text =
+      "\(training) training session\(training == 1 ? "" : "s") for \(plan.report.weakAreas.count) weak area\(plan.report.weakAreas.count == 1 ? "" : "s")"
+    if checks > 0 { text += "; \(checks) skill check\(checks == 1 ? "" : "s") early on" }
+    if !plan.unscheduled.isEmpty {
+      text += "; \(plan.unscheduled.count) topic(s) did not fit before day 90"
+    }
+    return text + "."
+  }
+
+  /// What the 30-day review looks for: the first topics of each weak area done, skills checked.
+  static func goals30(_ plan: OnboardingPlan) -> [String] {
+    let cutoff = plan.start.adding(days: 29)
+    var goals: [String] = []
+    for a in plan.report.weakAreas {
+      let done = plan.items.filter {
+        $0.skillID == a.skill.id && $0.kind == .training && $0.date <= cutoff
+      }
+      if !done.isEmpty {
+        goals.append(
+          "\(a.skill.name): \(done.count) session\(done.count == 1 ? "" : "s") done, towards level \(a.requirement.targetLevel)"
+        )
+      }
+    }
+    for a in plan.report.unassessedEssentials + plan.report.conflicts {
+      goals.append("\(a.skill.name): level confirmed by a skill check")
+    }
+    goals.append("First contribution merged and the team's workflow familiar")
+    return goals
+  }
+}

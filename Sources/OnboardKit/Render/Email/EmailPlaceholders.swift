@@ -1,0 +1,84 @@
+/// The placeholders email templates may use, and the fields of their list items.
+///
+/// `onboard check` rejects any other name, so a typo never reaches a new hire as a blank.
+public enum EmailPlaceholders {
+  /// A placeholder: a scalar (no fields), a boolean section, or a list/object with item fields.
+  public struct Field: Sendable {
+    public var fields: [String: Field]
+    public init(_ fields: [String: Field] = [:]) { self.fields = fields }
+  }
+
+  static let scalar = Field()
+
+  static func object(_ names: [String], nested: [String: Field] = [:]) -> Field {
+    Field(Dictionary(uniqueKeysWithValues: names.map { ($0, scalar) }).merging(nested) { $1 })
+  }
+
+  /// Available in every template.
+  public static let common: [String: Field] = {
+    var fields: [String: Field] = [:]
+    for name in [
+      "company", "sender_name", "sender_email", "first_name", "last_name", "full_name", "email",
+      "role",
+      "location", "time_zone", "start_date", "arrive_by", "start_moved", "requested_start_date",
+      "start_moved_reason", "manager_name", "manager_first_name", "manager_email", "buddy_name",
+      "buddy_first_name", "buddy_email", "work_mode", "remote", "has_gaps", "training_count",
+      "plan_overview", "review_30_date", "review_60_date", "review_90_date",
+    ] { fields[name] = scalar }
+    fields["first_day"] = object(["time", "title", "owner"])
+    fields["first_week"] = object(["date"], nested: ["items": object(["time", "title"])])
+    fields["gaps"] = object(["skill", "level", "target", "status", "severity"])
+    fields["strengths"] = object(["skill", "level"])
+    fields["unassessed"] = object(["skill"])
+    fields["conflicts"] = object(["skill", "detail"])
+    fields["goals_30"] = object(["goal"])
+    return fields
+  }()
+
+  /// `session` in `each training` templates.
+  public static let session = object([
+    "title", "skill", "format", "date", "time", "duration_minutes", "owner_name", "reason",
+    "resource",
+  ])
+
+  /// `activity` in `before ACTIVITY` templates.
+  public static let activity = object(
+    ["title", "date", "time"], nested: ["agenda": object(["point"])])
+
+  /// Whether a name (possibly dotted) resolves inside the given sections.
+  static func isKnown(_ name: String, sectionPath: [String], extra: [String: Field]) -> Bool {
+    if name == "." { return true }
+    let top = common.merging(extra) { $1 }
+    // The scopes visible at this point: the top level, then each enclosing section's fields.
+    var scopes: [[String: Field]] = [top]
+    var current = top
+    for section in sectionPath {
+      let parts = section.split(separator: ".").map(String.init)
+      var field: Field? = nil
+      for scope in scopes.reversed() {
+        if let first = scope[parts[0]] {
+          field = parts.dropFirst().reduce(first as Field?) { $0?.fields[$1] }
+          break
+        }
+      }
+      current = field?.fields ?? [:]
+      scopes.append(current)
+    }
+    let parts = name.split(separator: ".").map(String.init)
+    for scope in scopes.reversed() {
+      if let first = scope[parts[0]] {
+        return parts.dropFirst().reduce(first as Field?) { $0?.fields[$1] } != nil
+      }
+    }
+    return false
+  }
+
+  /// " Did you mean `x`?" for the closest known name, or "".
+  static func suggestion(for name: String, extra: [String: Field]) -> String {
+    let names = common.keys.sorted() + extra.keys.sorted()
+    guard let best = names.min(by: { (editDistance(name, $0), $0) < (editDistance(name, $1), $1) }),
+      editDistance(name, best) <= 3
+    else { return "" }
+    return ". Did you mean `\(best)`?"
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import OnboardMIME
+import OnboardMustache
+
+/// A rendered email: the .eml bytes and a line for the plan's email list.
+public struct RenderedEmail: Sendable {
+  public var fileName: String
+  public var data: Data
+  public var summary: EmailSummary
+}
+
+/// Renders an email template for one event of a plan into an RFC 5322 message.
+public enum EmailRenderer {
+  public static func render(
+    _ template: EmailTemplate, event: EmailEvent, sequence: Int, plan: OnboardingPlan,
+    settings: PlanSettings, stamp: CalendarDate
+  ) throws(InputError) -> RenderedEmail {
+    let context = EmailContext.build(plan: plan, settings: settings, event: event)
+    func fill(_ part: MustacheTemplate, _ escaping: MustacheEscaping, firstLine: Int)
+      throws(InputError) -> String
+    {
+      do {
+        return try part.render(context, options: .strict(escaping: escaping))
+      } catch {
+        throw EmailTemplate.inputError(error, file: template.file, firstLine: firstLine)
+      }
+    }
+    let subject = try fill(template.subject, .none, firstLine: template.file.subjectLine)
+      .split(whereSeparator: \.isNewline).joined(separator: " ")
+    let text = try fill(template.text, .none, firstLine: template.file.textLine)
+    let html: String? =
+      if let part = template.html {
+        try fill(part, .html, firstLine: template.file.htmlLine ?? 1)
+      } else { nil }
+
+    let hire = plan.hire
+    func person(_ audience: Audience) -> Person {
+      switch audience {
+      case .hire: Person(name: hire.fullName, email: hire.email)
+      case .manager: hire.manager
+      case .buddy: hire.buddy
+      case .hr: settings.sender
+      }
+    }
+    let to = person(template.file.audience)
+    let cc = template.file.cc.map(person).filter { $0.email != to.email }
+    let fileName =
+      "\(pad(sequence, 2))-\(event.date.iso)-\(template.id)\(event.itemID.map { "-" + fileSafeName($0) } ?? "").eml"
+    do {
+      var invitation: CalendarPart? = nil
+      if template.file.attachInvitation, let id = event.itemID, let item = plan.item(id: id) {
+        invitation = try CalendarPart(
+          ics: try CalendarFile.invitation(item, plan: plan, settings: settings, stamp: stamp))
+      }
+      let message = EmailMessage(
+        from: try Mailbox(settings.sender.email, displayName: settings.sender.name),
+        to: [try Mailbox(to.email, displayName: to.name)],
+        cc: try cc.map { (p) throws(MIMEError) in try Mailbox(p.email, displayName: p.name) },
+        subject: subject,
+        date: try EmailDate(
+          sendDate(event, zone: hire.timeZone),
+          timeZone: TimeZone(identifier: hire.timeZone) ?? .gmt),
+        messageID: try MessageID(
+          left: "\(fileSafeName(hire.key))-\(fileName.dropLast(4))", domain: settings.domain),
+        extraHeaders: [
+          try HeaderField(name: "X-Unsent", value: "1"),
+          try HeaderField(name: "X-Onboard-Template", value: template.id),
+        ],
+        textBody: text, htmlBody: html, calendar: invitation)
+      return RenderedEmail(
+        fileName: fileName, data: Data(try message.render()),
+        summary: EmailSummary(
+          date: event.date, time: event.time, subject: subject, to: [to.name] + cc.map(\.name),
+          file: "emails/\(fileName)"))
+    } catch {
+      throw InputError(
+        hire.origin, "cannot write email `\(template.id)` for \(hire.email): \(error)")
+    }
+  }
+
+  /// The moment an email is planned for, from the local date and time in the hire's zone.
+  static func sendDate(_ event: EmailEvent, zone: String) -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: zone) ?? .gmt
+    let c = event.date.components
+    let components = DateComponents(
+      year: c.year, month: c.month, day: c.day, hour: event.time.hour, minute: event.time.minute)
+    return calendar.date(from: components)
+      ?? Date(timeIntervalSince1970: Double(event.date.dayNumber) * 86400)
+  }
+}

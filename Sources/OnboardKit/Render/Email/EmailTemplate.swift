@@ -1,0 +1,77 @@
+import OnboardMustache
+
+/// An email template ready to render: the file's header plus its parsed Mustache parts.
+public struct EmailTemplate: Sendable {
+  public var file: EmailTemplateFile
+  public var subject: MustacheTemplate
+  public var text: MustacheTemplate
+  public var html: MustacheTemplate?
+
+  public var id: String { file.id }
+
+  /// Parses the Mustache parts; errors give the template file's own line and column.
+  public init(_ file: EmailTemplateFile) throws(InputErrors) {
+    self.file = file
+    var errors: [InputError] = []
+    func parse(_ source: String, firstLine: Int) -> MustacheTemplate? {
+      do {
+        return try MustacheTemplate(source, name: file.path)
+      } catch {
+        errors.append(Self.inputError(error, file: file, firstLine: firstLine))
+        return nil
+      }
+    }
+    let subject = parse(file.subject, firstLine: file.subjectLine)
+    let text = parse(file.text, firstLine: file.textLine)
+    var html: MustacheTemplate? = nil
+    if let source = file.html { html = parse(source, firstLine: file.htmlLine ?? 1) }
+    guard errors.isEmpty, let subject, let text else { throw InputErrors(errors) }
+    self.subject = subject
+    self.text = text
+    self.html = html
+  }
+
+  /// A Mustache error as an input error at the template file's line.
+  static func inputError(_ error: MustacheError, file: EmailTemplateFile, firstLine: Int)
+    -> InputError
+  {
+    let line = error.line > 0 ? error.line + firstLine - 1 : firstLine
+    let column =
+      error.line == 1 && firstLine == file.subjectLine
+      ? error.column + "subject: ".count : error.column
+    return InputError(
+      SourceLocation(file: file.path, line: line, column: column > 0 ? column : nil), error.message)
+  }
+
+  /// Placeholders this template uses that no email provides, each with its line and column.
+  public func unknownPlaceholders() -> [InputError] {
+    var errors: [InputError] = []
+    let extra: [String: EmailPlaceholders.Field] =
+      switch file.send {
+      case .beforeEachTraining: ["session": EmailPlaceholders.session]
+      case .beforeActivity: ["activity": EmailPlaceholders.activity]
+      case .on: [:]
+      }
+    let parts: [(MustacheTemplate, Int)] =
+      [(subject, file.subjectLine), (text, file.textLine)]
+      + (html.map { [($0, file.htmlLine ?? 1)] } ?? [])
+    for (template, firstLine) in parts {
+      for reference in template.references where reference.isContextName {
+        if !EmailPlaceholders.isKnown(
+          reference.name, sectionPath: reference.sectionPath, extra: extra)
+        {
+          let line = reference.line + firstLine - 1
+          let column =
+            reference.line == 1 && firstLine == file.subjectLine
+            ? reference.column + "subject: ".count : reference.column
+          errors.append(
+            InputError(
+              SourceLocation(file: file.path, line: line, column: column),
+              "unknown placeholder `\(reference.name)`; known placeholders are listed in Plans/README.md"
+                + EmailPlaceholders.suggestion(for: reference.name, extra: extra)))
+        }
+      }
+    }
+    return errors
+  }
+}

@@ -1,0 +1,79 @@
+/// Plain-text tables for the terminal: the gap report and the imported evidence.
+public enum GapTable {
+  /// A hire's gap report as an aligned table, then weak areas, unassessed essentials and conflicts.
+  public static func render(hire: Hire, report: GapReport) -> String {
+    var rows: [[String]] = [
+      ["#", "Skill", "Tier", "Target", "Observed", "Conf.", "Status", "Severity"]
+    ]
+    for a in report.assessments {
+      rows.append([
+        "\(a.requirement.priority)", a.skill.name, a.requirement.tier.rawValue,
+        "\(a.requirement.targetLevel)",
+        a.observed.map { formatNumber($0.level) } ?? "-", formatNumber(a.confidence, decimals: 2),
+        GapSummaryMarkdown.statusText(a).replacingOccurrences(of: "**", with: ""),
+        a.severity.map { formatNumber($0, decimals: 2) } ?? "-",
+      ])
+    }
+    var text =
+      "\(printable(hire.fullName)) <\(printable(hire.email))>, \(printable(report.role))\n"
+      + table(rows)
+    let weak = report.weakAreas.map(\.skill.name)
+    text +=
+      "Weak areas, most urgent first: \(weak.isEmpty ? "none" : weak.joined(separator: ", "))\n"
+    let unknown = report.unassessedEssentials.map(\.skill.name)
+    if !unknown.isEmpty {
+      text += "Essential skills nobody assessed: \(unknown.joined(separator: ", "))\n"
+    }
+    for a in report.conflicts {
+      text += "Conflicting evidence on \(a.skill.name): \(a.conflict?.summary ?? "")\n"
+    }
+    return text
+  }
+
+  /// Evidence rows: hire, skill, source, instrument, raw, scale, level, assessor, origin.
+  public static func evidenceTable(_ evidence: [Evidence]) -> String {
+    var rows: [[String]] = [
+      ["Hire", "Skill", "Source", "Instrument", "Raw", "Scale", "Level", "Assessor", "Origin"]
+    ]
+    for e in evidence {
+      rows.append([
+        e.hireKey, e.skillID, e.source.rawValue, e.instrument, e.rawValue, e.scale.description,
+        e.proficiency.map { formatNumber($0.level) }
+          ?? (e.percentileRank.map { "rank \(formatNumber($0))" } ?? "-"),
+        e.assessor ?? "", e.origin.description,
+      ])
+    }
+    return table(rows) + "\(evidence.count) evidence item\(evidence.count == 1 ? "" : "s")\n"
+  }
+
+  /// Columns padded to their widest cell (cells made single-line and control-free first).
+  static func table(_ rows: [[String]]) -> String {
+    let clean = rows.map { $0.map(printable) }
+    let widths = (0..<(clean.first?.count ?? 0)).map { column in
+      clean.map { $0[column].count }.max() ?? 0
+    }
+    return clean.map { row in
+      zip(row, widths).map { cell, width in cell + String(repeating: " ", count: width - cell.count)
+      }
+      .joined(separator: "  ").trimmingTrailingSpaces()
+    }.joined(separator: "\n") + "\n"
+  }
+
+  /// Text safe for a terminal: control characters (including escape sequences) become spaces.
+  static func printable(_ text: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map {
+          $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
+            ? " " : $0
+        }))
+  }
+}
+
+extension String {
+  fileprivate func trimmingTrailingSpaces() -> String {
+    var copy = self
+    while copy.last == " " { copy.removeLast() }
+    return copy
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import OnboardKit
+
+/// `onboard analyze`: the gap report of one hire or a roster, without planning.
+enum AnalyzeCommand {
+  static let usage = """
+    USAGE: onboard analyze --roster ROSTER.csv --evidence FILE... [--hire EMAIL] [--format table|md|json]
+
+    Prints each hire's gap report: per required skill (in the role's priority order) the observed
+    level, confidence, status and severity, then the weak areas, unassessed essentials and conflicts.
+
+    OPTIONS:
+      --roster FILE        the hires
+      --evidence FILE...   assessment exports
+      --plans DIR          the plan library (default: Plans)
+      --hire EMAIL         only this hire (repeatable)
+      --format FORMAT      table (default), md or json
+      -h, --help           show this help
+    """
+
+  static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
+    let arguments = try Arguments(
+      args, options: ["roster", "plans", "format"], multi: ["evidence", "hire"], flags: ["help"])
+    if arguments.flag("help") {
+      Console.out(usage)
+      return .success
+    }
+    let format = try arguments.value("format") ?? "table"
+    guard ["table", "md", "json"].contains(format) else {
+      throw UsageError("--format \(format): expected table, md or json")
+    }
+    let plans = try arguments.value("plans") ?? "Plans"
+    let roster = try arguments.required("roster")
+    let inputs: Inputs
+    do {
+      inputs = try Inputs.load(plans: plans, roster: roster, evidence: arguments.list("evidence"))
+    } catch {
+      return report(error)
+    }
+    let only = Set(arguments.list("hire").map { $0.lowercased() })
+    var status = ExitStatus.success
+    var documents: [PlanDocument.ReportDocument] = []
+    inputs.rosterErrors.forEach { Console.err($0.description) }
+    if !inputs.rosterErrors.isEmpty { status = .failure }
+    for hire in inputs.hires where only.isEmpty || only.contains(hire.key) {
+      if let errors = inputs.evidence.rowErrors[hire.key], !errors.isEmpty {
+        errors.forEach { Console.err($0.description) }
+        status = .failure
+        continue
+      }
+      do {
+        let (_, report) = try Onboarding.report(
+          for: hire, library: inputs.library, evidence: inputs.evidence.evidence)
+        switch format {
+        case "md":
+          Console.out("# \(markdownEscaped(hire.fullName)), \(markdownEscaped(report.role))\n")
+          Console.out(GapSummaryMarkdown.render(report))
+        case "json": documents.append(PlanDocument.ReportDocument(hire: hire, report: report))
+        default: Console.out(GapTable.render(hire: hire, report: report))
+        }
+      } catch {
+        Console.err(error.description)
+        status = .failure
+      }
+    }
+    if format == "json" {
+      do {
+        Console.out(
+          String(decoding: try PlanDocument.ReportDocument.encode(documents), as: UTF8.self))
+      } catch {
+        Console.err("error: \(error)")
+        return .failure
+      }
+    }
+    return status
+  }
+}

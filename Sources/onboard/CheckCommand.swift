@@ -1,0 +1,39 @@
+import OnboardKit
+
+/// `onboard check`: validates a plan library.
+enum CheckCommand {
+  static let usage = """
+    USAGE: onboard check [--plans DIR]
+
+    Validates the plan library: every file parses; skills, topics, prerequisites, activities and
+    roles refer to things that exist; every role skill has training that reaches its target; email
+    templates use only known placeholders. Problems are printed as `file:line:column: error: ...`.
+
+    OPTIONS:
+      --plans DIR   the plan library (default: Plans)
+      -h, --help    show this help
+    """
+
+  static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
+    let arguments = try Arguments(args, options: ["plans"], flags: ["help"])
+    if arguments.flag("help") {
+      Console.out(usage)
+      return .success
+    }
+    if let extra = arguments.positional.first { throw UsageError("unexpected argument `\(extra)`") }
+    let plans = try arguments.value("plans") ?? "Plans"
+    do {
+      let (library, templates) = try Inputs.library(plans)
+      Console.out(
+        "\(plans): ok: \(library.skills.count) skills, \(library.roles.count) roles "
+          + "(\(library.roles.map(\.title).joined(separator: ", "))), \(library.catalog.count) training topics, "
+          + "\(library.schedule.count) activities, \(library.holidays.count) holidays, \(templates.count) email templates"
+      )
+      return .success
+    } catch {
+      let status = report(error)
+      Console.err("\(error.errors.count) error\(error.errors.count == 1 ? "" : "s") in \(plans)")
+      return status
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import OnboardKit
+
+/// `onboard evidence`: shows what the import understood from exports.
+enum EvidenceCommand {
+  static let usage = """
+    USAGE: onboard evidence FILE... [--plans DIR] [--format table|json]
+
+    Imports the files (format recognised from the header or JSON shape) and prints the normalised
+    evidence: hire, skill, source, instrument, raw value and scale, level 0-5, assessor, origin.
+
+    OPTIONS:
+      --plans DIR       the plan library (default: Plans), for the skill names
+      --format FORMAT   table (default) or json
+      -h, --help        show this help
+    """
+
+  static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
+    let arguments = try Arguments(args, options: ["plans", "format"], flags: ["help"])
+    if arguments.flag("help") {
+      Console.out(usage)
+      return .success
+    }
+    let format = try arguments.value("format") ?? "table"
+    guard ["table", "json"].contains(format) else {
+      throw UsageError("--format \(format): expected table or json")
+    }
+    guard !arguments.positional.isEmpty else { throw UsageError("no files given") }
+    let plans = try arguments.value("plans") ?? "Plans"
+    do {
+      let library = try PlanLibrary.load(try FileSystem.readPlans(plans))
+      let result = try Inputs.evidence(arguments.positional, skills: library.skillIndex)
+      for diagnostic in result.diagnostics { Console.err(diagnostic.description) }
+      let errors = result.allErrors
+      errors.forEach { Console.err($0.description) }
+      if format == "json" {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let items = result.evidence.map { PlanDocument.EvidenceInfo($0) }
+        Console.out(String(decoding: (try? encoder.encode(items)) ?? Data(), as: UTF8.self))
+      } else {
+        Console.out(GapTable.evidenceTable(result.evidence))
+      }
+      return errors.isEmpty ? .success : .failure
+    } catch {
+      return report(error)
+    }
+  }
+}

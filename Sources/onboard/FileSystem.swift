@@ -1,0 +1,95 @@
+import Foundation
+import OnboardKit
+
+/// All file access of the tool: reading inputs and the plan library, writing outputs safely.
+enum FileSystem {
+  /// Reads a file the user named; a missing or unreadable file is an input error naming it.
+  static func read(_ path: String) throws(InputError) -> SourceFile {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw InputError(SourceLocation(file: path), "no such file")
+    }
+    guard !isDirectory.boolValue else {
+      throw InputError(SourceLocation(file: path), "is a folder; expected a file")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(SourceLocation(file: path), "cannot read the file (permissions?)")
+    }
+    return SourceFile(path: path, data: data)
+  }
+
+  /// Reads a plan library folder.
+  static func readPlans(_ directory: String) throws(InputErrors) -> PlanLibrarySources {
+    typealias Name = PlanLibrarySources.FileName
+    func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+    var errors: [InputError] = []
+    func required(_ name: String) -> SourceFile {
+      do { return try read(path(name)) } catch {
+        errors.append(error)
+        return SourceFile(path: path(name), data: Data())
+      }
+    }
+    func optional(_ name: String) -> SourceFile? {
+      FileManager.default.fileExists(atPath: path(name)) ? required(name) : nil
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw InputErrors([
+        InputError(
+          SourceLocation(file: directory),
+          "no plan library folder here; expected a folder like Plans/ (see --plans)")
+      ])
+    }
+    let skills = required(Name.skills)
+    let roles = required(Name.roles)
+    let training = required(Name.training)
+    let schedule = required(Name.schedule)
+    let holidays = optional(Name.holidays)
+    let settings = optional(Name.settings)
+    let emailDirectory = path(Name.emails)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: emailDirectory)) ?? []
+    let emails = names.filter { $0.hasSuffix("." + Name.templateExtension) && !$0.hasPrefix(".") }
+      .sorted()
+      .map { required((Name.emails as NSString).appendingPathComponent($0)) }
+    if !errors.isEmpty { throw InputErrors(errors) }
+    return PlanLibrarySources(
+      skills: skills, roles: roles, training: training, schedule: schedule, holidays: holidays,
+      settings: settings, emails: emails)
+  }
+
+  /// Paths among `files` (relative to `directory`) that already exist.
+  static func existing(_ files: [OutputFile], in directory: String) -> [String] {
+    files.map { (directory as NSString).appendingPathComponent($0.path) }
+      .filter { FileManager.default.fileExists(atPath: $0) }
+  }
+
+  /// Writes each file atomically: a temporary file in the same folder, then a rename, so that a
+  /// crash or a kill never leaves a half-written file.
+  static func write(_ files: [OutputFile], in directory: String) throws(InputError) {
+    for file in files {
+      let path = (directory as NSString).appendingPathComponent(file.path)
+      let folder = (path as NSString).deletingLastPathComponent
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = (folder as NSString).appendingPathComponent(
+          ".\((path as NSString).lastPathComponent).tmp-\(getpid())")
+        guard FileManager.default.createFile(atPath: temporary, contents: file.data) else {
+          throw InputError(
+            SourceLocation(file: path), "cannot write the file (permissions or disk full?)")
+        }
+        guard rename(temporary, path) == 0 else {
+          let reason = String(cString: strerror(errno))
+          unlink(temporary)
+          throw InputError(
+            SourceLocation(file: path), "cannot move the new file into place: \(reason)")
+        }
+      } catch let error as InputError {
+        throw error
+      } catch {
+        throw InputError(SourceLocation(file: path), "cannot write: \(error.localizedDescription)")
+      }
+    }
+  }
+}

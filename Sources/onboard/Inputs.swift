@@ -1,0 +1,82 @@
+import Foundation
+import OnboardKit
+
+/// The inputs most commands share: the plan library, the roster and the evidence files.
+struct Inputs {
+  var library: PlanLibrary
+  var templates: [EmailTemplate]
+  var hires: [Hire]
+  /// Roster rows that could not be read.
+  var rosterErrors: [InputError]
+  var evidence: EvidenceImportResult
+
+  /// Loads the plan library and checks it as `onboard check` does.
+  static func library(_ directory: String) throws(InputErrors) -> (PlanLibrary, [EmailTemplate]) {
+    let library = try PlanLibrary.load(try FileSystem.readPlans(directory))
+    let templates = try library.compileTemplates()
+    let problems = library.validate(templates)
+    if !problems.isEmpty { throw InputErrors(problems) }
+    return (library, templates)
+  }
+
+  /// Reads evidence exports; a file that cannot be read at all stops the run.
+  static func evidence(_ paths: [String], skills: SkillIndex) throws(InputErrors)
+    -> EvidenceImportResult
+  {
+    var result = EvidenceImportResult()
+    var errors: [InputError] = []
+    for path in paths {
+      do {
+        result.merge(try EvidenceImport.parse(try FileSystem.read(path), skills: skills))
+      } catch let error as InputErrors {
+        errors += error.errors
+      } catch let error as InputError {
+        errors.append(error)
+      } catch {
+        errors.append(InputError(SourceLocation(file: path), "\(error)"))
+      }
+    }
+    if !errors.isEmpty { throw InputErrors(errors) }
+    return result
+  }
+
+  static func load(plans: String, roster: String, evidence paths: [String]) throws(InputErrors)
+    -> Inputs
+  {
+    let (library, templates) = try library(plans)
+    let rosterFile: SourceFile
+    do { rosterFile = try FileSystem.read(roster) } catch { throw InputErrors([error]) }
+    let (hires, rosterErrors) = try RosterImport.parse(rosterFile)
+    let evidence = try evidence(paths, skills: library.skillIndex)
+    return Inputs(
+      library: library, templates: templates, hires: hires, rosterErrors: rosterErrors,
+      evidence: evidence)
+  }
+
+  /// Notes about evidence for people not on the roster (candidates who were not hired).
+  func unmatchedEvidenceNote() -> String? {
+    let onRoster = Set(hires.map(\.key))
+    let others = Set(evidence.evidence.map(\.hireKey)).subtracting(onRoster)
+    guard !others.isEmpty else { return nil }
+    return
+      "\(others.count) evidence email(s) are not on the roster (candidates not hired?) and were ignored: "
+      + others.sorted().prefix(5).joined(separator: ", ") + (others.count > 5 ? ", ..." : "")
+  }
+}
+
+/// Prints input errors the compiler way and returns the failure status.
+func report(_ errors: InputErrors) -> ExitStatus {
+  for error in errors.errors { Console.err(error.description) }
+  return .failure
+}
+
+/// Today's date (UTC) or the `--today` option.
+func today(_ arguments: Arguments) throws(UsageError) -> CalendarDate {
+  if let text = try arguments.value("today") {
+    guard let date = CalendarDate(iso: text) else {
+      throw UsageError("--today \(text): expected a date YYYY-MM-DD")
+    }
+    return date
+  }
+  return CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86400).rounded(.down)))
+}
