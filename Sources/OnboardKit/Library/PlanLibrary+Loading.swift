@@ -16,7 +16,7 @@ extension PlanLibrary {
     var skillIDs: Set<String> = []
     for skill in skills {
       skillIDs.insert(skill.id)
-      for name in [skill.id, skill.name] + skill.aliases {
+      for name in [skill.name] + skill.aliases + [skill.id] {
         if let other = index.add(name, skillID: skill.id) {
           errors.append(
             InputError(

@@ -148,14 +148,23 @@ extension PlanBuilder {
     }
 
     for assessment in weak {
+      let before = requests.count
       for topic in topics(for: assessment) { include(topic, reason: explain(assessment)) }
+      // Training of a skill whose evidence disagrees starts after the skill check that settles it.
+      if assessment.status == .conflicting, requests.count > before {
+        requests[before].prerequisites.append("verify:\(assessment.skill.id)")
+      }
     }
     return requests
   }
 
   /// The catalog's topics between the observed level and the target, lowest level first.
+  ///
+  /// When the evidence conflicts, the plan starts from the lower reading (a weak interview beats
+  /// a strong test until the skill check says otherwise): training the hire does not need costs an
+  /// hour, a gap nobody trains costs months.
   func topics(for assessment: SkillAssessment) -> [TrainingTopic] {
-    let observed = assessment.observed?.level ?? 0
+    let observed = planningLevel(of: assessment)
     let target = Double(assessment.requirement.targetLevel)
     let ofSkill = input.catalog.filter { $0.skillID == assessment.skill.id }
       .sorted { ($0.level, $0.id) < ($1.level, $1.id) }
@@ -163,6 +172,15 @@ extension PlanBuilder {
     if !inRange.isEmpty { return inRange }
     if let next = ofSkill.first(where: { Double($0.level) > observed }) { return [next] }
     return ofSkill.last.map { [$0] } ?? []
+  }
+
+  /// The level the plan starts from: the observed level, or the lowest reading when conflicting.
+  func planningLevel(of assessment: SkillAssessment) -> Double {
+    let observed = assessment.observed?.level ?? 0
+    guard assessment.status == .conflicting, let conflict = assessment.conflict else {
+      return observed
+    }
+    return min(observed, conflict.low.level)
   }
 
   /// "Critical gap in Databases & SQL (essential, priority 1): level 2.0 of target 4; evidence: ..."
@@ -175,5 +193,8 @@ extension PlanBuilder {
       "\(status) in \(assessment.skill.name) (\(assessment.requirement.tier.rawValue), priority "
       + "\(assessment.requirement.priority)): level \(level) of target \(assessment.requirement.targetLevel)"
       + (sources.isEmpty ? "" : "; evidence: " + sources.joined(separator: ", ")) + "."
+      + (assessment.status == .conflicting
+        ? " The evidence disagrees, so training starts from the lower reading (\(formatNumber(planningLevel(of: assessment))))."
+        : "")
   }
 }

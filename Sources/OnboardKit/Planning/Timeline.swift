@@ -30,7 +30,10 @@ public struct Timeline: Sendable {
     case .week(let n, let atEnd):
       return weekDay(n, atEnd: atEnd).map { [$0] } ?? []
     case .weeks(let a, let b, let atEnd):
-      return (a...b).compactMap { weekDay($0, atEnd: atEnd) }
+      // A week without a working day (a shutdown) is skipped, not moved into the next week.
+      return (a...b).compactMap {
+        workingDays(inWeek: $0).isEmpty ? nil : weekDay($0, atEnd: atEnd)
+      }
     }
   }
 
@@ -60,9 +63,15 @@ public struct Timeline: Sendable {
   /// The week number (1-based) a date falls in; week 1 = the seven days from the start.
   public func weekNumber(of date: CalendarDate) -> Int { start.days(to: date) / 7 + 1 }
 
-  private func weekDay(_ week: Int, atEnd: Bool) -> CalendarDate? {
+  /// The working days of week N (the seven days from `start + 7(N-1)`).
+  public func workingDays(inWeek week: Int) -> [CalendarDate] {
     let first = start.adding(days: 7 * (week - 1))
-    let days = calendar.workingDays(from: first, through: first.adding(days: 6))
-    return (atEnd ? days.last : days.first) ?? calendar.workingDay(onOrAfter: first)
+    return calendar.workingDays(from: first, through: first.adding(days: 6))
+  }
+
+  private func weekDay(_ week: Int, atEnd: Bool) -> CalendarDate? {
+    let days = workingDays(inWeek: week)
+    return (atEnd ? days.last : days.first)
+      ?? calendar.workingDay(onOrAfter: start.adding(days: 7 * (week - 1)))
   }
 }

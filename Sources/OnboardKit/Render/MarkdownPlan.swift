@@ -73,6 +73,7 @@ public enum MarkdownPlan {
       out.line("### Week \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)")
       out.blank()
       let items = plan.items(in: range)
+      for closure in closures(plan, in: range) { out.line("- \(closure)") }
       if items.isEmpty { out.line("- Regular work with the team.") }
       for item in items { out.line("- \(item.date.shortText) \(item.start): \(summary(item))") }
       out.blank()
@@ -118,6 +119,15 @@ public enum MarkdownPlan {
     out.blank()
     for topic in plan.unscheduled { out.line("- \(md(topic.title)): \(md(topic.reason))") }
     out.blank()
+  }
+
+  /// "Closed Mon 28 Dec: Company shutdown" lines for the closures in a range.
+  static func closures(_ plan: OnboardingPlan, in range: ClosedRange<CalendarDate>) -> [String] {
+    plan.calendar.closures.filter {
+      range.contains($0.key) && plan.calendar.workDays.contains($0.key.weekday)
+    }
+    .sorted { $0.key < $1.key }
+    .map { "Closed \($0.key.shortText): \(md($0.value))" }
   }
 
   static func who(_ item: PlanItem) -> String {

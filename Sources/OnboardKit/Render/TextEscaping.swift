@@ -5,7 +5,7 @@ public func markdownEscaped(_ text: String) -> String {
   result.reserveCapacity(text.utf8.count)
   for character in text {
     switch character {
-    case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "{", "}", "~":
+    case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "{", "}", "~":
       result.append("\\")
       result.append(character)
     case "\r\n", "\n", "\r", "\u{2028}", "\u{2029}":

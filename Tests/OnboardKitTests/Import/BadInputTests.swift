@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// Broken inputs give precise errors: file, line, column, what was found, what was expected.
+@Suite struct BadInputTests {
+  let library: PlanLibrary
+  init() throws { library = try RepositoryFiles.library() }
+
+  func importErrors(_ file: String) throws -> [InputError] {
+    let source = try RepositoryFiles.source(file)
+    do {
+      return try EvidenceImport.parse(source, skills: library.skillIndex).allErrors
+    } catch {
+      return error.errors
+    }
+  }
+
+  @Test func unterminatedQuoteNamesWhereTheQuoteOpened() throws {
+    let errors = try importErrors("Fixtures/broken/unterminated-quote.csv")
+    let error = try #require(errors.first)
+    #expect(error.location.file == "Fixtures/broken/unterminated-quote.csv")
+    #expect(error.location.line != nil && error.location.column != nil)
+    #expect(error.message.contains("unterminated quoted field"))
+  }
+
+  @Test func ratingOutOfRangeNamesTheCell() throws {
+    let errors = try importErrors("Fixtures/broken/interview-rating-out-of-range.csv")
+    let error = try #require(errors.first)
+    #expect(error.message.contains("found `7`"))
+    #expect(error.message.contains("1 to 5"))
+    #expect(error.location.column != nil)
+  }
+
+  @Test func unknownCompetencyListsTheClosestNames() throws {
+    let errors = try importErrors("Fixtures/broken/interview-unknown-competency.csv")
+    let error = try #require(errors.first)
+    #expect(error.message.contains("`Comunication`"))
+    #expect(error.message.contains("`Communication`"))
+  }
+
+  @Test func emptyFileSaysAHeaderWasExpected() throws {
+    let errors = try importErrors("Fixtures/broken/empty.csv")
+    #expect(errors.first?.message.contains("empty") == true)
+  }
+
+  @Test func missingEmailColumnIsNamed() throws {
+    let errors = try importErrors("Fixtures/broken/testgorilla-missing-email.csv")
+    let error = try #require(errors.first)
+    #expect(error.message.contains("missing column `Email`"))
+    #expect(error.location.line == 1)
+  }
+
+  @Test func invalidRosterDateFailsOnlyThatRow() throws {
+    let (hires, errors) = try RosterImport.parse(
+      try RepositoryFiles.source("Fixtures/broken/roster-invalid-date.csv"))
+    let error = try #require(errors.first)
+    #expect(error.message.contains("`2026-13-45`"))
+    #expect(error.message.contains("YYYY-MM-DD"))
+    #expect(errors.count == 1)
+    #expect(!hires.isEmpty, "the other rows still import")
+  }
+
+  @Test func unknownTestWithScoresIsAFileErrorWithSuggestions() throws {
+    let text =
+      "First name,Last name,Email,Status,Scoring metric,Nod.js\nA,B,a@example.org,Completed,Percentage,70\n"
+    #expect {
+      _ = try EvidenceImport.parse(
+        SourceFile(path: "tg.csv", text: text), skills: library.skillIndex)
+    } throws: { error in
+      let message = (error as? InputErrors)?.description ?? ""
+      return message.contains("tg.csv:1:6") && message.contains("unknown test `Nod.js`")
+        && message.contains("Node.js")
+    }
+  }
+
+  @Test func scoreOutOfRangeAndDuplicateRowsAreRowErrors() throws {
+    let text = """
+      First name,Last name,Email,Status,Scoring metric,Git
+      A,B,a@example.org,Completed,Percentage,170
+      C,D,c@example.org,Completed,Percentage,50
+      C,D,c@example.org,Completed,Percentage,50
+      """
+    let result = try EvidenceImport.parse(
+      SourceFile(path: "tg.csv", text: text), skills: library.skillIndex)
+    #expect(result.rowErrors["a@example.org"]?.first?.message.contains("found `170`") == true)
+    #expect(result.rowErrors["c@example.org"]?.first?.message.contains("line 3") == true)
+    #expect(result.evidence.count == 1)
+  }
+
+  @Test func invalidUTF8IsReportedWithPosition() throws {
+    var bytes = Data("email,skill,value,scale\nx@example.org,git,3,level\n".utf8)
+    bytes.append(contentsOf: [0x79, 0x40, 0xE9, 0x2C])  // "y@é," in Latin-1
+    #expect {
+      _ = try EvidenceImport.parse(
+        SourceFile(path: "l1.csv", data: bytes), skills: library.skillIndex)
+    } throws: { error in
+      (error as? InputErrors)?.description.contains("l1.csv:3:3") == true
+    }
+  }
+
+  @Test func unrecognisedHeaderListsTheKnownFormats() throws {
+    #expect {
+      _ = try EvidenceImport.parse(
+        SourceFile(path: "x.csv", text: "foo,bar\n1,2\n"), skills: library.skillIndex)
+    } throws: { error in
+      let text = (error as? InputErrors)?.description ?? ""
+      return text.contains("match no known export") && text.contains("TestGorilla")
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// The shipped plan library loads and passes its own checks; broken copies are reported precisely.
+@Suite struct PlanLibraryTests {
+  @Test func shippedLibraryPassesTheChecks() throws {
+    let library = try RepositoryFiles.library()
+    let templates = try library.compileTemplates()
+    #expect(library.validate(templates).isEmpty)
+    #expect(library.role(named: "Backend Developer")?.requirements.first?.tier == .essential)
+    #expect(library.role(named: "backend developer") != nil)
+    #expect(library.roles.count >= 2)
+    #expect(templates.count >= 6)
+  }
+
+  @Test func backendRoleIsInPriorityOrderWithEssentialsFirst() throws {
+    let role = try #require(try RepositoryFiles.library().role(named: "Backend Developer"))
+    #expect(role.requirements.map(\.priority) == Array(1...role.requirements.count))
+    let tiers = role.requirements.map(\.tier)
+    #expect(tiers == tiers.sorted())
+  }
+
+  @Test func everySkillOfEveryRoleHasTwoTopicsAtDifferentLevels() throws {
+    let library = try RepositoryFiles.library()
+    for role in library.roles {
+      for requirement in role.requirements {
+        let levels = Set(library.catalog.filter { $0.skillID == requirement.skillID }.map(\.level))
+        #expect(levels.count >= 2, "\(requirement.skillID) has topics at \(levels.count) level(s)")
+      }
+    }
+  }
+
+  @Test func aliasesFindSkillsAsExportsNameThem() throws {
+    let index = try RepositoryFiles.library().skillIndex
+    #expect(index.skillID(for: "Node.js (Intermediate)") == "nodejs")
+    #expect(index.skillID(for: "node.js (intermediate) score") == "nodejs")
+    #expect(index.skillID(for: "  REST   API ") == "rest-apis")
+    #expect(index.skillID(for: "Communication") == "communication")
+    #expect(index.skillID(for: "Comunication") == nil)
+    #expect(index.closest(to: "Comunication").contains("Communication"))
+  }
+
+  @Test func brokenCopyIsReportedWithFileLineAndColumn() throws {
+    var sources = try RepositoryFiles.planSources()
+    sources.roles = SourceFile(
+      path: "Plans/roles.csv",
+      text:
+        "role,priority,skill,tier,target_level,weight\nBackend Developer,1,nodejs,essential,4,\nBackend Developer,2,sql-databse,essential,9,\n"
+    )
+    sources.schedule = SourceFile(
+      path: "Plans/schedule.csv",
+      text:
+        "id,title,kind,when,time,duration_minutes,owner\nwelcome,Welcome,meeting,workday 1,25:00,60,manager\n"
+    )
+    #expect {
+      _ = try PlanLibrary.load(sources)
+    } throws: { error in
+      let text = (error as? InputErrors)?.description ?? ""
+      return text.contains(
+        "Plans/roles.csv:3:21: error: column `skill`: `sql-databse` is not a skill id")
+        && text.contains("Plans/schedule.csv:2:35: error: column `time`: found `25:00`")
+    }
+  }
+
+  @Test func templateWithUnknownPlaceholderIsRejectedWithItsLine() throws {
+    let file = try EmailTemplateFile(
+      id: "t", path: "Plans/emails/t.mustache",
+      contents:
+        "subject: Hi {{first_name}}\naudience: hire\nsend: workday -5 at 10:00\n---\nHello {{frist_name}},\n{{#gaps}}{{skil}}{{/gaps}}\n"
+    )
+    let errors = try EmailTemplate(file).unknownPlaceholders()
+    #expect(errors.count == 2)
+    #expect(
+      errors[0].description.hasPrefix(
+        "Plans/emails/t.mustache:5:7: error: unknown placeholder `frist_name`"))
+    #expect(errors[0].message.contains("Did you mean `first_name`?"))
+    #expect(errors[1].location.line == 6)
+  }
+
+  @Test func templateHeaderErrorsAreLocated() throws {
+    #expect {
+      _ = try EmailTemplateFile(
+        id: "t", path: "t.mustache",
+        contents: "subject: x\naudience: boss\nsend: someday\n---\nbody\n")
+    } throws: { error in
+      let text = (error as? InputErrors)?.description ?? ""
+      return text.contains("t.mustache:2: error: audience `boss` is unknown")
+        && text.contains("t.mustache:3: error: send `someday` is not understood")
+    }
+  }
+
+  @Test func prerequisiteCyclesAreFound() throws {
+    var sources = try RepositoryFiles.planSources()
+    sources.training = SourceFile(
+      path: "training.csv",
+      text: """
+        id,skill,level,title,format,duration_minutes,owner,prerequisites,resource,capacity
+        a,git,2,A,reading,30,hire,b,,
+        b,git,3,B,reading,30,hire,a,,
+        """)
+    #expect {
+      _ = try PlanLibrary.load(sources)
+    } throws: { error in
+      (error as? InputErrors)?.description.contains("prerequisites form a cycle") == true
+    }
+  }
+}

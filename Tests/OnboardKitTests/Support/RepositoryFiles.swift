@@ -1,0 +1,54 @@
+import Foundation
+
+@testable import OnboardKit
+
+/// Files of the repository (Plans/, Fixtures/), located from this source file, not from a bundle.
+enum RepositoryFiles {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+  static func source(_ relative: String) throws -> SourceFile {
+    SourceFile(path: relative, data: try Data(contentsOf: url(relative)))
+  }
+
+  /// The shipped plan library's files.
+  static func planSources(_ directory: String = "Plans") throws -> PlanLibrarySources {
+    let emails = try FileManager.default.contentsOfDirectory(
+      atPath: url("\(directory)/emails").path
+    )
+    .filter { $0.hasSuffix(".mustache") }.sorted()
+    .map { try source("\(directory)/emails/\($0)") }
+    return PlanLibrarySources(
+      skills: try source("\(directory)/skills.csv"), roles: try source("\(directory)/roles.csv"),
+      training: try source("\(directory)/training.csv"),
+      schedule: try source("\(directory)/schedule.csv"),
+      holidays: try source("\(directory)/holidays.csv"), settings: nil, emails: emails)
+  }
+
+  /// The shipped plan library, parsed.
+  static func library() throws -> PlanLibrary { try PlanLibrary.load(try planSources()) }
+
+  /// The Fixtures hires and all their evidence.
+  static func fixtures() throws -> (
+    library: PlanLibrary, hires: [Hire], evidence: EvidenceImportResult
+  ) {
+    let library = try library()
+    let (hires, errors) = try RosterImport.parse(try source("Fixtures/roster.csv"))
+    precondition(errors.isEmpty, "roster errors: \(errors)")
+    var evidence = EvidenceImportResult()
+    for file in [
+      "Fixtures/testgorilla-candidates.csv", "Fixtures/interview-ratings.csv",
+      "Fixtures/evidence.csv",
+    ] {
+      evidence.merge(try EvidenceImport.parse(try source(file), skills: library.skillIndex))
+    }
+    return (library, hires, evidence)
+  }
+
+  static func hire(_ prefix: String, in hires: [Hire]) -> Hire? {
+    hires.first { $0.email.hasPrefix(prefix) }
+  }
+}
