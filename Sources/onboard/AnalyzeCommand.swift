@@ -40,11 +40,11 @@ enum AnalyzeCommand {
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     var status = ExitStatus.success
     var documents: [PlanDocument.ReportDocument] = []
-    inputs.rosterErrors.forEach { Console.err($0.description) }
+    for error in inputs.rosterErrors { Console.err(error.description) }
     if !inputs.rosterErrors.isEmpty { status = .failure }
     for hire in inputs.hires where only.isEmpty || only.contains(hire.key) {
       if let errors = inputs.evidence.rowErrors[hire.key], !errors.isEmpty {
-        errors.forEach { Console.err($0.description) }
+        for error in errors { Console.err(error.description) }
         status = .failure
         continue
       }

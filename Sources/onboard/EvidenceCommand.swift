@@ -32,7 +32,7 @@ enum EvidenceCommand {
       let result = try Inputs.evidence(arguments.positional, skills: library.skillIndex)
       for diagnostic in result.diagnostics { Console.err(diagnostic.description) }
       let errors = result.allErrors
-      errors.forEach { Console.err($0.description) }
+      for error in errors { Console.err(error.description) }
       if format == "json" {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -71,7 +71,7 @@ enum PlanCommand {
       let folder = folders[hire.key] ?? fileSafeName(hire.key)
       let errors = inputs.evidence.rowErrors[hire.key] ?? []
       if !errors.isEmpty {
-        errors.forEach { Console.err($0.description) }
+        for error in errors { Console.err(error.description) }
         entries.append(.failed(hire, errors.map(\.description)))
         continue
       }

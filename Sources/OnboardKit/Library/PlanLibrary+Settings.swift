@@ -7,34 +7,44 @@ struct SettingsFile: Decodable {
     var email: String
   }
   struct Analysis: Decodable {
-    var source_weights: [String: Double]?
-    var tier_weights: [String: Double]?
-    var strength_margin: Double?
-    var on_target_tolerance: Double?
-    var critical_shortfall: Double?
-    var source_conflict_levels: Double?
-    var assessor_conflict_levels: Double?
+    var sourceWeights: [String: Double]?
+    var tierWeights: [String: Double]?
+    var strengthMargin: Double?
+    var onTargetTolerance: Double?
+    var criticalShortfall: Double?
+    var sourceConflictLevels: Double?
+    var assessorConflictLevels: Double?
   }
   var company: String?
   var sender: Sender?
   var domain: String?
-  var work_days: [String]?
-  var day_start: String?
-  var day_end: String?
-  var lunch_start: String?
-  var lunch_minutes: Int?
-  var hours_per_day: Double?
-  var training_cap_minutes_by_week: [Int]?
-  var verification_minutes: Int?
-  var default_send_time: String?
+  var workDays: [String]?
+  var dayStart: String?
+  var dayEnd: String?
+  var lunchStart: String?
+  var lunchMinutes: Int?
+  var hoursPerDay: Double?
+  var trainingCapMinutesByWeek: [Int]?
+  var verificationMinutes: Int?
+  var defaultSendTime: String?
   var analysis: Analysis?
+
+  /// The top-level keys, as written in the file.
+  static let keys: Set<String> = [
+    "company", "sender", "domain", "work_days", "day_start", "day_end", "lunch_start",
+    "lunch_minutes",
+    "hours_per_day", "training_cap_minutes_by_week", "verification_minutes", "default_send_time",
+    "analysis",
+  ]
 }
 
 extension PlanLibrary {
   static func parseSettings(_ file: SourceFile) throws(InputErrors) -> PlanSettings {
     let raw: SettingsFile
     do {
-      raw = try JSONDecoder().decode(SettingsFile.self, from: file.data)
+      let decoder = JSONDecoder()
+      decoder.keyDecodingStrategy = .convertFromSnakeCase
+      raw = try decoder.decode(SettingsFile.self, from: file.data)
     } catch let error as DecodingError {
       throw InputErrors([
         InputError(SourceLocation(file: file.path, jsonPath: jsonPath(of: error)), describe(error))
@@ -46,6 +56,16 @@ extension PlanLibrary {
     }
     var settings = PlanSettings()
     var errors: [InputError] = []
+    // A misspelt key would silently keep a default: name it instead.
+    if let object = try? JSONSerialization.jsonObject(with: file.data) as? [String: Any] {
+      for key in object.keys.sorted() where !SettingsFile.keys.contains(key) {
+        errors.append(
+          InputError(
+            SourceLocation(file: file.path, jsonPath: "$.\(key)"),
+            "unknown setting `\(key)`; expected one of \(SettingsFile.keys.sorted().joined(separator: ", "))"
+          ))
+      }
+    }
     func fail(_ path: String, _ message: String) {
       errors.append(InputError(SourceLocation(file: file.path, jsonPath: path), message))
     }
@@ -60,7 +80,7 @@ extension PlanLibrary {
     if let company = raw.company { settings.company = company }
     if let sender = raw.sender { settings.sender = Person(name: sender.name, email: sender.email) }
     if let domain = raw.domain { settings.domain = domain }
-    if let days = raw.work_days {
+    if let days = raw.workDays {
       var parsed: [Weekday] = []
       for (i, day) in days.enumerated() {
         if let weekday = Weekday(text: day) {
@@ -71,29 +91,29 @@ extension PlanLibrary {
       }
       settings.workDays = parsed
     }
-    if let t = time(raw.day_start, "$.day_start") { settings.dayStart = t }
-    if let t = time(raw.day_end, "$.day_end") { settings.dayEnd = t }
-    if let t = time(raw.lunch_start, "$.lunch_start") { settings.lunchStart = t }
-    if let m = raw.lunch_minutes { settings.lunchMinutes = m }
-    if let h = raw.hours_per_day { settings.hoursPerDay = h }
-    if let caps = raw.training_cap_minutes_by_week {
+    if let t = time(raw.dayStart, "$.day_start") { settings.dayStart = t }
+    if let t = time(raw.dayEnd, "$.day_end") { settings.dayEnd = t }
+    if let t = time(raw.lunchStart, "$.lunch_start") { settings.lunchStart = t }
+    if let m = raw.lunchMinutes { settings.lunchMinutes = m }
+    if let h = raw.hoursPerDay { settings.hoursPerDay = h }
+    if let caps = raw.trainingCapMinutesByWeek {
       if caps.isEmpty || caps.contains(where: { $0 < 0 }) {
         fail("$.training_cap_minutes_by_week", "expected a non-empty list of minutes ≥ 0")
       } else {
         settings.trainingCapMinutesByWeek = caps
       }
     }
-    if let v = raw.verification_minutes { settings.verificationMinutes = v }
-    if let t = time(raw.default_send_time, "$.default_send_time") { settings.defaultSendTime = t }
+    if let v = raw.verificationMinutes { settings.verificationMinutes = v }
+    if let t = time(raw.defaultSendTime, "$.default_send_time") { settings.defaultSendTime = t }
     if let a = raw.analysis {
       var s = settings.analysis
-      if let v = a.source_weights { s.sourceWeights = v }
-      if let v = a.tier_weights { s.tierWeights = v }
-      if let v = a.strength_margin { s.strengthMargin = v }
-      if let v = a.on_target_tolerance { s.onTargetTolerance = v }
-      if let v = a.critical_shortfall { s.criticalShortfall = v }
-      if let v = a.source_conflict_levels { s.sourceConflictLevels = v }
-      if let v = a.assessor_conflict_levels { s.assessorConflictLevels = v }
+      if let v = a.sourceWeights { s.sourceWeights = v }
+      if let v = a.tierWeights { s.tierWeights = v }
+      if let v = a.strengthMargin { s.strengthMargin = v }
+      if let v = a.onTargetTolerance { s.onTargetTolerance = v }
+      if let v = a.criticalShortfall { s.criticalShortfall = v }
+      if let v = a.sourceConflictLevels { s.sourceConflictLevels = v }
+      if let v = a.assessorConflictLevels { s.assessorConflictLevels = v }
       settings.analysis = s
     }
     if settings.dayEnd <= settings.dayStart {
