@@ -60,12 +60,16 @@ enum PlanCommand {
 
     let folders = Onboarding.folders(for: inputs.hires)
     var entries: [SummaryEntry] = []
-    for error in inputs.rosterErrors where only.isEmpty {
-      Console.err(error.description)
-      entries.append(
-        SummaryEntry(
-          hire: "roster line \(error.location.line ?? 0)", email: nil, status: "failed",
-          folder: nil, errors: [error.description], files: []))
+    var outputs: [(directory: String, output: HireOutput)] = []
+    if only.isEmpty {
+      for error in inputs.rosterErrors {
+        Console.err(error.description)
+        entries.append(
+          SummaryEntry(
+            hire: "roster line \(error.location.line ?? 0)", email: nil, status: "failed",
+            folder: nil,
+            errors: [error.description], files: []))
+      }
     }
     for hire in hires {
       let folder = folders[hire.key] ?? fileSafeName(hire.key)
@@ -79,24 +83,37 @@ enum PlanCommand {
         let output = try Onboarding.process(
           hire: hire, folder: folder, library: inputs.library, templates: inputs.templates,
           evidence: inputs.evidence.evidence, stamp: stamp)
-        let directory = (out as NSString).appendingPathComponent(folder)
-        let clashes = FileSystem.existing(output.files, in: directory)
-        if !clashes.isEmpty, !arguments.flag("force") {
-          let message =
-            "\(clashes[0]): error: exists from an earlier run (\(clashes.count) file(s)); use --force to overwrite"
-          Console.err(message)
-          entries.append(.failed(hire, [message]))
-          continue
-        }
-        try FileSystem.write(output.files, in: directory)
-        entries.append(
-          SummaryEntry(
-            hire: hire.fullName, email: hire.email, status: "ok", folder: folder, errors: [],
-            files: output.files.map(\.path)))
-        if !quiet { Console.out(line(for: output, directory: directory)) }
+        outputs.append(((out as NSString).appendingPathComponent(folder), output))
       } catch {
         Console.err(error.description)
         entries.append(.failed(hire, [error.description]))
+      }
+    }
+
+    // Nothing is overwritten without --force: check every file before writing any.
+    if !arguments.flag("force") {
+      let clashes =
+        outputs.flatMap { FileSystem.existing($0.output.files, in: $0.directory) }
+        + FileSystem.existing([OutputFile(path: "summary.json", data: Data())], in: out)
+      if let first = clashes.first {
+        Console.err(
+          "\(first): error: exists from an earlier run (\(clashes.count) file(s) in \(out)); "
+            + "use --force to overwrite, or choose another --out")
+        return .failure
+      }
+    }
+    for (directory, output) in outputs {
+      do {
+        try FileSystem.write(output.files, in: directory)
+        entries.append(
+          SummaryEntry(
+            hire: output.hire.fullName, email: output.hire.email, status: "ok",
+            folder: output.folder,
+            errors: [], files: output.files.map(\.path)))
+        if !quiet { Console.out(line(for: output, directory: directory)) }
+      } catch {
+        Console.err(error.description)
+        entries.append(.failed(output.hire, [error.description]))
       }
     }
     let failed = entries.filter { $0.status != "ok" }

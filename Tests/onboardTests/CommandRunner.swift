@@ -1,0 +1,87 @@
+import Foundation
+
+/// Runs the built `onboard` binary like a user would, from the repository root.
+enum CommandRunner {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `onboard` executable next to the test bundle (SwiftPM builds it because this target
+  /// depends on it).
+  static var executable: URL {
+    let candidates = [
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+      Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+      URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent(),
+    ].map { $0.appendingPathComponent("onboard") }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? root.appendingPathComponent(".build/debug/onboard")
+  }
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+    try runProcess(executable, arguments, in: directory)
+  }
+
+  static func runProcess(
+    _ program: URL, _ arguments: [String], in directory: URL = root, stdin: Data? = nil
+  ) throws -> Result {
+    let process = Process()
+    process.executableURL = program
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    if stdin != nil { process.standardInput = input }
+    try process.run()
+    if let stdin {
+      input.fileHandleForWriting.write(stdin)
+      try input.fileHandleForWriting.close()
+    }
+    // Read before waiting so a full pipe never blocks the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A fresh temporary folder.
+  static func temporaryDirectory(_ name: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("onboard-tests-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Every file under a folder, relative path → bytes.
+  static func snapshot(_ directory: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    let base = directory.standardizedFileURL.path
+    guard let enumerator = FileManager.default.enumerator(atPath: base) else { return result }
+    for case let path as String in enumerator {
+      var isDirectory: ObjCBool = false
+      let full = base + "/" + path
+      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
+        result[path] = try Data(contentsOf: URL(fileURLWithPath: full))
+      }
+    }
+    return result
+  }
+
+  /// The README's main command's evidence files.
+  static let fixtureEvidence = [
+    "Fixtures/testgorilla-candidates.csv", "Fixtures/interview-ratings.csv",
+    "Fixtures/evidence.csv",
+  ]
+}
