@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// The .eml and .ics files mail and calendar programs read: checked byte by byte here, and parsed
+/// back independently by Python's standard `email` package when python3 is present.
+@Suite struct EmailAndCalendarTests {
+  let library: PlanLibrary
+  let templates: [EmailTemplate]
+  let hires: [Hire]
+  let evidence: EvidenceImportResult
+  static let stamp = CalendarDate(year: 2026, month: 11, day: 29)!
+
+  init() throws {
+    (library, hires, evidence) = try RepositoryFiles.fixtures()
+    templates = try library.compileTemplates()
+  }
+
+  func output(for hire: Hire) throws -> HireOutput {
+    try Onboarding.process(
+      hire: hire, folder: "x", library: library, templates: templates, evidence: evidence.evidence,
+      stamp: Self.stamp)
+  }
+
+  /// A hire whose every text field is hostile.
+  var hostileHire: Hire {
+    var hire = hires[0]
+    hire.firstName = "Eve\r\nBcc: victim@example.com"
+    hire.lastName = "<script>alert(1)</script> \"O'Brien\" 😀 مرحبا"
+    hire.manager.name = "Boss, The \"Chief\"\nX-Injected: yes"
+    hire.buddy.name = "BEGIN:VEVENT\r\nSUMMARY:pwned"
+    hire.location = "Berlin\r\nEND:VCALENDAR"
+    return hire
+  }
+
+  @Test func hostileNamesNeverBecomeHeaders() throws {
+    let out = try output(for: hostileHire)
+    let emails = out.files.filter { $0.path.hasSuffix(".eml") }
+    #expect(!emails.isEmpty)
+    for email in emails {
+      let text = String(decoding: email.data, as: UTF8.self)
+      let headers = text.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
+      #expect(!headers.contains { $0.lowercased().hasPrefix("bcc:") }, "\(email.path)")
+      #expect(!headers.contains { $0.lowercased().hasPrefix("x-injected:") }, "\(email.path)")
+      // The plain-text part may carry the name as typed; the HTML part must escape it.
+      if let html = text.components(separatedBy: "Content-Type: text/html").dropFirst().first {
+        let body = html.components(separatedBy: "\r\n--=_")[0].replacingOccurrences(
+          of: "=\r\n", with: "")
+        #expect(!body.contains("<script>"), "raw HTML from a name in \(email.path)")
+        #expect(body.contains("&lt;script&gt;") || !body.contains("alert(1)"), "\(email.path)")
+      }
+      #expect(text.utf8.allSatisfy { $0 < 0x80 }, "7-bit message")
+      let lines = text.components(separatedBy: "\r\n")
+      #expect(lines.allSatisfy { $0.utf8.count <= 998 && !$0.contains("\n") && !$0.contains("\r") })
+    }
+  }
+
+  @Test func hostileNamesStayDataInTheCalendar() throws {
+    let out = try output(for: hostileHire)
+    let ics = String(
+      decoding: try #require(out.files.first { $0.path == "sessions.ics" }).data, as: UTF8.self)
+    let lines = ics.components(separatedBy: "\r\n").dropLast()
+    #expect(ics.hasSuffix("\r\n"))
+    #expect(lines.allSatisfy { $0.utf8.count <= 75 && !$0.contains("\n") && !$0.contains("\r") })
+    let events = out.plan.items.filter { $0.date >= out.plan.start }.count
+    #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == events)
+    #expect(lines.filter { $0 == "END:VCALENDAR" }.count == 1)
+    #expect(!lines.contains { $0.hasPrefix("SUMMARY:pwned") })
+  }
+
+  @Test func hostileNamesAreEscapedInTheMarkdownPlan() throws {
+    let out = try output(for: hostileHire)
+    let markdown = String(
+      decoding: try #require(out.files.first { $0.path == "plan.md" }).data, as: UTF8.self)
+    #expect(!markdown.contains("<script>"))
+    #expect(markdown.contains("\\<script\\>"))
+    #expect(markdown.hasPrefix("# Onboarding plan: Eve Bcc: victim@example.com \\<script\\>"))
+  }
+
+  @Test func calendarHasTimeZoneStableUIDsAndFoldedLines() throws {
+    let hire = try #require(RepositoryFiles.hire("siobhan", in: hires))
+    let out = try output(for: hire)
+    let ics = String(
+      decoding: try #require(out.files.first { $0.path == "sessions.ics" }).data, as: UTF8.self)
+    #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\n"))
+    #expect(ics.contains("\r\nBEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"))
+    #expect(ics.contains("DTSTART;TZID=America/New_York:20270104T090000\r\n"))
+    #expect(ics.contains("DTSTAMP:20261129T000000Z\r\n"))
+    let uids = ics.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+    #expect(Set(uids).count == uids.count)
+    let again = try output(for: hire).files.first { $0.path == "sessions.ics" }?.data
+    #expect(again == Data(ics.utf8))
+  }
+
+  @Test func trainingInvitationsCarryARequestCalendarPart() throws {
+    let hire = try #require(RepositoryFiles.hire("siobhan", in: hires))
+    let out = try output(for: hire)
+    let invitation = try #require(out.files.first { $0.path.contains("training-invitation") })
+    let text = String(decoding: invitation.data, as: UTF8.self)
+    #expect(text.contains("Content-Type: multipart/alternative;"))
+    #expect(text.contains("Content-Type: text/calendar; method=REQUEST; charset=UTF-8"))
+    #expect(text.contains("X-Unsent: 1"))
+  }
+
+  /// Every email of every Fixtures hire, parsed by Python's `email` with `policy.strict`.
+  @Test func pythonStrictParserReadsEveryFixtureEmail() throws {
+    guard let python = PythonCheck.python else {
+      Issue.record("python3 is not installed; the independent .eml parse was skipped")
+      return
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "onboard-eml-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var paths: [String] = []
+    var expectations: [(file: String, to: String)] = []
+    for hire in hires + [hostileHire] {
+      for file in try output(for: hire).files where file.path.hasSuffix(".eml") {
+        let url = directory.appendingPathComponent("\(paths.count).eml")
+        try file.data.write(to: url)
+        paths.append(url.path)
+        expectations.append((file.path, hire.email))
+      }
+    }
+    let results = try PythonCheck.parseEmails(paths, python: python)
+    #expect(results.count == paths.count)
+    for (result, expected) in zip(results, expectations) {
+      #expect(result.defects.isEmpty, "\(expected.file): \(result.defects)")
+      #expect(result.from == "people@northwind.example")
+      #expect(!result.subject.isEmpty)
+      #expect(result.types.first == "multipart/alternative" || result.types.first == "text/plain")
+    }
+    // The hostile name comes back as one display name: data, not structure.
+    let hostile = results.filter { $0.toNames.contains { $0.contains("Eve") } }
+    #expect(!hostile.isEmpty)
+    #expect(
+      hostile.allSatisfy { r in
+        r.toNames.contains { $0.contains("Bcc: victim@example.com") && $0.contains("😀") }
+      })
+    #expect(hostile.allSatisfy { $0.headerNames.allSatisfy { $0.lowercased() != "bcc" } })
+  }
+}
