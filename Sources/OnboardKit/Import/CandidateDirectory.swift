@@ -59,7 +59,7 @@ struct CandidateDirectory: Sendable {
           + "a `candidate_email` member here, or the export wrapped with the \(what)s' emails (see the documentation)")
     }
     guard let entry = entries[id] else {
-      throw idNode.error(file, "\(what) id `\(id)` is not in \(listPath); expected a \(what) with this id and its email address")
+      throw idNode.error(file, "\(what) id `\(id)` is not in \(listPath); expected one with this id and an email address")
     }
     guard let email = entry.email else {
       throw entry.node.error(file, "\(what) `\(id)` has no valid email address; expected one to join with the roster")

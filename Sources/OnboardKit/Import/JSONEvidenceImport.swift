@@ -10,9 +10,9 @@ enum JSONEvidenceFormat: String, Sendable, CaseIterable {
   /// The format a document's shape says, or nil.
   ///
   /// - An array of scorecards (objects with `attributes`, `interview_step`,
-  ///   `overall_recommendation` or `scorecard` keys), or an object with a `scorecards` array:
+  ///   `overall_recommendation` or `scorecard` keys), or an object with a `scorecards` member:
   ///   Greenhouse.
-  /// - An object with a `sessions` or `results` array, or an array of objects with `tasks` or
+  /// - An object with a `sessions` or `results` member, or an array of objects with `tasks` or
   ///   `evaluation`: Codility.
   /// - An object with a `data` array whose items have `fields`: Lever; whose items have
   ///   `percentage_score`, `full_name` or `email`: HackerRank. An empty `data` array is Lever when
@@ -26,8 +26,8 @@ enum JSONEvidenceFormat: String, Sendable, CaseIterable {
       return nil
     }
     guard root.isObject else { return nil }
-    if root["scorecards"]?.array != nil { return .greenhouse }
-    if root["sessions"]?.array != nil || root["results"]?.array != nil { return .codility }
+    if root["scorecards"] != nil { return .greenhouse }
+    if root["sessions"] != nil || root["results"] != nil { return .codility }
     guard let data = root["data"]?.array else { return nil }
     let objects = data.filter(\.isObject)
     if objects.contains(where: { $0["fields"] != nil }) { return .lever }
