@@ -24,20 +24,30 @@ struct CandidateDirectory: Sendable {
     listPath = list.path
     var errors: [InputError] = []
     guard let items = list.array else {
-      throw InputErrors([list.error(file, expected: "an array of candidate objects with `id` and email addresses")])
+      throw InputErrors([
+        list.error(file, expected: "an array of candidate objects with `id` and email addresses")
+      ])
     }
     for item in items {
       guard item.isObject else {
-        errors.append(item.error(file, expected: "a candidate object with `id` and email addresses"))
+        errors.append(
+          item.error(file, expected: "a candidate object with `id` and email addresses"))
         continue
       }
       guard let id = JSONEvidenceImport.idKey(item["id"]) else {
         errors.append(
-          (item["id"] ?? item).error(file, "found \(item["id"]?.found ?? "no `id`"); expected the candidate's id (a number or a string)"))
+          (item["id"] ?? item).error(
+            file,
+            "found \(item["id"]?.found ?? "no `id`"); expected the candidate's id (a number or a string)"
+          ))
         continue
       }
       if let first = entries[id] {
-        errors.append(item.error(file, "candidate id `\(id)` is listed twice (first at \(first.node.path)); expected each candidate once"))
+        errors.append(
+          item.error(
+            file,
+            "candidate id `\(id)` is listed twice (first at \(first.node.path)); expected each candidate once"
+          ))
         continue
       }
       let email = JSONEvidenceImport.emails(of: item).first { isPlausibleEmail($0.text) }?.text
@@ -56,13 +66,17 @@ struct CandidateDirectory: Sendable {
       throw idNode.error(
         file,
         "the \(what) is named only by its id `\(id)`; expected an email to join with the roster: "
-          + "a `candidate_email` member here, or the export wrapped with the \(what)s' emails (see the documentation)")
+          + "a `candidate_email` member here, or the export wrapped with the \(what)s' emails (see the documentation)"
+      )
     }
     guard let entry = entries[id] else {
-      throw idNode.error(file, "\(what) id `\(id)` is not in \(listPath); expected one with this id and an email address")
+      throw idNode.error(
+        file,
+        "\(what) id `\(id)` is not in \(listPath); expected one with this id and an email address")
     }
     guard let email = entry.email else {
-      throw entry.node.error(file, "\(what) `\(id)` has no valid email address; expected one to join with the roster")
+      throw entry.node.error(
+        file, "\(what) `\(id)` has no valid email address; expected one to join with the roster")
     }
     return email
   }

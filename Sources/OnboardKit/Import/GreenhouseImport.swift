@@ -19,16 +19,20 @@ enum GreenhouseImport {
   static let ratings: [String: Double] = [
     "definitely_not": 1, "no": 2, "mixed": 3, "yes": 4, "strong_yes": 5,
   ]
-  static let expectedRating = "one of definitely_not, no, mixed, yes, strong_yes, or no_decision for not rated"
+  static let expectedRating =
+    "one of definitely_not, no, mixed, yes, strong_yes, or no_decision for not rated"
 
-  static func parse(_ root: JSONNode, file: String, skills: SkillIndex) throws(InputErrors) -> EvidenceImportResult {
+  static func parse(_ root: JSONNode, file: String, skills: SkillIndex) throws(InputErrors)
+    -> EvidenceImportResult
+  {
     var directory = CandidateDirectory()
     let scorecards: [JSONNode]
     if let items = root.array {
       scorecards = items
     } else {
       do throws(InputError) {
-        scorecards = try JSONEvidenceImport.items(root["scorecards"], file: file, expected: "an array of scorecards")
+        scorecards = try JSONEvidenceImport.items(
+          root["scorecards"], file: file, expected: "an array of scorecards")
       } catch {
         throw InputErrors([error])
       }
@@ -51,7 +55,8 @@ enum GreenhouseImport {
       }
       let key = email.lowercased()
       do throws(InputError) {
-        result.evidence += try evidence(scorecard, hireKey: key, file: file, skills: skills, result: &result)
+        result.evidence += try evidence(
+          scorecard, hireKey: key, file: file, skills: skills, result: &result)
       } catch {
         result.fail(key, error)
       }
@@ -60,11 +65,17 @@ enum GreenhouseImport {
   }
 
   /// The email of a scorecard's candidate (see the type's documentation).
-  static func candidateEmail(_ scorecard: JSONNode, directory: CandidateDirectory, file: String) throws(InputError) -> String {
-    if let email = try JSONEvidenceImport.email(scorecard["candidate_email"], file: file) { return email }
+  static func candidateEmail(_ scorecard: JSONNode, directory: CandidateDirectory, file: String)
+    throws(InputError) -> String
+  {
+    if let email = try JSONEvidenceImport.email(scorecard["candidate_email"], file: file) {
+      return email
+    }
     guard let idNode = scorecard["candidate_id"], !idNode.isNull else {
       throw scorecard.error(
-        file, "the scorecard has neither `candidate_email` nor `candidate_id`; expected one of them to identify the candidate")
+        file,
+        "the scorecard has neither `candidate_email` nor `candidate_id`; expected one of them to identify the candidate"
+      )
     }
     return try directory.email(for: idNode, file: file, what: "candidate")
   }
@@ -72,18 +83,22 @@ enum GreenhouseImport {
   /// The evidence of one scorecard; a bad attribute fails the hire (recorded in `result`), the
   /// other attributes are still read.
   static func evidence(
-    _ scorecard: JSONNode, hireKey: String, file: String, skills: SkillIndex, result: inout EvidenceImportResult
+    _ scorecard: JSONNode, hireKey: String, file: String, skills: SkillIndex,
+    result: inout EvidenceImportResult
   ) throws(InputError) -> [Evidence] {
     let interviewer =
-      JSONEvidenceImport.personName(scorecard["interviewer"]) ?? JSONEvidenceImport.personName(scorecard["submitted_by"])
+      JSONEvidenceImport.personName(scorecard["interviewer"])
+      ?? JSONEvidenceImport.personName(scorecard["submitted_by"])
     var date = try JSONEvidenceImport.date(scorecard["submitted_at"], file: file)
     if date == nil { date = try JSONEvidenceImport.date(scorecard["interviewed_at"], file: file) }
     var step = JSONEvidenceImport.personName(scorecard["interview_step"])
     if step == nil {
-      step = try JSONEvidenceImport.string(scorecard["interview"], file: file, expected: "the interview's name")
+      step = try JSONEvidenceImport.string(
+        scorecard["interview"], file: file, expected: "the interview's name")
     }
     let attributes = try JSONEvidenceImport.items(
-      scorecard["attributes"], file: file, expected: "an array of attributes ({name, type, note, rating})")
+      scorecard["attributes"], file: file,
+      expected: "an array of attributes ({name, type, note, rating})")
     var evidence: [Evidence] = []
     for attribute in attributes {
       do throws(InputError) {
@@ -103,23 +118,35 @@ enum GreenhouseImport {
   }
 
   /// One attribute's evidence, or nil when it is not rated.
-  static func attribute(_ attribute: JSONNode, hireKey: String, file: String, skills: SkillIndex) throws(InputError) -> Evidence? {
-    guard attribute.isObject else { throw attribute.error(file, expected: "an attribute object ({name, type, note, rating})") }
+  static func attribute(_ attribute: JSONNode, hireKey: String, file: String, skills: SkillIndex)
+    throws(InputError) -> Evidence?
+  {
+    guard attribute.isObject else {
+      throw attribute.error(file, expected: "an attribute object ({name, type, note, rating})")
+    }
     guard let ratingNode = attribute["rating"], !ratingNode.isNull else { return nil }
     guard let label = ratingNode.string?.trimmingCharacters(in: .whitespaces) else {
       throw ratingNode.error(file, expected: expectedRating)
     }
     let normalised = label.lowercased().replacingOccurrences(of: " ", with: "_")
     if normalised == "no_decision" || normalised.isEmpty { return nil }
-    guard let value = ratings[normalised] else { throw ratingNode.error(file, expected: expectedRating) }
-    guard let name = try JSONEvidenceImport.string(attribute["name"], file: file, expected: "the attribute's name") else {
-      throw attribute.error(file, "the attribute has no `name`; expected the name of the rated attribute")
+    guard let value = ratings[normalised] else {
+      throw ratingNode.error(file, expected: expectedRating)
+    }
+    guard
+      let name = try JSONEvidenceImport.string(
+        attribute["name"], file: file, expected: "the attribute's name")
+    else {
+      throw attribute.error(
+        file, "the attribute has no `name`; expected the name of the rated attribute")
     }
     guard let skillID = skills.skillID(for: name) else {
       let nameNode = attribute["name"] ?? attribute
-      throw EvidenceImport.unknownSkill(name, at: nameNode.location(file), skills: skills, what: "Greenhouse attribute")
+      throw EvidenceImport.unknownSkill(
+        name, at: nameNode.location(file), skills: skills, what: "Greenhouse attribute")
     }
-    let note = try JSONEvidenceImport.string(attribute["note"], file: file, expected: "the attribute's note (text)")
+    let note = try JSONEvidenceImport.string(
+      attribute["note"], file: file, expected: "the attribute's note (text)")
     return Evidence(
       hireKey: hireKey, skillID: skillID, source: .interview, instrument: name, rawValue: label,
       scale: .greenhouse, proficiency: EvidenceScale.greenhouse.proficiency(of: value), note: note,

@@ -21,8 +21,12 @@ enum JSONEvidenceFormat: String, Sendable, CaseIterable {
   static func detect(_ root: JSONNode) -> JSONEvidenceFormat? {
     if let items = root.array {
       let objects = items.filter(\.isObject)
-      if objects.contains(where: { $0.keys.contains(where: greenhouseKeys.contains) }) { return .greenhouse }
-      if objects.contains(where: { $0["tasks"] != nil || $0["evaluation"] != nil }) { return .codility }
+      if objects.contains(where: { $0.keys.contains(where: greenhouseKeys.contains) }) {
+        return .greenhouse
+      }
+      if objects.contains(where: { $0["tasks"] != nil || $0["evaluation"] != nil }) {
+        return .codility
+      }
       return nil
     }
     guard root.isObject else { return nil }
@@ -31,15 +35,23 @@ enum JSONEvidenceFormat: String, Sendable, CaseIterable {
     guard let data = root["data"]?.array else { return nil }
     let objects = data.filter(\.isObject)
     if objects.contains(where: { $0["fields"] != nil }) { return .lever }
-    if objects.contains(where: { item in hackerRankKeys.contains { item[$0] != nil } }) { return .hackerRank }
+    if objects.contains(where: { item in hackerRankKeys.contains { item[$0] != nil } }) {
+      return .hackerRank
+    }
     if objects.isEmpty {
-      if root["hasNext"] != nil || root["opportunity"] != nil || root["opportunities"] != nil { return .lever }
-      if root["test"] != nil || root["total"] != nil || root["page_total"] != nil { return .hackerRank }
+      if root["hasNext"] != nil || root["opportunity"] != nil || root["opportunities"] != nil {
+        return .lever
+      }
+      if root["test"] != nil || root["total"] != nil || root["page_total"] != nil {
+        return .hackerRank
+      }
     }
     return nil
   }
 
-  static let greenhouseKeys: Set<String> = ["attributes", "interview_step", "overall_recommendation", "scorecard"]
+  static let greenhouseKeys: Set<String> = [
+    "attributes", "interview_step", "overall_recommendation", "scorecard",
+  ]
   static let hackerRankKeys = ["percentage_score", "full_name", "email"]
 }
 
@@ -55,7 +67,9 @@ enum JSONEvidenceImport {
 
   /// Reads one JSON export; invalid JSON, an unknown shape and file-level problems are thrown,
   /// problems of one candidate's data are collected per hire in the result.
-  static func parse(_ file: SourceFile, skills: SkillIndex) throws(InputErrors) -> EvidenceImportResult {
+  static func parse(_ file: SourceFile, skills: SkillIndex) throws(InputErrors)
+    -> EvidenceImportResult
+  {
     let root: JSONNode
     do {
       root = try JSONParser.parse(file.data, file: file.path)
@@ -85,14 +99,18 @@ enum JSONEvidenceImport {
   }
 
   /// The items of the array at `node`; a missing member is an empty list, any other type an error.
-  static func items(_ node: JSONNode?, file: String, expected: String) throws(InputError) -> [JSONNode] {
+  static func items(_ node: JSONNode?, file: String, expected: String) throws(InputError)
+    -> [JSONNode]
+  {
     guard let node, !node.isNull else { return [] }
     guard let items = node.array else { throw node.error(file, expected: expected) }
     return items
   }
 
   /// A string member: nil when absent or null; an error for any other type.
-  static func string(_ node: JSONNode?, file: String, expected: String) throws(InputError) -> String? {
+  static func string(_ node: JSONNode?, file: String, expected: String) throws(InputError)
+    -> String?
+  {
     guard let node, !node.isNull else { return nil }
     guard let text = node.string else { throw node.error(file, expected: expected) }
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -101,7 +119,9 @@ enum JSONEvidenceImport {
 
   /// A number member, also written as a numeric string (`"78.5"`, `"78%"`): nil when absent or
   /// null; an error for any other type.
-  static func number(_ node: JSONNode?, file: String, expected: String) throws(InputError) -> Double? {
+  static func number(_ node: JSONNode?, file: String, expected: String) throws(InputError)
+    -> Double?
+  {
     guard let node, !node.isNull else { return nil }
     if let number = node.number { return number }
     if let text = node.string, let number = EvidenceImport.number(text) { return number }
@@ -113,7 +133,9 @@ enum JSONEvidenceImport {
   static func personName(_ node: JSONNode?) -> String? {
     guard let node, !node.isNull else { return nil }
     if let text = node.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty { return text }
-    if let name = node["name"]?.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+    if let name = node["name"]?.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+      return name
+    }
     let parts = [node.first(["first_name", "firstName"]), node.first(["last_name", "lastName"])]
       .compactMap { $0?.string?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     return parts.isEmpty ? nil : parts.joined(separator: " ")
@@ -128,7 +150,8 @@ enum JSONEvidenceImport {
       let seconds = number > 1e11 ? number / 1000 : number
       return CalendarDate(dayNumber: Int((seconds / 86_400).rounded(.down)))
     }
-    throw node.error(file, expected: "a date such as `2026-10-14T15:32:10Z` or milliseconds since 1970")
+    throw node.error(
+      file, expected: "a date such as `2026-10-14T15:32:10Z` or milliseconds since 1970")
   }
 
   /// The email addresses of a candidate record: `emails` / `email_addresses` (strings or objects
@@ -152,24 +175,36 @@ enum JSONEvidenceImport {
   /// The join key of an id written as a number or a string (`123` and `"123"` are the same).
   static func idKey(_ node: JSONNode?) -> String? {
     guard let node else { return nil }
-    if let number = node.number, number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+    if let number = node.number, number == number.rounded(), abs(number) < 1e15 {
+      return String(Int(number))
+    }
     if let text = node.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty { return text }
     return nil
   }
 
   /// The test name of a record or of the whole file: `test_name`, or `test` as a string or an
   /// object with `name`.
-  static func testName(of node: JSONNode, file: String) throws(InputError) -> (name: String, node: JSONNode)? {
-    if let nameNode = node["test_name"], let name = try JSONEvidenceImport.string(nameNode, file: file, expected: "the test's name") {
+  static func testName(of node: JSONNode, file: String) throws(InputError) -> (
+    name: String, node: JSONNode
+  )? {
+    if let nameNode = node["test_name"],
+      let name = try JSONEvidenceImport.string(nameNode, file: file, expected: "the test's name")
+    {
       return (name, nameNode)
     }
     guard let test = node["test"], !test.isNull else { return nil }
     if test.isObject {
-      guard let nameNode = test["name"], let name = try JSONEvidenceImport.string(nameNode, file: file, expected: "the test's name")
-      else { throw test.error(file, "the test has no `name`; expected the test's name (a skill alias)") }
+      guard let nameNode = test["name"],
+        let name = try JSONEvidenceImport.string(nameNode, file: file, expected: "the test's name")
+      else {
+        throw test.error(file, "the test has no `name`; expected the test's name (a skill alias)")
+      }
       return (name, nameNode)
     }
-    guard let name = try JSONEvidenceImport.string(test, file: file, expected: "the test's name or an object with `name`") else {
+    guard
+      let name = try JSONEvidenceImport.string(
+        test, file: file, expected: "the test's name or an object with `name`")
+    else {
       return nil
     }
     return (name, test)
@@ -179,7 +214,8 @@ enum JSONEvidenceImport {
   /// a plausible address.
   static func email(_ node: JSONNode?, file: String) throws(InputError) -> String? {
     guard let node, !node.isNull else { return nil }
-    guard let text = node.string?.trimmingCharacters(in: .whitespaces), isPlausibleEmail(text) else {
+    guard let text = node.string?.trimmingCharacters(in: .whitespaces), isPlausibleEmail(text)
+    else {
       throw node.error(file, expected: "the candidate's email address")
     }
     return text

@@ -7,8 +7,8 @@ import Foundation
 /// Boolean, and a key written twice in one object is reported instead of silently dropped.
 struct JSONParser {
   private let file: String
-  private let bytes: [UInt8]
-  private var index = 0
+  let bytes: [UInt8]
+  var index = 0
   private var line = 1
   private var column = 1
   private var depth = 0
@@ -22,7 +22,9 @@ struct JSONParser {
     let root = try parser.value(path: "$")
     parser.skipWhitespace()
     if parser.index < parser.bytes.count {
-      throw parser.error("found \(parser.foundHere) after the end of the JSON value; expected nothing more", path: "$")
+      throw parser.error(
+        "found \(parser.foundHere) after the end of the JSON value; expected nothing more",
+        path: "$")
     }
     return root
   }
@@ -32,10 +34,10 @@ struct JSONParser {
     self.bytes = bytes
   }
 
-  private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+  var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
   /// Consumes one byte, keeping line and column (columns count Unicode scalars).
-  private mutating func advance() {
+  mutating func advance() {
     let byte = bytes[index]
     index += 1
     if byte == 0x0A {
@@ -47,21 +49,27 @@ struct JSONParser {
   }
 
   private mutating func skipWhitespace() {
-    while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { advance() }
+    while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+      advance()
+    }
   }
 
   /// "`}`", "the end of the file", "the character `é`": what is at the current position.
-  private var foundHere: String {
+  var foundHere: String {
     guard index < bytes.count else { return "the end of the file" }
     var end = index + 1
     while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
     let text = String(decoding: bytes[index..<end], as: UTF8.self)
-    if bytes[index] < 0x20 { return "the control character U+\(String(format: "%04X", bytes[index]))" }
+    if bytes[index] < 0x20 {
+      return "the control character U+\(String(format: "%04X", bytes[index]))"
+    }
     return "`\(text)`"
   }
 
-  private func error(_ message: String, path: String) -> InputError {
-    InputError(SourceLocation(file: file, line: line, column: column, jsonPath: path), "invalid JSON: " + message)
+  func error(_ message: String, path: String) -> InputError {
+    InputError(
+      SourceLocation(file: file, line: line, column: column, jsonPath: path),
+      "invalid JSON: " + message)
   }
 
   private mutating func value(path: String) throws(InputError) -> JSONNode {
@@ -73,25 +81,35 @@ struct JSONParser {
     case UInt8(ascii: "{"): return node(try object(path: path))
     case UInt8(ascii: "["): return node(try array(path: path))
     case UInt8(ascii: "\""): return node(.string(try string(path: path)))
-    case UInt8(ascii: "t"): try literal("true", path: path); return node(.bool(true))
-    case UInt8(ascii: "f"): try literal("false", path: path); return node(.bool(false))
-    case UInt8(ascii: "n"): try literal("null", path: path); return node(.null)
+    case UInt8(ascii: "t"):
+      try literal("true", path: path)
+      return node(.bool(true))
+    case UInt8(ascii: "f"):
+      try literal("false", path: path)
+      return node(.bool(false))
+    case UInt8(ascii: "n"):
+      try literal("null", path: path)
+      return node(.null)
     case let byte? where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte):
       return node(try number(path: path))
     default:
-      throw error("found \(foundHere); expected a value (an object, array, string, number, true, false or null)", path: path)
+      throw error(
+        "found \(foundHere); expected a value (an object, array, string, number, true, false or null)",
+        path: path)
     }
   }
 
-  private mutating func nested() throws(InputError) {
+  private mutating func nested(path: String) throws(InputError) {
     depth += 1
     if depth > Self.maximumDepth {
-      throw error("values are nested more than \(Self.maximumDepth) deep; expected an export, not this", path: "$")
+      throw error(
+        "values are nested more than \(Self.maximumDepth) deep; expected at most \(Self.maximumDepth) levels",
+        path: "$")
     }
   }
 
   private mutating func object(path: String) throws(InputError) -> JSONNode.Value {
-    try nested()
+    try nested(path: path)
     defer { depth -= 1 }
     advance()  // {
     var members: [(key: String, node: JSONNode)] = []
@@ -109,7 +127,9 @@ struct JSONParser {
       let keyLine = line
       let key = try string(path: path)
       if let first = seen[key] {
-        throw error("the key `\(key)` appears twice in this object (first on line \(first)); expected each key once", path: path)
+        throw error(
+          "the key `\(key)` appears twice in this object (first on line \(first)); expected each key once",
+          path: path)
       }
       seen[key] = keyLine
       skipWhitespace()
@@ -131,7 +151,7 @@ struct JSONParser {
   }
 
   private mutating func array(path: String) throws(InputError) -> JSONNode.Value {
-    try nested()
+    try nested(path: path)
     defer { depth -= 1 }
     advance()  // [
     var items: [JSONNode] = []
@@ -149,7 +169,8 @@ struct JSONParser {
       case UInt8(ascii: "]"):
         advance()
         return .array(items)
-      default: throw error("found \(foundHere) after an array item; expected `,` or `]`", path: path)
+      default:
+        throw error("found \(foundHere) after an array item; expected `,` or `]`", path: path)
       }
     }
   }
@@ -157,7 +178,9 @@ struct JSONParser {
   private mutating func literal(_ word: String, path: String) throws(InputError) {
     for expected in word.utf8 {
       guard peek == expected else {
-        throw error("found \(foundHere) in `\(word)`; expected a value (true, false, null, a number, a string...)", path: path)
+        throw error(
+          "found \(foundHere) in `\(word)`; expected a value (true, false, null, a number, a string...)",
+          path: path)
       }
       advance()
     }
@@ -177,109 +200,30 @@ struct JSONParser {
     if peek == UInt8(ascii: "0") {
       advance()
       if let byte = peek, (0x30...0x39).contains(byte) {
-        throw error("found a number with a leading zero; expected no leading zeros (JSON numbers are decimal)", path: path)
+        throw error(
+          "found a number with a leading zero; expected no leading zeros (JSON numbers are decimal)",
+          path: path)
       }
     } else if digits() == 0 {
       throw error("found \(foundHere) after `-`; expected a digit", path: path)
     }
     if peek == UInt8(ascii: ".") {
       advance()
-      if digits() == 0 { throw error("found \(foundHere) after a decimal point; expected a digit", path: path) }
+      if digits() == 0 {
+        throw error("found \(foundHere) after a decimal point; expected a digit", path: path)
+      }
     }
     if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
       advance()
       if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { advance() }
-      if digits() == 0 { throw error("found \(foundHere) in an exponent; expected a digit", path: path) }
+      if digits() == 0 {
+        throw error("found \(foundHere) in an exponent; expected a digit", path: path)
+      }
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     guard let number = Double(text), number.isFinite else {
       throw error("the number `\(text)` is too large; expected a finite number", path: path)
     }
     return .number(number, text: text)
-  }
-
-  private mutating func string(path: String) throws(InputError) -> String {
-    advance()  // opening quote
-    var utf8: [UInt8] = []
-    while true {
-      guard let byte = peek else {
-        throw error("found the end of the file inside a string; expected a closing `\"`", path: path)
-      }
-      switch byte {
-      case UInt8(ascii: "\""):
-        advance()
-        guard let text = String(validating: utf8, as: UTF8.self) else {
-          throw error("a string is not valid UTF-8; expected the file saved as UTF-8", path: path)
-        }
-        return text
-      case UInt8(ascii: "\\"):
-        advance()
-        try escape(into: &utf8, path: path)
-      case 0x00..<0x20:
-        throw error("found \(foundHere) inside a string; expected it escaped (`\\n`, `\\t`, `\\u00XX`)", path: path)
-      default:
-        utf8.append(byte)
-        advance()
-      }
-    }
-  }
-
-  private mutating func escape(into utf8: inout [UInt8], path: String) throws(InputError) {
-    guard let byte = peek else {
-      throw error("found the end of the file after `\\`; expected an escape such as `\\n`", path: path)
-    }
-    let simple: [UInt8: UInt8] = [
-      UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "b"): 0x08,
-      UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-    ]
-    if let replacement = simple[byte] {
-      advance()
-      utf8.append(replacement)
-      return
-    }
-    guard byte == UInt8(ascii: "u") else {
-      throw error("found the escape `\\\(foundHere.trimmingCharacters(in: ["`"]))`; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", path: path)
-    }
-    advance()
-    var scalar = try hex4(path: path)
-    if (0xD800...0xDBFF).contains(scalar) {
-      guard peek == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
-        throw error("found a lone high surrogate `\\u\(String(scalar, radix: 16, uppercase: true))`; expected a low surrogate `\\uDC00`–`\\uDFFF` after it", path: path)
-      }
-      advance()
-      advance()
-      let low = try hex4(path: path)
-      guard (0xDC00...0xDFFF).contains(low) else {
-        throw error("found `\\u\(String(low, radix: 16, uppercase: true))` after a high surrogate; expected a low surrogate `\\uDC00`–`\\uDFFF`", path: path)
-      }
-      scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-    } else if (0xDC00...0xDFFF).contains(scalar) {
-      throw error("found a lone low surrogate `\\u\(String(scalar, radix: 16, uppercase: true))`; expected a high surrogate before it", path: path)
-    }
-    guard let unicode = Unicode.Scalar(scalar) else {
-      throw error("`\\u` escape is no Unicode scalar; expected a valid code point", path: path)
-    }
-    utf8.append(contentsOf: Array(String(Character(unicode)).utf8))
-  }
-
-  private mutating func hex4(path: String) throws(InputError) -> UInt32 {
-    var value: UInt32 = 0
-    for _ in 0..<4 {
-      guard let byte = peek, let digit = Self.hexValue(byte) else {
-        throw error("found \(foundHere) in a `\\u` escape; expected four hexadecimal digits", path: path)
-      }
-      value = value * 16 + digit
-      advance()
-    }
-    return value
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt32? {
-    switch byte {
-    case 0x30...0x39: UInt32(byte - 0x30)
-    case 0x41...0x46: UInt32(byte - 0x41 + 10)
-    case 0x61...0x66: UInt32(byte - 0x61 + 10)
-    default: nil
-    }
   }
 }

@@ -18,15 +18,20 @@ import Foundation
 enum LeverImport {
   static let scoreTypes: Set<String> = ["score-system", "score"]
   static let overallNames: Set<String> = [
-    "rating", "overall", "overall rating", "overall score", "recommendation", "overall recommendation",
+    "rating", "overall", "overall rating", "overall score", "recommendation",
+    "overall recommendation",
     "hire recommendation", "hiring recommendation",
   ]
-  static let expectedScore = "a score from 1 to 4 (or text starting with it, like `3 - Hire`), or null for not scored"
+  static let expectedScore =
+    "a score from 1 to 4 (or text starting with it, like `3 - Hire`), or null for not scored"
 
-  static func parse(_ root: JSONNode, file: String, skills: SkillIndex) throws(InputErrors) -> EvidenceImportResult {
+  static func parse(_ root: JSONNode, file: String, skills: SkillIndex) throws(InputErrors)
+    -> EvidenceImportResult
+  {
     let forms: [JSONNode]
     do throws(InputError) {
-      forms = try JSONEvidenceImport.items(root["data"], file: file, expected: "an array of feedback forms")
+      forms = try JSONEvidenceImport.items(
+        root["data"], file: file, expected: "an array of feedback forms")
     } catch {
       throw InputErrors([error])
     }
@@ -42,7 +47,8 @@ enum LeverImport {
         continue
       }
       if let deleted = form["deletedAt"], !deleted.isNull {
-        result.diagnostics.append(Diagnostic(.note, deleted.location(file), "the feedback form was deleted; not imported"))
+        result.diagnostics.append(
+          Diagnostic(.note, deleted.location(file), "the feedback form was deleted; not imported"))
         continue
       }
       let email: String
@@ -59,15 +65,20 @@ enum LeverImport {
       let fields: [JSONNode]
       do throws(InputError) {
         date = try JSONEvidenceImport.date(form["completedAt"], file: file)
-        title = try JSONEvidenceImport.string(form["text"], file: file, expected: "the form's title")
-        fields = try JSONEvidenceImport.items(form["fields"], file: file, expected: "an array of form fields")
+        title = try JSONEvidenceImport.string(
+          form["text"], file: file, expected: "the form's title")
+        fields = try JSONEvidenceImport.items(
+          form["fields"], file: file, expected: "an array of form fields")
       } catch {
         result.fail(key, error)
         continue
       }
       for field in fields {
         do throws(InputError) {
-          for var item in try scores(field, hireKey: key, file: file, skills: skills, notedOverall: &notedOverall, result: &result) {
+          for var item in try scores(
+            field, hireKey: key, file: file, skills: skills, notedOverall: &notedOverall,
+            result: &result)
+          {
             item.assessor = assessor
             item.date = date
             let note = [title, item.note].compactMap { $0 }.joined(separator: ": ")
@@ -83,15 +94,22 @@ enum LeverImport {
   }
 
   /// The email of a form's candidate (see the type's documentation).
-  static func candidateEmail(_ form: JSONNode, root: JSONNode, directory: CandidateDirectory, file: String) throws(InputError) -> String {
-    if let email = try JSONEvidenceImport.email(form["candidate_email"], file: file) { return email }
+  static func candidateEmail(
+    _ form: JSONNode, root: JSONNode, directory: CandidateDirectory, file: String
+  ) throws(InputError) -> String {
+    if let email = try JSONEvidenceImport.email(form["candidate_email"], file: file) {
+      return email
+    }
     for opportunity in [form["opportunity"], root["opportunity"]] {
       guard let opportunity, !opportunity.isNull else { continue }
-      if !opportunity.isObject { return try directory.email(for: opportunity, file: file, what: "opportunity") }
+      if !opportunity.isObject {
+        return try directory.email(for: opportunity, file: file, what: "opportunity")
+      }
       let emails = JSONEvidenceImport.emails(of: opportunity)
       guard let email = emails.first(where: { isPlausibleEmail($0.text) }) else {
         throw opportunity.error(
-          file, "the opportunity has no valid email address (found \(emails.isEmpty ? "no `emails`" : "`\(emails[0].text)`")); "
+          file,
+          "the opportunity has no valid email address (found \(emails.isEmpty ? "no `emails`" : "`\(emails[0].text)`")); "
             + "expected `emails` with the candidate's address")
       }
       return email.text
@@ -108,22 +126,34 @@ enum LeverImport {
     result: inout EvidenceImportResult
   ) throws(InputError) -> [Evidence] {
     guard field.isObject else { throw field.error(file, expected: "a form field object") }
-    let type = try JSONEvidenceImport.string(field["type"], file: file, expected: "the field's type")?.lowercased() ?? ""
+    let type =
+      try JSONEvidenceImport.string(field["type"], file: file, expected: "the field's type")?
+      .lowercased() ?? ""
     var rows: [(name: String, nameNode: JSONNode, value: JSONNode, comment: String?)] = []
     if scoreTypes.contains(type) {
       guard let value = field["value"], !value.isNull else { return [] }
-      let name = try JSONEvidenceImport.string(field["text"], file: file, expected: "the field's text (its name)") ?? ""
+      let name =
+        try JSONEvidenceImport.string(
+          field["text"], file: file, expected: "the field's text (its name)") ?? ""
       rows.append((name, field["text"] ?? field, value, nil))
     } else if type == "scorecard" {
-      let names = try JSONEvidenceImport.items(field["scores"], file: file, expected: "an array of scored rows ({text})")
-      let values = try JSONEvidenceImport.items(field["value"], file: file, expected: "an array of scores ({score})")
+      let names = try JSONEvidenceImport.items(
+        field["scores"], file: file, expected: "an array of scored rows ({text})")
+      let values = try JSONEvidenceImport.items(
+        field["value"], file: file, expected: "an array of scores ({score})")
       for (index, value) in values.enumerated() {
         guard let score = value["score"], !score.isNull else { continue }
         guard index < names.count else {
-          throw value.error(file, "score \(index + 1) has no row in `scores` (\(names.count) rows); expected one row per score")
+          throw value.error(
+            file,
+            "score \(index + 1) has no row in `scores` (\(names.count) rows); expected one row per score"
+          )
         }
-        let name = try JSONEvidenceImport.string(names[index]["text"], file: file, expected: "the row's text") ?? ""
-        let comment = try JSONEvidenceImport.string(value["comment"], file: file, expected: "a comment (text)")
+        let name =
+          try JSONEvidenceImport.string(
+            names[index]["text"], file: file, expected: "the row's text") ?? ""
+        let comment = try JSONEvidenceImport.string(
+          value["comment"], file: file, expected: "a comment (text)")
         rows.append((name, names[index]["text"] ?? names[index], score, comment))
       }
     }
@@ -135,15 +165,19 @@ enum LeverImport {
           if !notedOverall {
             notedOverall = true
             result.diagnostics.append(
-              Diagnostic(.note, row.nameNode.location(file), "`\(row.name)` is an overall rating (a hiring decision), not a skill; skipped"))
+              Diagnostic(
+                .note, row.nameNode.location(file),
+                "`\(row.name)` is an overall rating (a hiring decision), not a skill; skipped"))
           }
           continue
         }
-        throw EvidenceImport.unknownSkill(row.name, at: row.nameNode.location(file), skills: skills, what: "Lever feedback field")
+        throw EvidenceImport.unknownSkill(
+          row.name, at: row.nameNode.location(file), skills: skills, what: "Lever feedback field")
       }
       evidence.append(
         Evidence(
-          hireKey: hireKey, skillID: skillID, source: .interview, instrument: row.name, rawValue: row.value.text,
+          hireKey: hireKey, skillID: skillID, source: .interview, instrument: row.name,
+          rawValue: row.value.text,
           scale: .lever, proficiency: EvidenceScale.lever.proficiency(of: score), note: row.comment,
           origin: row.value.location(file)))
     }
@@ -156,7 +190,9 @@ enum LeverImport {
     if let text = node.string?.trimmingCharacters(in: .whitespaces) {
       let digits = text.prefix { $0.isASCII && $0.isNumber }
       let rest = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-      if !digits.isEmpty, rest.isEmpty || rest.hasPrefix("-") || rest.hasPrefix("–") || rest.hasPrefix(":") {
+      if !digits.isEmpty,
+        rest.isEmpty || rest.hasPrefix("-") || rest.hasPrefix("–") || rest.hasPrefix(":")
+      {
         value = Double(digits)
       }
     }

@@ -40,20 +40,28 @@ import Testing
     let jose = result.evidence.filter { $0.hireKey == "jose.angstrom@example.org" }
     #expect(jose.map(\.instrument) == ["SQL", "REST API"])
     #expect(!result.evidence.contains { $0.hireKey == "ravi.kapoor@example.net" })
-    #expect(result.diagnostics.map(\.message) == ["ravi.kapoor@example.net: session status `in_progress`, not finished; not imported"])
+    #expect(
+      result.diagnostics.map(\.message) == [
+        "ravi.kapoor@example.net: session status `in_progress`, not finished; not imported"
+      ])
   }
 
   @Test func aResultAboveTheMaximumIsAnError() throws {
     let result = try JSONTestSupport.run(
-      #"{"sessions": [{"candidate": {"email": "a@b.co"}, "test": {"name": "SQL"}, "tasks": [{"name": "q1", "result": 60, "max_result": 50}]}]}"#)
+      #"{"sessions": [{"candidate": {"email": "a@b.co"}, "test": {"name": "SQL"}, "tasks": [{"name": "q1", "result": 60, "max_result": 50}]}]}"#
+    )
     let error = try #require(result.rowErrors["a@b.co"]?.first)
     #expect(error.location.jsonPath == "$.sessions[0].tasks[0].result")
-    #expect(error.message == "found the number `60`; expected a result from 0 to 50 (`max_result`), or null for not evaluated")
+    #expect(
+      error.message
+        == "found the number `60`; expected a result from 0 to 50 (`max_result`), or null for not evaluated"
+    )
   }
 
   @Test func aTaskAndTestThatAreNoSkillNameBoth() throws {
     let result = try JSONTestSupport.run(
-      #"{"results": [{"candidate_email": "a@b.co", "test": "Screening", "tasks": [{"name": "Frobnicate", "result": 5}]}]}"#)
+      #"{"results": [{"candidate_email": "a@b.co", "test": "Screening", "tasks": [{"name": "Frobnicate", "result": 5}]}]}"#
+    )
     let error = try #require(result.rowErrors["a@b.co"]?.first)
     #expect(error.location.jsonPath == "$.results[0].tasks[0].name")
     #expect(error.message.hasPrefix("unknown Codility task `Frobnicate`"))
@@ -62,10 +70,14 @@ import Testing
 
   @Test func aCandidateLinkInsteadOfAnObjectIsAnError() throws {
     let result = try JSONTestSupport.run(
-      #"[{"candidate": "https://app.codility.com/api/candidates/12/", "tasks": [{"name": "SQL", "result": 5}]}]"#)
+      #"[{"candidate": "https://app.codility.com/api/candidates/12/", "tasks": [{"name": "SQL", "result": 5}]}]"#
+    )
     let error = try #require(result.rowErrors[""]?.first)
     #expect(error.location.jsonPath == "$[0].candidate")
-    #expect(error.message.hasPrefix("found the string `https://app.codility.com/api/candidates/12/`; expected a candidate object"))
+    #expect(
+      error.message.hasPrefix(
+        "found the string `https://app.codility.com/api/candidates/12/`; expected a candidate object"
+      ))
   }
 
   @Test func apiShapedSessionsWithEvaluationTasksAndDefaultMaximum() throws {
@@ -90,9 +102,12 @@ import Testing
                     {"test": "SQL", "tasks": []}]}
       """)
     #expect(result.evidence.map(\.rawValue) == ["1"])
-    #expect(result.rowErrors["a@b.co"]?.first?.message.contains("already has a result for task `q` at $.sessions[0].tasks[0]") == true)
+    #expect(
+      result.rowErrors["a@b.co"]?.first?.message.contains(
+        "already has a result for task `q` at $.sessions[0].tasks[0]") == true)
     #expect(
       result.rowErrors[""]?.first?.message
-        == "the session names no candidate; expected `candidate` with `email`, or `candidate_email`")
+        == "the session names no candidate; expected `candidate` with `email`, or `candidate_email`"
+    )
   }
 }

@@ -20,7 +20,8 @@ import Testing
     #expect(api.proficiency?.level == 5)
     #expect(api.assessor == "Ingrid Bergström")
     #expect(api.date == CalendarDate(year: 2026, month: 10, day: 7))
-    #expect(api.note == "Technical Interview: Designed a versioned REST API with clear error contracts.")
+    #expect(
+      api.note == "Technical Interview: Designed a versioned REST API with clear error contracts.")
     #expect(api.origin.jsonPath == "$.scorecards[0].attributes[0].rating")
     #expect(JSONTestSupport.text(at: api.origin, in: file.data).hasPrefix("\"strong_yes\""))
 
@@ -37,7 +38,8 @@ import Testing
   @Test func labelsMapToLevelsOneToFive() throws {
     let result = try EvidenceImport.parse(
       JSONTestSupport.fixture("greenhouse-scorecards.json"), skills: JSONTestSupport.skills())
-    let levels = Dictionary(result.evidence.map { ($0.rawValue, $0.proficiency?.level) }, uniquingKeysWith: { a, _ in a })
+    let levels = Dictionary(
+      result.evidence.map { ($0.rawValue, $0.proficiency?.level) }, uniquingKeysWith: { a, _ in a })
     #expect(levels["definitely_not"] == 1)
     #expect(levels["no"] == 2)
     #expect(levels["mixed"] == 3)
@@ -75,26 +77,30 @@ import Testing
 
   @Test func anUnknownRatingLabelFailsOnlyThatHireWithThePath() throws {
     let result = try JSONTestSupport.run(
-      scorecards(#"{"name": "Communication Skills", "rating": "maybe"}, {"name": "Git", "rating": "yes"}"#))
+      scorecards(
+        #"{"name": "Communication Skills", "rating": "maybe"}, {"name": "Git", "rating": "yes"}"#))
     let errors = try #require(result.rowErrors["kim.lee@example.org"])
     #expect(errors.count == 1)
     #expect(errors[0].location.jsonPath == "$.scorecards[0].attributes[0].rating")
     #expect(errors[0].location.line == 5)
     #expect(
       errors[0].message
-        == "found the string `maybe`; expected one of definitely_not, no, mixed, yes, strong_yes, or no_decision for not rated")
+        == "found the string `maybe`; expected one of definitely_not, no, mixed, yes, strong_yes, or no_decision for not rated"
+    )
     #expect(result.evidence.map(\.hireKey).sorted() == ["kim.lee@example.org", "sam@example.org"])
     #expect(result.evidence.first { $0.hireKey == "kim.lee@example.org" }?.assessor == "Ana Silva")
   }
 
   @Test func aRatingOfTheWrongTypeSaysWhatWasFound() throws {
-    let result = try JSONTestSupport.run(scorecards(#"{"name": "Communication Skills", "rating": 4}"#))
+    let result = try JSONTestSupport.run(
+      scorecards(#"{"name": "Communication Skills", "rating": 4}"#))
     let error = try #require(result.rowErrors["kim.lee@example.org"]?.first)
     #expect(error.message.hasPrefix("found the number `4`; expected one of definitely_not"))
   }
 
   @Test func anUnknownRatedAttributeNamesTheClosestSkills() throws {
-    let result = try JSONTestSupport.run(scorecards(#"{"name": "Comunication Skills", "rating": "yes"}"#))
+    let result = try JSONTestSupport.run(
+      scorecards(#"{"name": "Comunication Skills", "rating": "yes"}"#))
     let error = try #require(result.rowErrors["kim.lee@example.org"]?.first)
     #expect(error.location.jsonPath == "$.scorecards[0].attributes[0].name")
     #expect(error.message.hasPrefix("unknown Greenhouse attribute `Comunication Skills`"))
@@ -120,14 +126,19 @@ import Testing
   }
 
   @Test func aCandidateIDMissingFromTheCandidatesIsAnError() throws {
-    let result = try JSONTestSupport.run(scorecards(#"{"name": "SQL", "rating": "yes"}"#, extra: #""candidate_id": 99"#))
+    let result = try JSONTestSupport.run(
+      scorecards(#"{"name": "SQL", "rating": "yes"}"#, extra: #""candidate_id": 99"#))
     let error = try #require(result.rowErrors[""]?.first)
-    #expect(error.message == "candidate id `99` is not in $.candidates; expected one with this id and an email address")
+    #expect(
+      error.message
+        == "candidate id `99` is not in $.candidates; expected one with this id and an email address"
+    )
     #expect(result.evidence.map(\.hireKey) == ["sam@example.org"])
   }
 
   @Test func aScorecardWithNoCandidateAtAllIsAnError() throws {
-    let result = try JSONTestSupport.run(scorecards(#"{"name": "SQL", "rating": "yes"}"#, extra: #""id": 1"#))
+    let result = try JSONTestSupport.run(
+      scorecards(#"{"name": "SQL", "rating": "yes"}"#, extra: #""id": 1"#))
     let error = try #require(result.rowErrors[""]?.first)
     #expect(error.location.jsonPath == "$.scorecards[0]")
     #expect(error.message.contains("neither `candidate_email` nor `candidate_id`"))
@@ -135,18 +146,27 @@ import Testing
 
   @Test func anInvalidCandidateEmailIsFiledUnderWhatWasWritten() throws {
     let result = try JSONTestSupport.run(
-      scorecards(#"{"name": "SQL", "rating": "yes"}"#, extra: #""candidate_email": "Kim at example""#))
+      scorecards(
+        #"{"name": "SQL", "rating": "yes"}"#, extra: #""candidate_email": "Kim at example""#))
     let error = try #require(result.rowErrors["kim at example"]?.first)
-    #expect(error.message == "found the string `Kim at example`; expected the candidate's email address")
+    #expect(
+      error.message == "found the string `Kim at example`; expected the candidate's email address")
   }
 
   @Test func aCandidateWithoutAnAddressAndADuplicateIDAreReported() throws {
     let noEmail = try JSONTestSupport.run(
-      #"{"candidates": [{"id": "7", "email_addresses": []}], "scorecards": [{"candidate_id": 7, "attributes": []}]}"#)
-    #expect(noEmail.rowErrors[""]?.first?.message == "candidate `7` has no valid email address; expected one to join with the roster")
+      #"{"candidates": [{"id": "7", "email_addresses": []}], "scorecards": [{"candidate_id": 7, "attributes": []}]}"#
+    )
+    #expect(
+      noEmail.rowErrors[""]?.first?.message
+        == "candidate `7` has no valid email address; expected one to join with the roster")
     let errors = try JSONTestSupport.thrown(
-      #"{"candidates": [{"id": 7, "email": "a@b.co"}, {"id": "7", "email": "c@d.co"}], "scorecards": []}"#)
-    #expect(errors.map(\.message) == ["candidate id `7` is listed twice (first at $.candidates[0]); expected each candidate once"])
+      #"{"candidates": [{"id": 7, "email": "a@b.co"}, {"id": "7", "email": "c@d.co"}], "scorecards": []}"#
+    )
+    #expect(
+      errors.map(\.message) == [
+        "candidate id `7` is listed twice (first at $.candidates[0]); expected each candidate once"
+      ])
   }
 
   @Test func scorecardsThatAreNoArrayFailTheFile() throws {
@@ -158,7 +178,8 @@ import Testing
 
   @Test func aBadSubmittedDateFailsTheScorecard() throws {
     let result = try JSONTestSupport.run(
-      #"[{"candidate_email": "a@b.co", "submitted_at": "yesterday", "attributes": [{"name": "SQL", "rating": "yes"}]}]"#)
+      #"[{"candidate_email": "a@b.co", "submitted_at": "yesterday", "attributes": [{"name": "SQL", "rating": "yes"}]}]"#
+    )
     let error = try #require(result.rowErrors["a@b.co"]?.first)
     #expect(error.location.jsonPath == "$[0].submitted_at")
     #expect(error.message.hasPrefix("found the string `yesterday`; expected a date"))

@@ -18,7 +18,8 @@ import Testing
   }
 
   @Test func valuesKeepTheirTextPathsAndPositions() throws {
-    let root = try parse("{\n  \"a\": [1, 2.50, -3e2],\n  \"odd key\": {\"x\": true, \"y\": null},\n  \"é\": \"ü\"\n}")
+    let root = try parse(
+      "{\n  \"a\": [1, 2.50, -3e2],\n  \"odd key\": {\"x\": true, \"y\": null},\n  \"é\": \"ü\"\n}")
     let items = try #require(root["a"]?.array)
     #expect(items.map(\.text) == ["1", "2.50", "-3e2"])
     #expect(items.map(\.number) == [1, 2.5, -300])
@@ -47,7 +48,8 @@ import Testing
   }
 
   @Test func aByteOrderMarkAndSurroundingWhitespaceAreAccepted() throws {
-    let root = try JSONParser.parse(Data([0xEF, 0xBB, 0xBF] + Array(" \r\n [ ] \n".utf8)), file: "t.json")
+    let root = try JSONParser.parse(
+      Data([0xEF, 0xBB, 0xBF] + Array(" \r\n [ ] \n".utf8)), file: "t.json")
     #expect(root.array?.isEmpty == true)
   }
 
@@ -66,7 +68,9 @@ import Testing
     ("[\"tab\there\"]", 1, 6, "the control character U+0009 inside a string"),
     ("", 1, 1, "found the end of the file; expected a value"),
   ])
-  func syntaxErrorsNameLineColumnAndWhatWasExpected(text: String, line: Int, column: Int, message: String) throws {
+  func syntaxErrorsNameLineColumnAndWhatWasExpected(
+    text: String, line: Int, column: Int, message: String
+  ) throws {
     let error = try #require(failure(text))
     #expect(error.location.file == "t.json")
     #expect(error.location.line == line)
@@ -78,7 +82,9 @@ import Testing
   @Test func syntaxErrorsNameTheEnclosingPath() throws {
     let error = try #require(failure("{\"scorecards\": [{\"attributes\": [{\"rating\": yes}]}]}"))
     #expect(error.location.jsonPath == "$.scorecards[0].attributes[0].rating")
-    #expect(error.description.hasPrefix("t.json:1:44 ($.scorecards[0].attributes[0].rating): error: invalid JSON: found `y`"))
+    #expect(
+      error.description.hasPrefix(
+        "t.json:1:44 ($.scorecards[0].attributes[0].rating): error: invalid JSON: found `y`"))
   }
 
   @Test func deepNestingIsAnErrorNotACrash() throws {
@@ -95,7 +101,8 @@ import Testing
 
 @Suite struct JSONDetectionTests {
   @Test(arguments: [
-    ("{\"a\": 1}", true), ("  \n\t[1]", true), ("\u{FEFF}{}", true), ("email,skill\n", false), ("", false),
+    ("{\"a\": 1}", true), ("  \n\t[1]", true), ("\u{FEFF}{}", true), ("email,skill\n", false),
+    ("", false),
     ("# {", false),
   ])
   func jsonIsRecognisedByItsFirstByte(text: String, isJSON: Bool) {
@@ -110,7 +117,8 @@ import Testing
     #expect(try format("{\"scorecards\": []}") == .greenhouse)
     #expect(try format("{\"data\": [{\"fields\": []}]}") == .lever)
     #expect(try format("{\"data\": [], \"hasNext\": false}") == .lever)
-    #expect(try format("{\"data\": [{\"email\": \"a@b.c\", \"percentage_score\": 5}]}") == .hackerRank)
+    #expect(
+      try format("{\"data\": [{\"email\": \"a@b.c\", \"percentage_score\": 5}]}") == .hackerRank)
     #expect(try format("{\"data\": [], \"total\": 0}") == .hackerRank)
     #expect(try format("{\"sessions\": []}") == .codility)
     #expect(try format("{\"results\": []}") == .codility)
@@ -130,13 +138,15 @@ import Testing
   }
 
   @Test func invalidJSONThroughTheImportHasAPosition() throws {
-    let errors = try JSONTestSupport.thrown("{\n  \"data\": [\n    {\"email\": \"a@b.co\",}\n  ]\n}", path: "hr.json")
+    let errors = try JSONTestSupport.thrown(
+      "{\n  \"data\": [\n    {\"email\": \"a@b.co\",}\n  ]\n}", path: "hr.json")
     let error = try #require(errors.first)
     #expect(error.description.hasPrefix("hr.json:3:24 ($.data[0]): error: invalid JSON: found `}`"))
   }
 
   @Test func csvStillGoesToTheCSVImporters() throws {
-    let result = try JSONTestSupport.run("email,skill,value,scale\na@b.co,SQL,80,percent\n", path: "e.csv")
+    let result = try JSONTestSupport.run(
+      "email,skill,value,scale\na@b.co,SQL,80,percent\n", path: "e.csv")
     #expect(result.evidence.map(\.skillID) == ["sql-databases"])
   }
 }

@@ -70,8 +70,11 @@ enum JSONTestSupport {
 
   /// The text of `data` from a location's line and (Unicode-scalar) column to the end of the line.
   static func text(at location: OnboardKit.SourceLocation, in data: Data) -> String {
-    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    guard let line = location.line, let column = location.column, line - 1 < lines.count else { return "" }
+    let lines = String(decoding: data, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    guard let line = location.line, let column = location.column, line - 1 < lines.count else {
+      return ""
+    }
     let scalars = lines[line - 1].unicodeScalars
     var view = String.UnicodeScalarView()
     view.append(contentsOf: scalars.dropFirst(column - 1))

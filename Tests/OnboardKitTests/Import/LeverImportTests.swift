@@ -18,7 +18,10 @@ import Testing
     #expect(result.evidence.allSatisfy { $0.source == .interview && $0.scale == .lever })
     #expect(
       Set(result.evidence.map(\.hireKey))
-        == ["yuko.takahashi@example.org", "layla.almansouri@example.org", "siobhan.oconnor@example.org"])
+        == [
+          "yuko.takahashi@example.org", "layla.almansouri@example.org",
+          "siobhan.oconnor@example.org",
+        ])
 
     let javascript = try #require(result.evidence(yuko, "JavaScript").first)
     #expect(javascript.skillID == "javascript")
@@ -54,7 +57,10 @@ import Testing
     #expect(result.evidence("siobhan.oconnor@example.org", "Debugging").isEmpty)
     #expect(!result.evidence.contains { $0.instrument == "Rating" })
     // The deleted draft scored SQL 1; it must not count.
-    #expect(!result.evidence.contains { $0.rawValue == "1" && $0.hireKey == "siobhan.oconnor@example.org" })
+    #expect(
+      !result.evidence.contains {
+        $0.rawValue == "1" && $0.hireKey == "siobhan.oconnor@example.org"
+      })
     let notes = result.diagnostics.map(\.message)
     #expect(notes.contains("the feedback form was deleted; not imported"))
     #expect(notes.filter { $0.contains("is an overall rating") }.count == 1)
@@ -69,20 +75,26 @@ import Testing
   }
 
   @Test func scoresOutsideOneToFourOrNotNumbersAreErrors() throws {
-    for (value, found) in [("5", "the number `5`"), ("2.5", "the number `2.5`"), (#""great""#, "the string `great`")] {
-      let result = try JSONTestSupport.run(form(#"{"type": "score", "text": "SQL", "value": "# + value + "}"))
+    for (value, found) in [
+      ("5", "the number `5`"), ("2.5", "the number `2.5`"), (#""great""#, "the string `great`"),
+    ] {
+      let result = try JSONTestSupport.run(
+        form(#"{"type": "score", "text": "SQL", "value": "# + value + "}"))
       let error = try #require(result.rowErrors["kim@example.org"]?.first)
       #expect(error.location.jsonPath == "$.data[0].fields[0].value")
       #expect(
         error.message
-          == "found \(found); expected a score from 1 to 4 (or text starting with it, like `3 - Hire`), or null for not scored")
+          == "found \(found); expected a score from 1 to 4 (or text starting with it, like `3 - Hire`), or null for not scored"
+      )
       #expect(result.evidence.isEmpty)
     }
   }
 
   @Test func scoreTextsAndTheUserAndEpochDateAreRead() throws {
     let result = try JSONTestSupport.run(
-      form(#"{"type": "score-system", "text": "Communication", "value": "3 - Hire"}, {"type": "text", "text": "x", "value": 9}"#))
+      form(
+        #"{"type": "score-system", "text": "Communication", "value": "3 - Hire"}, {"type": "text", "text": "x", "value": 9}"#
+      ))
     let evidence = try #require(result.evidence.first)
     #expect(result.evidence.count == 1)
     #expect(evidence.rawValue == "3 - Hire")
@@ -92,10 +104,13 @@ import Testing
   }
 
   @Test func aFormWithoutAnyCandidateIsAnErrorUnderTheEmptyKey() throws {
-    let result = try JSONTestSupport.run(form(#"{"type": "score", "text": "SQL", "value": 3}"#, email: ""))
+    let result = try JSONTestSupport.run(
+      form(#"{"type": "score", "text": "SQL", "value": 3}"#, email: ""))
     let error = try #require(result.rowErrors[""]?.first)
     #expect(error.location.jsonPath == "$.data[0]")
-    #expect(error.message.hasPrefix("the feedback form names no candidate; expected `candidate_email` on the form"))
+    #expect(
+      error.message.hasPrefix(
+        "the feedback form names no candidate; expected `candidate_email` on the form"))
     #expect(result.evidence.isEmpty)
   }
 
@@ -112,13 +127,18 @@ import Testing
 
   @Test func anOpportunityIDMustBeInTheOpportunities() throws {
     let result = try JSONTestSupport.run(
-      #"{"opportunities": [{"id": "o1", "emails": ["a@b.co"]}], "data": [{"opportunity": "o2", "fields": []}]}"#)
+      #"{"opportunities": [{"id": "o1", "emails": ["a@b.co"]}], "data": [{"opportunity": "o2", "fields": []}]}"#
+    )
     let error = try #require(result.rowErrors[""]?.first)
-    #expect(error.message == "opportunity id `o2` is not in $.opportunities; expected one with this id and an email address")
+    #expect(
+      error.message
+        == "opportunity id `o2` is not in $.opportunities; expected one with this id and an email address"
+    )
   }
 
   @Test func anUnknownFieldNameIsAnUnknownSkill() throws {
-    let result = try JSONTestSupport.run(form(#"{"type": "score", "text": "Kubernetes Wizardry", "value": 3}"#))
+    let result = try JSONTestSupport.run(
+      form(#"{"type": "score", "text": "Kubernetes Wizardry", "value": 3}"#))
     let error = try #require(result.rowErrors["kim@example.org"]?.first)
     #expect(error.location.jsonPath == "$.data[0].fields[0].text")
     #expect(error.message.hasPrefix("unknown Lever feedback field `Kubernetes Wizardry`"))
