@@ -76,6 +76,16 @@ enum JSONEvidenceImport {
     } catch {
       throw InputErrors([error])
     }
+    if root.array?.isEmpty == true
+      || (root.keys == ["data"] && root["data"]?.array?.isEmpty == true)
+    {
+      // An empty API response: nothing to import, and no shape to recognise.
+      var result = EvidenceImportResult()
+      result.diagnostics.append(
+        Diagnostic(
+          .note, root.location(file.path), "the export lists nothing; no evidence imported"))
+      return result
+    }
     guard let format = JSONEvidenceFormat.detect(root) else {
       let shape =
         root.isObject

@@ -14,7 +14,7 @@ import Testing
     #expect(Set(result.evidence.map(\.hireKey)).count == 5)
     #expect(result.evidence.allSatisfy { $0.source == .interview && $0.scale == .greenhouse })
 
-    let api = try #require(result.evidence(zoe, "Technical Knowledge - APIs").first)
+    let api = try #require(result.found(zoe, "Technical Knowledge - APIs").first)
     #expect(api.skillID == "rest-apis")
     #expect(api.rawValue == "strong_yes")
     #expect(api.proficiency?.level == 5)
@@ -25,12 +25,12 @@ import Testing
     #expect(api.origin.jsonPath == "$.scorecards[0].attributes[0].rating")
     #expect(JSONTestSupport.text(at: api.origin, in: file.data).hasPrefix("\"strong_yes\""))
 
-    let feedback = try #require(result.evidence(zoe, "Receptiveness to Feedback").first)
+    let feedback = try #require(result.found(zoe, "Receptiveness to Feedback").first)
     #expect(feedback.skillID == "feedback")
     #expect(feedback.proficiency?.level == 3)
     #expect(feedback.assessor == "Tomás Rivera")
 
-    let noNote = try #require(result.evidence(zoe, "Problem Solving Ability").first)
+    let noNote = try #require(result.found(zoe, "Problem Solving Ability").first)
     #expect(noNote.note == "Technical Interview")
     #expect(noNote.proficiency?.level == 4)
   }
@@ -50,9 +50,9 @@ import Testing
   @Test func noDecisionGivesNoEvidenceAndNoErrorEvenForUnknownNames() throws {
     let result = try EvidenceImport.parse(
       JSONTestSupport.fixture("greenhouse-scorecards.json"), skills: JSONTestSupport.skills())
-    #expect(result.evidence(zoe, "Passionate").isEmpty)
-    #expect(result.evidence("siobhan.oconnor@example.org", "Problem Solving Ability").isEmpty)
-    #expect(result.evidence("jose.angstrom@example.org", "Technical Knowledge - Security").isEmpty)
+    #expect(result.found(zoe, "Passionate").isEmpty)
+    #expect(result.found("siobhan.oconnor@example.org", "Problem Solving Ability").isEmpty)
+    #expect(result.found("jose.angstrom@example.org", "Technical Knowledge - Security").isEmpty)
     #expect(!result.evidence.contains { $0.rawValue == "no_decision" })
   }
 

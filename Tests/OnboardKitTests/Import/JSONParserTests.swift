@@ -137,6 +137,15 @@ import Testing
     #expect(error.message.contains("Codility sessions"))
   }
 
+  @Test func anEmptyResponseImportsNothingWithANote() throws {
+    for text in ["[]", "{\"data\": []}"] {
+      let result = try JSONTestSupport.run(text)
+      #expect(result.evidence.isEmpty && result.rowErrors.isEmpty)
+      #expect(
+        result.diagnostics.map(\.message) == ["the export lists nothing; no evidence imported"])
+    }
+  }
+
   @Test func invalidJSONThroughTheImportHasAPosition() throws {
     let errors = try JSONTestSupport.thrown(
       "{\n  \"data\": [\n    {\"email\": \"a@b.co\",}\n  ]\n}", path: "hr.json")

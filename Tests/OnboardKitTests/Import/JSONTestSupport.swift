@@ -83,8 +83,8 @@ enum JSONTestSupport {
 }
 
 extension EvidenceImportResult {
-  /// The one evidence of a hire and an instrument (e.g. an attribute name), or nil.
-  func evidence(_ hire: String, _ instrument: String) -> [Evidence] {
+  /// The evidence of a hire and an instrument (e.g. an attribute name), or nil.
+  func found(_ hire: String, _ instrument: String) -> [Evidence] {
     evidence.filter { $0.hireKey == hire && $0.instrument == instrument }
   }
 }

@@ -23,7 +23,7 @@ import Testing
           "siobhan.oconnor@example.org",
         ])
 
-    let javascript = try #require(result.evidence(yuko, "JavaScript").first)
+    let javascript = try #require(result.found(yuko, "JavaScript").first)
     #expect(javascript.skillID == "javascript")
     #expect(javascript.rawValue == "4")
     #expect(javascript.proficiency?.level == 5)
@@ -33,9 +33,9 @@ import Testing
     #expect(javascript.origin.jsonPath == "$.data[0].fields[1].value")
     #expect(JSONTestSupport.text(at: javascript.origin, in: file.data).hasPrefix("4"))
 
-    let react = try #require(result.evidence(yuko, "React").first)
+    let react = try #require(result.found(yuko, "React").first)
     #expect(abs((react.proficiency?.level ?? 0) - 11.0 / 3) < 1e-9)
-    let coachability = try #require(result.evidence(yuko, "Coachability").first)
+    let coachability = try #require(result.found(yuko, "Coachability").first)
     #expect(coachability.skillID == "feedback")
     #expect(abs((coachability.proficiency?.level ?? 0) - 7.0 / 3) < 1e-9)
     #expect(coachability.assessor == "Omar Farouk")
@@ -53,8 +53,8 @@ import Testing
 
   @Test func nullIsNotScoredAndDeletedFormsAndOverallRatingsAreSkippedWithNotes() throws {
     let (result, _) = try fixtureResult()
-    #expect(result.evidence(yuko, "Web Performance").isEmpty)
-    #expect(result.evidence("siobhan.oconnor@example.org", "Debugging").isEmpty)
+    #expect(result.found(yuko, "Web Performance").isEmpty)
+    #expect(result.found("siobhan.oconnor@example.org", "Debugging").isEmpty)
     #expect(!result.evidence.contains { $0.instrument == "Rating" })
     // The deleted draft scored SQL 1; it must not count.
     #expect(
