@@ -53,11 +53,14 @@ public enum EvidenceFormat: String, Sendable, CaseIterable {
 
 /// Imports assessment exports into evidence, recognising each file's format.
 public enum EvidenceImport {
-  /// Reads one export (CSV); file-level problems (not CSV, unknown format, missing columns, an
-  /// unknown test) are thrown, row-level ones are collected per hire in the result.
+  /// Reads one export (CSV, or JSON from Greenhouse, Lever, HackerRank or Codility); file-level
+  /// problems (not CSV, unknown format, missing columns, an unknown test) are thrown, row-level ones are collected per hire in the result.
   public static func parse(_ file: SourceFile, skills: SkillIndex) throws(InputErrors)
     -> EvidenceImportResult
   {
+    if JSONEvidenceImport.looksLikeJSON(file.data) {
+      return try JSONEvidenceImport.parse(file, skills: skills)
+    }
     do {
       var table = try TableReader(path: file.path, data: file.data)
       guard let format = EvidenceFormat.detect(header: table.header) else {

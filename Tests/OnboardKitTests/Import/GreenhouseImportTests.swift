@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+@Suite struct GreenhouseImportTests {
+  let zoe = "zoe.mueller-luedenscheidt@example.org"
+
+  @Test func theFixtureImportsEveryRatedAttribute() throws {
+    let file = try JSONTestSupport.fixture("greenhouse-scorecards.json")
+    let result = try EvidenceImport.parse(file, skills: JSONTestSupport.skills())
+    #expect(result.rowErrors.isEmpty, "\(result.allErrors)")
+    #expect(result.evidence.count == 21)
+    #expect(Set(result.evidence.map(\.hireKey)).count == 5)
+    #expect(result.evidence.allSatisfy { $0.source == .interview && $0.scale == .greenhouse })
+
+    let api = try #require(result.found(zoe, "Technical Knowledge - APIs").first)
+    #expect(api.skillID == "rest-apis")
+    #expect(api.rawValue == "strong_yes")
+    #expect(api.proficiency?.level == 5)
+    #expect(api.assessor == "Ingrid Bergström")
+    #expect(api.date == CalendarDate(year: 2026, month: 10, day: 7))
+    #expect(
+      api.note == "Technical Interview: Designed a versioned REST API with clear error contracts.")
+    #expect(api.origin.jsonPath == "$.scorecards[0].attributes[0].rating")
+    #expect(JSONTestSupport.text(at: api.origin, in: file.data).hasPrefix("\"strong_yes\""))
+
+    let feedback = try #require(result.found(zoe, "Receptiveness to Feedback").first)
+    #expect(feedback.skillID == "feedback")
+    #expect(feedback.proficiency?.level == 3)
+    #expect(feedback.assessor == "Tomás Rivera")
+
+    let noNote = try #require(result.found(zoe, "Problem Solving Ability").first)
+    #expect(noNote.note == "Technical Interview")
+    #expect(noNote.proficiency?.level == 4)
+  }
+
+  @Test func labelsMapToLevelsOneToFive() throws {
+    let result = try EvidenceImport.parse(
+      JSONTestSupport.fixture("greenhouse-scorecards.json"), skills: JSONTestSupport.skills())
+    let levels = Dictionary(
+      result.evidence.map { ($0.rawValue, $0.proficiency?.level) }, uniquingKeysWith: { a, _ in a })
+    #expect(levels["definitely_not"] == 1)
+    #expect(levels["no"] == 2)
+    #expect(levels["mixed"] == 3)
+    #expect(levels["yes"] == 4)
+    #expect(levels["strong_yes"] == 5)
+  }
+
+  @Test func noDecisionGivesNoEvidenceAndNoErrorEvenForUnknownNames() throws {
+    let result = try EvidenceImport.parse(
+      JSONTestSupport.fixture("greenhouse-scorecards.json"), skills: JSONTestSupport.skills())
+    #expect(result.found(zoe, "Passionate").isEmpty)
+    #expect(result.found("siobhan.oconnor@example.org", "Problem Solving Ability").isEmpty)
+    #expect(result.found("jose.angstrom@example.org", "Technical Knowledge - Security").isEmpty)
+    #expect(!result.evidence.contains { $0.rawValue == "no_decision" })
+  }
+
+  @Test func theCandidatesFirstValidAddressIsTheJoinKey() throws {
+    let result = try EvidenceImport.parse(
+      JSONTestSupport.fixture("greenhouse-scorecards.json"), skills: JSONTestSupport.skills())
+    #expect(!result.evidence.contains { $0.hireKey == "zoe.ml@example.net" })
+    #expect(result.evidence.filter { $0.hireKey == zoe }.count == 7)
+  }
+
+  func scorecards(_ attributes: String, extra: String = "\"candidate_id\": 7") -> String {
+    """
+    {"candidates": [{"id": 7, "email_addresses": [{"value": "Kim.Lee@Example.org", "type": "personal"}]},
+                    {"id": 8, "email_addresses": [{"value": "sam@example.org"}]}],
+     "scorecards": [
+      {\(extra), "interview_step": {"id": 1, "name": "Onsite"}, "submitted_at": "2026-10-01T10:00:00Z",
+       "interviewer": {"first_name": "Ana", "last_name": "Silva"}, "attributes": [\(attributes)]},
+      {"candidate_id": 8, "attributes": [{"name": "SQL", "rating": "yes"}]}
+     ]}
+    """
+  }
+
+  @Test func anUnknownRatingLabelFailsOnlyThatHireWithThePath() throws {
+    let result = try JSONTestSupport.run(
+      scorecards(
+        #"{"name": "Communication Skills", "rating": "maybe"}, {"name": "Git", "rating": "yes"}"#))
+    let errors = try #require(result.rowErrors["kim.lee@example.org"])
+    #expect(errors.count == 1)
+    #expect(errors[0].location.jsonPath == "$.scorecards[0].attributes[0].rating")
+    #expect(errors[0].location.line == 5)
+    #expect(
+      errors[0].message
+        == "found the string `maybe`; expected one of definitely_not, no, mixed, yes, strong_yes, or no_decision for not rated"
+    )
+    #expect(result.evidence.map(\.hireKey).sorted() == ["kim.lee@example.org", "sam@example.org"])
+    #expect(result.evidence.first { $0.hireKey == "kim.lee@example.org" }?.assessor == "Ana Silva")
+  }
+
+  @Test func aRatingOfTheWrongTypeSaysWhatWasFound() throws {
+    let result = try JSONTestSupport.run(
+      scorecards(#"{"name": "Communication Skills", "rating": 4}"#))
+    let error = try #require(result.rowErrors["kim.lee@example.org"]?.first)
+    #expect(error.message.hasPrefix("found the number `4`; expected one of definitely_not"))
+  }
+
+  @Test func anUnknownRatedAttributeNamesTheClosestSkills() throws {
+    let result = try JSONTestSupport.run(
+      scorecards(#"{"name": "Comunication Skills", "rating": "yes"}"#))
+    let error = try #require(result.rowErrors["kim.lee@example.org"]?.first)
+    #expect(error.location.jsonPath == "$.scorecards[0].attributes[0].name")
+    #expect(error.message.hasPrefix("unknown Greenhouse attribute `Comunication Skills`"))
+    #expect(error.message.contains("`Communication Skills`"))
+  }
+
+  @Test func aBareArrayNeedsACandidateEmailOnEachScorecard() throws {
+    let result = try JSONTestSupport.run(
+      """
+      [{"candidate_id": 7, "attributes": [{"name": "SQL", "rating": "yes"}]},
+       {"candidate_id": 8, "candidate_email": "sam@example.org", "interview": "Screen",
+        "attributes": [{"name": "SQL", "rating": "mixed", "note": "ok"}]}]
+      """)
+    let error = try #require(result.rowErrors[""]?.first)
+    #expect(error.location.jsonPath == "$[0].candidate_id")
+    #expect(error.message.contains("named only by its id `7`"))
+    #expect(error.message.contains("`candidate_email`"))
+    let evidence = try #require(result.evidence.first)
+    #expect(result.evidence.count == 1)
+    #expect(evidence.hireKey == "sam@example.org")
+    #expect(evidence.note == "Screen: ok")
+    #expect(evidence.origin.jsonPath == "$[1].attributes[0].rating")
+  }
+
+  @Test func aCandidateIDMissingFromTheCandidatesIsAnError() throws {
+    let result = try JSONTestSupport.run(
+      scorecards(#"{"name": "SQL", "rating": "yes"}"#, extra: #""candidate_id": 99"#))
+    let error = try #require(result.rowErrors[""]?.first)
+    #expect(
+      error.message
+        == "candidate id `99` is not in $.candidates; expected one with this id and an email address"
+    )
+    #expect(result.evidence.map(\.hireKey) == ["sam@example.org"])
+  }
+
+  @Test func aScorecardWithNoCandidateAtAllIsAnError() throws {
+    let result = try JSONTestSupport.run(
+      scorecards(#"{"name": "SQL", "rating": "yes"}"#, extra: #""id": 1"#))
+    let error = try #require(result.rowErrors[""]?.first)
+    #expect(error.location.jsonPath == "$.scorecards[0]")
+    #expect(error.message.contains("neither `candidate_email` nor `candidate_id`"))
+  }
+
+  @Test func anInvalidCandidateEmailIsFiledUnderWhatWasWritten() throws {
+    let result = try JSONTestSupport.run(
+      scorecards(
+        #"{"name": "SQL", "rating": "yes"}"#, extra: #""candidate_email": "Kim at example""#))
+    let error = try #require(result.rowErrors["kim at example"]?.first)
+    #expect(
+      error.message == "found the string `Kim at example`; expected the candidate's email address")
+  }
+
+  @Test func aCandidateWithoutAnAddressAndADuplicateIDAreReported() throws {
+    let noEmail = try JSONTestSupport.run(
+      #"{"candidates": [{"id": "7", "email_addresses": []}], "scorecards": [{"candidate_id": 7, "attributes": []}]}"#
+    )
+    #expect(
+      noEmail.rowErrors[""]?.first?.message
+        == "candidate `7` has no valid email address; expected one to join with the roster")
+    let errors = try JSONTestSupport.thrown(
+      #"{"candidates": [{"id": 7, "email": "a@b.co"}, {"id": "7", "email": "c@d.co"}], "scorecards": []}"#
+    )
+    #expect(
+      errors.map(\.message) == [
+        "candidate id `7` is listed twice (first at $.candidates[0]); expected each candidate once"
+      ])
+  }
+
+  @Test func scorecardsThatAreNoArrayFailTheFile() throws {
+    let errors = try JSONTestSupport.thrown(#"{"scorecards": {"id": 1}}"#)
+    #expect(errors.count == 1)
+    #expect(errors.first?.message == "found an object; expected an array of scorecards")
+    #expect(errors.first?.location.jsonPath == "$.scorecards")
+  }
+
+  @Test func aBadSubmittedDateFailsTheScorecard() throws {
+    let result = try JSONTestSupport.run(
+      #"[{"candidate_email": "a@b.co", "submitted_at": "yesterday", "attributes": [{"name": "SQL", "rating": "yes"}]}]"#
+    )
+    let error = try #require(result.rowErrors["a@b.co"]?.first)
+    #expect(error.location.jsonPath == "$[0].submitted_at")
+    #expect(error.message.hasPrefix("found the string `yesterday`; expected a date"))
+    #expect(result.evidence.isEmpty)
+  }
+}

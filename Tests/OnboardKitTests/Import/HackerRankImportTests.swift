@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+@Suite struct HackerRankImportTests {
+  @Test func theFixtureImportsEachScoredCandidate() throws {
+    let file = try JSONTestSupport.fixture("hackerrank-candidates.json")
+    let result = try EvidenceImport.parse(file, skills: JSONTestSupport.skills())
+    #expect(result.rowErrors.isEmpty, "\(result.allErrors)")
+    #expect(
+      result.evidence.map(\.hireKey)
+        == [
+          "zoe.mueller-luedenscheidt@example.org", "siobhan.oconnor@example.org",
+          "jose.angstrom@example.org",
+        ])
+    #expect(
+      result.evidence.allSatisfy {
+        $0.source == .test && $0.scale == .percent && $0.skillID == "rest-apis"
+          && $0.instrument == "REST API (Intermediate)" && $0.assessor == "HackerRank"
+      })
+    let zoe = try #require(result.evidence.first)
+    #expect(zoe.rawValue == "82.5")
+    #expect(abs((zoe.proficiency?.level ?? 0) - 4.125) < 1e-9)
+    #expect(zoe.date == CalendarDate(year: 2026, month: 10, day: 2))
+    #expect(zoe.note == nil)
+    #expect(zoe.origin.jsonPath == "$.data[0].percentage_score")
+    #expect(JSONTestSupport.text(at: zoe.origin, in: file.data).hasPrefix("82.5"))
+  }
+
+  @Test func plagiarismBecomesAnIntegrityNoteAndAWarning() throws {
+    let result = try EvidenceImport.parse(
+      JSONTestSupport.fixture("hackerrank-candidates.json"), skills: JSONTestSupport.skills())
+    let siobhan = try #require(
+      result.evidence.first { $0.hireKey == "siobhan.oconnor@example.org" })
+    #expect(siobhan.note == "Integrity: plagiarism flagged by HackerRank")
+    let warnings = result.diagnostics.filter { $0.severity == .warning }
+    #expect(
+      warnings.map(\.message) == [
+        "Siobhan.OConnor@example.org: plagiarism flagged for `REST API (Intermediate)`"
+      ])
+  }
+
+  @Test func aCandidateWithoutAScoreIsSkippedWithANote() throws {
+    let result = try EvidenceImport.parse(
+      JSONTestSupport.fixture("hackerrank-candidates.json"), skills: JSONTestSupport.skills())
+    #expect(!result.evidence.contains { $0.hireKey == "ravi.kapoor@example.net" })
+    let note = try #require(result.diagnostics.first { $0.severity == .note })
+    #expect(
+      note.message
+        == "ravi.kapoor@example.net: no score for `REST API (Intermediate)` (status -1); not imported"
+    )
+    #expect(note.location.jsonPath == "$.data[3]")
+  }
+
+  func candidates(
+    _ items: String, test: String = #""test": {"id": "1", "name": "SQL (Intermediate)"},"#
+  ) -> String {
+    "{" + test + #" "data": ["# + items + "]}"
+  }
+
+  @Test func aPercentageOutOfRangeOrNoNumberIsAnError() throws {
+    for (value, found) in [
+      ("120", "the number `120`"), (#""high""#, "the string `high`"), ("true", "`true`"),
+    ] {
+      let result = try JSONTestSupport.run(
+        candidates(#"{"email": "a@b.co", "percentage_score": "# + value + "}"))
+      let error = try #require(result.rowErrors["a@b.co"]?.first)
+      #expect(error.message == "found \(found); expected a percentage from 0 to 100")
+      #expect(error.location.jsonPath == "$.data[0].percentage_score")
+    }
+  }
+
+  @Test func aMissingOrInvalidEmailIsAnError() throws {
+    let result = try JSONTestSupport.run(
+      candidates(
+        #"{"full_name": "No Mail", "percentage_score": 50}, {"email": "nope", "percentage_score": 50}"#
+      ))
+    #expect(
+      result.rowErrors[""]?.first?.message
+        == "the candidate has no `email`; expected the candidate's email address")
+    #expect(result.rowErrors[""]?.first?.location.jsonPath == "$.data[0]")
+    #expect(
+      result.rowErrors["nope"]?.first?.message
+        == "found the string `nope`; expected the candidate's email address")
+    #expect(result.evidence.isEmpty)
+  }
+
+  @Test func anUnknownTestForTheWholeFileFailsTheFile() throws {
+    let errors = try JSONTestSupport.thrown(
+      candidates(
+        #"{"email": "a@b.co", "percentage_score": 50}"#,
+        test: #""test": {"name": "Rust (Advanced)"},"#))
+    let error = try #require(errors.first)
+    #expect(errors.count == 1)
+    #expect(error.location.jsonPath == "$.test.name")
+    #expect(error.message.hasPrefix("unknown HackerRank test `Rust (Advanced)`"))
+  }
+
+  @Test func aCandidatesOwnTestNameWinsAndScoreOfMaxGivesPoints() throws {
+    let result = try JSONTestSupport.run(
+      candidates(
+        #"{"email": "a@b.co", "test_name": "Git", "score": 30, "max_score": 40, "status": "completed"}, "#
+          + #"{"email": "c@d.co", "percentage_score": "64%"}"#))
+    #expect(result.rowErrors.isEmpty)
+    let git = try #require(result.evidence.first)
+    #expect(git.skillID == "git")
+    #expect(git.scale == .points(max: 40))
+    #expect(git.proficiency?.level == 3.75)
+    #expect(git.origin.jsonPath == "$.data[0].score")
+    let sql = try #require(result.evidence.last)
+    #expect(sql.skillID == "sql-databases")
+    #expect(sql.proficiency?.level == 3.2)
+  }
+
+  @Test func unfinishedStatusesAreSkippedAndDuplicatesAreErrors() throws {
+    let result = try JSONTestSupport.run(
+      candidates(
+        #"{"email": "a@b.co", "percentage_score": 0, "status": "invited"}, "#
+          + #"{"email": "c@d.co", "percentage_score": 70}, {"email": "C@d.co", "percentage_score": 90}"#
+      ))
+    #expect(result.evidence.map(\.rawValue) == ["70"])
+    #expect(
+      result.diagnostics.first?.message
+        == "a@b.co: status `invited`, the test is not finished; not imported")
+    let error = try #require(result.rowErrors["c@d.co"]?.first)
+    #expect(
+      error.message
+        == "C@d.co already has a result for `SQL (Intermediate)` at $.data[1]; expected one result per candidate and test"
+    )
+  }
+
+  @Test func noTestNameAnywhereIsAnError() throws {
+    let result = try JSONTestSupport.run(
+      candidates(#"{"email": "a@b.co", "percentage_score": 50}"#, test: #""total": 1,"#))
+    #expect(
+      result.rowErrors["a@b.co"]?.first?.message
+        == "no test name; expected `test_name` on the candidate or a top-level `test` with `name`")
+  }
+}
