@@ -144,7 +144,8 @@ enum PlanCommand {
     if !unknown.isEmpty { text += "; unassessed: \(unknown.joined(separator: ", "))" }
     let conflicts = plan.report.conflicts.map(\.skill.name)
     if !conflicts.isEmpty { text += "; conflicting: \(conflicts.joined(separator: ", "))" }
-    return text
+    // Names come from exports: never let them move the cursor or start a new line on the terminal.
+    return GapTable.printable(text)
       + "\n  → \(directory)/ (plan.md, plan.json, sessions.ics, \(output.emails.count) emails)"
   }
 }

@@ -114,13 +114,23 @@ public enum RosterImport {
   }
 }
 
-/// A cheap check that a string looks like `local@domain.tld` with no spaces or control characters.
+/// Whether a string is an email address Onboard can write to: an ASCII `local@domain` with a
+/// dot-atom local part (no leading, trailing or doubled dot) and a host-name domain.
+/// Quoted local parts and non-ASCII addresses (RFC 6532) are refused: mail headers need them
+/// encoded, and rosters do not use them in practice.
 public func isPlausibleEmail(_ text: String) -> Bool {
   let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-  guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-    !parts[1].hasSuffix(".")
+  guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64, text.utf8.count <= 254
   else { return false }
-  return text.unicodeScalars.allSatisfy {
-    $0.value > 0x20 && $0.value != 0x7F && !"<>()[],;:\\\"".unicodeScalars.contains($0)
-  }
+  let atom = Set(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-")
+  let local = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+  guard local.allSatisfy({ !$0.isEmpty && $0.allSatisfy(atom.contains) }) else { return false }
+  let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+  let host = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+  return labels.count >= 2
+    && labels.allSatisfy {
+      !$0.isEmpty && $0.count <= 63 && $0.allSatisfy(host.contains) && !$0.hasPrefix("-")
+        && !$0.hasSuffix("-")
+    }
 }

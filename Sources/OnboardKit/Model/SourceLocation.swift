@@ -41,7 +41,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  public var description: String { "\(location): error: \(message)" }
+  public var description: String { "\(location): error: \(singleLine(message))" }
 }
 
 /// Several input errors found in one pass (a file is checked whole, not stopped at the first).
@@ -67,5 +67,16 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     self.message = message
   }
 
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+  public var description: String { "\(location): \(severity.rawValue): \(singleLine(message))" }
+}
+
+/// Text safe for one line of a terminal or log: control characters (line breaks, escape sequences)
+/// and Unicode line separators become spaces. Messages quote values from exports; this keeps a
+/// name with a line break from forging a second message.
+public func singleLine(_ text: String) -> String {
+  String(
+    String.UnicodeScalarView(
+      text.unicodeScalars.map {
+        $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
+      }))
 }

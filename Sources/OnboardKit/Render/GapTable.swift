@@ -60,14 +60,7 @@ public enum GapTable {
   }
 
   /// Text safe for a terminal: control characters (including escape sequences) become spaces.
-  static func printable(_ text: String) -> String {
-    String(
-      String.UnicodeScalarView(
-        text.unicodeScalars.map {
-          $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
-            ? " " : $0
-        }))
-  }
+  public static func printable(_ text: String) -> String { singleLine(text) }
 }
 
 extension String {
