@@ -16,6 +16,9 @@ enum PlanCommand {
       --out DIR            where to write (created if missing)
       --plans DIR          the plan library (default: Plans)
       --hire EMAIL         only this hire (repeatable)
+      --overrides FILE     a manager's changes (CSV: email,action,target,date,time,duration_minutes,
+                           title,owner,note; actions skip, move, add, away, buddy, manager), applied
+                           on every rerun and marked in the plan
       --today YYYY-MM-DD   the day the plan is made (default: today); dates calendar stamps, so the
                            same inputs and the same --today give byte-identical outputs
       --force              overwrite files from an earlier run
@@ -25,7 +28,7 @@ enum PlanCommand {
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["roster", "out", "plans", "today"], multi: ["evidence", "hire"],
+      args, options: ["roster", "out", "plans", "today", "overrides"], multi: ["evidence", "hire"],
       flags: ["force", "quiet", "help"])
     if arguments.flag("help") {
       Console.out(usage)
@@ -37,12 +40,32 @@ enum PlanCommand {
     let stamp = try today(arguments)
     let quiet = arguments.flag("quiet")
     let only = Set(arguments.list("hire").map { $0.lowercased() })
+    let overridesPath = try arguments.value("overrides")
 
     let inputs: Inputs
     do {
       inputs = try Inputs.load(plans: plans, roster: roster, evidence: arguments.list("evidence"))
     } catch {
       return report(error)
+    }
+    var overrides: [PlanOverride] = []
+    if let overridesPath {
+      do {
+        overrides = try OverridesImport.parse(try FileSystem.read(overridesPath))
+      } catch let error as InputErrors {
+        return report(error)
+      } catch let error as InputError {
+        return report(InputErrors([error]))
+      } catch {
+        return report(InputErrors([InputError(SourceLocation(file: overridesPath), "\(error)")]))
+      }
+      let known = Set(inputs.hires.map(\.key))
+      let strangers = overrides.filter { !known.contains($0.hireKey) }
+      if !strangers.isEmpty {
+        return report(
+          InputErrors(strangers.map { InputError($0.origin, "\($0.hireKey) is not on the roster") })
+        )
+      }
     }
     var hires = inputs.hires
     if !only.isEmpty {
@@ -82,7 +105,7 @@ enum PlanCommand {
       do {
         let output = try Onboarding.process(
           hire: hire, folder: folder, library: inputs.library, templates: inputs.templates,
-          evidence: inputs.evidence.evidence, stamp: stamp)
+          evidence: inputs.evidence.evidence, overrides: overrides, stamp: stamp)
         outputs.append(((out as NSString).appendingPathComponent(folder), output))
       } catch {
         Console.err(error.description)

@@ -28,6 +28,13 @@ extension PlanBuilder {
             + "\(formatNumber(planningLevel(of: assessment))); add one to training.csv"))
     }
     for request in Self.dependencyOrder(verificationRequests() + topics) {
+      if let skip = isSkipped(itemID: request.id, topicID: request.topic?.id) {
+        // Already covered, says the manager: dependants need not wait for it.
+        applied(skip)
+        placedEnd[request.id] = (start.adding(days: -1), 0)
+        notes.append("\(request.title) is left out: \(skip.mark).")
+        continue
+      }
       if let missing = request.prerequisites.first(where: { placedEnd[$0] == nil }) {
         let title = input.catalog.first { "training:\($0.id)" == missing }?.title ?? missing
         unscheduled.append(
