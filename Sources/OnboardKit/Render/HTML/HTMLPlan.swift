@@ -148,12 +148,17 @@ public enum HTMLPlan {
   }
 
   private static func evidence(_ a: SkillAssessment) -> String {
+    let id = anchorID("ev", a.skill.id)
+    guard !a.evidence.isEmpty else {
+      return "<div id=\"\(id)\" class=\"evidence empty\"><p>\(bdi(a.skill.name)) "
+        + "\(HTMLStatus.badge(a.status)) <span class=\"muted\">no evidence</span></p></div>"
+    }
     let open = a.status == .strength || a.status == .onTarget ? "" : " open"
+    let count = a.evidence.count
     var html =
-      "<details id=\"\(anchorID("ev", a.skill.id))\" class=\"evidence\"\(open)><summary>"
+      "<details id=\"\(id)\" class=\"evidence\"\(open)><summary>"
       + "\(bdi(a.skill.name)) \(HTMLStatus.badge(a.status)) <span class=\"muted\">"
-      + "\(a.evidence.count) piece\(a.evidence.count == 1 ? "" : "s") of evidence</span></summary>"
-    if a.evidence.isEmpty { return html + "<p>No evidence.</p></details>" }
+      + "\(count) piece\(count == 1 ? "" : "s") of evidence</span></summary>"
     html += "<ul>"
     for e in a.evidence {
       var line =

@@ -81,6 +81,9 @@ enum HTMLStyle {
     table.gaps tbody tr.status-critical-gap th,table.gaps tbody tr.status-gap th{
     border-left:4px solid var(--gap)}
     details.evidence{border:1px solid var(--line);border-radius:6px;padding:.3rem .7rem;margin:.35rem 0}
+    div.evidence.empty{border:1px dashed var(--line);border-radius:6px;padding:.3rem .7rem;
+    margin:.35rem 0;font-weight:600}
+    div.evidence.empty p{margin:0}
     details.evidence summary{cursor:pointer;font-weight:600}
     details.evidence ul{margin:.3rem 0 .2rem;padding-left:1.2rem}
     details.evidence li{margin:.15rem 0}
