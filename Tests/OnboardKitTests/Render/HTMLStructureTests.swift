@@ -50,6 +50,7 @@ enum HTMLStructure {
     }
     #expect(HTMLProbe.count("<svg class=\"gap-chart\"", in: html) == 1)
     #expect(HTMLProbe.count("<table class=\"calendar\"", in: html) == 1)
+    #expect(HTMLProbe.count("<table class=\"reasons stack\"", in: html) == 1)
     // The evidence of each skill, collapsible, open where it needs attention.
     #expect(HTMLProbe.count("<details id=\"ev-", in: html) == 3)
     #expect(html.contains("<details id=\"ev-sql\" class=\"evidence\" open>"))
@@ -88,7 +89,7 @@ enum HTMLStructure {
     plan.items.removeAll { $0.kind == .training || $0.kind == .verification }
     let html = HTMLPlan.render(plan)
     #expect(html.contains("No training was needed"))
-    #expect(!html.contains("<table class=\"reasons\""))
+    #expect(!html.contains("<table class=\"reasons"))
   }
 
   @Test func unscheduledTopicsAreListed() {

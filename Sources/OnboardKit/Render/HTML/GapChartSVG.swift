@@ -78,7 +78,7 @@ public enum GapChartSVG {
       "<rect class=\"observed conflict\" x=\"2\" y=\"4\" width=\"38\" height=\"14\" "
         + "fill=\"url(#gc-cross)\"/>", "⚡\u{FE0E} Conflicting", width: 170)
     item(
-      "<path class=\"source-mark\" d=\"M21 3L27 11L21 19L15 11Z\"/>", "Disagreeing source",
+      "<path class=\"source-mark\" d=\"M32 3L38 11L32 19L26 11Z\"/>", "Disagreeing source",
       width: 0)
     return svg + "</g>"
   }
@@ -127,6 +127,8 @@ public enum GapChartSVG {
     guard let observed = a.observed, a.status != .unassessed else {
       return "<rect class=\"unknown\" x=\"\(n(plotLeft))\" y=\"\(n(y))\" width=\"\(n(5 * unit))\" "
         + "height=\"16\" fill=\"url(#gc-hatch)\"/>"
+        + "<rect class=\"unknown-label-bg\" x=\"\(n(plotLeft + 2.5 * unit - 118))\" "
+        + "y=\"\(n(y + 2))\" width=\"236\" height=\"12\" rx=\"2\"/>"
         + "<text class=\"unknown-label\" x=\"\(n(plotLeft + 2.5 * unit))\" y=\"\(n(y + 12))\">"
         + "level unknown: nobody measured it</text>"
     }

@@ -21,7 +21,7 @@ extension HTMLPlan {
         continue
       }
       html +=
-        "<div class=\"scroll\"><table class=\"schedule\"><thead><tr><th scope=\"col\">Time</th>"
+        "<div class=\"scroll\"><table class=\"schedule stack\"><thead><tr><th scope=\"col\">Time</th>"
         + "<th scope=\"col\">What</th><th scope=\"col\">Who</th><th scope=\"col\">Why</th></tr>"
         + "</thead><tbody>"
       for item in day.items {
@@ -94,7 +94,7 @@ extension HTMLPlan {
     }
     html +=
       "<p>Each session answers a gap (or checks a level nobody measured); the reason names the "
-      + "evidence.</p><div class=\"scroll\"><table class=\"reasons\"><thead><tr>"
+      + "evidence.</p><div class=\"scroll\"><table class=\"reasons stack\"><thead><tr>"
       + "<th scope=\"col\">When</th><th scope=\"col\">Session</th><th scope=\"col\">Skill</th>"
       + "<th scope=\"col\">Why</th><th scope=\"col\">Resource</th></tr></thead><tbody>"
     for item in items {
@@ -127,7 +127,7 @@ extension HTMLPlan {
     guard !emails.isEmpty else { return "" }
     var html =
       "<section id=\"emails\" aria-labelledby=\"emails-h\"><h2 id=\"emails-h\">Emails</h2>"
-      + "<div class=\"scroll\"><table class=\"emails\"><thead><tr><th scope=\"col\">Sent</th>"
+      + "<div class=\"scroll\"><table class=\"emails stack\"><thead><tr><th scope=\"col\">Sent</th>"
       + "<th scope=\"col\">Subject</th><th scope=\"col\">To</th><th scope=\"col\">File</th>"
       + "</tr></thead><tbody>"
     for email in emails {

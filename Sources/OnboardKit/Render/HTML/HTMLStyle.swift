@@ -67,6 +67,7 @@ enum HTMLStyle {
     .gap-chart .observed.status-gap{fill:var(--gap)}
     .gap-chart .observed.status-critical-gap{fill:var(--critical)}
     .gap-chart .unknown{stroke:#57606a;stroke-width:1.2;stroke-dasharray:5 3}
+    .gap-chart .unknown-label-bg{fill:#fff}
     .gap-chart .unknown-label{font-size:11.5px;text-anchor:middle;font-style:italic}
     .gap-chart .whisker{fill:none;stroke:#1f2328;stroke-width:2}
     .gap-chart .source-mark{fill:#fff;stroke:var(--conflict);stroke-width:2}
@@ -116,7 +117,13 @@ enum HTMLStyle {
     .milestone p{margin:.2rem 0}
     em.moved{color:var(--muted);font-size:.9em}
     table.schedule td.time{width:7.5rem}
+    table.reasons td.time{width:8rem}
+    table.reasons th[scope=row]{width:28%}
+    table.reasons td:nth-child(3){width:15%}
+    table.reasons td:last-child{width:22%;overflow-wrap:anywhere}
+    table.emails td:last-child{width:24%}
     table.schedule th[scope=row]{width:30%}
+    table.schedule td:nth-of-type(2){width:17%}
     table.matrix{width:auto;min-width:60%}
     table.matrix td{text-align:center;white-space:nowrap;font-size:.85rem}
     table.matrix td.status-gap{background:#fff1e5}table.matrix td.status-critical-gap{background:#ffebe9}
@@ -126,15 +133,24 @@ enum HTMLStyle {
     table.matrix .sym{font-size:1.05rem}
     .failed{color:var(--critical);font-weight:700}
     footer{margin-top:2.5rem;color:var(--muted);font-size:.82rem;border-top:1px solid var(--line)}
-    @media (max-width:760px){
+    @media screen and (max-width:760px){
     body{padding:14px}
     h1{font-size:1.5rem}
-    table.calendar,table.calendar tbody,table.calendar tr,table.calendar td,table.calendar th{
+    table.calendar,table.calendar caption,table.calendar tbody,table.calendar tr,table.calendar td,
+    table.calendar th,table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th{
     display:block;width:auto}
-    table.calendar thead{display:none}
+    table.calendar thead,table.stack thead{display:none}
     table.calendar tr{margin-bottom:.6rem}
     table.calendar th.week-col{width:auto;background:var(--soft)}
     table.calendar td.outside:not(.closed){display:none}
+    table.stack tr{border:1px solid var(--line);border-radius:6px;margin-bottom:.5rem}
+    table.stack td,table.stack th{border:0;padding:.15rem .5rem}
+    table.stack tr>*{width:auto!important}
+    table.stack td.time{font-weight:700;padding-top:.4rem}
+    table.schedule td:nth-of-type(2)::before{content:"Who: ";color:var(--muted)}
+    table.reasons td:nth-of-type(2)::before{content:"Skill: ";color:var(--muted)}
+    table.reasons td:nth-of-type(4)::before{content:"Resource: ";color:var(--muted)}
+    table.emails td:nth-of-type(2)::before{content:"To: ";color:var(--muted)}
     }
     @page{margin:14mm 12mm}
     @media print{
