@@ -6,8 +6,9 @@ enum PlanCommand {
   static let usage = """
     USAGE: onboard plan --roster ROSTER.csv --evidence FILE... --out DIR [options]
 
-    Writes, for every hire of the roster, DIR/<hire>/plan.md, plan.json, sessions.ics and
-    emails/*.eml, plus DIR/summary.json. One bad hire does not stop the others; the summary names it.
+    Writes, for every hire of the roster, DIR/<hire>/plan.md, plan.html, plan.json, sessions.ics and
+    emails/*.eml; for the cohort DIR/index.html (hires and the skills matrix), cohort.md, cohort.csv
+    and summary.json. One bad hire does not stop the others; the summary names it.
 
     OPTIONS:
       --roster FILE        the hires (CSV: first_name,last_name,email,role,start_date,...)
@@ -113,11 +114,27 @@ enum PlanCommand {
       }
     }
 
+    // The cohort's own files, beside the hire folders.
+    let matrix = CohortMatrix(
+      columns: outputs.map {
+        .init(
+          name: $0.output.hire.fullName, email: $0.output.hire.email, report: $0.output.plan.report)
+      })
+    let index =
+      entries.map { HTMLIndex.Entry.failed(name: $0.hire, errors: $0.errors) }
+      + outputs.map { HTMLIndex.Entry(output: $0.output) }
+    let cohortFiles = [
+      OutputFile(path: "index.html", data: Data(HTMLIndex.render(entries: index).utf8)),
+      OutputFile(path: "cohort.md", data: Data(CohortMatrixText.markdown(matrix).utf8)),
+      OutputFile(path: "cohort.csv", data: Data(CohortMatrixText.csv(matrix).utf8)),
+    ]
+
     // Nothing is overwritten without --force: check every file before writing any.
     if !arguments.flag("force") {
       let clashes =
         outputs.flatMap { FileSystem.existing($0.output.files, in: $0.directory) }
-        + FileSystem.existing([OutputFile(path: "summary.json", data: Data())], in: out)
+        + FileSystem.existing(
+          cohortFiles + [OutputFile(path: "summary.json", data: Data())], in: out)
       if let first = clashes.first {
         Console.err(
           "\(first): error: exists from an earlier run (\(clashes.count) file(s) in \(out)); "
@@ -141,8 +158,8 @@ enum PlanCommand {
     }
     let failed = entries.filter { $0.status != "ok" }
     do {
-      try FileSystem.write(
-        [OutputFile(path: "summary.json", data: try Summary(hires: entries).encoded())], in: out)
+      let summary = OutputFile(path: "summary.json", data: try Summary(hires: entries).encoded())
+      try FileSystem.write(cohortFiles + [summary], in: out)
     } catch {
       Console.err("\(out)/summary.json: error: \(error)")
       return .failure
@@ -169,7 +186,7 @@ enum PlanCommand {
     if !conflicts.isEmpty { text += "; conflicting: \(conflicts.joined(separator: ", "))" }
     // Names come from exports: never let them move the cursor or start a new line on the terminal.
     return GapTable.printable(text)
-      + "\n  → \(directory)/ (plan.md, plan.json, sessions.ics, \(output.emails.count) emails)"
+      + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(output.emails.count) emails)"
   }
 }
 

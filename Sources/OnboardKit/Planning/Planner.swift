@@ -87,7 +87,6 @@ struct PlanBuilder {
     }
     self.calendar = calendar
     pendingOverrides = pending
-    self.notes = notes
     let requested = input.hire.requestedStart
     start = calendar.workingDay(onOrAfter: requested) ?? requested
     startMovedReason = start == requested ? nil : calendar.closureReason(requested)
@@ -95,10 +94,11 @@ struct PlanBuilder {
     timeline = Timeline(calendar: calendar, start: start)
     schedule = DaySchedule(calendar: calendar)
     if let reason = startMovedReason {
-      notes.append(
+      notes.insert(
         "The roster's start date \(requested.longText) is \(reason); the plan starts on the next "
-          + "working day, \(start.longText).")
+          + "working day, \(start.longText).", at: 0)
     }
+    self.notes = notes
   }
 
   func dates(for rule: WhenRule) -> [CalendarDate] { timeline.dates(for: rule) }

@@ -1,20 +1,9 @@
 /// The cohort skills matrix of the index page: one row per skill any planned hire's role requires,
 /// one column per planned hire, each cell a status symbol with its words.
 extension HTMLIndex {
-  /// The skills of the matrix: every required skill of the planned hires, by their best priority
-  /// across roles, then by name.
+  /// The skills of the matrix (the cohort view's order).
   static func matrixSkills(_ entries: [Entry]) -> [Skill] {
-    var best: [String: (priority: Int, skill: Skill)] = [:]
-    for entry in entries {
-      for a in entry.report?.assessments ?? [] {
-        let priority = a.requirement.priority
-        if let known = best[a.skill.id], known.priority <= priority { continue }
-        best[a.skill.id] = (priority, a.skill)
-      }
-    }
-    return best.values.sorted {
-      ($0.priority, $0.skill.name, $0.skill.id) < ($1.priority, $1.skill.name, $1.skill.id)
-    }.map(\.skill)
+    CohortMatrix.skills(of: entries.compactMap(\.report))
   }
 
   static func matrix(_ planned: [Entry]) -> String {
