@@ -26,6 +26,9 @@ let package = Package(
     // The thin command-line tool: arguments, files, diagnostics.
     .executableTarget(name: "onboard", dependencies: ["OnboardKit"]),
 
+    // Synthetic cohorts for scale runs and benchmarks (not part of the user-facing tool).
+    .executableTarget(name: "onboard-cohort", dependencies: ["OnboardKit"]),
+
     .testTarget(name: "OnboardCSVTests", dependencies: ["OnboardCSV"]),
     .testTarget(name: "OnboardMustacheTests", dependencies: ["OnboardMustache"]),
     .testTarget(name: "OnboardICSTests", dependencies: ["OnboardICS"]),

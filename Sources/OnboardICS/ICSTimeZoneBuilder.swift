@@ -18,7 +18,7 @@ struct ICSTimeZoneBuilder {
   }
 
   /// Safety limit on the number of transitions walked for one zone.
-  private static let maximumTransitions = 100_000
+  static let maximumTransitions = 100_000
 
   /// The zone id as written in TZID.
   let identifier: String
@@ -54,19 +54,12 @@ struct ICSTimeZoneBuilder {
   /// The observances covering the UTC instants `start...end` (seconds since 1970).
   func observances(from start: Int, through end: Int) -> [Observance] {
     let startDate = Date(timeIntervalSince1970: TimeInterval(start))
-    let searchStart = Date(timeIntervalSince1970: TimeInterval(min(0, start - 400 * 86_400)))
+    let all = Self.cache.transitions(of: zone, id: identifier)
+    // The last transition at or before the start, then every one up to the first after the end.
+    let firstAfter = all.firstIndex { $0 > startDate } ?? all.endIndex
+    let lastBefore = firstAfter > all.startIndex ? all[firstAfter - 1] : nil
     var transitions: [Date] = []
-    var cursor = searchStart
-    var lastBefore: Date?
-    for _ in 0..<Self.maximumTransitions {
-      guard let next = zone.nextDaylightSavingTimeTransition(after: cursor), next > cursor else {
-        break
-      }
-      cursor = next
-      if next <= startDate {
-        lastBefore = next
-        continue
-      }
+    for next in all[firstAfter...] {
       transitions.append(next)
       if next.timeIntervalSince1970 > TimeInterval(end) { break }
     }
@@ -84,6 +77,34 @@ struct ICSTimeZoneBuilder {
     }
     result += transitions.map(observance(at:))
     return result
+  }
+
+  /// Every offset transition of each zone from 1970 to 2200, computed once per process: walking
+  /// them with Foundation costs far more than writing a calendar.
+  static let cache = TransitionCache()
+
+  /// A process-wide, thread-safe store of zone transitions.
+  final class TransitionCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var store: [String: [Date]] = [:]
+
+    func transitions(of zone: TimeZone, id: String) -> [Date] {
+      lock.lock()
+      defer { lock.unlock() }
+      if let known = store[id] { return known }
+      var result: [Date] = []
+      var cursor = Date(timeIntervalSince1970: 0)
+      let last = Date(timeIntervalSince1970: 7_258_118_400)  // 2200-01-01
+      for _ in 0..<ICSTimeZoneBuilder.maximumTransitions {
+        guard let next = zone.nextDaylightSavingTimeTransition(after: cursor), next > cursor,
+          next < last
+        else { break }
+        result.append(next)
+        cursor = next
+      }
+      store[id] = result
+      return result
+    }
   }
 
   /// The observance that begins at the transition instant `moment`.

@@ -73,10 +73,12 @@ public enum Onboarding {
     let byID = Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var files: [OutputFile] = []
     var summaries: [EmailSummary] = []
+    let baseContext = EmailContext.base(plan: plan, settings: settings)
     for (index, event) in events.enumerated() {
       guard let template = byID[event.templateID] else { continue }
       let email = try EmailRenderer.render(
-        template, event: event, sequence: index + 1, plan: plan, settings: settings, stamp: stamp)
+        template, event: event, sequence: index + 1, plan: plan, settings: settings, stamp: stamp,
+        baseContext: baseContext)
       files.append(OutputFile(path: "emails/\(email.fileName)", data: email.data))
       summaries.append(email.summary)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escapes untrusted text for Markdown: punctuation that could start markup is backslash-escaped,
 /// line breaks become spaces (a table cell or list item stays one line).
 public func markdownEscaped(_ text: String) -> String {
@@ -38,7 +40,9 @@ public func htmlEscaped(_ text: String) -> String {
 /// Never empty, never `.`/`..`, never a path separator.
 public func fileSafeName(_ text: String) -> String {
   var result = ""
-  for scalar in text.lowercased().unicodeScalars {
+  // "José Ångström" → "jose-angstrom": accents folded first, so names stay recognisable.
+  let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+  for scalar in folded.lowercased().unicodeScalars {
     if scalar.isASCII,
       scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
     {

@@ -5,6 +5,11 @@ public enum EmailContext {
   public static func build(
     plan: OnboardingPlan, settings: PlanSettings, event: EmailEvent? = nil
   ) -> MustacheValue {
+    adding(event, of: plan, to: base(plan: plan, settings: settings))
+  }
+
+  /// The values every email of a plan shares (built once per hire, not once per email).
+  public static func base(plan: OnboardingPlan, settings: PlanSettings) -> [String: MustacheValue] {
     let hire = plan.hire
     let report = plan.report
     let firstDay = plan.items.filter { $0.date == plan.start }
@@ -83,6 +88,15 @@ public enum EmailContext {
       })
     values["goals_30"] = .list(goals30(plan).map { .object(["goal": .string($0)]) })
 
+    return values
+  }
+
+  /// The shared values plus the event's `session` and `activity`.
+  public static func adding(
+    _ event: EmailEvent?, of plan: OnboardingPlan, to base: [String: MustacheValue]
+  ) -> MustacheValue {
+    var values = base
+    let report = plan.report
     if let itemID = event?.itemID, let item = plan.item(id: itemID) {
       let date = MustacheValue.string(item.date.longText)
       let time = MustacheValue.string(item.start.description)

@@ -13,9 +13,10 @@ public struct RenderedEmail: Sendable {
 public enum EmailRenderer {
   public static func render(
     _ template: EmailTemplate, event: EmailEvent, sequence: Int, plan: OnboardingPlan,
-    settings: PlanSettings, stamp: CalendarDate
+    settings: PlanSettings, stamp: CalendarDate, baseContext: [String: MustacheValue]? = nil
   ) throws(InputError) -> RenderedEmail {
-    let context = EmailContext.build(plan: plan, settings: settings, event: event)
+    let context = EmailContext.adding(
+      event, of: plan, to: baseContext ?? EmailContext.base(plan: plan, settings: settings))
     func fill(_ part: MustacheTemplate, _ escaping: MustacheEscaping, firstLine: Int)
       throws(InputError) -> String
     {
