@@ -18,6 +18,8 @@ extension PlanLibrary {
     var ids: [String: Int] = [:]
     var texts: [String: (id: String, line: Int)] = [:]
     var errors: [InputError] = []
+    // Roles with a row error: their order and coverage are not checked until the rows are fixed.
+    var brokenRoles: Set<String> = []
     do {
       try readRows(
         file,
@@ -25,65 +27,71 @@ extension PlanLibrary {
           "role", "order", "id", "question", "skills", "anchor_1", "anchor_3", "anchor_5",
         ]
       ) { row throws(InputError) in
-        guard
-          let role = roles.first(where: {
-            $0.title.caseInsensitiveCompare(row.value("role")) == .orderedSame
-          })
-        else {
-          throw row.error(
-            "role",
-            "`\(row.value("role"))` is not a role of roles.csv; known roles: "
-              + roles.map { "`\($0.title)`" }.joined(separator: ", "))
-        }
-        let id = try requireSlug(row, "id")
-        if let line = ids[id] {
-          throw row.error("id", "`\(id)` is listed twice (first at line \(line))")
-        }
-        ids[id] = row.line
-        let order = try requireInt(row, "order", 1...1000)
-        let text = row.value("question")
-        guard !text.isEmpty else {
-          throw row.error("question", "is empty; expected the question as the interviewer reads it")
-        }
-        let textKey = role.id + "\u{1F}" + Self.questionKey(text)
-        if let first = texts[textKey] {
-          throw row.error(
-            "question",
-            "the same question as `\(first.id)` (line \(first.line)) of role \(role.title); "
-              + "ask each question once")
-        }
-        texts[textKey] = (id, row.line)
-        let skillList = row.list("skills")
-        guard !skillList.isEmpty else {
-          throw row.error("skills", "is empty; expected skill ids of the role, separated by `|`")
-        }
-        for skill in skillList {
-          guard skillIDs.contains(skill) else {
-            throw row.error("skills", "`\(skill)` is not a skill id of skills.csv")
-          }
-          guard role.requirements.contains(where: { $0.skillID == skill }) else {
+        do throws(InputError) {
+          guard
+            let role = roles.first(where: {
+              $0.title.caseInsensitiveCompare(row.value("role")) == .orderedSame
+            })
+          else {
             throw row.error(
-              "skills", "`\(skill)` is not a skill of role \(role.title) in roles.csv")
+              "role",
+              "`\(row.value("role"))` is not a role of roles.csv; known roles: "
+                + roles.map { "`\($0.title)`" }.joined(separator: ", "))
           }
-        }
-        var anchors: [String] = []
-        for column in ["anchor_1", "anchor_3", "anchor_5"] {
-          let anchor = row.value(column)
-          guard !anchor.isEmpty else {
+          let id = try requireSlug(row, "id")
+          if let line = ids[id] {
+            throw row.error("id", "`\(id)` is listed twice (first at line \(line))")
+          }
+          ids[id] = row.line
+          let order = try requireInt(row, "order", 1...1000)
+          let text = row.value("question")
+          guard !text.isEmpty else {
             throw row.error(
-              column, "is empty; expected what an answer rated \(column.suffix(1)) shows")
+              "question", "is empty; expected the question as the interviewer reads it")
           }
-          anchors.append(anchor)
+          let textKey = role.id + "\u{1F}" + Self.questionKey(text)
+          if let first = texts[textKey] {
+            throw row.error(
+              "question",
+              "the same question as `\(first.id)` (line \(first.line)) of role \(role.title); "
+                + "ask each question once")
+          }
+          texts[textKey] = (id, row.line)
+          let skillList = row.list("skills")
+          guard !skillList.isEmpty else {
+            throw row.error("skills", "is empty; expected skill ids of the role, separated by `|`")
+          }
+          for skill in skillList {
+            guard skillIDs.contains(skill) else {
+              throw row.error("skills", "`\(skill)` is not a skill id of skills.csv")
+            }
+            guard role.requirements.contains(where: { $0.skillID == skill }) else {
+              throw row.error(
+                "skills", "`\(skill)` is not a skill of role \(role.title) in roles.csv")
+            }
+          }
+          var anchors: [String] = []
+          for column in ["anchor_1", "anchor_3", "anchor_5"] {
+            let anchor = row.value(column)
+            guard !anchor.isEmpty else {
+              throw row.error(
+                column, "is empty; expected what an answer rated \(column.suffix(1)) shows")
+            }
+            anchors.append(anchor)
+          }
+          var unique: [String] = []
+          for skill in skillList where !unique.contains(skill) { unique.append(skill) }
+          rows.append(
+            Row(
+              question: InterviewQuestion(
+                id: id, role: role.title, order: order, section: row.value("section"), text: text,
+                skillIDs: unique, anchor1: anchors[0], anchor3: anchors[1], anchor5: anchors[2],
+                origin: row.location("id")),
+              roleCell: row.location("role"), orderCell: row.location("order")))
+        } catch {
+          brokenRoles.insert(row.value("role").lowercased())
+          throw error
         }
-        var unique: [String] = []
-        for skill in skillList where !unique.contains(skill) { unique.append(skill) }
-        rows.append(
-          Row(
-            question: InterviewQuestion(
-              id: id, role: role.title, order: order, section: row.value("section"), text: text,
-              skillIDs: unique, anchor1: anchors[0], anchor3: anchors[1], anchor5: anchors[2],
-              origin: row.location("id")),
-            roleCell: row.location("role"), orderCell: row.location("order")))
       }
     } catch {
       errors += error.errors
@@ -91,7 +99,9 @@ extension PlanLibrary {
     var banks: [QuestionBank] = []
     for role in roles {
       let ofRole = rows.filter { $0.question.role == role.title }
-      guard let first = ofRole.first else { continue }
+      guard let first = ofRole.first, !brokenRoles.contains(role.title.lowercased()) else {
+        continue
+      }
       errors += orderErrors(ofRole.map { ($0.question.order, $0.orderCell) }, role: role.title)
       let covered = Set(ofRole.flatMap(\.question.skillIDs))
       for requirement in role.requirements where !covered.contains(requirement.skillID) {
