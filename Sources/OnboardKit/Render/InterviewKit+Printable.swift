@@ -23,7 +23,7 @@ extension InterviewKit {
         out.line(
           "*Skills: \(skills(of: question).map(md).joined(separator: ", "))* · `\(question.id)`")
         out.blank()
-        out.line("| Rating | A strong-enough answer for this rating |")
+        out.line("| Rating | What the answer shows |")
         out.line("|---|---|")
         out.line("| 1 | \(md(question.anchor1)) |")
         out.line("| 3 | \(md(question.anchor3)) |")
