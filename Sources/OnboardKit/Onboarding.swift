@@ -45,17 +45,29 @@ public enum Onboarding {
   /// `stamp` is the day the plan is made (the `--today` of the command line): it dates the
   /// calendar's DTSTAMP, so that the same inputs and the same day give the same bytes.
   public static func process(
-    hire: Hire, folder: String, library: PlanLibrary, templates: [EmailTemplate],
-    evidence: [Evidence],
-    stamp: CalendarDate
+    hire rosterHire: Hire, folder: String, library: PlanLibrary, templates: [EmailTemplate],
+    evidence: [Evidence], overrides: [PlanOverride] = [], stamp: CalendarDate
   ) throws(InputError) -> HireOutput {
+    let overrides = overrides.filter { $0.hireKey == rosterHire.key }
+    var hire = rosterHire
+    for override in overrides {
+      if case .buddy(let person) = override.action { hire.buddy = person }
+      if case .manager(let person) = override.action { hire.manager = person }
+    }
     let (role, report) = try report(for: hire, library: library, evidence: evidence)
     let settings = library.settings
     let plan = Planner.plan(
       PlanningInput(
         hire: hire, role: role, report: report, catalog: library.catalog,
         schedule: library.schedule,
-        holidays: library.holidays, settings: settings))
+        holidays: library.holidays, settings: settings, overrides: overrides))
+    if let stale = plan.unappliedOverrides.first {
+      throw InputError(
+        stale.origin,
+        "this override of \(hire.email) matches nothing in the plan (\(stale.action)); "
+          + "expected the id of an item or topic of this hire's plan (see the `id` fields of plan.json)"
+      )
+    }
     let (events, emailNotes) = EmailSchedule.events(
       for: plan, templates: templates.map(\.file), defaultTime: settings.defaultSendTime)
     let byID = Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -78,6 +90,7 @@ public enum Onboarding {
     files.insert(
       contentsOf: [
         OutputFile(path: "plan.md", data: Data(markdown.utf8)),
+        OutputFile(path: "plan.html", data: Data(HTMLPlan.render(plan, emails: summaries).utf8)),
         OutputFile(path: "plan.json", data: json),
         OutputFile(
           path: "sessions.ics",

@@ -8,6 +8,7 @@ enum AnalyzeCommand {
 
     Prints each hire's gap report: per required skill (in the role's priority order) the observed
     level, confidence, status and severity, then the weak areas, unassessed essentials and conflicts.
+    For several hires, the cohort skills matrix follows (skills × hires with their statuses).
 
     OPTIONS:
       --roster FILE        the hires
@@ -40,6 +41,7 @@ enum AnalyzeCommand {
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     var status = ExitStatus.success
     var documents: [PlanDocument.ReportDocument] = []
+    var columns: [CohortMatrix.Column] = []
     for error in inputs.rosterErrors { Console.err(error.description) }
     if !inputs.rosterErrors.isEmpty { status = .failure }
     for hire in inputs.hires where only.isEmpty || only.contains(hire.key) {
@@ -51,6 +53,7 @@ enum AnalyzeCommand {
       do {
         let (_, report) = try Onboarding.report(
           for: hire, library: inputs.library, evidence: inputs.evidence.evidence)
+        columns.append(CohortMatrix.Column(name: hire.fullName, email: hire.email, report: report))
         switch format {
         case "md":
           Console.out("# \(markdownEscaped(hire.fullName)), \(markdownEscaped(report.role))\n")
@@ -63,6 +66,11 @@ enum AnalyzeCommand {
         Console.err(error.description)
         status = .failure
       }
+    }
+    if columns.count > 1 {
+      let matrix = CohortMatrix(columns: columns)
+      if format == "md" { Console.out(CohortMatrixText.markdown(matrix)) }
+      if format == "table" { Console.out("Cohort skills matrix\n" + GapTable.cohort(matrix)) }
     }
     if format == "json" {
       do {

@@ -6,8 +6,9 @@ enum PlanCommand {
   static let usage = """
     USAGE: onboard plan --roster ROSTER.csv --evidence FILE... --out DIR [options]
 
-    Writes, for every hire of the roster, DIR/<hire>/plan.md, plan.json, sessions.ics and
-    emails/*.eml, plus DIR/summary.json. One bad hire does not stop the others; the summary names it.
+    Writes, for every hire of the roster, DIR/<hire>/plan.md, plan.html, plan.json, sessions.ics and
+    emails/*.eml; for the cohort DIR/index.html (hires and the skills matrix), cohort.md, cohort.csv
+    and summary.json. One bad hire does not stop the others; the summary names it.
 
     OPTIONS:
       --roster FILE        the hires (CSV: first_name,last_name,email,role,start_date,...)
@@ -17,6 +18,9 @@ enum PlanCommand {
       --out DIR            where to write (created if missing)
       --plans DIR          the plan library (default: Plans)
       --hire EMAIL         only this hire (repeatable)
+      --overrides FILE     a manager's changes (CSV: email,action,target,date,time,duration_minutes,
+                           title,owner,note; actions skip, move, add, away, buddy, manager), applied
+                           on every rerun and marked in the plan
       --today YYYY-MM-DD   the day the plan is made (default: today); dates calendar stamps, so the
                            same inputs and the same --today give byte-identical outputs
       --force              overwrite files from an earlier run
@@ -26,7 +30,7 @@ enum PlanCommand {
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["roster", "out", "plans", "today"], multi: ["evidence", "hire"],
+      args, options: ["roster", "out", "plans", "today", "overrides"], multi: ["evidence", "hire"],
       flags: ["force", "quiet", "help"])
     if arguments.flag("help") {
       Console.out(usage)
@@ -38,12 +42,32 @@ enum PlanCommand {
     let stamp = try today(arguments)
     let quiet = arguments.flag("quiet")
     let only = Set(arguments.list("hire").map { $0.lowercased() })
+    let overridesPath = try arguments.value("overrides")
 
     let inputs: Inputs
     do {
       inputs = try Inputs.load(plans: plans, roster: roster, evidence: arguments.list("evidence"))
     } catch {
       return report(error)
+    }
+    var overrides: [PlanOverride] = []
+    if let overridesPath {
+      do {
+        overrides = try OverridesImport.parse(try FileSystem.read(overridesPath))
+      } catch let error as InputErrors {
+        return report(error)
+      } catch let error as InputError {
+        return report(InputErrors([error]))
+      } catch {
+        return report(InputErrors([InputError(SourceLocation(file: overridesPath), "\(error)")]))
+      }
+      let known = Set(inputs.hires.map(\.key))
+      let strangers = overrides.filter { !known.contains($0.hireKey) }
+      if !strangers.isEmpty {
+        return report(
+          InputErrors(strangers.map { InputError($0.origin, "\($0.hireKey) is not on the roster") })
+        )
+      }
     }
     var hires = inputs.hires
     if !only.isEmpty {
@@ -83,7 +107,7 @@ enum PlanCommand {
       do {
         let output = try Onboarding.process(
           hire: hire, folder: folder, library: inputs.library, templates: inputs.templates,
-          evidence: inputs.evidence.evidence, stamp: stamp)
+          evidence: inputs.evidence.evidence, overrides: overrides, stamp: stamp)
         outputs.append(((out as NSString).appendingPathComponent(folder), output))
       } catch {
         Console.err(error.description)
@@ -91,11 +115,27 @@ enum PlanCommand {
       }
     }
 
+    // The cohort's own files, beside the hire folders.
+    let matrix = CohortMatrix(
+      columns: outputs.map {
+        .init(
+          name: $0.output.hire.fullName, email: $0.output.hire.email, report: $0.output.plan.report)
+      })
+    let index =
+      entries.map { HTMLIndex.Entry.failed(name: $0.hire, errors: $0.errors) }
+      + outputs.map { HTMLIndex.Entry(output: $0.output) }
+    let cohortFiles = [
+      OutputFile(path: "index.html", data: Data(HTMLIndex.render(entries: index).utf8)),
+      OutputFile(path: "cohort.md", data: Data(CohortMatrixText.markdown(matrix).utf8)),
+      OutputFile(path: "cohort.csv", data: Data(CohortMatrixText.csv(matrix).utf8)),
+    ]
+
     // Nothing is overwritten without --force: check every file before writing any.
     if !arguments.flag("force") {
       let clashes =
         outputs.flatMap { FileSystem.existing($0.output.files, in: $0.directory) }
-        + FileSystem.existing([OutputFile(path: "summary.json", data: Data())], in: out)
+        + FileSystem.existing(
+          cohortFiles + [OutputFile(path: "summary.json", data: Data())], in: out)
       if let first = clashes.first {
         Console.err(
           "\(first): error: exists from an earlier run (\(clashes.count) file(s) in \(out)); "
@@ -119,8 +159,8 @@ enum PlanCommand {
     }
     let failed = entries.filter { $0.status != "ok" }
     do {
-      try FileSystem.write(
-        [OutputFile(path: "summary.json", data: try Summary(hires: entries).encoded())], in: out)
+      let summary = OutputFile(path: "summary.json", data: try Summary(hires: entries).encoded())
+      try FileSystem.write(cohortFiles + [summary], in: out)
     } catch {
       Console.err("\(out)/summary.json: error: \(error)")
       return .failure
@@ -147,7 +187,7 @@ enum PlanCommand {
     if !conflicts.isEmpty { text += "; conflicting: \(conflicts.joined(separator: ", "))" }
     // Names come from exports: never let them move the cursor or start a new line on the terminal.
     return GapTable.printable(text)
-      + "\n  → \(directory)/ (plan.md, plan.json, sessions.ics, \(output.emails.count) emails)"
+      + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(output.emails.count) emails)"
   }
 }
 

@@ -11,6 +11,7 @@ let usage = """
     plan           write plans, calendars and emails for a roster (the main job)
     analyze        print the gap report of each hire
     evidence       show what the import understood from exports
+    progress       compare later evidence (a re-test) with a plan's gap skills
     check          validate a plan library (Plans/)
     interview-kit  write a role's interview scorecard and printable questions
 
@@ -22,6 +23,7 @@ let commands: [String: (usage: String, run: ([String]) throws(UsageError) -> Exi
   "plan": (PlanCommand.usage, PlanCommand.run),
   "analyze": (AnalyzeCommand.usage, AnalyzeCommand.run),
   "evidence": (EvidenceCommand.usage, EvidenceCommand.run),
+  "progress": (ProgressCommand.usage, ProgressCommand.run),
   "check": (CheckCommand.usage, CheckCommand.run),
   "interview-kit": (InterviewKitCommand.usage, InterviewKitCommand.run),
 ]

@@ -22,7 +22,13 @@ import Testing
     #expect(result.stdout.contains("2 of 3 hires planned"))
     // Nothing escapes the output folder and folder names are path-safe.
     let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(folders == ["eve-obrien", "noa-cohen", "summary.json"])
+    #expect(
+      folders == [
+        "cohort.csv", "cohort.md", "eve-obrien", "index.html", "noa-cohen", "summary.json",
+      ])
+    let index = String(
+      decoding: try Data(contentsOf: out.appendingPathComponent("index.html")), as: UTF8.self)
+    #expect(!index.contains("<script>alert"))
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("etc").path))
     // The terminal shows each hire on one line: a name's line break cannot forge output.
     #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("Bcc:") })

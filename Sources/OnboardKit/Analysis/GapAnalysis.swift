@@ -20,32 +20,36 @@ public enum GapAnalysis {
       bySkill[item.skillID, default: []].append(item)
     }
     let count = role.requirements.count
-    let assessments = role.requirements.map { requirement in
+    // The rank is the position in the role's priority order, so priorities 10, 20, 30 weigh as 1, 2, 3.
+    let assessments = role.requirements.enumerated().map { index, requirement in
       assess(
         requirement: requirement,
         skill: skills[requirement.skillID]
           ?? Skill(id: requirement.skillID, name: requirement.skillID, kind: .technical),
-        evidence: bySkill[requirement.skillID] ?? [], roleSize: count, settings: settings)
+        evidence: bySkill[requirement.skillID] ?? [], rank: index + 1, roleSize: count,
+        settings: settings)
     }
     return GapReport(hireKey: key, role: role.title, assessments: assessments)
   }
 
   /// Importance of a requirement: an explicit weight, or tier weight × a rank factor that falls
-  /// linearly from 1 (priority 1) to 0.5 (the last priority).
+  /// linearly from 1 (the first skill of the role) to 0.5 (the last). `rank` is the requirement's
+  /// position in the role's priority order (1-based); it defaults to its priority number.
   public static func importance(
-    of requirement: SkillRequirement, roleSize: Int, settings: AnalysisSettings
+    of requirement: SkillRequirement, rank: Int? = nil, roleSize: Int, settings: AnalysisSettings
   ) -> Double {
     if let weight = requirement.weight { return weight }
-    let rankFactor = 1 - 0.5 * Double(requirement.priority - 1) / Double(max(1, roleSize - 1))
+    let position = min(max(rank ?? requirement.priority, 1), max(1, roleSize))
+    let rankFactor = 1 - 0.5 * Double(position - 1) / Double(max(1, roleSize - 1))
     return settings.weight(of: requirement.tier) * rankFactor
   }
 
   static func assess(
-    requirement: SkillRequirement, skill: Skill, evidence unordered: [Evidence], roleSize: Int,
-    settings: AnalysisSettings
+    requirement: SkillRequirement, skill: Skill, evidence unordered: [Evidence], rank: Int,
+    roleSize: Int, settings: AnalysisSettings
   ) -> SkillAssessment {
     let evidence = unordered.sorted(by: canonicalOrder)
-    let importance = importance(of: requirement, roleSize: roleSize, settings: settings)
+    let importance = importance(of: requirement, rank: rank, roleSize: roleSize, settings: settings)
     let measured = evidence.filter { $0.proficiency != nil }
     let ranks = evidence.compactMap(\.percentileRank).sorted()
 

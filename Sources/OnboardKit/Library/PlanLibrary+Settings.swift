@@ -125,7 +125,7 @@ extension PlanLibrary {
 }
 
 /// `$.a[2].b` from a decoding error's coding path.
-func jsonPath(of error: DecodingError) -> String {
+public func jsonPath(of error: DecodingError) -> String {
   let path: [any CodingKey]
   switch error {
   case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c),

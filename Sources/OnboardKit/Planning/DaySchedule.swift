@@ -22,4 +22,9 @@ struct DaySchedule {
   mutating func reserve(on date: CalendarDate, start: Int, minutes: Int) {
     busy[date, default: []].append(start..<(start + minutes))
   }
+
+  mutating func release(on date: CalendarDate, start: Int, minutes: Int) {
+    guard let index = busy[date]?.firstIndex(of: start..<(start + minutes)) else { return }
+    busy[date]?.remove(at: index)
+  }
 }

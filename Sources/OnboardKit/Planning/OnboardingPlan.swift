@@ -27,6 +27,8 @@ public struct PlanItem: Hashable, Sendable, Codable {
   public var resource: String?
   /// A note when the planner had to move it ("moved: 16:30 is after a part-time day ends").
   public var note: String?
+  /// Set when a manager's override placed, moved or added the item ("moved by the manager: ...").
+  public var override: String? = nil
 
   public var end: LocalTime { LocalTime(minutes: start.minutes + durationMinutes) }
 }
@@ -55,6 +57,8 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   public var items: [PlanItem]
   public var unscheduled: [UnscheduledTopic]
   public var notes: [String]
+  /// Overrides that did not match anything in the plan (a stale item id): reported as errors.
+  public var unappliedOverrides: [PlanOverride] = []
 
   /// Items before the first day.
   public var preboarding: [PlanItem] { items.filter { $0.date < start } }

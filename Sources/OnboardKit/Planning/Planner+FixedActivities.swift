@@ -9,6 +9,12 @@ extension PlanBuilder {
       let notBefore = deps.compactMap { placedEnd[$0] }.max { ($0.0, $0.1) < ($1.0, $1.1) }
       let occurrences = dates(for: activity.when)
       for (index, date) in occurrences.enumerated() {
+        let id = occurrences.count > 1 ? "\(activity.id)#\(index + 1)" : activity.id
+        if let skip = isSkipped(itemID: id, activityID: activity.id) {
+          applied(skip)
+          notes.append("\(activity.title) (\(date.longText)) is left out: \(skip.mark).")
+          continue
+        }
         guard
           let placed = place(
             minutes: activity.durationMinutes, on: date, preferred: activity.time.minutes,
@@ -18,7 +24,6 @@ extension PlanBuilder {
             "\(activity.title) (\(activity.when)) found no free time near \(date.longText).")
           continue
         }
-        let id = occurrences.count > 1 ? "\(activity.id)#\(index + 1)" : activity.id
         items.append(
           PlanItem(
             id: id, kind: PlanItem.Kind(rawValue: activity.kind.rawValue) ?? .activity,

@@ -19,9 +19,24 @@ extension PlanBuilder {
   mutating func placeTraining() {
     var placedEnd: [String: (CalendarDate, Int)] = [:]
     let lastDay = calendar.workingDay(onOrBefore: day90) ?? day90
-    for request in verificationRequests() + topicRequests() {
+    let (topics, missing) = topicRequests()
+    for assessment in missing {
+      unscheduled.append(
+        UnscheduledTopic(
+          topicID: "", title: "Training in \(assessment.skill.name)", skillID: assessment.skill.id,
+          reason: "the training catalog has no topic for this skill above level "
+            + "\(formatNumber(planningLevel(of: assessment))); add one to training.csv"))
+    }
+    for request in Self.dependencyOrder(verificationRequests() + topics) {
+      if let skip = isSkipped(itemID: request.id, topicID: request.topic?.id) {
+        // Already covered, says the manager: dependants need not wait for it.
+        applied(skip)
+        placedEnd[request.id] = (start.adding(days: -1), 0)
+        notes.append("\(request.title) is left out: \(skip.mark).")
+        continue
+      }
       if let missing = request.prerequisites.first(where: { placedEnd[$0] == nil }) {
-        let title = input.catalog.first { $0.id == missing }?.title ?? missing
+        let title = input.catalog.first { "training:\($0.id)" == missing }?.title ?? missing
         unscheduled.append(
           UnscheduledTopic(
             topicID: request.topic?.id ?? request.id, title: request.title,
@@ -36,6 +51,48 @@ extension PlanBuilder {
         placedEnd[request.id] = placed
       }
     }
+    noteLateCriticalGaps()
+  }
+
+  /// Every critical gap of an essential skill should have training in the first ten working days;
+  /// when it has not, the plan says why instead of staying silent.
+  private mutating func noteLateCriticalGaps() {
+    let firstTen = timeline.workday(10) ?? start
+    let maxEarlyCap =
+      (1...2).map { input.settings.trainingCap(week: $0, isFirstDay: false) }.max() ?? 0
+    for gap in input.report.weakAreas
+    where gap.levelStatus == .criticalGap && gap.requirement.tier == .essential {
+      let sessions = items.filter { $0.kind == .training && $0.skillID == gap.skill.id }
+      guard !sessions.contains(where: { $0.date <= firstTen }) else { continue }
+      guard let first = sessions.min(by: { ($0.date, $0.start) < ($1.date, $1.start) }) else {
+        continue
+      }
+      let reason =
+        first.durationMinutes > maxEarlyCap
+        ? "its first topic lasts \(first.durationMinutes) min, more than the daily training cap of the first two weeks (\(maxEarlyCap) min)"
+        : "the training time of the first ten working days is taken by more severe gaps, skill checks and prerequisites"
+      notes.append(
+        "\(gap.skill.name) is a critical gap, but its training starts on \(first.date.longText) (after the first ten working days): \(reason)."
+      )
+    }
+  }
+
+  /// Requests ordered so that each comes after its prerequisites, otherwise in priority order
+  /// (a stable depth-first topological sort; a cycle is broken where it closes).
+  private static func dependencyOrder(_ requests: [SessionRequest]) -> [SessionRequest] {
+    let byID = Dictionary(requests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var done: Set<String> = []
+    var visiting: Set<String> = []
+    var ordered: [SessionRequest] = []
+    func visit(_ request: SessionRequest) {
+      guard !done.contains(request.id), visiting.insert(request.id).inserted else { return }
+      for id in request.prerequisites { if let next = byID[id] { visit(next) } }
+      visiting.remove(request.id)
+      done.insert(request.id)
+      ordered.append(request)
+    }
+    for request in requests { visit(request) }
+    return ordered
   }
 
   /// Finds the first working day (from workday 2) with room under the day's training cap.
@@ -107,8 +164,9 @@ extension PlanBuilder {
     }
   }
 
-  /// Topics for the weak areas with their prerequisites, in the order they should be placed.
-  private func topicRequests() -> [SessionRequest] {
+  /// Topics for the weak areas with their prerequisites, in the order they should be placed, and
+  /// the weak areas the catalog has no topic for.
+  private func topicRequests() -> (requests: [SessionRequest], missing: [SkillAssessment]) {
     let report = input.report
     let catalog = Dictionary(input.catalog.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let weak = report.weakAreas.sorted {
@@ -122,13 +180,19 @@ extension PlanBuilder {
     }
     var requests: [SessionRequest] = []
     var included: Set<String> = []
+    var missingTopics: [SkillAssessment] = []
 
+    // A prerequisite the hire already has is skipped: at or below the level the plan starts from
+    // (the lower reading when the evidence conflicts), or a skill that is on target or a strength.
     func satisfied(_ topic: TrainingTopic) -> Bool {
-      guard let assessment = report.assessment(of: topic.skillID),
-        let observed = assessment.observed
+      guard let assessment = report.assessment(of: topic.skillID), assessment.observed != nil
       else { return false }
-      return Double(topic.level) <= observed.level
-        || assessment.levelStatus == .strength || assessment.levelStatus == .onTarget
+      if assessment.status != .conflicting,
+        assessment.levelStatus == .strength || assessment.levelStatus == .onTarget
+      {
+        return true
+      }
+      return Double(topic.level) <= planningLevel(of: assessment)
     }
 
     func include(_ topic: TrainingTopic, reason: String) {
@@ -149,13 +213,26 @@ extension PlanBuilder {
 
     for assessment in weak {
       let before = requests.count
-      for topic in topics(for: assessment) { include(topic, reason: explain(assessment)) }
+      let chosen = topics(for: assessment)
+      if chosen.isEmpty { missingTopics.append(assessment) }
+      var previous: String? = nil
+      for topic in chosen {
+        include(topic, reason: explain(assessment))
+        // Topics of one skill follow each other by level: basics before the advanced topic.
+        let id = "training:\(topic.id)"
+        if let previous, let index = requests.firstIndex(where: { $0.id == id }),
+          !requests[index].prerequisites.contains(previous)
+        {
+          requests[index].prerequisites.append(previous)
+        }
+        previous = id
+      }
       // Training of a skill whose evidence disagrees starts after the skill check that settles it.
       if assessment.status == .conflicting, requests.count > before {
         requests[before].prerequisites.append("verify:\(assessment.skill.id)")
       }
     }
-    return requests
+    return (requests, missingTopics)
   }
 
   /// The catalog's topics between the observed level and the target, lowest level first.
@@ -170,8 +247,8 @@ extension PlanBuilder {
       .sorted { ($0.level, $0.id) < ($1.level, $1.id) }
     let inRange = ofSkill.filter { Double($0.level) > observed && Double($0.level) <= target }
     if !inRange.isEmpty { return inRange }
-    if let next = ofSkill.first(where: { Double($0.level) > observed }) { return [next] }
-    return ofSkill.last.map { [$0] } ?? []
+    // Nothing between the level and the target: the next topic above the level, never one below.
+    return ofSkill.first(where: { Double($0.level) > observed }).map { [$0] } ?? []
   }
 
   /// The level the plan starts from: the observed level, or the lowest reading when conflicting.

@@ -7,11 +7,15 @@ public struct PlanningInput: Sendable {
   public var schedule: [ScheduledActivity]
   public var holidays: [Holiday]
   public var settings: PlanSettings
+  /// The manager's overrides for this hire.
+  public var overrides: [PlanOverride]
 
   public init(
     hire: Hire, role: RoleProfile, report: GapReport, catalog: [TrainingTopic],
-    schedule: [ScheduledActivity], holidays: [Holiday], settings: PlanSettings
+    schedule: [ScheduledActivity], holidays: [Holiday], settings: PlanSettings,
+    overrides: [PlanOverride] = []
   ) {
+    self.overrides = overrides
     self.hire = hire
     self.role = role
     self.report = report
@@ -28,8 +32,11 @@ public struct PlanningInput: Sendable {
 public enum Planner {
   public static func plan(_ input: PlanningInput) -> OnboardingPlan {
     var builder = PlanBuilder(input: input)
+    builder.placeAddedItems()
     builder.placeFixedActivities()
+    builder.applyMoves(of: [.activity, .meeting, .checkIn, .milestone])
     builder.placeTraining()
+    builder.applyMoves(of: [.training, .verification])
     builder.annotateMilestones()
     return builder.finish()
   }
@@ -49,10 +56,37 @@ struct PlanBuilder {
   var trainingMinutes: [CalendarDate: Int] = [:]
   var unscheduled: [UnscheduledTopic] = []
   var notes: [String] = []
+  /// Overrides not applied yet (each is removed when it takes effect).
+  var pendingOverrides: [PlanOverride]
 
   init(input: PlanningInput) {
     self.input = input
-    calendar = WorkCalendar(hire: input.hire, settings: input.settings, holidays: input.holidays)
+    var calendar = WorkCalendar(
+      hire: input.hire, settings: input.settings, holidays: input.holidays)
+    var pending: [PlanOverride] = []
+    var notes: [String] = []
+    for override in input.overrides {
+      if case .buddy(let person) = override.action {
+        notes.append("Buddy: \(person.name), \(override.mark).")
+        continue
+      }
+      if case .manager(let person) = override.action {
+        notes.append("Manager: \(person.name), \(override.mark).")
+        continue
+      }
+      guard case .away(let from, let through) = override.action else {
+        pending.append(override)
+        continue
+      }
+      notes.append("Away \(from.longText) – \(through.longText), \(override.mark).")
+      for offset in 0...from.days(to: through)
+      where calendar.workDays.contains(from.adding(days: offset).weekday) {
+        calendar.closures[from.adding(days: offset)] =
+          override.note.isEmpty ? "Away" : "Away: \(override.note)"
+      }
+    }
+    self.calendar = calendar
+    pendingOverrides = pending
     let requested = input.hire.requestedStart
     start = calendar.workingDay(onOrAfter: requested) ?? requested
     startMovedReason = start == requested ? nil : calendar.closureReason(requested)
@@ -60,10 +94,11 @@ struct PlanBuilder {
     timeline = Timeline(calendar: calendar, start: start)
     schedule = DaySchedule(calendar: calendar)
     if let reason = startMovedReason {
-      notes.append(
+      notes.insert(
         "The roster's start date \(requested.longText) is \(reason); the plan starts on the next "
-          + "working day, \(start.longText).")
+          + "working day, \(start.longText).", at: 0)
     }
+    self.notes = notes
   }
 
   func dates(for rule: WhenRule) -> [CalendarDate] { timeline.dates(for: rule) }
@@ -115,6 +150,6 @@ struct PlanBuilder {
     return OnboardingPlan(
       hire: input.hire, role: input.role, report: input.report, calendar: calendar, start: start,
       startMovedReason: startMovedReason, day90: day90, items: sorted, unscheduled: unscheduled,
-      notes: notes)
+      notes: notes, unappliedOverrides: pendingOverrides)
   }
 }

@@ -30,6 +30,15 @@ public enum GapTable {
     return text
   }
 
+  /// The cohort matrix: skills (rows) × hires (columns), each cell a status and level/target.
+  public static func cohort(_ matrix: CohortMatrix) -> String {
+    var rows: [[String]] = [["Skill"] + matrix.columns.map(\.name)]
+    for skill in matrix.skills {
+      rows.append([skill.name] + matrix.columns.map { matrix.text(skill: skill, column: $0) })
+    }
+    return table(rows)
+  }
+
   /// Evidence rows: hire, skill, source, instrument, raw, scale, level, assessor, origin.
   public static func evidenceTable(_ evidence: [Evidence]) -> String {
     var rows: [[String]] = [

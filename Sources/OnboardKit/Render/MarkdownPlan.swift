@@ -60,7 +60,8 @@ public enum MarkdownPlan {
       out.line("|---|---|---|---|")
       for item in day.items {
         out.line(
-          "| \(item.start)–\(item.end) | \(md(item.title))\(item.note.map { " _(\(md($0)))_" } ?? "") "
+          "| \(item.start)–\(item.end) | \(md(item.title))\(item.note.map { " _(\(md($0)))_" } ?? "")"
+            + "\(item.override.map { " ✎ _\(md($0))_" } ?? "") "
             + "| \(md(who(item))) | \(md(item.reason ?? item.agenda.joined(separator: "; "))) |")
       }
       out.blank()
@@ -142,6 +143,7 @@ public enum MarkdownPlan {
     var text = "\(md(item.title)) (\(item.durationMinutes) min, \(md(who(item))))"
     if let reason = item.reason { text += ": \(md(reason))" }
     if let note = item.note { text += " _\(md(note))_" }
+    if let mark = item.override { text += " ✎ _\(md(mark))_" }
     return text
   }
 }

@@ -73,6 +73,8 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     public var agenda: [String]
     public var resource: String?
     public var note: String?
+    /// Set when a manager's override placed, moved or added the item.
+    public var override: String?
     /// `preboarding`, `week-1`, `weeks-2-4`, `month-2`, `month-3`.
     public var view: String
   }
@@ -121,7 +123,8 @@ public struct PlanDocument: Codable, Hashable, Sendable {
         start: item.start.description, end: item.end.description,
         durationMinutes: item.durationMinutes, owner: item.owner, ownerName: item.ownerName,
         skill: item.skillID, topic: item.topicID, format: item.format, reason: item.reason,
-        agenda: item.agenda, resource: item.resource, note: item.note, view: view)
+        agenda: item.agenda, resource: item.resource, note: item.note, override: item.override,
+        view: view)
     }
     unscheduled = plan.unscheduled
     self.emails = emails

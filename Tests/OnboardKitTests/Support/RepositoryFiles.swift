@@ -25,7 +25,8 @@ enum RepositoryFiles {
       skills: try source("\(directory)/skills.csv"), roles: try source("\(directory)/roles.csv"),
       training: try source("\(directory)/training.csv"),
       schedule: try source("\(directory)/schedule.csv"),
-      holidays: try source("\(directory)/holidays.csv"), settings: nil, emails: emails,
+      holidays: try source("\(directory)/holidays.csv"),
+      settings: try source("\(directory)/settings.json"), emails: emails,
       questions: try source("\(directory)/questions.csv"))
   }
 

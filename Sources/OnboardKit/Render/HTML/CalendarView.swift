@@ -1,0 +1,115 @@
+/// The first month of a plan (calendar days 1–30) as a table: weeks as rows, the hire's working
+/// days as columns, closed days marked with the holiday's name, each day's items with their time,
+/// title and kind (a word and a style), then the 30/60/90-day milestones.
+public enum CalendarView {
+  /// The table and the milestone list, as HTML.
+  public static func render(_ plan: OnboardingPlan) -> String {
+    let columns = columns(for: plan.calendar)
+    guard let first = columns.first else {
+      return "<p>The hire's calendar has no working days.</p>"
+    }
+    let last = plan.start.adding(days: 29)
+    let rowStart =
+      (0..<7).lazy.map { plan.start.adding(days: -$0) }
+      .first { $0.weekday == first } ?? plan.start
+    var html =
+      "<table class=\"calendar\"><caption>First month: \(plan.start.longText) to "
+      + "\(last.longText). Columns are the hire's working days.</caption><thead><tr>"
+      + "<th scope=\"col\" class=\"week-col\">Week</th>"
+    for day in columns {
+      html += "<th scope=\"col\" data-weekday=\"\(day.rawValue)\">\(day.name)</th>"
+    }
+    html += "</tr></thead><tbody>"
+    var weekStart = rowStart
+    while weekStart <= last {
+      let weekEnd = weekStart.adding(days: 6)
+      html +=
+        "<tr><th scope=\"row\" class=\"week-col\">\(weekStart.shortText)<br>"
+        + "<span class=\"muted\">to \(weekEnd.shortText)</span></th>"
+      for day in columns {
+        let offset = (day.index - weekStart.weekday.index + 7) % 7
+        html += cell(plan, date: weekStart.adding(days: offset), last: last)
+      }
+      html += "</tr>"
+      weekStart = weekStart.adding(days: 7)
+    }
+    html += "</tbody></table>"
+    return html + milestones(plan)
+  }
+
+  /// The working weekdays in the order the hire's week reads: starting after the longest run of
+  /// days off (Mon–Fri starts on Monday, Sun–Thu on Sunday, Mon/Wed/Fri on Monday).
+  public static func columns(for calendar: WorkCalendar) -> [Weekday] {
+    let days = Set(calendar.workDays)
+    guard !days.isEmpty else { return [] }
+    guard days.count < 7 else { return Weekday.allCases }
+    let all = Weekday.allCases
+    var best = (start: 0, run: -1)
+    for (index, day) in all.enumerated() where days.contains(day) {
+      var run = 0
+      while !days.contains(all[(index - run - 1 + 14) % 7]) { run += 1 }
+      if run > best.run { best = (index, run) }
+    }
+    return (0..<7).map { all[(best.start + $0) % 7] }.filter(days.contains)
+  }
+
+  private static func cell(_ plan: OnboardingPlan, date: CalendarDate, last: CalendarDate)
+    -> String
+  {
+    let outside = date < plan.start || date > last
+    let closure = plan.calendar.closures[date]
+    var classes = ["day"]
+    if outside { classes.append("outside") }
+    if closure != nil { classes.append("closed") }
+    if date == plan.start { classes.append("first-day") }
+    var html =
+      "<td class=\"\(classes.joined(separator: " "))\" data-date=\"\(date.iso)\">"
+      + "<div class=\"date\">\(date.shortText)"
+    if date == plan.start {
+      html += " <span class=\"tag\">First day</span>"
+    } else if outside {
+      html +=
+        " <span class=\"visually-hidden\">(\(date < plan.start ? "before the start" : "after the first month"))</span>"
+    }
+    html += "</div>"
+    if let closure {
+      html += "<p class=\"closure\"><span class=\"tag\">Closed</span> \(h(closure))</p>"
+    }
+    let items = outside ? [] : plan.items.filter { $0.date == date }
+    if !items.isEmpty {
+      html += "<ul class=\"items\">"
+      for item in items {
+        html +=
+          "<li class=\"item kind-\(item.kind.rawValue)\"><span class=\"time\">\(item.start)</span> "
+          + "<span class=\"kind\">\(kindLabel(item.kind))</span> "
+          + "<span class=\"title\">\(h(item.title))</span></li>"
+      }
+      html += "</ul>"
+    }
+    return html + "</td>"
+  }
+
+  /// The word a calendar entry carries for its kind.
+  static func kindLabel(_ kind: PlanItem.Kind) -> String {
+    switch kind {
+    case .activity: "activity"
+    case .meeting: "meeting"
+    case .checkIn: "check-in"
+    case .milestone: "milestone"
+    case .training: "training"
+    case .verification: "skill check"
+    }
+  }
+
+  private static func milestones(_ plan: OnboardingPlan) -> String {
+    let items = plan.items.filter { $0.kind == .milestone }
+    guard !items.isEmpty else { return "" }
+    var html = "<h3 id=\"milestones\">Milestones</h3><ul class=\"milestones\">"
+    for item in items {
+      html +=
+        "<li><strong>\(h(item.title))</strong>: <time datetime=\"\(item.date.iso)\">"
+        + "\(item.date.longText)</time>, \(item.start)–\(item.end), \(h(HTMLPlan.who(item)))</li>"
+    }
+    return html + "</ul>"
+  }
+}

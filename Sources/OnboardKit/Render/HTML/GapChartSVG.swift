@@ -1,0 +1,206 @@
+/// The gap chart of a report as inline SVG: one bar group per required skill, in priority order,
+/// with the target level (an outlined bar), the observed level (a filled bar), the confidence as a
+/// whisker (observed ± (1 − confidence) levels, clamped to 0–5), the tier, and the status in words.
+/// Unassessed skills get a hatched, dashed "level unknown" box; conflicting ones a cross-hatched
+/// bar with the two disagreeing sources marked.
+public enum GapChartSVG {
+  static let width = 1000.0
+  static let plotLeft = 300.0
+  static let unit = 100.0
+  static let statusLeft = 822.0
+  static let top = 86.0
+  static let rowHeight = 46.0
+  static let bottom = 44.0
+
+  /// The chart as one `<svg>` element (with `role="img"`, a `<title>` and a `<desc>`).
+  public static func render(_ report: GapReport) -> String {
+    let rows = report.assessments
+    let height = top + Double(rows.count) * rowHeight + bottom
+    let needing = report.weakAreas.map(\.skill.name)
+    var svg =
+      "<svg class=\"gap-chart\" role=\"img\" "
+      + "viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" "
+      + "aria-labelledby=\"gap-chart-title gap-chart-desc\">"
+    svg += "<title id=\"gap-chart-title\">Target and observed level of each required skill</title>"
+    svg +=
+      "<desc id=\"gap-chart-desc\">\(rows.count) skills in priority order. "
+      + (needing.isEmpty
+        ? "No skill needs training."
+        : "Needing training: \(h(needing.joined(separator: ", "))).")
+      + " The table below gives the same numbers.</desc>"
+    svg += definitions
+    svg += legend
+    svg += axis(y: top - 8, height: Double(rows.count) * rowHeight + 16)
+    for (index, assessment) in rows.enumerated() {
+      svg += group(assessment, y: top + Double(index) * rowHeight, striped: index % 2 == 1)
+    }
+    return svg + "</svg>"
+  }
+
+  /// The whisker of an observed level: level ± (1 − confidence), clamped to 0–5.
+  static func confidenceRange(level: Double, confidence: Double) -> ClosedRange<Double> {
+    let half = max(0, 1 - min(1, max(0, confidence)))
+    let low = min(5, max(0, level - half))
+    let high = min(5, max(0, level + half))
+    return low...max(low, high)
+  }
+
+  private static var definitions: String {
+    "<defs>"
+      + "<pattern id=\"gc-hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
+      + "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#f4f4f5\"/>"
+      + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#9ca3af\" stroke-width=\"3\"/></pattern>"
+      + "<pattern id=\"gc-cross\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\">"
+      + "<rect width=\"7\" height=\"7\" fill=\"#7c3aed\"/>"
+      + "<path d=\"M0 0L7 7M7 0L0 7\" stroke=\"#f5f3ff\" stroke-width=\"1.4\"/></pattern>"
+      + "</defs>"
+  }
+
+  private static var legend: String {
+    var svg = "<g class=\"legend\" aria-hidden=\"true\">"
+    var x = 0.0
+    func item(_ shape: String, _ label: String, width: Double) {
+      svg += "<g transform=\"translate(\(n(x)) 6)\">\(shape)"
+      svg += "<text x=\"46\" y=\"15\">\(label)</text></g>"
+      x += width
+    }
+    item(
+      "<rect class=\"target\" x=\"2\" y=\"6\" width=\"38\" height=\"10\"/>", "Target", width: 118)
+    item(
+      "<rect class=\"observed status-gap\" x=\"2\" y=\"4\" width=\"38\" height=\"14\"/>",
+      "Observed", width: 132)
+    item(
+      "<path class=\"whisker\" d=\"M4 11H38M4 5V17M38 5V17\"/>", "Confidence range", width: 196)
+    item(
+      "<rect class=\"unknown\" x=\"2\" y=\"4\" width=\"38\" height=\"14\" fill=\"url(#gc-hatch)\"/>",
+      "? Unassessed", width: 160)
+    item(
+      "<rect class=\"observed conflict\" x=\"2\" y=\"4\" width=\"38\" height=\"14\" "
+        + "fill=\"url(#gc-cross)\"/>", "⚡\u{FE0E} Conflicting", width: 170)
+    item(
+      "<path class=\"source-mark\" d=\"M32 3L38 11L32 19L26 11Z\"/>", "Disagreeing source",
+      width: 0)
+    return svg + "</g>"
+  }
+
+  private static func axis(y: Double, height: Double) -> String {
+    var svg = "<g class=\"axis\" aria-hidden=\"true\">"
+    for level in 0...5 {
+      let x = plotLeft + Double(level) * unit
+      svg += "<line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x))\" y2=\"\(n(y + height))\"/>"
+      let name = Proficiency.levelNames[level]
+      svg += "<text x=\"\(n(x))\" y=\"\(n(y - 6))\">\(level) \(name)</text>"
+      svg += "<text x=\"\(n(x))\" y=\"\(n(y + height + 18))\">\(level) \(name)</text>"
+    }
+    return svg + "</g>"
+  }
+
+  private static func group(_ a: SkillAssessment, y: Double, striped: Bool) -> String {
+    let requirement = a.requirement
+    let label = description(a)
+    var svg =
+      "<g class=\"bar-group \(HTMLStatus.cssClass(a.status)) tier-\(requirement.tier.rawValue)\" "
+      + "data-skill=\"\(h(a.skill.id))\" data-priority=\"\(requirement.priority)\" "
+      + "data-status=\"\(a.status.rawValue)\" aria-label=\"\(h(label))\">"
+    svg += "<title>\(h(label))</title>"
+    if striped {
+      svg += "<rect class=\"stripe\" x=\"0\" y=\"\(n(y))\" width=\"\(n(width))\" "
+      svg += "height=\"\(n(rowHeight))\"/>"
+    }
+    let name = truncated("\(requirement.priority). \(a.skill.name)", limit: 40)
+    svg +=
+      "<text class=\"skill-name\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + 19))\">\(h(name))</text>"
+    svg +=
+      "<text class=\"skill-meta\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + 36))\">"
+      + "\(tierMark(requirement.tier)) \(requirement.tier.rawValue) · target \(requirement.targetLevel)"
+      + "</text>"
+    let targetWidth = Double(min(5, max(0, requirement.targetLevel))) * unit
+    svg +=
+      "<rect class=\"target\" x=\"\(n(plotLeft))\" y=\"\(n(y + 7))\" "
+      + "width=\"\(n(targetWidth))\" height=\"10\"/>"
+    svg += observedMarks(a, y: y + 21)
+    svg += statusText(a, y: y)
+    return svg + "</g>"
+  }
+
+  private static func observedMarks(_ a: SkillAssessment, y: Double) -> String {
+    guard let observed = a.observed, a.status != .unassessed else {
+      return "<rect class=\"unknown\" x=\"\(n(plotLeft))\" y=\"\(n(y))\" width=\"\(n(5 * unit))\" "
+        + "height=\"16\" fill=\"url(#gc-hatch)\"/>"
+        + "<rect class=\"unknown-label-bg\" x=\"\(n(plotLeft + 2.5 * unit - 118))\" "
+        + "y=\"\(n(y + 2))\" width=\"236\" height=\"12\" rx=\"2\"/>"
+        + "<text class=\"unknown-label\" x=\"\(n(plotLeft + 2.5 * unit))\" y=\"\(n(y + 12))\">"
+        + "level unknown: nobody measured it</text>"
+    }
+    let level = observed.level
+    let fill = a.status == .conflicting ? " fill=\"url(#gc-cross)\"" : ""
+    let kind = a.status == .conflicting ? "conflict" : HTMLStatus.cssClass(a.status)
+    var svg =
+      "<rect class=\"observed \(kind)\" x=\"\(n(plotLeft))\" y=\"\(n(y))\" "
+      + "width=\"\(n(max(2, level * unit)))\" height=\"16\"\(fill)/>"
+    let range = confidenceRange(level: level, confidence: a.confidence)
+    if range.upperBound - range.lowerBound > 0.001 {
+      let (x1, x2, mid) = (x(range.lowerBound), x(range.upperBound), y + 8)
+      svg +=
+        "<path class=\"whisker\" d=\"M\(n(x1)) \(n(mid))H\(n(x2))"
+        + "M\(n(x1)) \(n(mid - 6))V\(n(mid + 6))M\(n(x2)) \(n(mid - 6))V\(n(mid + 6))\"/>"
+    }
+    if let conflict = a.conflict {
+      for source in [conflict.high, conflict.low] {
+        let cx = x(min(5, max(0, source.level)))
+        svg +=
+          "<path class=\"source-mark\" d=\"M\(n(cx)) \(n(y - 3))L\(n(cx + 6)) \(n(y + 8))"
+          + "L\(n(cx)) \(n(y + 19))L\(n(cx - 6)) \(n(y + 8))Z\"/>"
+      }
+    }
+    return svg
+  }
+
+  private static func statusText(_ a: SkillAssessment, y: Double) -> String {
+    var detail: String
+    if let observed = a.observed, a.status != .unassessed {
+      detail =
+        "observed \(formatNumber(observed.level)), confidence \(formatNumber(a.confidence, decimals: 2))"
+      if let conflict = a.conflict {
+        detail = truncated(
+          "\(conflict.high.name) \(formatNumber(conflict.high.level)) vs "
+            + "\(conflict.low.name) \(formatNumber(conflict.low.level))", limit: 30)
+      }
+    } else {
+      detail = a.percentileRanks.isEmpty ? "no level evidence" : "percentile rank only"
+    }
+    return "<text class=\"status-text\" x=\"\(n(statusLeft))\" y=\"\(n(y + 19))\">"
+      + "\(HTMLStatus.symbol(a.status)) \(h(a.status.label))</text>"
+      + "<text class=\"status-detail\" x=\"\(n(statusLeft))\" y=\"\(n(y + 36))\">\(h(detail))</text>"
+  }
+
+  /// What a screen reader and a tooltip say about one skill.
+  static func description(_ a: SkillAssessment) -> String {
+    let r = a.requirement
+    var text =
+      "\(r.priority). \(a.skill.name) (\(r.tier.rawValue)): target \(r.targetLevel), "
+    if let observed = a.observed, a.status != .unassessed {
+      text +=
+        "observed \(formatNumber(observed.level)) with confidence "
+        + "\(formatNumber(a.confidence, decimals: 2)); "
+    } else {
+      text += "no level measured; "
+    }
+    text += HTMLStatus.words(a)
+    if let conflict = a.conflict { text += ": \(conflict.summary)" }
+    return text
+  }
+
+  private static func tierMark(_ tier: Tier) -> String {
+    switch tier {
+    case .essential: "◆"
+    case .important: "◇"
+    case .niceToHave: "·"
+    }
+  }
+
+  private static func x(_ level: Double) -> Double { plotLeft + level * unit }
+
+  /// A coordinate with at most one decimal and no trailing `.0`.
+  private static func n(_ value: Double) -> String { formatNumber(value) }
+}

@@ -1,0 +1,117 @@
+/// Renders the roster's `index.html`: every hire with their status, start, most urgent gaps and a
+/// link to their `plan.html`, then the cohort skills matrix (skills × hires). Self-contained like
+/// the plans: inline CSS, no scripts, no network resources.
+public enum HTMLIndex {
+  /// One hire of the roster: a planned one (with the report) or a failed one (with the errors).
+  public struct Entry: Hashable, Sendable {
+    public var name: String
+    public var email: String?
+    public var role: String?
+    public var start: CalendarDate?
+    /// The hire's output folder, relative to index.html; the link is `<folder>/plan.html`.
+    public var folder: String?
+    /// The gap report; nil when the hire failed.
+    public var report: GapReport?
+    /// What went wrong; empty for a planned hire.
+    public var errors: [String]
+
+    /// An entry from any values (the CLI usually wants `init(output:)` or `failed(...)`).
+    public init(
+      name: String, email: String? = nil, role: String? = nil, start: CalendarDate? = nil,
+      folder: String? = nil, report: GapReport? = nil, errors: [String] = []
+    ) {
+      self.name = name
+      self.email = email
+      self.role = role
+      self.start = start
+      self.folder = folder
+      self.report = report
+      self.errors = errors
+    }
+
+    /// A planned hire, from the pipeline's output.
+    public init(output: HireOutput) {
+      self.init(
+        name: output.hire.fullName, email: output.hire.email, role: output.plan.role.title,
+        start: output.plan.start, folder: output.folder, report: output.plan.report)
+    }
+
+    /// A hire that could not be planned (the roster's values, no link, no report).
+    public static func failed(_ hire: Hire, errors: [String]) -> Entry {
+      Entry(
+        name: hire.fullName, email: hire.email, role: hire.role, start: hire.requestedStart,
+        errors: errors)
+    }
+
+    /// A failure without a hire (a roster line that did not parse).
+    public static func failed(name: String, errors: [String]) -> Entry {
+      Entry(name: name, errors: errors)
+    }
+
+    /// Whether the hire was planned.
+    public var succeeded: Bool { report != nil && errors.isEmpty }
+  }
+
+  /// The page as a string (UTF-8 when written).
+  public static func render(entries: [Entry], title: String = "Onboarding plans") -> String {
+    let planned = entries.filter(\.succeeded)
+    var body =
+      "<header><p class=\"eyebrow\">Onboard</p><h1>\(h(title))</h1>"
+      + "<p>\(planned.count) of \(entries.count) hire\(entries.count == 1 ? "" : "s") planned"
+      + (planned.count < entries.count
+        ? "; <span class=\"failed\">\(entries.count - planned.count) failed</span>" : "")
+      + ".</p></header><main>"
+    body += hireTable(entries)
+    body += matrix(planned)
+    body += "</main>"
+    return HTMLPage.document(title: title, body: body)
+  }
+
+  private static func hireTable(_ entries: [Entry]) -> String {
+    var html =
+      "<section id=\"hires\" aria-labelledby=\"hires-h\"><h2 id=\"hires-h\">Hires</h2>"
+      + "<div class=\"scroll\"><table class=\"hires\"><thead><tr><th scope=\"col\">Hire</th>"
+      + "<th scope=\"col\">Role</th><th scope=\"col\">Start</th><th scope=\"col\">Status</th>"
+      + "<th scope=\"col\">Most urgent</th><th scope=\"col\">Plan</th></tr></thead><tbody>"
+    for entry in entries {
+      html +=
+        "<tr><th scope=\"row\">\(bdi(entry.name))"
+        + (entry.email.map { "<br><span class=\"muted\">\(h($0))</span>" } ?? "") + "</th>"
+        + "<td>\(entry.role.map(bdi) ?? "–")</td>"
+        + "<td class=\"time\">\(entry.start.map { "<time datetime=\"\($0.iso)\">\($0.shortText) \($0.year)</time>" } ?? "–")</td>"
+      if entry.succeeded {
+        html += "<td><span class=\"badge status-strength\">✓ ok</span></td>"
+      } else {
+        html +=
+          "<td><span class=\"failed\">✗ failed</span>"
+          + entry.errors.map { "<br><span class=\"muted\">\(h($0))</span>" }.joined() + "</td>"
+      }
+      html += "<td>\(urgent(entry))</td><td>\(link(entry))</td></tr>"
+    }
+    return html + "</tbody></table></div></section>"
+  }
+
+  /// The weak areas (most urgent first, at most three), unassessed essentials and conflicts.
+  static func urgent(_ entry: Entry) -> String {
+    guard let report = entry.report else { return "–" }
+    var parts = report.weakAreas.prefix(3).map {
+      HTMLStatus.badge($0.status) + " " + bdi($0.skill.name)
+    }
+    parts += report.unassessedEssentials.map {
+      HTMLStatus.badge(.unassessed) + " " + bdi($0.skill.name)
+    }
+    parts += report.conflicts.filter { !$0.needsTraining }.map {
+      HTMLStatus.badge(.conflicting) + " " + bdi($0.skill.name)
+    }
+    if parts.isEmpty { return "<span class=\"muted\">no gaps</span>" }
+    return "<ul class=\"urgent\">" + parts.map { "<li>\($0)</li>" }.joined() + "</ul>"
+  }
+
+  private static func link(_ entry: Entry) -> String {
+    guard entry.succeeded, let folder = entry.folder,
+      let href = HTMLLink.relativeHref(folder: folder, file: "plan.html")
+    else { return "–" }
+    return
+      "<a href=\"\(href)\">Plan<span class=\"visually-hidden\"> for \(h(entry.name))</span></a>"
+  }
+}

@@ -1,0 +1,43 @@
+/// The shell every generated page shares: doctype, language, charset, a Content-Security-Policy that
+/// forbids scripts and network loads, and the inline stylesheet.
+enum HTMLPage {
+  /// A complete HTML5 document around `body` (which must already be escaped markup).
+  static func document(title: String, body: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+    <meta name="generator" content="Onboard">
+    <title>\(htmlEscaped(title))</title>
+    <style>
+    \(HTMLStyle.css)
+    </style>
+    </head>
+    <body>
+    \(body)
+    </body>
+    </html>
+
+    """
+  }
+}
+
+/// Escapes text for element content and attribute values (shorthand for `htmlEscaped`).
+func h(_ text: String) -> String { htmlEscaped(text) }
+
+/// Escaped text isolated from the surrounding text's direction (names may be right-to-left).
+func bdi(_ text: String) -> String { "<bdi>\(htmlEscaped(text))</bdi>" }
+
+/// A string shortened to `limit` characters with an ellipsis (whole characters, never half an emoji).
+func truncated(_ text: String, limit: Int) -> String {
+  text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
+}
+
+/// A stable, attribute-safe fragment id from arbitrary text: `prefix-` then an ASCII slug.
+func anchorID(_ prefix: String, _ text: String) -> String {
+  let body = slug(text)
+  return body.isEmpty ? prefix : "\(prefix)-\(body)"
+}

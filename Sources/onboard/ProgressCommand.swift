@@ -1,0 +1,88 @@
+import Foundation
+import OnboardKit
+
+/// `onboard progress`: later evidence against a plan's gap skills.
+enum ProgressCommand {
+  static let usage = """
+    USAGE: onboard progress --plan DIR/<hire>/plan.json --evidence FILE... [--today YYYY-MM-DD] [--format md|json]
+
+    Re-assessment loop: imports later evidence (a re-test at day 30, new interview ratings) and shows,
+    for each skill that was a gap, conflicting or unassessed when the plan was made, the level then and
+    now against the target, and how many of its training sessions are done.
+
+    OPTIONS:
+      --plan FILE          a plan.json written by `onboard plan`
+      --evidence FILE...   the later exports (any format `onboard evidence` reads)
+      --plans DIR          the plan library (default: Plans), for the skill names in exports
+      --today YYYY-MM-DD   count training done up to this day (default: today)
+      --format FORMAT      md (default) or json
+      -h, --help           show this help
+    """
+
+  static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
+    let arguments = try Arguments(
+      args, options: ["plan", "plans", "today", "format"], multi: ["evidence"], flags: ["help"])
+    if arguments.flag("help") {
+      Console.out(usage)
+      return .success
+    }
+    let planPath = try arguments.required("plan")
+    let plans = try arguments.value("plans") ?? "Plans"
+    let format = try arguments.value("format") ?? "md"
+    guard ["md", "json"].contains(format) else {
+      throw UsageError("--format \(format): expected md or json")
+    }
+    let asOf = try today(arguments)
+    let paths = arguments.list("evidence")
+    guard !paths.isEmpty else { throw UsageError("missing --evidence") }
+    do {
+      let file = try FileSystem.read(planPath)
+      let plan: PlanDocument
+      do {
+        plan = try JSONDecoder().decode(PlanDocument.self, from: file.data)
+      } catch let error as DecodingError {
+        throw InputErrors([
+          InputError(
+            SourceLocation(file: planPath, jsonPath: jsonPath(of: error)),
+            "not a plan.json of `onboard plan`: \(error.localizedDescription)")
+        ])
+      }
+      guard plan.schema == PlanDocument.schema else {
+        throw InputErrors([
+          InputError(
+            SourceLocation(file: planPath, jsonPath: "$.schema"),
+            "found schema `\(plan.schema)`; expected `\(PlanDocument.schema)`")
+        ])
+      }
+      let library = try PlanLibrary.load(try FileSystem.readPlans(plans))
+      let imported = try Inputs.evidence(
+        paths, skills: library.skillIndex, questions: library.questionBanks)
+      let key = plan.hire.email.lowercased()
+      if let errors = imported.rowErrors[key], !errors.isEmpty { throw InputErrors(errors) }
+      let evidence = imported.evidence.filter { $0.hireKey == key }
+      if evidence.isEmpty {
+        Console.err(
+          "warning: the evidence files have nothing for \(plan.hire.email); every skill shows as not re-assessed"
+        )
+      }
+      let now = GapAnalysis.analyze(
+        hireKey: key, role: ProgressReport.role(of: plan), skills: library.skillsByID,
+        evidence: evidence,
+        settings: library.settings.analysis)
+      let progress = ProgressReport.compare(plan: plan, now: now, asOf: asOf)
+      if format == "json" {
+        Console.out(String(decoding: try progress.encoded(), as: UTF8.self))
+      } else {
+        Console.out(progress.markdown())
+      }
+      return .success
+    } catch let error as InputErrors {
+      return report(error)
+    } catch let error as InputError {
+      return report(InputErrors([error]))
+    } catch {
+      Console.err("\(planPath): error: \(error)")
+      return .failure
+    }
+  }
+}

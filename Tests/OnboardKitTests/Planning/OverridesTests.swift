@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// A manager's overrides: applied on every run, marked in the plan, and precise when stale or wrong.
+@Suite struct OverridesTests {
+  let library: PlanLibrary
+  let templates: [EmailTemplate]
+  let hires: [Hire]
+  let evidence: EvidenceImportResult
+  let overrides: [PlanOverride]
+  static let stamp = CalendarDate(year: 2026, month: 11, day: 29)!
+
+  init() throws {
+    (library, hires, evidence) = try RepositoryFiles.fixtures()
+    templates = try library.compileTemplates()
+    overrides = try OverridesImport.parse(try RepositoryFiles.source("Fixtures/overrides.csv"))
+  }
+
+  func output(_ prefix: String, overrides: [PlanOverride]? = nil) throws -> HireOutput {
+    let hire = try #require(RepositoryFiles.hire(prefix, in: hires))
+    return try Onboarding.process(
+      hire: hire, folder: prefix, library: library, templates: templates,
+      evidence: evidence.evidence,
+      overrides: overrides ?? self.overrides, stamp: Self.stamp)
+  }
+
+  @Test func skippedTopicIsLeftOutAndItsDependantsDoNotWait() throws {
+    let without = try output("zoe", overrides: []).plan
+    let with = try output("zoe").plan
+    #expect(without.item(id: "training:sql-transactions-acid") != nil)
+    #expect(with.item(id: "training:sql-transactions-acid") == nil)
+    #expect(with.notes.contains { $0.contains("skipped by the manager: Covered ACID") })
+    // The topic that needs it is still planned.
+    #expect(with.item(id: "training:sql-distributed-transactions") != nil)
+  }
+
+  @Test func buddyChangeReachesThePlanAndTheEmails() throws {
+    let out = try output("zoe")
+    #expect(out.plan.hire.buddy.name == "Kwame Asante")
+    #expect(out.plan.items.contains { $0.ownerName == "Kwame Asante" })
+    let buddyMail = try #require(out.files.first { $0.path.contains("buddy-introduction") })
+    #expect(String(decoding: buddyMail.data, as: UTF8.self).contains("kwame.asante@example.com"))
+  }
+
+  @Test func awayDaysAreClosedAndNothingIsPlannedOnThem() throws {
+    let plan = try output("siobhan").plan
+    let trip = (19...22).compactMap { CalendarDate(year: 2027, month: 1, day: $0) }
+    #expect(trip.allSatisfy { !plan.calendar.isWorkingDay($0) })
+    #expect(!plan.items.contains { trip.contains($0.date) })
+  }
+
+  @Test func movedAndAddedItemsAreWhereTheManagerPutThemAndMarked() throws {
+    let plan = try output("siobhan").plan
+    let moved = try #require(plan.item(id: "weekly-1on1#1"))
+    #expect(moved.date == CalendarDate(year: 2027, month: 1, day: 14))
+    #expect(moved.start == LocalTime(hour: 15, minute: 0))
+    #expect(moved.override?.hasPrefix("moved by the manager") == true)
+    let added = try #require(plan.item(id: "incident-lunch-and-learn"))
+    #expect(added.date == CalendarDate(year: 2027, month: 1, day: 12))
+    #expect(added.override?.hasPrefix("added by the manager") == true)
+    // Nothing else overlaps the manager's item.
+    #expect(
+      !plan.items.contains {
+        $0.id != added.id && $0.date == added.date && $0.start < added.end && added.start < $0.end
+      })
+  }
+
+  @Test func rerunsGiveTheSameBytes() throws {
+    #expect(try output("siobhan").files == (try output("siobhan").files))
+  }
+
+  @Test func staleOverrideIsAnErrorAtItsLine() throws {
+    let stale = try OverridesImport.parse(
+      SourceFile(
+        path: "o.csv",
+        text: "email,action,target\nzoe.mueller-luedenscheidt@example.org,skip,weekly-1on1#40\n"))
+    #expect {
+      _ = try output("zoe", overrides: stale)
+    } throws: { error in
+      let text = (error as? InputError)?.description ?? ""
+      return text.hasPrefix("o.csv:2: error:") && text.contains("skip `weekly-1on1#40`")
+    }
+  }
+
+  @Test func badRowsAreReportedWithTheirColumn() throws {
+    let text = """
+      email,action,target,date,time,duration_minutes,title,owner,note
+      zoe@example.org,teleport,x,,,,,,
+      zoe@example.org,move,welcome,2027-02-30,,,,,
+      zoe@example.org,buddy,Kwame,,,,,,
+      zoe@example.org,add,,2027-01-05,10:00,0,Thing,team,
+      """
+    #expect {
+      _ = try OverridesImport.parse(SourceFile(path: "o.csv", text: text))
+    } throws: { error in
+      let lines = (error as? InputErrors)?.errors.map(\.description) ?? []
+      return lines.count == 4
+        && lines[0].hasPrefix("o.csv:2:17: error: column `action`: found `teleport`")
+        && lines[1].contains("column `date`: found `2027-02-30`")
+        && lines[2].contains("expected `Name <email@example.com>`")
+        && lines[3].contains("column `duration_minutes`: found `0`")
+    }
+  }
+}
