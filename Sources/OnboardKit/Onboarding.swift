@@ -82,7 +82,7 @@ public enum Onboarding {
       files.append(OutputFile(path: "emails/\(email.fileName)", data: email.data))
       summaries.append(email.summary)
     }
-    let markdown = MarkdownPlan.render(plan, emails: summaries)
+    let markdown = MarkdownPlan.render(plan, emails: summaries, settings: settings.analysis)
     let json: Data
     do {
       json = try PlanDocument(plan: plan, emails: summaries).encoded()

@@ -57,7 +57,8 @@ enum AnalyzeCommand {
         switch format {
         case "md":
           Console.out("# \(markdownEscaped(hire.fullName)), \(markdownEscaped(report.role))\n")
-          Console.out(GapSummaryMarkdown.render(report))
+          Console.out(
+            GapSummaryMarkdown.render(report, settings: inputs.library.settings.analysis))
         case "json": documents.append(PlanDocument.ReportDocument(hire: hire, report: report))
         default: Console.out(GapTable.render(hire: hire, report: report))
         }

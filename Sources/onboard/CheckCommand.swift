@@ -7,7 +7,8 @@ enum CheckCommand {
 
     Validates the plan library: every file parses; skills, topics, prerequisites, activities and
     roles refer to things that exist; every role skill has training that reaches its target; email
-    templates use only known placeholders. Problems are printed as `file:line:column: error: ...`.
+    templates use only known placeholders; interview question banks (questions.csv) use skills of
+    their role, number their questions 1, 2, 3 ... and ask about every skill of the role. Problems are printed as `file:line:column: error: ...`.
 
     OPTIONS:
       --plans DIR   the plan library (default: Plans)
@@ -28,6 +29,11 @@ enum CheckCommand {
         "\(plans): ok: \(library.skills.count) skills, \(library.roles.count) roles "
           + "(\(library.roles.map(\.title).joined(separator: ", "))), \(library.catalog.count) training topics, "
           + "\(library.schedule.count) activities, \(library.holidays.count) holidays, \(templates.count) email templates"
+          + (library.questionBanks.isEmpty
+            ? ""
+            : ", interview questions ("
+              + library.questionBanks.map { "\($0.role) \($0.questions.count)" }
+              .joined(separator: ", ") + ")")
       )
       return .success
     } catch {

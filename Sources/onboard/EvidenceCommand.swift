@@ -29,7 +29,8 @@ enum EvidenceCommand {
     let plans = try arguments.value("plans") ?? "Plans"
     do {
       let library = try PlanLibrary.load(try FileSystem.readPlans(plans))
-      let result = try Inputs.evidence(arguments.positional, skills: library.skillIndex)
+      let result = try Inputs.evidence(
+        arguments.positional, skills: library.skillIndex, questions: library.questionBanks)
       for diagnostic in result.diagnostics { Console.err(diagnostic.description) }
       let errors = result.allErrors
       for error in errors { Console.err(error.description) }

@@ -48,6 +48,7 @@ enum FileSystem {
     let schedule = required(Name.schedule)
     let holidays = optional(Name.holidays)
     let settings = optional(Name.settings)
+    let questions = optional(Name.questions)
     let emailDirectory = path(Name.emails)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: emailDirectory)) ?? []
     let emails = names.filter { $0.hasSuffix("." + Name.templateExtension) && !$0.hasPrefix(".") }
@@ -56,7 +57,7 @@ enum FileSystem {
     if !errors.isEmpty { throw InputErrors(errors) }
     return PlanLibrarySources(
       skills: skills, roles: roles, training: training, schedule: schedule, holidays: holidays,
-      settings: settings, emails: emails)
+      settings: settings, emails: emails, questions: questions)
   }
 
   /// Paths among `files` (relative to `directory`) that already exist.

@@ -19,15 +19,18 @@ struct Inputs {
     return (library, templates)
   }
 
-  /// Reads evidence exports; a file that cannot be read at all stops the run.
-  static func evidence(_ paths: [String], skills: SkillIndex) throws(InputErrors)
-    -> EvidenceImportResult
-  {
+  /// Reads evidence exports; a file that cannot be read at all stops the run. Interview
+  /// scorecards are checked against the question banks.
+  static func evidence(
+    _ paths: [String], skills: SkillIndex, questions: [QuestionBank] = []
+  ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
     var errors: [InputError] = []
     for path in paths {
       do {
-        result.merge(try EvidenceImport.parse(try FileSystem.read(path), skills: skills))
+        result.merge(
+          try EvidenceImport.parse(
+            try FileSystem.read(path), skills: skills, questions: questions))
       } catch let error as InputErrors {
         errors += error.errors
       } catch let error as InputError {
@@ -47,7 +50,8 @@ struct Inputs {
     let rosterFile: SourceFile
     do { rosterFile = try FileSystem.read(roster) } catch { throw InputErrors([error]) }
     let (hires, rosterErrors) = try RosterImport.parse(rosterFile)
-    let evidence = try evidence(paths, skills: library.skillIndex)
+    let evidence = try evidence(
+      paths, skills: library.skillIndex, questions: library.questionBanks)
     return Inputs(
       library: library, templates: templates, hires: hires, rosterErrors: rosterErrors,
       evidence: evidence)

@@ -12,7 +12,8 @@ enum PlanCommand {
 
     OPTIONS:
       --roster FILE        the hires (CSV: first_name,last_name,email,role,start_date,...)
-      --evidence FILE...   assessment exports: TestGorilla CSV, interview ratings CSV, plain evidence CSV,
+      --evidence FILE...   assessment exports: TestGorilla CSV, interview ratings CSV, interview
+                           scorecards (onboard interview-kit), plain evidence CSV,
                            Greenhouse / Lever / HackerRank / Codility JSON (recognised automatically)
       --out DIR            where to write (created if missing)
       --plans DIR          the plan library (default: Plans)

@@ -55,7 +55,8 @@ enum ProgressCommand {
         ])
       }
       let library = try PlanLibrary.load(try FileSystem.readPlans(plans))
-      let imported = try Inputs.evidence(paths, skills: library.skillIndex)
+      let imported = try Inputs.evidence(
+        paths, skills: library.skillIndex, questions: library.questionBanks)
       let key = plan.hire.email.lowercased()
       if let errors = imported.rowErrors[key], !errors.isEmpty { throw InputErrors(errors) }
       let evidence = imported.evidence.filter { $0.hireKey == key }

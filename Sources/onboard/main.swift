@@ -8,11 +8,12 @@ let usage = """
   USAGE: onboard <command> [options]
 
   COMMANDS:
-    plan       write plans, calendars and emails for a roster (the main job)
-    analyze    print the gap report of each hire
-    evidence   show what the import understood from exports
-    progress   compare later evidence (a re-test) with a plan's gap skills
-    check      validate a plan library (Plans/)
+    plan           write plans, calendars and emails for a roster (the main job)
+    analyze        print the gap report of each hire
+    evidence       show what the import understood from exports
+    progress       compare later evidence (a re-test) with a plan's gap skills
+    check          validate a plan library (Plans/)
+    interview-kit  write a role's interview scorecard and printable questions
 
   Run `onboard <command> --help` for a command's options.
   Exit status: 0 ok, 1 failure (bad input, a hire that failed), 2 usage error.
@@ -24,6 +25,7 @@ let commands: [String: (usage: String, run: ([String]) throws(UsageError) -> Exi
   "evidence": (EvidenceCommand.usage, EvidenceCommand.run),
   "progress": (ProgressCommand.usage, ProgressCommand.run),
   "check": (CheckCommand.usage, CheckCommand.run),
+  "interview-kit": (InterviewKitCommand.usage, InterviewKitCommand.run),
 ]
 
 var arguments = Array(CommandLine.arguments.dropFirst())

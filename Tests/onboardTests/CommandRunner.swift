@@ -79,9 +79,16 @@ enum CommandRunner {
     return result
   }
 
-  /// The README's main command's evidence files.
+  /// The README's main command's evidence files (`Fixtures/scorecards/*.csv` in the shell).
   static let fixtureEvidence = [
     "Fixtures/testgorilla-candidates.csv", "Fixtures/interview-ratings.csv",
     "Fixtures/evidence.csv",
+    "Fixtures/scorecards/siobhan-oconnor-aisha-bello.csv",
+    "Fixtures/scorecards/siobhan-oconnor-rahul-mehta.csv",
+    "Fixtures/scorecards/yuko-takahashi-kenji-sato.csv",
+    "Fixtures/scorecards/yuko-takahashi-sophie-laurent.csv",
+    "Fixtures/scorecards/zoe-mueller-luedenscheidt-hannah-okafor.csv",
+    "Fixtures/scorecards/zoe-mueller-luedenscheidt-lena-vogel.csv",
+    "Fixtures/scorecards/zoe-mueller-luedenscheidt-mateo-garcia.csv",
   ]
 }

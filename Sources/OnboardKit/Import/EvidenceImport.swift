@@ -35,6 +35,7 @@ public struct EvidenceImportResult: Sendable {
 public enum EvidenceFormat: String, Sendable, CaseIterable {
   case testGorilla = "TestGorilla candidate export"
   case interviewRatings = "structured-interview ratings"
+  case scorecard = "structured-interview scorecard"
   case plain = "plain evidence CSV"
 
   /// The format a CSV header says, or nil.
@@ -45,6 +46,7 @@ public enum EvidenceFormat: String, Sendable, CaseIterable {
     {
       return .testGorilla
     }
+    if keys.contains("question id") && keys.contains("rating") { return .scorecard }
     if keys.contains("competency") && keys.contains("rating") { return .interviewRatings }
     if keys.isSuperset(of: ["email", "skill", "value", "scale"]) { return .plain }
     return nil
@@ -55,9 +57,11 @@ public enum EvidenceFormat: String, Sendable, CaseIterable {
 public enum EvidenceImport {
   /// Reads one export (CSV, or JSON from Greenhouse, Lever, HackerRank or Codility); file-level
   /// problems (not CSV, unknown format, missing columns, an unknown test) are thrown, row-level ones are collected per hire in the result.
-  public static func parse(_ file: SourceFile, skills: SkillIndex) throws(InputErrors)
-    -> EvidenceImportResult
-  {
+  /// Interview scorecards (`onboard interview-kit`) are checked against `questions`, the plan
+  /// library's question banks.
+  public static func parse(
+    _ file: SourceFile, skills: SkillIndex, questions: [QuestionBank] = []
+  ) throws(InputErrors) -> EvidenceImportResult {
     if JSONEvidenceImport.looksLikeJSON(file.data) {
       return try JSONEvidenceImport.parse(file, skills: skills)
     }
@@ -69,13 +73,15 @@ public enum EvidenceImport {
             SourceLocation(file: file.path, line: table.headerLine),
             "the columns \(table.header.prefix(6).map { "`\($0)`" }.joined(separator: ", ")) match no known export; "
               + "expected a TestGorilla candidate export (`Scoring metric`), interview ratings "
-              + "(`Candidate Email`, `Competency`, `Rating`) or the plain evidence CSV (`email`, `skill`, `value`, `scale`)"
+              + "(`Candidate Email`, `Competency`, `Rating`), an interview scorecard (`Question ID`, `Rating`) "
+              + "or the plain evidence CSV (`email`, `skill`, `value`, `scale`)"
           )
         ])
       }
       switch format {
       case .testGorilla: return try TestGorillaImport.parse(&table, skills: skills)
       case .interviewRatings: return try InterviewRatingsImport.parse(&table, skills: skills)
+      case .scorecard: return try ScorecardImport.parse(&table, banks: questions)
       case .plain: return try PlainEvidenceImport.parse(&table, skills: skills)
       }
     } catch let error as InputErrors {

@@ -40,6 +40,12 @@ extension PlanLibrary {
       sources.settings.flatMap { file in
         collect { () throws(InputErrors) in try parseSettings(file) }
       } ?? PlanSettings()
+    let banks =
+      sources.questions.flatMap { file in
+        collect { () throws(InputErrors) in
+          try parseQuestions(file, roles: roles, skills: skills)
+        }
+      } ?? []
     var templates: [EmailTemplateFile] = []
     for file in sources.emails.sorted(by: { $0.path < $1.path }) {
       let id = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -56,7 +62,7 @@ extension PlanLibrary {
     guard errors.isEmpty else { throw InputErrors(errors) }
     return PlanLibrary(
       skills: skills, roles: roles, catalog: catalog, schedule: schedule, holidays: holidays,
-      settings: settings, templates: templates, skillIndex: index)
+      settings: settings, templates: templates, skillIndex: index, questionBanks: banks)
   }
 
   /// Reads every row of a CSV source, requiring columns; a row-level error is collected, not thrown.

@@ -32,10 +32,13 @@ public struct PlanLibrarySources: Sendable {
   public var holidays: SourceFile?
   public var settings: SourceFile?
   public var emails: [SourceFile]
+  /// `questions.csv`, the structured-interview question banks (optional: absent = no banks).
+  public var questions: SourceFile?
 
   public init(
     skills: SourceFile, roles: SourceFile, training: SourceFile, schedule: SourceFile,
-    holidays: SourceFile?, settings: SourceFile?, emails: [SourceFile]
+    holidays: SourceFile?, settings: SourceFile?, emails: [SourceFile],
+    questions: SourceFile? = nil
   ) {
     self.skills = skills
     self.roles = roles
@@ -44,6 +47,7 @@ public struct PlanLibrarySources: Sendable {
     self.holidays = holidays
     self.settings = settings
     self.emails = emails
+    self.questions = questions
   }
 
   /// The file names inside a plan library folder.
@@ -54,6 +58,7 @@ public struct PlanLibrarySources: Sendable {
     public static let schedule = "schedule.csv"
     public static let holidays = "holidays.csv"
     public static let settings = "settings.json"
+    public static let questions = "questions.csv"
     public static let emails = "emails"
     public static let templateExtension = "mustache"
   }
@@ -71,6 +76,8 @@ public struct PlanLibrary: Sendable {
   public var templates: [EmailTemplateFile]
   /// Skill ids by normalised name and alias.
   public var skillIndex: SkillIndex
+  /// The structured-interview question banks, one per role that has one (`questions.csv`).
+  public var questionBanks: [QuestionBank] = []
 
   public var skillsByID: [String: Skill] {
     Dictionary(skills.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -3,13 +3,19 @@ import Foundation
 /// The gap report as Markdown: a table in the role's priority order, the weak areas ranked, and
 /// the evidence behind every line.
 public enum GapSummaryMarkdown {
-  public static func render(_ report: GapReport) -> String {
+  /// `settings` decides when interviewers diverge (`assessorConflictLevels`).
+  public static func render(_ report: GapReport, settings: AnalysisSettings = AnalysisSettings())
+    -> String
+  {
     var out = MarkdownWriter()
-    render(report, into: &out)
+    render(report, settings: settings, into: &out)
     return out.text
   }
 
-  static func render(_ report: GapReport, into out: inout MarkdownWriter) {
+  static func render(
+    _ report: GapReport, settings: AnalysisSettings = AnalysisSettings(),
+    into out: inout MarkdownWriter
+  ) {
     let md = markdownEscaped
     out.line("## Gap summary")
     out.blank()
@@ -42,11 +48,40 @@ public enum GapSummaryMarkdown {
       }
     }
     out.blank()
+    renderInterviewerNotes(
+      InterviewerComparison.compare(report, threshold: settings.assessorConflictLevels),
+      threshold: settings.assessorConflictLevels, into: &out)
     out.line("### Evidence")
     out.blank()
     for a in report.assessments {
       out.line("- **\(md(a.skill.name))**" + (a.evidence.isEmpty ? ": no evidence." : ""))
       for e in a.evidence { out.line("  - \(evidenceLine(e))") }
+    }
+    out.blank()
+  }
+
+  /// "Interviewers' notes": per skill rated by several interviewers, agreement or divergence,
+  /// then each interviewer's rating and notes.
+  static func renderInterviewerNotes(
+    _ comparisons: [InterviewerComparison], threshold: Double, into out: inout MarkdownWriter
+  ) {
+    guard !comparisons.isEmpty else { return }
+    let md = markdownEscaped
+    out.line("### Interviewers' notes")
+    out.blank()
+    out.line(
+      "Skills that several interviewers rated: where they agree and where they diverge "
+        + "(\(formatNumber(threshold)) or more levels apart), their notes side by side.")
+    out.blank()
+    for comparison in comparisons {
+      let agreement = md(comparison.agreement)
+      out.line(
+        "- **\(md(comparison.skill.name))**: \(comparison.diverges ? "**\(agreement)**" : agreement)"
+      )
+      for view in comparison.views {
+        let notes = view.notes.isEmpty ? "no notes" : view.notes.map(md).joined(separator: " · ")
+        out.line("  - \(md(view.interviewer)): \(formatNumber(view.level)) · \(notes)")
+      }
     }
     out.blank()
   }

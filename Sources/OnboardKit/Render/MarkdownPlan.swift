@@ -1,7 +1,11 @@
 /// Renders a plan as Markdown for the manager: the gap summary with its evidence, week 1 day by
 /// day, weeks 2–4 week by week, months 2–3 month by month, and what did not fit.
 public enum MarkdownPlan {
-  public static func render(_ plan: OnboardingPlan, emails: [EmailSummary] = []) -> String {
+  /// `settings` decides when interviewers diverge in the gap summary's notes.
+  public static func render(
+    _ plan: OnboardingPlan, emails: [EmailSummary] = [],
+    settings: AnalysisSettings = AnalysisSettings()
+  ) -> String {
     var out = MarkdownWriter()
     let hire = plan.hire
     out.line("# Onboarding plan: \(md(hire.fullName)), \(md(plan.role.title))")
@@ -16,7 +20,7 @@ public enum MarkdownPlan {
         + "\(plan.calendar.dayStart)–\(plan.calendar.dayEnd)")
     for note in plan.notes { out.line("> **Note:** \(md(note))") }
     out.blank()
-    GapSummaryMarkdown.render(plan.report, into: &out)
+    GapSummaryMarkdown.render(plan.report, settings: settings, into: &out)
     renderPreboarding(plan, into: &out)
     renderWeekOne(plan, into: &out)
     renderWeeks(plan, into: &out)

@@ -26,7 +26,8 @@ enum RepositoryFiles {
       training: try source("\(directory)/training.csv"),
       schedule: try source("\(directory)/schedule.csv"),
       holidays: try source("\(directory)/holidays.csv"),
-      settings: try source("\(directory)/settings.json"), emails: emails)
+      settings: try source("\(directory)/settings.json"), emails: emails,
+      questions: try source("\(directory)/questions.csv"))
   }
 
   /// The shipped plan library, parsed.
@@ -40,13 +41,22 @@ enum RepositoryFiles {
     let (hires, errors) = try RosterImport.parse(try source("Fixtures/roster.csv"))
     precondition(errors.isEmpty, "roster errors: \(errors)")
     var evidence = EvidenceImportResult()
-    for file in [
-      "Fixtures/testgorilla-candidates.csv", "Fixtures/interview-ratings.csv",
-      "Fixtures/evidence.csv",
-    ] {
-      evidence.merge(try EvidenceImport.parse(try source(file), skills: library.skillIndex))
+    for file in fixtureEvidence {
+      evidence.merge(
+        try EvidenceImport.parse(
+          try source(file), skills: library.skillIndex, questions: library.questionBanks))
     }
     return (library, hires, evidence)
+  }
+
+  /// The README's main command's evidence files, filled interview scorecards included.
+  static var fixtureEvidence: [String] {
+    let scorecards =
+      (try? FileManager.default.contentsOfDirectory(atPath: url("Fixtures/scorecards").path)) ?? []
+    return [
+      "Fixtures/testgorilla-candidates.csv", "Fixtures/interview-ratings.csv",
+      "Fixtures/evidence.csv",
+    ] + scorecards.filter { $0.hasSuffix(".csv") }.sorted().map { "Fixtures/scorecards/\($0)" }
   }
 
   static func hire(_ prefix: String, in hires: [Hire]) -> Hire? {

@@ -86,6 +86,23 @@ public enum EmailContext {
       report.conflicts.map {
         .object(["skill": .string($0.skill.name), "detail": .string($0.conflict?.summary ?? "")])
       })
+    values["interview_notes"] = .list(
+      InterviewerComparison.compare(report, threshold: settings.analysis.assessorConflictLevels)
+        .map { comparison in
+          .object([
+            "skill": .string(comparison.skill.name),
+            "agreement": .string(comparison.agreement),
+            "diverges": .bool(comparison.diverges),
+            "notes": .list(
+              comparison.views.map { view in
+                .object([
+                  "interviewer": .string(view.interviewer),
+                  "rating": .string(formatNumber(view.level)),
+                  "note": .string(view.notes.joined(separator: " · ")),
+                ])
+              }),
+          ])
+        })
     values["goals_30"] = .list(goals30(plan).map { .object(["goal": .string($0)]) })
 
     return values
