@@ -89,7 +89,7 @@ enum CodilityImport {
             }
             seen[duplicate] = task.path
             item.date = date
-            result.evidence.append(item)
+            result.add(item)
           } catch {
             result.fail(key, error)
           }

@@ -1,14 +1,28 @@
 import Foundation
+import OnboardCSV
 
 /// What an import understood from one export: the evidence, notes about what it skipped, and the
 /// errors of rows it could not read (by hire, so that one hire's bad row fails only that hire).
 public struct EvidenceImportResult: Sendable {
+  /// The evidence, unless a `sink` takes each piece as it is read (streaming imports).
   public var evidence: [Evidence] = []
+  /// Receives each piece of evidence instead of `evidence` when set: large exports stream
+  /// through without being held in memory.
+  var sink: (@Sendable (Evidence) -> Void)?
   public var diagnostics: [Diagnostic] = []
   /// Row errors by the hire's email (lower case); rows without a readable email under "".
   public var rowErrors: [String: [InputError]] = [:]
 
   public init() {}
+
+  /// Records one piece of evidence (into `evidence`, or through the sink).
+  mutating func add(_ item: Evidence) {
+    if let sink { sink(item) } else { evidence.append(item) }
+  }
+
+  mutating func add(contentsOf items: [Evidence]) {
+    for item in items { add(item) }
+  }
 
   mutating func fail(_ hireKey: String, _ error: InputError) {
     rowErrors[hireKey, default: []].append(error)
@@ -65,12 +79,51 @@ public enum EvidenceImport {
     if JSONEvidenceImport.looksLikeJSON(file.data) {
       return try JSONEvidenceImport.parse(file, skills: skills)
     }
+    return try parse(path: file.path, reader: CSVReader(data: file.data), skills: skills, questions: questions)
+  }
+
+  /// Streams one export from disk: each piece of evidence goes to `each` as it is read, so memory
+  /// does not grow with the file (CSV exports; a JSON export is parsed whole, as JSON must be).
+  /// The result carries the notes and row errors, not the evidence.
+  public static func stream(
+    path: String, skills: SkillIndex, questions: [QuestionBank] = [],
+    each: @escaping @Sendable (Evidence) -> Void
+  ) throws(InputErrors) -> EvidenceImportResult {
+    let url = URL(fileURLWithPath: path)
+    var head = Data()
+    if let handle = try? FileHandle(forReadingFrom: url) {
+      head = (try? handle.read(upToCount: 4096)) ?? Data()
+      try? handle.close()
+    }
+    if JSONEvidenceImport.looksLikeJSON(head) {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw InputErrors([InputError(SourceLocation(file: path), "cannot read the file")])
+      }
+      var result = try JSONEvidenceImport.parse(SourceFile(path: path, data: data), skills: skills)
+      for item in result.evidence { each(item) }
+      result.evidence = []
+      return result
+    }
+    let reader: CSVReader
     do {
-      var table = try TableReader(path: file.path, data: file.data)
+      reader = try CSVReader(contentsOf: url)
+    } catch {
+      throw InputErrors([TableReader.inputError(error, path: path)])
+    }
+    return try parse(path: path, reader: reader, skills: skills, questions: questions, sink: each)
+  }
+
+  /// The CSV formats, from any reader (in memory or streaming).
+  static func parse(
+    path: String, reader: CSVReader, skills: SkillIndex, questions: [QuestionBank],
+    sink: (@Sendable (Evidence) -> Void)? = nil
+  ) throws(InputErrors) -> EvidenceImportResult {
+    do {
+      var table = try TableReader(path: path, reader: reader)
       guard let format = EvidenceFormat.detect(header: table.header) else {
         throw InputErrors([
           InputError(
-            SourceLocation(file: file.path, line: table.headerLine),
+            SourceLocation(file: path, line: table.headerLine),
             "the columns \(table.header.prefix(6).map { "`\($0)`" }.joined(separator: ", ")) match no known export; "
               + "expected a TestGorilla candidate export (`Scoring metric`), interview ratings "
               + "(`Candidate Email`, `Competency`, `Rating`), an interview scorecard (`Question ID`, `Rating`) "
@@ -79,17 +132,17 @@ public enum EvidenceImport {
         ])
       }
       switch format {
-      case .testGorilla: return try TestGorillaImport.parse(&table, skills: skills)
-      case .interviewRatings: return try InterviewRatingsImport.parse(&table, skills: skills)
-      case .scorecard: return try ScorecardImport.parse(&table, banks: questions)
-      case .plain: return try PlainEvidenceImport.parse(&table, skills: skills)
+      case .testGorilla: return try TestGorillaImport.parse(&table, skills: skills, sink: sink)
+      case .interviewRatings: return try InterviewRatingsImport.parse(&table, skills: skills, sink: sink)
+      case .scorecard: return try ScorecardImport.parse(&table, banks: questions, sink: sink)
+      case .plain: return try PlainEvidenceImport.parse(&table, skills: skills, sink: sink)
       }
     } catch let error as InputErrors {
       throw error
     } catch let error as InputError {
       throw InputErrors([error])
     } catch {
-      throw InputErrors([InputError(SourceLocation(file: file.path), "\(error)")])
+      throw InputErrors([InputError(SourceLocation(file: path), "\(error)")])
     }
   }
 

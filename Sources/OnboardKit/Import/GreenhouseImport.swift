@@ -55,8 +55,9 @@ enum GreenhouseImport {
       }
       let key = email.lowercased()
       do throws(InputError) {
-        result.evidence += try evidence(
+        let items = try evidence(
           scorecard, hireKey: key, file: file, skills: skills, result: &result)
+        result.add(contentsOf: items)
       } catch {
         result.fail(key, error)
       }

@@ -101,7 +101,7 @@ enum HackerRankImport {
         if date == nil {
           date = try JSONEvidenceImport.date(candidate["attempt_starttime"], file: file)
         }
-        result.evidence.append(
+        result.add(
           Evidence(
             hireKey: key, skillID: skillID, source: .test, instrument: test.name,
             rawValue: valueNode.text,

@@ -3,10 +3,13 @@ import Foundation
 /// Structured-interview ratings: one row per candidate, interviewer and competency, rated 1–5
 /// (behaviourally anchored). A blank rating means "not rated", never zero.
 enum InterviewRatingsImport {
-  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors)
+  static func parse(
+    _ table: inout TableReader, skills: SkillIndex, sink: (@Sendable (Evidence) -> Void)? = nil
+  ) throws(InputErrors)
     -> EvidenceImportResult
   {
     var result = EvidenceImportResult()
+    result.sink = sink
     var seen: [String: Int] = [:]
     do {
       try table.require(["Candidate Email", "Interviewer", "Competency", "Rating"])
@@ -55,7 +58,7 @@ enum InterviewRatingsImport {
         }
         seen[duplicateKey] = row.line
         let note = row.value("Notes")
-        result.evidence.append(
+        result.add(
           Evidence(
             hireKey: key, skillID: skillID, source: .interview, instrument: competency,
             rawValue: raw,

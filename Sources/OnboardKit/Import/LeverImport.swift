@@ -83,7 +83,7 @@ enum LeverImport {
             item.date = date
             let note = [title, item.note].compactMap { $0 }.joined(separator: ": ")
             item.note = note.isEmpty ? nil : note
-            result.evidence.append(item)
+            result.add(item)
           }
         } catch {
           result.fail(key, error)

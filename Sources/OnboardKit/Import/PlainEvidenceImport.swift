@@ -28,10 +28,13 @@ enum PlainEvidenceImport {
     }
   }
 
-  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors)
+  static func parse(
+    _ table: inout TableReader, skills: SkillIndex, sink: (@Sendable (Evidence) -> Void)? = nil
+  ) throws(InputErrors)
     -> EvidenceImportResult
   {
     var result = EvidenceImportResult()
+    result.sink = sink
     do {
       try table.require(["email", "skill", "value", "scale"])
       while let row = try table.next() {
@@ -88,7 +91,7 @@ enum PlainEvidenceImport {
         }
         let assessor = row.value("assessor")
         let note = row.value("note")
-        result.evidence.append(
+        result.add(
           Evidence(
             hireKey: key, skillID: skillID, source: source, instrument: skillName, rawValue: raw,
             scale: scale,

@@ -33,7 +33,9 @@ public enum ScorecardColumns {
 /// repeat them). The `Skills` and anchor columns are for the interviewer; the bank decides which
 /// skills a question is evidence for.
 enum ScorecardImport {
-  static func parse(_ table: inout TableReader, banks: [QuestionBank]) throws(InputErrors)
+  static func parse(
+    _ table: inout TableReader, banks: [QuestionBank], sink: (@Sendable (Evidence) -> Void)? = nil
+  ) throws(InputErrors)
     -> EvidenceImportResult
   {
     typealias C = ScorecardColumns
@@ -72,6 +74,7 @@ enum ScorecardImport {
     }
     let key = email.lowercased()
     var result = EvidenceImportResult()
+    result.sink = sink
     let interviewerRow = rows.first { !$0.value(C.interviewer).isEmpty }
     let interviewer = interviewerRow?.value(C.interviewer) ?? ""
     if interviewer.isEmpty {
@@ -116,7 +119,7 @@ enum ScorecardImport {
       guard !interviewer.isEmpty else { continue }
       let note = row.value(C.notes)
       for skillID in question.skillIDs {
-        result.evidence.append(
+        result.add(
           Evidence(
             hireKey: key, skillID: skillID, source: .interview, instrument: question.instrument,
             rawValue: raw, scale: .rubric, proficiency: EvidenceScale.rubric.proficiency(of: value),

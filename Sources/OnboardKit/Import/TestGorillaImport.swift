@@ -19,7 +19,9 @@ enum TestGorillaImport {
     "ip address", "location",
   ]
 
-  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors)
+  static func parse(
+    _ table: inout TableReader, skills: SkillIndex, sink: (@Sendable (Evidence) -> Void)? = nil
+  ) throws(InputErrors)
     -> EvidenceImportResult
   {
     do {
@@ -28,6 +30,7 @@ enum TestGorillaImport {
       throw InputErrors([error])
     }
     var result = EvidenceImportResult()
+    result.sink = sink
     var testColumns: [(index: Int, name: String, skill: String?)] = []
     var integrityColumns: [(index: Int, name: String)] = []
     for (index, name) in table.header.enumerated() {
@@ -148,7 +151,7 @@ enum TestGorillaImport {
             continue
           }
           let scale: EvidenceScale = percentile ? .percentile : .percent
-          result.evidence.append(
+          result.add(
             Evidence(
               hireKey: key, skillID: skillID, source: .test, instrument: column.name, rawValue: raw,
               scale: scale, proficiency: scale.proficiency(of: value),
