@@ -34,6 +34,6 @@ let package = Package(
     .testTarget(name: "OnboardICSTests", dependencies: ["OnboardICS"]),
     .testTarget(name: "OnboardMIMETests", dependencies: ["OnboardMIME"]),
     .testTarget(name: "OnboardKitTests", dependencies: ["OnboardKit"]),
-    .testTarget(name: "onboardTests", dependencies: ["onboard"]),
+    .testTarget(name: "onboardTests", dependencies: ["onboard", "onboard-cohort", "OnboardKit"]),
   ]
 )

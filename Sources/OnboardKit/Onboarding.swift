@@ -46,21 +46,15 @@ public enum Onboarding {
   /// calendar's DTSTAMP, so that the same inputs and the same day give the same bytes.
   public static func process(
     hire rosterHire: Hire, folder: String, library: PlanLibrary, templates: [EmailTemplate],
-    evidence: [Evidence], overrides: [PlanOverride] = [], stamp: CalendarDate
+    evidence: [Evidence], overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
+    stamp: CalendarDate
   ) throws(InputError) -> HireOutput {
-    let overrides = overrides.filter { $0.hireKey == rosterHire.key }
-    var hire = rosterHire
-    for override in overrides {
-      if case .buddy(let person) = override.action { hire.buddy = person }
-      if case .manager(let person) = override.action { hire.manager = person }
-    }
-    let (role, report) = try report(for: hire, library: library, evidence: evidence)
+    var input = try planningInput(
+      hire: rosterHire, library: library, evidence: evidence, overrides: overrides)
+    input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
+    let hire = input.hire
     let settings = library.settings
-    let plan = Planner.plan(
-      PlanningInput(
-        hire: hire, role: role, report: report, catalog: library.catalog,
-        schedule: library.schedule,
-        holidays: library.holidays, settings: settings, overrides: overrides))
+    let plan = Planner.plan(input)
     if let stale = plan.unappliedOverrides.first {
       throw InputError(
         stale.origin,
@@ -100,6 +94,39 @@ public enum Onboarding {
       ], at: 0)
     return HireOutput(
       hire: hire, plan: plan, folder: folder, files: files, emails: summaries, notes: emailNotes)
+  }
+
+  /// The planner's input for a hire: the manager's buddy/manager changes applied, the gap report
+  /// built, the hire's overrides attached.
+  static func planningInput(
+    hire rosterHire: Hire, library: PlanLibrary, evidence: [Evidence], overrides: [PlanOverride]
+  ) throws(InputError) -> PlanningInput {
+    let overrides = overrides.filter { $0.hireKey == rosterHire.key }
+    var hire = rosterHire
+    for override in overrides {
+      if case .buddy(let person) = override.action { hire.buddy = person }
+      if case .manager(let person) = override.action { hire.manager = person }
+    }
+    let (role, report) = try report(for: hire, library: library, evidence: evidence)
+    return PlanningInput(
+      hire: hire, role: role, report: report, catalog: library.catalog, schedule: library.schedule,
+      holidays: library.holidays, settings: library.settings, overrides: overrides)
+  }
+
+  /// A hire's workshop needs for cohort grouping: the plan as the hire would get it alone.
+  public static func workshopDemands(
+    hire: Hire, library: PlanLibrary, evidence: [Evidence], overrides: [PlanOverride] = []
+  ) throws(InputError) -> [WorkshopDemand] {
+    let plan = Planner.plan(
+      try planningInput(hire: hire, library: library, evidence: evidence, overrides: overrides))
+    return SharedSessionPlanner.demands(
+      plan: plan, catalog: library.catalogByID, settings: library.settings)
+  }
+
+  /// The first working day of a hire: the roster's date, or the next working day after it.
+  public static func startDate(of hire: Hire, library: PlanLibrary) -> CalendarDate {
+    let calendar = WorkCalendar(hire: hire, settings: library.settings, holidays: library.holidays)
+    return calendar.workingDay(onOrAfter: hire.requestedStart) ?? hire.requestedStart
   }
 
   /// Folder names for a roster: the email's local part made path-safe, the full email on a clash.

@@ -6,7 +6,8 @@ enum PlanCommand {
   static let usage = """
     USAGE: onboard plan --roster ROSTER.csv --evidence FILE... --out DIR [options]
 
-    Writes, for every hire of the roster, DIR/<hire>/plan.md, plan.html, plan.json, sessions.ics and
+    Plans one hire or a whole start cohort (`onboard batch` is the same command). Writes, for every
+    hire of the roster, DIR/<hire>/plan.md, plan.html, plan.json, sessions.ics and
     emails/*.eml; for the cohort DIR/index.html (hires and the skills matrix), cohort.md, cohort.csv
     and summary.json. One bad hire does not stop the others; the summary names it.
 
@@ -23,15 +24,21 @@ enum PlanCommand {
                            on every rerun and marked in the plan
       --today YYYY-MM-DD   the day the plan is made (default: today); dates calendar stamps, so the
                            same inputs and the same --today give byte-identical outputs
-      --force              overwrite files from an earlier run
+      --force              plan hires again whose folders exist from an earlier run (replaced whole)
+      --resume             keep the hire folders of an earlier run (e.g. one that was stopped) and
+                           plan the rest
+      --jobs N             hires planned in parallel (default: the number of cores); the output is
+                           the same for any N
+      --no-shared-workshops  do not group hires who need the same workshop in the same week
       --quiet              print only errors
       -h, --help           show this help
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["roster", "out", "plans", "today", "overrides"], multi: ["evidence", "hire"],
-      flags: ["force", "quiet", "help"])
+      args, options: ["roster", "out", "plans", "today", "overrides", "jobs"],
+      multi: ["evidence", "hire"],
+      flags: ["force", "resume", "quiet", "help", "no-shared-workshops"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
@@ -40,15 +47,32 @@ enum PlanCommand {
     let out = try arguments.required("out")
     let plans = try arguments.value("plans") ?? "Plans"
     let stamp = try today(arguments)
-    let quiet = arguments.flag("quiet")
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     let overridesPath = try arguments.value("overrides")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    if let text = try arguments.value("jobs") {
+      guard let value = Int(text), value >= 1 else {
+        throw UsageError("--jobs \(text): expected a number of workers ≥ 1")
+      }
+      jobs = value
+    }
+    if arguments.flag("force"), arguments.flag("resume") {
+      throw UsageError("--force and --resume exclude each other")
+    }
 
-    let inputs: Inputs
+    let library: PlanLibrary
+    let templates: [EmailTemplate]
+    let hires: [Hire]
+    let rosterErrors: [InputError]
     do {
-      inputs = try Inputs.load(plans: plans, roster: roster, evidence: arguments.list("evidence"))
-    } catch {
+      (library, templates) = try Inputs.library(plans)
+      (hires, rosterErrors) = try RosterImport.parse(try FileSystem.read(roster))
+    } catch let error as InputErrors {
       return report(error)
+    } catch let error as InputError {
+      return report(InputErrors([error]))
+    } catch {
+      return report(InputErrors([InputError(SourceLocation(file: roster), "\(error)")]))
     }
     var overrides: [PlanOverride] = []
     if let overridesPath {
@@ -61,7 +85,7 @@ enum PlanCommand {
       } catch {
         return report(InputErrors([InputError(SourceLocation(file: overridesPath), "\(error)")]))
       }
-      let known = Set(inputs.hires.map(\.key))
+      let known = Set(hires.map(\.key))
       let strangers = overrides.filter { !known.contains($0.hireKey) }
       if !strangers.isEmpty {
         return report(
@@ -69,109 +93,29 @@ enum PlanCommand {
         )
       }
     }
-    var hires = inputs.hires
+    var selected = hires
     if !only.isEmpty {
-      hires = hires.filter { only.contains($0.key) }
-      let missing = only.subtracting(hires.map(\.key))
+      selected = hires.filter { only.contains($0.key) }
+      let missing = only.subtracting(selected.map(\.key))
       for email in missing.sorted() {
         Console.err("\(roster): error: \(email) is not on the roster")
       }
       if !missing.isEmpty { return .failure }
     }
-    for diagnostic in inputs.evidence.diagnostics where diagnostic.severity == .warning && !quiet {
-      Console.err(diagnostic.description)
-    }
-    if let note = inputs.unmatchedEvidenceNote(), !quiet { Console.err("note: \(note)") }
-
-    let folders = Onboarding.folders(for: inputs.hires)
-    var entries: [SummaryEntry] = []
-    var outputs: [(directory: String, output: HireOutput)] = []
-    if only.isEmpty {
-      for error in inputs.rosterErrors {
-        Console.err(error.description)
-        entries.append(
-          SummaryEntry(
-            hire: "roster line \(error.location.line ?? 0)", email: nil, status: "failed",
-            folder: nil,
-            errors: [error.description], files: []))
-      }
-    }
-    for hire in hires {
-      let folder = folders[hire.key] ?? fileSafeName(hire.key)
-      let errors = inputs.evidence.rowErrors[hire.key] ?? []
-      if !errors.isEmpty {
-        for error in errors { Console.err(error.description) }
-        entries.append(.failed(hire, errors.map(\.description)))
-        continue
-      }
-      do {
-        let output = try Onboarding.process(
-          hire: hire, folder: folder, library: inputs.library, templates: inputs.templates,
-          evidence: inputs.evidence.evidence, overrides: overrides, stamp: stamp)
-        outputs.append(((out as NSString).appendingPathComponent(folder), output))
-      } catch {
-        Console.err(error.description)
-        entries.append(.failed(hire, [error.description]))
-      }
-    }
-
-    // The cohort's own files, beside the hire folders.
-    let matrix = CohortMatrix(
-      columns: outputs.map {
-        .init(
-          name: $0.output.hire.fullName, email: $0.output.hire.email, report: $0.output.plan.report)
-      })
-    let index =
-      entries.map { HTMLIndex.Entry.failed(name: $0.hire, errors: $0.errors) }
-      + outputs.map { HTMLIndex.Entry(output: $0.output) }
-    let cohortFiles = [
-      OutputFile(path: "index.html", data: Data(HTMLIndex.render(entries: index).utf8)),
-      OutputFile(path: "cohort.md", data: Data(CohortMatrixText.markdown(matrix).utf8)),
-      OutputFile(path: "cohort.csv", data: Data(CohortMatrixText.csv(matrix).utf8)),
-    ]
-
-    // Nothing is overwritten without --force: check every file before writing any.
-    if !arguments.flag("force") {
-      let clashes =
-        outputs.flatMap { FileSystem.existing($0.output.files, in: $0.directory) }
-        + FileSystem.existing(
-          cohortFiles + [OutputFile(path: "summary.json", data: Data())], in: out)
-      if let first = clashes.first {
-        Console.err(
-          "\(first): error: exists from an earlier run (\(clashes.count) file(s) in \(out)); "
-            + "use --force to overwrite, or choose another --out")
-        return .failure
-      }
-    }
-    for (directory, output) in outputs {
-      do {
-        try FileSystem.write(output.files, in: directory)
-        entries.append(
-          SummaryEntry(
-            hire: output.hire.fullName, email: output.hire.email, status: "ok",
-            folder: output.folder,
-            errors: [], files: output.files.map(\.path)))
-        if !quiet { Console.out(line(for: output, directory: directory)) }
-      } catch {
-        Console.err(error.description)
-        entries.append(.failed(output.hire, [error.description]))
-      }
-    }
-    let failed = entries.filter { $0.status != "ok" }
     do {
-      let summary = OutputFile(path: "summary.json", data: try Summary(hires: entries).encoded())
-      try FileSystem.write(cohortFiles + [summary], in: out)
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     } catch {
-      Console.err("\(out)/summary.json: error: \(error)")
+      Console.err("\(out): error: cannot create the output folder: \(error.localizedDescription)")
       return .failure
     }
-    if !quiet || !failed.isEmpty {
-      Console.out(
-        "\(entries.count - failed.count) of \(entries.count) hires planned in \(out)/"
-          + (failed.isEmpty
-            ? "" : "; failed: \(failed.map { $0.email ?? $0.hire }.joined(separator: ", "))"))
-    }
-    return failed.isEmpty ? .success : .failure
+    let runner = BatchRunner(
+      library: library, templates: templates, hires: selected,
+      rosterErrors: only.isEmpty ? rosterErrors : [],
+      overrides: overrides, evidencePaths: arguments.list("evidence"), out: out, stamp: stamp,
+      force: arguments.flag("force"), resume: arguments.flag("resume"),
+      quiet: arguments.flag("quiet"),
+      jobs: jobs, shareWorkshops: !arguments.flag("no-shared-workshops"))
+    return runner.run()
   }
 
   static func line(for output: HireOutput, directory: String) -> String {
@@ -192,7 +136,7 @@ enum PlanCommand {
 }
 
 /// One hire's line in `summary.json`.
-struct SummaryEntry: Codable {
+struct SummaryEntry: Codable, Sendable {
   var hire: String
   var email: String?
   var status: String
@@ -207,14 +151,36 @@ struct SummaryEntry: Codable {
   }
 }
 
-/// `summary.json`: every hire with its status, files or errors.
+/// `summary.json`: every hire with its status (`ok`, `kept` from an earlier run, `failed`), its
+/// files or errors, and the cohort's shared workshops.
 struct Summary: Codable {
   var schema = "onboard.summary/1"
   var hires: [SummaryEntry]
+  var sharedSessions: [SharedSessionSummary] = []
+  var trainerHoursSaved: Double = 0
 
   func encoded() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return try encoder.encode(self) + Data("\n".utf8)
+  }
+}
+
+/// A shared workshop in `summary.json`.
+struct SharedSessionSummary: Codable {
+  var id: String
+  var topic: String
+  var date: String
+  var start: String
+  var minutes: Int
+  var attendees: [String]
+
+  init(_ session: SharedSession) {
+    id = session.id
+    topic = session.topicID
+    date = session.date.iso
+    start = session.start.description
+    minutes = session.minutes
+    attendees = session.members
   }
 }

@@ -21,6 +21,7 @@ let usage = """
 
 let commands: [String: (usage: String, run: ([String]) throws(UsageError) -> ExitStatus)] = [
   "plan": (PlanCommand.usage, PlanCommand.run),
+  "batch": (PlanCommand.usage, PlanCommand.run),
   "analyze": (AnalyzeCommand.usage, AnalyzeCommand.run),
   "evidence": (EvidenceCommand.usage, EvidenceCommand.run),
   "progress": (ProgressCommand.usage, ProgressCommand.run),

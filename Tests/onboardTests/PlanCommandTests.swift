@@ -26,6 +26,13 @@ import Testing
       }
       #expect(files.keys.contains { $0.hasPrefix("\(folder)/emails/") && $0.hasSuffix(".eml") })
     }
+    for name in ["index.html", "cohort.md", "cohort.csv"] { #expect(files[name] != nil, "\(name)") }
+    #expect(files.keys.filter { $0.hasSuffix("/plan.html") }.count == 5)
+    let cohort = String(decoding: try #require(files["cohort.csv"]), as: UTF8.self)
+    #expect(cohort.hasPrefix("email,name,role,status,javascript,nodejs,sql-databases,"))
+    #expect(
+      cohort.contains("layla.almansouri@example.org,Layla Al-Mansouri,Frontend Developer,planned,"))
+    #expect(cohort.contains(",critical-gap 2/4,"))
     let summary =
       try JSONSerialization.jsonObject(with: try #require(files["summary.json"])) as? [String: Any]
     #expect((summary?["hires"] as? [[String: Any]])?.count == 5)
@@ -43,7 +50,8 @@ import Testing
     let first = try CommandRunner.snapshot(out)
     let again = try plan(out: out)
     #expect(again.status == 1)
-    #expect(again.stderr.contains("use --force to overwrite"))
+    #expect(again.stderr.contains("exists from an earlier run (5 of 5 hire folders"))
+    #expect(again.stderr.contains("use --force to plan them again, or --resume"))
     #expect(try CommandRunner.snapshot(out) == first)
     let forced = try plan(out: out, extra: ["--force"])
     #expect(forced.status == 0)

@@ -25,12 +25,22 @@ public struct CohortMatrix: Sendable {
 
   /// Every required skill of the reports, by best priority, then name.
   public static func skills(of reports: [GapReport]) -> [Skill] {
+    ordered(reports.flatMap { $0.assessments.map { ($0.skill, $0.requirement.priority) } })
+  }
+
+  /// Every skill the roles require, in the same order: the columns of a cohort known in advance.
+  public static func skills(of roles: [RoleProfile], catalog skills: [String: Skill]) -> [Skill] {
+    ordered(
+      roles.flatMap { role in
+        role.requirements.compactMap { r in skills[r.skillID].map { ($0, r.priority) } }
+      })
+  }
+
+  private static func ordered(_ pairs: [(Skill, Int)]) -> [Skill] {
     var best: [String: (priority: Int, skill: Skill)] = [:]
-    for report in reports {
-      for a in report.assessments {
-        if let known = best[a.skill.id], known.priority <= a.requirement.priority { continue }
-        best[a.skill.id] = (a.requirement.priority, a.skill)
-      }
+    for (skill, priority) in pairs {
+      if let known = best[skill.id], known.priority <= priority { continue }
+      best[skill.id] = (priority, skill)
     }
     return best.values.sorted {
       ($0.priority, $0.skill.name, $0.skill.id) < ($1.priority, $1.skill.name, $1.skill.id)

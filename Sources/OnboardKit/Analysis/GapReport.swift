@@ -106,6 +106,16 @@ public struct GapReport: Hashable, Sendable, Codable {
     unassessed.filter { $0.requirement.tier == .essential }
   }
 
+  /// The report without its evidence lists: what a cohort view keeps per hire.
+  public var withoutEvidence: GapReport {
+    var copy = self
+    for index in copy.assessments.indices {
+      copy.assessments[index].evidence = []
+      copy.assessments[index].skill.aliases = []
+    }
+    return copy
+  }
+
   public func assessment(of skillID: String) -> SkillAssessment? {
     assessments.first { $0.skill.id == skillID }
   }

@@ -79,7 +79,8 @@ public enum EvidenceImport {
     if JSONEvidenceImport.looksLikeJSON(file.data) {
       return try JSONEvidenceImport.parse(file, skills: skills)
     }
-    return try parse(path: file.path, reader: CSVReader(data: file.data), skills: skills, questions: questions)
+    return try parse(
+      path: file.path, reader: CSVReader(data: file.data), skills: skills, questions: questions)
   }
 
   /// Streams one export from disk: each piece of evidence goes to `each` as it is read, so memory
@@ -133,7 +134,8 @@ public enum EvidenceImport {
       }
       switch format {
       case .testGorilla: return try TestGorillaImport.parse(&table, skills: skills, sink: sink)
-      case .interviewRatings: return try InterviewRatingsImport.parse(&table, skills: skills, sink: sink)
+      case .interviewRatings:
+        return try InterviewRatingsImport.parse(&table, skills: skills, sink: sink)
       case .scorecard: return try ScorecardImport.parse(&table, banks: questions, sink: sink)
       case .plain: return try PlainEvidenceImport.parse(&table, skills: skills, sink: sink)
       }

@@ -79,6 +79,10 @@ public struct PlanLibrary: Sendable {
   /// The structured-interview question banks, one per role that has one (`questions.csv`).
   public var questionBanks: [QuestionBank] = []
 
+  public var catalogByID: [String: TrainingTopic] {
+    Dictionary(catalog.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
   public var skillsByID: [String: Skill] {
     Dictionary(skills.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }

@@ -20,6 +20,12 @@ extension PlanBuilder {
     var placedEnd: [String: (CalendarDate, Int)] = [:]
     let lastDay = calendar.workingDay(onOrBefore: day90) ?? day90
     let (topics, missing) = topicRequests()
+    // The cohort's shared workshops are fixed first: their time was agreed with every attendee.
+    let requested = Set(topics.compactMap(\.topic?.id))
+    for shared in input.sharedSessions where requested.contains(shared.topicID) {
+      schedule.reserve(on: shared.date, start: shared.start.minutes, minutes: shared.minutes)
+      trainingMinutes[shared.date, default: 0] += shared.minutes
+    }
     for assessment in missing {
       unscheduled.append(
         UnscheduledTopic(
@@ -42,6 +48,11 @@ extension PlanBuilder {
             topicID: request.topic?.id ?? request.id, title: request.title,
             skillID: request.skillID,
             reason: "its prerequisite \"\(title)\" could not be scheduled"))
+        continue
+      }
+      if let shared = input.sharedSessions.first(where: { $0.topicID == request.topic?.id }) {
+        placedEnd[request.id] = placeShared(
+          request, shared, after: request.prerequisites.compactMap { placedEnd[$0] })
         continue
       }
       let after = request.prerequisites.compactMap { placedEnd[$0] }.max {
@@ -93,6 +104,27 @@ extension PlanBuilder {
     }
     for request in requests { visit(request) }
     return ordered
+  }
+
+  /// Pins a shared workshop of the cohort: its date and time were chosen to fit every attendee.
+  private mutating func placeShared(
+    _ request: SessionRequest, _ shared: SharedSession, after: [(CalendarDate, Int)]
+  ) -> (CalendarDate, Int) {
+    var note =
+      "shared workshop with \(shared.members.count) hires of the cohort (session \(shared.id))"
+    if after.contains(where: { ($0.0, $0.1) > (shared.date, shared.start.minutes) }) {
+      note += "; a prerequisite ends after it"
+    }
+    items.append(
+      PlanItem(
+        id: request.id, kind: .training, title: request.title, date: shared.date,
+        start: shared.start,
+        durationMinutes: shared.minutes, owner: request.owner,
+        ownerName: ownerName(for: request.owner),
+        skillID: request.skillID, topicID: request.topic?.id,
+        format: request.topic?.format.rawValue,
+        reason: request.reason, agenda: [], resource: request.topic?.resource, note: note))
+    return (shared.date, shared.start.minutes + shared.minutes)
   }
 
   /// Finds the first working day (from workday 2) with room under the day's training cap.

@@ -9,13 +9,16 @@ public struct PlanningInput: Sendable {
   public var settings: PlanSettings
   /// The manager's overrides for this hire.
   public var overrides: [PlanOverride]
+  /// Shared workshops of the cohort this hire attends (from `SharedSessionPlanner`).
+  public var sharedSessions: [SharedSession]
 
   public init(
     hire: Hire, role: RoleProfile, report: GapReport, catalog: [TrainingTopic],
     schedule: [ScheduledActivity], holidays: [Holiday], settings: PlanSettings,
-    overrides: [PlanOverride] = []
+    overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = []
   ) {
     self.overrides = overrides
+    self.sharedSessions = sharedSessions
     self.hire = hire
     self.role = role
     self.report = report

@@ -23,11 +23,53 @@ public enum CohortMatrixText {
     return out.text
   }
 
+  /// One CSV record (CRLF-terminated, formula-safe cells).
+  public static func csvRecord(_ values: [String]) -> String { CSVWriter().record(values) }
+
+  /// Per skill, how many hires have each status: the cohort view for large cohorts.
+  public static func countsMarkdown(_ rows: [(skill: Skill, counts: [SkillStatus: Int])]) -> String
+  {
+    let statuses: [SkillStatus] = [
+      .criticalGap, .gap, .conflicting, .unassessed, .onTarget, .strength,
+    ]
+    var out = MarkdownWriter()
+    out.line("# Cohort skills")
+    out.blank()
+    out.line("| Skill | " + statuses.map(\.label).joined(separator: " | ") + " |")
+    out.line("|---|" + statuses.map { _ in "---|" }.joined())
+    for row in rows {
+      out.line(
+        "| \(markdownEscaped(row.skill.name)) | "
+          + statuses.map { String(row.counts[$0] ?? 0) }.joined(separator: " | ") + " |")
+    }
+    out.blank()
+    out.line("The full matrix, one row per hire, is in cohort.csv.")
+    return out.text
+  }
+
+  /// The CSV header for a cohort: one row per hire, one column per skill of `skills`.
+  public static func csvHeader(skills: [Skill]) -> [String] {
+    ["email", "name", "role", "status"] + skills.map(\.id)
+  }
+
+  /// One hire's CSV row: each cell a status and level/target, `-` when the role does not require it.
+  public static func csvRow(
+    name: String, email: String, role: String, report: GapReport?, skills: [Skill]
+  ) -> [String] {
+    guard let report else { return [email, name, role, "failed"] + skills.map { _ in "" } }
+    let column = CohortMatrix.Column(name: name, email: email, report: report)
+    let matrix = CohortMatrix(columns: [])
+    return [email, name, role, "planned"] + skills.map { matrix.text(skill: $0, column: column) }
+  }
+
+  /// The whole matrix as CSV, one row per hire (opens in any spreadsheet, whatever the cohort size).
   public static func csv(_ matrix: CohortMatrix) -> String {
-    var rows: [[String]] = [["skill_id", "skill"] + matrix.columns.map(\.email)]
-    for skill in matrix.skills {
+    var rows: [[String]] = [csvHeader(skills: matrix.skills)]
+    for column in matrix.columns {
       rows.append(
-        [skill.id, skill.name] + matrix.columns.map { matrix.text(skill: skill, column: $0) })
+        csvRow(
+          name: column.name, email: column.email, role: column.report.role, report: column.report,
+          skills: matrix.skills))
     }
     return CSVWriter().write(rows)
   }

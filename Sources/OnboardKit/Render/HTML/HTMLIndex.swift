@@ -53,18 +53,56 @@ public enum HTMLIndex {
   }
 
   /// The page as a string (UTF-8 when written).
-  public static func render(entries: [Entry], title: String = "Onboarding plans") -> String {
+  ///
+  /// For a large cohort, pass `counts` (per skill, how many hires have each status) and only the
+  /// failed entries: the page then shows the counts instead of one column per hire, and points to
+  /// `cohort.csv` for the full matrix; `plannedElsewhere` is the number of planned hires not listed.
+  public static func render(
+    entries: [Entry], title: String = "Onboarding plans",
+    counts: [(skill: Skill, counts: [SkillStatus: Int])]? = nil, plannedElsewhere: Int = 0
+  ) -> String {
     let planned = entries.filter(\.succeeded)
+    let total = entries.count + plannedElsewhere
+    let plannedCount = planned.count + plannedElsewhere
     var body =
       "<header><p class=\"eyebrow\">Onboard</p><h1>\(h(title))</h1>"
-      + "<p>\(planned.count) of \(entries.count) hire\(entries.count == 1 ? "" : "s") planned"
-      + (planned.count < entries.count
-        ? "; <span class=\"failed\">\(entries.count - planned.count) failed</span>" : "")
+      + "<p>\(plannedCount) of \(total) hire\(total == 1 ? "" : "s") planned"
+      + (plannedCount < total
+        ? "; <span class=\"failed\">\(total - plannedCount) failed</span>" : "")
       + ".</p></header><main>"
-    body += hireTable(entries)
-    body += matrix(planned)
+    if let counts {
+      body += countsTable(counts, hires: plannedCount)
+      if !entries.isEmpty { body += hireTable(entries) }
+    } else {
+      body += hireTable(entries)
+      body += matrix(planned)
+    }
     body += "</main>"
     return HTMLPage.document(title: title, body: body)
+  }
+
+  /// Per skill, how many hires have each status (large cohorts).
+  private static func countsTable(
+    _ counts: [(skill: Skill, counts: [SkillStatus: Int])], hires: Int
+  ) -> String {
+    let statuses: [SkillStatus] = [
+      .criticalGap, .gap, .conflicting, .unassessed, .onTarget, .strength,
+    ]
+    var html =
+      "<section id=\"matrix\" aria-labelledby=\"matrix-h\"><h2 id=\"matrix-h\">Cohort skills</h2>"
+      + "<p>\(hires) planned hires: how many have each status per skill. The full matrix, one row per "
+      + "hire, is in <a href=\"cohort.csv\">cohort.csv</a>; each hire's plan is in their folder.</p>"
+      + "<div class=\"scroll\"><table class=\"hires\"><thead><tr><th scope=\"col\">Skill</th>"
+    for status in statuses {
+      html += "<th scope=\"col\">\(HTMLStatus.badge(status)) \(h(status.label))</th>"
+    }
+    html += "</tr></thead><tbody>"
+    for row in counts {
+      html += "<tr><th scope=\"row\">\(bdi(row.skill.name))</th>"
+      for status in statuses { html += "<td>\(row.counts[status] ?? 0)</td>" }
+      html += "</tr>"
+    }
+    return html + "</tbody></table></div></section>"
   }
 
   private static func hireTable(_ entries: [Entry]) -> String {

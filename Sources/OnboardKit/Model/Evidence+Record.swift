@@ -1,0 +1,103 @@
+/// A one-line text form of evidence, for spooling a large cohort's evidence to disk between the
+/// import pass and the planning pass: tab-separated fields, `\` `\t` `\n` `\r` escaped, `\N` = nil.
+/// Exact: `Evidence(record: e.record) == e`.
+extension Evidence {
+  public var record: String {
+    var fields: [String?] = [
+      hireKey, skillID, source.rawValue, instrument, rawValue, Self.scaleCode(scale),
+      proficiency.map { String($0.fraction) }, percentileRank.map { String($0) }, assessor,
+      date?.iso,
+      note, origin.file, origin.line.map(String.init), origin.column.map(String.init),
+      origin.jsonPath,
+    ]
+    fields = fields.map { $0.map(Self.escape) }
+    return fields.map { $0 ?? "\\N" }.joined(separator: "\t")
+  }
+
+  /// Parses a line written by `record`; nil when it is not one.
+  public init?(record: Substring) {
+    let raw = record.split(separator: "\t", omittingEmptySubsequences: false)
+    guard raw.count == 15 else { return nil }
+    let f: [String?] = raw.map { $0 == "\\N" ? nil : Self.unescape($0) }
+    guard let hireKey = f[0], let skillID = f[1],
+      let source = f[2].flatMap(EvidenceSource.init(rawValue:)),
+      let instrument = f[3], let rawValue = f[4], let scale = f[5].flatMap(Self.scale(code:)),
+      let file = f[11]
+    else { return nil }
+    self.init(
+      hireKey: hireKey, skillID: skillID, source: source, instrument: instrument,
+      rawValue: rawValue,
+      scale: scale, proficiency: f[6].flatMap(Double.init).map { Proficiency(fraction: $0) },
+      percentileRank: f[7].flatMap(Double.init), assessor: f[8],
+      date: f[9].flatMap { CalendarDate(iso: $0) },
+      note: f[10],
+      origin: SourceLocation(
+        file: file, line: f[12].flatMap { Int($0) }, column: f[13].flatMap { Int($0) },
+        jsonPath: f[14]))
+  }
+
+  static func scaleCode(_ scale: EvidenceScale) -> String {
+    switch scale {
+    case .percent: "percent"
+    case .points(let max): "points/\(max)"
+    case .rubric: "rubric"
+    case .level: "level"
+    case .greenhouse: "greenhouse"
+    case .lever: "lever"
+    case .percentile: "percentile"
+    }
+  }
+
+  static func scale(code: String) -> EvidenceScale? {
+    switch code {
+    case "percent": .percent
+    case "rubric": .rubric
+    case "level": .level
+    case "greenhouse": .greenhouse
+    case "lever": .lever
+    case "percentile": .percentile
+    default: code.hasPrefix("points/") ? Double(code.dropFirst(7)).map { .points(max: $0) } : nil
+    }
+  }
+
+  static func escape(_ text: String) -> String {
+    guard
+      text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    else {
+      return text
+    }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\t": out += "\\t"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  static func unescape(_ text: Substring) -> String {
+    guard text.contains("\\") else { return String(text) }
+    var out = ""
+    var escaping = false
+    for scalar in text.unicodeScalars {
+      if escaping {
+        switch scalar {
+        case "t": out += "\t"
+        case "n": out += "\n"
+        case "r": out += "\r"
+        default: out.unicodeScalars.append(scalar)
+        }
+        escaping = false
+      } else if scalar == "\\" {
+        escaping = true
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}

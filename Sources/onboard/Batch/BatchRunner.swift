@@ -1,0 +1,319 @@
+import Foundation
+import OnboardKit
+
+/// Plans a whole roster: evidence streamed once and spooled by roster chunk, hires planned in
+/// parallel (the same bytes as one at a time), each hire's folder written atomically, cohort files
+/// written last. Memory holds the roster, one chunk's evidence and a small summary line per hire.
+struct BatchRunner: Sendable {
+  var library: PlanLibrary
+  var templates: [EmailTemplate]
+  var hires: [Hire]
+  var rosterErrors: [InputError]
+  var overrides: [PlanOverride]
+  var evidencePaths: [String]
+  var out: String
+  var stamp: CalendarDate
+  var force: Bool
+  var resume: Bool
+  var quiet: Bool
+  var jobs: Int
+  var shareWorkshops: Bool
+  /// Hires per chunk (a chunk's evidence is in memory at once).
+  var chunkSize = 500
+  /// Above this many hires the index shows per-skill counts instead of a column per hire.
+  var largeCohort = 1000
+
+  /// What happened to one hire.
+  struct Outcome: Sendable {
+    var entry: SummaryEntry
+    var index: HTMLIndex.Entry?
+    var csvRow: [String]
+    var planned: Bool
+  }
+
+  func run() -> ExitStatus {
+    let started = Date()
+    let folders = Onboarding.folders(for: hires)
+    let chunkCount = max(1, (hires.count + chunkSize - 1) / chunkSize)
+    var chunkOf: [String: Int] = [:]
+    for (index, hire) in hires.enumerated() { chunkOf[hire.key] = index / chunkSize }
+
+    // 1. Nothing is overwritten without --force (or kept with --resume): check before any work.
+    HireFolder.removeLeftovers(in: out)
+    let existing = hires.filter {
+      FileManager.default.fileExists(
+        atPath: (out as NSString).appendingPathComponent(folders[$0.key] ?? ""))
+    }
+    if !existing.isEmpty, !force, !resume {
+      let first = (out as NSString).appendingPathComponent(folders[existing[0].key] ?? "")
+      Console.err(
+        "\(first): error: exists from an earlier run (\(existing.count) of \(hires.count) hire folders in \(out)); "
+          + "use --force to plan them again, or --resume to keep them and plan the rest")
+      return .failure
+    }
+    let keep = resume ? Set(existing.map(\.key)) : []
+
+    // 2. Import: every export read once, evidence spooled by chunk.
+    let work = (out as NSString).appendingPathComponent(".onboard-work-\(getpid())")
+    let spool = EvidenceSpool(
+      chunkOf: chunkOf, chunkCount: chunkCount, directory: chunkCount > 1 ? work : nil)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    if chunkCount > 1 {
+      do {
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+      } catch {
+        Console.err("\(work): error: cannot create a work folder: \(error.localizedDescription)")
+        return .failure
+      }
+    }
+    var rowErrors: [String: [InputError]] = [:]
+    var fileErrors: [InputError] = []
+    for path in evidencePaths {
+      do {
+        let result = try EvidenceImport.stream(
+          path: path, skills: library.skillIndex, questions: library.questionBanks
+        ) {
+          spool.add($0)
+        }
+        for diagnostic in result.diagnostics where diagnostic.severity == .warning && !quiet {
+          Console.err(diagnostic.description)
+        }
+        for (key, errors) in result.rowErrors { rowErrors[key, default: []] += errors }
+      } catch {
+        fileErrors += error.errors
+      }
+    }
+    spool.finish()
+    let rowErrorsByHire = rowErrors
+    if !fileErrors.isEmpty { return report(InputErrors(fileErrors)) }
+    if spool.strangerCount > 0, !quiet {
+      Console.err(
+        "note: \(spool.strangerCount) evidence email(s) are not on the roster (candidates not hired?) and were ignored: "
+          + spool.strangers.sorted().joined(separator: ", ")
+          + (spool.strangerCount > 5 ? ", ..." : ""))
+    }
+
+    // 3. Shared workshops: the cohort's demands, grouped (deterministic, from every hire).
+    var sessions: [SharedSession] = []
+    if shareWorkshops, hires.count > 1 {
+      let progress = ProgressReporter(
+        total: hires.count, label: "grouping", enabled: !quiet && Console.stderrIsTerminal)
+      var demands: [WorkshopDemand] = []
+      for chunk in 0..<chunkCount {
+        let evidence = spool.evidence(ofChunk: chunk)
+        let members = chunkHires(chunk)
+        let perHire = parallelMap(members) { hire -> [WorkshopDemand] in
+          defer { progress.advance() }
+          guard rowErrorsByHire[hire.key] == nil else { return [] }
+          return
+            (try? Onboarding.workshopDemands(
+              hire: hire, library: library, evidence: evidence[hire.key] ?? [], overrides: overrides
+            )) ?? []
+        }
+        demands += perHire.flatMap { $0 }
+      }
+      progress.finish()
+      sessions = SharedSessionPlanner.group(demands)
+    }
+    let sharedSessions = sessions
+
+    // 4. Plan, render and write, chunk by chunk, hires in parallel.
+    let progress = ProgressReporter(
+      total: hires.count, label: "planning", enabled: !quiet && Console.stderrIsTerminal)
+    let skills = CohortMatrix.skills(of: library.roles, catalog: library.skillsByID)
+    var entries: [SummaryEntry] = rosterErrors.map {
+      SummaryEntry(
+        hire: "roster line \($0.location.line ?? 0)", email: nil, status: "failed", folder: nil,
+        errors: [$0.description], files: [])
+    }
+    for error in rosterErrors { Console.err(error.description) }
+    var index: [HTMLIndex.Entry] = entries.map {
+      HTMLIndex.Entry.failed(name: $0.hire, errors: $0.errors)
+    }
+    var csv = CohortCSV(skills: skills)
+    var counts: [String: [SkillStatus: Int]] = [:]
+    var plannedCount = 0
+    var keptCount = 0
+    for chunk in 0..<chunkCount {
+      let evidence = spool.evidence(ofChunk: chunk)
+      let outcomes = parallelMap(chunkHires(chunk)) { hire -> Outcome in
+        defer { progress.advance() }
+        return plan(
+          hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
+          evidence: evidence[hire.key] ?? [],
+          errors: rowErrorsByHire[hire.key] ?? [], keep: keep.contains(hire.key),
+          sessions: sharedSessions, skills: skills)
+      }
+      for outcome in outcomes {
+        entries.append(outcome.entry)
+        csv.append(outcome.csvRow)
+        if outcome.entry.status == "ok" { plannedCount += 1 }
+        if outcome.entry.status == "kept" { keptCount += 1 }
+        if let entry = outcome.index {
+          for a in entry.report?.assessments ?? [] {
+            counts[a.skill.id, default: [:]][a.status, default: 0] += 1
+          }
+          if hires.count <= largeCohort || !entry.succeeded { index.append(entry) }
+        }
+        if outcome.entry.status == "failed" {
+          for message in outcome.entry.errors { Console.err(message) }
+        }
+      }
+    }
+    progress.finish()
+
+    // 5. The cohort's files.
+    let large = hires.count > largeCohort
+    let matrix = CohortMatrix(
+      columns: index.compactMap { entry in
+        entry.report.map {
+          CohortMatrix.Column(name: entry.name, email: entry.email ?? "", report: $0)
+        }
+      })
+    let countRows = skills.map { (skill: $0, counts: counts[$0.id] ?? [:]) }
+    let indexHTML =
+      large
+      ? HTMLIndex.render(
+        entries: index, counts: countRows, plannedElsewhere: plannedCount + keptCount)
+      : HTMLIndex.render(entries: index)
+    let saved = SharedSessionPlanner.trainerMinutesSaved(sessions)
+    do {
+      let summary = Summary(
+        hires: entries, sharedSessions: sessions.map(SharedSessionSummary.init),
+        trainerHoursSaved: Double(saved) / 60)
+      try FileSystem.write(
+        [
+          OutputFile(path: "index.html", data: Data(indexHTML.utf8)),
+          OutputFile(
+            path: "cohort.md",
+            data: Data(
+              (large
+                ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix))
+                .utf8)),
+          OutputFile(path: "cohort.csv", data: Data(csv.text.utf8)),
+          OutputFile(path: "summary.json", data: try summary.encoded()),
+        ], in: out)
+    } catch {
+      Console.err("\(out): error: cannot write the cohort files: \(error)")
+      return .failure
+    }
+    let failed = entries.filter { $0.status == "failed" }
+    if !quiet || !failed.isEmpty {
+      var line = "\(plannedCount) of \(entries.count) hires planned in \(out)/"
+      if keptCount > 0 { line += "; \(keptCount) kept from an earlier run" }
+      if !sessions.isEmpty {
+        line +=
+          "; \(sessions.count) shared workshop\(sessions.count == 1 ? "" : "s") save \(formatNumber(Double(saved) / 60)) trainer hours"
+      }
+      if !failed.isEmpty {
+        line +=
+          "; failed: " + failed.prefix(10).map { $0.email ?? $0.hire }.joined(separator: ", ")
+          + (failed.count > 10 ? ", ..." : "")
+      }
+      if hires.count > 50 { line += String(format: " (%.1f s)", Date().timeIntervalSince(started)) }
+      Console.out(singleLine(line))
+    }
+    return failed.isEmpty ? .success : .failure
+  }
+
+  func chunkHires(_ chunk: Int) -> ArraySlice<Hire> {
+    hires[(chunk * chunkSize)..<min(hires.count, (chunk + 1) * chunkSize)]
+  }
+
+  /// One hire: skipped (kept from an earlier run), failed, or planned and written.
+  func plan(
+    _ hire: Hire, folder: String, evidence: [Evidence], errors: [InputError], keep: Bool,
+    sessions: [SharedSession], skills: [Skill]
+  ) -> Outcome {
+    func failure(_ messages: [String]) -> Outcome {
+      Outcome(
+        entry: .failed(hire, messages), index: .failed(hire, errors: messages),
+        csvRow: CohortMatrixText.csvRow(
+          name: hire.fullName, email: hire.email, role: hire.role, report: nil, skills: skills),
+        planned: false)
+    }
+    if !errors.isEmpty { return failure(errors.map(\.description)) }
+    do {
+      if keep {
+        let (_, report) = try Onboarding.report(for: hire, library: library, evidence: evidence)
+        return Outcome(
+          entry: SummaryEntry(
+            hire: hire.fullName, email: hire.email, status: "kept", folder: folder, errors: [],
+            files: []),
+          index: HTMLIndex.Entry(
+            name: hire.fullName, email: hire.email, role: report.role,
+            start: Onboarding.startDate(of: hire, library: library), folder: folder,
+            report: report.withoutEvidence),
+          csvRow: CohortMatrixText.csvRow(
+            name: hire.fullName, email: hire.email, role: report.role, report: report,
+            skills: skills),
+          planned: false)
+      }
+      let output = try Onboarding.process(
+        hire: hire, folder: folder, library: library, templates: templates, evidence: evidence,
+        overrides: overrides, sharedSessions: sessions, stamp: stamp)
+      try HireFolder.write(output.files, folder: folder, in: out, replace: force)
+      if !quiet, hires.count <= 50 {
+        Console.out(
+          PlanCommand.line(for: output, directory: (out as NSString).appendingPathComponent(folder))
+        )
+      }
+      var entry = HTMLIndex.Entry(output: output)
+      entry.report = output.plan.report.withoutEvidence
+      return Outcome(
+        entry: SummaryEntry(
+          hire: hire.fullName, email: hire.email, status: "ok", folder: folder, errors: [],
+          files: hires.count <= largeCohort ? output.files.map(\.path) : []),
+        index: entry,
+        csvRow: CohortMatrixText.csvRow(
+          name: hire.fullName, email: hire.email, role: output.plan.role.title,
+          report: output.plan.report, skills: skills),
+        planned: true)
+    } catch {
+      return failure([error.description])
+    }
+  }
+
+  /// Maps in parallel over `jobs` workers; results keep the input order.
+  func parallelMap<T: Sendable>(_ items: ArraySlice<Hire>, _ transform: @Sendable (Hire) -> T)
+    -> [T]
+  {
+    let list = Array(items)
+    guard jobs > 1, list.count > 1 else { return list.map(transform) }
+    let results = ResultBox<T>(count: list.count)
+    let workers = min(jobs, list.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for index in stride(from: worker, to: list.count, by: workers) {
+        results.set(index, transform(list[index]))
+      }
+    }
+    return results.values
+  }
+}
+
+/// Results written by parallel workers, each to its own slot.
+final class ResultBox<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: T) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [T] { slots.compactMap { $0 } }
+}
+
+/// cohort.csv, one row per hire, built as hires finish.
+struct CohortCSV {
+  private(set) var text: String
+
+  init(skills: [Skill]) {
+    text = CohortMatrixText.csvRecord(CohortMatrixText.csvHeader(skills: skills))
+  }
+
+  mutating func append(_ row: [String]) { text += CohortMatrixText.csvRecord(row) }
+}

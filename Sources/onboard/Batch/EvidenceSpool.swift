@@ -1,0 +1,81 @@
+import Foundation
+import OnboardKit
+
+/// The evidence of a cohort, grouped by roster chunk: imported once, streamed from the exports, and
+/// spooled to one file per chunk, so that planning a chunk needs only that chunk's evidence in
+/// memory. A cohort that fits in one chunk keeps its evidence in memory instead.
+final class EvidenceSpool: @unchecked Sendable {
+  let chunkOf: [String: Int]
+  let chunkCount: Int
+  let directory: String?
+  private let lock = NSLock()
+  private var buffers: [Int: String] = [:]
+  private var memory: [Evidence] = []
+  private var handles: [Int: FileHandle] = [:]
+  /// Evidence of people not on the roster: counted, a few named.
+  private(set) var strangerCount = 0
+  private(set) var strangers: Set<String> = []
+
+  init(chunkOf: [String: Int], chunkCount: Int, directory: String?) {
+    self.chunkOf = chunkOf
+    self.chunkCount = chunkCount
+    self.directory = directory
+  }
+
+  func add(_ evidence: Evidence) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let chunk = chunkOf[evidence.hireKey] else {
+      if !strangers.contains(evidence.hireKey) {
+        strangerCount += 1
+        if strangers.count < 5 { strangers.insert(evidence.hireKey) }
+      }
+      return
+    }
+    guard directory != nil else {
+      memory.append(evidence)
+      return
+    }
+    buffers[chunk, default: ""] += evidence.record + "\n"
+    if (buffers[chunk]?.utf8.count ?? 0) > 1 << 18 { flush(chunk) }
+  }
+
+  private func flush(_ chunk: Int) {
+    guard let directory, let text = buffers[chunk], !text.isEmpty else { return }
+    let handle: FileHandle
+    if let open = handles[chunk] {
+      handle = open
+    } else {
+      let path = (directory as NSString).appendingPathComponent("evidence-\(chunk).tsv")
+      FileManager.default.createFile(atPath: path, contents: nil)
+      guard let opened = FileHandle(forWritingAtPath: path) else { return }
+      handles[chunk] = opened
+      handle = opened
+    }
+    handle.write(Data(text.utf8))
+    buffers[chunk] = ""
+  }
+
+  /// Writes what is buffered and closes the files.
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    for chunk in buffers.keys.sorted() { flush(chunk) }
+    for handle in handles.values { try? handle.close() }
+    handles = [:]
+  }
+
+  /// The evidence of one chunk, grouped by hire.
+  func evidence(ofChunk chunk: Int) -> [String: [Evidence]] {
+    guard let directory else { return Dictionary(grouping: memory, by: \.hireKey) }
+    let path = (directory as NSString).appendingPathComponent("evidence-\(chunk).tsv")
+    guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+    var result: [String: [Evidence]] = [:]
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+      if let evidence = Evidence(record: line) {
+        result[evidence.hireKey, default: []].append(evidence)
+      }
+    }
+    return result
+  }
+}
