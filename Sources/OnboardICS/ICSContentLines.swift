@@ -31,6 +31,12 @@ struct ICSContentLines {
   /// Breaks fall only between Unicode scalars, so no UTF-8 sequence is ever split; unfolding
   /// (removing each CRLF SPACE) gives back `line` exactly.
   static func fold(_ line: String, into output: inout String) {
+    // Most lines fit: append them whole instead of scalar by scalar.
+    if line.utf8.count <= maximumOctets {
+      output += line
+      output += "\r\n"
+      return
+    }
     var used = 0
     for scalar in line.unicodeScalars {
       let size = UTF8.width(scalar)

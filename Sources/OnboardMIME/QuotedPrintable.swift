@@ -41,33 +41,37 @@ enum QuotedPrintable {
 
   /// Encodes one hard line, inserting soft breaks.
   private static func encodeLine(_ line: [UInt8], into out: inout [UInt8]) {
+    // Byte by byte without temporary arrays: this runs for every byte of every email.
+    let digits = Array("0123456789ABCDEF".utf8)
     var column = 0
-    for (index, byte) in line.enumerated() {
-      var token = escapedIfNeeded(byte, isLast: index == line.count - 1)
-      if column + token.count > softWidth {
-        out += Array("=\r\n".utf8)
+    let last = line.count - 1
+    for index in line.indices {
+      let byte = line[index]
+      var literal =
+        (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+        || ((byte == 0x20 || byte == 0x09) && index != last)
+      let width = literal ? 1 : 3
+      if column + width > softWidth {
+        out.append(contentsOf: [UInt8(ascii: "="), 0x0D, 0x0A])
         column = 0
       }
-      if column == 0 && token.count == 1 && startsUnsafeLine(line, at: index) {
-        token = Array("=\(Hex.byte(byte))".utf8)
+      if column == 0 && literal && startsUnsafeLine(line, at: index) { literal = false }
+      if literal {
+        out.append(byte)
+        column += 1
+      } else {
+        out.append(UInt8(ascii: "="))
+        out.append(digits[Int(byte >> 4)])
+        out.append(digits[Int(byte & 0x0F)])
+        column += 3
       }
-      out += token
-      column += token.count
     }
-  }
-
-  /// The byte itself when it may appear literally at this place, else `=XX`.
-  private static func escapedIfNeeded(_ byte: UInt8, isLast: Bool) -> [UInt8] {
-    let literal =
-      (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
-      || ((byte == 0x20 || byte == 0x09) && !isLast)
-    return literal ? [byte] : Array("=\(Hex.byte(byte))".utf8)
   }
 
   /// True when an output line starting at `line[index]` would begin with `.` or `From `.
   private static func startsUnsafeLine(_ line: [UInt8], at index: Int) -> Bool {
     if line[index] == UInt8(ascii: ".") { return true }
-    let from = Array("From ".utf8)
-    return line.count - index >= from.count && Array(line[index..<index + from.count]) == from
+    let from: [UInt8] = [0x46, 0x72, 0x6F, 0x6D, 0x20]  // "From "
+    return line.count - index >= from.count && line[index..<index + from.count].elementsEqual(from)
   }
 }

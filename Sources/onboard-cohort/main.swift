@@ -1,13 +1,19 @@
 import Foundation
 import OnboardKit
 
-/// `onboard-cohort`: generates synthetic start cohorts (deterministic for a seed) for benchmarks
-/// and scale tests. Not part of the user-facing tool.
+/// `onboard-cohort`: tools for scale runs (not part of the user-facing tool).
 ///
 ///     onboard-cohort --hires N [--seed S] --out DIR
-///
-/// writes DIR/roster.csv, DIR/testgorilla.csv and DIR/interviews.csv.
-let usage = "USAGE: onboard-cohort --hires N [--seed S] --out DIR"
+///         writes DIR/roster.csv, DIR/testgorilla.csv and DIR/interviews.csv: a synthetic start
+///         cohort, the same for the same seed.
+///     onboard-cohort --io-floor --inputs DIR --outputs DIR --into DIR [--move]
+///         the I/O floor of a batch run: reads every input file, then writes every file of an
+///         earlier run's output tree again, byte for byte, into a new tree (with --move, each
+///         original is deleted once copied, so the disk never holds two copies), and prints the time.
+let usage = """
+  USAGE: onboard-cohort --hires N [--seed S] --out DIR
+         onboard-cohort --io-floor --inputs DIR --outputs DIR --into DIR [--move]
+  """
 
 func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data("error: \(message)\n\(usage)\n".utf8))
@@ -15,19 +21,78 @@ func fail(_ message: String) -> Never {
 }
 
 var options: [String: String] = [:]
+var flags: Set<String> = []
 var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
   let name = arguments.removeFirst()
-  guard name.hasPrefix("--"), let value = arguments.first else { fail("unexpected `\(name)`") }
+  guard name.hasPrefix("--") else { fail("unexpected `\(name)`") }
+  if ["--io-floor", "--move"].contains(name) {
+    flags.insert(String(name.dropFirst(2)))
+    continue
+  }
+  guard let value = arguments.first else { fail("\(name) needs a value") }
   arguments.removeFirst()
   options[String(name.dropFirst(2))] = value
 }
+
+/// Every regular file under a folder, relative paths, sorted.
+func files(under root: String) -> [String] {
+  guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+  var result: [String] = []
+  for case let path as String in enumerator {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    {
+      result.append(path)
+    }
+  }
+  return result.sorted()
+}
+
+if flags.contains("io-floor") {
+  guard let inputs = options["inputs"], let outputs = options["outputs"], let into = options["into"]
+  else {
+    fail("--inputs, --outputs and --into are required")
+  }
+  let started = Date()
+  var inputBytes = 0
+  for path in files(under: inputs) {
+    inputBytes += FileManager.default.contents(atPath: inputs + "/" + path)?.count ?? 0
+  }
+  let read = Date()
+  var outputBytes = 0
+  var count = 0
+  var made: Set<String> = []
+  for path in files(under: outputs) {
+    guard let data = FileManager.default.contents(atPath: outputs + "/" + path) else { continue }
+    let target = into + "/" + path
+    let folder = (target as NSString).deletingLastPathComponent
+    if made.insert(folder).inserted {
+      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+    guard FileManager.default.createFile(atPath: target, contents: data) else {
+      fail("cannot write \(target)")
+    }
+    if flags.contains("move") { try? FileManager.default.removeItem(atPath: outputs + "/" + path) }
+    outputBytes += data.count
+    count += 1
+  }
+  let done = Date()
+  print(
+    String(
+      format:
+        "io-floor: read %.1f MB of inputs in %.1f s; rewrote %d files, %.1f MB, in %.1f s; total %.1f s",
+      Double(inputBytes) / 1e6, read.timeIntervalSince(started), count, Double(outputBytes) / 1e6,
+      done.timeIntervalSince(read), done.timeIntervalSince(started)))
+  exit(0)
+}
+
 guard let hiresText = options["hires"], let hires = Int(hiresText), hires > 0 else {
   fail("--hires N is required")
 }
 guard let out = options["out"] else { fail("--out DIR is required") }
 let seed = options["seed"].flatMap { UInt64($0) } ?? 42
-
 do {
   try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
   var handles: [String: FileHandle] = [:]

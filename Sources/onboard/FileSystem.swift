@@ -93,4 +93,43 @@ enum FileSystem {
       }
     }
   }
+
+  /// Writes files into a folder that nobody else sees yet (a hire's temporary folder, renamed into
+  /// place as a whole afterwards): plain writes, no per-file rename.
+  static func writeFresh(_ files: [OutputFile], in directory: String) throws(InputError) {
+    var made: Set<String> = []
+    for file in files {
+      let path = (directory as NSString).appendingPathComponent(file.path)
+      let folder = (path as NSString).deletingLastPathComponent
+      if made.insert(folder).inserted {
+        do {
+          try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+          throw InputError(
+            SourceLocation(file: folder), "cannot create the folder: \(error.localizedDescription)")
+        }
+      }
+      let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      guard descriptor >= 0 else {
+        throw InputError(
+          SourceLocation(file: path), "cannot write: \(String(cString: strerror(errno)))")
+      }
+      defer { close(descriptor) }
+      let written = file.data.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        var offset = 0
+        while offset < buffer.count {
+          let n = Foundation.write(descriptor, base + offset, buffer.count - offset)
+          if n <= 0 { return -1 }
+          offset += n
+        }
+        return offset
+      }
+      guard written == file.data.count else {
+        throw InputError(
+          SourceLocation(file: path),
+          "cannot write (disk full?): \(String(cString: strerror(errno)))")
+      }
+    }
+  }
 }

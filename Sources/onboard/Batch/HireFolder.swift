@@ -14,7 +14,7 @@ enum HireFolder {
     let temporary = (out as NSString).appendingPathComponent(
       "\(temporaryPrefix)\(folder)-\(getpid())")
     try? FileManager.default.removeItem(atPath: temporary)
-    try FileSystem.write(files, in: temporary)
+    try FileSystem.writeFresh(files, in: temporary)
     if FileManager.default.fileExists(atPath: final) {
       guard replace else {
         try? FileManager.default.removeItem(atPath: temporary)
