@@ -86,7 +86,9 @@ public enum Onboarding {
     files.insert(
       contentsOf: [
         OutputFile(path: "plan.md", data: Data(markdown.utf8)),
-        OutputFile(path: "plan.html", data: Data(HTMLPlan.render(plan, emails: summaries).utf8)),
+        OutputFile(
+          path: "plan.html",
+          data: Data(HTMLPlan.render(plan, emails: summaries, settings: settings.analysis).utf8)),
         OutputFile(path: "plan.json", data: json),
         OutputFile(
           path: "sessions.ics",

@@ -19,7 +19,8 @@ enum HTMLStructure {
       problems.append("heading h\(previous) followed by h\(next)")
     }
     for tag in HTMLProbe.tags(html) where tag.name == "th" && !tag.closing {
-      if !tag.raw.contains(" scope=\"col\"") && !tag.raw.contains(" scope=\"row\"") {
+      let scopes = ["col", "row", "colgroup", "rowgroup"].map { " scope=\"\($0)\"" }
+      if !scopes.contains(where: tag.raw.contains) {
         problems.append("th without scope: \(tag.raw)")
       }
     }

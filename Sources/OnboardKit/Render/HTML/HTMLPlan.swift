@@ -4,11 +4,14 @@
 /// fit, and the emails. Prints on A4 or Letter, one section per page.
 public enum HTMLPlan {
   /// The page as a string (UTF-8 when written).
-  public static func render(_ plan: OnboardingPlan, emails: [EmailSummary] = []) -> String {
+  public static func render(
+    _ plan: OnboardingPlan, emails: [EmailSummary] = [],
+    settings: AnalysisSettings = AnalysisSettings()
+  ) -> String {
     var body = header(plan)
     body += contents(plan, hasEmails: !emails.isEmpty)
     body += "<main>"
-    body += gapSection(plan.report)
+    body += gapSection(plan.report, settings: settings)
     body +=
       "<section id=\"calendar\" class=\"page\" aria-labelledby=\"calendar-h\">"
       + "<h2 id=\"calendar-h\">The first month</h2>\(CalendarView.render(plan))</section>"
@@ -83,7 +86,7 @@ public enum HTMLPlan {
       + "</ul></nav>"
   }
 
-  private static func gapSection(_ report: GapReport) -> String {
+  private static func gapSection(_ report: GapReport, settings: AnalysisSettings) -> String {
     var html =
       "<section id=\"gaps\" aria-labelledby=\"gaps-h\"><h2 id=\"gaps-h\">Skills and gaps</h2>"
     html += summary(report)
@@ -100,7 +103,34 @@ public enum HTMLPlan {
     html += gapTable(report)
     html += "<h3 id=\"evidence\">Evidence behind each skill</h3>"
     for a in report.assessments { html += evidence(a) }
+    html += interviewerNotes(
+      InterviewerComparison.compare(report, threshold: settings.assessorConflictLevels))
     return html + "</section>"
+  }
+
+  /// Where the interviewers agree and where they diverge, with their notes side by side.
+  private static func interviewerNotes(_ comparisons: [InterviewerComparison]) -> String {
+    guard !comparisons.isEmpty else { return "" }
+    var html =
+      "<h3 id=\"interviewers\">Interviewers' notes</h3>"
+      + "<div class=\"scroll\"><table class=\"gaps\"><thead><tr><th scope=\"col\">Skill</th>"
+      + "<th scope=\"col\">Interviewers</th><th scope=\"col\">Rating</th><th scope=\"col\">Notes</th></tr></thead><tbody>"
+    for comparison in comparisons {
+      let rows = comparison.views.count
+      for (index, view) in comparison.views.enumerated() {
+        html += "<tr>"
+        if index == 0 {
+          html +=
+            "<th scope=\"rowgroup\" rowspan=\"\(rows)\">\(bdi(comparison.skill.name))<br><span class=\"muted\">"
+            + (comparison.diverges ? "⚡ " : "✓ ") + "\(h(comparison.agreement))</span></th>"
+        }
+        html +=
+          "<td>\(bdi(view.interviewer))</td><td>\(formatNumber(view.level)) of 5</td><td>"
+          + (view.notes.isEmpty ? "–" : view.notes.map { "<p>\(bdi($0))</p>" }.joined())
+          + "</td></tr>"
+      }
+    }
+    return html + "</tbody></table></div>"
   }
 
   private static func summary(_ report: GapReport) -> String {
