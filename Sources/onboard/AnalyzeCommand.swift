@@ -13,7 +13,7 @@ enum AnalyzeCommand {
     OPTIONS:
       --roster FILE        the hires
       --evidence FILE...   assessment exports
-      --plans DIR          the plan library (default: Plans)
+      --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --hire EMAIL         only this hire (repeatable)
       --format FORMAT      table (default), md or json
       -h, --help           show this help
@@ -30,7 +30,7 @@ enum AnalyzeCommand {
     guard ["table", "md", "json"].contains(format) else {
       throw UsageError("--format \(format): expected table, md or json")
     }
-    let plans = try arguments.value("plans") ?? "Plans"
+    let plans = try arguments.value("plans") ?? defaultPlans()
     let roster = try arguments.required("roster")
     let inputs: Inputs
     do {

@@ -11,7 +11,7 @@ enum CheckCommand {
     their role, number their questions 1, 2, 3 ... and ask about every skill of the role. Problems are printed as `file:line:column: error: ...`.
 
     OPTIONS:
-      --plans DIR   the plan library (default: Plans)
+      --plans DIR   the plan library (default: $ONBOARD_PLANS, else Plans)
       -h, --help    show this help
     """
 
@@ -22,7 +22,7 @@ enum CheckCommand {
       return .success
     }
     if let extra = arguments.positional.first { throw UsageError("unexpected argument `\(extra)`") }
-    let plans = try arguments.value("plans") ?? "Plans"
+    let plans = try arguments.value("plans") ?? defaultPlans()
     do {
       let (library, templates) = try Inputs.library(plans)
       Console.out(

@@ -10,7 +10,7 @@ enum EvidenceCommand {
     evidence: hire, skill, source, instrument, raw value and scale, level 0-5, assessor, origin.
 
     OPTIONS:
-      --plans DIR       the plan library (default: Plans), for the skill names
+      --plans DIR       the plan library (default: $ONBOARD_PLANS, else Plans), for the skill names
       --format FORMAT   table (default) or json
       -h, --help        show this help
     """
@@ -26,7 +26,7 @@ enum EvidenceCommand {
       throw UsageError("--format \(format): expected table or json")
     }
     guard !arguments.positional.isEmpty else { throw UsageError("no files given") }
-    let plans = try arguments.value("plans") ?? "Plans"
+    let plans = try arguments.value("plans") ?? defaultPlans()
     do {
       let library = try PlanLibrary.load(try FileSystem.readPlans(plans))
       let result = try Inputs.evidence(

@@ -84,3 +84,10 @@ func today(_ arguments: Arguments) throws(UsageError) -> CalendarDate {
   }
   return CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86400).rounded(.down)))
 }
+
+/// The plan library when `--plans` is not given: `$ONBOARD_PLANS`, else `Plans` in the current
+/// folder.
+func defaultPlans() -> String {
+  if let path = ProcessInfo.processInfo.environment["ONBOARD_PLANS"], !path.isEmpty { return path }
+  return "Plans"
+}

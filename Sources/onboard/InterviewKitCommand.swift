@@ -19,7 +19,7 @@ enum InterviewKitCommand {
       --email EMAIL        the candidate's email (written into the scorecard)
       --interviewer NAME   the interviewer (written into the scorecard)
       --date YYYY-MM-DD    the interview date (written into the scorecard)
-      --plans DIR          the plan library (default: Plans)
+      --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --force              overwrite files from an earlier run
       -h, --help           show this help
     """
@@ -36,7 +36,7 @@ enum InterviewKitCommand {
     if let extra = arguments.positional.first { throw UsageError("unexpected argument `\(extra)`") }
     let role = try arguments.required("role")
     let out = try arguments.required("out")
-    let plans = try arguments.value("plans") ?? "Plans"
+    let plans = try arguments.value("plans") ?? defaultPlans()
     let email = try arguments.value("email")
     if let email, !isPlausibleEmail(email) {
       throw UsageError("--email \(email): expected an email address")

@@ -17,7 +17,7 @@ enum PlanCommand {
                            scorecards (onboard interview-kit), plain evidence CSV,
                            Greenhouse / Lever / HackerRank / Codility JSON (recognised automatically)
       --out DIR            where to write (created if missing)
-      --plans DIR          the plan library (default: Plans)
+      --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --hire EMAIL         only this hire (repeatable)
       --overrides FILE     a manager's changes (CSV: email,action,target,date,time,duration_minutes,
                            title,owner,note; actions skip, move, add, away, buddy, manager), applied
@@ -45,7 +45,7 @@ enum PlanCommand {
     }
     let roster = try arguments.required("roster")
     let out = try arguments.required("out")
-    let plans = try arguments.value("plans") ?? "Plans"
+    let plans = try arguments.value("plans") ?? defaultPlans()
     let stamp = try today(arguments)
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     let overridesPath = try arguments.value("overrides")

@@ -13,7 +13,7 @@ enum ProgressCommand {
     OPTIONS:
       --plan FILE          a plan.json written by `onboard plan`
       --evidence FILE...   the later exports (any format `onboard evidence` reads)
-      --plans DIR          the plan library (default: Plans), for the skill names in exports
+      --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans), for the skill names in exports
       --today YYYY-MM-DD   count training done up to this day (default: today)
       --format FORMAT      md (default) or json
       -h, --help           show this help
@@ -27,7 +27,7 @@ enum ProgressCommand {
       return .success
     }
     let planPath = try arguments.required("plan")
-    let plans = try arguments.value("plans") ?? "Plans"
+    let plans = try arguments.value("plans") ?? defaultPlans()
     let format = try arguments.value("format") ?? "md"
     guard ["md", "json"].contains(format) else {
       throw UsageError("--format \(format): expected md or json")
