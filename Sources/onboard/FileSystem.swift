@@ -39,7 +39,8 @@ enum FileSystem {
       throw InputErrors([
         InputError(
           SourceLocation(file: directory),
-          "no plan library folder here; expected a folder like Plans/: run from the folder that has one, or give --plans DIR (or set ONBOARD_PLANS)")
+          "no plan library folder here; expected a folder like Plans/: run from the folder that has one, or give --plans DIR (or set ONBOARD_PLANS)"
+        )
       ])
     }
     let skills = required(Name.skills)
