@@ -121,10 +121,14 @@ struct PlanBuilder {
       earliest = max(earliest, depEnd)
     }
     for attempt in 0..<15 {
-      guard let current = attempt == 0 ? day : calendar.workingDay(onOrAfter: day.adding(days: 1))
-      else { return nil }
-      day = current
-      guard calendar.isWorkingDay(day) else { continue }
+      if attempt > 0 {
+        guard
+          let next = (1...60).lazy.map({ day.adding(days: $0) }).first(
+            where: timeline.isPlanningDay)
+        else { return nil }
+        day = next
+      }
+      guard timeline.isPlanningDay(day) else { continue }
       let floor = attempt == 0 ? earliest : calendar.dayStart.minutes
       let slot =
         schedule.freeSlot(on: day, minutes: minutes, notBefore: floor)

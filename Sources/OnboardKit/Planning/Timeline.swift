@@ -12,10 +12,8 @@ public struct Timeline: Sendable {
     self.calendar = calendar
     self.start = start
     forwardDays = calendar.workingDays(from: start, through: start.adding(days: 400))
-    backwardDays = calendar.workingDays(
-      from: start.adding(days: -120), through: start.adding(days: -1)
-    )
-    .reversed()
+    // Before day 1 the company's days count (HR and IT prepare; the hire does not work yet).
+    backwardDays = (1...120).map { start.adding(days: -$0) }.filter(calendar.isCompanyWorkingDay)
   }
 
   /// The dates a rule means for this hire (empty when out of range).
@@ -44,15 +42,22 @@ public struct Timeline: Sendable {
     return n != 0 && index < list.count ? list[index] : nil
   }
 
-  /// The working day `n` working days before `date`.
+  /// The working day `n` working days before `date` (the company's days before day 1, the hire's
+  /// from day 1 on).
   public func workdays(_ n: Int, before date: CalendarDate) -> CalendarDate {
     var day = date
     var remaining = n
     while remaining > 0 {
       day = day.adding(days: -1)
-      if calendar.isWorkingDay(day) { remaining -= 1 }
+      if isPlanningDay(day) { remaining -= 1 }
     }
     return day
+  }
+
+  /// Whether items may go on a date: a company working day before day 1, a working day of the
+  /// hire from day 1 on.
+  public func isPlanningDay(_ date: CalendarDate) -> Bool {
+    date < start ? calendar.isCompanyWorkingDay(date) : calendar.isWorkingDay(date)
   }
 
   /// The working-day number of a date (1 = the start), or nil before the start or when closed.

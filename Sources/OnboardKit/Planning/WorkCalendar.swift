@@ -9,11 +9,16 @@ public struct WorkCalendar: Hashable, Sendable, Codable {
   public var lunchMinutes: Int
   /// Non-working dates with their names ("Christmas Day", "Company shutdown").
   public var closures: [CalendarDate: String]
+  /// The company's working weekdays: pre-boarding (before day 1) is HR's and IT's work, done on
+  /// the company's days even when the hire works fewer.
+  public var companyWorkDays: [Weekday]
 
   public init(
     timeZone: String, workDays: [Weekday], dayStart: LocalTime, dayEnd: LocalTime,
-    lunchStart: LocalTime?, lunchMinutes: Int, closures: [CalendarDate: String]
+    lunchStart: LocalTime?, lunchMinutes: Int, closures: [CalendarDate: String],
+    companyWorkDays: [Weekday]? = nil
   ) {
+    self.companyWorkDays = (companyWorkDays ?? workDays).sorted()
     self.timeZone = timeZone
     self.workDays = workDays.sorted()
     self.dayStart = dayStart
@@ -47,12 +52,17 @@ public struct WorkCalendar: Hashable, Sendable, Codable {
     self.init(
       timeZone: hire.timeZone, workDays: hire.workDays ?? settings.workDays,
       dayStart: settings.dayStart, dayEnd: LocalTime(minutes: end), lunchStart: lunch,
-      lunchMinutes: lunchMinutes, closures: closures)
+      lunchMinutes: lunchMinutes, closures: closures, companyWorkDays: settings.workDays)
   }
 
   /// Whether people work on this date.
   public func isWorkingDay(_ date: CalendarDate) -> Bool {
     workDays.contains(date.weekday) && closures[date] == nil
+  }
+
+  /// Whether the company works on this date (for pre-boarding, before the hire's first day).
+  public func isCompanyWorkingDay(_ date: CalendarDate) -> Bool {
+    companyWorkDays.contains(date.weekday) && closures[date] == nil
   }
 
   /// Why a date is not a working day ("Saturday", "public holiday: New Year's Day"), or nil.

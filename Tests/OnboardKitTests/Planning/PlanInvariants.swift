@@ -30,10 +30,19 @@ enum PlanInvariants {
     return (start, min(end, s.dayEnd.minutes), lunch)
   }
 
+  /// Before day 1 (pre-boarding, HR's and IT's work) the company's weekdays count.
+  static func isCompanyWorkingDay(_ date: CalendarDate, _ input: PlanningInput) -> Bool {
+    input.settings.workDays.contains(date.weekday) && !closedDates(input).contains(date)
+  }
+
   static func workingDaysAndHours(_ plan: OnboardingPlan, _ input: PlanningInput) -> String? {
     let hours = workingHours(input)
     for item in plan.items {
-      if !isWorkingDay(item.date, input) {
+      if item.date < plan.start {
+        if !isCompanyWorkingDay(item.date, input) {
+          return "\(item.id) on \(item.date.longText), before day 1 and not a company working day"
+        }
+      } else if !isWorkingDay(item.date, input) {
         return "\(item.id) on \(item.date.longText), not a working day of the hire"
       }
       if item.durationMinutes <= 0 { return "\(item.id) lasts \(item.durationMinutes) min" }

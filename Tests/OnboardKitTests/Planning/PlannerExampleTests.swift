@@ -89,7 +89,11 @@ import Testing
     let input = Self.input(
       start: Self.date(2027, 3, 1), workDays: [.monday, .tuesday, .wednesday], hours: 4)
     let plan = Self.plan(input)
-    #expect(plan.items.allSatisfy { [.monday, .tuesday, .wednesday].contains($0.date.weekday) })
+    #expect(
+      plan.items.filter { $0.date >= plan.start }
+        .allSatisfy { [.monday, .tuesday, .wednesday].contains($0.date.weekday) })
+    // Pre-boarding is HR's and IT's work, on the company's days: five company days before day 1.
+    #expect(plan.timeline.workday(-5) == Self.date(2027, 2, 22))
     // 4 hours from 09:00 plus the 12:30 lunch hour: the day ends at 14:00.
     #expect(plan.calendar.dayEnd == LocalTime(minutes: 14 * 60))
     #expect(plan.items.allSatisfy { $0.end.minutes <= 14 * 60 })
