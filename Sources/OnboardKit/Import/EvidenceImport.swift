@@ -45,7 +45,12 @@ public enum EvidenceFormat: String, Sendable, CaseIterable {
     {
       return .testGorilla
     }
-    if keys.contains("competency") && keys.contains("rating") { return .interviewRatings }
+    // Interview ratings without a `Rating` column are still interview ratings: the import then
+    // names the missing column instead of calling the file unknown.
+    if keys.contains("competency") && (keys.contains("rating") || keys.contains("candidate email"))
+    {
+      return .interviewRatings
+    }
     if keys.isSuperset(of: ["email", "skill", "value", "scale"]) { return .plain }
     return nil
   }
@@ -58,26 +63,31 @@ public enum EvidenceImport {
   public static func parse(_ file: SourceFile, skills: SkillIndex) throws(InputErrors)
     -> EvidenceImportResult
   {
+    if let problem = TextEncodingCheck.problem(file.data, path: file.path) {
+      throw InputErrors([problem])
+    }
     if JSONEvidenceImport.looksLikeJSON(file.data) {
       return try JSONEvidenceImport.parse(file, skills: skills)
     }
     do {
       var table = try TableReader(path: file.path, data: file.data)
       guard let format = EvidenceFormat.detect(header: table.header) else {
-        throw InputErrors([
-          InputError(
-            SourceLocation(file: file.path, line: table.headerLine),
-            "the columns \(table.header.prefix(6).map { "`\($0)`" }.joined(separator: ", ")) match no known export; "
-              + "expected a TestGorilla candidate export (`Scoring metric`), interview ratings "
-              + "(`Candidate Email`, `Competency`, `Rating`) or the plain evidence CSV (`email`, `skill`, `value`, `scale`)"
-          )
-        ])
+        throw InputErrors([unknownFormat(table)])
       }
+      var result: EvidenceImportResult
       switch format {
-      case .testGorilla: return try TestGorillaImport.parse(&table, skills: skills)
-      case .interviewRatings: return try InterviewRatingsImport.parse(&table, skills: skills)
-      case .plain: return try PlainEvidenceImport.parse(&table, skills: skills)
+      case .testGorilla: result = try TestGorillaImport.parse(&table, skills: skills)
+      case .interviewRatings: result = try InterviewRatingsImport.parse(&table, skills: skills)
+      case .plain: result = try PlainEvidenceImport.parse(&table, skills: skills)
       }
+      if table.rowCount == 0 {
+        // A header without rows is an export of nobody yet: accepted, and said.
+        result.diagnostics.append(
+          Diagnostic(
+            .note, SourceLocation(file: file.path, line: table.headerLine, column: 1),
+            "the \(format.rawValue) has a header but no rows; no evidence imported"))
+      }
+      return result
     } catch let error as InputErrors {
       throw error
     } catch let error as InputError {
@@ -85,6 +95,20 @@ public enum EvidenceImport {
     } catch {
       throw InputErrors([InputError(SourceLocation(file: file.path), "\(error)")])
     }
+  }
+
+  /// The error for a CSV header that matches no known export; a roster given as evidence is named.
+  static func unknownFormat(_ table: TableReader) -> InputError {
+    let keys = Set(table.header.map(TableReader.key))
+    let roster =
+      keys.isSuperset(of: ["email", "start date", "role"])
+      ? " This looks like a roster (`start_date`, `role`), not an assessment export." : ""
+    return InputError(
+      SourceLocation(file: table.path, line: table.headerLine, column: 1),
+      "the columns \(table.header.prefix(6).map { "`\($0)`" }.joined(separator: ", ")) match no known export; "
+        + "expected a TestGorilla candidate export (`Scoring metric`), interview ratings "
+        + "(`Candidate Email`, `Competency`, `Rating`) or the plain evidence CSV (`email`, `skill`, `value`, `scale`)."
+        + roster)
   }
 
   /// An error for a name that is no skill, listing the closest known names.
