@@ -129,23 +129,28 @@ public struct TableRow: Sendable {
 
   /// Where a column's cell is (file:line:column), or the row's start when the cell is missing.
   public func location(_ name: String) -> SourceLocation {
-    if let index = columns[TableReader.key(name)], let field = record.field(at: index) {
-      return SourceLocation(file: path, line: field.line, column: field.column)
-    }
-    return SourceLocation(file: path, line: record.line)
+    location(at: columns[TableReader.key(name)] ?? Int.max)
   }
 
-  /// Where the cell at `index` is.
+  /// Where the cell at `index` is, or the row's start when the row is shorter.
   public func location(at index: Int) -> SourceLocation {
-    if let field = record.field(at: index) {
-      return SourceLocation(file: path, line: field.line, column: field.column)
-    }
-    return SourceLocation(file: path, line: record.line)
+    let field = record.field(at: index) ?? record.field(at: 0)
+    return SourceLocation(
+      file: path, line: field?.line ?? record.line, column: field?.column ?? 1)
   }
 
-  /// An error about a column's cell: "column `Rating`: found `7`; expected ...".
+  /// An error about a column's cell: "column `Rating`: found `7`; expected ...". When the row
+  /// is too short to have the cell, the message says so.
   public func error(_ name: String, _ message: String) -> InputError {
-    InputError(location(name), "column `\(columnName(name))`: \(message)")
+    var text = message
+    if let index = columns[TableReader.key(name)], record.field(at: index) == nil {
+      // "found ``" or "is empty" would hide that the row itself is short.
+      for blank in ["found ``; ", "is empty; "] where text.hasPrefix(blank) {
+        text.removeFirst(blank.count)
+      }
+      text = "missing: the row has \(record.count) of the header's \(header.count) cells; " + text
+    }
+    return InputError(location(name), "column `\(columnName(name))`: " + text)
   }
 
   /// The header's spelling of a column.
