@@ -102,12 +102,6 @@ enum PlanCommand {
       }
       if !missing.isEmpty { return .failure }
     }
-    do {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    } catch {
-      Console.err("\(out): error: cannot create the output folder: \(error.localizedDescription)")
-      return .failure
-    }
     let runner = BatchRunner(
       library: library, templates: templates, hires: selected,
       rosterErrors: only.isEmpty ? rosterErrors : [],

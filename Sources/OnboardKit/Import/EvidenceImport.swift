@@ -61,7 +61,12 @@ public enum EvidenceFormat: String, Sendable, CaseIterable {
       return .testGorilla
     }
     if keys.contains("question id") && keys.contains("rating") { return .scorecard }
-    if keys.contains("competency") && keys.contains("rating") { return .interviewRatings }
+    // Interview ratings without a `Rating` column are still interview ratings: the import then
+    // names the missing column instead of calling the file unknown.
+    if keys.contains("competency") && (keys.contains("rating") || keys.contains("candidate email"))
+    {
+      return .interviewRatings
+    }
     if keys.isSuperset(of: ["email", "skill", "value", "scale"]) { return .plain }
     return nil
   }
@@ -76,6 +81,9 @@ public enum EvidenceImport {
   public static func parse(
     _ file: SourceFile, skills: SkillIndex, questions: [QuestionBank] = []
   ) throws(InputErrors) -> EvidenceImportResult {
+    if let problem = TextEncodingCheck.problem(file.data, path: file.path) {
+      throw InputErrors([problem])
+    }
     if JSONEvidenceImport.looksLikeJSON(file.data) {
       return try JSONEvidenceImport.parse(file, skills: skills)
     }
@@ -96,6 +104,7 @@ public enum EvidenceImport {
       head = (try? handle.read(upToCount: 4096)) ?? Data()
       try? handle.close()
     }
+    if let problem = TextEncodingCheck.problem(head, path: path) { throw InputErrors([problem]) }
     if JSONEvidenceImport.looksLikeJSON(head) {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw InputErrors([InputError(SourceLocation(file: path), "cannot read the file")])
@@ -122,23 +131,24 @@ public enum EvidenceImport {
     do {
       var table = try TableReader(path: path, reader: reader)
       guard let format = EvidenceFormat.detect(header: table.header) else {
-        throw InputErrors([
-          InputError(
-            SourceLocation(file: path, line: table.headerLine),
-            "the columns \(table.header.prefix(6).map { "`\($0)`" }.joined(separator: ", ")) match no known export; "
-              + "expected a TestGorilla candidate export (`Scoring metric`), interview ratings "
-              + "(`Candidate Email`, `Competency`, `Rating`), an interview scorecard (`Question ID`, `Rating`) "
-              + "or the plain evidence CSV (`email`, `skill`, `value`, `scale`)"
-          )
-        ])
+        throw InputErrors([unknownFormat(table)])
       }
+      var result: EvidenceImportResult
       switch format {
-      case .testGorilla: return try TestGorillaImport.parse(&table, skills: skills, sink: sink)
+      case .testGorilla: result = try TestGorillaImport.parse(&table, skills: skills, sink: sink)
       case .interviewRatings:
-        return try InterviewRatingsImport.parse(&table, skills: skills, sink: sink)
-      case .scorecard: return try ScorecardImport.parse(&table, banks: questions, sink: sink)
-      case .plain: return try PlainEvidenceImport.parse(&table, skills: skills, sink: sink)
+        result = try InterviewRatingsImport.parse(&table, skills: skills, sink: sink)
+      case .scorecard: result = try ScorecardImport.parse(&table, banks: questions, sink: sink)
+      case .plain: result = try PlainEvidenceImport.parse(&table, skills: skills, sink: sink)
       }
+      if table.rowCount == 0 {
+        // A header without rows is an export of nobody yet: accepted, and said.
+        result.diagnostics.append(
+          Diagnostic(
+            .note, SourceLocation(file: path, line: table.headerLine, column: 1),
+            "the \(format.rawValue) has a header but no rows; no evidence imported"))
+      }
+      return result
     } catch let error as InputErrors {
       throw error
     } catch let error as InputError {
@@ -146,6 +156,20 @@ public enum EvidenceImport {
     } catch {
       throw InputErrors([InputError(SourceLocation(file: path), "\(error)")])
     }
+  }
+
+  /// The error for a CSV header that matches no known export; a roster given as evidence is named.
+  static func unknownFormat(_ table: TableReader) -> InputError {
+    let keys = Set(table.header.map(TableReader.key))
+    let roster =
+      keys.isSuperset(of: ["email", "start date", "role"])
+      ? " This looks like a roster (`start_date`, `role`), not an assessment export." : ""
+    return InputError(
+      SourceLocation(file: table.path, line: table.headerLine, column: 1),
+      "the columns \(table.header.prefix(6).map { "`\($0)`" }.joined(separator: ", ")) match no known export; "
+        + "expected a TestGorilla candidate export (`Scoring metric`), interview ratings "
+        + "(`Candidate Email`, `Competency`, `Rating`), an interview scorecard (`Question ID`, `Rating`) "
+        + "or the plain evidence CSV (`email`, `skill`, `value`, `scale`)." + roster)
   }
 
   /// An error for a name that is no skill, listing the closest known names.

@@ -25,6 +25,11 @@ enum InterviewRatingsImport {
           continue
         }
         let competency = row.value("Competency")
+        if competency.isEmpty {
+          result.fail(
+            key, row.error("Competency", "is empty; expected the competency rated (a skill alias)"))
+          continue
+        }
         guard let skillID = skills.skillID(for: competency) else {
           result.fail(
             key,

@@ -115,8 +115,26 @@ struct JSONNode: Sendable {
       }
       && !("0"..."9").contains(key.unicodeScalars.first ?? "0")
     if plain { return parent + "." + key }
-    let escaped = key.replacingOccurrences(of: "\\", with: "\\\\")
-      .replacingOccurrences(of: "\"", with: "\\\"")
+    // Escaped as a JSON string, control characters included, so a path stays on one line.
+    var escaped = ""
+    for scalar in key.unicodeScalars {
+      switch scalar {
+      case "\\": escaped += "\\\\"
+      case "\"": escaped += "\\\""
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      case "\t": escaped += "\\t"
+      default:
+        if scalar.properties.generalCategory == .control || scalar == "\u{2028}"
+          || scalar == "\u{2029}"
+        {
+          let hex = String(scalar.value, radix: 16, uppercase: true)
+          escaped += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        } else {
+          escaped.unicodeScalars.append(scalar)
+        }
+      }
+    }
     return parent + "[\"" + escaped + "\"]"
   }
 

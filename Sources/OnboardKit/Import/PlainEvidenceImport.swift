@@ -47,6 +47,10 @@ enum PlainEvidenceImport {
           continue
         }
         let skillName = row.value("skill")
+        if skillName.isEmpty {
+          result.fail(key, row.error("skill", "is empty; expected a skill id, name or alias"))
+          continue
+        }
         guard let skillID = skills.skillID(for: skillName) else {
           result.fail(
             key,

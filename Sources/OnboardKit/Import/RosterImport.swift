@@ -59,8 +59,9 @@ public enum RosterImport {
     }
     let zone = try required("time_zone", "an IANA time zone such as Europe/Berlin")
     guard TimeZone(identifier: zone) != nil, zone.contains("/") || zone == "UTC" else {
+      let close = closestTimeZone(to: zone).map { " (did you mean `\($0)`?)" } ?? ""
       throw row.error(
-        "time_zone", "found `\(zone)`; expected an IANA time zone such as Europe/Berlin")
+        "time_zone", "found `\(zone)`; expected an IANA time zone such as Europe/Berlin\(close)")
     }
     var employment = Employment.fullTime
     if !row.value("employment").isEmpty {
@@ -112,6 +113,16 @@ public enum RosterImport {
       employment: employment, workDays: workDays, hoursPerDay: hours, workMode: mode,
       origin: SourceLocation(file: row.path, line: row.line))
   }
+}
+
+/// The known IANA time zone closest to `text` (at most 3 edits away), for "did you mean".
+func closestTimeZone(to text: String) -> String? {
+  let key = text.lowercased()
+  let best = TimeZone.knownTimeZoneIdentifiers.filter { $0.contains("/") }
+    .map { ($0, editDistance(key, $0.lowercased())) }
+    .min { ($0.1, $0.0) < ($1.1, $1.0) }
+  guard let best, best.1 <= 3 else { return nil }
+  return best.0
 }
 
 /// Whether a string is an email address Onboard can write to: an ASCII `local@domain` with a

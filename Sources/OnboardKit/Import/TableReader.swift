@@ -10,6 +10,10 @@ public struct TableReader {
   public let header: [String]
   /// The header row's line.
   public let headerLine: Int
+  /// The header row with its cells' positions.
+  public let headerRecord: CSVRecord
+  /// How many data rows (blank ones included) have been read so far.
+  public private(set) var rowCount = 0
   private var reader: CSVReader
   private let columns: [String: Int]
 
@@ -23,11 +27,12 @@ public struct TableReader {
       !(first.count == 1 && first.values[0].trimmingCharacters(in: .whitespaces).isEmpty)
     else {
       throw InputError(
-        SourceLocation(file: path, line: 1), "the file is empty; expected a header row")
+        SourceLocation(file: path, line: 1, column: 1), "the file is empty; expected a header row")
     }
     self.reader = reader
     header = first.values.map { $0.trimmingCharacters(in: .whitespaces) }
     headerLine = first.line
+    headerRecord = first
     var columns: [String: Int] = [:]
     for (index, name) in header.enumerated() where columns[Self.key(name)] == nil {
       columns[Self.key(name)] = index
@@ -40,8 +45,9 @@ public struct TableReader {
     try self.init(path: path, reader: CSVReader(string: text))
   }
 
-  /// Opens a table from CSV bytes (UTF-8, BOM allowed).
+  /// Opens a table from CSV bytes (UTF-8, BOM allowed); UTF-16 and UTF-32 are named as such.
   public init(path: String, data: Data) throws(InputError) {
+    if let problem = TextEncodingCheck.problem(data, path: path) { throw problem }
     try self.init(path: path, reader: CSVReader(data: data))
   }
 
@@ -49,6 +55,12 @@ public struct TableReader {
   public static func key(_ name: String) -> String {
     name.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" || $0 == "\t" })
       .joined(separator: " ")
+  }
+
+  /// Where the header cell of the column at `index` is (file:line:column).
+  public func headerLocation(at index: Int) -> SourceLocation {
+    let field = headerRecord.field(at: index)
+    return SourceLocation(file: path, line: field?.line ?? headerLine, column: field?.column ?? 1)
   }
 
   /// Whether the header has a column.
@@ -62,7 +74,7 @@ public struct TableReader {
     let missing = names.filter { !has($0) }
     guard missing.isEmpty else {
       throw InputError(
-        SourceLocation(file: path, line: headerLine),
+        SourceLocation(file: path, line: headerLine, column: 1),
         "missing column\(missing.count > 1 ? "s" : "") \(missing.map { "`\($0)`" }.joined(separator: ", ")); "
           + "found \(header.map { "`\($0)`" }.joined(separator: ", "))")
     }
@@ -72,6 +84,7 @@ public struct TableReader {
   public mutating func next() throws(InputError) -> TableRow? {
     do {
       guard let record = try reader.next() else { return nil }
+      rowCount += 1
       return TableRow(path: path, record: record, columns: columns, header: header)
     } catch {
       throw Self.inputError(error, path: path)
@@ -86,11 +99,15 @@ public struct TableReader {
   }
 
   static func inputError(_ error: CSVError, path: String) -> InputError {
-    InputError(
+    var message = error.message
+    if case .invalidUTF8(let byte) = error.kind {
+      message += TextEncodingCheck.legacyHint(byte: byte)
+    }
+    return InputError(
       SourceLocation(
         file: path, line: error.line > 0 ? error.line : nil,
         column: error.column > 0 ? error.column : nil),
-      error.message)
+      message)
   }
 }
 
@@ -112,23 +129,28 @@ public struct TableRow: Sendable {
 
   /// Where a column's cell is (file:line:column), or the row's start when the cell is missing.
   public func location(_ name: String) -> SourceLocation {
-    if let index = columns[TableReader.key(name)], let field = record.field(at: index) {
-      return SourceLocation(file: path, line: field.line, column: field.column)
-    }
-    return SourceLocation(file: path, line: record.line)
+    location(at: columns[TableReader.key(name)] ?? Int.max)
   }
 
-  /// Where the cell at `index` is.
+  /// Where the cell at `index` is, or the row's start when the row is shorter.
   public func location(at index: Int) -> SourceLocation {
-    if let field = record.field(at: index) {
-      return SourceLocation(file: path, line: field.line, column: field.column)
-    }
-    return SourceLocation(file: path, line: record.line)
+    let field = record.field(at: index) ?? record.field(at: 0)
+    return SourceLocation(
+      file: path, line: field?.line ?? record.line, column: field?.column ?? 1)
   }
 
-  /// An error about a column's cell: "column `Rating`: found `7`; expected ...".
+  /// An error about a column's cell: "column `Rating`: found `7`; expected ...". When the row
+  /// is too short to have the cell, the message says so.
   public func error(_ name: String, _ message: String) -> InputError {
-    InputError(location(name), "column `\(columnName(name))`: \(message)")
+    var text = message
+    if let index = columns[TableReader.key(name)], record.field(at: index) == nil {
+      // "found ``" or "is empty" would hide that the row itself is short.
+      for blank in ["found ``; ", "is empty; "] where text.hasPrefix(blank) {
+        text.removeFirst(blank.count)
+      }
+      text = "missing: the row has \(record.count) of the header's \(header.count) cells; " + text
+    }
+    return InputError(location(name), "column `\(columnName(name))`: " + text)
   }
 
   /// The header's spelling of a column.

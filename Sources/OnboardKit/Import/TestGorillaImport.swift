@@ -137,8 +137,7 @@ enum TestGorillaImport {
               fileErrors.append(
                 EvidenceImport.unknownSkill(
                   column.name,
-                  at: SourceLocation(
-                    file: table.path, line: table.headerLine, column: column.index + 1),
+                  at: table.headerLocation(at: column.index),
                   skills: skills, what: "test"))
             }
             continue

@@ -14,6 +14,7 @@ public struct SourceFile: Sendable, Hashable {
 
   /// The contents as UTF-8 (BOM removed); an error names the file when it is not UTF-8.
   public func text() throws(InputError) -> String {
+    if let problem = TextEncodingCheck.problem(data, path: path) { throw problem }
     var bytes = data
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     guard let text = String(data: bytes, encoding: .utf8) else {

@@ -54,7 +54,10 @@ struct BatchRunner: Sendable {
     let keep = resume ? Set(existing.map(\.key)) : []
 
     // 2. Import: every export read once, evidence spooled by chunk.
-    let work = (out as NSString).appendingPathComponent(".onboard-work-\(getpid())")
+    // The spool lives in the system's temporary folder: a run that stops at a bad export leaves
+    // nothing in the output folder, not even the folder.
+    let work = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+      "onboard-work-\(getpid())")
     let spool = EvidenceSpool(
       chunkOf: chunkOf, chunkCount: chunkCount, directory: chunkCount > 1 ? work : nil)
     defer { try? FileManager.default.removeItem(atPath: work) }

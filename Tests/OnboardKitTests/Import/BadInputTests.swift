@@ -70,7 +70,7 @@ import Testing
         SourceFile(path: "tg.csv", text: text), skills: library.skillIndex)
     } throws: { error in
       let message = (error as? InputErrors)?.description ?? ""
-      return message.contains("tg.csv:1:6") && message.contains("unknown test `Nod.js`")
+      return message.contains("tg.csv:1:50") && message.contains("unknown test `Nod.js`")
         && message.contains("Node.js")
     }
   }

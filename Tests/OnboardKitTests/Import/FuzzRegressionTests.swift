@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// Inputs the fuzz harnesses (`.ci/fuzz`, `Tests/Fuzz/`) once failed on, kept in
+/// `Fixtures/fuzz-regressions/` and named after their harness. Each must import with errors that
+/// point into the file (line and column, or a JSON path) and print on one line.
+@Suite struct FuzzRegressionTests {
+  static let folder = "Fixtures/fuzz-regressions"
+  static var files: [String] {
+    (try? FileManager.default.contentsOfDirectory(
+      atPath: RepositoryFiles.url(folder).path))?.sorted() ?? []
+  }
+
+  /// The errors an input gives through the importer its harness drives.
+  static func errors(_ name: String) throws -> [InputError] {
+    let source = try RepositoryFiles.source("\(folder)/\(name)")
+    do {
+      if name.hasPrefix("roster-") { return try RosterImport.parse(source).errors }
+      return try EvidenceImport.parse(source, skills: try RepositoryFiles.library().skillIndex)
+        .allErrors
+    } catch let error as InputErrors {
+      return error.errors
+    }
+  }
+
+  @Test func theFolderHasTheKnownFindings() {
+    #expect(Self.files.count >= 5)
+  }
+
+  @Test(arguments: files) func errorsArePreciseAndSingleLine(_ name: String) throws {
+    let errors = try Self.errors(name)
+    #expect(!errors.isEmpty, "\(name) should still be refused")
+    for error in errors {
+      let location = error.location
+      #expect(
+        location.jsonPath != nil || (location.line != nil && location.column != nil),
+        "\(error)")
+      #expect(!error.description.contains("\n") && !error.description.contains("\r"), "\(error)")
+    }
+  }
+
+  @Test func aShortRowSaysTheCellIsMissing() throws {
+    let text = "Candidate Email,Interviewer,Interview Date,Competency,Rating\na@example.org,Ada\n"
+    let result = try EvidenceImport.parse(
+      SourceFile(path: "short.csv", text: text), skills: try RepositoryFiles.library().skillIndex)
+    let error = try #require(result.allErrors.first)
+    #expect(error.description.hasPrefix("short.csv:2:1: error: column `Competency`:"))
+    #expect(
+      error.message.contains(
+        "`Competency`: missing: the row has 2 of the header's 5 cells; expected"))
+  }
+
+  @Test func aJSONKeyWithALineBreakIsEscapedInThePath() {
+    #expect(JSONNode.path("$", key: "a\nb\"c\u{7}") == #"$["a\nb\"c\u0007"]"#)
+    #expect(JSONNode.path("$", key: "name") == "$.name")
+  }
+}
