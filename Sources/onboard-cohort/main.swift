@@ -10,6 +10,7 @@ import OnboardKit
 ///         the I/O floor of a batch run: reads every input file, then writes every file of an
 ///         earlier run's output tree again, byte for byte, into a new tree (with --move, each
 ///         original is deleted once copied, so the disk never holds two copies), and prints the time.
+///         It reads the earlier output back too, so it is an upper bound of the floor.
 let usage = """
   USAGE: onboard-cohort --hires N [--seed S] --out DIR
          onboard-cohort --io-floor --inputs DIR --outputs DIR --into DIR [--move]
@@ -37,17 +38,50 @@ while !arguments.isEmpty {
 
 /// Every regular file under a folder, relative paths, sorted.
 func files(under root: String) -> [String] {
-  guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+  let url = URL(fileURLWithPath: root)
+  guard
+    let enumerator = FileManager.default.enumerator(
+      at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [])
+  else { return [] }
   var result: [String] = []
-  for case let path as String in enumerator {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory),
-      !isDirectory.boolValue
-    {
-      result.append(path)
-    }
+  let prefix = url.standardizedFileURL.path.count + 1
+  for case let file as URL in enumerator
+  where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+    result.append(String(file.standardizedFileURL.path.dropFirst(prefix)))
   }
   return result.sorted()
+}
+
+/// The whole file, read with read(2).
+func readAll(_ path: String) -> [UInt8]? {
+  let descriptor = open(path, O_RDONLY)
+  guard descriptor >= 0 else { return nil }
+  defer { close(descriptor) }
+  var bytes: [UInt8] = []
+  var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+    if n <= 0 { break }
+    bytes.append(contentsOf: buffer[0..<n])
+  }
+  return bytes
+}
+
+/// Writes a file with write(2), as `onboard` writes a hire's files.
+func writeAll(_ bytes: [UInt8], to path: String) -> Bool {
+  let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  guard descriptor >= 0 else { return false }
+  defer { close(descriptor) }
+  var offset = 0
+  while offset < bytes.count {
+    let n = bytes.withUnsafeBytes { buffer -> Int in
+      guard let base = buffer.baseAddress else { return -1 }
+      return write(descriptor, base + offset, buffer.count - offset)
+    }
+    if n <= 0 { return false }
+    offset += n
+  }
+  return true
 }
 
 if flags.contains("io-floor") {
@@ -57,24 +91,20 @@ if flags.contains("io-floor") {
   }
   let started = Date()
   var inputBytes = 0
-  for path in files(under: inputs) {
-    inputBytes += FileManager.default.contents(atPath: inputs + "/" + path)?.count ?? 0
-  }
+  for path in files(under: inputs) { inputBytes += readAll(inputs + "/" + path)?.count ?? 0 }
   let read = Date()
   var outputBytes = 0
   var count = 0
   var made: Set<String> = []
   for path in files(under: outputs) {
-    guard let data = FileManager.default.contents(atPath: outputs + "/" + path) else { continue }
+    guard let data = readAll(outputs + "/" + path) else { continue }
     let target = into + "/" + path
     let folder = (target as NSString).deletingLastPathComponent
     if made.insert(folder).inserted {
       try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
-    guard FileManager.default.createFile(atPath: target, contents: data) else {
-      fail("cannot write \(target)")
-    }
-    if flags.contains("move") { try? FileManager.default.removeItem(atPath: outputs + "/" + path) }
+    guard writeAll(data, to: target) else { fail("cannot write \(target)") }
+    if flags.contains("move") { unlink(outputs + "/" + path) }
     outputBytes += data.count
     count += 1
   }
@@ -98,7 +128,9 @@ do {
   var handles: [String: FileHandle] = [:]
   for name in ["roster", "testgorilla", "interviews"] {
     let path = (out as NSString).appendingPathComponent("\(name).csv")
-    FileManager.default.createFile(atPath: path, contents: nil)
+    guard FileManager.default.createFile(atPath: path, contents: nil) else {
+      fail("cannot create \(path)")
+    }
     handles[name] = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
   }
   let started = Date()
