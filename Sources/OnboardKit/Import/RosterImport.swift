@@ -9,6 +9,26 @@ public enum RosterImport {
     "manager_name", "manager_email", "buddy_name", "buddy_email",
   ]
 
+  /// Other spellings HR systems use for the roster's columns (matched case-insensitively, with
+  /// spaces, `_` and `-` alike).
+  public static let synonyms: [String: [String]] = [
+    "first_name": ["first name", "given name", "firstname", "preferred first name"],
+    "last_name": ["last name", "surname", "family name", "lastname"],
+    "email": ["email address", "e-mail", "candidate email", "personal email", "email (personal)"],
+    "role": ["job title", "position", "title", "role title"],
+    "start_date": ["start date", "start", "first day", "hire date", "starting date"],
+    "time_zone": ["timezone", "time zone", "tz"],
+    "location": ["office", "city", "work location", "site"],
+    "manager_name": ["manager", "hiring manager", "line manager", "reports to"],
+    "manager_email": ["manager email address", "hiring manager email", "line manager email"],
+    "buddy_name": ["buddy", "onboarding buddy"],
+    "buddy_email": ["buddy email address", "onboarding buddy email"],
+    "employment": ["employment type", "contract type"],
+    "work_days": ["working days", "work days", "days"],
+    "hours_per_day": ["hours per day", "daily hours"],
+    "work_mode": ["work mode", "workplace", "remote / on-site", "work arrangement"],
+  ]
+
   /// The hires, and the errors of the rows that could not be read.
   public static func parse(_ file: SourceFile) throws(InputErrors) -> (
     hires: [Hire], errors: [InputError]
@@ -18,6 +38,7 @@ public enum RosterImport {
     var seen: [String: Int] = [:]
     do {
       var table = try TableReader(path: file.path, data: file.data)
+      for (name, alternatives) in synonyms { table.accept(alternatives, for: name) }
       try table.require(requiredColumns)
       while let row = try table.next() {
         if row.isBlank { continue }
@@ -54,8 +75,11 @@ public enum RosterImport {
       return value
     }
     let startText = try required("start_date", "a date YYYY-MM-DD")
-    guard let start = CalendarDate(iso: startText) else {
-      throw row.error("start_date", "found `\(startText)`; expected a real date YYYY-MM-DD")
+    let start: CalendarDate
+    switch CalendarDate.parse(lenient: startText) {
+    case .success(let date): start = date
+    case .failure(let problem):
+      throw row.error("start_date", "found `\(startText)`; \(problem.expected)")
     }
     let zone = try required("time_zone", "an IANA time zone such as Europe/Berlin")
     guard TimeZone(identifier: zone) != nil, zone.contains("/") || zone == "UTC" else {

@@ -15,7 +15,7 @@ public struct TableReader {
   /// How many data rows (blank ones included) have been read so far.
   public private(set) var rowCount = 0
   private var reader: CSVReader
-  private let columns: [String: Int]
+  private var columns: [String: Int]
 
   /// Opens a table from a CSV reader; reads the header row.
   public init(path: String, reader: CSVReader) throws(InputError) {
@@ -61,6 +61,21 @@ public struct TableReader {
   public func headerLocation(at index: Int) -> SourceLocation {
     let field = headerRecord.field(at: index)
     return SourceLocation(file: path, line: field?.line ?? headerLine, column: field?.column ?? 1)
+  }
+
+  /// Lets other spellings of a column stand for it ("Email Address" for `email`): the first of
+  /// `synonyms` the header has is used when the canonical name is absent. Returns the header's
+  /// spelling that was taken, if any.
+  @discardableResult
+  public mutating func accept(_ synonyms: [String], for name: String) -> String? {
+    guard columns[Self.key(name)] == nil else { return nil }
+    for synonym in synonyms {
+      if let index = columns[Self.key(synonym)] {
+        columns[Self.key(name)] = index
+        return header[index]
+      }
+    }
+    return nil
   }
 
   /// Whether the header has a column.

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// Rosters as HR systems export them: other column names, other date formats, never a guess.
+@Suite struct RosterQuirksTests {
+  @Test(arguments: [
+    ("2027-01-04", "2027-01-04"), ("2027-01-04T09:00:00Z", "2027-01-04"),
+    ("2027/01/04", "2027-01-04"),
+    ("4 January 2027", "2027-01-04"), ("4 Jan 2027", "2027-01-04"),
+    ("January 4, 2027", "2027-01-04"),
+    ("Jan 4 2027", "2027-01-04"), ("13/01/2027", "2027-01-13"), ("01/13/2027", "2027-01-13"),
+    ("04/04/2027", "2027-04-04"),
+  ])
+  func unambiguousDatesAreRead(text: String, iso: String) throws {
+    #expect(try CalendarDate.parse(lenient: text).get().iso == iso)
+  }
+
+  @Test(arguments: ["04/01/2027", "1/2/2027"])
+  func ambiguousDatesAreRefusedNotGuessed(text: String) {
+    guard case .failure(.ambiguous) = CalendarDate.parse(lenient: text) else {
+      Issue.record("\(text) was accepted")
+      return
+    }
+  }
+
+  @Test(arguments: ["2026-13-45", "31/02/2027", "next monday", "2027-02-30"])
+  func nonDatesAreRefused(text: String) {
+    guard case .failure(.notADate) = CalendarDate.parse(lenient: text) else {
+      Issue.record("\(text) was accepted")
+      return
+    }
+  }
+
+  @Test func anHRSystemsHeaderIsUnderstood() throws {
+    let text = """
+      First Name,Surname,Email Address,Job Title,Start Date,Timezone,Office,Manager,Manager Email,Buddy,Buddy Email,Employment Type,Work Mode
+      Ana,Lima,ana.lima@example.org,Backend Developer,4 January 2027,Europe/Berlin,Berlin,Ingrid Bergström,ingrid@example.com,Tomás Rivera,tomas@example.com,full-time,remote
+      Ben,Okafor,ben@example.org,Backend Developer,04/01/2027,Europe/Berlin,Berlin,Ingrid Bergström,ingrid@example.com,Tomás Rivera,tomas@example.com,full-time,on-site
+      """
+    let (hires, errors) = try RosterImport.parse(SourceFile(path: "hris.csv", text: text))
+    #expect(hires.count == 1)
+    #expect(hires.first?.requestedStart == CalendarDate(year: 2027, month: 1, day: 4))
+    #expect(hires.first?.lastName == "Lima")
+    #expect(hires.first?.workMode == .remote)
+    let error = try #require(errors.first)
+    #expect(error.description.hasPrefix("hris.csv:3:"))
+    #expect(
+      error.message.contains(
+        "column `Start Date`: found `04/01/2027`; day and month could be either way round"))
+  }
+}
