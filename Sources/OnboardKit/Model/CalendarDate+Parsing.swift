@@ -58,7 +58,7 @@ extension CalendarDate {
     /// The end of an error message: "expected ...".
     public var expected: String {
       switch self {
-      case .notADate: "expected a real date such as 2027-01-04 (YYYY-MM-DD)"
+      case .notADate: "expected a real date YYYY-MM-DD, such as 2027-01-04"
       case .ambiguous:
         "day and month could be either way round; write it as YYYY-MM-DD (e.g. 2027-01-04)"
       }
