@@ -54,7 +54,7 @@ public enum Onboarding {
     input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
     let hire = input.hire
     let settings = library.settings
-    let plan = Planner.plan(input)
+    var plan = Planner.plan(input)
     if let stale = plan.unappliedOverrides.first {
       throw InputError(
         stale.origin,
@@ -64,6 +64,16 @@ public enum Onboarding {
     }
     let (events, emailNotes) = EmailSchedule.events(
       for: plan, templates: templates.map(\.file), defaultTime: settings.defaultSendTime)
+    // What the schedule of emails could not do, and emails already due, go into the plan's notes.
+    plan.notes += emailNotes
+    let overdue = events.filter { $0.date < stamp }
+    if !overdue.isEmpty {
+      let names = Array(Set(overdue.map(\.templateID))).sorted().joined(separator: ", ")
+      plan.notes.append(
+        "\(overdue.count) email\(overdue.count == 1 ? " was" : "s were") due before \(stamp.longText) "
+          + "(\(names)); \(overdue.count == 1 ? "it is" : "they are") dated on the due day: send now."
+      )
+    }
     let byID = Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var files: [OutputFile] = []
     var summaries: [EmailSummary] = []

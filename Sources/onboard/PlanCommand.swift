@@ -123,6 +123,12 @@ enum PlanCommand {
     if !unknown.isEmpty { text += "; unassessed: \(unknown.joined(separator: ", "))" }
     let conflicts = plan.report.conflicts.map(\.skill.name)
     if !conflicts.isEmpty { text += "; conflicting: \(conflicts.joined(separator: ", "))" }
+    if let overdue = plan.notes.first(where: { $0.hasSuffix("send now.") }) {
+      text +=
+        "; "
+        + (overdue.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) }
+          ?? "emails overdue")
+    }
     // Names come from exports: never let them move the cursor or start a new line on the terminal.
     return GapTable.printable(text)
       + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(output.emails.count) emails)"

@@ -119,4 +119,16 @@ import Testing
     #expect(markdown.contains("Fixtures/interview-ratings.csv:2:"))
     #expect(markdown.contains("Closed Fri 25 Dec: Christmas Day"))
   }
+
+  @Test func emailsAlreadyDueAreSaidInThePlan() throws {
+    let hire = try #require(RepositoryFiles.hire("zoe", in: hires))
+    let late = try Onboarding.process(
+      hire: hire, folder: "zoe", library: library, templates: templates,
+      evidence: evidence.evidence,
+      stamp: CalendarDate(year: 2026, month: 12, day: 10)!)
+    let note = try #require(late.plan.notes.first { $0.hasSuffix("send now.") })
+    #expect(note.hasPrefix("3 emails were due before Thursday, 10 December 2026"))
+    #expect(note.contains("manager-briefing") && note.contains("welcome"))
+    #expect(!(try output("zoe")).plan.notes.contains { $0.hasSuffix("send now.") })
+  }
 }
