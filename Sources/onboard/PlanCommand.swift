@@ -30,13 +30,15 @@ enum PlanCommand {
       --jobs N             hires planned in parallel (default: the number of cores); the output is
                            the same for any N
       --no-shared-workshops  do not group hires who need the same workshop in the same week
+      --chunk-size N       hires whose evidence is in memory at once (default 500); the output is
+                           the same for any N
       --quiet              print only errors
       -h, --help           show this help
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["roster", "out", "plans", "today", "overrides", "jobs"],
+      args, options: ["roster", "out", "plans", "today", "overrides", "jobs", "chunk-size"],
       multi: ["evidence", "hire"],
       flags: ["force", "resume", "quiet", "help", "no-shared-workshops"])
     if arguments.flag("help") {
@@ -55,6 +57,13 @@ enum PlanCommand {
         throw UsageError("--jobs \(text): expected a number of workers ≥ 1")
       }
       jobs = value
+    }
+    var chunkSize = 500
+    if let text = try arguments.value("chunk-size") {
+      guard let value = Int(text), value >= 1 else {
+        throw UsageError("--chunk-size \(text): expected a number of hires ≥ 1")
+      }
+      chunkSize = value
     }
     if arguments.flag("force"), arguments.flag("resume") {
       throw UsageError("--force and --resume exclude each other")
@@ -102,13 +111,14 @@ enum PlanCommand {
       }
       if !missing.isEmpty { return .failure }
     }
-    let runner = BatchRunner(
+    var runner = BatchRunner(
       library: library, templates: templates, hires: selected,
       rosterErrors: only.isEmpty ? rosterErrors : [],
       overrides: overrides, evidencePaths: arguments.list("evidence"), out: out, stamp: stamp,
       force: arguments.flag("force"), resume: arguments.flag("resume"),
       quiet: arguments.flag("quiet"),
       jobs: jobs, shareWorkshops: !arguments.flag("no-shared-workshops"))
+    runner.chunkSize = chunkSize
     return runner.run()
   }
 

@@ -34,13 +34,20 @@ import Testing
   @Test func parallelAndSingleThreadedRunsGiveIdenticalBytes() throws {
     let (directory, evidence) = try cohort(40, name: "parallel")
     let one = try batch(directory, evidence: evidence, out: "one", extra: ["--jobs", "1"])
-    let two = try batch(directory, evidence: evidence, out: "two", extra: ["--jobs", "4"])
+    // Four workers, and chunks of 7 hires: evidence and workshop demands go through the disk spool.
+    let two = try batch(
+      directory, evidence: evidence, out: "two", extra: ["--jobs", "4", "--chunk-size", "7"])
     #expect(one.status == 0, "\(one.stderr)")
     #expect(two.status == 0, "\(two.stderr)")
     let a = try CommandRunner.snapshot(directory.appendingPathComponent("one"))
     let b = try CommandRunner.snapshot(directory.appendingPathComponent("two"))
     #expect(a.count > 40 * 10)
     #expect(a == b)
+    let summary =
+      try JSONSerialization.jsonObject(with: try #require(a["summary.json"])) as? [String: Any]
+    let sessions = summary?["sharedSessions"] as? [[String: Any]] ?? []
+    #expect(!sessions.isEmpty, "the cohort shares workshops, so the demand spool was used")
+    #expect((summary?["trainerHoursSaved"] as? Double ?? 0) > 0)
   }
 
   @Test func killedRunLeavesNoHalfWrittenHireAndResumeCompletesIt() throws {

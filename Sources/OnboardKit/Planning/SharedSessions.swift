@@ -9,6 +9,14 @@ public struct WorkshopDemand: Hashable, Sendable {
     public var busy: [Range<Int>]
     /// The day's training cap (minutes).
     public var cap: Int
+
+    public init(date: CalendarDate, dayStart: Int, dayEnd: Int, busy: [Range<Int>], cap: Int) {
+      self.date = date
+      self.dayStart = dayStart
+      self.dayEnd = dayEnd
+      self.busy = busy
+      self.cap = cap
+    }
   }
 
   public var hireKey: String
@@ -19,6 +27,17 @@ public struct WorkshopDemand: Hashable, Sendable {
   public var date: CalendarDate
   /// The hire's working days from `date` to the end of that week.
   public var days: [Day]
+
+  public init(
+    hireKey: String, topicID: String, minutes: Int, capacity: Int, date: CalendarDate, days: [Day]
+  ) {
+    self.hireKey = hireKey
+    self.topicID = topicID
+    self.minutes = minutes
+    self.capacity = capacity
+    self.date = date
+    self.days = days
+  }
 }
 
 /// A workshop several hires of a cohort attend together, with one trainer.
@@ -68,52 +87,9 @@ public enum SharedSessionPlanner {
 
   /// The shared sessions (only groups of two or more), in a stable order.
   public static func group(_ demands: [WorkshopDemand]) -> [SharedSession] {
-    var sessions: [SharedSession] = []
-    // What earlier sessions already took from each hire: busy times and training minutes per day.
-    var taken: [String: [CalendarDate: (busy: [Range<Int>], minutes: Int)]] = [:]
+    var grouper = SharedSessionGrouper()
     let byTopic = Dictionary(grouping: demands, by: \.topicID)
-    for topicID in byTopic.keys.sorted() {
-      let sorted = (byTopic[topicID] ?? []).sorted { ($0.date, $0.hireKey) < ($1.date, $1.hireKey) }
-      // Same week: the Monday of the date the hire's own plan chose.
-      let byWeek = Dictionary(grouping: sorted) { $0.date.dayNumber - $0.date.weekday.index }
-      for week in byWeek.keys.sorted() {
-        var pending = byWeek[week] ?? []
-        var number = 0
-        while pending.count >= 2 {
-          var members: [WorkshopDemand] = [pending.removeFirst()]
-          var slot: (CalendarDate, Int)? = nil
-          var rest: [WorkshopDemand] = []
-          for candidate in pending {
-            if members.count < candidate.capacity,
-              let common = commonSlot(members + [candidate], taken: taken)
-            {
-              members.append(candidate)
-              slot = common
-            } else {
-              rest.append(candidate)
-            }
-          }
-          pending = rest
-          guard members.count >= 2, let (date, start) = slot else { continue }
-          number += 1
-          let minutes = members[0].minutes
-          for member in members {
-            var days = taken[member.hireKey] ?? [:]
-            var day = days[date] ?? ([], 0)
-            day.busy.append(start..<(start + minutes))
-            day.minutes += minutes
-            days[date] = day
-            taken[member.hireKey] = days
-          }
-          sessions.append(
-            SharedSession(
-              id: "\(topicID)@\(date.iso)#\(number)", topicID: topicID, date: date,
-              start: LocalTime(minutes: start), minutes: minutes,
-              members: members.map(\.hireKey).sorted()))
-        }
-      }
-    }
-    return sessions
+    return byTopic.keys.sorted().flatMap { grouper.group(topic: byTopic[$0] ?? []) }
   }
 
   /// The earliest date and start time every member can attend, on or after each one's own date.
@@ -149,5 +125,61 @@ public enum SharedSessionPlanner {
   /// Trainer minutes saved: each session of n attendees replaces n individual sessions.
   public static func trainerMinutesSaved(_ sessions: [SharedSession]) -> Int {
     sessions.reduce(0) { $0 + ($1.members.count - 1) * $1.minutes }
+  }
+}
+
+/// Groups a cohort's demands one topic at a time (so a large cohort's demands can be read topic by
+/// topic), remembering what each hire's earlier sessions took from their days. Topics must be
+/// given in a stable order (sorted by id) for the result to be the same on every run.
+public struct SharedSessionGrouper: Sendable {
+  /// Per hire and day: the busy times and training minutes of the sessions they already joined.
+  private var taken: [String: [CalendarDate: (busy: [Range<Int>], minutes: Int)]] = [:]
+
+  public init() {}
+
+  /// The sessions of one topic's demands.
+  public mutating func group(topic demands: [WorkshopDemand]) -> [SharedSession] {
+    guard let topicID = demands.first?.topicID else { return [] }
+    var sessions: [SharedSession] = []
+    let sorted = demands.sorted { ($0.date, $0.hireKey) < ($1.date, $1.hireKey) }
+    // Same week: the Monday of the date the hire's own plan chose.
+    let byWeek = Dictionary(grouping: sorted) { $0.date.dayNumber - $0.date.weekday.index }
+    for week in byWeek.keys.sorted() {
+      var pending = byWeek[week] ?? []
+      var number = 0
+      while pending.count >= 2 {
+        var members: [WorkshopDemand] = [pending.removeFirst()]
+        var slot: (CalendarDate, Int)? = nil
+        var rest: [WorkshopDemand] = []
+        for candidate in pending {
+          if members.count < candidate.capacity,
+            let common = SharedSessionPlanner.commonSlot(members + [candidate], taken: taken)
+          {
+            members.append(candidate)
+            slot = common
+          } else {
+            rest.append(candidate)
+          }
+        }
+        pending = rest
+        guard members.count >= 2, let (date, start) = slot else { continue }
+        number += 1
+        let minutes = members[0].minutes
+        for member in members {
+          var days = taken[member.hireKey] ?? [:]
+          var day = days[date] ?? ([], 0)
+          day.busy.append(start..<(start + minutes))
+          day.minutes += minutes
+          days[date] = day
+          taken[member.hireKey] = days
+        }
+        sessions.append(
+          SharedSession(
+            id: "\(topicID)@\(date.iso)#\(number)", topicID: topicID, date: date,
+            start: LocalTime(minutes: start), minutes: minutes,
+            members: members.map(\.hireKey).sorted()))
+      }
+    }
+    return sessions
   }
 }

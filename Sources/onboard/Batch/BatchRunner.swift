@@ -96,16 +96,16 @@ struct BatchRunner: Sendable {
           + (spool.strangerCount > 5 ? ", ..." : ""))
     }
 
-    // 3. Shared workshops: the cohort's demands, grouped (deterministic, from every hire).
+    // 3. Shared workshops: the cohort's demands, spooled by topic, grouped topic by topic
+    // (deterministic, from every hire, whatever the number of workers).
     var sessions: [SharedSession] = []
     if shareWorkshops, hires.count > 1 {
       let progress = ProgressReporter(
         total: hires.count, label: "grouping", enabled: !quiet && Console.stderrIsTerminal)
-      var demands: [WorkshopDemand] = []
+      let demands = DemandSpool(directory: chunkCount > 1 ? work : nil)
       for chunk in 0..<chunkCount {
         let evidence = spool.evidence(ofChunk: chunk)
-        let members = chunkHires(chunk)
-        let perHire = parallelMap(members) { hire -> [WorkshopDemand] in
+        let perHire = parallelMap(chunkHires(chunk)) { hire -> [WorkshopDemand] in
           defer { progress.advance() }
           guard rowErrorsByHire[hire.key] == nil else { return [] }
           return
@@ -113,12 +113,18 @@ struct BatchRunner: Sendable {
               hire: hire, library: library, evidence: evidence[hire.key] ?? [], overrides: overrides
             )) ?? []
         }
-        demands += perHire.flatMap { $0 }
+        for list in perHire { for demand in list { demands.add(demand) } }
       }
+      demands.finish()
       progress.finish()
-      sessions = SharedSessionPlanner.group(demands)
+      var grouper = SharedSessionGrouper()
+      for topic in demands.topics { sessions += grouper.group(topic: demands.demands(of: topic)) }
     }
-    let sharedSessions = sessions
+    var sessionsByHire: [String: [SharedSession]] = [:]
+    for session in sessions {
+      for member in session.members { sessionsByHire[member, default: []].append(session) }
+    }
+    let sharedSessionsByHire = sessionsByHire
 
     // 4. Plan, render and write, chunk by chunk, hires in parallel.
     let progress = ProgressReporter(
@@ -145,7 +151,7 @@ struct BatchRunner: Sendable {
           hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
           evidence: evidence[hire.key] ?? [],
           errors: rowErrorsByHire[hire.key] ?? [], keep: keep.contains(hire.key),
-          sessions: sharedSessions, skills: skills)
+          sessions: sharedSessionsByHire[hire.key] ?? [], skills: skills)
       }
       for outcome in outcomes {
         entries.append(outcome.entry)

@@ -1,0 +1,54 @@
+import Foundation
+import OnboardKit
+
+/// A cohort's workshop demands, spooled to one file per topic so that grouping holds one topic's
+/// demands at a time. A cohort of one chunk keeps them in memory.
+final class DemandSpool: @unchecked Sendable {
+  let directory: String?
+  private var buffers: [String: String] = [:]
+  private var memory: [String: [WorkshopDemand]] = [:]
+  private var handles: [String: FileHandle] = [:]
+  private var files: [String: String] = [:]
+
+  init(directory: String?) { self.directory = directory }
+
+  /// The topics seen, sorted (the order grouping must follow to be the same on every run).
+  var topics: [String] { (directory == nil ? Array(memory.keys) : Array(files.keys)).sorted() }
+
+  func add(_ demand: WorkshopDemand) {
+    guard directory != nil else {
+      memory[demand.topicID, default: []].append(demand)
+      return
+    }
+    buffers[demand.topicID, default: ""] += demand.record + "\n"
+    if (buffers[demand.topicID]?.utf8.count ?? 0) > 1 << 18 { flush(demand.topicID) }
+  }
+
+  private func flush(_ topic: String) {
+    guard let directory, let text = buffers[topic], !text.isEmpty else { return }
+    if handles[topic] == nil {
+      let path = (directory as NSString).appendingPathComponent("demand-\(files.count).tsv")
+      FileManager.default.createFile(atPath: path, contents: nil)
+      files[topic] = path
+      handles[topic] = FileHandle(forWritingAtPath: path)
+    }
+    handles[topic]?.write(Data(text.utf8))
+    buffers[topic] = ""
+  }
+
+  func finish() {
+    for topic in buffers.keys.sorted() { flush(topic) }
+    for handle in handles.values { try? handle.close() }
+    handles = [:]
+  }
+
+  /// One topic's demands.
+  func demands(of topic: String) -> [WorkshopDemand] {
+    guard directory != nil else { return memory[topic] ?? [] }
+    guard let path = files[topic], let data = FileManager.default.contents(atPath: path) else {
+      return []
+    }
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap(
+      WorkshopDemand.init(record:))
+  }
+}
