@@ -87,6 +87,10 @@ struct BatchRunner: Sendable {
       }
     }
     spool.finish()
+    if let failure = spool.failure {
+      Console.err("\(work): error: \(failure)")
+      return .failure
+    }
     let rowErrorsByHire = rowErrors
     if !fileErrors.isEmpty { return report(InputErrors(fileErrors)) }
     if spool.strangerCount > 0, !quiet {
@@ -116,6 +120,10 @@ struct BatchRunner: Sendable {
         for list in perHire { for demand in list { demands.add(demand) } }
       }
       demands.finish()
+      if let failure = demands.failure {
+        Console.err("\(work): error: \(failure)")
+        return .failure
+      }
       progress.finish()
       var grouper = SharedSessionGrouper()
       for topic in demands.topics { sessions += grouper.group(topic: demands.demands(of: topic)) }

@@ -5,6 +5,8 @@ import OnboardKit
 /// demands at a time. A cohort of one chunk keeps them in memory.
 final class DemandSpool: @unchecked Sendable {
   let directory: String?
+  /// The first spool write that failed: the run must stop rather than plan without evidence.
+  private(set) var failure: String?
   private var buffers: [String: String] = [:]
   private var memory: [String: [WorkshopDemand]] = [:]
   private var handles: [String: FileHandle] = [:]
@@ -28,11 +30,16 @@ final class DemandSpool: @unchecked Sendable {
     guard let directory, let text = buffers[topic], !text.isEmpty else { return }
     if handles[topic] == nil {
       let path = (directory as NSString).appendingPathComponent("demand-\(files.count).tsv")
-      FileManager.default.createFile(atPath: path, contents: nil)
+      guard FileManager.default.createFile(atPath: path, contents: nil) else {
+        failure = failure ?? "cannot create \(path)"
+        return
+      }
       files[topic] = path
       handles[topic] = FileHandle(forWritingAtPath: path)
     }
-    handles[topic]?.write(Data(text.utf8))
+    do { try handles[topic]?.write(contentsOf: Data(text.utf8)) } catch {
+      failure = failure ?? "cannot write the spool (disk full?): \(error.localizedDescription)"
+    }
     buffers[topic] = ""
   }
 

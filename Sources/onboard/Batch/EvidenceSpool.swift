@@ -8,6 +8,8 @@ final class EvidenceSpool: @unchecked Sendable {
   let chunkOf: [String: Int]
   let chunkCount: Int
   let directory: String?
+  /// The first spool write that failed: the run must stop rather than plan without evidence.
+  private(set) var failure: String?
   private let lock = NSLock()
   private var buffers: [Int: String] = [:]
   private var memory: [Evidence] = []
@@ -47,12 +49,20 @@ final class EvidenceSpool: @unchecked Sendable {
       handle = open
     } else {
       let path = (directory as NSString).appendingPathComponent("evidence-\(chunk).tsv")
-      FileManager.default.createFile(atPath: path, contents: nil)
-      guard let opened = FileHandle(forWritingAtPath: path) else { return }
+      guard FileManager.default.createFile(atPath: path, contents: nil) else {
+        failure = failure ?? "cannot create \(path)"
+        return
+      }
+      guard let opened = FileHandle(forWritingAtPath: path) else {
+        failure = failure ?? "cannot open \(path)"
+        return
+      }
       handles[chunk] = opened
       handle = opened
     }
-    handle.write(Data(text.utf8))
+    do { try handle.write(contentsOf: Data(text.utf8)) } catch {
+      failure = failure ?? "cannot write the spool (disk full?): \(error.localizedDescription)"
+    }
     buffers[chunk] = ""
   }
 
