@@ -9,6 +9,7 @@ let usage = """
 
   COMMANDS:
     plan           write plans, calendars and emails for a roster (the main job)
+    batch          the same as plan, for a whole start cohort
     analyze        print the gap report of each hire
     evidence       show what the import understood from exports
     progress       compare later evidence (a re-test) with a plan's gap skills
