@@ -26,6 +26,9 @@ let package = Package(
     // The thin command-line tool: arguments, files, diagnostics.
     .executableTarget(name: "onboard", dependencies: ["OnboardKit"]),
 
+    // A benchmark, not a test: times importing a generated export (see README.md, Development).
+    .executableTarget(name: "onboard-bench", dependencies: ["OnboardKit", "OnboardCSV"]),
+
     .testTarget(name: "OnboardCSVTests", dependencies: ["OnboardCSV"]),
     .testTarget(name: "OnboardMustacheTests", dependencies: ["OnboardMustache"]),
     .testTarget(name: "OnboardICSTests", dependencies: ["OnboardICS"]),

@@ -69,32 +69,16 @@ public enum EvidenceImport {
     if JSONEvidenceImport.looksLikeJSON(file.data) {
       return try JSONEvidenceImport.parse(file, skills: skills)
     }
-    do {
-      var table = try TableReader(path: file.path, data: file.data)
-      guard let format = EvidenceFormat.detect(header: table.header) else {
-        throw InputErrors([unknownFormat(table)])
-      }
-      var result: EvidenceImportResult
-      switch format {
-      case .testGorilla: result = try TestGorillaImport.parse(&table, skills: skills)
-      case .interviewRatings: result = try InterviewRatingsImport.parse(&table, skills: skills)
-      case .plain: result = try PlainEvidenceImport.parse(&table, skills: skills)
-      }
-      if table.rowCount == 0 {
-        // A header without rows is an export of nobody yet: accepted, and said.
-        result.diagnostics.append(
-          Diagnostic(
-            .note, SourceLocation(file: file.path, line: table.headerLine, column: 1),
-            "the \(format.rawValue) has a header but no rows; no evidence imported"))
-      }
-      return result
-    } catch let error as InputErrors {
-      throw error
-    } catch let error as InputError {
-      throw InputErrors([error])
+    let table: TableReader
+    do throws(InputError) {
+      table = try TableReader(path: file.path, data: file.data)
     } catch {
-      throw InputErrors([InputError(SourceLocation(file: file.path), "\(error)")])
+      throw InputErrors([error])
     }
+    var evidence: [Evidence] = []
+    var result = try csv(table, skills: skills) { evidence.append($0) }
+    result.evidence = evidence
+    return result
   }
 
   /// The error for a CSV header that matches no known export; a roster given as evidence is named.
@@ -126,23 +110,32 @@ public enum EvidenceImport {
 
   /// Parses "78", "78%", "78,5", " 78.5 % " into a number; nil otherwise.
   static func number(_ text: String) -> Double? {
-    var cleaned = text.trimmingCharacters(in: .whitespaces)
-    if cleaned.hasSuffix("%") {
-      cleaned = String(cleaned.dropLast()).trimmingCharacters(in: .whitespaces)
+    var cleaned = text.trimmingSpaces()
+    if cleaned.hasSuffix("%") { cleaned = cleaned.dropLast().trimmingSpaces() }
+    // Bytes, not Characters: only ASCII digits, `.`, `-` and one decimal comma are accepted.
+    var commas = 0
+    var hasDot = false
+    for byte in cleaned.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): continue
+      case UInt8(ascii: "."): hasDot = true
+      case UInt8(ascii: ","): commas += 1
+      default: return nil
+      }
     }
-    if cleaned.filter({ $0 == "," }).count == 1, !cleaned.contains(".") {
-      cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+    guard !cleaned.isEmpty, commas == 0 || (commas == 1 && !hasDot) else { return nil }
+    if commas == 1 {
+      cleaned = String(
+        decoding: cleaned.utf8.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 },
+        as: UTF8.self)
     }
-    guard !cleaned.isEmpty,
-      cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-      let value = Double(cleaned), value.isFinite
-    else { return nil }
+    guard let value = Double(cleaned), value.isFinite else { return nil }
     return value
   }
 
   /// A date from an export: `2026-10-07`, `2026-10-07T10:00:00Z`, `2026-10-07 10:00`; nil otherwise.
   static func date(_ text: String) -> CalendarDate? {
-    CalendarDate(iso: String(text.trimmingCharacters(in: .whitespaces).prefix(10)))
+    CalendarDate(iso: String(text.trimmingSpaces().prefix(10)))
   }
 
   /// Columns never read: personal data that has no place in a skills plan.

@@ -3,9 +3,10 @@ import Foundation
 /// Structured-interview ratings: one row per candidate, interviewer and competency, rated 1–5
 /// (behaviourally anchored). A blank rating means "not rated", never zero.
 enum InterviewRatingsImport {
-  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors)
-    -> EvidenceImportResult
-  {
+  /// Reads the rows, handing each evidence to `each`; the result has the notes and row errors.
+  static func parse(
+    _ table: inout TableReader, skills: SkillIndex, each: (Evidence) -> Void
+  ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
     var seen: [String: Int] = [:]
     do {
@@ -60,7 +61,7 @@ enum InterviewRatingsImport {
         }
         seen[duplicateKey] = row.line
         let note = row.value("Notes")
-        result.evidence.append(
+        each(
           Evidence(
             hireKey: key, skillID: skillID, source: .interview, instrument: competency,
             rawValue: raw,

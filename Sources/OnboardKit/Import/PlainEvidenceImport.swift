@@ -28,9 +28,10 @@ enum PlainEvidenceImport {
     }
   }
 
-  static func parse(_ table: inout TableReader, skills: SkillIndex) throws(InputErrors)
-    -> EvidenceImportResult
-  {
+  /// Reads the rows, handing each evidence to `each`; the result has the notes and row errors.
+  static func parse(
+    _ table: inout TableReader, skills: SkillIndex, each: (Evidence) -> Void
+  ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
     do {
       try table.require(["email", "skill", "value", "scale"])
@@ -92,7 +93,7 @@ enum PlainEvidenceImport {
         }
         let assessor = row.value("assessor")
         let note = row.value("note")
-        result.evidence.append(
+        each(
           Evidence(
             hireKey: key, skillID: skillID, source: source, instrument: skillName, rawValue: raw,
             scale: scale,
