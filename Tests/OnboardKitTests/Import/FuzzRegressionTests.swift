@@ -74,3 +74,21 @@ extension FuzzRegressionTests {
     #expect(error.message.contains("expected a value from 0 to 48888888888888885248"))
   }
 }
+
+extension FuzzRegressionTests {
+  /// An epoch number too large for an `Int` day once would have trapped; it is an error now.
+  @Test func anEpochDateBeyondYear9999IsAnError() throws {
+    let text = """
+      [{"candidate_email": "a@example.org", "submitted_at": 1e300,
+        "attributes": [{"name": "Git", "rating": "yes"}]}]
+      """
+    let result = try EvidenceImport.parse(
+      SourceFile(path: "g.json", text: text), skills: try RepositoryFiles.library().skillIndex)
+    let error = try #require(result.allErrors.first)
+    #expect(
+      error.description.hasPrefix(
+        "g.json:1:55 ($[0].submitted_at): error: found the number `1e300`"))
+    #expect(error.message.contains("expected a date such as `2026-10-14T15:32:10Z`"))
+    #expect(result.evidence.isEmpty)
+  }
+}
