@@ -29,6 +29,9 @@ let package = Package(
     // Synthetic cohorts for scale runs and benchmarks (not part of the user-facing tool).
     .executableTarget(name: "onboard-cohort", dependencies: ["OnboardKit"]),
 
+    // A benchmark, not a test: times importing a generated export (see README.md, Development).
+    .executableTarget(name: "onboard-bench", dependencies: ["OnboardKit", "OnboardCSV"]),
+
     .testTarget(name: "OnboardCSVTests", dependencies: ["OnboardCSV"]),
     .testTarget(name: "OnboardMustacheTests", dependencies: ["OnboardMustache"]),
     .testTarget(name: "OnboardICSTests", dependencies: ["OnboardICS"]),

@@ -13,7 +13,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do throws(InputError) { table = try TableReader(path: file.path, data: file.data) } catch {
       throw InputErrors([error])
     }
-    return try TestGorillaImport.parse(&table, skills: fuzzSkills)
+    var evidence: [Evidence] = []
+    var result = try TestGorillaImport.parse(&table, skills: fuzzSkills) { evidence.append($0) }
+    result.evidence = evidence
+    return result
   }
   return 0
 }

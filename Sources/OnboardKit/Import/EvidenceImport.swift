@@ -4,21 +4,15 @@ import OnboardCSV
 /// What an import understood from one export: the evidence, notes about what it skipped, and the
 /// errors of rows it could not read (by hire, so that one hire's bad row fails only that hire).
 public struct EvidenceImportResult: Sendable {
-  /// The evidence, unless a `sink` takes each piece as it is read (streaming imports).
   public var evidence: [Evidence] = []
-  /// Receives each piece of evidence instead of `evidence` when set: large exports stream
-  /// through without being held in memory.
-  var sink: (@Sendable (Evidence) -> Void)?
   public var diagnostics: [Diagnostic] = []
   /// Row errors by the hire's email (lower case); rows without a readable email under "".
   public var rowErrors: [String: [InputError]] = [:]
 
   public init() {}
 
-  /// Records one piece of evidence (into `evidence`, or through the sink).
-  mutating func add(_ item: Evidence) {
-    if let sink { sink(item) } else { evidence.append(item) }
-  }
+  /// Records one piece of evidence.
+  mutating func add(_ item: Evidence) { evidence.append(item) }
 
   mutating func add(contentsOf items: [Evidence]) {
     for item in items { add(item) }
@@ -75,9 +69,9 @@ public enum EvidenceFormat: String, Sendable, CaseIterable {
 /// Imports assessment exports into evidence, recognising each file's format.
 public enum EvidenceImport {
   /// Reads one export (CSV, or JSON from Greenhouse, Lever, HackerRank or Codility); file-level
-  /// problems (not CSV, unknown format, missing columns, an unknown test) are thrown, row-level ones are collected per hire in the result.
-  /// Interview scorecards (`onboard interview-kit`) are checked against `questions`, the plan
-  /// library's question banks.
+  /// problems (not CSV, unknown format, missing columns, an unknown test) are thrown, row-level
+  /// ones are collected per hire in the result. Interview scorecards (`onboard interview-kit`) are
+  /// checked against `questions`, the plan library's question banks.
   public static func parse(
     _ file: SourceFile, skills: SkillIndex, questions: [QuestionBank] = []
   ) throws(InputErrors) -> EvidenceImportResult {
@@ -87,75 +81,16 @@ public enum EvidenceImport {
     if JSONEvidenceImport.looksLikeJSON(file.data) {
       return try JSONEvidenceImport.parse(file, skills: skills)
     }
-    return try parse(
-      path: file.path, reader: CSVReader(data: file.data), skills: skills, questions: questions)
-  }
-
-  /// Streams one export from disk: each piece of evidence goes to `each` as it is read, so memory
-  /// does not grow with the file (CSV exports; a JSON export is parsed whole, as JSON must be).
-  /// The result carries the notes and row errors, not the evidence.
-  public static func stream(
-    path: String, skills: SkillIndex, questions: [QuestionBank] = [],
-    each: @escaping @Sendable (Evidence) -> Void
-  ) throws(InputErrors) -> EvidenceImportResult {
-    let url = URL(fileURLWithPath: path)
-    var head = Data()
-    if let handle = try? FileHandle(forReadingFrom: url) {
-      head = (try? handle.read(upToCount: 4096)) ?? Data()
-      try? handle.close()
-    }
-    if let problem = TextEncodingCheck.problem(head, path: path) { throw InputErrors([problem]) }
-    if JSONEvidenceImport.looksLikeJSON(head) {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw InputErrors([InputError(SourceLocation(file: path), "cannot read the file")])
-      }
-      var result = try JSONEvidenceImport.parse(SourceFile(path: path, data: data), skills: skills)
-      for item in result.evidence { each(item) }
-      result.evidence = []
-      return result
-    }
-    let reader: CSVReader
-    do {
-      reader = try CSVReader(contentsOf: url)
+    let table: TableReader
+    do throws(InputError) {
+      table = try TableReader(path: file.path, data: file.data)
     } catch {
-      throw InputErrors([TableReader.inputError(error, path: path)])
-    }
-    return try parse(path: path, reader: reader, skills: skills, questions: questions, sink: each)
-  }
-
-  /// The CSV formats, from any reader (in memory or streaming).
-  static func parse(
-    path: String, reader: CSVReader, skills: SkillIndex, questions: [QuestionBank],
-    sink: (@Sendable (Evidence) -> Void)? = nil
-  ) throws(InputErrors) -> EvidenceImportResult {
-    do {
-      var table = try TableReader(path: path, reader: reader)
-      guard let format = EvidenceFormat.detect(header: table.header) else {
-        throw InputErrors([unknownFormat(table)])
-      }
-      var result: EvidenceImportResult
-      switch format {
-      case .testGorilla: result = try TestGorillaImport.parse(&table, skills: skills, sink: sink)
-      case .interviewRatings:
-        result = try InterviewRatingsImport.parse(&table, skills: skills, sink: sink)
-      case .scorecard: result = try ScorecardImport.parse(&table, banks: questions, sink: sink)
-      case .plain: result = try PlainEvidenceImport.parse(&table, skills: skills, sink: sink)
-      }
-      if table.rowCount == 0 {
-        // A header without rows is an export of nobody yet: accepted, and said.
-        result.diagnostics.append(
-          Diagnostic(
-            .note, SourceLocation(file: path, line: table.headerLine, column: 1),
-            "the \(format.rawValue) has a header but no rows; no evidence imported"))
-      }
-      return result
-    } catch let error as InputErrors {
-      throw error
-    } catch let error as InputError {
       throw InputErrors([error])
-    } catch {
-      throw InputErrors([InputError(SourceLocation(file: path), "\(error)")])
     }
+    var evidence: [Evidence] = []
+    var result = try csv(table, skills: skills, questions: questions) { evidence.append($0) }
+    result.evidence = evidence
+    return result
   }
 
   /// The error for a CSV header that matches no known export; a roster given as evidence is named.
@@ -187,23 +122,32 @@ public enum EvidenceImport {
 
   /// Parses "78", "78%", "78,5", " 78.5 % " into a number; nil otherwise.
   static func number(_ text: String) -> Double? {
-    var cleaned = text.trimmingCharacters(in: .whitespaces)
-    if cleaned.hasSuffix("%") {
-      cleaned = String(cleaned.dropLast()).trimmingCharacters(in: .whitespaces)
+    var cleaned = text.trimmingSpaces()
+    if cleaned.hasSuffix("%") { cleaned = cleaned.dropLast().trimmingSpaces() }
+    // Bytes, not Characters: only ASCII digits, `.`, `-` and one decimal comma are accepted.
+    var commas = 0
+    var hasDot = false
+    for byte in cleaned.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): continue
+      case UInt8(ascii: "."): hasDot = true
+      case UInt8(ascii: ","): commas += 1
+      default: return nil
+      }
     }
-    if cleaned.filter({ $0 == "," }).count == 1, !cleaned.contains(".") {
-      cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+    guard !cleaned.isEmpty, commas == 0 || (commas == 1 && !hasDot) else { return nil }
+    if commas == 1 {
+      cleaned = String(
+        decoding: cleaned.utf8.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 },
+        as: UTF8.self)
     }
-    guard !cleaned.isEmpty,
-      cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-      let value = Double(cleaned), value.isFinite
-    else { return nil }
+    guard let value = Double(cleaned), value.isFinite else { return nil }
     return value
   }
 
   /// A date from an export: `2026-10-07`, `2026-10-07T10:00:00Z`, `2026-10-07 10:00`; nil otherwise.
   static func date(_ text: String) -> CalendarDate? {
-    CalendarDate(iso: String(text.trimmingCharacters(in: .whitespaces).prefix(10)))
+    CalendarDate(iso: String(text.trimmingSpaces().prefix(10)))
   }
 
   /// Columns never read: personal data that has no place in a skills plan.

@@ -3,13 +3,11 @@ import Foundation
 /// Structured-interview ratings: one row per candidate, interviewer and competency, rated 1–5
 /// (behaviourally anchored). A blank rating means "not rated", never zero.
 enum InterviewRatingsImport {
+  /// Reads the rows, handing each evidence to `each`; the result has the notes and row errors.
   static func parse(
-    _ table: inout TableReader, skills: SkillIndex, sink: (@Sendable (Evidence) -> Void)? = nil
-  ) throws(InputErrors)
-    -> EvidenceImportResult
-  {
+    _ table: inout TableReader, skills: SkillIndex, each: (Evidence) -> Void
+  ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
-    result.sink = sink
     var seen: [String: Int] = [:]
     do {
       try table.require(["Candidate Email", "Interviewer", "Competency", "Rating"])
@@ -63,7 +61,7 @@ enum InterviewRatingsImport {
         }
         seen[duplicateKey] = row.line
         let note = row.value("Notes")
-        result.add(
+        each(
           Evidence(
             hireKey: key, skillID: skillID, source: .interview, instrument: competency,
             rawValue: raw,

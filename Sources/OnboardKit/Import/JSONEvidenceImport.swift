@@ -152,11 +152,12 @@ enum JSONEvidenceImport {
   }
 
   /// A date from an ISO 8601 string (`2026-10-14T15:32:10Z`) or an epoch number (milliseconds
-  /// when above 10^11, else seconds; the UTC day); nil when absent or null.
+  /// when above 10^11, else seconds; the UTC day; years 1970 to 9999); nil when absent or null.
   static func date(_ node: JSONNode?, file: String) throws(InputError) -> CalendarDate? {
     guard let node, !node.isNull else { return nil }
     if let text = node.string, let date = EvidenceImport.date(text) { return date }
-    if let number = node.number {
+    // Years 1970 to 9999 only: a larger number is no date (and would not fit an Int).
+    if let number = node.number, number >= 0, number < 253_402_300_800_000 {
       let seconds = number > 1e11 ? number / 1000 : number
       return CalendarDate(dayNumber: Int((seconds / 86_400).rounded(.down)))
     }

@@ -28,13 +28,11 @@ enum PlainEvidenceImport {
     }
   }
 
+  /// Reads the rows, handing each evidence to `each`; the result has the notes and row errors.
   static func parse(
-    _ table: inout TableReader, skills: SkillIndex, sink: (@Sendable (Evidence) -> Void)? = nil
-  ) throws(InputErrors)
-    -> EvidenceImportResult
-  {
+    _ table: inout TableReader, skills: SkillIndex, each: (Evidence) -> Void
+  ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
-    result.sink = sink
     do {
       try table.require(["email", "skill", "value", "scale"])
       while let row = try table.next() {
@@ -95,7 +93,7 @@ enum PlainEvidenceImport {
         }
         let assessor = row.value("assessor")
         let note = row.value("note")
-        result.add(
+        each(
           Evidence(
             hireKey: key, skillID: skillID, source: source, instrument: skillName, rawValue: raw,
             scale: scale,

@@ -154,18 +154,23 @@ func closestTimeZone(to text: String) -> String? {
 /// Quoted local parts and non-ASCII addresses (RFC 6532) are refused: mail headers need them
 /// encoded, and rosters do not use them in practice.
 public func isPlausibleEmail(_ text: String) -> Bool {
-  let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-  guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64, text.utf8.count <= 254
+  let parts = text.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+  guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, text.utf8.count <= 254
   else { return false }
-  let atom = Set(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-")
-  let local = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-  guard local.allSatisfy({ !$0.isEmpty && $0.allSatisfy(atom.contains) }) else { return false }
-  let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-  let host = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+  // Byte tests (ASCII only, so a non-ASCII byte fails them): no per-call character sets.
+  func isHost(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+  }
+  func isAtom(_ byte: UInt8) -> Bool {
+    isHost(byte) || "!#$%&'*+/=?^_`{|}~".utf8.contains(byte)
+  }
+  let local = parts[0].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+  guard local.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isAtom) }) else { return false }
+  let labels = parts[1].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
   return labels.count >= 2
     && labels.allSatisfy {
-      !$0.isEmpty && $0.count <= 63 && $0.allSatisfy(host.contains) && !$0.hasPrefix("-")
-        && !$0.hasSuffix("-")
+      !$0.isEmpty && $0.count <= 63 && $0.allSatisfy(isHost) && $0.first != UInt8(ascii: "-")
+        && $0.last != UInt8(ascii: "-")
     }
 }

@@ -34,7 +34,7 @@ public enum ScorecardColumns {
 /// skills a question is evidence for.
 enum ScorecardImport {
   static func parse(
-    _ table: inout TableReader, banks: [QuestionBank], sink: (@Sendable (Evidence) -> Void)? = nil
+    _ table: inout TableReader, banks: [QuestionBank], each: (Evidence) -> Void
   ) throws(InputErrors)
     -> EvidenceImportResult
   {
@@ -74,7 +74,6 @@ enum ScorecardImport {
     }
     let key = email.lowercased()
     var result = EvidenceImportResult()
-    result.sink = sink
     let interviewerRow = rows.first { !$0.value(C.interviewer).isEmpty }
     let interviewer = interviewerRow?.value(C.interviewer) ?? ""
     if interviewer.isEmpty {
@@ -119,7 +118,7 @@ enum ScorecardImport {
       guard !interviewer.isEmpty else { continue }
       let note = row.value(C.notes)
       for skillID in question.skillIDs {
-        result.add(
+        each(
           Evidence(
             hireKey: key, skillID: skillID, source: .interview, instrument: question.instrument,
             rawValue: raw, scale: .rubric, proficiency: EvidenceScale.rubric.proficiency(of: value),

@@ -53,8 +53,26 @@ public struct TableReader {
 
   /// Normalised column key: lower case, spaces, `_` and `-` folded.
   public static func key(_ name: String) -> String {
-    name.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" || $0 == "\t" })
-      .joined(separator: " ")
+    // ASCII names (every lookup of a fixed column name) in one pass over the bytes.
+    if name.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(name.utf8.count)
+      var pendingSpace = false
+      for byte in name.utf8 {
+        if byte == 0x20 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == 0x09 {
+          pendingSpace = !bytes.isEmpty
+          continue
+        }
+        if pendingSpace { bytes.append(0x20) }
+        pendingSpace = false
+        bytes.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    return name.lowercased().split(whereSeparator: {
+      $0 == " " || $0 == "_" || $0 == "-" || $0 == "\t"
+    })
+    .joined(separator: " ")
   }
 
   /// Where the header cell of the column at `index` is (file:line:column).
@@ -139,7 +157,7 @@ public struct TableRow: Sendable {
   /// The trimmed value of a column; "" when the column is absent or the row is short.
   public func value(_ name: String) -> String {
     guard let index = columns[TableReader.key(name)], let value = record[index] else { return "" }
-    return value.trimmingCharacters(in: .whitespacesAndNewlines)
+    return value.trimmingSpacesAndNewlines()
   }
 
   /// Where a column's cell is (file:line:column), or the row's start when the cell is missing.
@@ -175,7 +193,7 @@ public struct TableRow: Sendable {
 
   /// Whether every cell is blank.
   public var isBlank: Bool {
-    record.values.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    record.fields.allSatisfy { $0.value.isBlankText }
   }
 
   /// A value split on `|`, trimmed, empties dropped.

@@ -19,18 +19,16 @@ enum TestGorillaImport {
     "ip address", "location",
   ]
 
+  /// Reads the rows, handing each evidence to `each`; the result has the notes and row errors.
   static func parse(
-    _ table: inout TableReader, skills: SkillIndex, sink: (@Sendable (Evidence) -> Void)? = nil
-  ) throws(InputErrors)
-    -> EvidenceImportResult
-  {
+    _ table: inout TableReader, skills: SkillIndex, each: (Evidence) -> Void
+  ) throws(InputErrors) -> EvidenceImportResult {
     do {
       try table.require(["First name", "Email", "Status"])
     } catch {
       throw InputErrors([error])
     }
     var result = EvidenceImportResult()
-    result.sink = sink
     var testColumns: [(index: Int, name: String, skill: String?)] = []
     var integrityColumns: [(index: Int, name: String)] = []
     for (index, name) in table.header.enumerated() {
@@ -98,7 +96,7 @@ enum TestGorillaImport {
         }
         let flags = integrityColumns.compactMap { column -> String? in
           let value =
-            row.record[column.index]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            row.record[column.index]?.trimmingSpaces().lowercased() ?? ""
           return value == "no" ? "\(column.name): No" : nil
         }
         let integrity = flags.isEmpty ? nil : "Integrity: " + flags.joined(separator: "; ")
@@ -108,7 +106,7 @@ enum TestGorillaImport {
         }
         let date = EvidenceImport.date(row.value("Last activity"))
         for column in testColumns {
-          let raw = row.record[column.index]?.trimmingCharacters(in: .whitespaces) ?? ""
+          let raw = row.record[column.index]?.trimmingSpaces() ?? ""
           if raw.isEmpty { continue }
           let location = row.location(at: column.index)
           guard let value = EvidenceImport.number(raw) else {
@@ -150,7 +148,7 @@ enum TestGorillaImport {
             continue
           }
           let scale: EvidenceScale = percentile ? .percentile : .percent
-          result.add(
+          each(
             Evidence(
               hireKey: key, skillID: skillID, source: .test, instrument: column.name, rawValue: raw,
               scale: scale, proficiency: scale.proficiency(of: value),

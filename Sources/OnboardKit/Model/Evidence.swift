@@ -157,8 +157,12 @@ extension Comparable {
 
 /// A number without a trailing `.0`: 40 → "40", 2.5 → "2.5", 3.333 → "3.3".
 public func formatNumber(_ value: Double, decimals: Int = 1) -> String {
+  guard value.isFinite else { return "\(value)" }
   let factor = pow(10.0, Double(decimals))
   let rounded = (value * factor).rounded() / factor
+  // Beyond 2^53 a Double has no fraction left, and beyond Int.max it is no Int (a fuzzed
+  // `points/48888888888888888880` scale trapped here).
+  if rounded.magnitude >= 0x1p53 { return String(format: "%.0f", value) }
   if rounded == rounded.rounded() { return String(Int(rounded)) }
   return String(format: "%.\(decimals)f", rounded)
 }

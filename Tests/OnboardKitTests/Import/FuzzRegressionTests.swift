@@ -57,3 +57,38 @@ import Testing
     #expect(JSONNode.path("$", key: "name") == "$.name")
   }
 }
+
+extension FuzzRegressionTests {
+  /// A `points/N` scale with an N beyond `Int.max` once trapped while writing its error message.
+  @Test func hugeNumbersFormatWithoutTrapping() throws {
+    #expect(formatNumber(4.888_888_888_888_888_9e19) == "48888888888888885248")
+    #expect(formatNumber(-1e300).hasPrefix("-1000000000"))
+    #expect(formatNumber(.infinity) == "inf")
+    #expect(formatNumber(40) == "40")
+    #expect(formatNumber(2.5) == "2.5")
+    let text = "email,skill,value,scale\na@example.org,git,-1,points/48888888888888888880\n"
+    let result = try EvidenceImport.parse(
+      SourceFile(path: "p.csv", text: text), skills: try RepositoryFiles.library().skillIndex)
+    let error = try #require(result.allErrors.first)
+    #expect(error.description.hasPrefix("p.csv:2:19: error: column `value`: found `-1`"))
+    #expect(error.message.contains("expected a value from 0 to 48888888888888885248"))
+  }
+}
+
+extension FuzzRegressionTests {
+  /// An epoch number too large for an `Int` day once would have trapped; it is an error now.
+  @Test func anEpochDateBeyondYear9999IsAnError() throws {
+    let text = """
+      [{"candidate_email": "a@example.org", "submitted_at": 1e300,
+        "attributes": [{"name": "Git", "rating": "yes"}]}]
+      """
+    let result = try EvidenceImport.parse(
+      SourceFile(path: "g.json", text: text), skills: try RepositoryFiles.library().skillIndex)
+    let error = try #require(result.allErrors.first)
+    #expect(
+      error.description.hasPrefix(
+        "g.json:1:55 ($[0].submitted_at): error: found the number `1e300`"))
+    #expect(error.message.contains("expected a date such as `2026-10-14T15:32:10Z`"))
+    #expect(result.evidence.isEmpty)
+  }
+}
