@@ -56,16 +56,6 @@ struct Inputs {
       library: library, templates: templates, hires: hires, rosterErrors: rosterErrors,
       evidence: evidence)
   }
-
-  /// Notes about evidence for people not on the roster (candidates who were not hired).
-  func unmatchedEvidenceNote() -> String? {
-    let onRoster = Set(hires.map(\.key))
-    let others = Set(evidence.evidence.map(\.hireKey)).subtracting(onRoster)
-    guard !others.isEmpty else { return nil }
-    return
-      "\(others.count) evidence email(s) are not on the roster (candidates not hired?) and were ignored: "
-      + others.sorted().prefix(5).joined(separator: ", ") + (others.count > 5 ? ", ..." : "")
-  }
 }
 
 /// Prints input errors the compiler way and returns the failure status.
