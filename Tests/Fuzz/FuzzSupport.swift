@@ -82,3 +82,41 @@ func checkEvidence(_ outcome: () throws(InputErrors) -> EvidenceImportResult) {
     checkPrecise(error.errors)
   }
 }
+
+/// A JSON export through `EvidenceImport.parse` (shape detection), then forced through one JSON
+/// importer whatever the shape is.
+func fuzzJSONImporter(
+  _ data: UnsafePointer<UInt8>, _ size: Int,
+  _ importer: (JSONNode, String, SkillIndex) throws(InputErrors) -> EvidenceImportResult
+) {
+  let file = SourceFile(path: "fuzz.json", data: Data(fuzzBytes(data, size)))
+  checkEvidence { () throws(InputErrors) in try EvidenceImport.parse(file, skills: fuzzSkills) }
+  checkEvidence { () throws(InputErrors) in
+    let root: JSONNode
+    do throws(InputError) { root = try JSONParser.parse(file.data, file: file.path) } catch {
+      throw InputErrors([error])
+    }
+    return try importer(root, file.path, fuzzSkills)
+  }
+}
+
+/// A CSV export through `EvidenceImport.parse` (format detection), then forced through one CSV
+/// importer whatever the header says.
+func fuzzCSVImporter(
+  _ data: UnsafePointer<UInt8>, _ size: Int,
+  _ importer: (inout TableReader, SkillIndex, (Evidence) -> Void) throws(InputErrors) ->
+    EvidenceImportResult
+) {
+  let file = SourceFile(path: "fuzz.csv", data: Data(fuzzBytes(data, size)))
+  checkEvidence { () throws(InputErrors) in try EvidenceImport.parse(file, skills: fuzzSkills) }
+  checkEvidence { () throws(InputErrors) in
+    var table: TableReader
+    do throws(InputError) { table = try TableReader(path: file.path, data: file.data) } catch {
+      throw InputErrors([error])
+    }
+    var evidence: [Evidence] = []
+    var result = try importer(&table, fuzzSkills) { evidence.append($0) }
+    result.evidence = evidence
+    return result
+  }
+}

@@ -6,14 +6,8 @@ import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let file = SourceFile(path: "fuzz.json", data: Data(fuzzBytes(data, size)))
-  checkEvidence { () throws(InputErrors) in try EvidenceImport.parse(file, skills: fuzzSkills) }
-  checkEvidence { () throws(InputErrors) in
-    let root: JSONNode
-    do throws(InputError) { root = try JSONParser.parse(file.data, file: file.path) } catch {
-      throw InputErrors([error])
-    }
-    return try GreenhouseImport.parse(root, file: file.path, skills: fuzzSkills)
+  fuzzJSONImporter(data, size) { (root, file, skills) throws(InputErrors) in
+    try GreenhouseImport.parse(root, file: file, skills: skills)
   }
   return 0
 }

@@ -5,23 +5,11 @@ import Testing
 
 /// The Fixtures/ hires through the whole pipeline: the contrasting profiles come out as they should.
 @Suite struct FixtureHireTests {
-  let library: PlanLibrary
-  let templates: [EmailTemplate]
-  let hires: [Hire]
-  let evidence: EvidenceImportResult
-  static let stamp = CalendarDate(year: 2026, month: 11, day: 29)!
-
-  init() throws {
-    (library, hires, evidence) = try RepositoryFiles.fixtures()
-    templates = try library.compileTemplates()
-  }
+  let cohort: FixtureCohort
+  init() throws { cohort = try FixtureCohort() }
 
   func output(_ prefix: String) throws -> HireOutput {
-    let hire = try #require(RepositoryFiles.hire(prefix, in: hires))
-    return try Onboarding.process(
-      hire: hire, folder: prefix, library: library, templates: templates,
-      evidence: evidence.evidence,
-      stamp: Self.stamp)
+    try cohort.output(for: try cohort.hire(prefix))
   }
 
   @Test func strongTestWeakInterviewIsConflictingAndCheckedFirst() throws {
@@ -121,11 +109,8 @@ import Testing
   }
 
   @Test func emailsAlreadyDueAreSaidInThePlan() throws {
-    let hire = try #require(RepositoryFiles.hire("zoe", in: hires))
-    let late = try Onboarding.process(
-      hire: hire, folder: "zoe", library: library, templates: templates,
-      evidence: evidence.evidence,
-      stamp: CalendarDate(year: 2026, month: 12, day: 10)!)
+    let late = try cohort.output(
+      for: try cohort.hire("zoe"), stamp: CalendarDate(year: 2026, month: 12, day: 10)!)
     let note = try #require(late.plan.notes.first { $0.hasSuffix("send now.") })
     #expect(note.hasPrefix("3 emails were due before Thursday, 10 December 2026"))
     #expect(note.contains("manager-briefing") && note.contains("welcome"))

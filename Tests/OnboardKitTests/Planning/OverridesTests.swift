@@ -5,25 +5,16 @@ import Testing
 
 /// A manager's overrides: applied on every run, marked in the plan, and precise when stale or wrong.
 @Suite struct OverridesTests {
-  let library: PlanLibrary
-  let templates: [EmailTemplate]
-  let hires: [Hire]
-  let evidence: EvidenceImportResult
+  let cohort: FixtureCohort
   let overrides: [PlanOverride]
-  static let stamp = CalendarDate(year: 2026, month: 11, day: 29)!
 
   init() throws {
-    (library, hires, evidence) = try RepositoryFiles.fixtures()
-    templates = try library.compileTemplates()
+    cohort = try FixtureCohort()
     overrides = try OverridesImport.parse(try RepositoryFiles.source("Fixtures/overrides.csv"))
   }
 
   func output(_ prefix: String, overrides: [PlanOverride]? = nil) throws -> HireOutput {
-    let hire = try #require(RepositoryFiles.hire(prefix, in: hires))
-    return try Onboarding.process(
-      hire: hire, folder: prefix, library: library, templates: templates,
-      evidence: evidence.evidence,
-      overrides: overrides ?? self.overrides, stamp: Self.stamp)
+    try cohort.output(for: try cohort.hire(prefix), overrides: overrides ?? self.overrides)
   }
 
   @Test func skippedTopicIsLeftOutAndItsDependantsDoNotWait() throws {

@@ -6,22 +6,11 @@ import Testing
 /// The .eml and .ics files mail and calendar programs read: checked byte by byte here, and parsed
 /// back independently by Python's standard `email` package when python3 is present.
 @Suite struct EmailAndCalendarTests {
-  let library: PlanLibrary
-  let templates: [EmailTemplate]
-  let hires: [Hire]
-  let evidence: EvidenceImportResult
-  static let stamp = CalendarDate(year: 2026, month: 11, day: 29)!
+  let cohort: FixtureCohort
+  var hires: [Hire] { cohort.hires }
+  init() throws { cohort = try FixtureCohort() }
 
-  init() throws {
-    (library, hires, evidence) = try RepositoryFiles.fixtures()
-    templates = try library.compileTemplates()
-  }
-
-  func output(for hire: Hire) throws -> HireOutput {
-    try Onboarding.process(
-      hire: hire, folder: "x", library: library, templates: templates, evidence: evidence.evidence,
-      stamp: Self.stamp)
-  }
+  func output(for hire: Hire) throws -> HireOutput { try cohort.output(for: hire) }
 
   /// A hire whose every text field is hostile.
   var hostileHire: Hire {
