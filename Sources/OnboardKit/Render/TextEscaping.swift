@@ -1,4 +1,5 @@
 import Foundation
+import OnboardMustache
 
 /// Escapes untrusted text for Markdown: punctuation that could start markup is backslash-escaped,
 /// line breaks become spaces (a table cell or list item stays one line).
@@ -19,22 +20,9 @@ public func markdownEscaped(_ text: String) -> String {
   return result
 }
 
-/// Escapes untrusted text for HTML element content and attribute values.
-public func htmlEscaped(_ text: String) -> String {
-  var result = ""
-  result.reserveCapacity(text.utf8.count)
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "&": result += "&amp;"
-    case "<": result += "&lt;"
-    case ">": result += "&gt;"
-    case "\"": result += "&quot;"
-    case "'": result += "&#39;"
-    default: result.unicodeScalars.append(scalar)
-    }
-  }
-  return result
-}
+/// Escapes untrusted text for HTML element content and attribute values: the same escaping the
+/// email templates' HTML bodies get (`&`, `<`, `>`, `"`, `'`).
+public func htmlEscaped(_ text: String) -> String { MustacheEscaping.html.escape(text) }
 
 /// A file-name-safe slug for a hire: ASCII letters, digits, `.`, `-` from the email's local part.
 /// Never empty, never `.`/`..`, never a path separator.
