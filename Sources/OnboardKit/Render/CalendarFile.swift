@@ -51,6 +51,11 @@ public enum CalendarFile {
       description.append("Resource: \(resource)")
     }
     if let owner = item.ownerName { description.append("With: \(owner) (\(item.owner))") }
+    let link = settings.videoCallLink(for: plan.hire.location)
+    // A remote hire meets by video; everyone else at the office, with the link for those who
+    // join from elsewhere.
+    let location =
+      plan.hire.workMode == .remote ? (link ?? "Video call") : "\(plan.hire.location) office"
     var attendees = [ICSAttendee(email: plan.hire.email, commonName: plan.hire.fullName)]
     for person in [plan.hire.manager, plan.hire.buddy]
     where item.ownerName == person.name && person.email != plan.hire.email {
@@ -61,9 +66,9 @@ public enum CalendarFile {
       timestamp: ICSDateTime(year: s.year, month: s.month, day: s.day, hour: 0, minute: 0),
       start: local(item.date, item.start), end: local(item.date, item.end), summary: item.title,
       description: description.isEmpty ? nil : description.joined(separator: "\n\n"),
-      location: plan.hire.workMode == .remote ? "Video call" : plan.hire.location,
+      location: location,
       categories: [item.kind.rawValue],
       organizer: ICSOrganizer(email: settings.sender.email, commonName: settings.sender.name),
-      attendees: attendees, status: .confirmed)
+      attendees: attendees, status: .confirmed, url: link)
   }
 }

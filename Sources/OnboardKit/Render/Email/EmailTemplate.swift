@@ -44,14 +44,16 @@ public struct EmailTemplate: Sendable {
   }
 
   /// Placeholders this template uses that no email provides, each with its line and column.
-  public func unknownPlaceholders() -> [InputError] {
+  /// `templateIDs`: the library's templates, whose `emails.<id>` this one may name.
+  public func unknownPlaceholders(templateIDs: [String] = []) -> [InputError] {
     var errors: [InputError] = []
-    let extra: [String: EmailPlaceholders.Field] =
+    var extra: [String: EmailPlaceholders.Field] =
       switch file.send {
       case .beforeEachTraining: ["session": EmailPlaceholders.session]
       case .beforeActivity: ["activity": EmailPlaceholders.activity]
       case .on: [:]
       }
+    extra.merge(EmailPlaceholders.emails(templateIDs)) { $1 }
     let parts: [(MustacheTemplate, Int)] =
       [(subject, file.subjectLine), (text, file.textLine)]
       + (html.map { [($0, file.htmlLine ?? 1)] } ?? [])
