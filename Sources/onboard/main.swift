@@ -15,6 +15,7 @@ let usage = """
     progress       compare later evidence (a re-test) with a plan's gap skills
     check          validate a plan library (Plans/)
     interview-kit  write a role's interview scorecard and printable questions
+    template       preview one email of a hire, or render any Mustache template with JSON data
 
   Run `onboard <command> --help` for a command's options.
   Exit status: 0 ok, 1 failure (bad input, a hire that failed), 2 usage error.
@@ -28,6 +29,7 @@ let commands: [String: (usage: String, run: ([String]) throws(UsageError) -> Exi
   "progress": (ProgressCommand.usage, ProgressCommand.run),
   "check": (CheckCommand.usage, CheckCommand.run),
   "interview-kit": (InterviewKitCommand.usage, InterviewKitCommand.run),
+  "template": (TemplateCommand.usage, TemplateCommand.run),
 ]
 
 var arguments = Array(CommandLine.arguments.dropFirst())

@@ -91,6 +91,20 @@ public enum EmailRenderer {
     return (subject, text, html)
   }
 
+  /// The parts of a template's first email in a plan, as `onboard template preview` shows them;
+  /// nil when the plan sends none (a review the plan does not have).
+  public static func preview(
+    _ template: EmailTemplate, plan: OnboardingPlan, settings: PlanSettings,
+    templates: [EmailTemplateFile]
+  ) throws(InputError) -> (subject: String, text: String, html: String)? {
+    let (events, _) = EmailSchedule.events(
+      for: plan, templates: templates, defaultTime: settings.defaultSendTime)
+    guard let event = events.first(where: { $0.templateID == template.id }) else { return nil }
+    let base = EmailContext.base(plan: plan, settings: settings, templates: templates, events: events)
+    return try parts(
+      template, context: EmailContext.adding(event, of: plan, to: base, template: template.file))
+  }
+
   /// The moment an email is planned for, from the local date and time in the hire's zone.
   static func sendDate(_ event: EmailEvent, zone: String) -> Date {
     var calendar = Calendar(identifier: .gregorian)
