@@ -61,7 +61,8 @@ enum TemplateCommand {
       do {
         context = try MustacheValue(jsonData: data.data)
       } catch {
-        throw InputError(SourceLocation(file: dataPath), "not valid JSON: \(error.localizedDescription)")
+        throw InputError(
+          SourceLocation(file: dataPath), "not valid JSON: \(error.localizedDescription)")
       }
       let folder = try arguments.value("partials") ?? (path as NSString).deletingLastPathComponent
       let partials = try partialSources(in: folder.isEmpty ? "." : folder)

@@ -129,7 +129,9 @@ extension PlanLibrary {
     for (location, value) in links.sorted(by: { $0.key < $1.key }) {
       let link = value as? String ?? ""
       let isWeb = link.hasPrefix("https://") || link.hasPrefix("http://")
-      if !isWeb || link.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 32 } == true }) {
+      if !isWeb
+        || link.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 32 } == true })
+      {
         fail(
           "$.video_call_links.\(location)",
           "found `\(link)`; expected a web address such as https://meet.example.com/onboarding")

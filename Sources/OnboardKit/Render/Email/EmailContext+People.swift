@@ -57,12 +57,12 @@ extension EmailContext {
     values["has_buddy_sessions"] = .bool(!buddySessions.isEmpty)
     values["buddy_sessions"] = .list(
       buddySessions.map { item in
-          .object([
-            "date": .string(item.date.longText), "time": .string(item.start.description),
-            "title": .string(item.title),
-            "duration_minutes": .number(Double(item.durationMinutes)),
-          ])
-        })
+        .object([
+          "date": .string(item.date.longText), "time": .string(item.start.description),
+          "title": .string(item.title),
+          "duration_minutes": .number(Double(item.durationMinutes)),
+        ])
+      })
     values["rest_of_first_week"] = .list(
       plan.weekOne.dropFirst().map { day in
         .object([
@@ -115,13 +115,15 @@ extension EmailContext {
     case .on(let when, _):
       switch when {
       case .workday(let n) where n < 0:
-        return n == -1 ? "the working day before the start" : "\(countWord(-n)) working days before the start"
+        return n == -1
+          ? "the working day before the start" : "\(countWord(-n)) working days before the start"
       case .workday(1), .day(1): return "on the first day"
       case .workday(let n): return "on working day \(n)"
       case .workdays(let a, let b): return "on working days \(a) to \(b)"
       case .day(let n): return "on day \(n)"
       case .week(let n, let end): return "\(end ? "at the end of" : "in") week \(n)"
-      case .weeks(let a, let b, let end): return "\(end ? "at the end of" : "in") weeks \(a) to \(b)"
+      case .weeks(let a, let b, let end):
+        return "\(end ? "at the end of" : "in") weeks \(a) to \(b)"
       }
     case .beforeActivity(let n, let id, _):
       let title = plan.item(id: id)?.title ?? id
@@ -133,12 +135,15 @@ extension EmailContext {
       return n == 0
         ? "on the day of each session"
         : n == 1
-          ? "the working day before each session" : "\(countWord(n)) working days before each session"
+          ? "the working day before each session"
+          : "\(countWord(n)) working days before each session"
     }
   }
 
   static func countWord(_ n: Int) -> String {
-    let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    let words = [
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ]
     return n >= 0 && n < words.count ? words[n] : "\(n)"
   }
 

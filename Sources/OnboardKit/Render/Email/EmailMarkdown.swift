@@ -20,7 +20,8 @@ public enum EmailMarkdown {
 
   /// The text and HTML parts of one body.
   public static func render(_ source: String) -> (text: String, html: String) {
-    let blocks = parse(source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    let blocks = parse(
+      source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     let text = EmailMarkdownText.render(blocks)
     let html = EmailMarkdownHTML.render(blocks)
     return (text, html)

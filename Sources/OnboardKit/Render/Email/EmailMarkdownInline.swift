@@ -73,7 +73,9 @@ enum EmailInline: Equatable {
           i = close + 1
           continue
         }
-        if c == "[", let close = find(["]", "("], from: i + 1), let end = find([")"], from: close + 2) {
+        if c == "[", let close = find(["]", "("], from: i + 1),
+          let end = find([")"], from: close + 2)
+        {
           let url = String(chars[(close + 2)..<end].map(\.0))
           if !url.contains(" ") {
             flush()
@@ -84,7 +86,9 @@ enum EmailInline: Equatable {
         }
         if c == "<", let close = find([">"], from: i + 1) {
           let inner = String(chars[(i + 1)..<close].map(\.0))
-          if !inner.contains(" "), isWebAddress(inner) || inner.hasPrefix("mailto:") || isEmail(inner) {
+          if !inner.contains(" "),
+            isWebAddress(inner) || inner.hasPrefix("mailto:") || isEmail(inner)
+          {
             flush()
             let url = isEmail(inner) ? "mailto:" + inner : inner
             nodes.append(.link([.text(inner)], url: url))
@@ -125,17 +129,17 @@ enum EmailInline: Equatable {
   }
 
   /// HTML for inline nodes: text escaped, links only for web and mail addresses.
-  static func html(_ nodes: [EmailInline]) -> String {
+  static func html(_ nodes: [EmailInline], insideLink: Bool = false) -> String {
     nodes.map { node in
       switch node {
       case .text(let text):
-        return linkingBareAddresses(text).replacingOccurrences(
+        return (insideLink ? htmlEscaped(text) : linkingBareAddresses(text)).replacingOccurrences(
           of: String(EmailMarkdown.lineBreak), with: "<br>")
       case .code(let text): return "<code>\(htmlEscaped(text))</code>"
-      case .strong(let inner): return "<strong>\(html(inner))</strong>"
-      case .emphasis(let inner): return "<em>\(html(inner))</em>"
+      case .strong(let inner): return "<strong>\(html(inner, insideLink: insideLink))</strong>"
+      case .emphasis(let inner): return "<em>\(html(inner, insideLink: insideLink))</em>"
       case .link(let inner, let url):
-        let label = html(inner)
+        let label = html(inner, insideLink: true)
         guard isWebAddress(url) || url.hasPrefix("mailto:") else {
           return "\(label) (\(htmlEscaped(url)))"
         }
@@ -158,7 +162,8 @@ enum EmailInline: Equatable {
       out += htmlEscaped(String(rest[..<range.lowerBound]))
       var url = candidate.prefix { !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\"" }
       while let last = url.last, ".,;:!?)".contains(last) { url = url.dropLast() }
-      out += "<a href=\"\(htmlEscaped(String(url)))\" style=\"color: #0b4f6c;\">\(htmlEscaped(String(url)))</a>"
+      out +=
+        "<a href=\"\(htmlEscaped(String(url)))\" style=\"color: #0b4f6c;\">\(htmlEscaped(String(url)))</a>"
       rest = candidate[url.endIndex...]
     }
     return out + htmlEscaped(String(rest))

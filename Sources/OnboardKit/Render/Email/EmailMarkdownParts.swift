@@ -6,7 +6,8 @@ enum EmailMarkdownText {
       lines(block).flatMap { line in
         // A value's own line breaks continue at the line's indentation.
         let parts = line.split(separator: EmailMarkdown.lineBreak, omittingEmptySubsequences: false)
-        let indent = String(repeating: " ", count: line.prefix { $0 == " " }.count + (listIndent(line)))
+        let indent = String(
+          repeating: " ", count: line.prefix { $0 == " " }.count + (listIndent(line)))
         return parts.enumerated().map { $0 == 0 ? String($1) : indent + $1 }
       }.joined(separator: "\n")
     }.joined(separator: "\n\n")

@@ -46,10 +46,11 @@ public enum EmailPlaceholders {
   }()
 
   /// `session` in `each training` templates.
-  public static let session = object([
-    "title", "skill", "format", "date", "time", "duration_minutes", "owner_name", "reason",
-    "resource", "with", "is_check",
-  ], nested: ["points": object(["point"])])
+  public static let session = object(
+    [
+      "title", "skill", "format", "date", "time", "duration_minutes", "owner_name", "reason",
+      "resource", "with", "is_check",
+    ], nested: ["points": object(["point"])])
 
   /// `activity` in `before ACTIVITY` templates.
   public static let activity = object(
@@ -61,7 +62,8 @@ public enum EmailPlaceholders {
     return [
       "emails": Field(
         Dictionary(
-          templateIDs.map { (EmailContext.placeholderName($0), each) }, uniquingKeysWith: { a, _ in a }))
+          templateIDs.map { (EmailContext.placeholderName($0), each) },
+          uniquingKeysWith: { a, _ in a }))
     ]
   }
 

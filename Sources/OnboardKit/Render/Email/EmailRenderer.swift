@@ -100,7 +100,8 @@ public enum EmailRenderer {
     let (events, _) = EmailSchedule.events(
       for: plan, templates: templates, defaultTime: settings.defaultSendTime)
     guard let event = events.first(where: { $0.templateID == template.id }) else { return nil }
-    let base = EmailContext.base(plan: plan, settings: settings, templates: templates, events: events)
+    let base = EmailContext.base(
+      plan: plan, settings: settings, templates: templates, events: events)
     return try parts(
       template, context: EmailContext.adding(event, of: plan, to: base, template: template.file))
   }
