@@ -117,4 +117,25 @@ import Testing
       ["template", "preview", "nope"] + base.dropFirst(3))
     #expect(unknown.status == 1 && unknown.stderr.contains("welcome"))
   }
+
+  @Test func checkWarnsOnRepeatedHeadersAndUnescapedTags() throws {
+    let work = try CommandRunner.temporaryDirectory("check-warnings")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let plans = work.appendingPathComponent("Plans")
+    try FileManager.default.copyItem(
+      at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
+    let clean = try CommandRunner.run(["check", "--plans", plans.path])
+    #expect(clean.status == 0 && !clean.stderr.contains("warning"), "\(clean.stderr)")
+    try Data(
+      "subject: Hi {{first_name}}\naudience: hire\nsubject: Again\nsend: workday 1\n---\nHi {{{first_name}}}\n"
+        .utf8
+    ).write(to: plans.appendingPathComponent("emails/twice.mustache"))
+    let result = try CommandRunner.run(["check", "--plans", plans.path])
+    #expect(result.status == 0)
+    #expect(
+      result.stderr.contains("emails/twice.mustache:3: warning: header `subject` is given again"))
+    #expect(
+      result.stderr.contains(
+        "emails/twice.mustache:6:4: warning: `first_name` is inserted unescaped"))
+  }
 }

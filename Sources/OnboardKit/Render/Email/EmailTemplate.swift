@@ -76,4 +76,33 @@ public struct EmailTemplate: Sendable {
     }
     return errors
   }
+
+  /// What `onboard check` warns about: a header given twice (the last one counts, which is rarely
+  /// what was meant) and `{{{name}}}` / `{{& name}}` tags, which insert a value unescaped: as
+  /// markup into an explicit HTML body, as Markdown (links, bold) into the body.
+  public func warnings() -> [Diagnostic] {
+    var warnings: [Diagnostic] = []
+    for (line, again) in file.repeatedHeaders.sorted(by: { $0.key < $1.key }) {
+      let parts = again.split(separator: "@")
+      warnings.append(
+        Diagnostic(
+          .warning, SourceLocation(file: file.path, line: line),
+          "header `\(parts[0])` is given again (first on line \(parts.last ?? "")); only this one counts"
+        ))
+    }
+    var parts: [(MustacheTemplate, Int, String)] = [(text, file.textLine, "the body, as Markdown")]
+    if let html { parts.append((html, file.htmlLine ?? 1, "the HTML body, as markup")) }
+    for (template, firstLine, what) in parts {
+      for reference in template.references where reference.kind == .unescapedVariable {
+        warnings.append(
+          Diagnostic(
+            .warning,
+            SourceLocation(
+              file: file.path, line: reference.line + firstLine - 1, column: reference.column),
+            "`\(reference.name)` is inserted unescaped into \(what); use {{\(reference.name)}} so a "
+              + "value can never become a link or a tag"))
+      }
+    }
+    return warnings
+  }
 }
