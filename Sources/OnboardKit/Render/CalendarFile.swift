@@ -42,15 +42,18 @@ public enum CalendarFile {
         timeZone: zone)
     }
     let s = stamp.components
+    // The hire reads these events (sessions.ics, the invitations in emails): what happens and
+    // with whom, not the planner's reasons or the reviews' re-assessment agendas, which stay in
+    // the manager's plan (the review email tells the hire what the review is about).
     var description: [String] = []
-    if let reason = item.reason { description.append(reason) }
-    if !item.agenda.isEmpty {
+    if !item.agenda.isEmpty, item.kind != .milestone {
       description.append("Agenda:\n" + item.agenda.map { "- \($0)" }.joined(separator: "\n"))
     }
     if let resource = item.resource, !resource.isEmpty {
       description.append("Resource: \(resource)")
     }
-    if let owner = item.ownerName { description.append("With: \(owner) (\(item.owner))") }
+    let with = EmailContext.withPhrase(item, plan: plan)
+    description.append(with.prefix(1).uppercased() + with.dropFirst())
     let link = settings.videoCallLink(for: plan.hire.location)
     // A remote hire meets by video; everyone else at the office, with the link for those who
     // join from elsewhere.

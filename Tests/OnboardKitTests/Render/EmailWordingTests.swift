@@ -134,6 +134,25 @@ import Testing
     }
   }
 
+  @Test func theHiresCalendarCarriesNoPlannerLanguage() throws {
+    let cohort = try FixtureCohort()
+    let settings = cohort.library.settings
+    for hire in cohort.hires {
+      let output = try cohort.output(for: hire)
+      let file = try #require(output.files.first { $0.path == "sessions.ics" })
+      let ics = String(decoding: file.data, as: UTF8.self).replacingOccurrences(
+        of: "\r\n ", with: "")
+      for phrase in Self.forbidden + ["level "] {
+        #expect(!ics.lowercased().contains(phrase), "\(hire.email) sessions.ics says “\(phrase)”")
+      }
+      let link = try #require(settings.videoCallLink(for: hire.location))
+      #expect(ics.contains("\r\nURL:\(link)\r\n"))
+      let location = hire.workMode == .remote ? link : "\(hire.location) office"
+      #expect(!ics.contains("\r\nLOCATION:") || ics.contains("\r\nLOCATION:\(location)\r\n"))
+      #expect(!ics.contains("LOCATION:Video call"))
+    }
+  }
+
   @Test func everyShippedTemplateHasOneBody() throws {
     for template in try FixtureCohort().templates {
       #expect(template.html == nil, "\(template.id) has a second, HTML body")
