@@ -166,7 +166,7 @@ enum TemplateCommand {
           template, plan: output.plan, settings: inputs.library.settings,
           templates: inputs.templates.map(\.file))
       else { return .failure }
-      Console.out("Subject: \(parts.subject)\n")
+      Console.out("Subject: \(parts.subject)\n\n")
       FileHandle.standardOutput.write(Data((arguments.flag("html") ? parts.html : parts.text).utf8))
       return .success
     } catch {
