@@ -43,6 +43,16 @@ import Testing
     #expect(html.contains("<a href=\"https://x.example/a\""))
   }
 
+  @Test func anAddressInAValueIsNeverLinkedButOneInTheTemplateIs() {
+    let (text, html) = both(
+      "Buddy: \(EmailMarkdown.escape("https://evil.example/x")), call: https://meet.example/a")
+    #expect(text == "Buddy: https://evil.example/x, call: https://meet.example/a\n")
+    #expect(!html.contains("href=\"https://evil"))
+    #expect(html.contains("<a href=\"https://meet.example/a\""))
+    let (_, nested) = both("[see https://a.example](https://b.example)")
+    #expect(nested.components(separatedBy: "<a ").count == 2)
+  }
+
   @Test func onlyWebAndMailLinksBecomeLinks() {
     let (_, html) = both("[click](javascript:alert(1))")
     #expect(!html.contains("href"))

@@ -47,7 +47,7 @@ public enum EmailMarkdown {
       }
       if atLineStart, "-+#>".contains(character) {
         out.append("\\")
-      } else if "\\*[]<>|`".contains(character) {
+      } else if "\\*[]<>|`:".contains(character) {
         out.append("\\")
       } else if digits, character == "." || character == ")" {
         out.append("\\")

@@ -97,11 +97,40 @@ enum EmailInline: Equatable {
           }
         }
       }
+      // A bare address written in the template (a value's `:` is escaped, so data never
+      // becomes a link by itself).
+      if !literal, c == "h", let end = bareAddressEnd(chars, from: i) {
+        flush()
+        let url = String(chars[i..<end].map(\.0))
+        nodes.append(.link([.text(url)], url: url))
+        i = end
+        continue
+      }
       text.append(c)
       i += 1
     }
     flush()
     return nodes
+  }
+
+  /// Where a bare `https://…` or `http://…` address starting at `start` ends (trailing
+  /// punctuation left out), or nil when none starts there or its `:` was escaped.
+  private static func bareAddressEnd(_ chars: ArraySlice<(Character, Bool)>, from start: Int)
+    -> Int?
+  {
+    for scheme in ["https://", "http://"] {
+      let count = scheme.count
+      guard start + count <= chars.endIndex,
+        zip(chars[start..<(start + count)], scheme).allSatisfy({ $0.0.0 == $0.1 && !$0.0.1 })
+      else { continue }
+      var end = start + count
+      while end < chars.endIndex, !chars[end].0.isWhitespace, !"<>\"".contains(chars[end].0) {
+        end += 1
+      }
+      while end > start + count, ".,;:!?)".contains(chars[end - 1].0) { end -= 1 }
+      return end > start + count ? end : nil
+    }
+    return nil
   }
 
   static func isWebAddress(_ text: String) -> Bool {
@@ -133,39 +162,20 @@ enum EmailInline: Equatable {
     nodes.map { node in
       switch node {
       case .text(let text):
-        return (insideLink ? htmlEscaped(text) : linkingBareAddresses(text)).replacingOccurrences(
+        return htmlEscaped(text).replacingOccurrences(
           of: String(EmailMarkdown.lineBreak), with: "<br>")
       case .code(let text): return "<code>\(htmlEscaped(text))</code>"
       case .strong(let inner): return "<strong>\(html(inner, insideLink: insideLink))</strong>"
       case .emphasis(let inner): return "<em>\(html(inner, insideLink: insideLink))</em>"
       case .link(let inner, let url):
         let label = html(inner, insideLink: true)
+        // A link inside a link's label stays its label: anchors do not nest.
+        guard !insideLink else { return label }
         guard isWebAddress(url) || url.hasPrefix("mailto:") else {
           return "\(label) (\(htmlEscaped(url)))"
         }
         return "<a href=\"\(htmlEscaped(url))\" style=\"color: #0b4f6c;\">\(label)</a>"
       }
     }.joined()
-  }
-
-  /// Escaped text in which `https://…` addresses become links (trailing punctuation stays out).
-  static func linkingBareAddresses(_ text: String) -> String {
-    var out = ""
-    var rest = Substring(text)
-    while let range = rest.range(of: "http") {
-      let candidate = rest[range.lowerBound...]
-      guard candidate.hasPrefix("https://") || candidate.hasPrefix("http://") else {
-        out += htmlEscaped(String(rest[..<range.upperBound]))
-        rest = rest[range.upperBound...]
-        continue
-      }
-      out += htmlEscaped(String(rest[..<range.lowerBound]))
-      var url = candidate.prefix { !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\"" }
-      while let last = url.last, ".,;:!?)".contains(last) { url = url.dropLast() }
-      out +=
-        "<a href=\"\(htmlEscaped(String(url)))\" style=\"color: #0b4f6c;\">\(htmlEscaped(String(url)))</a>"
-      rest = candidate[url.endIndex...]
-    }
-    return out + htmlEscaped(String(rest))
   }
 }
