@@ -7,7 +7,8 @@ public enum GapTable {
     ]
     for a in report.assessments {
       rows.append([
-        "\(a.requirement.priority)", a.skill.name, a.requirement.tier.rawValue,
+        "\(a.requirement.priority)", a.skill.name + GapSummaryMarkdown.integrityMark(a),
+        a.requirement.tier.rawValue,
         "\(a.requirement.targetLevel)",
         a.observed.map { formatNumber($0.level) } ?? "-", formatNumber(a.confidence, decimals: 2),
         GapSummaryMarkdown.statusText(a).replacingOccurrences(of: "**", with: ""),
@@ -17,6 +18,11 @@ public enum GapTable {
     var text =
       "\(printable(hire.fullName)) <\(printable(hire.email))>, \(printable(report.role))\n"
       + table(rows)
+    for a in report.assessments {
+      if let note = a.integrityNote {
+        text += printable("\(GapSummaryMarkdown.integritySymbol) \(a.skill.name): \(note)") + "\n"
+      }
+    }
     let weak = report.weakAreas.map(\.skill.name)
     text +=
       "Weak areas, most urgent first: \(weak.isEmpty ? "none" : weak.joined(separator: ", "))\n"
@@ -26,6 +32,12 @@ public enum GapTable {
     }
     for a in report.conflicts {
       text += "Conflicting evidence on \(a.skill.name): \(a.conflict?.summary ?? "")\n"
+    }
+    for a in report.assessments {
+      if let note = a.weightNote {
+        text += printable("A weight changed the status of \(a.skill.name): \(note)") + "\n"
+      }
+      if let settle = a.settleIt { text += printable("\(a.skill.name): \(settle)") + "\n" }
     }
     return text
   }
