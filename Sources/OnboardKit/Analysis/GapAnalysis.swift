@@ -32,7 +32,9 @@ public enum GapAnalysis {
         evidence: bySkill[requirement.skillID] ?? [], rank: index + 1, roleSize: count,
         settings: settings)
     }
-    return GapReport(hireKey: key, role: role.title, assessments: assessments)
+    return GapReport(
+      hireKey: key, role: role.title, assessments: assessments,
+      integrityWeight: min(1, max(0, settings.integrityWeight)))
   }
 
   /// Importance of a requirement: an explicit weight, or tier weight × a rank factor that falls

@@ -109,6 +109,8 @@ public struct GapReport: Hashable, Sendable, Codable {
   public var role: String
   /// One line per required skill, in the role's priority order.
   public var assessments: [SkillAssessment]
+  /// The `integrity_weight` the report was made with (1: flagged attempts count fully).
+  public var integrityWeight: Double = 1
 
   /// Gaps and critical gaps (conflicting ones with a shortfall too), most urgent first;
   /// ties keep the role's priority order.

@@ -80,3 +80,44 @@ extension GapAnalysis {
     return text + "."
   }
 }
+
+/// One footnote of the gap table: the skills whose evidence carries the same integrity flags.
+public struct IntegrityFootnote: Hashable, Sendable {
+  /// The skills' names, in the role's priority order.
+  public var skills: [String]
+  /// "Taken with an integrity flag (“…”): the test “SQL (Intermediate)” (Databases & SQL), …;
+  /// counted at full weight (integrity_weight 1 in Plans/settings.json)."
+  public var text: String
+}
+
+extension GapReport {
+  /// The integrity footnotes of the gap table, one per distinct set of flags.
+  public var integrityFootnotes: [IntegrityFootnote] {
+    var order: [[String]] = []
+    var groups: [[String]: [SkillAssessment]] = [:]
+    for a in assessments where !a.integrityFlags.isEmpty {
+      if groups[a.integrityFlags] == nil { order.append(a.integrityFlags) }
+      groups[a.integrityFlags, default: []].append(a)
+    }
+    let weight =
+      integrityWeight >= 1
+      ? "counted at full weight (integrity_weight 1 in Plans/settings.json)"
+      : "counted at weight \(formatNumber(integrityWeight, decimals: 2)) (integrity_weight in "
+        + "Plans/settings.json)"
+    return order.map { flags in
+      let members = groups[flags] ?? []
+      let attempts = members.map { a in
+        var names: [String] = []
+        for e in a.evidence where e.integrityFlag != nil {
+          let name = "\(e.source.rawValue) “\(e.instrument)”"
+          if !names.contains(name) { names.append(name) }
+        }
+        return "\(names.joined(separator: ", ")) (\(a.skill.name))"
+      }
+      let text =
+        "Taken with an integrity flag (\(flags.map { "“\($0)”" }.joined(separator: ", "))): "
+        + attempts.joined(separator: "; ") + "; \(weight)."
+      return IntegrityFootnote(skills: members.map(\.skill.name), text: text)
+    }
+  }
+}

@@ -30,9 +30,8 @@ public enum GapSummaryMarkdown {
           + "| \(statusText(a)) | \(severity) |")
     }
     out.blank()
-    let flagged = report.assessments.filter { $0.integrityNote != nil }
-    for a in flagged {
-      out.line("\(integritySymbol) **\(md(a.skill.name))**: \(md(a.integrityNote ?? ""))")
+    for footnote in report.integrityFootnotes {
+      out.line("\(integritySymbol) \(md(footnote.text))")
       out.blank()
     }
     let weak = report.weakAreas

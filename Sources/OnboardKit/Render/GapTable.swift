@@ -18,10 +18,8 @@ public enum GapTable {
     var text =
       "\(printable(hire.fullName)) <\(printable(hire.email))>, \(printable(report.role))\n"
       + table(rows)
-    for a in report.assessments {
-      if let note = a.integrityNote {
-        text += printable("\(GapSummaryMarkdown.integritySymbol) \(a.skill.name): \(note)") + "\n"
-      }
+    for footnote in report.integrityFootnotes {
+      text += printable("\(GapSummaryMarkdown.integritySymbol) \(footnote.text)") + "\n"
     }
     let weak = report.weakAreas.map(\.skill.name)
     text +=

@@ -23,7 +23,8 @@ import Testing
 
     let markdown = try text(output, "plan.md")
     #expect(markdown.contains("| Databases & SQL ⚑ |"))
-    #expect(markdown.contains("⚑ **Databases & SQL**: “SQL (Intermediate)” (test) was taken"))
+    #expect(markdown.contains("⚑ Taken with an integrity flag (“\(Self.flag)”): "))
+    #expect(markdown.contains("test “SQL (Intermediate)” (Databases & SQL)"))
     #expect(
       markdown.contains(
         "**Conflicting evidence on Databases & SQL:** test 4.3, taken with an integrity flag: "
@@ -31,11 +32,12 @@ import Testing
 
     let briefing = try text(output, "manager-briefing.eml")
     #expect(briefing.contains("INTEGRITY FLAGS"))
-    #expect(briefing.contains("taken with an integrity flag"))
+    #expect(briefing.contains("Databases & SQL"))
+    #expect(briefing.contains("Taken with an integrity flag"))
 
     let html = try text(output, "plan.html")
-    #expect(html.contains("href=\"#flag-sql-databases\""))
-    #expect(html.contains("id=\"flag-sql-databases\""))
+    #expect(html.contains("Databases &amp; SQL</bdi></a> <a class=\"flag\" href=\"#integrity-1\""))
+    #expect(html.contains("<p id=\"integrity-1\" class=\"note\">"))
     #expect(html.contains("test 4.3, taken with an integrity flag: “\(Self.flag)”, vs interview"))
   }
 

@@ -92,9 +92,9 @@ public enum EmailContext {
     values["has_integrity_flags"] = .bool(
       report.assessments.contains { !$0.integrityFlags.isEmpty })
     values["integrity"] = .list(
-      report.assessments.filter { !$0.integrityFlags.isEmpty }.map {
+      report.integrityFootnotes.map {
         .object([
-          "skill": .string($0.skill.name), "detail": .string($0.integrityNote ?? ""),
+          "skills": .string($0.skills.joined(separator: ", ")), "detail": .string($0.text),
         ])
       })
     values["interview_notes"] = .list(

@@ -31,7 +31,7 @@ public enum EmailPlaceholders {
     fields["strengths"] = object(["skill", "level"])
     fields["unassessed"] = object(["skill"])
     fields["conflicts"] = object(["skill", "detail", "settle"])
-    fields["integrity"] = object(["skill", "detail"])
+    fields["integrity"] = object(["skills", "detail"])
     fields["goals_30"] = object(["goal"])
     fields["interview_notes"] = object(
       ["skill", "agreement", "diverges"],

@@ -183,28 +183,27 @@ public enum HTMLPlan {
       html +=
         "<tr class=\"\(HTMLStatus.cssClass(a.status))\"><td class=\"num\">"
         + "\(a.requirement.priority)</td><th scope=\"row\"><a href=\"#\(anchorID("ev", a.skill.id))\">"
-        + "\(bdi(a.skill.name))</a>\(integrityMark(a))</th><td>\(a.requirement.tier.rawValue)</td>"
+        + "\(bdi(a.skill.name))</a>\(integrityMark(a, in: report))</th><td>\(a.requirement.tier.rawValue)</td>"
         + "<td class=\"num\">\(a.requirement.targetLevel)</td><td class=\"num\">\(observed)</td>"
         + "<td class=\"num\">\(formatNumber(a.confidence, decimals: 2))</td>"
         + "<td>\(HTMLStatus.badge(a.status, words: HTMLStatus.words(a)))</td>"
         + "<td class=\"num\">\(severity)</td></tr>"
     }
     html += "</tbody></table></div>"
-    for a in report.assessments {
-      if let note = a.integrityNote {
-        html +=
-          "<p id=\"\(anchorID("flag", a.skill.id))\" class=\"note\"><span aria-hidden=\"true\">"
-          + "\(GapSummaryMarkdown.integritySymbol)</span> <strong>\(bdi(a.skill.name))</strong>: "
-          + "\(h(note))</p>"
-      }
+    for (index, footnote) in report.integrityFootnotes.enumerated() {
+      html +=
+        "<p id=\"integrity-\(index + 1)\" class=\"note\"><span aria-hidden=\"true\">"
+        + "\(GapSummaryMarkdown.integritySymbol)</span> \(h(footnote.text))</p>"
     }
     return html
   }
 
   /// A ⚑ linked to the footnote of a skill whose evidence has an integrity flag.
-  private static func integrityMark(_ a: SkillAssessment) -> String {
-    guard !a.integrityFlags.isEmpty else { return "" }
-    return " <a class=\"flag\" href=\"#\(anchorID("flag", a.skill.id))\" "
+  private static func integrityMark(_ a: SkillAssessment, in report: GapReport) -> String {
+    guard !a.integrityFlags.isEmpty,
+      let index = report.integrityFootnotes.firstIndex(where: { $0.skills.contains(a.skill.name) })
+    else { return "" }
+    return " <a class=\"flag\" href=\"#integrity-\(index + 1)\" "
       + "title=\"taken with an integrity flag\">\(GapSummaryMarkdown.integritySymbol)"
       + "<span class=\"visually-hidden\"> integrity flag</span></a>"
   }
