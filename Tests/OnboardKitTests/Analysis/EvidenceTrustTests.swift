@@ -48,6 +48,29 @@ import Testing
     #expect(abs((half.observed?.level ?? 0) - 3.25) < 1e-9)
   }
 
+  @Test func thePlanSaysWhenAWeightChangedAStatus() throws {
+    var settings = AnalysisSettings()
+    settings.integrityWeight = 0
+    let evidence = [
+      EvidenceSourceTests.item(
+        .test, level: 4.5, instrument: "SQL (Intermediate)", assessor: "TestGorilla", line: 2,
+        note: Self.flag),
+      EvidenceSourceTests.item(
+        .interview, level: 2, instrument: "be-indexes", assessor: "Mateo García", line: 3),
+    ]
+    let report = GapAnalysis.analyze(
+      hireKey: "a@example.com", role: EvidenceSourceTests.role,
+      skills: ["sql": EvidenceSourceTests.skill], evidence: evidence, settings: settings)
+    let markdown = GapSummaryMarkdown.render(report, settings: settings)
+    #expect(markdown.contains("**A weight changed the status of SQL:** counting the flagged"))
+    #expect(markdown.contains("| SQL ⚑ |"))
+    #expect(markdown.contains("counted at weight 0 (integrity\\_weight in Plans/settings.json)"))
+    let json = try PlanDocument.ReportDocument.encode([
+      .init(hire: AnalysisGen.hire(key: "a@example.com"), report: report)
+    ])
+    #expect(String(decoding: json, as: UTF8.self).contains("\"weightNote\""))
+  }
+
   @Test func settingsRefuseAnIntegrityWeightOutsideZeroToOne() throws {
     var sources = try RepositoryFiles.planSources()
     let json = #"{"analysis": {"integrity_weight": 1.5}}"#
