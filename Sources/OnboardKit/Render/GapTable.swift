@@ -49,7 +49,8 @@ public enum GapTable {
     return table(rows)
   }
 
-  /// Evidence rows: hire, skill, source, instrument, raw, scale, level, assessor, origin.
+  /// Evidence rows: hire, skill, source, instrument, raw, scale, level (and the question's weight
+  /// when below 1), assessor, origin.
   public static func evidenceTable(_ evidence: [Evidence]) -> String {
     var rows: [[String]] = [
       ["Hire", "Skill", "Source", "Instrument", "Raw", "Scale", "Level", "Assessor", "Origin"]
@@ -57,8 +58,9 @@ public enum GapTable {
     for e in evidence {
       rows.append([
         e.hireKey, e.skillID, e.source.rawValue, e.instrument, e.rawValue, e.scale.description,
-        e.proficiency.map { formatNumber($0.level) }
-          ?? (e.percentileRank.map { "rank \(formatNumber($0))" } ?? "-"),
+        (e.proficiency.map { formatNumber($0.level) }
+          ?? (e.percentileRank.map { "rank \(formatNumber($0))" } ?? "-"))
+          + (e.weight.map { " (weight \(formatNumber($0, decimals: 2)))" } ?? ""),
         e.assessor ?? "", e.origin.description,
       ])
     }
