@@ -5,6 +5,7 @@ import OnboardKit
 enum AnalyzeCommand {
   static let usage = """
     USAGE: onboard analyze --roster ROSTER.csv --evidence FILE... [--hire EMAIL] [--format table|md|json]
+                           [--calibration]
 
     Prints each hire's gap report: per required skill (in the role's priority order) the observed
     level, confidence, status and severity, then the weak areas, unassessed essentials and conflicts.
@@ -16,12 +17,16 @@ enum AnalyzeCommand {
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --hire EMAIL         only this hire (repeatable)
       --format FORMAT      table (default), md or json
+      --calibration        instead of the gap reports, the interviewer calibration of the hires:
+                           per interviewer and skill, the mean difference from the other
+                           interviewers who rated the same hires (never changes a level)
       -h, --help           show this help
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["roster", "plans", "format"], multi: ["evidence", "hire"], flags: ["help"])
+      args, options: ["roster", "plans", "format"], multi: ["evidence", "hire"],
+      flags: ["help", "calibration"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
@@ -42,6 +47,8 @@ enum AnalyzeCommand {
     var status = ExitStatus.success
     var documents: [PlanDocument.ReportDocument] = []
     var columns: [CohortMatrix.Column] = []
+    let calibrationOnly = arguments.flag("calibration")
+    var calibration = InterviewerCalibration.Tally()
     for error in inputs.rosterErrors { Console.err(error.description) }
     if !inputs.rosterErrors.isEmpty { status = .failure }
     for hire in inputs.hires where only.isEmpty || only.contains(hire.key) {
@@ -54,6 +61,8 @@ enum AnalyzeCommand {
         let (_, report) = try Onboarding.report(
           for: hire, library: inputs.library, evidence: inputs.evidence.evidence)
         columns.append(CohortMatrix.Column(name: hire.fullName, email: hire.email, report: report))
+        calibration.add(report)
+        if calibrationOnly { continue }
         switch format {
         case "md":
           Console.out("# \(markdownEscaped(hire.fullName)), \(markdownEscaped(report.role))\n")
@@ -66,6 +75,21 @@ enum AnalyzeCommand {
         Console.err(error.description)
         status = .failure
       }
+    }
+    if calibrationOnly {
+      let result = calibration.calibration()
+      switch format {
+      case "md": Console.out(CalibrationText.markdown(result))
+      case "json":
+        do {
+          Console.out(String(decoding: try CalibrationText.json(result), as: UTF8.self))
+        } catch {
+          Console.err("error: \(error)")
+          return .failure
+        }
+      default: Console.out(CalibrationText.table(result))
+      }
+      return status
     }
     if columns.count > 1 {
       let matrix = CohortMatrix(columns: columns)

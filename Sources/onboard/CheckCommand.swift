@@ -8,8 +8,10 @@ enum CheckCommand {
     Validates the plan library: every file parses; skills, topics, prerequisites, activities and
     roles refer to things that exist; every role skill has training that reaches its target; email
     templates use only known placeholders (and warns on a header given twice and on unescaped
-    {{{name}}} tags); interview question banks (questions.csv) use skills of
-    their role, number their questions 1, 2, 3 ... and ask about every skill of the role. Problems are printed as `file:line:column: error: ...`.
+    {{{name}}} tags); interview question banks (questions.csv) use skills of their role, number
+    their questions 1, 2, 3 ... and ask about every skill of the role, and warns about a question
+    that counts at full weight for more than two skills. Problems are printed as
+    `file:line:column: error: ...`.
 
     OPTIONS:
       --plans DIR   the plan library (default: $ONBOARD_PLANS, else Plans)
@@ -37,6 +39,10 @@ enum CheckCommand {
               + library.questionBanks.map { "\($0.role) \($0.questions.count)" }
               .joined(separator: ", ") + ")")
       )
+      // Broad questions at full weight are warnings: the library works, but the evidence tilts.
+      for warning in library.questionBanks.flatMap({ $0.broadQuestionWarnings() }) {
+        Console.err(warning.description)
+      }
       return .success
     } catch {
       let status = report(error)

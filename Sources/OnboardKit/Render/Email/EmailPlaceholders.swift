@@ -23,9 +23,9 @@ public enum EmailPlaceholders {
       "location", "time_zone", "start_date", "arrive_by", "start_moved", "requested_start_date",
       "start_moved_reason", "manager_name", "manager_first_name", "manager_email", "buddy_name",
       "buddy_first_name", "buddy_email", "work_mode", "remote", "has_gaps", "training_count",
-      "plan_overview", "review_30_date", "review_60_date", "review_90_date", "video_link",
-      "laptop_shipped", "send_timing", "has_learning", "has_skill_checks", "has_buddy_sessions",
-      "hybrid",
+      "plan_overview", "has_integrity_flags", "review_30_date", "review_60_date", "review_90_date",
+      "video_link", "laptop_shipped", "send_timing", "has_learning", "has_skill_checks",
+      "has_buddy_sessions", "hybrid",
     ] { fields[name] = scalar }
     fields["learning"] = object(["skill", "sessions", "sessions_text", "with", "first_date"])
     fields["skill_checks"] = object(["skill", "date", "with"])
@@ -37,7 +37,8 @@ public enum EmailPlaceholders {
     fields["gaps"] = object(["skill", "level", "target", "status", "severity"])
     fields["strengths"] = object(["skill", "level"])
     fields["unassessed"] = object(["skill"])
-    fields["conflicts"] = object(["skill", "detail"])
+    fields["conflicts"] = object(["skill", "detail", "settle"])
+    fields["integrity"] = object(["skills", "detail"])
     fields["goals_30"] = object(["goal"])
     fields["interview_notes"] = object(
       ["skill", "agreement", "diverges"],
