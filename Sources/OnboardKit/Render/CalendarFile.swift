@@ -43,10 +43,14 @@ public enum CalendarFile {
     }
     let s = stamp.components
     // The hire reads these events (sessions.ics, the invitations in emails): what happens and
-    // with whom, not the planner's reasons or the reviews' re-assessment agendas, which stay in
-    // the manager's plan (the review email tells the hire what the review is about).
+    // with whom, not the planner's reasons, the reviews' re-assessment agendas or the skill
+    // checks' "what would settle it", which stay in the manager's plan (the review email tells
+    // the hire what the review is about).
     var description: [String] = []
-    if !item.agenda.isEmpty, item.kind != .milestone {
+    if item.kind == .verification {
+      description.append(
+        "A short, informal exercise: it shows what you already know, so that your plan fits.")
+    } else if !item.agenda.isEmpty, item.kind != .milestone {
       description.append("Agenda:\n" + item.agenda.map { "- \($0)" }.joined(separator: "\n"))
     }
     if let resource = item.resource, !resource.isEmpty {

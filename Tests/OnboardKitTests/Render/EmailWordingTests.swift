@@ -52,7 +52,7 @@ import Testing
 
   static let forbidden = [
     "severity", "priority", "weak area", "the hire", "of target", "target level", "gap",
-    "critical", "unassessed",
+    "critical", "unassessed", "integrity", "settle it",
   ]
 
   @Test func hireAndBuddyEmailsCarryNoPlannerLanguage() {
