@@ -100,6 +100,7 @@ public enum HTMLPlan {
       + "level, the whisker the confidence (observed ± (1 − confidence) levels). ◆ essential, "
       + "◇ important, · nice-to-have. The gap table and the evidence behind each level are in "
       + "the <a href=\"#gap-table\">appendix</a>.</figcaption></figure>"
+    html += settleList(report)
     return html + "</section>"
   }
 
@@ -168,16 +169,20 @@ public enum HTMLPlan {
           "<p><strong>A weight changed the status of \(bdi(a.skill.name)):</strong> \(h(note)).</p>"
       }
     }
-    let settle = report.assessments.filter { $0.settleIt != nil }
-    if !settle.isEmpty {
-      html += "<p><strong>What would settle it:</strong></p><ul class=\"settle\">"
-      for a in settle {
-        let text = (a.settleIt ?? "").replacingOccurrences(of: "What would settle it: ", with: "")
-        html += "<li>\(bdi(a.skill.name)) (\(h(a.status.label))): \(h(text))</li>"
-      }
-      html += "</ul>"
-    }
     return html
+  }
+
+  /// What would settle each uncertain level: after the chart, so that page 1 of the print holds
+  /// the summary and the whole chart.
+  private static func settleList(_ report: GapReport) -> String {
+    let settle = report.assessments.filter { $0.settleIt != nil }
+    guard !settle.isEmpty else { return "" }
+    var html = "<p><strong>What would settle it:</strong></p><ul class=\"settle\">"
+    for a in settle {
+      let text = (a.settleIt ?? "").replacingOccurrences(of: "What would settle it: ", with: "")
+      html += "<li>\(bdi(a.skill.name)) (\(h(a.status.label))): \(h(text))</li>"
+    }
+    return html + "</ul>"
   }
 
   private static func gapTable(_ report: GapReport) -> String {

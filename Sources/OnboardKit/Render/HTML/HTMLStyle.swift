@@ -165,15 +165,17 @@ enum HTMLStyle {
     nav.contents{display:none}
     a{color:inherit;text-decoration:none}
     section.page{break-before:page}
+    section#calendar{break-before:auto;margin-top:1.2rem}
     h2,h3{break-after:avoid}
     tr,li,.day-block,details.evidence,.milestone{break-inside:avoid}
     thead{display:table-header-group}
     .scroll,figure.chart{overflow:visible}
     h1{font-size:18pt;margin:0 0 .3rem}
     h2{margin:1rem 0 .5rem}
-    .facts{grid-template-columns:repeat(3,1fr);font-size:9pt;gap:.2rem 1rem;margin-bottom:.4rem}
+    .facts{grid-template-columns:repeat(4,1fr);font-size:8.5pt;gap:.2rem .8rem;margin-bottom:.4rem}
+    .note{padding:.2rem .5rem;font-size:9pt}
     section#gaps p{margin:.3rem 0}
-    svg.gap-chart{width:auto;max-width:100%;height:auto;max-height:150mm;margin:0 auto}
+    svg.gap-chart{width:auto;max-width:100%;height:auto;max-height:140mm;margin:0 auto}
     figure.chart{break-inside:avoid;margin:.4rem 0}
     figure.chart figcaption{font-size:8pt}
     details.evidence::details-content{content-visibility:visible;display:contents}
