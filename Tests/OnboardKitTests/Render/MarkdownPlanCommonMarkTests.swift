@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardKit
@@ -61,28 +62,26 @@ import Testing
   @Test func aCommonMarkParserKeepsEveryLineInItsBlock() throws {
     // Skipped only where no python3 on this machine has markdown-it-py.
     guard let python = Self.pythonWithMarkdownIt else { return }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "onboard-commonmark-\(getpid())-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    var paths: [String] = []
-    for (index, plan) in Self.plans.enumerated() {
-      let url = folder.appendingPathComponent("plan-\(index).md")
-      try Data(plan.markdown.utf8).write(to: url)
-      paths.append(url.path)
+    try TemporaryDirectory.with("commonmark") { folder in
+      var paths: [String] = []
+      for (index, plan) in Self.plans.enumerated() {
+        let url = folder.appendingPathComponent("plan-\(index).md")
+        try Data(plan.markdown.utf8).write(to: url)
+        paths.append(url.path)
+      }
+      // Any inline run with a line break inside is two lines CommonMark folded into one block.
+      let script = """
+        import sys
+        from markdown_it import MarkdownIt
+        md = MarkdownIt("commonmark").enable("table")
+        for path in sys.argv[1:]:
+            for t in md.parse(open(path, encoding="utf-8").read()):
+                if t.type == "inline" and "\\n" in t.content:
+                    print(f"{path}:{t.map[0] + 1}: {t.content[:80]!r}")
+        """
+      let output = try Self.run(python, ["-c", script] + paths)
+      #expect(output.isEmpty, "\(output)")
     }
-    // Any inline run with a line break inside is two lines CommonMark folded into one block.
-    let script = """
-      import sys
-      from markdown_it import MarkdownIt
-      md = MarkdownIt("commonmark").enable("table")
-      for path in sys.argv[1:]:
-          for t in md.parse(open(path, encoding="utf-8").read()):
-              if t.type == "inline" and "\\n" in t.content:
-                  print(f"{path}:{t.map[0] + 1}: {t.content[:80]!r}")
-      """
-    let output = try Self.run(python, ["-c", script] + paths)
-    #expect(output.isEmpty, "\(output)")
   }
 
   static var pythonWithMarkdownIt: URL? {
