@@ -16,12 +16,14 @@ enum AnalyzeCommand {
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --hire EMAIL         only this hire (repeatable)
       --format FORMAT      table (default), md or json
+      --strict             a name no skill has (a test, attribute, field, task) is an error, not a warning
       -h, --help           show this help
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["roster", "plans", "format"], multi: ["evidence", "hire"], flags: ["help"])
+      args, options: ["roster", "plans", "format"], multi: ["evidence", "hire"],
+      flags: ["help", "strict"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
@@ -34,10 +36,19 @@ enum AnalyzeCommand {
     let roster = try arguments.required("roster")
     let inputs: Inputs
     do {
-      inputs = try Inputs.load(plans: plans, roster: roster, evidence: arguments.list("evidence"))
+      inputs = try Inputs.load(
+        plans: plans, roster: roster, evidence: arguments.list("evidence"),
+        strict: arguments.flag("strict"))
     } catch {
       return report(error)
     }
+    // Every evidence record not used is said: skipped records, and row errors of no hire.
+    Inputs.reportSkipped(inputs.evidence)
+    let rosterKeys = Set(inputs.hires.map(\.key))
+    for (key, errors) in inputs.evidence.rowErrors where !rosterKeys.contains(key) {
+      for error in errors { Console.err(error.description) }
+    }
+    if let line = Inputs.skippedLine(inputs.evidence) { Console.err(line) }
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     var status = ExitStatus.success
     var documents: [PlanDocument.ReportDocument] = []

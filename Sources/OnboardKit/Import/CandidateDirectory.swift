@@ -75,6 +75,7 @@ enum CandidateDirectory {
     _ body: (JSONNode, String) throws(InputError) -> Void
   ) throws(InputErrors) {
     var errors: [InputError] = []
+    var seen: [String: String] = [:]
     for item in list.array ?? [list] {
       guard item.isObject else {
         errors.append(item.error(file, expected: expected))
@@ -86,6 +87,13 @@ enum CandidateDirectory {
             file, "found \(item["id"]?.found ?? "no `id`"); expected the record's id (a number or a string)"))
         continue
       }
+      if let first = seen[id] {
+        errors.append(
+          item.error(
+            file, "id `\(id)` is listed twice (first at \(first)); expected each record once"))
+        continue
+      }
+      seen[id] = item.path
       do throws(InputError) { try body(item, id) } catch { errors.append(error) }
     }
     if !errors.isEmpty { throw InputErrors(errors) }

@@ -83,32 +83,28 @@ enum GreenhouseImport {
         continue
       }
       let key = email?.lowercased() ?? ""
+      var unknown: [UnknownName] = []
+      var errors: [InputError] = []
+      var items: [Evidence] = []
       do throws(InputError) {
-        var unknown: [UnknownName] = []
-        let items = try evidence(
+        items = try evidence(
           scorecard, hireKey: key, file: file, skills: skills, unknown: &unknown,
-          result: &result)
-        if let email {
-          result.add(contentsOf: items)
-          for var name in unknown {
-            name.hireKey = key
-            result.unknownNames.append(name)
-          }
-        } else {
-          result.pending.append(
-            PendingEvidence(
-              evidence: items, hire: refs, location: scorecard.location(file), what: what,
-              unknownNames: unknown))
-        }
+          errors: &errors, result: &result)
       } catch {
-        if email != nil {
-          result.fail(key, error)
-        } else {
-          result.pending.append(
-            PendingEvidence(
-              evidence: [], hire: refs, location: scorecard.location(file), what: what,
-              errors: [error]))
+        errors.append(error)
+      }
+      if email != nil {
+        result.add(contentsOf: items)
+        for var name in unknown {
+          name.hireKey = key
+          result.unknownNames.append(name)
         }
+        for error in errors { result.fail(key, error) }
+      } else {
+        result.pending.append(
+          PendingEvidence(
+            evidence: items, hire: refs, location: scorecard.location(file), what: what,
+            unknownNames: unknown, errors: errors))
       }
     }
     return (result, scorecards.count)
@@ -178,7 +174,8 @@ enum GreenhouseImport {
   /// other attributes are still read; unknown attribute names are collected in `unknown`.
   static func evidence(
     _ scorecard: JSONNode, hireKey: String, file: String, skills: SkillIndex,
-    unknown: inout [UnknownName], result: inout EvidenceImportResult
+    unknown: inout [UnknownName], errors: inout [InputError],
+    result: inout EvidenceImportResult
   ) throws(InputError) -> [Evidence] {
     let interviewer =
       JSONEvidenceImport.personName(scorecard["interviewer"])
@@ -204,13 +201,13 @@ enum GreenhouseImport {
           var item = item
           item.assessor = interviewer
           item.date = date
-          let note = ([step, item.note].compactMap { $0 } + extra).joined(separator: "; ")
+          let head = [step, item.note].compactMap { $0 }.joined(separator: ": ")
+          let note = ([head].filter { !$0.isEmpty } + extra).joined(separator: "; ")
           item.note = note.isEmpty ? nil : note
           evidence.append(item)
         }
       } catch {
-        if hireKey.isEmpty { throw error }
-        result.fail(hireKey, error)
+        errors.append(error)
       }
     }
     return evidence

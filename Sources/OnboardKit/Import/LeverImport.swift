@@ -97,7 +97,9 @@ enum LeverImport {
       let key = email?.lowercased() ?? ""
       var assessor = JSONEvidenceImport.personName(form["user"])
       var assessorID: String?
-      if let user = form["user"], !user.isObject, let id = JSONEvidenceImport.idKey(user) {
+      if let user = form["user"], !user.isObject, let id = JSONEvidenceImport.idKey(user),
+        !id.contains(" "), id.contains(where: \.isNumber)
+      {
         assessor = nil
         assessorID = id
       }
@@ -122,7 +124,8 @@ enum LeverImport {
             {
               item.assessor = assessor
               item.date = date
-              let note = ([title, item.note].compactMap { $0 } + notes).joined(separator: "; ")
+              let head = [title, item.note].compactMap { $0 }.joined(separator: ": ")
+              let note = ([head].filter { !$0.isEmpty } + notes).joined(separator: "; ")
               item.note = note.isEmpty ? nil : note
               items.append(item)
             }
@@ -181,9 +184,10 @@ enum LeverImport {
   static func textAnswer(_ field: JSONNode, file: String) throws(InputError) -> String? {
     guard field.isObject,
       let type = field["type"]?.string?.lowercased(), noteTypes.contains(type),
-      let answer = try JSONEvidenceImport.string(
-        field["value"], file: file, expected: "the answer (text)")
+      let value = field["value"], !value.isNull
     else { return nil }
+    let answer = (value.string ?? value.text).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !answer.isEmpty else { return nil }
     let question = field["text"]?.string?.trimmingCharacters(in: .whitespaces) ?? ""
     return question.isEmpty ? answer : "\(question): \(answer)"
   }

@@ -76,12 +76,12 @@ enum TestGorillaImport {
         if row.isBlank { continue }
         let email = row.value("Email")
         let key = email.lowercased()
-        guard isPlausibleEmail(email) else {
-          result.skipEmail(email, row.location("Email"), what: "the row")
-          continue
-        }
         if let ragged = row.cellCountError() {
           result.fail(key, ragged)
+          continue
+        }
+        guard isPlausibleEmail(email) else {
+          result.skipEmail(email, row.location("Email"), what: "the row")
           continue
         }
         let status = row.value("Status")
