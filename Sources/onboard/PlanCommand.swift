@@ -144,7 +144,7 @@ enum PlanCommand {
     }
     // Names come from exports: never let them move the cursor or start a new line on the terminal.
     return GapTable.printable(text)
-      + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(output.emails.count) emails)"
+      + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(plural(output.emails.count, "email")))"
   }
 }
 

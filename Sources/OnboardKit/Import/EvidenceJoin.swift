@@ -70,6 +70,9 @@ struct PendingEvidence: Sendable {
   var unknownNames: [UnknownName] = []
   /// Row errors, for the hire once known.
   var errors: [InputError] = []
+  /// Lever: the form names no opportunity, so the opportunity id is looked for in the file's
+  /// name (`<opportunity id>-feedback.json`, as `GET /opportunities/<id>/feedback` was saved).
+  var opportunityInFileName = false
 }
 
 extension EvidenceImport {
@@ -85,7 +88,19 @@ extension EvidenceImport {
       var email = record.email
       if email == nil {
         email = hireEmail(record, directory: directory)
+        if email == nil, record.opportunityInFileName {
+          let name = (record.location.file as NSString).lastPathComponent
+          email = directory.values[.leverOpportunity]?.first { name.contains($0.key) }?.value
+        }
         guard let found = email else {
+          if record.opportunityInFileName {
+            result.skip(
+              .unresolvedID, record.location, hireKey: nil,
+              "\(record.what) names no opportunity, and the file's name holds no id of a given opportunity; "
+                + "save each opportunity's feedback as `<opportunity id>-feedback.json` and give "
+                + "\(JoinKind.leverOpportunity.source) as another --evidence file, or add `candidate_email` to the form")
+            continue
+          }
           let tried = record.hire.map { "\($0.kind.rawValue.lowercased()) id `\($0.id)`" }
             .joined(separator: " or ")
           let sources = Array(Set(record.hire.map(\.kind.source))).sorted().joined(

@@ -98,6 +98,13 @@ public func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil
   "\(count) \(count == 1 ? singular : (pluralForm ?? singular + "s"))"
 }
 
+/// A percentile rank as people say it: 71 → "71st", 62 → "62nd", 81.5 → "81.5th".
+public func ordinalRank(_ value: Double) -> String {
+  let text = formatNumber(value)
+  guard let whole = Int(text) else { return text + "th" }
+  return ordinal(whole)
+}
+
 /// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 62nd, 71st, 100th.
 public func ordinal(_ number: Int) -> String {
   let tens = abs(number) % 100

@@ -8,7 +8,10 @@ import Foundation
 /// 2. the form's `opportunity`: an object with `emails`, or an id looked up in Lever opportunity
 ///    objects (`GET /opportunities`: `{"data": [{"id", "emails": [...]}]}`) given in the same file
 ///    (`opportunities`) or as another `--evidence` file, before or after the feedback;
-/// 3. a top-level `opportunity` object with `emails` (one opportunity's feedback, wrapped).
+/// 3. a top-level `opportunity` object with `emails` (one opportunity's feedback, wrapped);
+/// 4. the documented response as saved: its forms name no opportunity (the id is in the request
+///    path), so the file's name is searched for the id of a given opportunity record
+///    (`250d8f03-…-feedback.json`).
 /// A form nothing joins is skipped and reported. The interviewer (`user`) is a name when the
 /// form has one, else a user id named through Lever user objects (`GET /users`) when given.
 ///
@@ -86,14 +89,6 @@ enum LeverImport {
           "\(what) was deleted in Lever; not imported")
         continue
       }
-      if email == nil, opportunityID == nil {
-        result.skip(
-          .noEmail, form.location(file), hireKey: nil,
-          "\(what) names no candidate; expected `candidate_email`, an `opportunity` (its id, with the "
-            + "opportunities response as another --evidence file), or the export wrapped as "
-            + "`{\"opportunity\": {\"id\": ..., \"emails\": [...]}, \"data\": [...]}`")
-        continue
-      }
       let key = email?.lowercased() ?? ""
       var assessor = JSONEvidenceImport.personName(form["user"])
       var assessorID: String?
@@ -137,12 +132,13 @@ enum LeverImport {
         errors.append(error)
       }
       if email == nil || assessorID != nil {
-        result.pending.append(
-          PendingEvidence(
-            evidence: items,
-            hire: opportunityID.map { [(JoinKind.leverOpportunity, $0)] } ?? [], email: email,
-            assessorID: assessorID, location: form.location(file), what: what,
-            unknownNames: unknown, errors: errors))
+        var pending = PendingEvidence(
+          evidence: items,
+          hire: opportunityID.map { [(JoinKind.leverOpportunity, $0)] } ?? [], email: email,
+          assessorID: assessorID, location: form.location(file), what: what,
+          unknownNames: unknown, errors: errors)
+        pending.opportunityInFileName = email == nil && opportunityID == nil
+        result.pending.append(pending)
         continue
       }
       result.add(contentsOf: items)

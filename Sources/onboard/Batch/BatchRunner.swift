@@ -109,7 +109,7 @@ struct BatchRunner: Sendable {
     if let line = Inputs.skippedLine(imported), !quiet { Console.err(line) }
     if spool.strangerCount > 0, !quiet {
       Console.err(
-        "note: \(spool.strangerCount) evidence email(s) are not on the roster (candidates not hired?) and were ignored: "
+        "note: \(plural(spool.strangerCount, "evidence email")) \(spool.strangerCount == 1 ? "is" : "are") not on the roster (candidates not hired?) and \(spool.strangerCount == 1 ? "was" : "were") ignored: "
           + spool.strangers.sorted().joined(separator: ", ")
           + (spool.strangerCount > 5 ? ", ..." : ""))
     }

@@ -107,13 +107,13 @@ import Testing
     #expect(evidence.date == CalendarDate(year: 2026, month: 10, day: 3))
   }
 
-  @Test func aFormWithoutAnyCandidateIsSkippedWithNoEmail() throws {
+  @Test func aFormWithoutAnyCandidateIsSkippedAsUnresolved() throws {
     let result = try JSONTestSupport.run(
       form(#"{"type": "score", "text": "SQL", "value": 3}"#, email: ""))
     let skipped = try #require(result.skipped.first)
-    #expect(skipped.reason == .noEmail)
+    #expect(skipped.reason == .unresolvedID)
     #expect(skipped.location.jsonPath == "$.data[0]")
-    #expect(skipped.message.contains("names no candidate; expected `candidate_email`"))
+    #expect(skipped.message.contains("names no opportunity, and the file's name holds no id"))
     #expect(result.evidence.isEmpty)
   }
 
