@@ -54,7 +54,8 @@ struct Inputs {
     for diagnostic in result.diagnostics where !quiet || diagnostic.severity == .warning {
       Console.err(diagnostic.description)
     }
-    for record in result.skipped where !quiet || record.reason.isUnjoined {
+    for record in result.skipped
+    where !quiet || [.noEmail, .invalidEmail, .unresolvedID].contains(record.reason) {
       Console.err(record.description)
     }
   }

@@ -43,9 +43,12 @@ public struct SkippedRecord: Hashable, Sendable, Codable, CustomStringConvertibl
     self.message = message
   }
 
-  /// `file:line:column: warning: skipped (reason): message` (a note for records of no hire).
+  /// `file:line:column: warning: skipped (reason): message`: a warning when the record could
+  /// not be joined to anyone (no email, an invalid one, an unresolved id), else a note.
   public var description: String {
-    "\(location): \(reason.isUnjoined ? "warning" : "note"): skipped (\(reason.rawValue)): \(singleLine(message))"
+    let warns = [.noEmail, .invalidEmail, .unresolvedID].contains(reason)
+    return
+      "\(location): \(warns ? "warning" : "note"): skipped (\(reason.rawValue)): \(singleLine(message))"
   }
 }
 

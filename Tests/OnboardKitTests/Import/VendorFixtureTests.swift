@@ -179,6 +179,29 @@ import Testing
     )
   }
 
+  @Test func aRecordWithoutAScoreIsSkippedAndCounted() throws {
+    var result = try EvidenceImport.parse(
+      SourceFile(
+        path: "hr.json",
+        text: #"{"test": {"name": "Git"}, "data": [{"email": "a@b.co", "status": 7}]}"#),
+      skills: try RepositoryFiles.library().skillIndex)
+    #expect(result.skipped.map(\.reason) == [.notScored])
+    #expect(result.skipped.first?.message == "a@b.co: no score for test `Git`; not imported")
+    #expect(result.fileSummaries.first?.skipped == ["no score": 1])
+    #expect(result.fileSummaries.first?.unjoined == 0)
+    #expect(result.planNotes(for: "a@b.co").first?.hasPrefix("Evidence not used (no score), hr.json") == true)
+    // Not on the roster: the evidence of an email no hire has is skipped, one record per file.
+    result = try EvidenceImport.parse(
+      SourceFile(path: "p.csv", text: "email,skill,value,scale\nx@y.co,Git,4,level\nx@y.co,SQL,3,level\n"),
+      skills: try RepositoryFiles.library().skillIndex)
+    result.skipStrangers(roster: ["a@b.co"])
+    #expect(result.evidence.isEmpty)
+    #expect(result.skipped.map(\.reason) == [.notOnRoster])
+    #expect(result.skipped.first?.description.hasPrefix("p.csv:2:") == true)
+    #expect(result.skipped.first?.description.contains("note: skipped (not on the roster)") == true)
+    #expect(result.fileSummaries.first?.unjoined == 1)
+  }
+
   @Test func ordinalsAndPlurals() {
     #expect([1, 2, 3, 4, 11, 12, 13, 21, 62, 71, 100, 111].map(ordinal)
       == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "62nd", "71st", "100th", "111th"])
