@@ -81,7 +81,8 @@ enum InterviewKitCommand {
     let path = (out as NSString).appendingPathComponent(kit.baseName)
     Console.out(
       GapTable.printable(
-        "\(bank.role): \(plural(bank.questions.count, "question")) → \(path).csv (scorecard), .md, .html"))
+        "\(bank.role): \(plural(bank.questions.count, "question")) → \(path).csv (scorecard), .md, .html"
+      ))
     return .success
   }
 }

@@ -60,10 +60,12 @@ import Testing
       if file == "testgorilla-unknown-test.csv" {
         // Rule 1: an unknown name is a warning; --strict makes it an error.
         #expect(result.status == 0, "\(file): \(result.stderr)")
-        #expect(result.stderr.contains("\(path):1:118: warning: unknown test `Kotlin (Intermediate)`"))
+        #expect(
+          result.stderr.contains("\(path):1:118: warning: unknown test `Kotlin (Intermediate)`"))
         let strict = try CommandRunner.run(["evidence", path, "--strict"])
         #expect(strict.status == 1)
-        #expect(strict.stderr.contains("\(path):1:118: error: unknown test `Kotlin (Intermediate)`"))
+        #expect(
+          strict.stderr.contains("\(path):1:118: error: unknown test `Kotlin (Intermediate)`"))
       } else if file == "testgorilla-header-only.csv" {
         #expect(result.status == 0, "a header without rows is accepted")
         #expect(result.stderr.contains("\(path):1:1: note:"))

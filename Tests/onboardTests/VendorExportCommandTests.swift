@@ -31,8 +31,9 @@ import Testing
       result.stderr.contains(
         "note: skipped 4 evidence records (1 invalid email, 1 deleted, 2 not completed); 1 unjoined to a hire"
       ))
-    let summary = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
+    let summary =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
     let evidence = try #require(summary?["evidence"] as? [String: Any])
     #expect(
       (evidence["skippedByReason"] as? [String: Int])

@@ -84,7 +84,9 @@ enum CandidateDirectory {
       guard let id = JSONEvidenceImport.idKey(item["id"]) else {
         errors.append(
           (item["id"] ?? item).error(
-            file, "found \(item["id"]?.found ?? "no `id`"); expected the record's id (a number or a string)"))
+            file,
+            "found \(item["id"]?.found ?? "no `id`"); expected the record's id (a number or a string)"
+          ))
         continue
       }
       if let first = seen[id] {

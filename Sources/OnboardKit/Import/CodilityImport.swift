@@ -36,7 +36,8 @@ enum CodilityImport {
       guard let value = node[key], !value.isNull else { return nil }
       let text = (value["status"] ?? value["result"] ?? value).text
       guard !clean.contains(text.lowercased()) else { return nil }
-      return "Codility \(key.replacingOccurrences(of: "_", with: " ")): \(text == "true" ? "flagged" : text)"
+      return
+        "Codility \(key.replacingOccurrences(of: "_", with: " ")): \(text == "true" ? "flagged" : text)"
     }
   }
 
@@ -220,7 +221,9 @@ enum CodilityImport {
       hireKey: hireKey, skillID: skillID, source: .test, instrument: name,
       rawValue: resultNode.text, scale: scale,
       proficiency: scale.proficiency(of: value), assessor: "Codility",
-      note: test.map { isLink($0.name) ? "Codility test at \($0.name)" : "Codility test: \($0.name)" },
+      note: test.map {
+        isLink($0.name) ? "Codility test at \($0.name)" : "Codility test: \($0.name)"
+      },
       origin: resultNode.location(file))
   }
 }

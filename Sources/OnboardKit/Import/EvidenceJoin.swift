@@ -98,7 +98,8 @@ extension EvidenceImport {
               .unresolvedID, record.location, hireKey: nil,
               "\(record.what) names no opportunity, and the file's name holds no id of a given opportunity; "
                 + "save each opportunity's feedback as `<opportunity id>-feedback.json` and give "
-                + "\(JoinKind.leverOpportunity.source) as another --evidence file, or add `candidate_email` to the form")
+                + "\(JoinKind.leverOpportunity.source) as another --evidence file, or add `candidate_email` to the form"
+            )
             continue
           }
           let tried = record.hire.map { "\($0.kind.rawValue.lowercased()) id `\($0.id)`" }

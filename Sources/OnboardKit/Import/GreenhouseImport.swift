@@ -121,7 +121,9 @@ enum GreenhouseImport {
   }
 
   /// The notes a scorecard adds to its evidence: the overall recommendation and the answers.
-  static func scorecardNotes(_ scorecard: JSONNode, file: String, result: inout EvidenceImportResult)
+  static func scorecardNotes(
+    _ scorecard: JSONNode, file: String, result: inout EvidenceImportResult
+  )
     throws(InputError) -> [String]
   {
     var notes: [String] = []
@@ -165,7 +167,9 @@ enum GreenhouseImport {
         out.append(character)
       }
     }
-    let entities = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&nbsp;": " "]
+    let entities = [
+      "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&nbsp;": " ",
+    ]
     for (entity, text) in entities { out = out.replacingOccurrences(of: entity, with: text) }
     return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }

@@ -21,7 +21,9 @@ enum HackerRankImport {
     "cancelled", "canceled",
   ]
   static let completedCode = 7.0
-  static let cleanIntegrity: Set<String> = ["", "clean", "none", "ok", "false", "no", "passed", "0"]
+  static let cleanIntegrity: Set<String> = [
+    "", "clean", "none", "ok", "false", "no", "passed", "0",
+  ]
 
   /// A file of HackerRank test objects: ids and names for joins, no evidence.
   static func tests(_ root: JSONNode, file: String) throws(InputErrors)
@@ -53,7 +55,9 @@ enum HackerRankImport {
       }
       return (named.name, nil, named.node)
     }
-    if let test = node["test"], let id = JSONEvidenceImport.idKey(test) ?? JSONEvidenceImport.idKey(test["id"]) {
+    if let test = node["test"],
+      let id = JSONEvidenceImport.idKey(test) ?? JSONEvidenceImport.idKey(test["id"])
+    {
       return skills.skillID(for: id) != nil ? (id, nil, test) : (nil, id, test)
     }
     return nil
@@ -104,7 +108,8 @@ enum HackerRankImport {
         else {
           throw candidate.error(
             file,
-            "no test; expected `test` (its id or name) or `test_name` on the candidate, or a top-level `test`")
+            "no test; expected `test` (its id or name) or `test_name` on the candidate, or a top-level `test`"
+          )
         }
         guard let (scale, valueNode, value) = try score(candidate, file: file) else {
           result.skip(

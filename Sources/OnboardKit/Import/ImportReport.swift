@@ -65,7 +65,9 @@ public struct UnknownName: Hashable, Sendable {
   /// The warning as a diagnostic.
   public var diagnostic: Diagnostic { Diagnostic(.warning, location, message) }
   /// The same problem as an error, for `--strict`.
-  public var error: InputError { InputError(location, message + " (--strict: an unknown name is an error)") }
+  public var error: InputError {
+    InputError(location, message + " (--strict: an unknown name is an error)")
+  }
 }
 
 /// What one export gave: its format, how many records it read and what became of them.
@@ -85,7 +87,9 @@ public struct EvidenceFileSummary: Sendable, Codable, Hashable {
     var text =
       "\(path): \(format); \(plural(records, "record")), \(plural(evidence, "evidence item"))"
     let skips = skipped.sorted {
-      (SkipReason(rawValue: $0.key) ?? .noEmail, $0.key) < (SkipReason(rawValue: $1.key) ?? .noEmail, $1.key)
+      (SkipReason(rawValue: $0.key) ?? .noEmail, $0.key) < (
+        SkipReason(rawValue: $1.key) ?? .noEmail, $1.key
+      )
     }
     text +=
       skips.isEmpty

@@ -52,7 +52,8 @@ enum JSONEvidenceFormat: String, Sendable, CaseIterable {
       return .hackerRank
     }
     if objects.contains(where: {
-      $0["name"] != nil && ($0["duration"] != nil || $0["questions"] != nil || $0["unique_id"] != nil)
+      $0["name"] != nil
+        && ($0["duration"] != nil || $0["questions"] != nil || $0["unique_id"] != nil)
     }) {
       return .hackerRankTests
     }

@@ -27,8 +27,9 @@ enum TestGorillaImport {
       return "the hiring team's star rating, not skill evidence"
     }
     if key.hasPrefix("qualifying question") { return "a qualifying question, not skill evidence" }
-    if ["right to work", "work permit", "authorized to work", "authorised to work", "visa"].contains(
-      where: key.contains)
+    if ["right to work", "work permit", "authorized to work", "authorised to work", "visa"]
+      .contains(
+        where: key.contains)
     {
       return "a right-to-work question, not skill evidence"
     }
@@ -112,7 +113,8 @@ enum TestGorillaImport {
             key,
             row.error(
               "Scoring metric",
-              "found `\(row.value("Scoring metric"))`; expected Percentile or Raw score (formerly Percentage)"))
+              "found `\(row.value("Scoring metric"))`; expected Percentile or Raw score (formerly Percentage)"
+            ))
           continue
         }
         if percentile {

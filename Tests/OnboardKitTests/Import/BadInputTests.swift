@@ -76,7 +76,9 @@ import Testing
     #expect(result.fileSummaries.first?.unknownNames == 1)
     // --strict: the same name fails the hire whose row carries it.
     #expect(result.applyStrict().isEmpty)
-    #expect(result.rowErrors["a@example.org"]?.first?.description.contains("tg.csv:1:50: error: unknown test") == true)
+    #expect(
+      result.rowErrors["a@example.org"]?.first?.description.contains(
+        "tg.csv:1:50: error: unknown test") == true)
   }
 
   @Test func scoreOutOfRangeAndDuplicateRowsAreRowErrors() throws {

@@ -75,16 +75,24 @@ import Testing
     let result = try JSONTestSupport.run(
       #"{"sessions": [{"candidate": {"email": "a@b.co"}, "test": "https://app.codility.com/api/tests/183344/", "tasks": [{"name": "Frobnicate", "result": 5}, {"name": "SQL", "result": 50}]}]}"#
     )
-    #expect(result.unknownNames.first?.message.contains("the test at https://app.codility.com/api/tests/183344/") == true)
-    #expect(result.evidence.first?.note == "Codility test at https://app.codility.com/api/tests/183344/")
+    #expect(
+      result.unknownNames.first?.message.contains(
+        "the test at https://app.codility.com/api/tests/183344/") == true)
+    #expect(
+      result.evidence.first?.note == "Codility test at https://app.codility.com/api/tests/183344/")
   }
 
   @Test func theSimilarityCheckBecomesAnIntegrityNoteAndAWarning() throws {
     let result = try JSONTestSupport.run(
       #"{"sessions": [{"candidate": {"email": "a@b.co"}, "test": {"name": "SQL"}, "similarity_check": {"status": "suspicious"}, "tasks": [{"name": "SQL", "result": 50}]}]}"#
     )
-    #expect(result.evidence.first?.note?.hasSuffix("Integrity: Codility similarity check: suspicious") == true)
-    #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("similarity check") })
+    #expect(
+      result.evidence.first?.note?.hasSuffix("Integrity: Codility similarity check: suspicious")
+        == true)
+    #expect(
+      result.diagnostics.contains {
+        $0.severity == .warning && $0.message.contains("similarity check")
+      })
   }
 
   @Test func aCandidateLinkInsteadOfAnObjectIsSkippedAsNoEmail() throws {

@@ -102,7 +102,8 @@ import Testing
 
   @Test func anUnknownRatedAttributeIsAWarningWithTheClosestSkills() throws {
     let result = try JSONTestSupport.run(
-      scorecards(#"{"name": "Comunication Skills", "rating": "yes"}, {"name": "Git", "rating": "yes"}"#))
+      scorecards(
+        #"{"name": "Comunication Skills", "rating": "yes"}, {"name": "Git", "rating": "yes"}"#))
     #expect(result.rowErrors.isEmpty)
     let unknown = try #require(result.unknownNames.first)
     #expect(unknown.hireKey == "kim.lee@example.org")
@@ -110,7 +111,8 @@ import Testing
     #expect(unknown.message.hasPrefix("unknown Greenhouse attribute `Comunication Skills`"))
     #expect(unknown.message.contains("`Communication Skills`"))
     #expect(unknown.message.contains("Plans/skills.csv"))
-    #expect(result.diagnostics.contains { $0.severity == .warning && $0.message == unknown.message })
+    #expect(
+      result.diagnostics.contains { $0.severity == .warning && $0.message == unknown.message })
     // The scorecard's other attribute still imports.
     #expect(result.evidence.contains { $0.hireKey == "kim.lee@example.org" && $0.skillID == "git" })
   }
@@ -158,12 +160,14 @@ import Testing
   @Test func anInvalidCandidateEmailIsSkippedAsInvalid() throws {
     let result = try JSONTestSupport.run(
       scorecards(
-        #"{"name": "SQL", "rating": "yes"}"#, extra: #""candidate_email": "Kim <kim@example.org>""#))
+        #"{"name": "SQL", "rating": "yes"}"#, extra: #""candidate_email": "Kim <kim@example.org>""#)
+    )
     let skipped = try #require(result.skipped.first)
     #expect(skipped.reason == .invalidEmail)
     #expect(
       skipped.message.contains(
-        "found `Kim <kim@example.org>`; expected the candidate's email address alone (e.g. `kim@example.org`)"))
+        "found `Kim <kim@example.org>`; expected the candidate's email address alone (e.g. `kim@example.org`)"
+      ))
   }
 
   @Test func aCandidateWithoutAnAddressAndAConflictingDuplicateIDAreReported() throws {

@@ -47,7 +47,8 @@ import Testing
     let siobhan = result.evidence.filter { $0.hireKey == "siobhan.oconnor@example.org" }
     #expect(siobhan.map(\.instrument) == ["REST API Design", "SQL"])
     #expect(siobhan.map(\.skillID) == ["rest-apis", "sql-databases"])
-    #expect(siobhan.first?.note?.hasPrefix("Backend Phone Screen: Good grasp of idempotency.") == true)
+    #expect(
+      siobhan.first?.note?.hasPrefix("Backend Phone Screen: Good grasp of idempotency.") == true)
     #expect(siobhan.first?.origin.jsonPath == "$.data[3].fields[1].value[0].score")
     #expect(siobhan.map { $0.proficiency?.level ?? 0 }.map { ($0 * 3).rounded() } == [11, 7])
   }

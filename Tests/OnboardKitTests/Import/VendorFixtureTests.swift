@@ -51,9 +51,10 @@ import Testing
       #expect(
         Set(result.unknownNames.map(\.name))
           == ["Adaptable", "Relationship Manager", "Project Management"])
-      #expect(Set(result.unknownNames.compactMap(\.hireKey)) == [
-        "john.locke@example.org", "kate.austen@example.org",
-      ])
+      #expect(
+        Set(result.unknownNames.compactMap(\.hireKey)) == [
+          "john.locke@example.org", "kate.austen@example.org",
+        ])
       #expect(result.rowErrors.isEmpty)
     }
   }
@@ -189,10 +190,13 @@ import Testing
     #expect(result.skipped.first?.message == "a@b.co: no score for test `Git`; not imported")
     #expect(result.fileSummaries.first?.skipped == ["no score": 1])
     #expect(result.fileSummaries.first?.unjoined == 0)
-    #expect(result.planNotes(for: "a@b.co").first?.hasPrefix("Evidence not used (no score), hr.json") == true)
+    #expect(
+      result.planNotes(for: "a@b.co").first?.hasPrefix("Evidence not used (no score), hr.json")
+        == true)
     // Not on the roster: the evidence of an email no hire has is skipped, one record per file.
     result = try EvidenceImport.parse(
-      SourceFile(path: "p.csv", text: "email,skill,value,scale\nx@y.co,Git,4,level\nx@y.co,SQL,3,level\n"),
+      SourceFile(
+        path: "p.csv", text: "email,skill,value,scale\nx@y.co,Git,4,level\nx@y.co,SQL,3,level\n"),
       skills: try RepositoryFiles.library().skillIndex)
     result.skipStrangers(roster: ["a@b.co"])
     #expect(result.evidence.isEmpty)
@@ -203,8 +207,12 @@ import Testing
   }
 
   @Test func ordinalsAndPlurals() {
-    #expect([1, 2, 3, 4, 11, 12, 13, 21, 62, 71, 100, 111].map(ordinal)
-      == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "62nd", "71st", "100th", "111th"])
+    #expect(
+      [1, 2, 3, 4, 11, 12, 13, 21, 62, 71, 100, 111].map(ordinal)
+        == [
+          "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "62nd", "71st", "100th",
+          "111th",
+        ])
     #expect(ordinalRank(71) == "71st" && ordinalRank(81.5) == "81.5th")
     #expect(plural(1, "training session") == "1 training session")
     #expect(plural(7, "training session") == "7 training sessions")
