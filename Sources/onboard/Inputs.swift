@@ -33,7 +33,8 @@ struct Inputs {
       do {
         result.merge(
           try EvidenceImport.parse(
-            try FileSystem.read(path), skills: skills, questions: questions, resolveJoins: false))
+            try StandardStreams.read(path), skills: skills, questions: questions,
+            resolveJoins: false))
       } catch let error as InputErrors {
         errors += error.errors
       } catch let error as InputError {
@@ -78,7 +79,7 @@ struct Inputs {
   ) throws(InputErrors) -> Inputs {
     let (library, templates) = try library(plans)
     let rosterFile: SourceFile
-    do { rosterFile = try FileSystem.read(roster) } catch { throw InputErrors([error]) }
+    do { rosterFile = try StandardStreams.read(roster) } catch { throw InputErrors([error]) }
     let (hires, rosterErrors) = try RosterImport.parse(rosterFile)
     var evidence = try evidence(
       paths, skills: library.skillIndex, questions: library.questionBanks, strict: strict)
