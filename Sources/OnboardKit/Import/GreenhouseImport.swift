@@ -115,8 +115,7 @@ enum GreenhouseImport {
     -> (EvidenceImportResult, Int)
   {
     var result = EvidenceImportResult()
-    let list = root.array.map { _ in root } ?? root
-    result.directory = try CandidateDirectory.records(list, file: file)
+    result.directory = try CandidateDirectory.records(root, file: file)
     return (result, root.array?.count ?? 1)
   }
 
