@@ -76,6 +76,21 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
     return first...first.adding(days: 6)
   }
 
+  /// The rest of month 1 after week 1: weeks 2–4 of seven days each, then days 29–30 (so that
+  /// month 2 starts on day 31 and no week is longer than seven days).
+  public var weekSections: [(title: String, range: ClosedRange<CalendarDate>)] {
+    let weeks = (2...4).map { number -> (String, ClosedRange<CalendarDate>) in
+      let range = week(number)
+      return (
+        "Week \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)", range
+      )
+    }
+    let rest = start.adding(days: 28)...start.adding(days: 29)
+    return weeks + [
+      ("Days 29–30: \(rest.lowerBound.shortText) – \(rest.upperBound.shortText)", rest)
+    ]
+  }
+
   /// Items in a date range, in order.
   public func items(in range: ClosedRange<CalendarDate>) -> [PlanItem] {
     items.filter { range.contains($0.date) }

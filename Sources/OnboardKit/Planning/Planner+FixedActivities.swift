@@ -18,7 +18,7 @@ extension PlanBuilder {
         guard
           let placed = place(
             minutes: activity.durationMinutes, on: date, preferred: activity.time.minutes,
-            notBefore: notBefore)
+            notBefore: notBefore, week: weekScope(of: activity.when, date))
         else {
           notes.append(
             "\(activity.title) (\(activity.when)) found no free time near \(date.longText).")
@@ -39,6 +39,14 @@ extension PlanBuilder {
       if occurrences.isEmpty {
         notes.append("\(activity.title) (\(activity.when)) has no working day in the plan's range.")
       }
+    }
+  }
+
+  /// The week an occurrence of a week rule belongs to (it stays in that week when it can).
+  func weekScope(of rule: WhenRule, _ date: CalendarDate) -> (number: Int, atEnd: Bool)? {
+    switch rule {
+    case .week(_, let atEnd), .weeks(_, _, let atEnd): (weekNumber(of: date), atEnd)
+    default: nil
     }
   }
 

@@ -11,6 +11,12 @@ private struct SessionRequest {
   var prerequisites: [String]
   /// Verification activities belong in week 1.
   var latestWorkday: Int?
+  /// The urgency rank of the weak area the session serves (0 = the most urgent); nil for a
+  /// skill check, which is not training.
+  var urgency: Int? = nil
+  /// Whether the session is of the weak skill its urgency rank stands for (not a prerequisite
+  /// from another skill): the first such session is the skill's first session.
+  var leadsUrgency = false
 }
 
 extension PlanBuilder {
@@ -18,9 +24,14 @@ extension PlanBuilder {
   /// topics for the weak areas, most severe essential gaps first, prerequisites before dependants.
   mutating func placeTraining() {
     var placedEnd: [String: (CalendarDate, Int)] = [:]
+    // The end of the first session of each urgency rank: a less urgent skill's training waits
+    // for the first session of every more urgent one.
+    var firstSessions: [Int: (CalendarDate, Int)] = [:]
+    var skillRank: [String: Int] = [:]
     let lastDay = calendar.workingDay(onOrBefore: day90) ?? day90
     let (topics, missing) = topicRequests()
     // The cohort's shared workshops are fixed first: their time was agreed with every attendee.
+    for (rank, assessment) in urgencyOrder().enumerated() { skillRank[assessment.skill.id] = rank }
     let requested = Set(topics.compactMap(\.topic?.id))
     for shared in input.sharedSessions where requested.contains(shared.topicID) {
       schedule.reserve(on: shared.date, start: shared.start.minutes, minutes: shared.minutes)
@@ -51,18 +62,95 @@ extension PlanBuilder {
         continue
       }
       if let shared = input.sharedSessions.first(where: { $0.topicID == request.topic?.id }) {
-        placedEnd[request.id] = placeShared(
+        let placed = placeShared(
           request, shared, after: request.prerequisites.compactMap { placedEnd[$0] })
+        placedEnd[request.id] = placed
+        if let rank = skillRank[request.skillID], request.kind == .training,
+          firstSessions[rank] == nil
+        {
+          firstSessions[rank] = placed
+        }
         continue
       }
-      let after = request.prerequisites.compactMap { placedEnd[$0] }.max {
-        ($0.0, $0.1) < ($1.0, $1.1)
-      }
+      let after =
+        (request.prerequisites.compactMap { placedEnd[$0] }
+        + urgencyFloor(for: request, firstSessions: firstSessions)
+        + advancedFloor(for: request)).max { ($0.0, $0.1) < ($1.0, $1.1) }
       if let placed = placeSession(request, after: after, lastDay: lastDay) {
         placedEnd[request.id] = placed
+        if let rank = skillRank[request.skillID], request.kind == .training,
+          firstSessions[rank] == nil
+        {
+          firstSessions[rank] = placed
+        }
       }
     }
+    noteUrgencyExceptions(
+      skillRank: skillRank, leads: Set(topics.filter(\.leadsUrgency).map(\.id)))
     noteLateCriticalGaps()
+  }
+
+  /// Where a less urgent skill's training must wait: after the first session of every more
+  /// urgent skill, unless that session is late only because it is longer than the daily training
+  /// cap of the weeks before it (waiting would leave those weeks empty; the item says why).
+  private func urgencyFloor(
+    for request: SessionRequest, firstSessions: [Int: (CalendarDate, Int)]
+  ) -> [(CalendarDate, Int)] {
+    guard let rank = request.urgency else { return [] }
+    return firstSessions.filter { $0.key < rank }.values.filter { end in
+      !isCapBlocked(itemEnding: end)
+    }
+  }
+
+  /// Whether the training item ending at `end` could not have been earlier because every day
+  /// before it has a lower training cap than its length.
+  private func isCapBlocked(itemEnding end: (CalendarDate, Int)) -> Bool {
+    guard let item = items.last(where: { ($0.date, $0.start.minutes + $0.durationMinutes) == end })
+    else { return false }
+    return forwardDays.dropFirst().prefix { $0 < item.date }.allSatisfy {
+      input.settings.trainingCap(week: weekNumber(of: $0), isFirstDay: false) < item.durationMinutes
+    }
+  }
+
+  /// A topic above level 3 waits for the development setup and the codebase tour: advanced
+  /// material makes sense once the hire has the code running and has seen how it fits together.
+  private func advancedFloor(for request: SessionRequest) -> [(CalendarDate, Int)] {
+    guard let topic = request.topic, topic.level > 3 else { return [] }
+    return items.filter { Self.groundworkActivities.contains($0.id) }.map {
+      ($0.date, $0.start.minutes + $0.durationMinutes)
+    }
+  }
+
+  /// The fixed activities every advanced topic comes after (ids of `schedule.csv`).
+  static let groundworkActivities: Set<String> = ["dev-environment-setup", "codebase-tour"]
+
+  /// Marks each training item that comes before the first session of a more urgent skill with
+  /// the reason (the urgent topic is longer than the cap of the weeks before it, or it is a
+  /// shared workshop at an agreed time).
+  private mutating func noteUrgencyExceptions(skillRank: [String: Int], leads: Set<String>) {
+    var first: [Int: PlanItem] = [:]
+    for item in items.sorted(by: { ($0.date, $0.start) < ($1.date, $1.start) })
+    where item.kind == .training {
+      guard let rank = skillRank[item.skillID ?? ""], first[rank] == nil else { continue }
+      first[rank] = item
+    }
+    for index in items.indices where leads.contains(items[index].id) {
+      let item = items[index]
+      guard let rank = skillRank[item.skillID ?? ""] else { continue }
+      let earlier = first.filter {
+        $0.key < rank && ($0.value.date, $0.value.start) > (item.date, item.start)
+      }
+      guard let (_, urgent) = earlier.min(by: { $0.key < $1.key }) else { continue }
+      let skill = input.report.assessment(of: urgent.skillID ?? "")?.skill.name ?? urgent.title
+      let why =
+        urgent.note?.hasPrefix("shared workshop") == true
+        ? "that one is a shared workshop at a time agreed with the cohort"
+        : "its first topic lasts \(urgent.durationMinutes) min, more than the daily training cap "
+          + "of the days before it"
+      let text =
+        "before the first session of the more urgent \(skill) (\(urgent.date.shortText)): \(why)"
+      items[index].note = items[index].note.map { "\($0); \(text)" } ?? text
+    }
   }
 
   /// Every critical gap of an essential skill should have training in the first ten working days;
@@ -201,15 +289,7 @@ extension PlanBuilder {
   private func topicRequests() -> (requests: [SessionRequest], missing: [SkillAssessment]) {
     let report = input.report
     let catalog = Dictionary(input.catalog.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let weak = report.weakAreas.sorted {
-      let a = (
-        $0.requirement.tier == .essential ? 0 : 1, -($0.severity ?? 0), $0.requirement.priority
-      )
-      let b = (
-        $1.requirement.tier == .essential ? 0 : 1, -($1.severity ?? 0), $1.requirement.priority
-      )
-      return a < b
-    }
+    let weak = urgencyOrder()
     var requests: [SessionRequest] = []
     var included: Set<String> = []
     var missingTopics: [SkillAssessment] = []
@@ -227,29 +307,33 @@ extension PlanBuilder {
       return Double(topic.level) <= planningLevel(of: assessment)
     }
 
-    func include(_ topic: TrainingTopic, reason: String) {
+    func include(_ topic: TrainingTopic, reason: String, urgency: Int, skillID: String) {
       guard !included.contains(topic.id) else { return }
       included.insert(topic.id)
       var prerequisites: [String] = []
       for id in topic.prerequisites {
         guard let prerequisite = catalog[id], !satisfied(prerequisite) else { continue }
-        include(prerequisite, reason: "Prerequisite of \"\(topic.title)\".")
+        include(
+          prerequisite, reason: "Prerequisite of \"\(topic.title)\".", urgency: urgency,
+          skillID: skillID)
         prerequisites.append("training:\(id)")
       }
       requests.append(
         SessionRequest(
           id: "training:\(topic.id)", kind: .training, title: topic.title, skillID: topic.skillID,
           topic: topic, minutes: topic.durationMinutes, owner: topic.owner, reason: reason,
-          prerequisites: prerequisites, latestWorkday: nil))
+          prerequisites: prerequisites, latestWorkday: nil, urgency: urgency,
+          leadsUrgency: topic.skillID == skillID))
     }
 
-    for assessment in weak {
+    for (rank, assessment) in weak.enumerated() {
       let before = requests.count
       let chosen = topics(for: assessment)
       if chosen.isEmpty { missingTopics.append(assessment) }
       var previous: String? = nil
       for topic in chosen {
-        include(topic, reason: explain(assessment))
+        include(
+          topic, reason: explain(assessment), urgency: rank, skillID: assessment.skill.id)
         // Topics of one skill follow each other by level: basics before the advanced topic.
         let id = "training:\(topic.id)"
         if let previous, let index = requests.firstIndex(where: { $0.id == id }),
@@ -265,6 +349,20 @@ extension PlanBuilder {
       }
     }
     return (requests, missingTopics)
+  }
+
+  /// The weak areas in the order they are trained: essential skills first, then the most severe
+  /// gap, then the role's priority.
+  func urgencyOrder() -> [SkillAssessment] {
+    input.report.weakAreas.sorted {
+      let a = (
+        $0.requirement.tier == .essential ? 0 : 1, -($0.severity ?? 0), $0.requirement.priority
+      )
+      let b = (
+        $1.requirement.tier == .essential ? 0 : 1, -($1.severity ?? 0), $1.requirement.priority
+      )
+      return a < b
+    }
   }
 
   /// The catalog's topics between the observed level and the target, lowest level first.

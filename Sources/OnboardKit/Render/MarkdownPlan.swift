@@ -71,11 +71,8 @@ public enum MarkdownPlan {
   private static func renderWeeks(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
     out.line("## Weeks 2–4, week by week")
     out.blank()
-    for number in 2...4 {
-      // Week 4 runs to day 30, so that month 2 starts on day 31.
-      let week = plan.week(number)
-      let range = number == 4 ? week.lowerBound...plan.start.adding(days: 29) : week
-      out.line("### Week \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)")
+    for (title, range) in plan.weekSections {
+      out.line("### \(title)")
       out.blank()
       let items = plan.items(in: range)
       for closure in closures(plan, in: range) { out.line("- \(closure)") }

@@ -110,7 +110,24 @@ enum PlanGen {
 
   /// The base template plus random activities in every form of the `when` grammar.
   static func schedule(_ rng: inout SeededGenerator) -> [ScheduledActivity] {
-    var activities = baseSchedule()
+    // The groundwork advanced topics wait for, and a first-week retrospective.
+    var activities =
+      baseSchedule() + [
+        ScheduledActivity(
+          id: "dev-environment-setup", title: "Development setup", kind: .activity,
+          when: .workday(2), time: at(9, 30), durationMinutes: 120, owner: "buddy",
+          dependsOn: ["welcome"], origin: origin),
+        ScheduledActivity(
+          id: "codebase-tour", title: "Codebase tour", kind: .meeting, when: .workday(3),
+          time: at(10, 0), durationMinutes: 90, owner: "buddy",
+          dependsOn: ["dev-environment-setup"],
+          origin: origin),
+        ScheduledActivity(
+          id: "retro", title: "First-week retrospective", kind: .meeting,
+          when: .week(1, atEnd: true),
+          time: at(15, 0), durationMinutes: 45, owner: "manager", dependsOn: ["welcome"],
+          origin: origin),
+      ]
     for index in 0..<rng.int(0...6) {
       let when: WhenRule
       switch rng.int(0...4) {

@@ -40,12 +40,8 @@ extension HTMLPlan {
     var html =
       "<section id=\"weeks\" class=\"page\" aria-labelledby=\"weeks-h\">"
       + "<h2 id=\"weeks-h\">Weeks 2–4, week by week</h2>"
-    for number in 2...4 {
-      // Week 4 runs to day 30, so that month 2 starts on day 31 (as in plan.md).
-      let week = plan.week(number)
-      let range = number == 4 ? week.lowerBound...plan.start.adding(days: 29) : week
-      html +=
-        "<h3>Week \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)</h3>"
+    for (title, range) in plan.weekSections {
+      html += "<h3>\(h(title))</h3>"
       let items = plan.items(in: range)
       html += items.isEmpty ? "<p>Regular work with the team.</p>" : itemList(items)
     }
