@@ -122,7 +122,8 @@ public enum Onboarding {
     let (role, report) = try report(for: hire, library: library, evidence: evidence)
     return PlanningInput(
       hire: hire, role: role, report: report, catalog: library.catalog, schedule: library.schedule,
-      holidays: library.holidays, settings: library.settings, overrides: overrides)
+      holidays: library.holidays, settings: library.settings, overrides: overrides,
+      goals: library.goals(for: role))
   }
 
   /// A hire's workshop needs for cohort grouping: the plan as the hire would get it alone.

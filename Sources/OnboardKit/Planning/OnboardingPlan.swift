@@ -5,6 +5,12 @@ public struct PlanItem: Hashable, Sendable, Codable {
     case activity, meeting
     case checkIn = "check-in"
     case milestone, training, verification
+    /// Something the hire delivers: a first feature, an on-call shadow shift.
+    case deliverable
+    /// Applying a skill after its sessions: a project task, pairing or shadowing.
+    case practice
+    /// Time kept after a skill check for what it finds (training at its level, or freed).
+    case followUp = "follow-up"
   }
 
   /// Stable within a plan: `welcome`, `weekly-1-1#3`, `training:sql-indexing`.
@@ -59,6 +65,11 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   public var notes: [String]
   /// Overrides that did not match anything in the plan (a stale item id): reported as errors.
   public var unappliedOverrides: [PlanOverride] = []
+  /// The outcomes due at day 30, 60 and 90: the role's, then one per gap, by day.
+  public var goals: [Goal] = []
+
+  /// The goals a review judges: those due on its day (30, 60 or 90).
+  public func goals(due day: Int) -> [Goal] { goals.filter { $0.day == day } }
 
   /// Items before the first day.
   public var preboarding: [PlanItem] { items.filter { $0.date < start } }

@@ -76,20 +76,4 @@ extension PlanBuilder {
     for activity in activities { visit(activity) }
     return ordered
   }
-
-  /// Adds "Re-assess ..." to every milestone's agenda when the hire has weak areas.
-  mutating func annotateMilestones() {
-    let weak = input.report.weakAreas.map {
-      "\($0.skill.name) (now \(formatNumber($0.observed?.level ?? 0)), target \($0.requirement.targetLevel))"
-    }
-    let unknown = input.report.unassessedEssentials.map(\.skill.name)
-    for index in items.indices where items[index].kind == .milestone {
-      if !weak.isEmpty {
-        items[index].agenda.append("Re-assess the gap skills: " + weak.joined(separator: ", "))
-      }
-      if !unknown.isEmpty {
-        items[index].agenda.append("Confirm the level of: " + unknown.joined(separator: ", "))
-      }
-    }
-  }
 }

@@ -11,12 +11,18 @@ public struct PlanningInput: Sendable {
   public var overrides: [PlanOverride]
   /// Shared workshops of the cohort this hire attends (from `SharedSessionPlanner`).
   public var sharedSessions: [SharedSession]
+  /// The role's goals for day 30, 60 and 90 (`goals.csv`); the planner adds one per gap.
+  public var goals: [Goal] = []
+  /// The levels of the first plan, by skill id, when this plan is a re-plan from new evidence:
+  /// the reviews show the level at hire beside the latest one. Nil: the report is the hire's.
+  public var levelsAtHire: [String: Double]? = nil
 
   public init(
     hire: Hire, role: RoleProfile, report: GapReport, catalog: [TrainingTopic],
     schedule: [ScheduledActivity], holidays: [Holiday], settings: PlanSettings,
-    overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = []
+    overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [], goals: [Goal] = []
   ) {
+    self.goals = goals
     self.overrides = overrides
     self.sharedSessions = sharedSessions
     self.hire = hire
@@ -39,7 +45,10 @@ public enum Planner {
     builder.placeFixedActivities()
     builder.applyMoves(of: [.activity, .meeting, .checkIn, .milestone])
     builder.placeTraining()
-    builder.applyMoves(of: [.training, .verification])
+    builder.placePractice()
+    builder.placeFollowUps()
+    builder.applyMoves(of: [.training, .verification, .practice, .followUp])
+    builder.buildGoals()
     builder.annotateMilestones()
     return builder.finish()
   }
@@ -59,6 +68,7 @@ struct PlanBuilder {
   var trainingMinutes: [CalendarDate: Int] = [:]
   var unscheduled: [UnscheduledTopic] = []
   var notes: [String] = []
+  var goals: [Goal] = []
   /// Overrides not applied yet (each is removed when it takes effect).
   var pendingOverrides: [PlanOverride]
 
@@ -198,6 +208,6 @@ struct PlanBuilder {
     return OnboardingPlan(
       hire: input.hire, role: input.role, report: input.report, calendar: calendar, start: start,
       startMovedReason: startMovedReason, day90: day90, items: sorted, unscheduled: unscheduled,
-      notes: notes, unappliedOverrides: pendingOverrides)
+      notes: notes, unappliedOverrides: pendingOverrides, goals: goals)
   }
 }

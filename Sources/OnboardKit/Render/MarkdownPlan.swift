@@ -20,6 +20,7 @@ public enum MarkdownPlan {
         + "\(plan.calendar.dayStart)–\(plan.calendar.dayEnd)")
     for note in plan.notes { out.line("> **Note:** \(md(note))") }
     out.blank()
+    renderGoals(plan, into: &out)
     GapSummaryMarkdown.render(plan.report, settings: settings, into: &out)
     renderPreboarding(plan, into: &out)
     renderWeekOne(plan, into: &out)
@@ -40,6 +41,26 @@ public enum MarkdownPlan {
   }
 
   static func md(_ text: String) -> String { markdownEscaped(text) }
+
+  /// What a month lists as its sessions: training, skill checks, practice and follow-ups.
+  static let sessionKinds: Set<PlanItem.Kind> = [.training, .verification, .practice, .followUp]
+
+  /// The goals by review day: what the hire should have shown at day 30, 60 and 90.
+  private static func renderGoals(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
+    guard !plan.goals.isEmpty else { return }
+    out.line("## Goals")
+    out.blank()
+    for day in [30, 60, 90] {
+      let goals = plan.goals(due: day)
+      guard !goals.isEmpty else { continue }
+      out.line("### By day \(day)")
+      out.blank()
+      for goal in goals {
+        out.line("- \(md(goal.outcome)): shown by \(md(goal.shownBy)); judged by the \(goal.owner)")
+      }
+      out.blank()
+    }
+  }
 
   private static func renderPreboarding(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
     let items = plan.preboarding
@@ -97,10 +118,22 @@ public enum MarkdownPlan {
         )
         for point in milestone.agenda { out.line("  - \(md(point))") }
       }
-      let training = items.filter { $0.kind == .training || $0.kind == .verification }
-      if !training.isEmpty {
-        out.line("Training:")
-        for item in training {
+      let goals = plan.goals(due: number * 30)
+      if !goals.isEmpty {
+        out.line("Goals for day \(number * 30):")
+        for goal in goals { out.line("- \(md(goal.outcome))") }
+      }
+      let sessions = items.filter { Self.sessionKinds.contains($0.kind) }
+      if !sessions.isEmpty {
+        out.line("Sessions and practice:")
+        for item in sessions {
+          out.line("- \(item.date.shortText) \(item.start): \(summary(item))")
+        }
+      }
+      let deliverables = items.filter { $0.kind == .deliverable }
+      if !deliverables.isEmpty {
+        out.line("Deliverables:")
+        for item in deliverables {
           out.line("- \(item.date.shortText) \(item.start): \(summary(item))")
         }
       }

@@ -92,6 +92,8 @@ public struct PlanDocument: Codable, Hashable, Sendable {
   public var unscheduled: [UnscheduledTopic]
   public var emails: [EmailSummary]
   public var notes: [String]
+  /// The outcomes due at day 30, 60 and 90 (role goals, then one per gap and skill check).
+  public var goals: [Goal]
 
   public init(plan: OnboardingPlan, emails: [EmailSummary] = []) {
     let hire = plan.hire
@@ -129,6 +131,7 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     unscheduled = plan.unscheduled
     self.emails = emails
     notes = plan.notes
+    goals = plan.goals
   }
 
   /// Pretty, key-sorted JSON: the same plan gives the same bytes.

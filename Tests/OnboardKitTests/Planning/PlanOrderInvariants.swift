@@ -164,4 +164,84 @@ enum PlanOrderInvariants {
     }
     return nil
   }
+
+  /// Every weak skill with sessions gets practice after them (a practice topic of its own), or
+  /// the plan says why (no practice topic in the catalog, or no time before day 90).
+  static func practiceAfterSessions(_ plan: OnboardingPlan, _ input: PlanningInput) -> String? {
+    for assessment in plan.report.weakAreas {
+      let id = assessment.skill.id
+      let sessions = plan.items.filter { $0.kind == .training && $0.skillID == id }
+      guard let last = sessions.max(by: { ($0.date, $0.end) < ($1.date, $1.end) }) else { continue }
+      let practice = plan.items.filter { $0.kind == .practice && $0.skillID == id }
+      if let first = practice.first {
+        if (first.date, first.start) < (last.date, last.end) {
+          return "practice \(first.id) on \(first.date) before the last session of \(id)"
+        }
+        if first.date < plan.start.adding(days: 30) {
+          return "practice \(first.id) on \(first.date), in month 1"
+        }
+        if input.catalog.first(where: { $0.id == first.topicID })?.isPractice != true {
+          return "\(first.id) is not a practice topic of the catalog"
+        }
+        continue
+      }
+      let hasTopic = input.catalog.contains { $0.skillID == id && $0.isPractice }
+      let explained =
+        hasTopic
+        ? plan.unscheduled.contains { entry in
+          entry.skillID == id
+            && input.catalog.contains { $0.id == entry.topicID && $0.isPractice }
+        }
+        : plan.notes.contains { $0.contains(assessment.skill.name) && $0.contains("no practice") }
+      if !explained { return "\(id) has sessions but no practice and no reason" }
+    }
+    return nil
+  }
+
+  /// Each skill check has its follow-up slot after it, in the next week or with a note.
+  static func followUpAfterEachCheck(_ plan: OnboardingPlan, _ input: PlanningInput) -> String? {
+    for check in plan.items where check.kind == .verification {
+      let id = "follow-up:\(check.skillID ?? "")"
+      guard let slot = plan.item(id: id) else {
+        if plan.unscheduled.contains(where: { $0.topicID == id }) { continue }
+        return "skill check \(check.id) has no follow-up slot and no reason"
+      }
+      if (slot.date, slot.start) < (check.date, check.end) {
+        return "\(id) on \(slot.date) before its check on \(check.date)"
+      }
+      let nextWeek = plan.timeline.weekNumber(of: check.date) + 1
+      if plan.timeline.weekNumber(of: slot.date) != nextWeek && slot.note == nil {
+        return "\(id) on \(slot.date), not in week \(nextWeek), without a note"
+      }
+    }
+    return nil
+  }
+
+  /// Every weak area has a skill goal with its target, and every skill check a goal for day 30.
+  static func goalsForEveryGap(_ plan: OnboardingPlan, _ input: PlanningInput) -> String? {
+    for assessment in plan.report.weakAreas {
+      guard
+        let goal = plan.goals.first(where: {
+          $0.source == .skill && $0.skillID == assessment.skill.id
+        })
+      else { return "no goal for the gap in \(assessment.skill.id)" }
+      if !goal.outcome.contains("level \(assessment.requirement.targetLevel)")
+        || ![30, 60, 90].contains(goal.day)
+      {
+        return "goal \(goal.id) does not name the target or a review day: \(goal.outcome)"
+      }
+      let lastWork = plan.items.filter { $0.skillID == assessment.skill.id }.map(\.date).max()
+      if let lastWork, plan.start.days(to: lastWork) + 1 >= goal.day, goal.day != 90 {
+        return "goal \(goal.id) is due on day \(goal.day), before its last session on \(lastWork)"
+      }
+    }
+    for check in plan.items where check.kind == .verification {
+      if !plan.goals.contains(where: {
+        $0.source == .check && $0.skillID == check.skillID && $0.day == 30
+      }) {
+        return "no day-30 goal for the skill check \(check.id)"
+      }
+    }
+    return nil
+  }
 }

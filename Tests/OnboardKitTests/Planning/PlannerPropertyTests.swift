@@ -99,6 +99,18 @@ import Testing
     PlannerPropertyTests.check(PlanOrderInvariants.weekItemsStayInTheirWeek)
   }
 
+  @Test func everyGapSkillGetsPracticeAfterItsSessions() {
+    PlannerPropertyTests.check(PlanOrderInvariants.practiceAfterSessions)
+  }
+
+  @Test func everySkillCheckKeepsAFollowUpSlot() {
+    PlannerPropertyTests.check(PlanOrderInvariants.followUpAfterEachCheck)
+  }
+
+  @Test func everyGapAndSkillCheckHasAGoal() {
+    PlannerPropertyTests.check(PlanOrderInvariants.goalsForEveryGap)
+  }
+
   @Test func theGeneratorHasUrgencyConflictsAndShortDays() {
     let cases = PlannerPropertyTests.cases
     // Hires with two or more trained weak skills, and part-time days that end before 16:30.

@@ -32,6 +32,8 @@ public enum EmailPlaceholders {
     fields["unassessed"] = object(["skill"])
     fields["conflicts"] = object(["skill", "detail"])
     fields["goals_30"] = object(["goal"])
+    fields["goals_60"] = object(["goal"])
+    fields["goals_90"] = object(["goal"])
     fields["interview_notes"] = object(
       ["skill", "agreement", "diverges"],
       nested: ["notes": object(["interviewer", "rating", "note"])])

@@ -67,8 +67,16 @@ extension HTMLPlan {
         }
         html += "</div>"
       }
-      let training = items.filter { $0.kind == .training || $0.kind == .verification }
-      if !training.isEmpty { html += "<p>Training:</p>\(itemList(training))" }
+      let goals = plan.goals(due: number * 30)
+      if !goals.isEmpty {
+        html +=
+          "<p>Goals for day \(number * 30):</p><ul>"
+          + goals.map { "<li>\(h($0.outcome))</li>" }.joined() + "</ul>"
+      }
+      let sessions = items.filter { MarkdownPlan.sessionKinds.contains($0.kind) }
+      if !sessions.isEmpty { html += "<p>Sessions and practice:</p>\(itemList(sessions))" }
+      let deliverables = items.filter { $0.kind == .deliverable }
+      if !deliverables.isEmpty { html += "<p>Deliverables:</p>\(itemList(deliverables))" }
       let recurring = items.filter { $0.kind == .meeting || $0.kind == .checkIn }
       if !recurring.isEmpty {
         let titles = Set(recurring.map(\.title)).sorted().map(h).joined(separator: ", ")
