@@ -47,10 +47,11 @@ public enum Onboarding {
   public static func process(
     hire rosterHire: Hire, folder: String, library: PlanLibrary, templates: [EmailTemplate],
     evidence: [Evidence], overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
-    stamp: CalendarDate
+    stamp: CalendarDate, replan: Replan? = nil
   ) throws(InputError) -> HireOutput {
     var input = try planningInput(
       hire: rosterHire, library: library, evidence: evidence, overrides: overrides)
+    input.replan = replan
     input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
     let hire = input.hire
     let settings = library.settings

@@ -35,6 +35,8 @@ public struct PlanItem: Hashable, Sendable, Codable {
   public var note: String?
   /// Set when a manager's override placed, moved or added the item ("moved by the manager: ...").
   public var override: String? = nil
+  /// The iCalendar SEQUENCE: 0 when first planned, one higher each time a re-plan changes it.
+  public var sequence: Int = 0
 
   public var end: LocalTime { LocalTime(minutes: start.minutes + durationMinutes) }
 }
@@ -67,6 +69,14 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   public var unappliedOverrides: [PlanOverride] = []
   /// The outcomes due at day 30, 60 and 90: the role's, then one per gap, by day.
   public var goals: [Goal] = []
+  /// Set when the plan was re-planned from new evidence: the date it was rebuilt from.
+  public var replannedFrom: CalendarDate? = nil
+  /// What the re-plan changed from that date on (empty for a first plan).
+  public var changes: [PlanChange] = []
+  /// Items of the earlier plan the re-plan removed (cancelled in the calendar).
+  public var cancelled: [PlanItem] = []
+  /// The levels of the first plan, by skill id, when this is a re-plan.
+  public var levelsAtHire: [String: Double]? = nil
 
   /// The goals a review judges: those due on its day (30, 60 or 90).
   public func goals(due day: Int) -> [Goal] { goals.filter { $0.day == day } }

@@ -8,8 +8,16 @@ extension PlanBuilder {
       let deps = activity.dependsOn.filter { ids.contains($0) }
       let notBefore = deps.compactMap { placedEnd[$0] }.max { ($0.0, $0.1) < ($1.0, $1.1) }
       let occurrences = dates(for: activity.when)
-      for (index, date) in occurrences.enumerated() {
+      for (index, ruleDate) in occurrences.enumerated() {
         let id = occurrences.count > 1 ? "\(activity.id)#\(index + 1)" : activity.id
+        if let end = keptEnd(id) {
+          // Before the re-plan date: kept as it was.
+          if placedEnd[activity.id].map({ ($0.0, $0.1) < end }) ?? true {
+            placedEnd[activity.id] = end
+          }
+          continue
+        }
+        let date = replanFrom.map { max(ruleDate, $0) } ?? ruleDate
         if let skip = isSkipped(itemID: id, activityID: activity.id) {
           applied(skip)
           notes.append("\(activity.title) (\(date.longText)) is left out: \(skip.mark).")

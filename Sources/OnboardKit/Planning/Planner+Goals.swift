@@ -20,7 +20,7 @@ extension PlanBuilder {
           id: "goal:skill:\(skill.id)", day: due,
           outcome:
             "Reach level \(assessment.requirement.targetLevel) in \(skill.name) by day \(due) "
-            + "(level \(formatNumber(levelAtHire(assessment))) at hire)",
+            + "(\(atHireText(assessment)))",
           shownBy: shown, owner: "manager", source: .skill, skillID: skill.id))
     }
     for assessment in input.report.unassessedEssentials + input.report.conflicts {
@@ -40,8 +40,14 @@ extension PlanBuilder {
   }
 
   /// The level a skill had in the first plan (the report's, unless this is a re-plan).
-  func levelAtHire(_ assessment: SkillAssessment) -> Double {
-    input.levelsAtHire?[assessment.skill.id] ?? assessment.observed?.level ?? 0
+  func levelAtHire(_ assessment: SkillAssessment) -> Double? {
+    guard let levels = input.levelsAtHire else { return assessment.observed?.level }
+    return levels[assessment.skill.id]
+  }
+
+  /// "level 3.1 at hire", or "not assessed at hire".
+  func atHireText(_ assessment: SkillAssessment) -> String {
+    levelAtHire(assessment).map { "level \(formatNumber($0)) at hire" } ?? "not assessed at hire"
   }
 
   /// Each review's agenda gets the goals it judges, and the skills to re-assess with the level at
@@ -53,12 +59,13 @@ extension PlanBuilder {
     }
     let weak = urgencyOrder().map { a in
       let latest = a.observed.map { formatNumber($0.level) } ?? "unknown"
-      return "\(a.skill.name) (at hire \(formatNumber(levelAtHire(a))), latest \(latest), "
+      let atHire = levelAtHire(a).map { formatNumber($0) } ?? "unknown"
+      return "\(a.skill.name) (at hire \(atHire), latest \(latest), "
         + "target \(a.requirement.targetLevel))"
     }
     let unknown = input.report.unassessedEssentials.map(\.skill.name)
     let firstReview = items.filter { $0.kind == .milestone }.map(\.date).min()
-    for index in items.indices where items[index].kind == .milestone {
+    for index in items.indices where items[index].kind == .milestone && !isKept(items[index].id) {
       if let day = reviewDay[items[index].id] {
         for goal in goals where goal.day == day {
           items[index].agenda.append("Goal: \(goal.sentence)")

@@ -23,6 +23,7 @@ extension PlanBuilder {
             + "skill marked practice = yes.")
         continue
       }
+      if isKept("practice:\(topic.id)") { continue }
       if let skip = isSkipped(itemID: "practice:\(topic.id)", topicID: topic.id) {
         applied(skip)
         notes.append("\(topic.title) is left out: \(skip.mark).")
@@ -79,6 +80,9 @@ extension PlanBuilder {
       guard let skillID = check.skillID else { continue }
       let name = input.report.assessment(of: skillID)?.skill.name ?? skillID
       let id = "follow-up:\(skillID)"
+      // Kept as it was, or no longer needed: the check's result is recorded (its training, if
+      // any, starts in this slot; otherwise the slot is freed).
+      if isKept(id) || (isBeforeReplan(check.date) && checkIsSettled(skillID)) { continue }
       if let skip = isSkipped(itemID: id, topicID: nil) {
         applied(skip)
         notes.append("The follow-up of the \(name) skill check is left out: \(skip.mark).")

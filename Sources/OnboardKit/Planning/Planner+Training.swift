@@ -45,6 +45,16 @@ extension PlanBuilder {
             + "\(formatNumber(planningLevel(of: assessment))); add one to training.csv"))
     }
     for request in Self.dependencyOrder(verificationRequests() + topics) {
+      if let end = keptEnd(request.id) {
+        // Done before the re-plan date: dependants follow it, nothing is planned again.
+        placedEnd[request.id] = end
+        if let rank = skillRank[request.skillID], request.kind == .training,
+          firstSessions[rank] == nil
+        {
+          firstSessions[rank] = end
+        }
+        continue
+      }
       if let skip = isSkipped(itemID: request.id, topicID: request.topic?.id) {
         // Already covered, says the manager: dependants need not wait for it.
         applied(skip)
@@ -75,7 +85,9 @@ extension PlanBuilder {
       let after =
         (request.prerequisites.compactMap { placedEnd[$0] }
         + urgencyFloor(for: request, firstSessions: firstSessions)
-        + advancedFloor(for: request)).max { ($0.0, $0.1) < ($1.0, $1.1) }
+        + advancedFloor(for: request) + followUpFloor(for: request.skillID)).max {
+          ($0.0, $0.1) < ($1.0, $1.1)
+        }
       if let placed = placeSession(request, after: after, lastDay: lastDay) {
         placedEnd[request.id] = placed
         if let rank = skillRank[request.skillID], request.kind == .training,
@@ -170,6 +182,7 @@ extension PlanBuilder {
       let date = forwardDays[index]
       if date > lastDay { break }
       if let after, date < after.0 { continue }
+      if isBeforeReplan(date) { continue }
       let cap = input.settings.trainingCap(week: weekNumber(of: date), isFirstDay: date == start)
       guard (trainingMinutes[date] ?? 0) + request.minutes <= cap else { continue }
       let notBefore = after.map { $0.0 == date ? $0.1 : 0 } ?? 0

@@ -16,6 +16,10 @@ public struct PlanningInput: Sendable {
   /// The levels of the first plan, by skill id, when this plan is a re-plan from new evidence:
   /// the reviews show the level at hire beside the latest one. Nil: the report is the hire's.
   public var levelsAtHire: [String: Double]? = nil
+  /// A re-plan from new evidence: the earlier plan and the date it is rebuilt from.
+  public var replan: Replan? = nil {
+    didSet { if let replan { levelsAtHire = replan.levelsAtHire } }
+  }
 
   public init(
     hire: Hire, role: RoleProfile, report: GapReport, catalog: [TrainingTopic],
@@ -41,6 +45,7 @@ public struct PlanningInput: Sendable {
 public enum Planner {
   public static func plan(_ input: PlanningInput) -> OnboardingPlan {
     var builder = PlanBuilder(input: input)
+    builder.placeKeptItems()
     builder.placeAddedItems()
     builder.placeFixedActivities()
     builder.applyMoves(of: [.activity, .meeting, .checkIn, .milestone])
@@ -202,12 +207,22 @@ struct PlanBuilder {
   }
 
   func finish() -> OnboardingPlan {
-    let sorted = items.sorted {
+    var sorted = items.sorted {
       ($0.date, $0.start, $0.id) < ($1.date, $1.start, $1.id)
     }
-    return OnboardingPlan(
+    var changes: [PlanChange] = []
+    var cancelled: [PlanItem] = []
+    if let replan = input.replan {
+      (sorted, changes, cancelled) = replan.compare(sorted)
+    }
+    var plan = OnboardingPlan(
       hire: input.hire, role: input.role, report: input.report, calendar: calendar, start: start,
       startMovedReason: startMovedReason, day90: day90, items: sorted, unscheduled: unscheduled,
       notes: notes, unappliedOverrides: pendingOverrides, goals: goals)
+    plan.replannedFrom = input.replan?.from
+    plan.changes = changes
+    plan.cancelled = cancelled
+    plan.levelsAtHire = input.levelsAtHire
+    return plan
   }
 }

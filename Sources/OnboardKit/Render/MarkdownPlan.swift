@@ -20,6 +20,7 @@ public enum MarkdownPlan {
         + "\(plan.calendar.dayStart)–\(plan.calendar.dayEnd)")
     for note in plan.notes { out.line("> **Note:** \(md(note))") }
     out.blank()
+    renderChanges(plan, into: &out)
     renderGoals(plan, into: &out)
     GapSummaryMarkdown.render(plan.report, settings: settings, into: &out)
     renderPreboarding(plan, into: &out)
@@ -44,6 +45,23 @@ public enum MarkdownPlan {
 
   /// What a month lists as its sessions: training, skill checks, practice and follow-ups.
   static let sessionKinds: Set<PlanItem.Kind> = [.training, .verification, .practice, .followUp]
+
+  /// A re-plan's changes from its date on (added, changed, removed items).
+  private static func renderChanges(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
+    guard let from = plan.replannedFrom else { return }
+    out.line("## What changed: re-planned from \(from.longText)")
+    out.blank()
+    out.line(
+      "Everything before \(from.shortText) is as it was. From \(from.shortText) the plan is rebuilt "
+        + "on the latest levels; calendar events keep their ids, changed ones carry a new sequence."
+    )
+    out.blank()
+    if plan.changes.isEmpty { out.line("- Nothing changed.") }
+    for change in plan.changes {
+      out.line("- \(change.change.rawValue): \(md(change.text)) (`\(change.itemID)`)")
+    }
+    out.blank()
+  }
 
   /// The goals by review day: what the hire should have shown at day 30, 60 and 90.
   private static func renderGoals(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {

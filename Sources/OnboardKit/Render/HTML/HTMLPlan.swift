@@ -11,6 +11,7 @@ public enum HTMLPlan {
     var body = header(plan)
     body += contents(plan, hasEmails: !emails.isEmpty)
     body += "<main>"
+    body += changeSection(plan)
     body += goalSection(plan)
     body += gapSection(plan.report, settings: settings)
     body +=
@@ -72,6 +73,17 @@ public enum HTMLPlan {
       return "\(bdi(person.name)) (\(h(person.email)))"
     }
     return "\(bdi(person.name)) (<a href=\"\(href)\">\(h(person.email))</a>)"
+  }
+
+  /// A re-plan's changes from its date on.
+  private static func changeSection(_ plan: OnboardingPlan) -> String {
+    guard let from = plan.replannedFrom else { return "" }
+    let list =
+      plan.changes.isEmpty
+      ? "<li>Nothing changed.</li>"
+      : plan.changes.map { "<li>\($0.change.rawValue): \(h($0.text))</li>" }.joined()
+    return "<section id=\"changes\" aria-labelledby=\"changes-h\"><h2 id=\"changes-h\">"
+      + "What changed: re-planned from \(h(from.longText))</h2><ul>\(list)</ul></section>"
   }
 
   /// The goals by review day, first on the page: what the hire should show at day 30, 60, 90.
