@@ -46,7 +46,22 @@ extension PlanBuilder {
           reason: "the training catalog has no topic for this skill above level "
             + "\(formatNumber(planningLevel(of: assessment))); add one to training.csv"))
     }
-    for request in Self.dependencyOrder(verificationRequests() + topics) {
+    let ordered = Self.dependencyOrder(verificationRequests() + topics)
+    // A prerequisite serves every topic that needs it: it is as urgent as its most urgent
+    // dependant (and says so when that is more urgent than its own skill).
+    var effective: [String: Int] = [:]
+    var pulledBy: [String: SessionRequest] = [:]
+    for request in ordered { if let rank = request.urgency { effective[request.id] = rank } }
+    for request in ordered.reversed() {
+      guard let rank = effective[request.id] else { continue }
+      for id in request.prerequisites where (effective[id] ?? Int.max) > rank {
+        effective[id] = rank
+        pulledBy[id] = request
+      }
+    }
+    for var request in ordered {
+      let ownRank = request.urgency
+      request.urgency = effective[request.id] ?? request.urgency
       if let end = keptEnd(request.id) {
         // Done before the re-plan date: dependants follow it, nothing is planned again.
         placedEnd[request.id] = end
@@ -92,6 +107,16 @@ extension PlanBuilder {
         }
       if let placed = placeSession(request, after: after, lastDay: lastDay) {
         placedEnd[request.id] = placed
+        if let ownRank, let rank = request.urgency, rank < ownRank,
+          let dependant = pulledBy[request.id],
+          let index = items.firstIndex(where: { $0.id == request.id })
+        {
+          let order = urgencyOrder()
+          let skill = rank < order.count ? order[rank].skill.name : dependant.skillID
+          let text =
+            "early: it comes before \"\(dependant.title)\", a topic of the more urgent \(skill)"
+          items[index].note = items[index].note.map { "\($0); \(text)" } ?? text
+        }
         if let rank = skillRank[request.skillID], request.kind == .training,
           firstSessions[rank] == nil
         {
@@ -100,7 +125,8 @@ extension PlanBuilder {
       }
     }
     noteUrgencyExceptions(
-      skillRank: skillRank, leads: Set(topics.filter(\.leadsUrgency).map(\.id)))
+      skillRank: skillRank,
+      leads: Set(topics.filter { $0.leadsUrgency && pulledBy[$0.id] == nil }.map(\.id)))
     noteLateCriticalGaps()
   }
 

@@ -29,7 +29,22 @@ enum PlanOrderInvariants {
       for moreUrgent in ranked.prefix(r) {
         guard let urgent = first[moreUrgent], (urgent.date, urgent.start) > (item.date, item.start)
         else { continue }
-        if item.note?.contains("before the first session of the more urgent") != true {
+        // The reason the item gives must be true: every working day from day 2 to the urgent
+        // skill's first session has a training cap below that session's length.
+        let capBlocked = (1..<max(1, plan.start.days(to: urgent.date))).map {
+          plan.start.adding(days: $0)
+        }.filter { PlanInvariants.isWorkingDay($0, input) }.allSatisfy {
+          input.settings.trainingCap(week: plan.start.days(to: $0) / 7 + 1, isFirstDay: false)
+            < urgent.durationMinutes
+        }
+        // Or it is a prerequisite of a more urgent skill's topic, placed early for that reason.
+        // Or it is a prerequisite of a more urgent skill's topic, placed early for that reason
+        // (the note names the topic it comes before).
+        let pulled = item.note?.contains("a topic of the more urgent") == true
+        if !pulled
+          && (item.note?.contains("before the first session of the more urgent") != true
+            || !capBlocked)
+        {
           return "\(item.id) (\(skill), rank \(r)) on \(item.date) \(item.start) comes before the "
             + "first session of \(moreUrgent) (\(urgent.date) \(urgent.start)) without a reason; "
             + training.map {
