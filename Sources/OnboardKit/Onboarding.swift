@@ -48,10 +48,11 @@ public enum Onboarding {
   public static func process(
     hire rosterHire: Hire, folder: String, library: PlanLibrary, templates: [EmailTemplate],
     evidence: [Evidence], overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
-    importNotes: [String] = [], stamp: CalendarDate
+    importNotes: [String] = [], stamp: CalendarDate, replan: Replan? = nil
   ) throws(InputError) -> HireOutput {
     var input = try planningInput(
       hire: rosterHire, library: library, evidence: evidence, overrides: overrides)
+    input.replan = replan
     input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
     let hire = input.hire
     let settings = library.settings
@@ -125,7 +126,8 @@ public enum Onboarding {
     let (role, report) = try report(for: hire, library: library, evidence: evidence)
     return PlanningInput(
       hire: hire, role: role, report: report, catalog: library.catalog, schedule: library.schedule,
-      holidays: library.holidays, settings: library.settings, overrides: overrides)
+      holidays: library.holidays, settings: library.settings, overrides: overrides,
+      goals: library.goals(for: role))
   }
 
   /// A hire's workshop needs for cohort grouping: the plan as the hire would get it alone.

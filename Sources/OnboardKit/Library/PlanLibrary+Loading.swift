@@ -46,6 +46,10 @@ extension PlanLibrary {
           try parseQuestions(file, roles: roles, skills: skills)
         }
       } ?? []
+    let goals =
+      sources.goals.flatMap { file in
+        collect { () throws(InputErrors) in try parseGoals(file, roles: roles) }
+      } ?? []
     var templates: [EmailTemplateFile] = []
     for file in sources.emails.sorted(by: { $0.path < $1.path }) {
       let id = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -62,7 +66,8 @@ extension PlanLibrary {
     guard errors.isEmpty else { throw InputErrors(errors) }
     return PlanLibrary(
       skills: skills, roles: roles, catalog: catalog, schedule: schedule, holidays: holidays,
-      settings: settings, templates: templates, skillIndex: index, questionBanks: banks)
+      settings: settings, templates: templates, skillIndex: index, questionBanks: banks,
+      goals: goals)
   }
 
   /// Reads every row of a CSV source, requiring columns; a row-level error is collected, not thrown.

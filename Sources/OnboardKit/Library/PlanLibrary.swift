@@ -35,12 +35,15 @@ public struct PlanLibrarySources: Sendable {
   public var emails: [SourceFile]
   /// `questions.csv`, the structured-interview question banks (optional: absent = no banks).
   public var questions: SourceFile?
+  /// `goals.csv`, the roles' goals for day 30, 60 and 90 (optional: absent = skill goals only).
+  public var goals: SourceFile? = nil
 
   public init(
     skills: SourceFile, roles: SourceFile, training: SourceFile, schedule: SourceFile,
     holidays: SourceFile?, settings: SourceFile?, emails: [SourceFile],
-    questions: SourceFile? = nil
+    questions: SourceFile? = nil, goals: SourceFile? = nil
   ) {
+    self.goals = goals
     self.skills = skills
     self.roles = roles
     self.training = training
@@ -60,6 +63,7 @@ public struct PlanLibrarySources: Sendable {
     public static let holidays = "holidays.csv"
     public static let settings = "settings.json"
     public static let questions = "questions.csv"
+    public static let goals = "goals.csv"
     public static let emails = "emails"
     public static let templateExtension = "mustache"
   }
@@ -79,6 +83,8 @@ public struct PlanLibrary: Sendable {
   public var skillIndex: SkillIndex
   /// The structured-interview question banks, one per role that has one (`questions.csv`).
   public var questionBanks: [QuestionBank] = []
+  /// The roles' goals for day 30, 60 and 90 (`goals.csv`).
+  public var goals: [RoleGoal] = []
 
   public var catalogByID: [String: TrainingTopic] {
     Dictionary(catalog.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -22,6 +22,8 @@ struct BatchRunner: Sendable {
   var strict = false
   /// Hires per chunk (a chunk's evidence is in memory at once).
   var chunkSize = 500
+  /// `--replan-from`: hires with a plan.json from an earlier run are re-planned from this date.
+  var replanFrom: CalendarDate? = nil
   /// Above this many hires the index shows per-skill counts instead of a column per hire.
   var largeCohort = 1000
 
@@ -46,7 +48,7 @@ struct BatchRunner: Sendable {
       FileManager.default.fileExists(
         atPath: (out as NSString).appendingPathComponent(folders[$0.key] ?? ""))
     }
-    if !existing.isEmpty, !force, !resume {
+    if !existing.isEmpty, !force, !resume, replanFrom == nil {
       let first = (out as NSString).appendingPathComponent(folders[existing[0].key] ?? "")
       Console.err(
         "\(first): error: exists from an earlier run (\(existing.count) of \(hires.count) hire folders in \(out)); "
@@ -288,10 +290,20 @@ struct BatchRunner: Sendable {
             skills: skills),
           planned: false)
       }
+      var replan: Replan? = nil
+      if let replanFrom {
+        let path = ((out as NSString).appendingPathComponent(folder) as NSString)
+          .appendingPathComponent("plan.json")
+        if FileManager.default.fileExists(atPath: path) {
+          replan = try Replan.reading(try FileSystem.read(path), from: replanFrom)
+        }
+      }
       let output = try Onboarding.process(
         hire: hire, folder: folder, library: library, templates: templates, evidence: evidence,
-        overrides: overrides, sharedSessions: sessions, importNotes: notes, stamp: stamp)
-      try HireFolder.write(output.files, folder: folder, in: out, replace: force)
+        overrides: overrides, sharedSessions: sessions, importNotes: notes, stamp: stamp,
+        replan: replan)
+      try HireFolder.write(
+        output.files, folder: folder, in: out, replace: force || replan != nil)
       if !quiet, hires.count <= 50 {
         Console.out(
           PlanCommand.line(for: output, directory: (out as NSString).appendingPathComponent(folder))

@@ -27,7 +27,8 @@ enum RepositoryFiles {
       schedule: try source("\(directory)/schedule.csv"),
       holidays: try source("\(directory)/holidays.csv"),
       settings: try source("\(directory)/settings.json"), emails: emails,
-      questions: try source("\(directory)/questions.csv"))
+      questions: try source("\(directory)/questions.csv"),
+      goals: try source("\(directory)/goals.csv"))
   }
 
   /// The shipped plan library, parsed.
