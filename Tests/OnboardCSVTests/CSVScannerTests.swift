@@ -71,7 +71,8 @@ import Testing
       let reference = read({ CSVReader(bytes: bytes) }, reference: true)
       for chunkSize in [1, 3, 8, 13] {
         let streamed = read(
-          { () throws(CSVError) -> CSVReader in try CSVReader(contentsOf: url, chunkSize: chunkSize) },
+          { () throws(CSVError) -> CSVReader in try CSVReader(contentsOf: url, chunkSize: chunkSize)
+          },
           reference: false)
         #expect(streamed == reference, "chunk \(chunkSize), input \(bytes)")
       }
@@ -120,7 +121,8 @@ import Testing
     var generator = SeededGenerator(seed: 5)
     for _ in 0..<5000 {
       let bytes: [UInt8] = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
-        ([0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xF0, 0x90, 0xF4, 0x8F, 0xFF] as [UInt8])
+        ([0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xF0, 0x90, 0xF4, 0x8F, 0xFF]
+          as [UInt8])
           .randomElement(using: &generator) ?? 0
       }
       let valid = bytes.withUnsafeBufferPointer { buffer in
