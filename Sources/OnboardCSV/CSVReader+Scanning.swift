@@ -5,26 +5,28 @@ extension CSVReader {
   mutating func scanRow(delimiter: UInt8) throws(CSVError) -> CSVRow {
     let scanner = CSVScanner(
       delimiter: delimiter, allowsQuotesInUnquotedFields: options.allowsQuotesInUnquotedFields)
-    var fieldEnds = ends
-    ends = []
-    defer { ends = fieldEnds }
     while true {
-      fieldEnds.removeAll(keepingCapacity: true)
       let start = input.position
       let end = input.end
       let atEnd = input.atEnd
+      var count = 0
       let outcome = input.buffer.withUnsafeBufferPointer { buffer -> CSVScanner.Outcome in
         guard let base = buffer.baseAddress else { return atEnd ? .problem : .needMore }
-        return scanner.scan(base, start: start, end: end, atEnd: atEnd, ends: &fieldEnds)
+        return ends.withUnsafeMutableBufferPointer { ends in
+          scanner.scan(base, start: start, end: end, atEnd: atEnd, ends: ends, count: &count)
+        }
       }
       switch outcome {
       case .record(let next, let lineBreaks):
-        let row = CSVRow(bytes: input.buffer, ends: fieldEnds, start: start, line: position.line)
+        let row = CSVRow(
+          bytes: input.buffer, ends: ends, count: count, start: start, line: position.line)
         input.position = next
         position.line += lineBreaks
         return row
       case .needMore:
         _ = try input.readMore()
+      case .needRoom:
+        ends.append(contentsOf: repeatElement(0, count: max(16, ends.count)))
       case .problem:
         return CSVRow(record: try referenceFields(delimiter: delimiter))
       }

@@ -35,8 +35,9 @@ public struct CSVReader: Sendable {
   var position = TextPosition()
   /// Bytes of the field being read by the reference parser.
   var fieldBytes: [UInt8] = []
-  /// Field ends of the record being scanned; reused from record to record.
-  var ends: [Int] = []
+  /// Field ends of the record being scanned; its storage is reused from record to record (a row
+  /// still alive keeps the old storage: copy on write).
+  var ends = [Int](repeating: 0, count: 64)
   var started = false
 
   /// The default number of bytes read from a file at a time (64 KiB).
@@ -89,7 +90,9 @@ public struct CSVReader: Sendable {
       }
       let line = position.line
       try consumeLineBreak(byte)
-      if !options.skipBlankLines { return CSVRow(bytes: [], ends: [], start: 0, line: line) }
+      if !options.skipBlankLines {
+        return CSVRow(bytes: [], ends: [], count: 0, start: 0, line: line)
+      }
     }
     try position.finish()
     return nil

@@ -12,8 +12,10 @@
 public struct CSVRow: Sendable {
   /// The window the record was read from.
   let bytes: [UInt8]
-  /// For each field, the index just past it in `bytes` (its delimiter, line break or the end).
+  /// For each field, the index just past it in `bytes` (its delimiter, line break or the end);
+  /// only the first `fieldCount` are this row's (the reader reuses the array's storage).
   let ends: [Int]
+  let fieldCount: Int
   /// Index of the record's first byte in `bytes` (always the first column of a line).
   let start: Int
   /// 1-based line where the record starts.
@@ -21,9 +23,10 @@ public struct CSVRow: Sendable {
   /// Fields already decoded (a record the reference parser read), used instead of the ranges.
   let decoded: [CSVField]?
 
-  init(bytes: [UInt8], ends: [Int], start: Int, line: Int) {
+  init(bytes: [UInt8], ends: [Int], count: Int, start: Int, line: Int) {
     self.bytes = bytes
     self.ends = ends
+    self.fieldCount = count
     self.start = start
     self.line = line
     self.decoded = nil
@@ -32,13 +35,14 @@ public struct CSVRow: Sendable {
   init(record: CSVRecord) {
     self.bytes = []
     self.ends = []
+    self.fieldCount = record.count
     self.start = 0
     self.line = record.line
     self.decoded = record.fields
   }
 
   /// The number of fields (0 only for a blank line read with `skipBlankLines: false`).
-  public var count: Int { decoded?.count ?? ends.count }
+  public var count: Int { fieldCount }
 
   /// The field's bytes as written: from its first byte (its opening quote if quoted) to its end.
   @inline(__always)
@@ -98,9 +102,9 @@ public struct CSVRow: Sendable {
   public var record: CSVRecord {
     if let decoded { return CSVRecord(fields: decoded, line: line) }
     var fields: [CSVField] = []
-    fields.reserveCapacity(ends.count)
+    fields.reserveCapacity(fieldCount)
     var cursor = PositionCursor(line: line, at: start)
-    for index in ends.indices {
+    for index in 0..<fieldCount {
       cursor.advance(through: bytes, to: rawRange(index).lowerBound)
       fields.append(
         CSVField(value: self[index] ?? "", line: cursor.line, column: cursor.column, index: index))

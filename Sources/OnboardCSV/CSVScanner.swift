@@ -14,6 +14,8 @@ struct CSVScanner {
     case record(next: Int, lineBreaks: Int)
     /// The window ends before the record does.
     case needMore
+    /// The record has more fields than `ends` has room for.
+    case needRoom
     /// Malformed: a stray or unterminated quote, text after a closing quote, or invalid UTF-8.
     case problem
   }
@@ -69,12 +71,14 @@ struct CSVScanner {
     return end
   }
 
-  /// Scans the record starting at `start` (not a line break) in `bytes[..<end]`, appending the
-  /// index just past each field (its delimiter, line break or the input's end) to `ends`.
-  /// `atEnd`: `end` is the end of the whole input, not only of the window.
+  /// Scans the record starting at `start` (not a line break) in `bytes[..<end]`, writing the
+  /// index just past each field (its delimiter, line break or the input's end) to `ends` and
+  /// their number to `count`. `atEnd`: `end` is the end of the whole input, not only the window.
   func scan(
-    _ bytes: UnsafePointer<UInt8>, start: Int, end: Int, atEnd: Bool, ends: inout [Int]
+    _ bytes: UnsafePointer<UInt8>, start: Int, end: Int, atEnd: Bool,
+    ends: UnsafeMutableBufferPointer<Int>, count: inout Int
   ) -> Outcome {
+    count = 0
     var seen: UInt64 = 0
     var lineBreaks = 0
     var field = start
@@ -124,7 +128,9 @@ struct CSVScanner {
         if index == end && !atEnd { return .needMore }
       }
       // `index` is at the field's delimiter, line break or the end of the input.
-      ends.append(index)
+      guard count < ends.count else { return .needRoom }
+      ends[count] = index
+      count &+= 1
       if index == end {
         return finish(bytes, start: start, end: end, next: end, lineBreaks: lineBreaks, seen: seen)
       }
