@@ -23,24 +23,12 @@ struct CSVScanner {
   let delimiter: UInt8
   let allowsQuotesInUnquotedFields: Bool
 
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-  private static let high: UInt64 = 0x8080_8080_8080_8080
-  private static let quotes = UInt64(CSVByte.quote) &* ones
-  private static let crs = UInt64(CSVByte.cr) &* ones
-  private static let lfs = UInt64(CSVByte.lf) &* ones
   private let delimiters: UInt64
 
   init(delimiter: UInt8, allowsQuotesInUnquotedFields: Bool) {
     self.delimiter = delimiter
     self.allowsQuotesInUnquotedFields = allowsQuotesInUnquotedFields
-    self.delimiters = UInt64(delimiter) &* Self.ones
-  }
-
-  /// The high bit of every byte of `word` that is zero, and no other bit (exact, no carries).
-  @inline(__always)
-  private static func zeroBytes(_ word: UInt64) -> UInt64 {
-    ~(((word & low7) &+ low7) | word | low7)
+    self.delimiters = Words.broadcast(delimiter)
   }
 
   /// Index of the first `"`, delimiter, CR or LF in `bytes[from..<end]`, or `end`. ORs every byte
@@ -51,12 +39,11 @@ struct CSVScanner {
   ) -> Int {
     var index = from
     while index &+ 8 <= end {
-      let word = UInt64(
-        littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
+      let word = Words.load(bytes + index)
       seen |= word
       let hits =
-        Self.zeroBytes(word ^ Self.quotes) | Self.zeroBytes(word ^ delimiters)
-        | Self.zeroBytes(word ^ Self.crs) | Self.zeroBytes(word ^ Self.lfs)
+        Words.zeroBytes(word ^ Words.quotes) | Words.zeroBytes(word ^ delimiters)
+        | Words.lineBreaks(word)
       if hits != 0 { return index &+ hits.trailingZeroBitCount &>> 3 }
       index &+= 8
     }
@@ -154,7 +141,7 @@ struct CSVScanner {
   private func finish(
     _ bytes: UnsafePointer<UInt8>, start: Int, end: Int, next: Int, lineBreaks: Int, seen: UInt64
   ) -> Outcome {
-    if seen & Self.high != 0 && !UTF8Check.isValid(bytes, from: start, to: end) {
+    if seen & Words.high != 0 && !UTF8Check.isValid(bytes, from: start, to: end) {
       return .problem
     }
     return .record(next: next, lineBreaks: lineBreaks)
@@ -168,10 +155,7 @@ enum UTF8Check {
   static func isValid(_ bytes: UnsafePointer<UInt8>, from: Int, to end: Int) -> Bool {
     var index = from
     while index < end {
-      while index &+ 8 <= end,
-        UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-          & 0x8080_8080_8080_8080 == 0
-      {
+      while index &+ 8 <= end, Words.load(bytes + index) & Words.high == 0 {
         index &+= 8
       }
       guard index < end else { return true }
@@ -204,5 +188,38 @@ enum UTF8Check {
       index &+= count &+ 1
     }
     return true
+  }
+}
+
+/// Eight bytes at a time in a `UInt64` ("SIMD within a register"), little-endian byte order.
+enum Words {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  /// The high bit of every byte: `word & high != 0` when a byte is not ASCII.
+  static let high: UInt64 = 0x8080_8080_8080_8080
+  static let quotes = broadcast(CSVByte.quote)
+  static let crs = broadcast(CSVByte.cr)
+  static let lfs = broadcast(CSVByte.lf)
+
+  /// `byte` in all eight bytes.
+  @inline(__always)
+  static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* ones }
+
+  /// The eight bytes at `pointer`, the first in the lowest bits.
+  @inline(__always)
+  static func load(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+  }
+
+  /// The high bit of every byte of `word` that is zero, and no other bit (exact, no carries).
+  @inline(__always)
+  static func zeroBytes(_ word: UInt64) -> UInt64 {
+    ~(((word & low7) &+ low7) | word | low7)
+  }
+
+  /// The high bit of every CR or LF byte of `word`.
+  @inline(__always)
+  static func lineBreaks(_ word: UInt64) -> UInt64 {
+    zeroBytes(word ^ crs) | zeroBytes(word ^ lfs)
   }
 }
