@@ -90,12 +90,18 @@ public struct CSVRow: Sendable {
 
   /// The value at `index` with its position, or nil when the record is shorter.
   public func field(at index: Int) -> CSVField? {
+    guard let (line, column) = position(at: index) else { return nil }
+    return CSVField(value: self[index] ?? "", line: line, column: column, index: index)
+  }
+
+  /// Where the field at `index` starts (its opening quote if quoted): 1-based line and column
+  /// (Unicode scalars), without decoding it; nil when the record is shorter.
+  public func position(at index: Int) -> (line: Int, column: Int)? {
     guard index >= 0 && index < count else { return nil }
-    if let decoded { return decoded[index] }
+    if let decoded { return (decoded[index].line, decoded[index].column) }
     var cursor = PositionCursor(line: line, at: start)
     cursor.advance(through: bytes, to: rawRange(index).lowerBound)
-    return CSVField(
-      value: self[index] ?? "", line: cursor.line, column: cursor.column, index: index)
+    return (cursor.line, cursor.column)
   }
 
   /// Every field decoded, with its position.
