@@ -122,7 +122,11 @@ public enum EvidenceImport {
 
   /// Parses "78", "78%", "78,5", " 78.5 % " into a number; nil otherwise.
   static func number(_ text: String) -> Double? {
-    if let value = plainNumber(text) { return value }
+    plainNumber(text) ?? generalNumber(text)
+  }
+
+  /// ``number(_:)`` for any text: trimmed, `%` and a decimal comma allowed, then `Double(String)`.
+  static func generalNumber(_ text: String) -> Double? {
     var cleaned = text.trimmingSpaces()
     if cleaned.hasSuffix("%") { cleaned = cleaned.dropLast().trimmingSpaces() }
     // Bytes, not Characters: only ASCII digits, `.`, `-` and one decimal comma are accepted.
