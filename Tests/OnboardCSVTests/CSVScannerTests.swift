@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardCSV
@@ -62,19 +63,20 @@ import Testing
 
   @Test func scannerAgreesWithTheReferenceParserAcrossChunks() throws {
     var generator = SeededGenerator(seed: 3)
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("onboard-csv-scan-\(UUID().uuidString).csv")
-    defer { try? FileManager.default.removeItem(at: url) }
-    for round in 0..<300 {
-      let bytes = Self.randomInput(&generator, valid: round % 2 == 0)
-      try Data(bytes).write(to: url)
-      let reference = read({ CSVReader(bytes: bytes) }, reference: true)
-      for chunkSize in [1, 3, 8, 13] {
-        let streamed = read(
-          { () throws(CSVError) -> CSVReader in try CSVReader(contentsOf: url, chunkSize: chunkSize)
-          },
-          reference: false)
-        #expect(streamed == reference, "chunk \(chunkSize), input \(bytes)")
+    try TemporaryDirectory.with("csv-scan") { folder in
+      let url = folder.appendingPathComponent("scan.csv")
+      for round in 0..<300 {
+        let bytes = Self.randomInput(&generator, valid: round % 2 == 0)
+        try Data(bytes).write(to: url)
+        let reference = read({ CSVReader(bytes: bytes) }, reference: true)
+        for chunkSize in [1, 3, 8, 13] {
+          let streamed = read(
+            { () throws(CSVError) -> CSVReader in
+              try CSVReader(contentsOf: url, chunkSize: chunkSize)
+            },
+            reference: false)
+          #expect(streamed == reference, "chunk \(chunkSize), input \(bytes)")
+        }
       }
     }
   }
@@ -105,16 +107,16 @@ import Testing
   }
 
   @Test func rowsStayValidAfterTheReaderMovesOn() throws {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("onboard-csv-rows-\(UUID().uuidString).csv")
-    defer { try? FileManager.default.removeItem(at: url) }
-    let lines = (0..<200).map { "row \($0),\"value \($0)\"" }
-    try Data(lines.joined(separator: "\n").utf8).write(to: url)
-    var reader = try CSVReader(contentsOf: url, chunkSize: 16)
-    var rows: [CSVRow] = []
-    while let row = try reader.nextRow() { rows.append(row) }
-    #expect(rows.map(\.values) == (0..<200).map { ["row \($0)", "value \($0)"] })
-    #expect(rows.map(\.line) == Array(1...200))
+    try TemporaryDirectory.with("csv-rows") { folder in
+      let url = folder.appendingPathComponent("rows.csv")
+      let lines = (0..<200).map { "row \($0),\"value \($0)\"" }
+      try Data(lines.joined(separator: "\n").utf8).write(to: url)
+      var reader = try CSVReader(contentsOf: url, chunkSize: 16)
+      var rows: [CSVRow] = []
+      while let row = try reader.nextRow() { rows.append(row) }
+      #expect(rows.map(\.values) == (0..<200).map { ["row \($0)", "value \($0)"] })
+      #expect(rows.map(\.line) == Array(1...200))
+    }
   }
 
   @Test func utf8CheckMatchesTheStandardLibrary() {
