@@ -136,7 +136,7 @@ struct CSVBench {
       print(goal("reader ≥ 4× Python csv", pythonCPU / reader, at: 4, unit: "×"))
       print(goal("TestGorilla import ≥ 2× Python csv", pythonCPU / importCPU, at: 2, unit: "×"))
     } else {
-      print("  reader and import against Python: skipped (no python3)")
+      print("  reader and import against Python: skipped (no python3, or --no-python)")
     }
     print(goal("import within 2× of the bare reader", importCPU / reader, below: 2, unit: "×"))
     if let peak {
