@@ -314,4 +314,38 @@ import Testing
         "Re-assess the gap skills: a (now 1, target 4)", "Confirm the level of: b",
       ])
   }
+
+  // MARK: Fixed activities
+
+  static func activity(
+    _ id: String, workday: Int, at hour: Int, _ minute: Int = 0, minutes: Int,
+    after: [String] = []
+  ) -> ScheduledActivity {
+    ScheduledActivity(
+      id: id, title: id, kind: .activity, when: .workday(workday), time: PlanGen.at(hour, minute),
+      durationMinutes: minutes, owner: "it", dependsOn: after, origin: PlanGen.origin)
+  }
+
+  @Test func fixedActivitiesDependenciesFirstAndMovesAreNoted() throws {
+    // "intro" comes first in the template but depends on "setup" (10:00–11:30): it is placed
+    // after it, at 11:30, and says it moved. On workday 3 the morning (09:00–12:30) and the
+    // afternoon (13:30–17:30) are taken, so "chat" moves to workday 4 at 09:00.
+    let schedule = [
+      Self.activity("intro", workday: 2, at: 10, minutes: 60, after: ["setup"]),
+      Self.activity("setup", workday: 2, at: 10, minutes: 90),
+      Self.activity("morning", workday: 3, at: 9, minutes: 210),
+      Self.activity("afternoon", workday: 3, at: 13, 30, minutes: 240),
+      Self.activity("chat", workday: 3, at: 10, minutes: 30),
+    ]
+    let plan = Planner.plan(
+      Self.input([], evidence: [], catalog: [], schedule: schedule))
+    let setup = try #require(plan.item(id: "setup"))
+    let intro = try #require(plan.item(id: "intro"))
+    #expect(setup.date == Self.workday(2) && setup.start == PlanGen.at(10, 0) && setup.note == nil)
+    #expect(intro.date == Self.workday(2) && intro.start == PlanGen.at(11, 30))
+    #expect(intro.note == "moved from 10:00 to 11:30 to fit the working day")
+    let chat = try #require(plan.item(id: "chat"))
+    #expect(chat.date == Self.workday(4) && chat.start == PlanGen.at(9, 0))
+    #expect(chat.note?.hasSuffix("at 10:00: no free time that day") == true, "\(chat.note ?? "")")
+  }
 }
