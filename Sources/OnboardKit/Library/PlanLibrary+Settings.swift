@@ -14,6 +14,7 @@ struct SettingsFile: Decodable {
     var criticalShortfall: Double?
     var sourceConflictLevels: Double?
     var assessorConflictLevels: Double?
+    var integrityWeight: Double?
   }
   var company: String?
   var sender: Sender?
@@ -114,6 +115,15 @@ extension PlanLibrary {
       if let v = a.criticalShortfall { s.criticalShortfall = v }
       if let v = a.sourceConflictLevels { s.sourceConflictLevels = v }
       if let v = a.assessorConflictLevels { s.assessorConflictLevels = v }
+      if let v = a.integrityWeight {
+        if (0...1).contains(v) {
+          s.integrityWeight = v
+        } else {
+          fail(
+            "$.analysis.integrity_weight",
+            "found \(formatNumber(v, decimals: 2)); expected a weight from 0 to 1")
+        }
+      }
       settings.analysis = s
     }
     if settings.dayEnd <= settings.dayStart {
