@@ -10,12 +10,17 @@ import Testing
   /// A level given directly (0–5), from a test of its own (`instrument`) or an interviewer.
   static func level(
     _ value: Double, source: EvidenceSource = .test, instrument: String = "Quiz",
-    assessor: String? = nil, skillID: String = "s", line: Int = 2
+    assessor: String? = nil, skillID: String = "s", line: Int = 2, date: CalendarDate? = nil
   ) -> Evidence {
-    AnalysisGen.evidence(
+    var evidence = AnalysisGen.evidence(
       skillID: skillID, source: source, scale: source == .interview ? .rubric : .level, raw: value,
       instrument: instrument, assessor: assessor, line: line)
+    evidence.date = date
+    return evidence
   }
+
+  /// The day of a test sitting.
+  static let sitting = CalendarDate(year: 2026, month: 11, day: 20)
 
   /// The assessment of one skill of a one-skill role.
   static func assess(
@@ -135,9 +140,11 @@ import Testing
   }
 
   @Test func testsAreAveragedPerTestThenAcrossTests() throws {
-    // Two rows of one test (5 and 3 → 4) and one row of another test (2): (4 + 2) / 2 = 3.
+    // Two rows of one test in one sitting (5 and 3 → 4) and one row of another test (2):
+    // (4 + 2) / 2 = 3.
     let a = try Self.assess([
-      Self.level(5, instrument: "Quiz A", line: 2), Self.level(3, instrument: "Quiz A", line: 3),
+      Self.level(5, instrument: "Quiz A", line: 2, date: Self.sitting),
+      Self.level(3, instrument: "Quiz A", line: 3, date: Self.sitting),
       Self.level(2, instrument: "Quiz B", line: 4),
     ])
     #expect(try #require(a.observed).level == 3)
@@ -175,11 +182,17 @@ import Testing
       Self.level(3.5, source: .interview, instrument: "Interview", assessor: "Ana", line: 4),
     ])
     #expect(three.confidence == 0.66)
-    // Two rows of one test are one source: n = 1 → 0.5.
+    // Two rows of one test in one sitting (same date) are one source: n = 1 → 0.5.
     let oneTest = try Self.assess([
-      Self.level(3, instrument: "Quiz A"), Self.level(3, instrument: "Quiz A", line: 3),
+      Self.level(3, instrument: "Quiz A", date: Self.sitting),
+      Self.level(3, instrument: "Quiz A", line: 3, date: Self.sitting),
     ])
     #expect(oneTest.confidence == 0.5)
+    // Without a date each export record is a sitting of its own: two sources, n = 2 → 0.75.
+    let twoSittings = try Self.assess([
+      Self.level(3, instrument: "Quiz A"), Self.level(3, instrument: "Quiz A", line: 3),
+    ])
+    #expect(twoSittings.confidence == 0.75)
     // Spread 3.2 would give 0.2 = the floor; 4 apart also gives the floor: 0.75 × 0.2 = 0.15.
     let floor = try Self.assess([
       Self.level(5, instrument: "Quiz A"), Self.level(1, instrument: "Quiz B", line: 3),
