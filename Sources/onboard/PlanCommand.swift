@@ -69,6 +69,8 @@ enum PlanCommand {
       throw UsageError("--force and --resume exclude each other")
     }
 
+    if let problem = OutputFolder.validate(out) { return report(InputErrors([problem])) }
+
     let library: PlanLibrary
     let templates: [EmailTemplate]
     let hires: [Hire]
@@ -114,7 +116,8 @@ enum PlanCommand {
     var runner = BatchRunner(
       library: library, templates: templates, hires: selected,
       rosterErrors: only.isEmpty ? rosterErrors : [],
-      overrides: overrides, evidencePaths: arguments.list("evidence"), out: out, stamp: stamp,
+      overrides: overrides, evidencePaths: Inputs.distinct(arguments.list("evidence")), out: out,
+      stamp: stamp,
       force: arguments.flag("force"), resume: arguments.flag("resume"),
       quiet: arguments.flag("quiet"),
       jobs: jobs, shareWorkshops: !arguments.flag("no-shared-workshops"))

@@ -151,9 +151,10 @@ extension PlanLibrary {
         }
         var weight: Double? = nil
         if !row.value("weight").isEmpty {
-          guard let w = Double(row.value("weight")), w > 0 else {
+          guard let w = Double(row.value("weight")), w.isFinite, w > 0, w <= 100 else {
             throw row.error(
-              "weight", "found `\(row.value("weight"))`; expected a positive number or nothing")
+              "weight",
+              "found `\(row.value("weight"))`; expected a positive number up to 100, or nothing")
           }
           weight = w
         }

@@ -111,7 +111,14 @@ public struct EmailTemplateFile: Hashable, Sendable {
             fail(
               index + 1, "unknown header `\(key)`; expected subject, audience, cc, send or attach")
           }
-          header[key] = (value, index + 1)
+          if let (_, first) = header[key] {
+            fail(
+              index + 1,
+              "the header `\(key)` appears twice (first on line \(first)); expected each header once"
+            )
+          } else {
+            header[key] = (value, index + 1)
+          }
         } else {
           fail(
             index + 1, "expected a header line `key: value` or the separator `---`, found `\(line)`"
@@ -136,6 +143,12 @@ public struct EmailTemplateFile: Hashable, Sendable {
       } else {
         textLines.append(lines[i])
       }
+    }
+    if id.isEmpty || id != slug(id) || id.count > 64 {
+      fail(
+        1,
+        "the template name `\(singleLine(id))` is not usable in file names and headers; expected a name of lower-case letters, digits and `-` (at most 64), e.g. welcome.mustache"
+      )
     }
     self.id = id
     self.path = path

@@ -25,6 +25,17 @@ public struct EmailTemplate: Sendable {
     let text = parse(file.text, firstLine: file.textLine)
     var html: MustacheTemplate? = nil
     if let source = file.html { html = parse(source, firstLine: file.htmlLine ?? 1) }
+    // The HTML body is HTML: a value put in unescaped (`{{{name}}}`, `{{& name}}`) would let a
+    // roster name or a note inject markup into every email.
+    for reference in html?.references ?? [] where reference.kind == .unescapedVariable {
+      errors.append(
+        InputError(
+          SourceLocation(
+            file: file.path, line: reference.line + (file.htmlLine ?? 1) - 1,
+            column: reference.column),
+          "`\(reference.name)` is put into the HTML body unescaped; expected `{{\(reference.name)}}` (escaped), as HTML bodies take no raw values"
+        ))
+    }
     guard errors.isEmpty, let subject, let text else { throw InputErrors(errors) }
     self.subject = subject
     self.text = text
