@@ -122,6 +122,8 @@ enum PlanCommand {
       quiet: arguments.flag("quiet"),
       jobs: jobs, shareWorkshops: !arguments.flag("no-shared-workshops"))
     runner.chunkSize = chunkSize
+    // Folder names from the whole roster: `--hire` plans a hire into the folder a full run gives it.
+    runner.rosterFolders = Onboarding.folders(for: hires)
     return runner.run()
   }
 

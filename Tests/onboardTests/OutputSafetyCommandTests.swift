@@ -91,6 +91,10 @@ import Testing
       let out = directory.appendingPathComponent("out")
       try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
       try Data("mine".utf8).write(to: out.appendingPathComponent(".onboard-tmp-ann-1"))
+      // A killed run's spool (it used to stay in the system's temporary folder for ever).
+      let spool = out.appendingPathComponent(".onboard-work-1")
+      try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
+      try Data(count: 4096).write(to: spool.appendingPathComponent("chunk-0"))
       // Hold the lock as a running onboard would.
       let lockPath = out.appendingPathComponent(".onboard-lock").path
       let descriptor = open(lockPath, O_RDWR | O_CREAT, 0o644)
@@ -114,6 +118,23 @@ import Testing
       let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
       #expect(!names.contains { $0.hasPrefix(".") }, "\(names)")
       #expect(names.contains("ann"))
+    }
+  }
+
+  @Test func aPlanLeftAsideByAKilledForcedRunIsPutBack() throws {
+    try withRoster("aside", [Self.row("Ann", "ann@example.org")]) { directory in
+      let out = directory.appendingPathComponent("out")
+      #expect(try plan(directory, out: out.path).status == 0)
+      let before = try CommandRunner.snapshot(out.appendingPathComponent("ann"))
+      // A --force run killed between its two renames: the earlier plan is aside, none in place.
+      try FileManager.default.moveItem(
+        at: out.appendingPathComponent("ann"), to: out.appendingPathComponent(".onboard-old-ann-77")
+      )
+      let resumed = try plan(directory, out: out.path, extra: ["--resume"])
+      #expect(resumed.status == 0, "\(resumed.stderr)")
+      #expect(try CommandRunner.snapshot(out.appendingPathComponent("ann")) == before)
+      let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+      #expect(!names.contains { $0.hasPrefix(".") }, "\(names)")
     }
   }
 
@@ -254,5 +275,37 @@ import Testing
       #expect(result.stderr.contains("expected at most 200"))
       #expect(result.stderr.utf8.count < 5000)
     }
+  }
+}
+
+/// `--hire` writes a hire into the folder the whole roster's run gives them (a clash with a hire
+/// not selected still counts).
+@Suite struct SelectedHireFolderTests {
+  @Test func aSelectedHireKeepsTheFolderOfAFullRun() throws {
+    let rows = [
+      OutputSafetyCommandTests.row("Jose", "jose.angstrom@example.org"),
+      OutputSafetyCommandTests.row("José", "jose_angstrom@example.org"),
+    ]
+    let directory = try CommandRunner.temporaryDirectory("selected")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try (OutputSafetyCommandTests.header + rows.joined()).write(
+      to: directory.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
+    func run(_ out: String, _ extra: [String]) throws -> Set<String> {
+      let result = try CommandRunner.run(
+        [
+          "plan", "--roster", directory.appendingPathComponent("roster.csv").path, "--evidence",
+          "Fixtures/testgorilla-candidates.csv", "--out",
+          directory.appendingPathComponent(out).path,
+          "--today", "2026-11-29", "--quiet",
+        ] + extra)
+      #expect(result.status == 0, "\(result.stderr)")
+      let names = try FileManager.default.contentsOfDirectory(
+        atPath: directory.appendingPathComponent(out).path)
+      return Set(names.filter { $0.hasPrefix("jose") })
+    }
+    let full = try run("full", [])
+    let one = try run("one", ["--hire", "jose.angstrom@example.org"])
+    #expect(full.count == 2)
+    #expect(one.count == 1 && one.isSubset(of: full), "\(one) vs \(full)")
   }
 }

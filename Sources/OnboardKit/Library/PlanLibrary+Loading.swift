@@ -59,6 +59,14 @@ extension PlanLibrary {
         errors.append(InputError(SourceLocation(file: file.path), "\(error)"))
       }
     }
+    // A library without skills or roles plans nobody: say so here, not once per hire.
+    for (file, isEmpty, what) in [
+      (sources.skills, skills.isEmpty, "skills"), (sources.roles, roles.isEmpty, "roles"),
+    ] where isEmpty && !errors.contains(where: { $0.location.file == file.path }) {
+      errors.append(
+        InputError(
+          SourceLocation(file: file.path, line: 1), "has no \(what); expected at least one row"))
+    }
     guard errors.isEmpty else { throw InputErrors(errors) }
     return PlanLibrary(
       skills: skills, roles: roles, catalog: catalog, schedule: schedule, holidays: holidays,

@@ -19,7 +19,7 @@ public enum SendRule: Hashable, Sendable, Codable, CustomStringConvertible {
       body = String(body[..<range.lowerBound])
     }
     let words = body.split(whereSeparator: \.isWhitespace).map(String.init)
-    if words.count >= 4, let n = Int(words[0]), n >= 0,
+    if words.count >= 4, let n = Int(words[0]), (0...WhenRule.maximumWorkdays).contains(n),
       ["workday", "workdays"].contains(words[1].lowercased()), words[2].lowercased() == "before"
     {
       if words.count == 5, words[3].lowercased() == "each", words[4].lowercased() == "training" {
@@ -38,7 +38,7 @@ public enum SendRule: Hashable, Sendable, Codable, CustomStringConvertible {
 
   public static let expected =
     "a schedule rule such as `workday -5 at 10:00`, `N workdays before ACTIVITY-ID` or "
-    + "`N workdays before each training`"
+    + "`N workdays before each training` (N at most \(WhenRule.maximumWorkdays))"
 
   public var time: LocalTime? {
     switch self {

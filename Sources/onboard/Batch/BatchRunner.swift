@@ -22,6 +22,9 @@ struct BatchRunner: Sendable {
   var chunkSize = 500
   /// Above this many hires the index shows per-skill counts instead of a column per hire.
   var largeCohort = 1000
+  /// Folder names computed from the whole roster (when `hires` is a `--hire` selection); empty:
+  /// from `hires`.
+  var rosterFolders: [String: String] = [:]
 
   /// What happened to one hire.
   struct Outcome: Sendable {
@@ -33,7 +36,7 @@ struct BatchRunner: Sendable {
 
   func run() -> ExitStatus {
     let started = Date()
-    let folders = Onboarding.folders(for: hires)
+    let folders = rosterFolders.isEmpty ? Onboarding.folders(for: hires) : rosterFolders
     let chunkCount = max(1, (hires.count + chunkSize - 1) / chunkSize)
     var chunkOf: [String: Int] = [:]
     for (index, hire) in hires.enumerated() { chunkOf[hire.key] = index / chunkSize }

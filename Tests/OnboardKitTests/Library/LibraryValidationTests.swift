@@ -164,3 +164,45 @@ import Testing
     #expect(text.contains("nested at most 100 deep"))
   }
 }
+
+/// `send:` rules are bounded like schedule rules: `999999999 workdays before review-30` would
+/// walk the calendar back for ever.
+@Suite struct SendRuleBoundTests {
+  @Test func hugeWorkdayCountsAreRefused() {
+    #expect(SendRule(text: "999999999 workdays before review-30") == nil)
+    #expect(SendRule(text: "9223372036854775807 workdays before each training") == nil)
+    #expect(SendRule(text: "workday -9223372036854775807 at 10:00") == nil)
+    #expect(SendRule(text: "3 workdays before review-30") != nil)
+    #expect(SendRule(text: "260 workdays before each training") != nil)
+  }
+}
+
+/// A library with a header and no rows in skills.csv or roles.csv plans nobody: an error at load.
+@Suite struct EmptyLibraryListTests {
+  @Test func rolesWithoutRowsAreRefused() throws {
+    var sources = try RepositoryFiles.planSources()
+    sources.roles = SourceFile(
+      path: "Plans/roles.csv", text: "role,priority,skill,tier,target_level,weight\n")
+    #expect {
+      _ = try PlanLibrary.load(sources)
+    } throws: { error in
+      (error as? InputErrors)?.description.contains(
+        "Plans/roles.csv:1: error: has no roles; expected at least one row") == true
+    }
+  }
+}
+
+/// Found by the plan-library fuzzer: a template that is not UTF-8 names the line and column of
+/// the first bad byte.
+@Suite struct TemplateEncodingTests {
+  @Test func notUTF8TemplateNamesItsFirstBadByte() {
+    let file = SourceFile(
+      path: "Plans/emails/t.mustache", data: Data("subject: Hi\nsend: x\nHall".utf8) + [0xF6, 0x0A])
+    #expect {
+      _ = try file.text()
+    } throws: { error in
+      (error as? InputError)?.description
+        == "Plans/emails/t.mustache:3:5: error: the file is not UTF-8 text; save it as UTF-8"
+    }
+  }
+}
