@@ -4,24 +4,43 @@ import OnboardKit
 /// `onboard analyze`: the gap report of one hire or a roster, without planning.
 enum AnalyzeCommand {
   static let usage = """
-    USAGE: onboard analyze --roster ROSTER.csv --evidence FILE... [--hire EMAIL] [--format table|md|json]
+    OVERVIEW: Prints the gap report of each hire, without planning.
+
+    USAGE: onboard analyze --roster ROSTER.csv --evidence FILE... [--hire EMAIL]... [--format table|md|json]
+                           [--plans DIR] [--calibration] [--output FILE] [--force]
 
     Prints each hire's gap report: per required skill (in the role's priority order) the observed
     level, confidence, status and severity, then the weak areas, unassessed essentials and conflicts.
     For several hires, the cohort skills matrix follows (skills × hires with their statuses).
 
     OPTIONS:
-      --roster FILE        the hires
-      --evidence FILE...   assessment exports
+      --roster FILE        the hires; - reads standard input
+      --evidence FILE...   assessment exports; - reads standard input (for one of the inputs)
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --hire EMAIL         only this hire (repeatable)
       --format FORMAT      table (default), md or json
+      --calibration        instead of the gap reports, the interviewer calibration of the hires:
+                           per interviewer and skill, the mean difference from the other
+                           interviewers who rated the same hires (never changes a level)
+      --output FILE        write the report there instead of standard output (- is standard output)
+      --force              replace an existing --output file
       -h, --help           show this help
+
+    EXAMPLES:
+      onboard analyze --roster Fixtures/roster.csv --evidence Fixtures/testgorilla-candidates.csv
+      onboard analyze --roster Fixtures/roster.csv --evidence Fixtures/evidence.csv \\
+        --hire jose.angstrom@example.org --format md --output jose.md
+      onboard analyze --roster - --evidence Fixtures/evidence.csv --format json < Fixtures/roster.csv
+
+    EXIT STATUS:
+      0 every hire analysed; 1 a file, roster row or evidence row could not be read, or a hire's
+      role is unknown (the others are still reported); 2 usage error
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["roster", "plans", "format"], multi: ["evidence", "hire"], flags: ["help"])
+      args, options: ["roster", "plans", "format", "output"], multi: ["evidence", "hire"],
+      flags: ["help", "calibration", "force"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
@@ -32,6 +51,10 @@ enum AnalyzeCommand {
     }
     let plans = try arguments.value("plans") ?? defaultPlans()
     let roster = try arguments.required("roster")
+    try StandardStreams.readOnce([roster] + arguments.list("evidence"))
+    let destination = try StandardStreams.Destination(arguments)
+    var output = ""
+    func add(_ text: String) { output += text.hasSuffix("\n") ? text : text + "\n" }
     let inputs: Inputs
     do {
       inputs = try Inputs.load(plans: plans, roster: roster, evidence: arguments.list("evidence"))
@@ -42,6 +65,8 @@ enum AnalyzeCommand {
     var status = ExitStatus.success
     var documents: [PlanDocument.ReportDocument] = []
     var columns: [CohortMatrix.Column] = []
+    let calibrationOnly = arguments.flag("calibration")
+    var calibration = InterviewerCalibration.Tally()
     for error in inputs.rosterErrors { Console.err(error.description) }
     if !inputs.rosterErrors.isEmpty { status = .failure }
     for hire in inputs.hires where only.isEmpty || only.contains(hire.key) {
@@ -54,33 +79,50 @@ enum AnalyzeCommand {
         let (_, report) = try Onboarding.report(
           for: hire, library: inputs.library, evidence: inputs.evidence.evidence)
         columns.append(CohortMatrix.Column(name: hire.fullName, email: hire.email, report: report))
+        calibration.add(report)
+        if calibrationOnly { continue }
         switch format {
         case "md":
-          Console.out("# \(markdownEscaped(hire.fullName)), \(markdownEscaped(report.role))\n")
-          Console.out(
+          add("# \(markdownEscaped(hire.fullName)), \(markdownEscaped(report.role))\n")
+          add(
             GapSummaryMarkdown.render(report, settings: inputs.library.settings.analysis))
         case "json": documents.append(PlanDocument.ReportDocument(hire: hire, report: report))
-        default: Console.out(GapTable.render(hire: hire, report: report))
+        default: add(GapTable.render(hire: hire, report: report))
         }
       } catch {
         Console.err(error.description)
         status = .failure
       }
     }
+    if calibrationOnly {
+      let result = calibration.calibration()
+      switch format {
+      case "md": add(CalibrationText.markdown(result))
+      case "json":
+        do {
+          add(String(decoding: try CalibrationText.json(result), as: UTF8.self))
+        } catch {
+          Console.err("error: \(error)")
+          return .failure
+        }
+      default: add(CalibrationText.table(result))
+      }
+      return destination.emit(output) ? status : .failure
+    }
     if columns.count > 1 {
       let matrix = CohortMatrix(columns: columns)
-      if format == "md" { Console.out(CohortMatrixText.markdown(matrix)) }
-      if format == "table" { Console.out("Cohort skills matrix\n" + GapTable.cohort(matrix)) }
+      if format == "md" { add(CohortMatrixText.markdown(matrix)) }
+      if format == "table" { add("Cohort skills matrix\n" + GapTable.cohort(matrix)) }
     }
     if format == "json" {
       do {
-        Console.out(
+        add(
           String(decoding: try PlanDocument.ReportDocument.encode(documents), as: UTF8.self))
       } catch {
         Console.err("error: \(error)")
         return .failure
       }
     }
-    return status
+    return destination.emit(output) ? status : .failure
   }
 }

@@ -3,16 +3,26 @@ import OnboardKit
 /// `onboard check`: validates a plan library.
 enum CheckCommand {
   static let usage = """
+    OVERVIEW: Validates a plan library (Plans/) before it is used.
+
     USAGE: onboard check [--plans DIR]
 
     Validates the plan library: every file parses; skills, topics, prerequisites, activities and
     roles refer to things that exist; every role skill has training that reaches its target; email
     templates use only known placeholders; interview question banks (questions.csv) use skills of
-    their role, number their questions 1, 2, 3 ... and ask about every skill of the role. Problems are printed as `file:line:column: error: ...`.
+    their role, number their questions 1, 2, 3 ... and ask about every skill of the role, and warns about a question that counts at full weight for more
+    than two skills. Problems are printed as `file:line:column: error: ...`.
 
     OPTIONS:
       --plans DIR   the plan library (default: $ONBOARD_PLANS, else Plans)
       -h, --help    show this help
+
+    EXAMPLES:
+      onboard check
+      onboard check --plans ../acme/Plans
+
+    EXIT STATUS:
+      0 the library is valid; 1 problems found (each printed with its file and line); 2 usage error
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
@@ -35,6 +45,10 @@ enum CheckCommand {
               + library.questionBanks.map { "\($0.role) \($0.questions.count)" }
               .joined(separator: ", ") + ")")
       )
+      // Broad questions at full weight are warnings: the library works, but the evidence tilts.
+      for warning in library.questionBanks.flatMap({ $0.broadQuestionWarnings() }) {
+        Console.err(warning.description)
+      }
       return .success
     } catch {
       let status = report(error)

@@ -30,7 +30,7 @@ struct Inputs {
       do {
         result.merge(
           try EvidenceImport.parse(
-            try FileSystem.read(path), skills: skills, questions: questions))
+            try StandardStreams.read(path), skills: skills, questions: questions))
       } catch let error as InputErrors {
         errors += error.errors
       } catch let error as InputError {
@@ -64,7 +64,7 @@ struct Inputs {
   {
     let (library, templates) = try library(plans)
     let rosterFile: SourceFile
-    do { rosterFile = try FileSystem.read(roster) } catch { throw InputErrors([error]) }
+    do { rosterFile = try StandardStreams.read(roster) } catch { throw InputErrors([error]) }
     let (hires, rosterErrors) = try RosterImport.parse(rosterFile)
     let evidence = try evidence(
       paths, skills: library.skillIndex, questions: library.questionBanks)

@@ -4,6 +4,8 @@ import OnboardKit
 /// `onboard plan`: the main job.
 enum PlanCommand {
   static let usage = """
+    OVERVIEW: Plans the first 90 days of every hire of a roster (the main job).
+
     USAGE: onboard plan --roster ROSTER.csv --evidence FILE... --out DIR [options]
 
     Plans one hire or a whole start cohort (`onboard batch` is the same command). Writes, for every
@@ -12,7 +14,8 @@ enum PlanCommand {
     and summary.json. One bad hire does not stop the others; the summary names it.
 
     OPTIONS:
-      --roster FILE        the hires (CSV: first_name,last_name,email,role,start_date,...)
+      --roster FILE        the hires (CSV: first_name,last_name,email,role,start_date,...);
+                           - reads standard input
       --evidence FILE...   assessment exports: TestGorilla CSV, interview ratings CSV, interview
                            scorecards (onboard interview-kit), plain evidence CSV,
                            Greenhouse / Lever / HackerRank / Codility JSON (recognised automatically)
@@ -21,7 +24,7 @@ enum PlanCommand {
       --hire EMAIL         only this hire (repeatable)
       --overrides FILE     a manager's changes (CSV: email,action,target,date,time,duration_minutes,
                            title,owner,note; actions skip, move, add, away, buddy, manager), applied
-                           on every rerun and marked in the plan
+                           on every rerun and marked in the plan; - reads standard input
       --today YYYY-MM-DD   the day the plan is made (default: today); dates calendar stamps, so the
                            same inputs and the same --today give byte-identical outputs
       --force              plan hires again whose folders exist from an earlier run (replaced whole)
@@ -34,6 +37,17 @@ enum PlanCommand {
                            the same for any N
       --quiet              print only errors
       -h, --help           show this help
+
+    EXAMPLES:
+      onboard plan --roster Fixtures/roster.csv --evidence Fixtures/testgorilla-candidates.csv \\
+        Fixtures/interview-ratings.csv --out out
+      onboard plan --roster Fixtures/roster.csv --evidence Fixtures/evidence.csv --out out \\
+        --hire jose.angstrom@example.org --force
+      onboard plan --roster Fixtures/roster.csv --evidence Fixtures/evidence.csv --out out --resume
+
+    EXIT STATUS:
+      0 every hire planned; 1 a hire failed (the others are written; summary.json names it), or an
+      input could not be read (nothing written); 2 usage error
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
@@ -51,6 +65,12 @@ enum PlanCommand {
     let stamp = try today(arguments)
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     let overridesPath = try arguments.value("overrides")
+    try StandardStreams.readOnce([roster, overridesPath])
+    if arguments.list("evidence").contains(StandardStreams.dash) {
+      throw UsageError(
+        "--evidence -: plan streams its exports from files; save standard input to a file first "
+          + "(`onboard evidence -` reads one from standard input)")
+    }
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     if let text = try arguments.value("jobs") {
       guard let value = Int(text), value >= 1 else {
@@ -77,7 +97,7 @@ enum PlanCommand {
     let rosterErrors: [InputError]
     do {
       (library, templates) = try Inputs.library(plans)
-      (hires, rosterErrors) = try RosterImport.parse(try FileSystem.read(roster))
+      (hires, rosterErrors) = try RosterImport.parse(try StandardStreams.read(roster))
     } catch let error as InputErrors {
       return report(error)
     } catch let error as InputError {
@@ -88,7 +108,7 @@ enum PlanCommand {
     var overrides: [PlanOverride] = []
     if let overridesPath {
       do {
-        overrides = try OverridesImport.parse(try FileSystem.read(overridesPath))
+        overrides = try OverridesImport.parse(try StandardStreams.read(overridesPath))
       } catch let error as InputErrors {
         return report(error)
       } catch let error as InputError {

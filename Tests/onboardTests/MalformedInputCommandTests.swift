@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 /// End to end: a malformed export or roster stops `onboard plan` with a compiler-style error,
@@ -24,30 +25,34 @@ import Testing
   @Test(arguments: fileLevel.map(\.file)) func brokenEvidenceStopsThePlanBeforeWriting(
     _ file: String
   ) throws {
-    let base = try CommandRunner.temporaryDirectory("malformed")
-    let out = base.appendingPathComponent("out")
-    let path = "Fixtures/broken/\(file)"
-    let result = try plan(
-      roster: "Fixtures/roster.csv", evidence: CommandRunner.fixtureEvidence + [path], out: out)
-    #expect(result.status == 1, "stdout: \(result.stdout)")
-    let expected = try #require(Self.fileLevel.first { $0.file == file }).location
-    #expect(result.stderr.contains(path + expected), "stderr: \(result.stderr)")
-    #expect(
-      !FileManager.default.fileExists(atPath: out.path), "nothing is written, not even the folder")
-    #expect(try CommandRunner.snapshot(base).isEmpty)
+    try TemporaryDirectory.with("malformed") { base in
+      let out = base.appendingPathComponent("out")
+      let path = "Fixtures/broken/\(file)"
+      let result = try plan(
+        roster: "Fixtures/roster.csv", evidence: CommandRunner.fixtureEvidence + [path], out: out)
+      #expect(result.status == 1, "stdout: \(result.stdout)")
+      let expected = try #require(Self.fileLevel.first { $0.file == file }).location
+      #expect(result.stderr.contains(path + expected), "stderr: \(result.stderr)")
+      #expect(
+        !FileManager.default.fileExists(atPath: out.path), "nothing is written, not even the folder"
+      )
+      #expect(try CommandRunner.snapshot(base).isEmpty)
+    }
   }
 
   @Test func brokenRosterStopsThePlanBeforeWriting() throws {
-    let base = try CommandRunner.temporaryDirectory("malformed-roster")
-    let out = base.appendingPathComponent("out")
-    let result = try plan(
-      roster: "Fixtures/broken/roster-missing-column.csv", evidence: CommandRunner.fixtureEvidence,
-      out: out)
-    #expect(result.status == 1)
-    #expect(
-      result.stderr.contains(
-        "Fixtures/broken/roster-missing-column.csv:1:1: error: missing column `time_zone`"))
-    #expect(!FileManager.default.fileExists(atPath: out.path))
+    try TemporaryDirectory.with("malformed-roster") { base in
+      let out = base.appendingPathComponent("out")
+      let result = try plan(
+        roster: "Fixtures/broken/roster-missing-column.csv",
+        evidence: CommandRunner.fixtureEvidence,
+        out: out)
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.contains(
+          "Fixtures/broken/roster-missing-column.csv:1:1: error: missing column `time_zone`"))
+      #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
   }
 
   @Test func evidenceCommandFailsOnEveryBrokenExport() throws {

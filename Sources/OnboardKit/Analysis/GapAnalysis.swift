@@ -3,12 +3,15 @@ import Foundation
 /// Compares a hire's evidence with their role profile: a pure function from values to a report.
 ///
 /// Fusion, in two steps so that three interviewers do not outvote one test:
-/// 1. within a kind of evidence: each assessor's (or test's) observations are averaged, then the
-///    assessors are averaged with equal weight;
+/// 1. within a kind of evidence: each independent source's observations (one observer in one
+///    sitting, see `sourceKey`) are averaged, weighted by their question weight (and
+///    `integrity_weight` for flagged attempts), then the sources are averaged, each weighted by its
+///    strongest observation's weight;
 /// 2. across kinds: a weighted mean with `AnalysisSettings.sourceWeights`.
 ///
-/// Confidence = (1 − 0.5ⁿ) × max(0.2, 1 − spread / 4), with n independent sources (assessors or
-/// tests) and spread the distance in levels between the highest and lowest of them.
+/// Confidence = (1 − 0.5ⁿ) × max(0.2, 1 − spread / 4), with n the sum of the independent sources'
+/// weights (1 each unless only weighted-down questions or flagged attempts observed them) and
+/// spread the distance in levels between the highest and lowest of them.
 public enum GapAnalysis {
   public static func analyze(
     hireKey: String, role: RoleProfile, skills: [String: Skill], evidence: [Evidence],
@@ -29,7 +32,9 @@ public enum GapAnalysis {
         evidence: bySkill[requirement.skillID] ?? [], rank: index + 1, roleSize: count,
         settings: settings)
     }
-    return GapReport(hireKey: key, role: role.title, assessments: assessments)
+    return GapReport(
+      hireKey: key, role: role.title, assessments: assessments,
+      integrityWeight: min(1, max(0, settings.integrityWeight)))
   }
 
   /// Importance of a requirement: an explicit weight, or tier weight × a rank factor that falls
@@ -48,28 +53,46 @@ public enum GapAnalysis {
     requirement: SkillRequirement, skill: Skill, evidence unordered: [Evidence], rank: Int,
     roleSize: Int, settings: AnalysisSettings
   ) -> SkillAssessment {
+    var result = assess(
+      requirement: requirement, skill: skill, evidence: unordered, rank: rank, roleSize: roleSize,
+      settings: settings, questionWeights: true)
+    result.weightNote = weightNote(
+      result, requirement: requirement, skill: skill, evidence: unordered, rank: rank,
+      roleSize: roleSize, settings: settings)
+    result.settleIt = settleIt(result)
+    result.integrityNote = integrityNote(result, settings: settings)
+    return result
+  }
+
+  static func assess(
+    requirement: SkillRequirement, skill: Skill, evidence unordered: [Evidence], rank: Int,
+    roleSize: Int, settings: AnalysisSettings, questionWeights: Bool
+  ) -> SkillAssessment {
     let evidence = unordered.sorted(by: canonicalOrder)
     let importance = importance(of: requirement, rank: rank, roleSize: roleSize, settings: settings)
     let measured = evidence.filter { $0.proficiency != nil }
     let ranks = evidence.compactMap(\.percentileRank).sorted()
+    let flags = integrityFlags(of: evidence)
 
-    // Step 1: per kind, per assessor (or instrument for tests).
+    // Step 1: per kind, per independent source (see `sourceKey`), weighted by `effectiveWeight`.
     var kindLevels: [SourceLevel] = []
     var assessorLevels: [SourceLevel] = []
-    var independentLevels: [Double] = []
+    var independent: [SourceLevel] = []
     for source in EvidenceSource.allCases {
-      let ofKind = measured.filter { $0.source == source }
-      guard !ofKind.isEmpty else { continue }
-      let groups = Dictionary(grouping: ofKind) { sourceName(of: $0) }
-      let levels = groups.keys.sorted().map { name -> SourceLevel in
-        let items = groups[name] ?? []
-        return SourceLevel(
-          name: name, level: mean(items.map { $0.proficiency?.level ?? 0 }), count: items.count)
-      }
-      independentLevels += levels.map(\.level)
+      let levels = sourceLevels(
+        measured.filter { $0.source == source }, settings: settings,
+        questionWeights: questionWeights)
+      guard !levels.isEmpty else { continue }
+      independent += levels
       if source == .interview { assessorLevels = levels }
+      let weights = levels.map { $0.weight ?? 1 }
+      let kindFlags = Array(Set(levels.flatMap { $0.integrityFlags ?? [] })).sorted()
       kindLevels.append(
-        SourceLevel(name: source.rawValue, level: mean(levels.map(\.level)), count: ofKind.count))
+        SourceLevel(
+          name: source.rawValue,
+          level: zip(levels, weights).map { $0.level * $1 }.reduce(0, +) / weights.reduce(0, +),
+          count: levels.map(\.count).reduce(0, +),
+          integrityFlags: kindFlags.isEmpty ? nil : kindFlags))
     }
 
     guard !kindLevels.isEmpty else {
@@ -77,7 +100,7 @@ public enum GapAnalysis {
         skill: skill, requirement: requirement, observed: nil, confidence: 0, shortfall: nil,
         importance: importance, severity: nil, status: .unassessed, levelStatus: .unassessed,
         conflict: nil, sourceLevels: [], assessorLevels: [], percentileRanks: ranks,
-        evidence: evidence)
+        evidence: evidence, integrityFlags: flags)
     }
 
     // Step 2: across kinds.
@@ -91,8 +114,11 @@ public enum GapAnalysis {
       : mean(kindLevels.map(\.level))
     let observed = Proficiency(level: level)
 
-    let spread = (independentLevels.max() ?? 0) - (independentLevels.min() ?? 0)
-    let n = Double(independentLevels.count)
+    // n counts each independent source by its weight: 1 for a test sitting or an interviewer who
+    // asked about the skill directly, less for one who only asked a general question.
+    let levels = independent.map(\.level)
+    let spread = (levels.max() ?? 0) - (levels.min() ?? 0)
+    let n = independent.map { $0.weight ?? 1 }.reduce(0, +)
     let confidence = round2((1 - pow(0.5, n)) * max(0.2, 1 - spread / 4))
 
     let target = Double(requirement.targetLevel)
@@ -119,7 +145,41 @@ public enum GapAnalysis {
       severity: round2(shortfall * importance),
       status: conflict == nil ? levelStatus : .conflicting,
       levelStatus: levelStatus, conflict: conflict, sourceLevels: kindLevels,
-      assessorLevels: assessorLevels, percentileRanks: ranks, evidence: evidence)
+      assessorLevels: assessorLevels, percentileRanks: ranks, evidence: evidence,
+      integrityFlags: flags)
+  }
+
+  /// When down-weighting flagged attempts (`integrity_weight` below 1) or a question's weight
+  /// below 1 changed the status, a sentence saying from what to what; nil otherwise.
+  static func weightNote(
+    _ result: SkillAssessment, requirement: SkillRequirement, skill: Skill,
+    evidence: [Evidence], rank: Int, roleSize: Int, settings: AnalysisSettings
+  ) -> String? {
+    var notes: [String] = []
+    if settings.integrityWeight < 1, !result.integrityFlags.isEmpty {
+      var full = settings
+      full.integrityWeight = 1
+      let other = assess(
+        requirement: requirement, skill: skill, evidence: evidence, rank: rank,
+        roleSize: roleSize, settings: full, questionWeights: true)
+      if other.status != result.status {
+        notes.append(
+          "counting the flagged attempts at weight \(formatNumber(settings.integrityWeight, decimals: 2)) "
+            + "(integrity_weight) made it \(result.status.label); at full weight it would be "
+            + "\(other.status.label)")
+      }
+    }
+    if evidence.contains(where: { ($0.weight ?? 1) < 1 }) {
+      let other = assess(
+        requirement: requirement, skill: skill, evidence: evidence, rank: rank,
+        roleSize: roleSize, settings: settings, questionWeights: false)
+      if other.status != result.status {
+        notes.append(
+          "the question weights made it \(result.status.label); with every question at full "
+            + "weight it would be \(other.status.label)")
+      }
+    }
+    return notes.isEmpty ? nil : notes.joined(separator: "; ")
   }
 
   static func findConflict(in levels: [SourceLevel], threshold: Double, amongAssessors: Bool)
@@ -132,14 +192,6 @@ public enum GapAnalysis {
     let spread = high.level - low.level
     guard spread >= threshold else { return nil }
     return Conflict(spread: round2(spread), high: high, low: low, amongAssessors: amongAssessors)
-  }
-
-  /// Interview evidence is grouped by interviewer, everything else by the instrument (the test).
-  static func sourceName(of evidence: Evidence) -> String {
-    switch evidence.source {
-    case .interview: evidence.assessor ?? evidence.instrument
-    case .test, .manual: evidence.instrument
-    }
   }
 
   /// A total order on evidence, so that the order of input rows never changes a report.

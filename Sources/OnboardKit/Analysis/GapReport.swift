@@ -29,6 +29,20 @@ public struct SourceLevel: Hashable, Sendable, Codable {
   public var level: Double
   /// How many observations were combined.
   public var count: Int
+  /// For one source: how much it counts (its strongest observation's weight); nil = fully.
+  public var weight: Double? = nil
+  /// The integrity flags its observations were taken with; nil when none.
+  public var integrityFlags: [String]? = nil
+
+  /// "test 4.3" or "test 4.3, taken with an integrity flag: “Mouse always in assessment window: No”".
+  public var text: String {
+    var text = "\(name) \(formatNumber(level))"
+    if let flags = integrityFlags, !flags.isEmpty {
+      text +=
+        ", taken with an integrity flag: " + flags.map { "“\($0)”" }.joined(separator: ", ")
+    }
+    return text
+  }
 }
 
 /// The evidence of a skill disagrees: how far apart, and who.
@@ -40,10 +54,11 @@ public struct Conflict: Hashable, Sendable, Codable {
   /// True when the disagreement is among interviewers rather than between kinds of evidence.
   public var amongAssessors: Bool
 
-  /// "test 4.4 vs interview 2.0 (2.4 levels apart)".
+  /// "test 4.4 vs interview 2.0 (2.4 levels apart)"; a side taken with an integrity flag says so:
+  /// "test 4.3, taken with an integrity flag: “…”, vs interview 2.2 (2.1 levels apart)".
   public var summary: String {
-    "\(high.name) \(formatNumber(high.level)) vs \(low.name) \(formatNumber(low.level))"
-      + " (\(formatNumber(spread)) levels apart)"
+    let separator = high.integrityFlags == nil ? " vs " : ", vs "
+    return "\(high.text)\(separator)\(low.text) (\(formatNumber(spread)) levels apart)"
   }
 }
 
@@ -73,6 +88,14 @@ public struct SkillAssessment: Hashable, Sendable, Codable {
   public var percentileRanks: [Double]
   /// The evidence behind it, in a stable order.
   public var evidence: [Evidence]
+  /// The integrity flags of the evidence behind it (empty when none): the gap table marks them.
+  public var integrityFlags: [String] = []
+  /// For a skill with integrity flags: which attempts were flagged and how they were counted.
+  public var integrityNote: String? = nil
+  /// When a weight (`integrity_weight`, a question weight) changed the status, what it changed.
+  public var weightNote: String? = nil
+  /// For a gap, a conflict or an unassessed skill: what evidence would settle it.
+  public var settleIt: String? = nil
 
   /// Whether training should close a shortfall here.
   public var needsTraining: Bool {
@@ -86,6 +109,8 @@ public struct GapReport: Hashable, Sendable, Codable {
   public var role: String
   /// One line per required skill, in the role's priority order.
   public var assessments: [SkillAssessment]
+  /// The `integrity_weight` the report was made with (1: flagged attempts count fully).
+  public var integrityWeight: Double = 1
 
   /// Gaps and critical gaps (conflicting ones with a shortfall too), most urgent first;
   /// ties keep the role's priority order.

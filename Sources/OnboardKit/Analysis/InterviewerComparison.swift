@@ -4,7 +4,8 @@ public struct InterviewerComparison: Hashable, Sendable {
   /// One interviewer's view of the skill.
   public struct View: Hashable, Sendable {
     public var interviewer: String
-    /// The mean of their ratings of the skill's questions or competencies (1–5).
+    /// The mean of their ratings of the skill's questions or competencies (1–5), weighted by
+    /// the questions' weights for the skill.
     public var level: Double
     /// How many ratings it combines.
     public var ratings: Int
@@ -41,16 +42,22 @@ public struct InterviewerComparison: Hashable, Sendable {
     _ report: GapReport, threshold: Double = AnalysisSettings().assessorConflictLevels
   ) -> [InterviewerComparison] {
     report.assessments.compactMap { assessment in
+      // Ratings that count (a question weight of 0 is shown in the evidence, never compared).
       let interviews = assessment.evidence.filter {
         $0.source == .interview && $0.assessor != nil && $0.proficiency != nil
+          && ($0.weight ?? 1) > 0
       }
       let byInterviewer = Dictionary(grouping: interviews) { $0.assessor ?? "" }
       guard byInterviewer.count >= 2 else { return nil }
       let views = byInterviewer.keys.sorted().map { name -> View in
         let items = byInterviewer[name] ?? []
-        let levels = items.compactMap { $0.proficiency?.level }
+        // Weighted by the questions' weights for the skill, as in the gap analysis.
+        let weights = items.map { $0.weight ?? 1 }
+        let level =
+          zip(items, weights).map { ($0.proficiency?.level ?? 0) * $1 }.reduce(0, +)
+          / weights.reduce(0, +)
         return View(
-          interviewer: name, level: GapAnalysis.mean(levels), ratings: items.count,
+          interviewer: name, level: level, ratings: items.count,
           notes: items.compactMap { item in
             guard let note = item.note, !note.isEmpty else { return nil }
             return "“\(note)” (\(item.instrument))"

@@ -123,7 +123,8 @@ enum ScorecardImport {
             hireKey: key, skillID: skillID, source: .interview, instrument: question.instrument,
             rawValue: raw, scale: .rubric, proficiency: EvidenceScale.rubric.proficiency(of: value),
             assessor: interviewer, date: date, note: note.isEmpty ? nil : note,
-            origin: row.location(C.rating)))
+            origin: row.location(C.rating),
+            weight: question.weight(of: skillID) < 1 ? question.weight(of: skillID) : nil))
       }
     }
     return result

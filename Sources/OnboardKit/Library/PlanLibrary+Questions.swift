@@ -61,7 +61,25 @@ extension PlanLibrary {
           guard !skillList.isEmpty else {
             throw row.error("skills", "is empty; expected skill ids of the role, separated by `|`")
           }
-          for skill in skillList {
+          var weights: [String: Double] = [:]
+          var skillNames: [String] = []
+          for entry in skillList {
+            let parts = entry.split(separator: ":", maxSplits: 1).map {
+              $0.trimmingCharacters(in: .whitespaces)
+            }
+            let skill = parts[0]
+            if parts.count == 2 {
+              guard let weight = Double(parts[1]), (0...1).contains(weight) else {
+                throw row.error(
+                  "skills",
+                  "`\(entry)`: found weight `\(parts[1])`; expected a number from 0 to 1 "
+                    + "(`skill:0.5`; no weight = 1)")
+              }
+              if weight < 1 { weights[skill] = weight }
+            }
+            skillNames.append(skill)
+          }
+          for skill in skillNames {
             guard skillIDs.contains(skill) else {
               throw row.error("skills", "`\(skill)` is not a skill id of skills.csv")
             }
@@ -80,13 +98,15 @@ extension PlanLibrary {
             anchors.append(anchor)
           }
           var unique: [String] = []
-          for skill in skillList where !unique.contains(skill) { unique.append(skill) }
+          for skill in skillNames where !unique.contains(skill) { unique.append(skill) }
+          var question = InterviewQuestion(
+            id: id, role: role.title, order: order, section: row.value("section"), text: text,
+            skillIDs: unique, anchor1: anchors[0], anchor3: anchors[1], anchor5: anchors[2],
+            origin: row.location("id"))
+          question.skillWeights = weights
           rows.append(
             Row(
-              question: InterviewQuestion(
-                id: id, role: role.title, order: order, section: row.value("section"), text: text,
-                skillIDs: unique, anchor1: anchors[0], anchor3: anchors[1], anchor5: anchors[2],
-                origin: row.location("id")),
+              question: question,
               roleCell: row.location("role"), orderCell: row.location("order")))
         } catch {
           brokenRoles.insert(row.value("role").lowercased())

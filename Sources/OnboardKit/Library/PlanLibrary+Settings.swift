@@ -15,7 +15,7 @@ enum SettingsFile {
   ]
   static let analysisKeys: Set<String> = [
     "source_weights", "tier_weights", "strength_margin", "on_target_tolerance",
-    "critical_shortfall", "source_conflict_levels", "assessor_conflict_levels",
+    "critical_shortfall", "source_conflict_levels", "assessor_conflict_levels", "integrity_weight",
   ]
   /// The longest company name, sender name or email the settings accept.
   static let maximumText = 200
@@ -190,7 +190,8 @@ extension PlanLibrary {
     return settings
   }
 
-  /// `analysis`: weights ≥ 0 and finite, margins and thresholds in level units (0–5).
+  /// `analysis`: weights ≥ 0 and finite, margins and thresholds in level units (0–5), the
+  /// integrity weight from 0 to 1.
   private static func analysis(
     _ node: JSONNode, file: String, defaults: AnalysisSettings, _ errors: inout [InputError]
   ) -> AnalysisSettings {
@@ -226,6 +227,13 @@ extension PlanLibrary {
     if let v = levels("critical_shortfall") { s.criticalShortfall = v }
     if let v = levels("source_conflict_levels") { s.sourceConflictLevels = v }
     if let v = levels("assessor_conflict_levels") { s.assessorConflictLevels = v }
+    if let child = node["integrity_weight"] {
+      if let v = child.number, v.isFinite, (0...1).contains(v) {
+        s.integrityWeight = v
+      } else {
+        errors.append(child.error(file, expected: "a weight from 0 to 1"))
+      }
+    }
     return s
   }
 }

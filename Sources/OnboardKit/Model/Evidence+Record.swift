@@ -8,7 +8,7 @@ extension Evidence {
       proficiency.map { String($0.fraction) }, percentileRank.map { String($0) }, assessor,
       date?.iso,
       note, origin.file, origin.line.map(String.init), origin.column.map(String.init),
-      origin.jsonPath,
+      origin.jsonPath, weight.map { String($0) },
     ]
     fields = fields.map { $0.map(Self.escape) }
     return fields.map { $0 ?? "\\N" }.joined(separator: "\t")
@@ -17,7 +17,7 @@ extension Evidence {
   /// Parses a line written by `record`; nil when it is not one.
   public init?(record: Substring) {
     let raw = record.split(separator: "\t", omittingEmptySubsequences: false)
-    guard raw.count == 15 else { return nil }
+    guard raw.count == 16 else { return nil }
     let f: [String?] = raw.map { $0 == "\\N" ? nil : Self.unescape($0) }
     guard let hireKey = f[0], let skillID = f[1],
       let source = f[2].flatMap(EvidenceSource.init(rawValue:)),
@@ -33,7 +33,8 @@ extension Evidence {
       note: f[10],
       origin: SourceLocation(
         file: file, line: f[12].flatMap { Int($0) }, column: f[13].flatMap { Int($0) },
-        jsonPath: f[14]))
+        jsonPath: f[14]),
+      weight: f[15].flatMap(Double.init))
   }
 
   static func scaleCode(_ scale: EvidenceScale) -> String {

@@ -129,12 +129,16 @@ public struct Evidence: Hashable, Sendable, Codable {
   /// Notes: an interviewer's comment, an anti-cheating flag.
   public var note: String?
   public var origin: SourceLocation
+  /// How much this observation says about the skill, 0…1, from the question bank
+  /// (`Plans/questions.csv`: a question's primary skill 1, a secondary one less, a general question
+  /// little); nil = full weight, as for tests and competency ratings.
+  public var weight: Double?
 
   public init(
     hireKey: String, skillID: String, source: EvidenceSource, instrument: String,
     rawValue: String, scale: EvidenceScale, proficiency: Proficiency?,
     percentileRank: Double? = nil, assessor: String? = nil, date: CalendarDate? = nil,
-    note: String? = nil, origin: SourceLocation
+    note: String? = nil, origin: SourceLocation, weight: Double? = nil
   ) {
     self.hireKey = hireKey
     self.skillID = skillID
@@ -148,6 +152,7 @@ public struct Evidence: Hashable, Sendable, Codable {
     self.date = date
     self.note = note
     self.origin = origin
+    self.weight = weight
   }
 }
 

@@ -15,6 +15,10 @@ public struct InterviewQuestion: Hashable, Sendable, Codable {
   public var text: String
   /// Skill ids of the role a rating of this question is evidence for.
   public var skillIDs: [String]
+  /// How much a rating of this question says about each skill, 0…1 (`skill:0.3` in the `skills`
+  /// cell): the question's primary skill 1 (the default), a secondary one less, a general question
+  /// little. A skill not listed here has weight 1.
+  public var skillWeights: [String: Double] = [:]
   /// What an answer rated 1 shows.
   public var anchor1: String
   /// What an answer rated 3 shows.
@@ -48,6 +52,9 @@ public struct InterviewQuestion: Hashable, Sendable, Codable {
     return cut.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
   }
 
+  /// The weight of a rating of this question as evidence for a skill (1 unless the bank says less).
+  public func weight(of skillID: String) -> Double { skillWeights[skillID] ?? 1 }
+
   /// The instrument name of evidence from this question: "be-sql-injection: Which method…".
   public var instrument: String { "\(id): \(shortText())" }
 }
@@ -72,6 +79,27 @@ public struct QuestionBank: Hashable, Sendable, Codable {
   /// The position (0-based) of a question id in the bank's order, or nil.
   public func position(of id: String) -> Int? {
     questions.firstIndex { $0.id == id }
+  }
+}
+
+extension QuestionBank {
+  /// More skills than this at full weight on one question make it a broad question that
+  /// `onboard check` flags.
+  public static let fullWeightSkillLimit = 2
+
+  /// Questions mapped to more than `fullWeightSkillLimit` skills at full weight, as warnings: a
+  /// broad question ("Which technical skills do backend developers need?") rated 3 would otherwise
+  /// be level-3 evidence for every one of them.
+  public func broadQuestionWarnings() -> [Diagnostic] {
+    questions.compactMap { question in
+      let full = question.skillIDs.filter { question.weight(of: $0) >= 1 }
+      guard full.count > Self.fullWeightSkillLimit else { return nil }
+      return Diagnostic(
+        .warning, question.origin,
+        "question `\(question.id)` counts at full weight for \(full.count) skills "
+          + "(\(full.joined(separator: ", "))); give the secondary ones a lower weight in `skills`, "
+          + "e.g. `\(full[0])|\(full[1]):0.5`, or a general question a small one, e.g. `:0.25`")
+    }
   }
 }
 

@@ -11,6 +11,8 @@ private struct SessionRequest {
   var prerequisites: [String]
   /// Verification activities belong in week 1.
   var latestWorkday: Int?
+  /// The item's agenda (a skill check's: what evidence would settle the skill, from the analysis).
+  var agenda: [String] = []
 }
 
 extension PlanBuilder {
@@ -162,7 +164,8 @@ extension PlanBuilder {
           start: LocalTime(minutes: slot), durationMinutes: request.minutes, owner: request.owner,
           ownerName: ownerName(for: request.owner), skillID: request.skillID,
           topicID: request.topic?.id, format: request.topic?.format.rawValue ?? "pairing",
-          reason: request.reason, agenda: [], resource: request.topic?.resource, note: note))
+          reason: request.reason, agenda: request.agenda, resource: request.topic?.resource,
+          note: note))
       return (date, slot + request.minutes)
     }
     unscheduled.append(
@@ -192,7 +195,9 @@ extension PlanBuilder {
         id: "verify:\(assessment.skill.id)", kind: .verification,
         title: "Skill check: \(assessment.skill.name)", skillID: assessment.skill.id, topic: nil,
         minutes: input.settings.verificationMinutes, owner: "buddy", reason: why,
-        prerequisites: [], latestWorkday: 5)
+        prerequisites: [], latestWorkday: 5,
+        // The hook of "what would settle it" (Analysis): the check's agenda says what to look for.
+        agenda: assessment.settleIt.map { [$0] } ?? [])
     }
   }
 

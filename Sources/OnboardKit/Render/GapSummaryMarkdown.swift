@@ -25,11 +25,15 @@ public enum GapSummaryMarkdown {
       let observed = a.observed.map { formatNumber($0.level) } ?? "–"
       let severity = a.severity.map { formatNumber($0, decimals: 2) } ?? "–"
       out.line(
-        "| \(a.requirement.priority) | \(md(a.skill.name)) | \(a.requirement.tier.rawValue) "
+        "| \(a.requirement.priority) | \(md(a.skill.name))\(integrityMark(a)) | \(a.requirement.tier.rawValue) "
           + "| \(a.requirement.targetLevel) | \(observed) | \(formatNumber(a.confidence, decimals: 2)) "
           + "| \(statusText(a)) | \(severity) |")
     }
     out.blank()
+    for footnote in report.integrityFootnotes {
+      out.line("\(integritySymbol) \(md(footnote.text))")
+      out.blank()
+    }
     let weak = report.weakAreas
     out.line(
       "**Weak areas, most urgent first:** "
@@ -45,6 +49,22 @@ public enum GapSummaryMarkdown {
       if let c = a.conflict {
         out.line("")
         out.line("**Conflicting evidence on \(md(a.skill.name)):** \(md(c.summary)).")
+      }
+    }
+    for a in report.assessments {
+      if let note = a.weightNote {
+        out.line("")
+        out.line("**A weight changed the status of \(md(a.skill.name)):** \(md(note)).")
+      }
+    }
+    let settle = report.assessments.filter { $0.settleIt != nil }
+    if !settle.isEmpty {
+      out.blank()
+      out.line("**What would settle it:**")
+      out.blank()
+      for a in settle {
+        let text = (a.settleIt ?? "").replacingOccurrences(of: "What would settle it: ", with: "")
+        out.line("- \(md(a.skill.name)) (\(a.status.label)): \(md(text))")
       }
     }
     out.blank()
@@ -86,6 +106,15 @@ public enum GapSummaryMarkdown {
     out.blank()
   }
 
+  /// The mark of a skill whose evidence includes an attempt taken with an integrity flag.
+  public static let integritySymbol = "⚑"
+
+  /// " ⚑" after the skill's name when its evidence has an integrity flag; the footnote under the
+  /// table says which attempt and how it was counted.
+  static func integrityMark(_ a: SkillAssessment) -> String {
+    a.integrityFlags.isEmpty ? "" : " \(integritySymbol)"
+  }
+
   static func statusText(_ a: SkillAssessment) -> String {
     if a.status == .unassessed, !a.percentileRanks.isEmpty {
       return
@@ -104,8 +133,11 @@ public enum GapSummaryMarkdown {
     if let rank = e.percentileRank {
       text += " → rank \(formatNumber(rank))th percentile, not a level"
     }
+    if let weight = e.weight { text += " · weight \(formatNumber(weight, decimals: 2))" }
     if let who = e.assessor { text += " · \(md(who))" }
-    if let note = e.note, !note.isEmpty { text += " · “\(md(note))”" }
+    if let note = e.note, !note.isEmpty {
+      text += (e.integrityFlag != nil ? " · \(integritySymbol) " : " · ") + "“\(md(note))”"
+    }
     text += " · `\(e.origin.description.replacingOccurrences(of: "`", with: "'"))`"
     return text
   }

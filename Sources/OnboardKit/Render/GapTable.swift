@@ -7,7 +7,8 @@ public enum GapTable {
     ]
     for a in report.assessments {
       rows.append([
-        "\(a.requirement.priority)", a.skill.name, a.requirement.tier.rawValue,
+        "\(a.requirement.priority)", a.skill.name + GapSummaryMarkdown.integrityMark(a),
+        a.requirement.tier.rawValue,
         "\(a.requirement.targetLevel)",
         a.observed.map { formatNumber($0.level) } ?? "-", formatNumber(a.confidence, decimals: 2),
         GapSummaryMarkdown.statusText(a).replacingOccurrences(of: "**", with: ""),
@@ -17,6 +18,9 @@ public enum GapTable {
     var text =
       "\(printable(hire.fullName)) <\(printable(hire.email))>, \(printable(report.role))\n"
       + table(rows)
+    for footnote in report.integrityFootnotes {
+      text += printable("\(GapSummaryMarkdown.integritySymbol) \(footnote.text)") + "\n"
+    }
     let weak = report.weakAreas.map(\.skill.name)
     text +=
       "Weak areas, most urgent first: \(weak.isEmpty ? "none" : weak.joined(separator: ", "))\n"
@@ -26,6 +30,12 @@ public enum GapTable {
     }
     for a in report.conflicts {
       text += "Conflicting evidence on \(a.skill.name): \(a.conflict?.summary ?? "")\n"
+    }
+    for a in report.assessments {
+      if let note = a.weightNote {
+        text += printable("A weight changed the status of \(a.skill.name): \(note)") + "\n"
+      }
+      if let settle = a.settleIt { text += printable("\(a.skill.name): \(settle)") + "\n" }
     }
     return text
   }
@@ -39,7 +49,8 @@ public enum GapTable {
     return table(rows)
   }
 
-  /// Evidence rows: hire, skill, source, instrument, raw, scale, level, assessor, origin.
+  /// Evidence rows: hire, skill, source, instrument, raw, scale, level (and the question's weight
+  /// when below 1), assessor, origin.
   public static func evidenceTable(_ evidence: [Evidence]) -> String {
     var rows: [[String]] = [
       ["Hire", "Skill", "Source", "Instrument", "Raw", "Scale", "Level", "Assessor", "Origin"]
@@ -47,8 +58,9 @@ public enum GapTable {
     for e in evidence {
       rows.append([
         e.hireKey, e.skillID, e.source.rawValue, e.instrument, e.rawValue, e.scale.description,
-        e.proficiency.map { formatNumber($0.level) }
-          ?? (e.percentileRank.map { "rank \(formatNumber($0))" } ?? "-"),
+        (e.proficiency.map { formatNumber($0.level) }
+          ?? (e.percentileRank.map { "rank \(formatNumber($0))" } ?? "-"))
+          + (e.weight.map { " (weight \(formatNumber($0, decimals: 2)))" } ?? ""),
         e.assessor ?? "", e.origin.description,
       ])
     }

@@ -36,6 +36,8 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     public var date: String?
     public var note: String?
     public var origin: String
+    /// The question's weight for this skill (0–1); absent = full weight.
+    public var weight: Double? = nil
   }
 
   public struct SkillInfo: Codable, Hashable, Sendable {
@@ -54,6 +56,14 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     public var conflict: String?
     public var percentileRanks: [Double]
     public var evidence: [EvidenceInfo]
+    /// The integrity flags of the evidence behind the skill; absent when none.
+    public var integrityFlags: [String]? = nil
+    /// Which attempts were flagged and how they were counted.
+    public var integrityNote: String? = nil
+    /// When a weight changed the status: what it changed.
+    public var weightNote: String? = nil
+    /// For a gap, a conflict or an unassessed skill: what evidence would settle it.
+    public var settleIt: String? = nil
   }
 
   public struct ItemInfo: Codable, Hashable, Sendable {
@@ -149,7 +159,7 @@ extension PlanDocument.EvidenceInfo {
       rawValue: e.rawValue, scale: e.scale.description,
       level: e.proficiency.map { round2($0.level) },
       percentileRank: e.percentileRank, assessor: e.assessor, date: e.date?.iso, note: e.note,
-      origin: e.origin.description)
+      origin: e.origin.description, weight: e.weight)
   }
 }
 
@@ -197,6 +207,8 @@ extension PlanDocument.SkillInfo {
       shortfall: a.shortfall,
       importance: a.importance, severity: a.severity, status: a.status.rawValue,
       levelStatus: a.levelStatus.rawValue, conflict: a.conflict?.summary,
-      percentileRanks: a.percentileRanks, evidence: a.evidence.map(PlanDocument.EvidenceInfo.init))
+      percentileRanks: a.percentileRanks, evidence: a.evidence.map(PlanDocument.EvidenceInfo.init),
+      integrityFlags: a.integrityFlags.isEmpty ? nil : a.integrityFlags,
+      integrityNote: a.integrityNote, weightNote: a.weightNote, settleIt: a.settleIt)
   }
 }

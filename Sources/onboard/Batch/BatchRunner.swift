@@ -184,6 +184,7 @@ struct BatchRunner: Sendable {
     }
     var csv = CohortCSV(skills: skills)
     var counts: [String: [SkillStatus: Int]] = [:]
+    var calibration = InterviewerCalibration.Tally()
     var plannedCount = 0
     var keptCount = 0
     for chunk in 0..<chunkCount {
@@ -202,6 +203,7 @@ struct BatchRunner: Sendable {
         if outcome.entry.status == "ok" { plannedCount += 1 }
         if outcome.entry.status == "kept" { keptCount += 1 }
         if let entry = outcome.index {
+          if let report = entry.report { calibration.add(report) }
           for a in entry.report?.assessments ?? [] {
             counts[a.skill.id, default: [:]][a.status, default: 0] += 1
           }
@@ -226,8 +228,9 @@ struct BatchRunner: Sendable {
     let indexHTML =
       large
       ? HTMLIndex.render(
-        entries: index, counts: countRows, plannedElsewhere: plannedCount + keptCount)
-      : HTMLIndex.render(entries: index)
+        entries: index, counts: countRows, plannedElsewhere: plannedCount + keptCount,
+        calibration: calibration.calibration())
+      : HTMLIndex.render(entries: index, calibration: calibration.calibration())
     let saved = SharedSessionPlanner.trainerMinutesSaved(sessions)
     do {
       let summary = Summary(

@@ -68,7 +68,9 @@ import Testing
     #expect(
       text.contains(
         "    Mateo García, rated 2: “Prepared statements only, and only when asked directly;"))
-    #expect(text.contains("- Databases & SQL: interviewers agree (2–3)\n"))
+    // Hannah Okafor's SQL-injection answer (4) counts half for SQL (questions.csv weight 0.5):
+    // (2 + 4 × 0.5) / 1.5 = 2.7.
+    #expect(text.contains("- Databases & SQL: interviewers agree (2–2.7)\n"))
     #expect(text.contains("    Kwame Asante, rated 4\n"), "no note: no colon")
     let html = try template.html.map { try $0.render(context, options: .strict(escaping: .html)) }
     #expect(html?.contains("Hannah Okafor 4 vs Mateo García 2") == true)

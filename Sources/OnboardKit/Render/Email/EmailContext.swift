@@ -84,7 +84,18 @@ public enum EmailContext {
       report.unassessedEssentials.map { .object(["skill": .string($0.skill.name)]) })
     values["conflicts"] = .list(
       report.conflicts.map {
-        .object(["skill": .string($0.skill.name), "detail": .string($0.conflict?.summary ?? "")])
+        .object([
+          "skill": .string($0.skill.name), "detail": .string($0.conflict?.summary ?? ""),
+          "settle": .string($0.settleIt ?? ""),
+        ])
+      })
+    values["has_integrity_flags"] = .bool(
+      report.assessments.contains { !$0.integrityFlags.isEmpty })
+    values["integrity"] = .list(
+      report.integrityFootnotes.map {
+        .object([
+          "skills": .string($0.skills.joined(separator: ", ")), "detail": .string($0.text),
+        ])
       })
     values["interview_notes"] = .list(
       InterviewerComparison.compare(report, threshold: settings.analysis.assessorConflictLevels)

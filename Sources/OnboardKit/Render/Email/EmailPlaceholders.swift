@@ -23,14 +23,15 @@ public enum EmailPlaceholders {
       "location", "time_zone", "start_date", "arrive_by", "start_moved", "requested_start_date",
       "start_moved_reason", "manager_name", "manager_first_name", "manager_email", "buddy_name",
       "buddy_first_name", "buddy_email", "work_mode", "remote", "has_gaps", "training_count",
-      "plan_overview", "review_30_date", "review_60_date", "review_90_date",
+      "plan_overview", "has_integrity_flags", "review_30_date", "review_60_date", "review_90_date",
     ] { fields[name] = scalar }
     fields["first_day"] = object(["time", "title", "owner"])
     fields["first_week"] = object(["date"], nested: ["items": object(["time", "title"])])
     fields["gaps"] = object(["skill", "level", "target", "status", "severity"])
     fields["strengths"] = object(["skill", "level"])
     fields["unassessed"] = object(["skill"])
-    fields["conflicts"] = object(["skill", "detail"])
+    fields["conflicts"] = object(["skill", "detail", "settle"])
+    fields["integrity"] = object(["skills", "detail"])
     fields["goals_30"] = object(["goal"])
     fields["interview_notes"] = object(
       ["skill", "agreement", "diverges"],

@@ -59,7 +59,8 @@ public enum HTMLIndex {
   /// `cohort.csv` for the full matrix; `plannedElsewhere` is the number of planned hires not listed.
   public static func render(
     entries: [Entry], title: String = "Onboarding plans",
-    counts: [(skill: Skill, counts: [SkillStatus: Int])]? = nil, plannedElsewhere: Int = 0
+    counts: [(skill: Skill, counts: [SkillStatus: Int])]? = nil, plannedElsewhere: Int = 0,
+    calibration: InterviewerCalibration? = nil
   ) -> String {
     let planned = entries.filter(\.succeeded)
     let total = entries.count + plannedElsewhere
@@ -77,6 +78,9 @@ public enum HTMLIndex {
       body += hireTable(entries)
       body += matrix(planned)
     }
+    // Interviewer calibration: from the given tally, else from the reports on this page.
+    body += CalibrationText.htmlSection(
+      calibration ?? InterviewerCalibration(reports: planned.compactMap(\.report)))
     body += "</main>"
     return HTMLPage.document(title: title, body: body)
   }

@@ -152,6 +152,21 @@ public enum HTMLPlan {
           "<p><strong>Conflicting evidence on \(bdi(a.skill.name)):</strong> \(h(c.summary)).</p>"
       }
     }
+    for a in report.assessments {
+      if let note = a.weightNote {
+        html +=
+          "<p><strong>A weight changed the status of \(bdi(a.skill.name)):</strong> \(h(note)).</p>"
+      }
+    }
+    let settle = report.assessments.filter { $0.settleIt != nil }
+    if !settle.isEmpty {
+      html += "<p><strong>What would settle it:</strong></p><ul class=\"settle\">"
+      for a in settle {
+        let text = (a.settleIt ?? "").replacingOccurrences(of: "What would settle it: ", with: "")
+        html += "<li>\(bdi(a.skill.name)) (\(h(a.status.label))): \(h(text))</li>"
+      }
+      html += "</ul>"
+    }
     return html
   }
 
@@ -168,13 +183,29 @@ public enum HTMLPlan {
       html +=
         "<tr class=\"\(HTMLStatus.cssClass(a.status))\"><td class=\"num\">"
         + "\(a.requirement.priority)</td><th scope=\"row\"><a href=\"#\(anchorID("ev", a.skill.id))\">"
-        + "\(bdi(a.skill.name))</a></th><td>\(a.requirement.tier.rawValue)</td>"
+        + "\(bdi(a.skill.name))</a>\(integrityMark(a, in: report))</th><td>\(a.requirement.tier.rawValue)</td>"
         + "<td class=\"num\">\(a.requirement.targetLevel)</td><td class=\"num\">\(observed)</td>"
         + "<td class=\"num\">\(formatNumber(a.confidence, decimals: 2))</td>"
         + "<td>\(HTMLStatus.badge(a.status, words: HTMLStatus.words(a)))</td>"
         + "<td class=\"num\">\(severity)</td></tr>"
     }
-    return html + "</tbody></table></div>"
+    html += "</tbody></table></div>"
+    for (index, footnote) in report.integrityFootnotes.enumerated() {
+      html +=
+        "<p id=\"integrity-\(index + 1)\" class=\"note\"><span aria-hidden=\"true\">"
+        + "\(GapSummaryMarkdown.integritySymbol)</span> \(h(footnote.text))</p>"
+    }
+    return html
+  }
+
+  /// A ⚑ linked to the footnote of a skill whose evidence has an integrity flag.
+  private static func integrityMark(_ a: SkillAssessment, in report: GapReport) -> String {
+    guard !a.integrityFlags.isEmpty,
+      let index = report.integrityFootnotes.firstIndex(where: { $0.skills.contains(a.skill.name) })
+    else { return "" }
+    return " <a class=\"flag\" href=\"#integrity-\(index + 1)\" "
+      + "title=\"taken with an integrity flag\">\(GapSummaryMarkdown.integritySymbol)"
+      + "<span class=\"visually-hidden\"> integrity flag</span></a>"
   }
 
   private static func evidence(_ a: SkillAssessment) -> String {
@@ -198,8 +229,14 @@ public enum HTMLPlan {
       if let rank = e.percentileRank {
         line += " → rank \(formatNumber(rank))th percentile, not a level"
       }
+      if let weight = e.weight { line += " · weight \(formatNumber(weight, decimals: 2))" }
       if let who = e.assessor { line += " · \(bdi(who))" }
-      if let note = e.note, !note.isEmpty { line += " · <q>\(h(note))</q>" }
+      if let note = e.note, !note.isEmpty {
+        line +=
+          (e.integrityFlag != nil
+            ? " · <strong>\(GapSummaryMarkdown.integritySymbol)</strong> " : " · ")
+          + "<q>\(h(note))</q>"
+      }
       line += " · <code>\(h(e.origin.description))</code>"
       html += "<li>\(line)</li>"
     }
