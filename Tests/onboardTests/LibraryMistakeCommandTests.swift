@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 /// Plan-library values that once crashed `check` and `plan` (exit 132/139) or made every hire
@@ -9,23 +10,23 @@ import Testing
     _ name: String, _ edit: (URL) throws -> Void,
     _ verify: (_ check: CommandRunner.Result, _ plan: CommandRunner.Result) throws -> Void
   ) throws {
-    let directory = try CommandRunner.temporaryDirectory(name)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let plans = directory.appendingPathComponent("Plans")
-    try FileManager.default.copyItem(
-      at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
-    try edit(plans)
-    let check = try CommandRunner.run(["check", "--plans", plans.path])
-    let plan = try CommandRunner.run([
-      "plan", "--roster", "Fixtures/roster.csv", "--evidence",
-      "Fixtures/testgorilla-candidates.csv",
-      "--plans", plans.path, "--out", directory.appendingPathComponent("out").path, "--today",
-      "2026-11-29", "--quiet",
-    ])
-    try verify(check, plan)
-    #expect(
-      !FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path),
-      "nothing is written")
+    try TemporaryDirectory.with(name) { directory in
+      let plans = directory.appendingPathComponent("Plans")
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
+      try edit(plans)
+      let check = try CommandRunner.run(["check", "--plans", plans.path])
+      let plan = try CommandRunner.run([
+        "plan", "--roster", "Fixtures/roster.csv", "--evidence",
+        "Fixtures/testgorilla-candidates.csv",
+        "--plans", plans.path, "--out", directory.appendingPathComponent("out").path, "--today",
+        "2026-11-29", "--quiet",
+      ])
+      try verify(check, plan)
+      #expect(
+        !FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path),
+        "nothing is written")
+    }
   }
 
   func replace(_ file: URL, _ old: String, _ new: String) throws {
@@ -99,17 +100,17 @@ import Testing
 /// cut to what a file system accepts), not "permissions or disk full?".
 @Suite struct LongInterviewerNameTests {
   @Test func aThreeHundredCharacterInterviewerNameMakesAKit() throws {
-    let out = try CommandRunner.temporaryDirectory("kit-long-name")
-    defer { try? FileManager.default.removeItem(at: out) }
-    let name = String(repeating: "Bartholomew ", count: 25)
-    let result = try CommandRunner.run([
-      "interview-kit", "--role", "backend developer", "--email", "nadia.haddad@example.org",
-      "--interviewer", name, "--date", "2026-10-21", "--out", out.path,
-    ])
-    #expect(result.status == 0, "\(result.stderr)")
-    let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
-    #expect(names.count == 3, "\(names)")
-    #expect(names.allSatisfy { $0.utf8.count < 255 && $0.hasPrefix("nadia-haddad-bartholomew") })
+    try TemporaryDirectory.with("kit-long-name") { out in
+      let name = String(repeating: "Bartholomew ", count: 25)
+      let result = try CommandRunner.run([
+        "interview-kit", "--role", "backend developer", "--email", "nadia.haddad@example.org",
+        "--interviewer", name, "--date", "2026-10-21", "--out", out.path,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+      #expect(names.count == 3, "\(names)")
+      #expect(names.allSatisfy { $0.utf8.count < 255 && $0.hasPrefix("nadia-haddad-bartholomew") })
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OnboardKit
+import OnboardTestSupport
 import Testing
 
 /// Hires never share a folder or a Message-ID; the output folder is one run's at a time; a run
@@ -14,11 +15,11 @@ import Testing
 
   /// A folder with `roster.csv`; removed by `body`'s caller.
   func withRoster<T>(_ name: String, _ rows: [String], _ body: (URL) throws -> T) throws -> T {
-    let directory = try CommandRunner.temporaryDirectory(name)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try (Self.header + rows.joined()).write(
-      to: directory.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
-    return try body(directory)
+    try TemporaryDirectory.with(name) { directory in
+      try (Self.header + rows.joined()).write(
+        to: directory.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
+      return try body(directory)
+    }
   }
 
   func plan(_ directory: URL, out: String, extra: [String] = []) throws -> CommandRunner.Result {
@@ -286,26 +287,26 @@ import Testing
       OutputSafetyCommandTests.row("Jose", "jose.angstrom@example.org"),
       OutputSafetyCommandTests.row("José", "jose_angstrom@example.org"),
     ]
-    let directory = try CommandRunner.temporaryDirectory("selected")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try (OutputSafetyCommandTests.header + rows.joined()).write(
-      to: directory.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
-    func run(_ out: String, _ extra: [String]) throws -> Set<String> {
-      let result = try CommandRunner.run(
-        [
-          "plan", "--roster", directory.appendingPathComponent("roster.csv").path, "--evidence",
-          "Fixtures/testgorilla-candidates.csv", "--out",
-          directory.appendingPathComponent(out).path,
-          "--today", "2026-11-29", "--quiet",
-        ] + extra)
-      #expect(result.status == 0, "\(result.stderr)")
-      let names = try FileManager.default.contentsOfDirectory(
-        atPath: directory.appendingPathComponent(out).path)
-      return Set(names.filter { $0.hasPrefix("jose") })
+    try TemporaryDirectory.with("selected") { directory in
+      try (OutputSafetyCommandTests.header + rows.joined()).write(
+        to: directory.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
+      func run(_ out: String, _ extra: [String]) throws -> Set<String> {
+        let result = try CommandRunner.run(
+          [
+            "plan", "--roster", directory.appendingPathComponent("roster.csv").path, "--evidence",
+            "Fixtures/testgorilla-candidates.csv", "--out",
+            directory.appendingPathComponent(out).path,
+            "--today", "2026-11-29", "--quiet",
+          ] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(
+          atPath: directory.appendingPathComponent(out).path)
+        return Set(names.filter { $0.hasPrefix("jose") })
+      }
+      let full = try run("full", [])
+      let one = try run("one", ["--hire", "jose.angstrom@example.org"])
+      #expect(full.count == 2)
+      #expect(one.count == 1 && one.isSubset(of: full), "\(one) vs \(full)")
     }
-    let full = try run("full", [])
-    let one = try run("one", ["--hire", "jose.angstrom@example.org"])
-    #expect(full.count == 2)
-    #expect(one.count == 1 && one.isSubset(of: full), "\(one) vs \(full)")
   }
 }
