@@ -44,10 +44,11 @@ public enum Onboarding {
   ///
   /// `stamp` is the day the plan is made (the `--today` of the command line): it dates the
   /// calendar's DTSTAMP, so that the same inputs and the same day give the same bytes.
+  /// `importNotes` (the hire's evidence records the import did not use) join the plan's notes.
   public static func process(
     hire rosterHire: Hire, folder: String, library: PlanLibrary, templates: [EmailTemplate],
     evidence: [Evidence], overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
-    stamp: CalendarDate
+    importNotes: [String] = [], stamp: CalendarDate
   ) throws(InputError) -> HireOutput {
     var input = try planningInput(
       hire: rosterHire, library: library, evidence: evidence, overrides: overrides)
@@ -55,6 +56,7 @@ public enum Onboarding {
     let hire = input.hire
     let settings = library.settings
     var plan = Planner.plan(input)
+    plan.notes += importNotes
     if let stale = plan.unappliedOverrides.first {
       throw InputError(
         stale.origin,

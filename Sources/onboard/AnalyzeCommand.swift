@@ -19,6 +19,7 @@ enum AnalyzeCommand {
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --hire EMAIL         only this hire (repeatable)
       --format FORMAT      table (default), md or json
+      --strict             a name no skill has (a test, attribute, field, task) is an error, not a warning
       --calibration        instead of the gap reports, the interviewer calibration of the hires:
                            per interviewer and skill, the mean difference from the other
                            interviewers who rated the same hires (never changes a level)
@@ -40,7 +41,7 @@ enum AnalyzeCommand {
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
       args, options: ["roster", "plans", "format", "output"], multi: ["evidence", "hire"],
-      flags: ["help", "calibration", "force"])
+      flags: ["help", "calibration", "force", "strict"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
@@ -57,10 +58,19 @@ enum AnalyzeCommand {
     func add(_ text: String) { output += text.hasSuffix("\n") ? text : text + "\n" }
     let inputs: Inputs
     do {
-      inputs = try Inputs.load(plans: plans, roster: roster, evidence: arguments.list("evidence"))
+      inputs = try Inputs.load(
+        plans: plans, roster: roster, evidence: arguments.list("evidence"),
+        strict: arguments.flag("strict"))
     } catch {
       return report(error)
     }
+    // Every evidence record not used is said: skipped records, and row errors of no hire.
+    Inputs.reportSkipped(inputs.evidence)
+    let rosterKeys = Set(inputs.hires.map(\.key))
+    for (key, errors) in inputs.evidence.rowErrors where !rosterKeys.contains(key) {
+      for error in errors { Console.err(error.description) }
+    }
+    if let line = Inputs.skippedLine(inputs.evidence) { Console.err(line) }
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     var status = ExitStatus.success
     var documents: [PlanDocument.ReportDocument] = []

@@ -92,7 +92,8 @@ enum InterviewKitCommand {
     let path = (out as NSString).appendingPathComponent(kit.baseName)
     Console.out(
       GapTable.printable(
-        "\(bank.role): \(bank.questions.count) questions → \(path).csv (scorecard), .md, .html"))
+        "\(bank.role): \(plural(bank.questions.count, "question")) → \(path).csv (scorecard), .md, .html"
+      ))
     return .success
   }
 }

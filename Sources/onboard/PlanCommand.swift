@@ -35,7 +35,9 @@ enum PlanCommand {
       --no-shared-workshops  do not group hires who need the same workshop in the same week
       --chunk-size N       hires whose evidence is in memory at once (default 500); the output is
                            the same for any N
-      --quiet              print only errors
+      --strict             a name no skill has (a test, attribute, field, task) fails its hire,
+                           instead of a warning
+      --quiet              print only errors and warnings
       -h, --help           show this help
 
     EXAMPLES:
@@ -54,7 +56,7 @@ enum PlanCommand {
     let arguments = try Arguments(
       args, options: ["roster", "out", "plans", "today", "overrides", "jobs", "chunk-size"],
       multi: ["evidence", "hire"],
-      flags: ["force", "resume", "quiet", "help", "no-shared-workshops"])
+      flags: ["force", "resume", "quiet", "help", "no-shared-workshops", "strict"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
@@ -144,6 +146,7 @@ enum PlanCommand {
     runner.chunkSize = chunkSize
     // Folder names from the whole roster: `--hire` plans a hire into the folder a full run gives it.
     runner.rosterFolders = Onboarding.folders(for: hires)
+    runner.strict = arguments.flag("strict")
     return runner.run()
   }
 
@@ -152,7 +155,7 @@ enum PlanCommand {
     let weak = plan.report.weakAreas.prefix(3).map(\.skill.name)
     var text = "\(output.hire.fullName) (\(plan.role.title)): starts \(plan.start.longText)"
     if plan.startMovedReason != nil { text += " (moved from \(output.hire.requestedStart.iso))" }
-    text += "; \(plan.items.filter { $0.kind == .training }.count) training sessions"
+    text += "; " + plural(plan.items.filter { $0.kind == .training }.count, "training session")
     if !weak.isEmpty { text += "; top gaps: \(weak.joined(separator: ", "))" }
     let unknown = plan.report.unassessedEssentials.map(\.skill.name)
     if !unknown.isEmpty { text += "; unassessed: \(unknown.joined(separator: ", "))" }
@@ -166,7 +169,7 @@ enum PlanCommand {
     }
     // Names come from exports: never let them move the cursor or start a new line on the terminal.
     return GapTable.printable(text)
-      + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(output.emails.count) emails)"
+      + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(plural(output.emails.count, "email")))"
   }
 }
 
@@ -193,11 +196,46 @@ struct Summary: Codable {
   var hires: [SummaryEntry]
   var sharedSessions: [SharedSessionSummary] = []
   var trainerHoursSaved: Double = 0
+  /// What the import read and did not use.
+  var evidence: EvidenceSummary?
 
   func encoded() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return try encoder.encode(self) + Data("\n".utf8)
+  }
+}
+
+/// The evidence part of `summary.json`: every file's summary, every record not used (reason,
+/// where, whose), counts by reason, and row errors of no hire.
+struct EvidenceSummary: Codable {
+  struct Skipped: Codable {
+    var reason: String
+    var location: String
+    var hire: String?
+    var message: String
+  }
+  var files: [EvidenceFileSummary]
+  var skipped: [Skipped]
+  var skippedByReason: [String: Int]
+  var unjoined: Int
+  var unknownNames: [String]
+  var errorsOfNoHire: [String]
+
+  init(_ result: EvidenceImportResult, strangers: Int, unjoinedErrors: [InputError]) {
+    files = result.fileSummaries
+    skipped = result.skipped.map {
+      Skipped(
+        reason: $0.reason.rawValue, location: $0.location.description, hire: $0.hireKey,
+        message: singleLine($0.message))
+    }
+    var counts: [String: Int] = [:]
+    for record in result.skipped { counts[record.reason.rawValue, default: 0] += 1 }
+    if strangers > 0 { counts[SkipReason.notOnRoster.rawValue, default: 0] += strangers }
+    skippedByReason = counts
+    unjoined = result.skipped.filter(\.reason.isUnjoined).count + strangers + unjoinedErrors.count
+    unknownNames = Array(Set(result.unknownNames.map { singleLine($0.name) })).sorted()
+    errorsOfNoHire = unjoinedErrors.map(\.description)
   }
 }
 
