@@ -99,10 +99,12 @@ public enum Onboarding {
     }
     files.insert(
       contentsOf: [
-        OutputFile(path: "plan.md", data: Data(markdown.utf8)),
+        OutputFile(path: "plan.md", data: Data(visibleDocument(markdown).utf8)),
         OutputFile(
           path: "plan.html",
-          data: Data(HTMLPlan.render(plan, emails: summaries, settings: settings.analysis).utf8)),
+          data: Data(
+            visibleDocument(HTMLPlan.render(plan, emails: summaries, settings: settings.analysis))
+              .utf8)),
         OutputFile(path: "plan.json", data: json),
         OutputFile(
           path: "sessions.ics",
@@ -146,14 +148,29 @@ public enum Onboarding {
     return calendar.workingDay(onOrAfter: hire.requestedStart) ?? hire.requestedStart
   }
 
-  /// Folder names for a roster: the email's local part made path-safe, the full email on a clash.
+  /// Folder names for a roster, unique by construction: the email's local part made path-safe
+  /// (`jose-angstrom`), and where two hires' names would be the same (`jose.angstrom@`,
+  /// `jose_angstrom@`, `jose+angstrom@`, the same local part on two domains, local parts that only
+  /// differ after 64 characters) each of them gets a short hash of the whole email as well
+  /// (`jose-angstrom-1f0c3a9e`). A name still taken (a hash clash, a local part that looks like a
+  /// hashed name) gets `-2`, `-3`... in roster order, so no two hires ever share a folder.
   public static func folders(for hires: [Hire]) -> [String: String] {
     var counts: [String: Int] = [:]
     let base = hires.map { fileSafeName(String($0.key.split(separator: "@").first ?? "")) }
     for name in base { counts[name, default: 0] += 1 }
     var result: [String: String] = [:]
-    for (hire, name) in zip(hires, base) {
-      result[hire.key] = counts[name, default: 0] > 1 ? fileSafeName(hire.key) : name
+    var used: Set<String> = []
+    for (hire, name) in zip(hires, base) where result[hire.key] == nil {
+      var folder =
+        counts[name, default: 0] > 1
+        ? "\(name.prefix(55))-\(stableHash(hire.key).prefix(8))" : name
+      var suffix = 2
+      while used.contains(folder) {
+        folder = "\(name.prefix(55))-\(stableHash(hire.key).prefix(8))-\(suffix)"
+        suffix += 1
+      }
+      used.insert(folder)
+      result[hire.key] = folder
     }
     return result
   }

@@ -22,6 +22,9 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidDynamicName(name: String)
     /// Partials or parents nested deeper than `MustacheRenderOptions.maxDepth`.
     case recursionLimit(name: String, depth: Int)
+    /// Sections, inverted sections, parents or blocks nested deeper than
+    /// `TreeBuilder.maximumNesting` in one template.
+    case nestedTooDeep(name: String, depth: Int)
   }
 
   /// What went wrong.
@@ -56,6 +59,9 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
     case .unexpectedEndTag(let name): return "end tag '\(name)' has no open section"
     case .invalidDelimiters(let content): return "invalid set-delimiter tag '\(content)'"
     case .emptyTag: return "tag names nothing"
+    case .nestedTooDeep(let name, let depth):
+      return
+        "section '\(name)' is nested \(depth) deep; expected sections nested at most \(TreeBuilder.maximumNesting) deep"
     case .missingValue(let name): return "no value named '\(name)'"
     case .missingPartial(let name): return "no partial named '\(name)'"
     case .invalidDynamicName(let name):

@@ -2,6 +2,9 @@
 struct TreeBuilder {
   let scalars: [Unicode.Scalar]
   let templateName: String
+  /// The deepest nesting of sections a template may have: far more than any real template needs,
+  /// and few enough that rendering (which recurses per level) cannot exhaust the stack.
+  static let maximumNesting = 100
 
   private struct Frame {
     var tag: Tag
@@ -39,7 +42,11 @@ struct TreeBuilder {
         case .variable, .unescaped: append(.variable(tag))
         case .partial: append(.partial(tag))
         case .comment, .setDelimiters: break
-        case .section, .inverted, .parent, .block: frames.append(Frame(tag: tag))
+        case .section, .inverted, .parent, .block:
+          guard frames.count < Self.maximumNesting else {
+            throw error(.nestedTooDeep(name: tag.name, depth: frames.count + 1), at: tag)
+          }
+          frames.append(Frame(tag: tag))
         case .end:
           guard let frame = frames.popLast() else {
             throw error(.unexpectedEndTag(name: tag.name), at: tag)

@@ -1,13 +1,18 @@
 import Foundation
+import OnboardKit
 
 /// Prints to stdout and stderr; errors in the compiler's `file:line:column: error: message` style.
+/// Everything printed goes through `visibleText`: a name or a note with an escape sequence (a
+/// title change, a screen clear) or a bidirectional override is shown, never obeyed.
 enum Console {
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let safe = visibleText(text)
+    FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
   }
 
   static func err(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let safe = visibleText(text)
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
   }
 
   /// Whether stderr is a terminal (progress and colour only then).

@@ -79,6 +79,7 @@ enum FileSystem {
         let temporary = (folder as NSString).appendingPathComponent(
           ".\((path as NSString).lastPathComponent).tmp-\(getpid())")
         guard FileManager.default.createFile(atPath: temporary, contents: file.data) else {
+          unlink(temporary)
           throw InputError(
             SourceLocation(file: path), "cannot write the file (permissions or disk full?)")
         }

@@ -29,7 +29,7 @@ struct Inputs {
   ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
     var errors: [InputError] = []
-    for path in paths {
+    for path in distinct(paths) {
       do {
         result.merge(
           try EvidenceImport.parse(
@@ -46,6 +46,22 @@ struct Inputs {
     EvidenceImport.resolveJoins(&result, skills: skills)
     if strict { errors += result.applyStrict() }
     if !errors.isEmpty { throw InputErrors(errors) }
+    return result
+  }
+
+  /// The evidence files once each: a file named twice (`a.csv ./a.csv`) would count its evidence
+  /// twice. Each repeat is named in a note.
+  static func distinct(_ paths: [String]) -> [String] {
+    var seen: Set<String> = []
+    var result: [String] = []
+    for path in paths {
+      let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+      if seen.insert(key).inserted {
+        result.append(path)
+      } else {
+        Console.err("\(path): note: this evidence file is given more than once; it is read once")
+      }
+    }
     return result
   }
 

@@ -98,6 +98,8 @@ enum PlanCommand {
       throw UsageError("--force and --resume exclude each other")
     }
 
+    if let problem = OutputFolder.validate(out) { return report(InputErrors([problem])) }
+
     let library: PlanLibrary
     let templates: [EmailTemplate]
     let hires: [Hire]
@@ -143,11 +145,14 @@ enum PlanCommand {
     var runner = BatchRunner(
       library: library, templates: templates, hires: selected,
       rosterErrors: only.isEmpty ? rosterErrors : [],
-      overrides: overrides, evidencePaths: arguments.list("evidence"), out: out, stamp: stamp,
+      overrides: overrides, evidencePaths: Inputs.distinct(arguments.list("evidence")), out: out,
+      stamp: stamp,
       force: arguments.flag("force"), resume: arguments.flag("resume"),
       quiet: arguments.flag("quiet"),
       jobs: jobs, shareWorkshops: !arguments.flag("no-shared-workshops"))
     runner.chunkSize = chunkSize
+    // Folder names from the whole roster: `--hire` plans a hire into the folder a full run gives it.
+    runner.rosterFolders = Onboarding.folders(for: hires)
     runner.strict = arguments.flag("strict")
     if let text = try arguments.value("replan-from") {
       guard let date = CalendarDate(iso: text) else {

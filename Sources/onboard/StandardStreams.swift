@@ -36,12 +36,15 @@ enum StandardStreams {
     }
 
     /// Writes `text`; false (after printing the error) when the file could not be written.
+    /// Control characters from the inputs are shown, not obeyed (`visibleText`), on the terminal
+    /// as in a file.
     func emit(_ text: String) -> Bool {
-      let body = text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+      let ended = text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
       guard path != StandardStreams.dash else {
-        FileHandle.standardOutput.write(Data(body.utf8))
+        FileHandle.standardOutput.write(Data(visibleText(ended).utf8))
         return true
       }
+      let body = visibleDocument(ended)
       if !force, FileManager.default.fileExists(atPath: path) {
         Console.err("\(path): error: exists; use --force to replace it")
         return false

@@ -119,24 +119,34 @@ import Testing
     }
   }
 
-  @Test func checkWarnsOnRepeatedHeadersAndUnescapedTags() throws {
+  @Test func checkRefusesRepeatedHeadersAndWarnsOnUnescapedTagsInTheBody() throws {
     try TemporaryDirectory.with("check-warnings") { work in
       let plans = work.appendingPathComponent("Plans")
       try FileManager.default.copyItem(
         at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
       let clean = try CommandRunner.run(["check", "--plans", plans.path])
       #expect(clean.status == 0 && !clean.stderr.contains("warning"), "\(clean.stderr)")
+      let template = plans.appendingPathComponent("emails/twice.mustache")
       try Data(
-        "subject: Hi {{first_name}}\naudience: hire\nsubject: Again\nsend: workday 1\n---\nHi {{{first_name}}}\n"
+        "subject: Hi {{first_name}}\naudience: hire\nsend: workday 1\n---\nHi {{{first_name}}}\n"
           .utf8
-      ).write(to: plans.appendingPathComponent("emails/twice.mustache"))
-      let result = try CommandRunner.run(["check", "--plans", plans.path])
-      #expect(result.status == 0)
+      ).write(to: template)
+      let warned = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(warned.status == 0, "\(warned.stderr)")
       #expect(
-        result.stderr.contains("emails/twice.mustache:3: warning: header `subject` is given again"))
+        warned.stderr.contains(
+          "emails/twice.mustache:5:4: warning: `first_name` is inserted unescaped into the body"),
+        "\(warned.stderr)")
+      try Data(
+        "subject: Hi {{first_name}}\naudience: hire\nsubject: Again\nsend: workday 1\n---\nHi\n"
+          .utf8
+      ).write(to: template)
+      let refused = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(refused.status == 1, "\(refused.stderr)")
       #expect(
-        result.stderr.contains(
-          "emails/twice.mustache:6:4: warning: `first_name` is inserted unescaped"))
+        refused.stderr.contains(
+          "emails/twice.mustache:3: error: the header `subject` appears twice (first on line 1)"),
+        "\(refused.stderr)")
     }
   }
 }

@@ -89,10 +89,19 @@ public enum OverridesImport {
       }
       let owner = row.value("owner").isEmpty ? "manager" : row.value("owner").lowercased()
       let id = row.value("target").isEmpty ? "added-\(added)" : slug(row.value("target"))
+      guard !id.isEmpty else {
+        throw row.error(
+          "target", "found `\(row.value("target"))`; expected an id of letters, digits and `-`")
+      }
+      let start = try time(required: true) ?? LocalTime(minutes: 540)
+      guard start.minutes + minutes <= 24 * 60 else {
+        throw row.error(
+          "duration_minutes",
+          "the item at \(start) for \(minutes) minutes ends after midnight; expected it to end the same day"
+        )
+      }
       action = .add(
-        id: id, title: title, date: try date("date"),
-        time: try time(required: true) ?? LocalTime(minutes: 540),
-        minutes: minutes, owner: owner)
+        id: id, title: title, date: try date("date"), time: start, minutes: minutes, owner: owner)
     case "away":
       let first = try date("date")
       var last = first

@@ -61,7 +61,20 @@ public enum RosterImport {
     return (hires, errors)
   }
 
+  /// The longest value a roster cell may hold: names, emails, places and roles are short, and a
+  /// 10 MB first name would be copied into every document and email of the hire.
+  public static let maximumFieldLength = 200
+
   static func parseRow(_ row: TableRow) throws(InputError) -> Hire {
+    for column in requiredColumns + ["employment", "work_days", "hours_per_day", "work_mode"] {
+      let length = row.value(column).count
+      if length > maximumFieldLength {
+        throw row.error(
+          column,
+          "a value of \(length) characters; expected at most \(maximumFieldLength) (is the column shifted?)"
+        )
+      }
+    }
     func required(_ column: String, _ what: String) throws(InputError) -> String {
       let value = row.value(column)
       guard !value.isEmpty else { throw row.error(column, "is empty; expected \(what)") }
@@ -109,7 +122,7 @@ public enum RosterImport {
     var hours: Double? = nil
     if !row.value("hours_per_day").isEmpty {
       guard let value = Double(row.value("hours_per_day").replacingOccurrences(of: ",", with: ".")),
-        value > 0, value <= 12
+        value >= 1, value <= 12
       else {
         throw row.error(
           "hours_per_day", "found `\(row.value("hours_per_day"))`; expected hours from 1 to 12")

@@ -63,6 +63,14 @@ extension PlanLibrary {
         errors.append(InputError(SourceLocation(file: file.path), "\(error)"))
       }
     }
+    // A library without skills or roles plans nobody: say so here, not once per hire.
+    for (file, isEmpty, what) in [
+      (sources.skills, skills.isEmpty, "skills"), (sources.roles, roles.isEmpty, "roles"),
+    ] where isEmpty && !errors.contains(where: { $0.location.file == file.path }) {
+      errors.append(
+        InputError(
+          SourceLocation(file: file.path, line: 1), "has no \(what); expected at least one row"))
+    }
     guard errors.isEmpty else { throw InputErrors(errors) }
     return PlanLibrary(
       skills: skills, roles: roles, catalog: catalog, schedule: schedule, holidays: holidays,
@@ -156,9 +164,10 @@ extension PlanLibrary {
         }
         var weight: Double? = nil
         if !row.value("weight").isEmpty {
-          guard let w = Double(row.value("weight")), w > 0 else {
+          guard let w = Double(row.value("weight")), w.isFinite, w > 0, w <= 100 else {
             throw row.error(
-              "weight", "found `\(row.value("weight"))`; expected a positive number or nothing")
+              "weight",
+              "found `\(row.value("weight"))`; expected a positive number up to 100, or nothing")
           }
           weight = w
         }

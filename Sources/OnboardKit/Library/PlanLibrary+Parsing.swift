@@ -107,10 +107,17 @@ extension PlanLibrary {
       guard !title.isEmpty else {
         throw row.error("title", "is empty; expected the activity's title")
       }
+      let duration = try requireInt(row, "duration_minutes", 5...480)
+      guard time.minutes + duration <= 24 * 60 else {
+        throw row.error(
+          "duration_minutes",
+          "the activity at \(time) for \(duration) minutes ends after midnight; expected it to end the same day"
+        )
+      }
       activities.append(
         ScheduledActivity(
           id: id, title: title, kind: try requireEnum(row, "kind", as: ScheduledActivity.Kind.self),
-          when: when, time: time, durationMinutes: try requireInt(row, "duration_minutes", 5...480),
+          when: when, time: time, durationMinutes: duration,
           owner: owner, dependsOn: row.list("depends_on"), roles: row.list("roles"),
           locations: row.list("locations"), employment: employment, workModes: modes,
           agenda: row.list("agenda"), origin: row.location("id")))

@@ -18,9 +18,40 @@ public struct SourceFile: Sendable, Hashable {
     var bytes = data
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     guard let text = String(data: bytes, encoding: .utf8) else {
-      throw InputError(SourceLocation(file: path), "the file is not UTF-8 text; save it as UTF-8")
+      throw InputError(
+        Self.firstInvalidUTF8(Array(bytes), path: path),
+        "the file is not UTF-8 text; save it as UTF-8")
     }
     return text
+  }
+
+  /// The line and column of the first byte that is not valid UTF-8 (columns count characters).
+  static func firstInvalidUTF8(_ bytes: [UInt8], path: String) -> SourceLocation {
+    var line = 1
+    var column = 1
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      let length =
+        byte < 0x80
+        ? 1
+        : byte >= 0xC2 && byte <= 0xDF
+          ? 2
+          : byte >= 0xE0 && byte <= 0xEF
+            ? 3
+            : byte >= 0xF0 && byte <= 0xF4 ? 4 : 0
+      guard length > 0, index + length <= bytes.count,
+        String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+      else { break }
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+      index += length
+    }
+    return SourceLocation(file: path, line: line, column: column)
   }
 }
 

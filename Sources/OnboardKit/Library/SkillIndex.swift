@@ -30,8 +30,14 @@ public struct SkillIndex: Sendable, Hashable {
   }
 
   /// Up to `limit` known names closest to `name` (edit distance), for "did you mean" messages.
+  /// Names are compared on their first `closestNameLength` characters: a real test name is far
+  /// shorter, and a 10 MB cell must not cost minutes of edit distances.
+  public static let closestNameLength = 100
+
   public func closest(to name: String, limit: Int = 3) -> [String] {
-    let key = Self.normalise(name)
+    let key = String(
+      Self.normalise(String(name.prefix(Self.closestNameLength * 4))).prefix(Self.closestNameLength)
+    )
     return names.keys.map { ($0, editDistance(key, $0)) }
       .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
       .prefix(limit).compactMap { names[$0.0] }

@@ -19,7 +19,7 @@ public enum SendRule: Hashable, Sendable, Codable, CustomStringConvertible {
       body = String(body[..<range.lowerBound])
     }
     let words = body.split(whereSeparator: \.isWhitespace).map(String.init)
-    if words.count >= 4, let n = Int(words[0]), n >= 0,
+    if words.count >= 4, let n = Int(words[0]), (0...WhenRule.maximumWorkdays).contains(n),
       ["workday", "workdays"].contains(words[1].lowercased()), words[2].lowercased() == "before"
     {
       if words.count == 5, words[3].lowercased() == "each", words[4].lowercased() == "training" {
@@ -38,7 +38,7 @@ public enum SendRule: Hashable, Sendable, Codable, CustomStringConvertible {
 
   public static let expected =
     "a schedule rule such as `workday -5 at 10:00`, `N workdays before ACTIVITY-ID` or "
-    + "`N workdays before each training`"
+    + "`N workdays before each training` (N at most \(WhenRule.maximumWorkdays))"
 
   public var time: LocalTime? {
     switch self {
@@ -89,8 +89,6 @@ public struct EmailTemplateFile: Hashable, Sendable {
   public var subjectLine: Int
   public var textLine: Int
   public var htmlLine: Int?
-  /// Header keys given more than once, by the line of each repeat (the last one counts).
-  public var repeatedHeaders: [Int: String] = [:]
 
   /// Parses a template file; errors name the file and line.
   public init(id: String, path: String, contents: String) throws(InputErrors) {
@@ -102,7 +100,6 @@ public struct EmailTemplateFile: Hashable, Sendable {
       errors.append(InputError(SourceLocation(file: path, line: line), message))
     }
     var header: [String: (String, Int)] = [:]
-    var repeatedHeaders: [Int: String] = [:]
     var index = 0
     while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) != "---" {
       let line = lines[index]
@@ -114,8 +111,14 @@ public struct EmailTemplateFile: Hashable, Sendable {
             fail(
               index + 1, "unknown header `\(key)`; expected subject, audience, cc, send or attach")
           }
-          if let first = header[key] { repeatedHeaders[index + 1] = "\(key)@\(first.1)" }
-          header[key] = (value, index + 1)
+          if let (_, first) = header[key] {
+            fail(
+              index + 1,
+              "the header `\(key)` appears twice (first on line \(first)); expected each header once"
+            )
+          } else {
+            header[key] = (value, index + 1)
+          }
         } else {
           fail(
             index + 1, "expected a header line `key: value` or the separator `---`, found `\(line)`"
@@ -140,6 +143,12 @@ public struct EmailTemplateFile: Hashable, Sendable {
       } else {
         textLines.append(lines[i])
       }
+    }
+    if id.isEmpty || id != slug(id) || id.count > 64 {
+      fail(
+        1,
+        "the template name `\(singleLine(id))` is not usable in file names and headers; expected a name of lower-case letters, digits and `-` (at most 64), e.g. welcome.mustache"
+      )
     }
     self.id = id
     self.path = path
@@ -193,7 +202,6 @@ public struct EmailTemplateFile: Hashable, Sendable {
     textLine = bodyStart + 1
     html = htmlLines.map { $0.joined(separator: "\n") }
     htmlLine = htmlStart
-    self.repeatedHeaders = repeatedHeaders
     if !errors.isEmpty { throw InputErrors(errors) }
   }
 }

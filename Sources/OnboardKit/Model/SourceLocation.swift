@@ -41,7 +41,13 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  public var description: String { "\(location): error: \(singleLine(message))" }
+  public var description: String { "\(location): error: \(clipped(singleLine(message)))" }
+}
+
+/// A message cut at 1,000 characters (a value quoted from a 10 MB cell must not be echoed whole to
+/// the terminal, summary.json and index.html).
+func clipped(_ message: String) -> String {
+  message.count <= 1000 ? message : String(message.prefix(1000)) + "… (cut at 1000 characters)"
 }
 
 /// Several input errors found in one pass (a file is checked whole, not stopped at the first).
@@ -74,9 +80,12 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 /// and Unicode line separators become spaces. Messages quote values from exports; this keeps a
 /// name with a line break from forging a second message.
 public func singleLine(_ text: String) -> String {
-  String(
-    String.UnicodeScalarView(
-      text.unicodeScalars.map {
-        $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
-      }))
+  // Line breaks and tabs become spaces; every other control is shown by the one sanitiser.
+  visibleText(
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map {
+          ["\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0)
+            ? " " : $0
+        })), allowing: [])
 }

@@ -18,6 +18,7 @@ public enum WhenRule: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// Parses the grammar above; nil when the text does not follow it.
   public init?(text: String) {
+    guard text.utf8.count <= 40 else { return nil }
     let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
     guard words.count == 2 || (words.count == 3 && words[2] == "end") else { return nil }
     let atEnd = words.count == 3
@@ -33,6 +34,25 @@ public enum WhenRule: Hashable, Sendable, Codable, CustomStringConvertible {
     case ("weeks", .some((let a, let b?))) where a >= 1 && b >= a: self = .weeks(a, b, atEnd: atEnd)
     default: return nil
     }
+    guard self.isBounded else { return nil }
+  }
+
+  /// The furthest a rule reaches: a year after the start (the plan covers 90 days; a rule far
+  /// beyond it is a typo, and `weeks 2-999999` would make hundreds of thousands of events).
+  public static let maximumDays = 366
+  public static let maximumWorkdays = 260
+  public static let maximumWeeks = 53
+
+  private var isBounded: Bool {
+    let workdays = -Self.maximumWorkdays...Self.maximumWorkdays
+    let weeks = 1...Self.maximumWeeks
+    switch self {
+    case .workday(let n): return workdays.contains(n)
+    case .workdays(let a, let b): return workdays.contains(a) && workdays.contains(b)
+    case .day(let n): return (1...Self.maximumDays).contains(n)
+    case .week(let n, _): return weeks.contains(n)
+    case .weeks(let a, let b, _): return weeks.contains(a) && weeks.contains(b)
+    }
   }
 
   /// "2-13" → (2, 13); "-5" → (-5, nil); "3" → (3, nil).
@@ -46,6 +66,7 @@ public enum WhenRule: Hashable, Sendable, Codable, CustomStringConvertible {
   /// What the grammar accepts, for error messages.
   public static let expected =
     "`workday N`, `workday N-M`, `day N`, `week N`, `week N end`, `weeks N-M` or `weeks N-M end`"
+    + " (N at most \(maximumWorkdays) workdays, \(maximumDays) days or \(maximumWeeks) weeks)"
 
   public var description: String {
     switch self {

@@ -52,14 +52,19 @@ public enum CohortMatrixText {
     ["email", "name", "role", "status"] + skills.map(\.id)
   }
 
-  /// One hire's CSV row: each cell a status and level/target, `-` when the role does not require it.
+  /// One hire's CSV row: each cell a status and level/target, empty when the role does not require
+  /// it (a `-` would be written `'-` by the CSV formula defence).
   public static func csvRow(
     name: String, email: String, role: String, report: GapReport?, skills: [Skill]
   ) -> [String] {
     guard let report else { return [email, name, role, "failed"] + skills.map { _ in "" } }
     let column = CohortMatrix.Column(name: name, email: email, report: report)
     let matrix = CohortMatrix(columns: [])
-    return [email, name, role, "planned"] + skills.map { matrix.text(skill: $0, column: column) }
+    return [email, name, role, "planned"]
+      + skills.map {
+        let text = matrix.text(skill: $0, column: column)
+        return text == "-" ? "" : text
+      }
   }
 
   /// The whole matrix as CSV, one row per hire (opens in any spreadsheet, whatever the cohort size).

@@ -31,9 +31,11 @@ public struct InterviewKit: Sendable {
       candidateEmail.map { fileSafeName(String($0.split(separator: "@").first ?? "")) }
         ?? slug(bank.role)
     ]
-    if let interviewer, !slug(Self.ascii(interviewer)).isEmpty {
-      parts.append(slug(Self.ascii(interviewer)))
-    }
+    // At most 64 characters, like the hire's part: a 300-character name must still make a file
+    // name the file system accepts (255 bytes).
+    let name = interviewer.map { String(slug(Self.ascii($0)).prefix(64)) } ?? ""
+    let trimmed = name.hasSuffix("-") ? String(name.dropLast()) : name
+    if !trimmed.isEmpty { parts.append(trimmed) }
     return parts.joined(separator: "-")
   }
 

@@ -44,3 +44,57 @@ public func fileSafeName(_ text: String) -> String {
   while result.hasSuffix("-") { result.removeLast() }
   return result.isEmpty ? "hire" : String(result.prefix(64))
 }
+
+/// 16 hex digits of a 64-bit FNV-1a hash of the text's UTF-8: a short, stable tag that tells
+/// apart what a slug merges (folder names, Message-IDs of two hires whose slugs are the same).
+public func stableHash(_ text: String) -> String {
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for byte in text.utf8 {
+    hash ^= UInt64(byte)
+    hash = hash &* 0x0000_0100_0000_01b3
+  }
+  let hex = String(hash, radix: 16)
+  return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+/// The one sanitiser for untrusted text at the edges (the terminal, plan.md, plan.html,
+/// index.html, cohort.md, cohort.csv): control characters are shown, never obeyed.
+///
+/// - C0 controls and DEL become their visible symbols (`␛`, `␀`, `␇`, `␡`), except the line
+///   breaks and tab the format allows (`allowed`);
+/// - C1 controls (U+0080–U+009F, which some terminals read as escape sequences) become `�`;
+/// - bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069, U+061C) are removed, so a
+///   name cannot reverse the text that follows it.
+///
+/// Text without any of these is returned unchanged.
+public func visibleText(_ text: String, allowing allowed: Set<Unicode.Scalar> = ["\n", "\t"])
+  -> String
+{
+  func needsChange(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x20 || value == 0x7F { return !allowed.contains(scalar) }
+    if value < 0x80 { return false }
+    return (0x80...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+      || (0x2066...0x2069).contains(value) || value == 0x061C
+  }
+  guard text.unicodeScalars.contains(where: needsChange) else { return text }
+  var result = String.UnicodeScalarView()
+  for scalar in text.unicodeScalars {
+    guard needsChange(scalar) else {
+      result.append(scalar)
+      continue
+    }
+    switch scalar.value {
+    case 0..<0x20: result.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+    case 0x7F: result.append("\u{2421}")
+    case 0x80...0x9F: result.append("\u{FFFD}")
+    default: break  // bidirectional controls: removed
+    }
+  }
+  return String(result)
+}
+
+/// `visibleText` for a whole document: its line breaks (CR too, for CSV's CRLF) and tabs stay.
+public func visibleDocument(_ text: String) -> String {
+  visibleText(text, allowing: ["\n", "\r", "\t"])
+}

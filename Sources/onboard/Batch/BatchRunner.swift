@@ -26,6 +26,9 @@ struct BatchRunner: Sendable {
   var replanFrom: CalendarDate? = nil
   /// Above this many hires the index shows per-skill counts instead of a column per hire.
   var largeCohort = 1000
+  /// Folder names computed from the whole roster (when `hires` is a `--hire` selection); empty:
+  /// from `hires`.
+  var rosterFolders: [String: String] = [:]
 
   /// What happened to one hire.
   struct Outcome: Sendable {
@@ -37,13 +40,36 @@ struct BatchRunner: Sendable {
 
   func run() -> ExitStatus {
     let started = Date()
-    let folders = Onboarding.folders(for: hires)
+    let folders = rosterFolders.isEmpty ? Onboarding.folders(for: hires) : rosterFolders
     let chunkCount = max(1, (hires.count + chunkSize - 1) / chunkSize)
     var chunkOf: [String: Int] = [:]
     for (index, hire) in hires.enumerated() { chunkOf[hire.key] = index / chunkSize }
 
-    // 1. Nothing is overwritten without --force (or kept with --resume): check before any work.
+    // 1. The output folder is this run's alone (a second run refuses at once and touches
+    // nothing); a folder this run made is removed again if the run writes nothing into it.
+    let createdOut = !FileManager.default.fileExists(atPath: out)
+    do {
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    } catch {
+      Console.err("\(out): error: cannot create the output folder: \(error.localizedDescription)")
+      return .failure
+    }
+    let lock: OutputLock
+    switch OutputLock.acquire(in: out) {
+    case .success(let held): lock = held
+    case .failure(let error):
+      Console.err(error.description)
+      if createdOut { rmdir(out) }
+      return .failure
+    }
+    defer {
+      lock.release()
+      if createdOut { rmdir(out) }
+    }
+    // What dead runs left (temporary hire folders, spools) goes, now that no live run owns it.
     HireFolder.removeLeftovers(in: out)
+
+    // 2. Nothing is overwritten without --force (or kept with --resume): check before any work.
     let existing = hires.filter {
       FileManager.default.fileExists(
         atPath: (out as NSString).appendingPathComponent(folders[$0.key] ?? ""))
@@ -55,13 +81,22 @@ struct BatchRunner: Sendable {
           + "use --force to plan them again, or --resume to keep them and plan the rest")
       return .failure
     }
+    let cohortFiles = Self.cohortFileNames.filter {
+      FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent($0))
+    }
+    if !cohortFiles.isEmpty, !force, !resume {
+      Console.err(
+        "\((out as NSString).appendingPathComponent(cohortFiles[0])): error: exists from an earlier run "
+          + "(\(cohortFiles.joined(separator: ", ")) in \(out)); use --force to replace them, "
+          + "or --resume to continue that run")
+      return .failure
+    }
     let keep = resume ? Set(existing.map(\.key)) : []
 
-    // 2. Import: every export read once, evidence spooled by chunk.
-    // The spool lives in the system's temporary folder: a run that stops at a bad export leaves
-    // nothing in the output folder, not even the folder.
-    let work = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-      "onboard-work-\(getpid())")
+    // 3. Import: every export read once, evidence spooled by chunk.
+    // The spool lives in the output folder, under the lock: a run killed half-way leaves it to
+    // the next run's clean-up; a run that stops at a bad export leaves nothing, not even the folder.
+    let work = (out as NSString).appendingPathComponent("\(HireFolder.workPrefix)\(getpid())")
     let spool = EvidenceSpool(
       chunkOf: chunkOf, chunkCount: chunkCount, directory: chunkCount > 1 ? work : nil)
     defer { try? FileManager.default.removeItem(atPath: work) }
@@ -117,7 +152,7 @@ struct BatchRunner: Sendable {
     }
     let importReport = imported
 
-    // 3. Shared workshops: the cohort's demands, spooled by topic, grouped topic by topic
+    // 4. Shared workshops: the cohort's demands, spooled by topic, grouped topic by topic
     // (deterministic, from every hire, whatever the number of workers).
     var sessions: [SharedSession] = []
     if shareWorkshops, hires.count > 1 {
@@ -151,7 +186,7 @@ struct BatchRunner: Sendable {
     }
     let sharedSessionsByHire = sessionsByHire
 
-    // 4. Plan, render and write, chunk by chunk, hires in parallel.
+    // 5. Plan, render and write, chunk by chunk, hires in parallel.
     let progress = ProgressReporter(
       total: hires.count, label: "planning", enabled: !quiet && Console.stderrIsTerminal)
     let skills = CohortMatrix.skills(of: library.roles, catalog: library.skillsByID)
@@ -199,7 +234,7 @@ struct BatchRunner: Sendable {
     }
     progress.finish()
 
-    // 5. The cohort's files.
+    // 6. The cohort's files.
     let large = hires.count > largeCohort
     let matrix = CohortMatrix(
       columns: index.compactMap { entry in
@@ -221,17 +256,19 @@ struct BatchRunner: Sendable {
         trainerHoursSaved: Double(saved) / 60)
       summary.evidence = EvidenceSummary(
         importReport, strangers: spool.strangerCount, unjoinedErrors: unjoinedErrors)
+      // The summary first: when the disk is full it is the one file that says what happened.
       try FileSystem.write(
         [
-          OutputFile(path: "index.html", data: Data(indexHTML.utf8)),
+          OutputFile(path: "summary.json", data: try summary.encoded()),
+          OutputFile(path: "index.html", data: Data(visibleDocument(indexHTML).utf8)),
           OutputFile(
             path: "cohort.md",
             data: Data(
-              (large
-                ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix))
-                .utf8)),
-          OutputFile(path: "cohort.csv", data: Data(csv.text.utf8)),
-          OutputFile(path: "summary.json", data: try summary.encoded()),
+              visibleDocument(
+                large
+                  ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix)
+              ).utf8)),
+          OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8)),
         ], in: out)
     } catch {
       Console.err("\(out): error: cannot write the cohort files: \(error)")
@@ -255,6 +292,9 @@ struct BatchRunner: Sendable {
     }
     return failed.isEmpty ? .success : .failure
   }
+
+  /// The files written once per run, kept like hire folders without --force.
+  static let cohortFileNames = ["summary.json", "index.html", "cohort.md", "cohort.csv"]
 
   func chunkHires(_ chunk: Int) -> ArraySlice<Hire> {
     hires[(chunk * chunkSize)..<min(hires.count, (chunk + 1) * chunkSize)]

@@ -309,9 +309,15 @@ import Testing
         ], evidence: [Self.level("a", 1)], catalog: [Self.topic("t", skill: "a", level: 4)],
         schedule: [review]))
     let milestone = try #require(plan.item(id: "review-30"))
+    // The goals the review judges come first (one per gap and per skill check), then the
+    // re-assessment: the level at hire and the latest one, labelled, and the skill checks.
+    #expect(milestone.agenda.count == 4, "\(milestone.agenda)")
+    #expect(milestone.agenda.prefix(2).allSatisfy { $0.hasPrefix("Goal: ") })
+    #expect(milestone.agenda[0].hasPrefix("Goal: Reach level 4 in a by day 30"))
     #expect(
-      milestone.agenda == [
-        "Re-assess the gap skills: a (now 1, target 4)", "Confirm the level of: b",
+      Array(milestone.agenda.suffix(2)) == [
+        "Re-assess the gap skills: a (at hire 1, latest 1, target 4)",
+        "Confirm the level of: b (no skill check result recorded yet)",
       ])
   }
 

@@ -48,7 +48,9 @@ public enum EmailRenderer {
           sendDate(event, zone: hire.timeZone),
           timeZone: TimeZone(identifier: hire.timeZone) ?? .gmt),
         messageID: try MessageID(
-          left: "\(fileSafeName(hire.key))-\(fileName.dropLast(4))", domain: settings.domain),
+          left:
+            "\(fileSafeName(hire.key).prefix(32))-\(stableHash(hire.key))-\(fileName.dropLast(4))",
+          domain: settings.domain),
         extraHeaders: [
           try HeaderField(name: "X-Unsent", value: "1"),
           try HeaderField(name: "X-Onboard-Template", value: template.id),

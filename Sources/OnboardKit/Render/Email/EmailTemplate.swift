@@ -25,6 +25,17 @@ public struct EmailTemplate: Sendable {
     let text = parse(file.text, firstLine: file.textLine)
     var html: MustacheTemplate? = nil
     if let source = file.html { html = parse(source, firstLine: file.htmlLine ?? 1) }
+    // The HTML body is HTML: a value put in unescaped (`{{{name}}}`, `{{& name}}`) would let a
+    // roster name or a note inject markup into every email.
+    for reference in html?.references ?? [] where reference.kind == .unescapedVariable {
+      errors.append(
+        InputError(
+          SourceLocation(
+            file: file.path, line: reference.line + (file.htmlLine ?? 1) - 1,
+            column: reference.column),
+          "`\(reference.name)` is put into the HTML body unescaped; expected `{{\(reference.name)}}` (escaped), as HTML bodies take no raw values"
+        ))
+    }
     guard errors.isEmpty, let subject, let text else { throw InputErrors(errors) }
     self.subject = subject
     self.text = text
@@ -77,31 +88,19 @@ public struct EmailTemplate: Sendable {
     return errors
   }
 
-  /// What `onboard check` warns about: a header given twice (the last one counts, which is rarely
-  /// what was meant) and `{{{name}}}` / `{{& name}}` tags, which insert a value unescaped: as
-  /// markup into an explicit HTML body, as Markdown (links, bold) into the body.
+  /// What `onboard check` warns about: `{{{name}}}` / `{{& name}}` tags in the Markdown body,
+  /// which insert a value as Markdown (a link, bold) instead of plain text. (A header given twice
+  /// and an unescaped tag in an explicit HTML body are errors when the template loads.)
   public func warnings() -> [Diagnostic] {
     var warnings: [Diagnostic] = []
-    for (line, again) in file.repeatedHeaders.sorted(by: { $0.key < $1.key }) {
-      let parts = again.split(separator: "@")
+    for reference in text.references where reference.kind == .unescapedVariable {
       warnings.append(
         Diagnostic(
-          .warning, SourceLocation(file: file.path, line: line),
-          "header `\(parts[0])` is given again (first on line \(parts.last ?? "")); only this one counts"
-        ))
-    }
-    var parts: [(MustacheTemplate, Int, String)] = [(text, file.textLine, "the body, as Markdown")]
-    if let html { parts.append((html, file.htmlLine ?? 1, "the HTML body, as markup")) }
-    for (template, firstLine, what) in parts {
-      for reference in template.references where reference.kind == .unescapedVariable {
-        warnings.append(
-          Diagnostic(
-            .warning,
-            SourceLocation(
-              file: file.path, line: reference.line + firstLine - 1, column: reference.column),
-            "`\(reference.name)` is inserted unescaped into \(what); use {{\(reference.name)}} so a "
-              + "value can never become a link or a tag"))
-      }
+          .warning,
+          SourceLocation(
+            file: file.path, line: reference.line + file.textLine - 1, column: reference.column),
+          "`\(reference.name)` is inserted unescaped into the body, as Markdown; use "
+            + "{{\(reference.name)}} so a value can never become a link or bold text"))
     }
     return warnings
   }

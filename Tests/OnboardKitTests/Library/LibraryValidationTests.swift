@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// Plan-library mistakes are caught when the library loads (every command, and `onboard check`),
+/// each at its own file, line and column: values that crashed the planner, values that made every
+/// hire fail with an error blaming the roster, and values that were accepted in silence.
+@Suite struct LibraryValidationTests {
+  /// The shipped settings.json with one line replaced; the error must be on that line.
+  func settingsError(_ key: String, _ value: String) throws -> InputError? {
+    var sources = try RepositoryFiles.planSources()
+    var lines = try #require(try sources.settings?.text()).components(separatedBy: "\n")
+    let index = try #require(lines.firstIndex { $0.contains("\"\(key)\":") })
+    lines[index] = "  \"\(key)\": \(value),"
+    sources.settings = SourceFile(path: "Plans/settings.json", text: lines.joined(separator: "\n"))
+    do {
+      _ = try PlanLibrary.load(sources)
+      return nil
+    } catch {
+      let error = try #require(error.errors.first)
+      #expect(error.location.file == "Plans/settings.json", "\(error)")
+      #expect(error.location.line == index + 1, "\(error)")
+      #expect(error.location.column != nil, "\(error)")
+      return error
+    }
+  }
+
+  @Test(arguments: [
+    ("work_days", "[]", "non-empty list of weekdays"),
+    ("work_days", "[\"Mon\", \"Mon\"]", "each weekday once"),
+    ("verification_minutes", "-45", "from 5 to 240"),
+    ("verification_minutes", "0", "from 5 to 240"),
+    ("hours_per_day", "0", "from 1 to 12"),
+    ("hours_per_day", "0.5", "from 1 to 12"),
+    ("lunch_minutes", "-60", "from 0 to 240"),
+    ("lunch_minutes", "60.5", "a whole number"),
+    ("lunch_minutes", "1e308", "a whole number"),
+    ("lunch_minutes", "1e999", "finite number"),
+    ("domain", "\"\"", "a domain"),
+    ("domain", "\"north wind\"", "a domain"),
+    ("sender", "{ \"name\": \"People\", \"email\": \"not an email\" }", "email address"),
+    ("training_cap_minutes_by_week", "[]", "non-empty list"),
+    ("day_start", "\"25:00\"", "a time HH:MM"),
+  ])
+  func settingsOutOfRangeAreRefusedAtTheirLine(key: String, value: String, expected: String)
+    throws
+  {
+    let error = try #require(try settingsError(key, value), "\(key): \(value) was accepted")
+    #expect(error.message.contains(expected), "\(error)")
+  }
+
+  @Test func duplicateSettingsKeyIsRefusedWithItsPosition() throws {
+    var sources = try RepositoryFiles.planSources()
+    let text = try #require(try sources.settings?.text())
+    sources.settings = SourceFile(
+      path: "Plans/settings.json",
+      text: text.replacingOccurrences(
+        of: "  \"lunch_minutes\": 60,", with: "  \"lunch_minutes\": 60,\n  \"lunch_minutes\": 30,"))
+    #expect {
+      _ = try PlanLibrary.load(sources)
+    } throws: { error in
+      let first = (error as? InputErrors)?.errors.first
+      return first?.location.file == "Plans/settings.json" && first?.location.line == 10
+        && first?.message.contains("`lunch_minutes` appears twice") == true
+    }
+  }
+
+  func csvError(_ file: WritableKeyPath<PlanLibrarySources, SourceFile>, _ text: String) throws
+    -> String
+  {
+    var sources = try RepositoryFiles.planSources()
+    sources[keyPath: file] = SourceFile(path: sources[keyPath: file].path, text: text)
+    do {
+      _ = try PlanLibrary.load(sources)
+      return ""
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test func infiniteRoleWeightIsRefusedInRolesCSV() throws {
+    let text = try csvError(
+      \.roles,
+      "role,priority,skill,tier,target_level,weight\nBackend Developer,1,nodejs,essential,4,inf\n")
+    #expect(text.contains("Plans/roles.csv:2:"), "\(text)")
+    #expect(text.contains("found `inf`; expected a positive number up to 100"), "\(text)")
+  }
+
+  @Test(arguments: [
+    ("day 9223372036854775807", "found `day 9223372036854775807`"),
+    ("weeks 2-999999", "found `weeks 2-999999`"),
+    ("workday 9999", "found `workday 9999`"),
+  ])
+  func unboundedScheduleRulesAreRefused(when: String, expected: String) throws {
+    let text = try csvError(
+      \.schedule,
+      "id,title,kind,when,time,duration_minutes,owner\nx,Welcome,meeting,\(when),09:00,60,manager\n"
+    )
+    #expect(text.contains("Plans/schedule.csv:2:"), "\(text)")
+    #expect(text.contains(expected) && text.contains("53 weeks"), "\(text)")
+  }
+
+  @Test func activityPastMidnightIsRefusedInTheSchedule() throws {
+    let text = try csvError(
+      \.schedule,
+      "id,title,kind,when,time,duration_minutes,owner\nx,Welcome,meeting,workday 1,23:59,480,manager\n"
+    )
+    #expect(text.contains("Plans/schedule.csv:2:"), "\(text)")
+    #expect(text.contains("ends after midnight"), "\(text)")
+  }
+
+  @Test func overridePastMidnightIsRefusedInTheOverridesFile() throws {
+    let file = SourceFile(
+      path: "overrides.csv",
+      text:
+        "email,action,target,date,time,duration_minutes,title,owner,note\nann@example.org,add,late,2027-01-05,23:59,480,Late call,manager,\n"
+    )
+    #expect {
+      _ = try OverridesImport.parse(file)
+    } throws: { error in
+      let text = (error as? InputErrors)?.description ?? ""
+      return text.hasPrefix("overrides.csv:2:") && text.contains("ends after midnight")
+    }
+  }
+
+  func templateErrors(id: String = "t", _ contents: String) -> String {
+    do {
+      _ = try EmailTemplate(
+        try EmailTemplateFile(id: id, path: "Plans/emails/\(id).mustache", contents: contents))
+      return ""
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  @Test func repeatedTemplateHeaderIsRefused() {
+    let text = templateErrors(
+      "subject: Hi\naudience: hire\naudience: manager\nsend: workday 1\n---\nbody\n")
+    #expect(text.contains("Plans/emails/t.mustache:3: error: the header `audience` appears twice"))
+  }
+
+  @Test func unescapedValueInTheHTMLBodyIsRefused() {
+    let text = templateErrors(
+      "subject: Hi\naudience: hire\nsend: workday 1\n---\nHi\n--- html ---\n<p>Hi</p>\n<p>{{{first_name}}} {{& last_name}}</p>\n"
+    )
+    #expect(text.contains("Plans/emails/t.mustache:8:4: error: `first_name` is put into the HTML"))
+    #expect(text.contains("Plans/emails/t.mustache:8:21: error: `last_name`"))
+  }
+
+  @Test func templateNameThatIsNotFileAndHeaderSafeIsRefused() {
+    for id in ["welcome letter", "../x", "a\r\nBcc: x", ""] {
+      let text = templateErrors(id: id, "subject: Hi\naudience: hire\nsend: workday 1\n---\nb\n")
+      #expect(text.contains("is not usable in file names and headers"), "\(id): \(text)")
+    }
+  }
+
+  @Test func deeplyNestedTemplateIsAClearError() {
+    let body =
+      String(repeating: "{{#gaps}}", count: 5000) + "x"
+      + String(repeating: "{{/gaps}}", count: 5000)
+    let text = templateErrors("subject: Hi\naudience: hire\nsend: workday 1\n---\n\(body)\n")
+    #expect(text.contains("Plans/emails/t.mustache:5:"), "\(text.prefix(300))")
+    #expect(text.contains("nested at most 100 deep"))
+  }
+}
+
+/// `send:` rules are bounded like schedule rules: `999999999 workdays before review-30` would
+/// walk the calendar back for ever.
+@Suite struct SendRuleBoundTests {
+  @Test func hugeWorkdayCountsAreRefused() {
+    #expect(SendRule(text: "999999999 workdays before review-30") == nil)
+    #expect(SendRule(text: "9223372036854775807 workdays before each training") == nil)
+    #expect(SendRule(text: "workday -9223372036854775807 at 10:00") == nil)
+    #expect(SendRule(text: "3 workdays before review-30") != nil)
+    #expect(SendRule(text: "260 workdays before each training") != nil)
+  }
+}
+
+/// A library with a header and no rows in skills.csv or roles.csv plans nobody: an error at load.
+@Suite struct EmptyLibraryListTests {
+  @Test func rolesWithoutRowsAreRefused() throws {
+    var sources = try RepositoryFiles.planSources()
+    sources.roles = SourceFile(
+      path: "Plans/roles.csv", text: "role,priority,skill,tier,target_level,weight\n")
+    #expect {
+      _ = try PlanLibrary.load(sources)
+    } throws: { error in
+      (error as? InputErrors)?.description.contains(
+        "Plans/roles.csv:1: error: has no roles; expected at least one row") == true
+    }
+  }
+}
+
+/// Found by the plan-library fuzzer: a template that is not UTF-8 names the line and column of
+/// the first bad byte.
+@Suite struct TemplateEncodingTests {
+  @Test func notUTF8TemplateNamesItsFirstBadByte() {
+    let file = SourceFile(
+      path: "Plans/emails/t.mustache", data: Data("subject: Hi\nsend: x\nHall".utf8) + [0xF6, 0x0A])
+    #expect {
+      _ = try file.text()
+    } throws: { error in
+      (error as? InputError)?.description
+        == "Plans/emails/t.mustache:3:5: error: the file is not UTF-8 text; save it as UTF-8"
+    }
+  }
+}
