@@ -50,6 +50,7 @@ enum FileSystem {
     let holidays = optional(Name.holidays)
     let settings = optional(Name.settings)
     let questions = optional(Name.questions)
+    let people = optional(Name.people)
     let emailDirectory = path(Name.emails)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: emailDirectory)) ?? []
     let emails = names.filter { $0.hasSuffix("." + Name.templateExtension) && !$0.hasPrefix(".") }
@@ -58,7 +59,7 @@ enum FileSystem {
     if !errors.isEmpty { throw InputErrors(errors) }
     return PlanLibrarySources(
       skills: skills, roles: roles, training: training, schedule: schedule, holidays: holidays,
-      settings: settings, emails: emails, questions: questions)
+      settings: settings, emails: emails, questions: questions, people: people)
   }
 
   /// Paths among `files` (relative to `directory`) that already exist.

@@ -18,6 +18,8 @@ enum PlanCommand {
                            Greenhouse / Lever / HackerRank / Codility JSON (recognised automatically)
       --out DIR            where to write (created if missing)
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
+      --people FILE        the managers, buddies, trainers, mentors, HR and IT people (CSV like
+                           Plans/people.csv), instead of the plan library's people.csv
       --hire EMAIL         only this hire (repeatable)
       --overrides FILE     a manager's changes (CSV: email,action,target,date,time,duration_minutes,
                            title,owner,note; actions skip, move, add, away, buddy, manager), applied
@@ -38,7 +40,8 @@ enum PlanCommand {
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["roster", "out", "plans", "today", "overrides", "jobs", "chunk-size"],
+      args,
+      options: ["roster", "out", "plans", "today", "overrides", "jobs", "chunk-size", "people"],
       multi: ["evidence", "hire"],
       flags: ["force", "resume", "quiet", "help", "no-shared-workshops"])
     if arguments.flag("help") {
@@ -51,6 +54,7 @@ enum PlanCommand {
     let stamp = try today(arguments)
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     let overridesPath = try arguments.value("overrides")
+    let peoplePath = try arguments.value("people")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     if let text = try arguments.value("jobs") {
       guard let value = Int(text), value >= 1 else {
@@ -69,12 +73,15 @@ enum PlanCommand {
       throw UsageError("--force and --resume exclude each other")
     }
 
-    let library: PlanLibrary
+    var library: PlanLibrary
     let templates: [EmailTemplate]
     let hires: [Hire]
     let rosterErrors: [InputError]
     do {
       (library, templates) = try Inputs.library(plans)
+      if let people = peoplePath {
+        library.people = try library.people(from: try FileSystem.read(people))
+      }
       (hires, rosterErrors) = try RosterImport.parse(try FileSystem.read(roster))
     } catch let error as InputErrors {
       return report(error)

@@ -46,6 +46,13 @@ extension PlanLibrary {
           try parseQuestions(file, roles: roles, skills: skills)
         }
       } ?? []
+    let topics = skillIDs.union(catalog.map(\.id)).union(schedule.map(\.id))
+    let people =
+      sources.people.flatMap { file in
+        collect { () throws(InputErrors) in
+          try parsePeople(file, knownTopics: topics, settings: settings)
+        }
+      } ?? []
     var templates: [EmailTemplateFile] = []
     for file in sources.emails.sorted(by: { $0.path < $1.path }) {
       let id = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -62,7 +69,8 @@ extension PlanLibrary {
     guard errors.isEmpty else { throw InputErrors(errors) }
     return PlanLibrary(
       skills: skills, roles: roles, catalog: catalog, schedule: schedule, holidays: holidays,
-      settings: settings, templates: templates, skillIndex: index, questionBanks: banks)
+      settings: settings, templates: templates, skillIndex: index, questionBanks: banks,
+      people: people)
   }
 
   /// Reads every row of a CSV source, requiring columns; a row-level error is collected, not thrown.

@@ -35,11 +35,13 @@ public struct PlanLibrarySources: Sendable {
   public var emails: [SourceFile]
   /// `questions.csv`, the structured-interview question banks (optional: absent = no banks).
   public var questions: SourceFile?
+  /// `people.csv`, the managers, buddies, trainers, mentors, HR and IT people (optional).
+  public var people: SourceFile?
 
   public init(
     skills: SourceFile, roles: SourceFile, training: SourceFile, schedule: SourceFile,
     holidays: SourceFile?, settings: SourceFile?, emails: [SourceFile],
-    questions: SourceFile? = nil
+    questions: SourceFile? = nil, people: SourceFile? = nil
   ) {
     self.skills = skills
     self.roles = roles
@@ -49,6 +51,7 @@ public struct PlanLibrarySources: Sendable {
     self.settings = settings
     self.emails = emails
     self.questions = questions
+    self.people = people
   }
 
   /// The file names inside a plan library folder.
@@ -60,6 +63,7 @@ public struct PlanLibrarySources: Sendable {
     public static let holidays = "holidays.csv"
     public static let settings = "settings.json"
     public static let questions = "questions.csv"
+    public static let people = "people.csv"
     public static let emails = "emails"
     public static let templateExtension = "mustache"
   }
@@ -79,6 +83,8 @@ public struct PlanLibrary: Sendable {
   public var skillIndex: SkillIndex
   /// The structured-interview question banks, one per role that has one (`questions.csv`).
   public var questionBanks: [QuestionBank] = []
+  /// The people of `people.csv`: managers, buddies, trainers, mentors, HR and IT (may be empty).
+  public var people: [TeamMember] = []
 
   public var catalogByID: [String: TrainingTopic] {
     Dictionary(catalog.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

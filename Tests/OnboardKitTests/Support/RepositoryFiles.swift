@@ -27,7 +27,9 @@ enum RepositoryFiles {
       schedule: try source("\(directory)/schedule.csv"),
       holidays: try source("\(directory)/holidays.csv"),
       settings: try source("\(directory)/settings.json"), emails: emails,
-      questions: try source("\(directory)/questions.csv"))
+      questions: try source("\(directory)/questions.csv"),
+      people: FileManager.default.fileExists(atPath: url("\(directory)/people.csv").path)
+        ? try source("\(directory)/people.csv") : nil)
   }
 
   /// The shipped plan library, parsed.
