@@ -40,7 +40,9 @@ public enum Onboarding {
     return (role, report)
   }
 
-  /// Plans a hire and renders plan.md, plan.json, sessions.ics and the emails.
+  /// Plans a hire and renders plan.md, plan.json, sessions.ics and the emails (one hire alone:
+  /// its people are booked against nobody else's plans; a run uses `plan`, `OwnerAssignment` with
+  /// one ledger for all its hires, then `render`).
   ///
   /// `stamp` is the day the plan is made (the `--today` of the command line): it dates the
   /// calendar's DTSTAMP, so that the same inputs and the same day give the same bytes.
@@ -49,19 +51,44 @@ public enum Onboarding {
     evidence: [Evidence], overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
     stamp: CalendarDate
   ) throws(InputError) -> HireOutput {
+    var ledger = StaffLedger()
+    let plan = OwnerAssignment.assign(
+      try self.plan(
+        hire: rosterHire, library: library, evidence: evidence, overrides: overrides,
+        sharedSessions: sharedSessions),
+      people: library.people, ledger: &ledger)
+    return try render(plan, folder: folder, library: library, templates: templates, stamp: stamp)
+  }
+
+  /// Plans a hire (before its people are named): the planner's plan, the location warning added;
+  /// an override that matches nothing is an error.
+  public static func plan(
+    hire rosterHire: Hire, library: PlanLibrary, evidence: [Evidence],
+    overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = []
+  ) throws(InputError) -> OnboardingPlan {
     var input = try planningInput(
       hire: rosterHire, library: library, evidence: evidence, overrides: overrides)
     input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
-    let hire = input.hire
-    let settings = library.settings
     var plan = Planner.plan(input)
     if let stale = plan.unappliedOverrides.first {
       throw InputError(
         stale.origin,
-        "this override of \(hire.email) matches nothing in the plan (\(stale.action)); "
+        "this override of \(input.hire.email) matches nothing in the plan (\(stale.action)); "
           + "expected the id of an item or topic of this hire's plan (see the `id` fields of plan.json)"
       )
     }
+    if let warning = library.locationWarning(for: input.hire) { plan.notes.append(warning) }
+    return plan
+  }
+
+  /// Renders a planned hire: plan.md, plan.html, plan.json, sessions.ics and the emails.
+  public static func render(
+    _ planned: OnboardingPlan, folder: String, library: PlanLibrary, templates: [EmailTemplate],
+    stamp: CalendarDate
+  ) throws(InputError) -> HireOutput {
+    var plan = planned
+    let hire = plan.hire
+    let settings = library.settings
     let (events, emailNotes) = EmailSchedule.events(
       for: plan, templates: templates.map(\.file), defaultTime: settings.defaultSendTime)
     // What the schedule of emails could not do, and emails already due, go into the plan's notes.
@@ -86,7 +113,9 @@ public enum Onboarding {
       files.append(OutputFile(path: "emails/\(email.fileName)", data: email.data))
       summaries.append(email.summary)
     }
-    let markdown = MarkdownPlan.render(plan, emails: summaries, settings: settings.analysis)
+    let markdown =
+      MarkdownPlan.render(plan, emails: summaries, settings: settings.analysis)
+      + TaskListMarkdown.render(OnboardingTask.tasks(of: plan))
     let json: Data
     do {
       json = try PlanDocument(plan: plan, emails: summaries).encoded()

@@ -50,11 +50,19 @@ public enum CalendarFile {
     if let resource = item.resource, !resource.isEmpty {
       description.append("Resource: \(resource)")
     }
-    if let owner = item.ownerName { description.append("With: \(owner) (\(item.owner))") }
+    if item.owner == "hire" {
+      description.append("On your own")
+    } else if let owner = item.ownerName {
+      description.append("With: \(owner) (\(item.owner))")
+    }
     var attendees = [ICSAttendee(email: plan.hire.email, commonName: plan.hire.fullName)]
-    for person in [plan.hire.manager, plan.hire.buddy]
-    where item.ownerName == person.name && person.email != plan.hire.email {
-      attendees.append(ICSAttendee(email: person.email, commonName: person.name))
+    if let email = item.ownerEmail, email.lowercased() != plan.hire.key {
+      attendees.append(ICSAttendee(email: email, commonName: item.ownerName))
+    } else if item.ownerEmail == nil {
+      for person in [plan.hire.manager, plan.hire.buddy]
+      where item.ownerName == person.name && person.email != plan.hire.email {
+        attendees.append(ICSAttendee(email: person.email, commonName: person.name))
+      }
     }
     return ICSEvent(
       uid: ICSEvent.stableUID(key: "\(plan.hire.key)/\(item.id)", domain: settings.domain),

@@ -136,7 +136,8 @@ public enum MarkdownPlan {
   }
 
   static func who(_ item: PlanItem) -> String {
-    item.ownerName.map { "\($0) (\(item.owner))" } ?? item.owner
+    item.owner == "hire"
+      ? "on your own" : item.ownerName.map { "\($0) (\(item.owner))" } ?? item.owner
   }
 
   static func summary(_ item: PlanItem) -> String {
