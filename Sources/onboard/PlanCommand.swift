@@ -8,8 +8,9 @@ enum PlanCommand {
 
     Plans one hire or a whole start cohort (`onboard batch` is the same command). Writes, for every
     hire of the roster, DIR/<hire>/plan.md, plan.html, plan.json, sessions.ics and
-    emails/*.eml; for the cohort DIR/index.html (hires and the skills matrix), cohort.md, cohort.csv
-    and summary.json. One bad hire does not stop the others; the summary names it.
+    emails/*.eml; for the cohort DIR/index.html (hires and the skills matrix), cohort.md, cohort.csv,
+    summary.json, tasks.csv (Asana's CSV import format) and calendars/<person>.ics for every
+    manager, buddy, trainer, mentor, HR and IT person, in their own time zone. One bad hire does not stop the others; the summary names it.
 
     OPTIONS:
       --roster FILE        the hires (CSV: first_name,last_name,email,role,start_date,...)

@@ -5,12 +5,20 @@ import OnboardKit
 enum ProgressCommand {
   static let usage = """
     USAGE: onboard progress --plan DIR/<hire>/plan.json --evidence FILE... [--today YYYY-MM-DD] [--format md|json]
+           onboard progress --tasks DIR/tasks.csv --done FILE [--today YYYY-MM-DD]
 
     Re-assessment loop: imports later evidence (a re-test at day 30, new interview ratings) and shows,
     for each skill that was a gap, conflicting or unassessed when the plan was made, the level then and
     now against the target, and how many of its training sessions are done.
 
+    Task loop (--tasks): reads the run's tasks.csv and a done list, and reports for each hire the
+    tasks done, open and overdue (due before --today and not done). The done list is task ids one
+    a line (`onb-...`, `#` starts a comment), or Asana's CSV export of the imported tasks (rows
+    with a `Completed At` date count as done).
+
     OPTIONS:
+      --tasks FILE         the tasks.csv written by `onboard plan`
+      --done FILE          the done list (task ids, or the tracker's CSV export)
       --plan FILE          a plan.json written by `onboard plan`
       --evidence FILE...   the later exports (any format `onboard evidence` reads)
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans), for the skill names in exports
@@ -21,10 +29,34 @@ enum ProgressCommand {
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["plan", "plans", "today", "format"], multi: ["evidence"], flags: ["help"])
+      args, options: ["plan", "plans", "today", "format", "tasks", "done"], multi: ["evidence"],
+      flags: ["help"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
+    }
+    if let tasksPath = try arguments.value("tasks") {
+      let donePath = try arguments.required("done")
+      let asOf = try today(arguments)
+      do {
+        let tasks = try TaskProgress.tasks(try FileSystem.read(tasksPath))
+        let done = try TaskProgress.doneIDs(try FileSystem.read(donePath))
+        let progress = TaskProgress.compute(tasks: tasks, done: done, asOf: asOf)
+        if !progress.unknownDone.isEmpty {
+          Console.err(
+            "\(donePath): warning: \(progress.unknownDone.count) id(s) are not tasks of \(tasksPath): "
+              + progress.unknownDone.prefix(5).joined(separator: ", "))
+        }
+        Console.out(progress.markdown())
+        return .success
+      } catch let error as InputErrors {
+        return report(error)
+      } catch let error as InputError {
+        return report(InputErrors([error]))
+      } catch {
+        Console.err("\(tasksPath): error: \(error)")
+        return .failure
+      }
     }
     let planPath = try arguments.required("plan")
     let plans = try arguments.value("plans") ?? defaultPlans()

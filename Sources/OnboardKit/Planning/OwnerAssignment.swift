@@ -103,7 +103,8 @@ public enum OwnerAssignment {
             "\(item.title) on \(item.date.shortText) at \(item.start)–\(item.end) (\(plan.calendar.timeZone)) "
             + "is \(theirs) for \(person.name), outside their working hours "
             + "\(person.dayStart)–\(person.dayEnd) \(person.workDays.map(\.shortName).joined(separator: "/")) "
-            + "(\(person.timeZone)): no free time that day is inside both \(plan.hire.firstName)'s and their hours")
+            + "(\(person.timeZone)): no free time that day is inside both \(plan.hire.firstName)'s and their hours"
+        )
       }
       let interval = placement.interval(item)
       ledger.book(person.key, interval, week: StaffLedger.week(of: item.date))

@@ -106,14 +106,20 @@ struct Placement {
     let window = item.kind == .milestone ? 0 : Self.dayWindow
     for _ in 0..<(window * 3) where dates.count <= window {
       next = next.adding(days: 1)
-      if calendar.isWorkingDay(next) { dates.append(next) }
+      // Within the same week, so the weekly onboarding hours checked for it still hold.
+      if calendar.isWorkingDay(next), StaffLedger.week(of: next) == StaffLedger.week(of: item.date)
+      {
+        dates.append(next)
+      }
     }
     let last = calendar.dayEnd.minutes - item.durationMinutes
     for date in dates {
       var times = stride(from: calendar.dayStart.minutes, through: last, by: Self.step).filter {
         date != item.date || $0 != item.start.minutes
       }
-      if date == item.date { times.sort { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) } }
+      if date == item.date {
+        times.sort { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) }
+      }
       for time in times where hireIsFree(date, time, item.durationMinutes, except: item.id) {
         result.append((date, LocalTime(minutes: time)))
       }

@@ -54,7 +54,9 @@ public enum PersonCalendars {
     var files: [OutputFile] = []
     for key in order.sorted() {
       let list = byPerson[key] ?? []
-      let sorted = list.map(\.event).sorted { ($0.start.sortKey, $0.uid) < ($1.start.sortKey, $1.uid) }
+      let sorted = list.map(\.event).sorted {
+        ($0.start.sortKey, $0.uid) < ($1.start.sortKey, $1.uid)
+      }
       let calendar = ICSCalendar(
         method: .publish, name: "Onboarding: \(list.first?.personName ?? key)", events: sorted)
       do {
@@ -78,7 +80,8 @@ extension ICSEventTime {
       else { return 0 }
       return ZoneClock.instant(date, LocalTime(minutes: t.hour * 60 + t.minute), in: zone)
     case .utc(let t):
-      return (CalendarDate(year: t.date.year, month: t.date.month, day: t.date.day)?.dayNumber
+      return
+        (CalendarDate(year: t.date.year, month: t.date.month, day: t.date.day)?.dayNumber
         ?? 0) * 1440
         + t.hour * 60 + t.minute
     case .allDay(let d):

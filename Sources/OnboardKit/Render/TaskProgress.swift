@@ -29,7 +29,8 @@ public struct TaskProgress: Sendable {
       row throws(InputError) in
       guard let id = TaskCSV.taskID(inDescription: row.value("Description")) else {
         throw row.error(
-          "Description", "has no `Task ID: ...` line; expected a tasks.csv written by `onboard plan`")
+          "Description",
+          "has no `Task ID: ...` line; expected a tasks.csv written by `onboard plan`")
       }
       guard let due = TaskCSV.parseUSDate(row.value("Due Date")) else {
         throw row.error("Due Date", "found `\(row.value("Due Date"))`; expected MM/DD/YYYY")
@@ -65,7 +66,8 @@ public struct TaskProgress: Sendable {
     }
     var ids: Set<String> = []
     for line in text.split(whereSeparator: \.isNewline) {
-      let id = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
+      let id =
+        line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
         .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
       if !id.isEmpty { ids.insert(id) }
     }
