@@ -34,7 +34,8 @@ import Testing
 
     let tasks = out.appendingPathComponent("tasks.csv")
     let text = String(decoding: try Data(contentsOf: tasks), as: UTF8.self)
-    #expect(text.hasPrefix("Name,Description,Section,Assignee,Collaborators,Start Date,Due Date\r\n"))
+    #expect(
+      text.hasPrefix("Name,Description,Section,Assignee,Collaborators,Start Date,Due Date\r\n"))
     let done = out.appendingPathComponent("done.txt")
     try Data("onb-ananya-iyer-example-org-contract-paperwork\nonb-typo\n".utf8).write(to: done)
     let progress = try CommandRunner.run(
