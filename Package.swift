@@ -32,11 +32,16 @@ let package = Package(
     // A benchmark, not a test: times importing a generated export (see README.md, Development).
     .executableTarget(name: "onboard-bench", dependencies: ["OnboardKit", "OnboardCSV"]),
 
-    .testTarget(name: "OnboardCSVTests", dependencies: ["OnboardCSV"]),
+    // What the test targets share: scoped temporary folders (nothing of it ships).
+    .target(name: "OnboardTestSupport", path: "Tests/OnboardTestSupport"),
+
+    .testTarget(name: "OnboardCSVTests", dependencies: ["OnboardCSV", "OnboardTestSupport"]),
     .testTarget(name: "OnboardMustacheTests", dependencies: ["OnboardMustache"]),
-    .testTarget(name: "OnboardICSTests", dependencies: ["OnboardICS"]),
-    .testTarget(name: "OnboardMIMETests", dependencies: ["OnboardMIME"]),
-    .testTarget(name: "OnboardKitTests", dependencies: ["OnboardKit"]),
-    .testTarget(name: "onboardTests", dependencies: ["onboard", "onboard-cohort", "OnboardKit"]),
+    .testTarget(name: "OnboardICSTests", dependencies: ["OnboardICS", "OnboardTestSupport"]),
+    .testTarget(name: "OnboardMIMETests", dependencies: ["OnboardMIME", "OnboardTestSupport"]),
+    .testTarget(name: "OnboardKitTests", dependencies: ["OnboardKit", "OnboardTestSupport"]),
+    .testTarget(
+      name: "onboardTests",
+      dependencies: ["onboard", "onboard-cohort", "OnboardKit", "OnboardTestSupport"]),
   ]
 )

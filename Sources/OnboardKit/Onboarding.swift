@@ -46,30 +46,33 @@ public enum Onboarding {
   ///
   /// `stamp` is the day the plan is made (the `--today` of the command line): it dates the
   /// calendar's DTSTAMP, so that the same inputs and the same day give the same bytes.
+  /// `importNotes` (the hire's evidence records the import did not use) join the plan's notes.
   public static func process(
     hire rosterHire: Hire, folder: String, library: PlanLibrary, templates: [EmailTemplate],
     evidence: [Evidence], overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
-    stamp: CalendarDate
+    importNotes: [String] = [], stamp: CalendarDate
   ) throws(InputError) -> HireOutput {
     var ledger = StaffLedger()
     let plan = OwnerAssignment.assign(
       try self.plan(
         hire: rosterHire, library: library, evidence: evidence, overrides: overrides,
-        sharedSessions: sharedSessions),
+        sharedSessions: sharedSessions, importNotes: importNotes),
       people: library.people, ledger: &ledger)
     return try render(plan, folder: folder, library: library, templates: templates, stamp: stamp)
   }
 
-  /// Plans a hire (before its people are named): the planner's plan, the location warning added;
-  /// an override that matches nothing is an error.
+  /// Plans a hire (before its people are named): the planner's plan, the import's and the
+  /// location's notes added; an override that matches nothing is an error.
   public static func plan(
     hire rosterHire: Hire, library: PlanLibrary, evidence: [Evidence],
-    overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = []
+    overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
+    importNotes: [String] = []
   ) throws(InputError) -> OnboardingPlan {
     var input = try planningInput(
       hire: rosterHire, library: library, evidence: evidence, overrides: overrides)
     input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
     var plan = Planner.plan(input)
+    plan.notes += importNotes
     if let stale = plan.unappliedOverrides.first {
       throw InputError(
         stale.origin,

@@ -16,6 +16,33 @@ let usage = """
          onboard-cohort --io-floor --inputs DIR --outputs DIR --into DIR [--move]
   """
 
+let help = """
+  OVERVIEW: Synthetic start cohorts and the I/O floor, for scale runs of `onboard batch`.
+
+  \(usage)
+
+  OPTIONS:
+    --hires N        the number of hires of the synthetic cohort
+    --seed S         the generator's seed (default 42): the same seed gives the same files
+    --out DIR        where to write roster.csv, testgorilla.csv and interviews.csv
+    --io-floor       instead: read every input file, then write every file of an earlier run's
+                     output tree again, byte for byte, and print the time it took
+    --inputs DIR     (--io-floor) the folder of the run's inputs
+    --outputs DIR    (--io-floor) the earlier run's output folder
+    --into DIR       (--io-floor) where to write the copy
+    --move           (--io-floor) delete each original once copied
+    -h, --help       show this help
+
+  EXAMPLES:
+    onboard-cohort --hires 10000 --out cohort
+    onboard batch --roster cohort/roster.csv --evidence cohort/testgorilla.csv \\
+      cohort/interviews.csv --out cohort-out
+    onboard-cohort --io-floor --inputs cohort --outputs cohort-out --into floor-copy --move
+
+  EXIT STATUS:
+    0 ok; 2 otherwise: a usage error, or a file that could not be read or written
+  """
+
 func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data("error: \(message)\n\(usage)\n".utf8))
   exit(2)
@@ -24,6 +51,10 @@ func fail(_ message: String) -> Never {
 var options: [String: String] = [:]
 var flags: Set<String> = []
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+  FileHandle.standardOutput.write(Data((help + "\n").utf8))
+  exit(0)
+}
 while !arguments.isEmpty {
   let name = arguments.removeFirst()
   guard name.hasPrefix("--") else { fail("unexpected `\(name)`") }

@@ -4,29 +4,44 @@ import OnboardKit
 /// `onboard analyze`: the gap report of one hire or a roster, without planning.
 enum AnalyzeCommand {
   static let usage = """
-    USAGE: onboard analyze --roster ROSTER.csv --evidence FILE... [--hire EMAIL] [--format table|md|json]
-                           [--calibration]
+    OVERVIEW: Prints the gap report of each hire, without planning.
+
+    USAGE: onboard analyze --roster ROSTER.csv --evidence FILE... [--hire EMAIL]... [--format table|md|json]
+                           [--plans DIR] [--calibration] [--output FILE] [--force]
 
     Prints each hire's gap report: per required skill (in the role's priority order) the observed
     level, confidence, status and severity, then the weak areas, unassessed essentials and conflicts.
     For several hires, the cohort skills matrix follows (skills × hires with their statuses).
 
     OPTIONS:
-      --roster FILE        the hires
-      --evidence FILE...   assessment exports
+      --roster FILE        the hires; - reads standard input
+      --evidence FILE...   assessment exports; - reads standard input (for one of the inputs)
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --hire EMAIL         only this hire (repeatable)
       --format FORMAT      table (default), md or json
+      --strict             a name no skill has (a test, attribute, field, task) is an error, not a warning
       --calibration        instead of the gap reports, the interviewer calibration of the hires:
                            per interviewer and skill, the mean difference from the other
                            interviewers who rated the same hires (never changes a level)
+      --output FILE        write the report there instead of standard output (- is standard output)
+      --force              replace an existing --output file
       -h, --help           show this help
+
+    EXAMPLES:
+      onboard analyze --roster Fixtures/roster.csv --evidence Fixtures/testgorilla-candidates.csv
+      onboard analyze --roster Fixtures/roster.csv --evidence Fixtures/evidence.csv \\
+        --hire jose.angstrom@example.org --format md --output jose.md
+      onboard analyze --roster - --evidence Fixtures/evidence.csv --format json < Fixtures/roster.csv
+
+    EXIT STATUS:
+      0 every hire analysed; 1 a file, roster row or evidence row could not be read, or a hire's
+      role is unknown (the others are still reported); 2 usage error
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["roster", "plans", "format"], multi: ["evidence", "hire"],
-      flags: ["help", "calibration"])
+      args, options: ["roster", "plans", "format", "output"], multi: ["evidence", "hire"],
+      flags: ["help", "calibration", "force", "strict"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
@@ -37,12 +52,25 @@ enum AnalyzeCommand {
     }
     let plans = try arguments.value("plans") ?? defaultPlans()
     let roster = try arguments.required("roster")
+    try StandardStreams.readOnce([roster] + arguments.list("evidence"))
+    let destination = try StandardStreams.Destination(arguments)
+    var output = ""
+    func add(_ text: String) { output += text.hasSuffix("\n") ? text : text + "\n" }
     let inputs: Inputs
     do {
-      inputs = try Inputs.load(plans: plans, roster: roster, evidence: arguments.list("evidence"))
+      inputs = try Inputs.load(
+        plans: plans, roster: roster, evidence: arguments.list("evidence"),
+        strict: arguments.flag("strict"))
     } catch {
       return report(error)
     }
+    // Every evidence record not used is said: skipped records, and row errors of no hire.
+    Inputs.reportSkipped(inputs.evidence)
+    let rosterKeys = Set(inputs.hires.map(\.key))
+    for (key, errors) in inputs.evidence.rowErrors where !rosterKeys.contains(key) {
+      for error in errors { Console.err(error.description) }
+    }
+    if let line = Inputs.skippedLine(inputs.evidence) { Console.err(line) }
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     var status = ExitStatus.success
     var documents: [PlanDocument.ReportDocument] = []
@@ -65,11 +93,11 @@ enum AnalyzeCommand {
         if calibrationOnly { continue }
         switch format {
         case "md":
-          Console.out("# \(markdownEscaped(hire.fullName)), \(markdownEscaped(report.role))\n")
-          Console.out(
+          add("# \(markdownEscaped(hire.fullName)), \(markdownEscaped(report.role))\n")
+          add(
             GapSummaryMarkdown.render(report, settings: inputs.library.settings.analysis))
         case "json": documents.append(PlanDocument.ReportDocument(hire: hire, report: report))
-        default: Console.out(GapTable.render(hire: hire, report: report))
+        default: add(GapTable.render(hire: hire, report: report))
         }
       } catch {
         Console.err(error.description)
@@ -79,32 +107,32 @@ enum AnalyzeCommand {
     if calibrationOnly {
       let result = calibration.calibration()
       switch format {
-      case "md": Console.out(CalibrationText.markdown(result))
+      case "md": add(CalibrationText.markdown(result))
       case "json":
         do {
-          Console.out(String(decoding: try CalibrationText.json(result), as: UTF8.self))
+          add(String(decoding: try CalibrationText.json(result), as: UTF8.self))
         } catch {
           Console.err("error: \(error)")
           return .failure
         }
-      default: Console.out(CalibrationText.table(result))
+      default: add(CalibrationText.table(result))
       }
-      return status
+      return destination.emit(output) ? status : .failure
     }
     if columns.count > 1 {
       let matrix = CohortMatrix(columns: columns)
-      if format == "md" { Console.out(CohortMatrixText.markdown(matrix)) }
-      if format == "table" { Console.out("Cohort skills matrix\n" + GapTable.cohort(matrix)) }
+      if format == "md" { add(CohortMatrixText.markdown(matrix)) }
+      if format == "table" { add("Cohort skills matrix\n" + GapTable.cohort(matrix)) }
     }
     if format == "json" {
       do {
-        Console.out(
+        add(
           String(decoding: try PlanDocument.ReportDocument.encode(documents), as: UTF8.self))
       } catch {
         Console.err("error: \(error)")
         return .failure
       }
     }
-    return status
+    return destination.emit(output) ? status : .failure
   }
 }

@@ -3,6 +3,8 @@ import OnboardKit
 /// `onboard check`: validates a plan library.
 enum CheckCommand {
   static let usage = """
+    OVERVIEW: Validates a plan library (Plans/) before it is used.
+
     USAGE: onboard check [--plans DIR]
 
     Validates the plan library: every file parses; skills, topics, prerequisites, activities and
@@ -14,6 +16,13 @@ enum CheckCommand {
     OPTIONS:
       --plans DIR   the plan library (default: $ONBOARD_PLANS, else Plans)
       -h, --help    show this help
+
+    EXAMPLES:
+      onboard check
+      onboard check --plans ../acme/Plans
+
+    EXIT STATUS:
+      0 the library is valid; 1 problems found (each printed with its file and line); 2 usage error
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {

@@ -20,9 +20,12 @@ struct Inputs {
   }
 
   /// Reads evidence exports; a file that cannot be read at all stops the run. Interview
-  /// scorecards are checked against the question banks.
+  /// scorecards are checked against the question banks. Joins across files (Greenhouse
+  /// candidates, Lever opportunities and users, HackerRank tests) are resolved after every file
+  /// is read, so the files may come in any order. With `strict`, unknown names are errors of the
+  /// hires whose records carry them (or of the run).
   static func evidence(
-    _ paths: [String], skills: SkillIndex, questions: [QuestionBank] = []
+    _ paths: [String], skills: SkillIndex, questions: [QuestionBank] = [], strict: Bool = false
   ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
     var errors: [InputError] = []
@@ -30,7 +33,8 @@ struct Inputs {
       do {
         result.merge(
           try EvidenceImport.parse(
-            try FileSystem.read(path), skills: skills, questions: questions))
+            try StandardStreams.read(path), skills: skills, questions: questions,
+            resolveJoins: false))
       } catch let error as InputErrors {
         errors += error.errors
       } catch let error as InputError {
@@ -39,19 +43,47 @@ struct Inputs {
         errors.append(InputError(SourceLocation(file: path), "\(error)"))
       }
     }
+    EvidenceImport.resolveJoins(&result, skills: skills)
+    if strict { errors += result.applyStrict() }
     if !errors.isEmpty { throw InputErrors(errors) }
     return result
   }
 
-  static func load(plans: String, roster: String, evidence paths: [String]) throws(InputErrors)
-    -> Inputs
-  {
+  /// Prints what the import did not use, as warnings and notes on stderr: every skipped record
+  /// (with its reason) and every import note, so that nothing is dropped in silence.
+  static func reportSkipped(_ result: EvidenceImportResult, quiet: Bool = false) {
+    for diagnostic in result.diagnostics where !quiet || diagnostic.severity == .warning {
+      Console.err(diagnostic.description)
+    }
+    for record in result.skipped
+    where !quiet || [.noEmail, .invalidEmail, .unresolvedID].contains(record.reason) {
+      Console.err(record.description)
+    }
+  }
+
+  /// One line counting the records not used by reason: "skipped 3 evidence records: 1 invalid
+  /// email, 2 not on the roster", or nil when none.
+  static func skippedLine(_ result: EvidenceImportResult) -> String? {
+    guard !result.skipped.isEmpty else { return nil }
+    var counts: [SkipReason: Int] = [:]
+    for record in result.skipped { counts[record.reason, default: 0] += 1 }
+    let parts = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
+    let unjoined = result.skipped.filter(\.reason.isUnjoined).count
+    return
+      "note: skipped \(plural(result.skipped.count, "evidence record")) (\(parts.joined(separator: ", "))); "
+      + "\(unjoined) unjoined to a hire"
+  }
+
+  static func load(
+    plans: String, roster: String, evidence paths: [String], strict: Bool = false
+  ) throws(InputErrors) -> Inputs {
     let (library, templates) = try library(plans)
     let rosterFile: SourceFile
-    do { rosterFile = try FileSystem.read(roster) } catch { throw InputErrors([error]) }
+    do { rosterFile = try StandardStreams.read(roster) } catch { throw InputErrors([error]) }
     let (hires, rosterErrors) = try RosterImport.parse(rosterFile)
-    let evidence = try evidence(
-      paths, skills: library.skillIndex, questions: library.questionBanks)
+    var evidence = try evidence(
+      paths, skills: library.skillIndex, questions: library.questionBanks, strict: strict)
+    evidence.skipStrangers(roster: Set(hires.map(\.key)))
     return Inputs(
       library: library, templates: templates, hires: hires, rosterErrors: rosterErrors,
       evidence: evidence)

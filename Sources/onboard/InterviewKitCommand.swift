@@ -4,6 +4,8 @@ import OnboardKit
 /// `onboard interview-kit`: the scorecard and printable questions for a role's interviews.
 enum InterviewKitCommand {
   static let usage = """
+    OVERVIEW: Writes a role's structured-interview scorecard and printable questions.
+
     USAGE: onboard interview-kit --role ROLE --out DIR [--candidate NAME] [--email EMAIL]
                                  [--interviewer NAME] [--date YYYY-MM-DD] [--plans DIR] [--force]
 
@@ -22,6 +24,15 @@ enum InterviewKitCommand {
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --force              overwrite files from an earlier run
       -h, --help           show this help
+
+    EXAMPLES:
+      onboard interview-kit --role "Backend Developer" --out kits
+      onboard interview-kit --role "Backend Developer" --out kits --candidate "José Ångström" \\
+        --email jose.angstrom@example.org --interviewer "Lena Vogel" --date 2026-11-20
+
+    EXIT STATUS:
+      0 written; 1 the library or role could not be used, or a file exists (without --force), or
+      could not be written; 2 usage error
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
@@ -81,7 +92,8 @@ enum InterviewKitCommand {
     let path = (out as NSString).appendingPathComponent(kit.baseName)
     Console.out(
       GapTable.printable(
-        "\(bank.role): \(bank.questions.count) questions → \(path).csv (scorecard), .md, .html"))
+        "\(bank.role): \(plural(bank.questions.count, "question")) → \(path).csv (scorecard), .md, .html"
+      ))
     return .success
   }
 }

@@ -4,16 +4,20 @@ import OnboardKit
 /// `onboard plan`: the main job.
 enum PlanCommand {
   static let usage = """
+    OVERVIEW: Plans the first 90 days of every hire of a roster (the main job).
+
     USAGE: onboard plan --roster ROSTER.csv --evidence FILE... --out DIR [options]
 
     Plans one hire or a whole start cohort (`onboard batch` is the same command). Writes, for every
     hire of the roster, DIR/<hire>/plan.md, plan.html, plan.json, sessions.ics and
     emails/*.eml; for the cohort DIR/index.html (hires and the skills matrix), cohort.md, cohort.csv,
     summary.json, tasks.csv (Asana's CSV import format) and calendars/<person>.ics for every
-    manager, buddy, trainer, mentor, HR and IT person, in their own time zone. One bad hire does not stop the others; the summary names it.
+    manager, buddy, trainer, mentor, HR and IT person, in their own time zone. One bad hire does
+    not stop the others; the summary names it.
 
     OPTIONS:
-      --roster FILE        the hires (CSV: first_name,last_name,email,role,start_date,...)
+      --roster FILE        the hires (CSV: first_name,last_name,email,role,start_date,...);
+                           - reads standard input
       --evidence FILE...   assessment exports: TestGorilla CSV, interview ratings CSV, interview
                            scorecards (onboard interview-kit), plain evidence CSV,
                            Greenhouse / Lever / HackerRank / Codility JSON (recognised automatically)
@@ -24,7 +28,7 @@ enum PlanCommand {
       --hire EMAIL         only this hire (repeatable)
       --overrides FILE     a manager's changes (CSV: email,action,target,date,time,duration_minutes,
                            title,owner,note; actions skip, move, add, away, buddy, manager), applied
-                           on every rerun and marked in the plan
+                           on every rerun and marked in the plan; - reads standard input
       --today YYYY-MM-DD   the day the plan is made (default: today); dates calendar stamps, so the
                            same inputs and the same --today give byte-identical outputs
       --force              plan hires again whose folders exist from an earlier run (replaced whole)
@@ -35,8 +39,21 @@ enum PlanCommand {
       --no-shared-workshops  do not group hires who need the same workshop in the same week
       --chunk-size N       hires whose evidence is in memory at once (default 500); the output is
                            the same for any N
-      --quiet              print only errors
+      --strict             a name no skill has (a test, attribute, field, task) fails its hire,
+                           instead of a warning
+      --quiet              print only errors and warnings
       -h, --help           show this help
+
+    EXAMPLES:
+      onboard plan --roster Fixtures/roster.csv --evidence Fixtures/testgorilla-candidates.csv \\
+        Fixtures/interview-ratings.csv --out out
+      onboard plan --roster Fixtures/roster.csv --evidence Fixtures/evidence.csv --out out \\
+        --hire jose.angstrom@example.org --force
+      onboard plan --roster Fixtures/roster.csv --evidence Fixtures/evidence.csv --out out --resume
+
+    EXIT STATUS:
+      0 every hire planned; 1 a hire failed (the others are written; summary.json names it), or an
+      input could not be read (nothing written); 2 usage error
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
@@ -44,7 +61,7 @@ enum PlanCommand {
       args,
       options: ["roster", "out", "plans", "today", "overrides", "jobs", "chunk-size", "people"],
       multi: ["evidence", "hire"],
-      flags: ["force", "resume", "quiet", "help", "no-shared-workshops"])
+      flags: ["force", "resume", "quiet", "help", "no-shared-workshops", "strict"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
@@ -56,6 +73,12 @@ enum PlanCommand {
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     let overridesPath = try arguments.value("overrides")
     let peoplePath = try arguments.value("people")
+    try StandardStreams.readOnce([roster, overridesPath])
+    if arguments.list("evidence").contains(StandardStreams.dash) {
+      throw UsageError(
+        "--evidence -: plan streams its exports from files; save standard input to a file first "
+          + "(`onboard evidence -` reads one from standard input)")
+    }
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     if let text = try arguments.value("jobs") {
       guard let value = Int(text), value >= 1 else {
@@ -83,7 +106,7 @@ enum PlanCommand {
       if let people = peoplePath {
         library.people = try library.people(from: try FileSystem.read(people))
       }
-      (hires, rosterErrors) = try RosterImport.parse(try FileSystem.read(roster))
+      (hires, rosterErrors) = try RosterImport.parse(try StandardStreams.read(roster))
     } catch let error as InputErrors {
       return report(error)
     } catch let error as InputError {
@@ -94,7 +117,7 @@ enum PlanCommand {
     var overrides: [PlanOverride] = []
     if let overridesPath {
       do {
-        overrides = try OverridesImport.parse(try FileSystem.read(overridesPath))
+        overrides = try OverridesImport.parse(try StandardStreams.read(overridesPath))
       } catch let error as InputErrors {
         return report(error)
       } catch let error as InputError {
@@ -127,6 +150,7 @@ enum PlanCommand {
       quiet: arguments.flag("quiet"),
       jobs: jobs, shareWorkshops: !arguments.flag("no-shared-workshops"))
     runner.chunkSize = chunkSize
+    runner.strict = arguments.flag("strict")
     return runner.run()
   }
 
@@ -135,7 +159,7 @@ enum PlanCommand {
     let weak = plan.report.weakAreas.prefix(3).map(\.skill.name)
     var text = "\(output.hire.fullName) (\(plan.role.title)): starts \(plan.start.longText)"
     if plan.startMovedReason != nil { text += " (moved from \(output.hire.requestedStart.iso))" }
-    text += "; \(plan.items.filter { $0.kind == .training }.count) training sessions"
+    text += "; " + plural(plan.items.filter { $0.kind == .training }.count, "training session")
     if !weak.isEmpty { text += "; top gaps: \(weak.joined(separator: ", "))" }
     let unknown = plan.report.unassessedEssentials.map(\.skill.name)
     if !unknown.isEmpty { text += "; unassessed: \(unknown.joined(separator: ", "))" }
@@ -149,7 +173,7 @@ enum PlanCommand {
     }
     // Names come from exports: never let them move the cursor or start a new line on the terminal.
     return GapTable.printable(text)
-      + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(output.emails.count) emails)"
+      + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(plural(output.emails.count, "email")))"
   }
 }
 
@@ -176,11 +200,46 @@ struct Summary: Codable {
   var hires: [SummaryEntry]
   var sharedSessions: [SharedSessionSummary] = []
   var trainerHoursSaved: Double = 0
+  /// What the import read and did not use.
+  var evidence: EvidenceSummary?
 
   func encoded() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return try encoder.encode(self) + Data("\n".utf8)
+  }
+}
+
+/// The evidence part of `summary.json`: every file's summary, every record not used (reason,
+/// where, whose), counts by reason, and row errors of no hire.
+struct EvidenceSummary: Codable {
+  struct Skipped: Codable {
+    var reason: String
+    var location: String
+    var hire: String?
+    var message: String
+  }
+  var files: [EvidenceFileSummary]
+  var skipped: [Skipped]
+  var skippedByReason: [String: Int]
+  var unjoined: Int
+  var unknownNames: [String]
+  var errorsOfNoHire: [String]
+
+  init(_ result: EvidenceImportResult, strangers: Int, unjoinedErrors: [InputError]) {
+    files = result.fileSummaries
+    skipped = result.skipped.map {
+      Skipped(
+        reason: $0.reason.rawValue, location: $0.location.description, hire: $0.hireKey,
+        message: singleLine($0.message))
+    }
+    var counts: [String: Int] = [:]
+    for record in result.skipped { counts[record.reason.rawValue, default: 0] += 1 }
+    if strangers > 0 { counts[SkipReason.notOnRoster.rawValue, default: 0] += strangers }
+    skippedByReason = counts
+    unjoined = result.skipped.filter(\.reason.isUnjoined).count + strangers + unjoinedErrors.count
+    unknownNames = Array(Set(result.unknownNames.map { singleLine($0.name) })).sorted()
+    errorsOfNoHire = unjoinedErrors.map(\.description)
   }
 }
 

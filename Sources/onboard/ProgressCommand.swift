@@ -4,7 +4,11 @@ import OnboardKit
 /// `onboard progress`: later evidence against a plan's gap skills.
 enum ProgressCommand {
   static let usage = """
-    USAGE: onboard progress --plan DIR/<hire>/plan.json --evidence FILE... [--today YYYY-MM-DD] [--format md|json]
+    OVERVIEW: Compares later evidence (a re-test) with the skills a plan was made for, or a done
+    list with the run's tasks.
+
+    USAGE: onboard progress --plan DIR/<hire>/plan.json --evidence FILE... [--today YYYY-MM-DD]
+                            [--format md|json] [--plans DIR] [--output FILE] [--force]
            onboard progress --tasks DIR/tasks.csv --done FILE [--today YYYY-MM-DD]
 
     Re-assessment loop: imports later evidence (a re-test at day 30, new interview ratings) and shows,
@@ -19,18 +23,29 @@ enum ProgressCommand {
     OPTIONS:
       --tasks FILE         the tasks.csv written by `onboard plan`
       --done FILE          the done list (task ids, or the tracker's CSV export)
-      --plan FILE          a plan.json written by `onboard plan`
-      --evidence FILE...   the later exports (any format `onboard evidence` reads)
+      --plan FILE          a plan.json written by `onboard plan`; - reads standard input
+      --evidence FILE...   the later exports (any format `onboard evidence` reads); - reads standard
+                           input (for one of the inputs)
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans), for the skill names in exports
       --today YYYY-MM-DD   count training done up to this day (default: today)
       --format FORMAT      md (default) or json
+      --output FILE        write the report there instead of standard output (- is standard output)
+      --force              replace an existing --output file
       -h, --help           show this help
+
+    EXAMPLES:
+      onboard progress --plan out/siobhan-oconnor/plan.json --evidence Fixtures/retest-day30.csv
+      onboard progress --plan out/siobhan-oconnor/plan.json --evidence - --format json \\
+        --output progress.json < Fixtures/retest-day30.csv
+
+    EXIT STATUS:
+      0 ok; 1 the plan or an export could not be read, or the hire's evidence has bad rows; 2 usage error
     """
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["plan", "plans", "today", "format", "tasks", "done"], multi: ["evidence"],
-      flags: ["help"])
+      args, options: ["plan", "plans", "today", "format", "output", "tasks", "done"],
+      multi: ["evidence"], flags: ["help", "force"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
@@ -67,22 +82,24 @@ enum ProgressCommand {
     let asOf = try today(arguments)
     let paths = arguments.list("evidence")
     guard !paths.isEmpty else { throw UsageError("missing --evidence") }
+    try StandardStreams.readOnce([planPath] + paths)
+    let destination = try StandardStreams.Destination(arguments)
     do {
-      let file = try FileSystem.read(planPath)
+      let file = try StandardStreams.read(planPath)
       let plan: PlanDocument
       do {
         plan = try JSONDecoder().decode(PlanDocument.self, from: file.data)
       } catch let error as DecodingError {
         throw InputErrors([
           InputError(
-            SourceLocation(file: planPath, jsonPath: jsonPath(of: error)),
+            SourceLocation(file: file.path, jsonPath: jsonPath(of: error)),
             "not a plan.json of `onboard plan`: \(error.localizedDescription)")
         ])
       }
       guard plan.schema == PlanDocument.schema else {
         throw InputErrors([
           InputError(
-            SourceLocation(file: planPath, jsonPath: "$.schema"),
+            SourceLocation(file: file.path, jsonPath: "$.schema"),
             "found schema `\(plan.schema)`; expected `\(PlanDocument.schema)`")
         ])
       }
@@ -102,12 +119,10 @@ enum ProgressCommand {
         evidence: evidence,
         settings: library.settings.analysis)
       let progress = ProgressReport.compare(plan: plan, now: now, asOf: asOf)
-      if format == "json" {
-        Console.out(String(decoding: try progress.encoded(), as: UTF8.self))
-      } else {
-        Console.out(progress.markdown())
-      }
-      return .success
+      let text =
+        format == "json"
+        ? String(decoding: try progress.encoded(), as: UTF8.self) : progress.markdown()
+      return destination.emit(text) ? .success : .failure
     } catch let error as InputErrors {
       return report(error)
     } catch let error as InputError {

@@ -96,7 +96,9 @@ func fuzzJSONImporter(
     do throws(InputError) { root = try JSONParser.parse(file.data, file: file.path) } catch {
       throw InputErrors([error])
     }
-    return try importer(root, file.path, fuzzSkills)
+    var result = try importer(root, file.path, fuzzSkills)
+    EvidenceImport.resolveJoins(&result, skills: fuzzSkills)
+    return result
   }
 }
 

@@ -7,7 +7,7 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   fuzzJSONImporter(data, size) { (root, file, skills) throws(InputErrors) in
-    try LeverImport.parse(root, file: file, skills: skills)
+    try LeverImport.parse(root, file: file, skills: skills).0
   }
   return 0
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardCSV
@@ -52,58 +53,58 @@ import Testing
   @Test func generatedFileReadsTheSameInAnyChunkSize() throws {
     let generated = Self.generate(targetSize: 200_000)
     #expect(generated.bytes.count >= 200_000)
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("onboard-csv-stream-\(UUID().uuidString).csv")
-    try Data(generated.bytes).write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
+    try TemporaryDirectory.with("csv-stream") { folder in
+      let url = folder.appendingPathComponent("stream.csv")
+      try Data(generated.bytes).write(to: url)
 
-    var inMemory = CSVReader(bytes: generated.bytes)
-    let expected = try inMemory.readAll()
-    #expect(expected.map(\.values) == generated.values)
-    #expect(expected.map(\.line) == generated.lines)
-    #expect(inMemory.dialect == .semicolon)
-    #expect(expected.first?.fields.first == CSVField(value: "id", line: 1, column: 1, index: 0))
+      var inMemory = CSVReader(bytes: generated.bytes)
+      let expected = try inMemory.readAll()
+      #expect(expected.map(\.values) == generated.values)
+      #expect(expected.map(\.line) == generated.lines)
+      #expect(inMemory.dialect == .semicolon)
+      #expect(expected.first?.fields.first == CSVField(value: "id", line: 1, column: 1, index: 0))
 
-    for chunkSize in [1, 2, 3, 5, 7, 64, 4099, CSVReader.defaultChunkSize] {
-      var reader = try CSVReader(contentsOf: url, chunkSize: chunkSize)
-      var records: [CSVRecord] = []
-      var largestWindow = 0
-      while let record = try reader.next() {
-        records.append(record)
-        if records.count > 1 { largestWindow = max(largestWindow, reader.input.buffer.count) }
+      for chunkSize in [1, 2, 3, 5, 7, 64, 4099, CSVReader.defaultChunkSize] {
+        var reader = try CSVReader(contentsOf: url, chunkSize: chunkSize)
+        var records: [CSVRecord] = []
+        var largestWindow = 0
+        while let record = try reader.next() {
+          records.append(record)
+          if records.count > 1 { largestWindow = max(largestWindow, reader.input.buffer.count) }
+        }
+        #expect(records == expected, "chunk size \(chunkSize)")
+        #expect(reader.dialect == .semicolon)
+        // Memory stays at one chunk however long the file is.
+        #expect(largestWindow <= chunkSize, "chunk size \(chunkSize)")
       }
-      #expect(records == expected, "chunk size \(chunkSize)")
-      #expect(reader.dialect == .semicolon)
-      // Memory stays at one chunk however long the file is.
-      #expect(largestWindow <= chunkSize, "chunk size \(chunkSize)")
     }
   }
 
   @Test func errorsAcrossChunkBoundariesKeepTheirPositions() throws {
     let bytes = Array("a,b\n\"x\r\n".utf8) + [0xF0, 0x9F, 0x98] + Array("!\"\n".utf8)
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("onboard-csv-bad-\(UUID().uuidString).csv")
-    try Data(bytes).write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
-    for chunkSize in [1, 2, 3, 1024] {
-      var reader = try CSVReader(contentsOf: url, chunkSize: chunkSize)
-      #expect(try reader.next()?.values == ["a", "b"])
-      #expect(throws: CSVError(.invalidUTF8(byte: 0xF0), line: 3, column: 1)) {
-        try reader.next()
+    try TemporaryDirectory.with("csv-bad") { folder in
+      let url = folder.appendingPathComponent("bad.csv")
+      try Data(bytes).write(to: url)
+      for chunkSize in [1, 2, 3, 1024] {
+        var reader = try CSVReader(contentsOf: url, chunkSize: chunkSize)
+        #expect(try reader.next()?.values == ["a", "b"])
+        #expect(throws: CSVError(.invalidUTF8(byte: 0xF0), line: 3, column: 1)) {
+          try reader.next()
+        }
       }
     }
   }
 
   @Test func aCopiedFileReaderContinuesIndependently() throws {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("onboard-csv-copy-\(UUID().uuidString).csv")
-    try Data("h\n1\n2\n3\n".utf8).write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
-    var original = try CSVReader(contentsOf: url, chunkSize: 2)
-    #expect(try original.next()?.values == ["h"])
-    var copy = original
-    #expect(try original.readAll().map(\.values) == [["1"], ["2"], ["3"]])
-    #expect(try copy.readAll().map(\.values) == [["1"], ["2"], ["3"]])
+    try TemporaryDirectory.with("csv-copy") { folder in
+      let url = folder.appendingPathComponent("copy.csv")
+      try Data("h\n1\n2\n3\n".utf8).write(to: url)
+      var original = try CSVReader(contentsOf: url, chunkSize: 2)
+      #expect(try original.next()?.values == ["h"])
+      var copy = original
+      #expect(try original.readAll().map(\.values) == [["1"], ["2"], ["3"]])
+      #expect(try copy.readAll().map(\.values) == [["1"], ["2"], ["3"]])
+    }
   }
 
   @Test func generatorCountsLineBreaksLikeTheReader() {

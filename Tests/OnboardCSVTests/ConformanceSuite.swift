@@ -1,42 +1,30 @@
 import Foundation
 import Testing
 
-/// Finds the shared conformance material: `$ONBOARD_CONFORMANCE_DIR`, else the `shared/conformance`
-/// folder next to the repository checkout (found from this file's path).
+/// The conformance suites vendored in this repository under `Tests/Conformance/` (found from this
+/// file's path, so a clone on its own has them; see `Tests/Conformance/README.md`).
 enum ConformanceSuite {
-  /// The conformance root folder (it may not exist).
-  static var root: URL {
-    if let override = ProcessInfo.processInfo.environment["ONBOARD_CONFORMANCE_DIR"],
-      !override.isEmpty
-    {
-      return URL(fileURLWithPath: override, isDirectory: true)
-    }
-    let repository = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()  // OnboardCSVTests
-      .deletingLastPathComponent()  // Tests
-      .deletingLastPathComponent()  // the checkout
-    return repository.deletingLastPathComponent()
-      .appendingPathComponent("shared/conformance", isDirectory: true)
-  }
+  /// `Tests/Conformance/` of this checkout.
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()  // OnboardCSVTests
+    .deletingLastPathComponent()  // Tests
+    .appendingPathComponent("Conformance", isDirectory: true)
 
-  /// `root/relative` if it exists. Otherwise the test is skipped with a message, or fails when
-  /// `CI=true` (a clean CI run must really exercise the suites).
-  static func require(
-    _ relative: String, sourceLocation: SourceLocation = #_sourceLocation
-  ) throws -> URL {
+  /// `root/relative`; a missing file throws, so the test fails: a suite that cannot be read is a
+  /// failure, never a skip.
+  static func require(_ relative: String) throws -> URL {
     let url = root.appendingPathComponent(relative)
-    if FileManager.default.fileExists(atPath: url.path) { return url }
-    let missing = SuiteMissing(path: url.path)
-    if ProcessInfo.processInfo.environment["CI"] == "true" { throw missing }
-    try Test.cancel(Comment(rawValue: missing.description), sourceLocation: sourceLocation)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw SuiteMissing(path: url.path)
+    }
+    return url
   }
 
-  /// The suite is absent (an error under `CI=true`, a skip otherwise).
+  /// A vendored suite file is absent (the checkout is incomplete).
   struct SuiteMissing: Error, CustomStringConvertible {
     var path: String
     var description: String {
-      "conformance suite not found at \(path); "
-        + "set ONBOARD_CONFORMANCE_DIR to the conformance folder"
+      "conformance suite not found at \(path); it is part of the repository (Tests/Conformance/)"
     }
   }
 }

@@ -22,42 +22,28 @@ struct SpecCase: Sendable, CustomTestStringConvertible {
   }
 }
 
-/// Finds and loads the spec suite from `../shared/conformance/mustache/`.
+/// Loads the spec suite vendored under `Tests/Conformance/mustache/` (see its README).
 enum SpecSuite {
   static let fileNames = [
     "comments.json", "delimiters.json", "interpolation.json", "inverted.json", "partials.json",
     "sections.json", "~inheritance.json", "~dynamic-names.json", "~lambdas.json",
   ]
 
-  /// `$ONBOARD_CONFORMANCE_DIR/mustache`, or the `shared` folder beside the repo checkout.
-  static var directory: URL {
-    if let override = ProcessInfo.processInfo.environment["ONBOARD_CONFORMANCE_DIR"],
-      !override.isEmpty
-    {
-      return URL(fileURLWithPath: override).appendingPathComponent("mustache")
-    }
-    return URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()  // OnboardMustacheTests
-      .deletingLastPathComponent()  // Tests
-      .deletingLastPathComponent()  // repo root
-      .deletingLastPathComponent()  // the folder holding the checkout
-      .appendingPathComponent("shared/conformance/mustache")
-  }
+  /// `Tests/Conformance/mustache/` of this checkout, found from this file's path.
+  static let directory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()  // OnboardMustacheTests
+    .deletingLastPathComponent()  // Tests
+    .appendingPathComponent("Conformance/mustache", isDirectory: true)
 
-  static var isPresent: Bool {
-    FileManager.default.fileExists(atPath: directory.appendingPathComponent("sections.json").path)
-  }
-
-  static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
-  /// Every case of every spec file; empty when the suite is absent.
+  /// Every case of every spec file. A file that cannot be read adds no cases; the test
+  /// `everySpecFileLoads` then fails with the reason.
   static let cases: [SpecCase] = fileNames.flatMap { (try? load($0)) ?? [] }
 
   static func load(_ fileName: String) throws -> [SpecCase] {
     let data = try Data(contentsOf: directory.appendingPathComponent(fileName))
     guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
       let tests = root["tests"] as? [[String: Any]]
-    else { return [] }
+    else { throw SpecFileUnreadable(file: fileName) }
     return try tests.map { test in
       SpecCase(
         file: fileName, name: test["name"] as? String ?? "?",
@@ -83,4 +69,10 @@ enum SpecSuite {
       return MustacheValue(json: json)
     }
   }
+}
+
+/// A spec file is not the spec's `{"tests": [...]}` shape.
+struct SpecFileUnreadable: Error, CustomStringConvertible {
+  var file: String
+  var description: String { "\(file): not a Mustache spec file ({\"tests\": [...]} expected)" }
 }

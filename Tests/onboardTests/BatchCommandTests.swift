@@ -1,13 +1,14 @@
 import Foundation
 import OnboardKit
+import OnboardTestSupport
 import Testing
 
 /// A start cohort at once: parallel and single-threaded runs agree byte for byte, a killed run
 /// leaves no half-written hire and `--resume` completes it, one bad hire is isolated.
 @Suite(.serialized) struct BatchCommandTests {
-  /// A generated cohort (roster + TestGorilla export + interview ratings) in a fresh folder.
-  func cohort(_ hires: Int, name: String) throws -> (directory: URL, evidence: [String]) {
-    let directory = try CommandRunner.temporaryDirectory(name)
+  /// A generated cohort (roster + TestGorilla export + interview ratings) written into
+  /// `directory`; returns the paths of the evidence files.
+  func cohort(_ hires: Int, in directory: URL) throws -> [String] {
     let generator = CohortGenerator(seed: 7, hires: hires)
     var texts: [String: String] = [:]
     generator.write { file, text in texts[file, default: ""] += text }
@@ -15,10 +16,7 @@ import Testing
       try text.write(
         to: directory.appendingPathComponent("\(file).csv"), atomically: true, encoding: .utf8)
     }
-    return (
-      directory,
-      ["testgorilla", "interviews"].map { directory.appendingPathComponent("\($0).csv").path }
-    )
+    return ["testgorilla", "interviews"].map { directory.appendingPathComponent("\($0).csv").path }
   }
 
   func batch(_ directory: URL, evidence: [String], out: String, extra: [String] = []) throws
@@ -32,97 +30,105 @@ import Testing
   }
 
   @Test func parallelAndSingleThreadedRunsGiveIdenticalBytes() throws {
-    let (directory, evidence) = try cohort(40, name: "parallel")
-    let one = try batch(directory, evidence: evidence, out: "one", extra: ["--jobs", "1"])
-    // Four workers, and chunks of 7 hires: evidence and workshop demands go through the disk spool.
-    let two = try batch(
-      directory, evidence: evidence, out: "two", extra: ["--jobs", "4", "--chunk-size", "7"])
-    #expect(one.status == 0, "\(one.stderr)")
-    #expect(two.status == 0, "\(two.stderr)")
-    let a = try CommandRunner.snapshot(directory.appendingPathComponent("one"))
-    let b = try CommandRunner.snapshot(directory.appendingPathComponent("two"))
-    #expect(a.count > 40 * 10)
-    #expect(a == b)
-    let summary =
-      try JSONSerialization.jsonObject(with: try #require(a["summary.json"])) as? [String: Any]
-    let sessions = summary?["sharedSessions"] as? [[String: Any]] ?? []
-    #expect(!sessions.isEmpty, "the cohort shares workshops, so the demand spool was used")
-    #expect((summary?["trainerHoursSaved"] as? Double ?? 0) > 0)
+    try TemporaryDirectory.with("parallel") { directory in
+      let evidence = try cohort(40, in: directory)
+      let one = try batch(directory, evidence: evidence, out: "one", extra: ["--jobs", "1"])
+      // Four workers, and chunks of 7 hires: evidence and workshop demands go through the disk spool.
+      let two = try batch(
+        directory, evidence: evidence, out: "two", extra: ["--jobs", "4", "--chunk-size", "7"])
+      #expect(one.status == 0, "\(one.stderr)")
+      #expect(two.status == 0, "\(two.stderr)")
+      let a = try CommandRunner.snapshot(directory.appendingPathComponent("one"))
+      let b = try CommandRunner.snapshot(directory.appendingPathComponent("two"))
+      #expect(a.count > 40 * 10)
+      #expect(a == b)
+      let summary =
+        try JSONSerialization.jsonObject(with: try #require(a["summary.json"])) as? [String: Any]
+      let sessions = summary?["sharedSessions"] as? [[String: Any]] ?? []
+      #expect(!sessions.isEmpty, "the cohort shares workshops, so the demand spool was used")
+      #expect((summary?["trainerHoursSaved"] as? Double ?? 0) > 0)
+    }
   }
 
   @Test func killedRunLeavesNoHalfWrittenHireAndResumeCompletesIt() throws {
-    let (directory, evidence) = try cohort(60, name: "resume")
-    #expect(
-      try batch(directory, evidence: evidence, out: "full", extra: ["--jobs", "1"]).status == 0)
-    let full = try CommandRunner.snapshot(directory.appendingPathComponent("full"))
+    try TemporaryDirectory.with("resume") { directory in
+      let evidence = try cohort(60, in: directory)
+      #expect(
+        try batch(directory, evidence: evidence, out: "full", extra: ["--jobs", "1"]).status == 0)
+      let full = try CommandRunner.snapshot(directory.appendingPathComponent("full"))
 
-    // Start the same run, kill it as soon as a few hires are written.
-    let out = directory.appendingPathComponent("killed")
-    let process = Process()
-    process.executableURL = CommandRunner.executable
-    process.currentDirectoryURL = CommandRunner.root
-    process.arguments =
-      ["batch", "--roster", directory.appendingPathComponent("roster.csv").path, "--evidence"]
-      + evidence
-      + ["--out", out.path, "--today", "2026-11-29", "--quiet", "--jobs", "1"]
-    try process.run()
-    let deadline = Date().addingTimeInterval(60)
-    while process.isRunning, Date() < deadline {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-      if names.filter({ !$0.hasPrefix(".") }).count >= 3 { break }
-      usleep(20_000)
-    }
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()
+      // Start the same run, kill it as soon as a few hires are written.
+      let out = directory.appendingPathComponent("killed")
+      let process = Process()
+      process.executableURL = CommandRunner.executable
+      process.currentDirectoryURL = CommandRunner.root
+      process.environment = TemporaryDirectory.childEnvironment
+      process.arguments =
+        ["batch", "--roster", directory.appendingPathComponent("roster.csv").path, "--evidence"]
+        + evidence
+        + ["--out", out.path, "--today", "2026-11-29", "--quiet", "--jobs", "1"]
+      try process.run()
+      let deadline = Date().addingTimeInterval(60)
+      while process.isRunning, Date() < deadline {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        if names.filter({ !$0.hasPrefix(".") }).count >= 3 { break }
+        usleep(20_000)
+      }
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
 
-    // Every hire folder that exists is complete and equal to the full run's.
-    let partial = try CommandRunner.snapshot(out)
-    let folders = Set(
-      partial.keys.compactMap { $0.split(separator: "/").first.map(String.init) }.filter {
-        !$0.hasPrefix(".") && !$0.contains(".")
-      })
-    for folder in folders {
-      let mine = partial.filter { $0.key.hasPrefix(folder + "/") }
-      let theirs = full.filter { $0.key.hasPrefix(folder + "/") }
-      #expect(mine == theirs, "\(folder) is complete")
-    }
+      // Every hire folder that exists is complete and equal to the full run's.
+      let partial = try CommandRunner.snapshot(out)
+      let folders = Set(
+        partial.keys.compactMap { $0.split(separator: "/").first.map(String.init) }.filter {
+          !$0.hasPrefix(".") && !$0.contains(".")
+        })
+      for folder in folders {
+        let mine = partial.filter { $0.key.hasPrefix(folder + "/") }
+        let theirs = full.filter { $0.key.hasPrefix(folder + "/") }
+        #expect(mine == theirs, "\(folder) is complete")
+      }
 
-    // A plain rerun refuses; --resume completes the rest and the result equals the full run.
-    if !folders.isEmpty {
-      let again = try batch(directory, evidence: evidence, out: "killed")
-      #expect(again.status == 1)
-      #expect(again.stderr.contains("--resume"))
+      // A plain rerun refuses; --resume completes the rest and the result equals the full run.
+      if !folders.isEmpty {
+        let again = try batch(directory, evidence: evidence, out: "killed")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("--resume"))
+      }
+      let resumed = try batch(directory, evidence: evidence, out: "killed", extra: ["--resume"])
+      #expect(resumed.status == 0, "\(resumed.stderr)")
+      let after = try CommandRunner.snapshot(out)
+      #expect(
+        after.keys.filter { !$0.hasPrefix("summary.json") }.count
+          == full.keys.filter { !$0.hasPrefix("summary.json") }.count)
+      for (path, data) in full where path != "summary.json" {
+        #expect(after[path] == data, "\(path) differs after --resume")
+      }
+      #expect(!after.keys.contains { $0.contains(".onboard-") })
     }
-    let resumed = try batch(directory, evidence: evidence, out: "killed", extra: ["--resume"])
-    #expect(resumed.status == 0, "\(resumed.stderr)")
-    let after = try CommandRunner.snapshot(out)
-    #expect(
-      after.keys.filter { !$0.hasPrefix("summary.json") }.count
-        == full.keys.filter { !$0.hasPrefix("summary.json") }.count)
-    for (path, data) in full where path != "summary.json" {
-      #expect(after[path] == data, "\(path) differs after --resume")
-    }
-    #expect(!after.keys.contains { $0.contains(".onboard-") })
   }
 
   @Test func oneBadHireAmongManyIsIsolatedAndNamed() throws {
-    let (directory, evidence) = try cohort(30, name: "isolated")
-    let rosterURL = directory.appendingPathComponent("roster.csv")
-    var lines = try String(contentsOf: rosterURL, encoding: .utf8).components(separatedBy: "\r\n")
-    lines[5] = lines[5].replacingOccurrences(of: "Developer", with: "Astronaut")
-    try lines.joined(separator: "\r\n").write(to: rosterURL, atomically: true, encoding: .utf8)
-    let result = try batch(directory, evidence: evidence, out: "out")
-    #expect(result.status == 1)
-    #expect(result.stdout.contains("29 of 30 hires planned"))
-    #expect(
-      result.stderr.contains("roster.csv:6: error: role `Backend Astronaut`")
-        || result.stderr.contains("roster.csv:6: error: role `Frontend Astronaut`"))
-    let summary =
-      try JSONSerialization.jsonObject(
-        with: try Data(contentsOf: directory.appendingPathComponent("out/summary.json")))
-      as? [String: Any]
-    let failed =
-      (summary?["hires"] as? [[String: Any]])?.filter { $0["status"] as? String == "failed" } ?? []
-    #expect(failed.count == 1)
+    try TemporaryDirectory.with("isolated") { directory in
+      let evidence = try cohort(30, in: directory)
+      let rosterURL = directory.appendingPathComponent("roster.csv")
+      var lines = try String(contentsOf: rosterURL, encoding: .utf8).components(separatedBy: "\r\n")
+      lines[5] = lines[5].replacingOccurrences(of: "Developer", with: "Astronaut")
+      try lines.joined(separator: "\r\n").write(to: rosterURL, atomically: true, encoding: .utf8)
+      let result = try batch(directory, evidence: evidence, out: "out")
+      #expect(result.status == 1)
+      #expect(result.stdout.contains("29 of 30 hires planned"))
+      #expect(
+        result.stderr.contains("roster.csv:6: error: role `Backend Astronaut`")
+          || result.stderr.contains("roster.csv:6: error: role `Frontend Astronaut`"))
+      let summary =
+        try JSONSerialization.jsonObject(
+          with: try Data(contentsOf: directory.appendingPathComponent("out/summary.json")))
+        as? [String: Any]
+      let failed =
+        (summary?["hires"] as? [[String: Any]])?.filter { $0["status"] as? String == "failed" }
+        ?? []
+      #expect(failed.count == 1)
+    }
   }
 }

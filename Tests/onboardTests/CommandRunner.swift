@@ -1,6 +1,8 @@
 import Foundation
+import OnboardTestSupport
 
-/// Runs the built `onboard` binary like a user would, from the repository root.
+/// Runs the built `onboard` binary like a user would, from the repository root. Folders for its
+/// inputs and outputs come from `TemporaryDirectory.with` (removed after each test).
 enum CommandRunner {
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -34,6 +36,8 @@ enum CommandRunner {
     process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    // The child's temp folder is the tests' own: whatever it leaves there goes with them.
+    process.environment = TemporaryDirectory.childEnvironment
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -52,14 +56,6 @@ enum CommandRunner {
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
-  }
-
-  /// A fresh temporary folder.
-  static func temporaryDirectory(_ name: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("onboard-tests-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
   }
 
   /// Every file under a folder, relative path → bytes.

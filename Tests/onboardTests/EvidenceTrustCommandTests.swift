@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 /// Issue 19 through the binary: `analyze --calibration` and `check`'s broad-question warning.
@@ -30,22 +31,22 @@ import Testing
   }
 
   @Test func checkWarnsAboutABroadQuestionAtFullWeight() throws {
-    let directory = try CommandRunner.temporaryDirectory("broad-question")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let plans = directory.appendingPathComponent("Plans")
-    try FileManager.default.copyItem(
-      at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
-    let questions = plans.appendingPathComponent("questions.csv")
-    let text = try String(contentsOf: questions, encoding: .utf8)
-    try text.replacingOccurrences(
-      of: "nodejs:0.25|git:0.25|javascript:0.25", with: "nodejs|git|javascript"
-    ).write(to: questions, atomically: true, encoding: .utf8)
-    let result = try CommandRunner.run(["check", "--plans", plans.path])
-    #expect(result.status == 0)
-    #expect(
-      result.stderr.contains(
-        "questions.csv:2:21: warning: question `be-technical-skills` counts at full weight for 3 skills"
-      ), "stderr: \(result.stderr)")
+    try TemporaryDirectory.with("broad-question") { directory in
+      let plans = directory.appendingPathComponent("Plans")
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
+      let questions = plans.appendingPathComponent("questions.csv")
+      let text = try String(contentsOf: questions, encoding: .utf8)
+      try text.replacingOccurrences(
+        of: "nodejs:0.25|git:0.25|javascript:0.25", with: "nodejs|git|javascript"
+      ).write(to: questions, atomically: true, encoding: .utf8)
+      let result = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(result.status == 0)
+      #expect(
+        result.stderr.contains(
+          "questions.csv:2:21: warning: question `be-technical-skills` counts at full weight for 3 skills"
+        ), "stderr: \(result.stderr)")
+    }
     // The shipped library has no such question.
     #expect(try CommandRunner.run(["check"]).stderr.isEmpty)
   }

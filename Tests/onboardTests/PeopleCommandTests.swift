@@ -1,12 +1,15 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 /// `onboard plan` with people in several zones: tasks.csv, calendars/<person>.ics and
 /// `onboard progress --tasks` (issue 14).
 @Suite struct PeopleCommandTests {
   @Test func runWritesTasksAndPeoplesCalendarsAndProgressReadsThemBack() throws {
-    let out = try CommandRunner.temporaryDirectory("people")
-    defer { try? FileManager.default.removeItem(at: out) }
+    try TemporaryDirectory.with("people") { out in try Self.check(out) }
+  }
+
+  static func check(_ out: URL) throws {
     let planned = try CommandRunner.run(
       [
         "plan", "--roster", "Fixtures/roster-distributed.csv", "--people", "Fixtures/people.csv",

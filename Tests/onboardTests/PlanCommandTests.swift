@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 /// End to end: the built `onboard` binary on Fixtures/, as the README runs it.
@@ -12,91 +13,101 @@ import Testing
   }
 
   @Test func mainCommandWritesTheFourKindsOfOutputForEveryHire() throws {
-    let out = try CommandRunner.temporaryDirectory("main")
-    let result = try plan(out: out)
-    #expect(result.status == 0, "stderr: \(result.stderr)")
-    #expect(result.stdout.contains("5 of 5 hires planned"))
-    let files = try CommandRunner.snapshot(out)
-    for folder in [
-      "zoe-mueller-luedenscheidt", "siobhan-oconnor", "jose-angstrom", "yuko-takahashi",
-      "layla-almansouri",
-    ] {
-      for name in ["plan.md", "plan.json", "sessions.ics"] {
-        #expect(files["\(folder)/\(name)"] != nil, "\(folder)/\(name)")
+    try TemporaryDirectory.with("main") { out in
+      let result = try plan(out: out)
+      #expect(result.status == 0, "stderr: \(result.stderr)")
+      #expect(result.stdout.contains("5 of 5 hires planned"))
+      let files = try CommandRunner.snapshot(out)
+      for folder in [
+        "zoe-mueller-luedenscheidt", "siobhan-oconnor", "jose-angstrom", "yuko-takahashi",
+        "layla-almansouri",
+      ] {
+        for name in ["plan.md", "plan.json", "sessions.ics"] {
+          #expect(files["\(folder)/\(name)"] != nil, "\(folder)/\(name)")
+        }
+        #expect(files.keys.contains { $0.hasPrefix("\(folder)/emails/") && $0.hasSuffix(".eml") })
       }
-      #expect(files.keys.contains { $0.hasPrefix("\(folder)/emails/") && $0.hasSuffix(".eml") })
+      for name in ["index.html", "cohort.md", "cohort.csv"] {
+        #expect(files[name] != nil, "\(name)")
+      }
+      #expect(files.keys.filter { $0.hasSuffix("/plan.html") }.count == 5)
+      let cohort = String(decoding: try #require(files["cohort.csv"]), as: UTF8.self)
+      #expect(cohort.hasPrefix("email,name,role,status,javascript,nodejs,sql-databases,"))
+      #expect(
+        cohort.contains(
+          "layla.almansouri@example.org,Layla Al-Mansouri,Frontend Developer,planned,"))
+      #expect(cohort.contains(",critical-gap 2/4,"))
+      let summary =
+        try JSONSerialization.jsonObject(with: try #require(files["summary.json"]))
+        as? [String: Any]
+      #expect((summary?["hires"] as? [[String: Any]])?.count == 5)
+      // The README's promises, checked on the real output.
+      let yuko = String(decoding: try #require(files["yuko-takahashi/plan.md"]), as: UTF8.self)
+      #expect(yuko.contains("Start:** Monday, 4 January 2027"))
+      let siobhan = String(decoding: try #require(files["siobhan-oconnor/plan.md"]), as: UTF8.self)
+      #expect(siobhan.contains("**Essential skills nobody assessed:** Application Security"))
+      #expect(siobhan.contains("Skill check: Application Security"))
     }
-    for name in ["index.html", "cohort.md", "cohort.csv"] { #expect(files[name] != nil, "\(name)") }
-    #expect(files.keys.filter { $0.hasSuffix("/plan.html") }.count == 5)
-    let cohort = String(decoding: try #require(files["cohort.csv"]), as: UTF8.self)
-    #expect(cohort.hasPrefix("email,name,role,status,javascript,nodejs,sql-databases,"))
-    #expect(
-      cohort.contains("layla.almansouri@example.org,Layla Al-Mansouri,Frontend Developer,planned,"))
-    #expect(cohort.contains(",critical-gap 2/4,"))
-    let summary =
-      try JSONSerialization.jsonObject(with: try #require(files["summary.json"])) as? [String: Any]
-    #expect((summary?["hires"] as? [[String: Any]])?.count == 5)
-    // The README's promises, checked on the real output.
-    let yuko = String(decoding: try #require(files["yuko-takahashi/plan.md"]), as: UTF8.self)
-    #expect(yuko.contains("Start:** Monday, 4 January 2027"))
-    let siobhan = String(decoding: try #require(files["siobhan-oconnor/plan.md"]), as: UTF8.self)
-    #expect(siobhan.contains("**Essential skills nobody assessed:** Application Security"))
-    #expect(siobhan.contains("Skill check: Application Security"))
   }
 
   @Test func rerunRefusesToOverwriteThenForceGivesIdenticalBytes() throws {
-    let out = try CommandRunner.temporaryDirectory("rerun")
-    #expect(try plan(out: out).status == 0)
-    let first = try CommandRunner.snapshot(out)
-    let again = try plan(out: out)
-    #expect(again.status == 1)
-    #expect(again.stderr.contains("exists from an earlier run (5 of 5 hire folders"))
-    #expect(again.stderr.contains("use --force to plan them again, or --resume"))
-    #expect(try CommandRunner.snapshot(out) == first)
-    let forced = try plan(out: out, extra: ["--force"])
-    #expect(forced.status == 0)
-    #expect(
-      try CommandRunner.snapshot(out) == first,
-      "same inputs and --today give byte-identical outputs")
-    #expect(!(try CommandRunner.snapshot(out)).keys.contains { $0.contains(".tmp-") })
+    try TemporaryDirectory.with("rerun") { out in
+      #expect(try plan(out: out).status == 0)
+      let first = try CommandRunner.snapshot(out)
+      let again = try plan(out: out)
+      #expect(again.status == 1)
+      #expect(again.stderr.contains("exists from an earlier run (5 of 5 hire folders"))
+      #expect(again.stderr.contains("use --force to plan them again, or --resume"))
+      #expect(try CommandRunner.snapshot(out) == first)
+      let forced = try plan(out: out, extra: ["--force"])
+      #expect(forced.status == 0)
+      #expect(
+        try CommandRunner.snapshot(out) == first,
+        "same inputs and --today give byte-identical outputs")
+      #expect(!(try CommandRunner.snapshot(out)).keys.contains { $0.contains(".tmp-") })
+    }
   }
 
   @Test func oneBadHireDoesNotStopTheOthers() throws {
-    let directory = try CommandRunner.temporaryDirectory("badhire")
-    let roster = try String(
-      contentsOf: CommandRunner.root.appendingPathComponent("Fixtures/roster.csv"), encoding: .utf8)
-    let bad = roster.replacingOccurrences(
-      of: "jose.angstrom@example.org,Backend Developer", with: "jose.angstrom@example.org,Astronaut"
-    )
-    let rosterURL = directory.appendingPathComponent("roster.csv")
-    try bad.write(to: rosterURL, atomically: true, encoding: .utf8)
-    let out = directory.appendingPathComponent("out")
-    let result = try plan(out: out, roster: rosterURL.path)
-    #expect(result.status == 1)
-    #expect(
-      result.stderr.contains(
-        "roster.csv:4: error: role `Astronaut` of jose.angstrom@example.org is not in Plans/roles.csv"
-      ))
-    #expect(result.stdout.contains("4 of 5 hires planned"))
-    #expect(result.stdout.contains("failed: jose.angstrom@example.org"))
-    let files = try CommandRunner.snapshot(out)
-    #expect(files["zoe-mueller-luedenscheidt/plan.md"] != nil)
-    #expect(!files.keys.contains { $0.hasPrefix("jose-angstrom/") })
-    let summary = String(decoding: try #require(files["summary.json"]), as: UTF8.self)
-    #expect(summary.contains("\"status\" : \"failed\""))
+    try TemporaryDirectory.with("badhire") { directory in
+      let roster = try String(
+        contentsOf: CommandRunner.root.appendingPathComponent("Fixtures/roster.csv"),
+        encoding: .utf8)
+      let bad = roster.replacingOccurrences(
+        of: "jose.angstrom@example.org,Backend Developer",
+        with: "jose.angstrom@example.org,Astronaut"
+      )
+      let rosterURL = directory.appendingPathComponent("roster.csv")
+      try bad.write(to: rosterURL, atomically: true, encoding: .utf8)
+      let out = directory.appendingPathComponent("out")
+      let result = try plan(out: out, roster: rosterURL.path)
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.contains(
+          "roster.csv:4: error: role `Astronaut` of jose.angstrom@example.org is not in Plans/roles.csv"
+        ))
+      #expect(result.stdout.contains("4 of 5 hires planned"))
+      #expect(result.stdout.contains("failed: jose.angstrom@example.org"))
+      let files = try CommandRunner.snapshot(out)
+      #expect(files["zoe-mueller-luedenscheidt/plan.md"] != nil)
+      #expect(!files.keys.contains { $0.hasPrefix("jose-angstrom/") })
+      let summary = String(decoding: try #require(files["summary.json"]), as: UTF8.self)
+      #expect(summary.contains("\"status\" : \"failed\""))
+    }
   }
 
   @Test func brokenEvidenceFileStopsTheRunWithoutOutput() throws {
-    let out = try CommandRunner.temporaryDirectory("broken")
-    let result = try CommandRunner.run(
-      [
-        "plan", "--roster", "Fixtures/roster.csv", "--evidence",
-        "Fixtures/broken/unterminated-quote.csv", "--out", out.path,
-      ])
-    #expect(result.status == 1)
-    #expect(result.stderr.contains("Fixtures/broken/unterminated-quote.csv:"))
-    #expect(result.stderr.contains("unterminated quoted field"))
-    #expect(try CommandRunner.snapshot(out).isEmpty)
+    try TemporaryDirectory.with("broken") { out in
+      let result = try CommandRunner.run(
+        [
+          "plan", "--roster", "Fixtures/roster.csv", "--evidence",
+          "Fixtures/broken/unterminated-quote.csv", "--out", out.path,
+        ])
+      #expect(result.status == 1)
+      #expect(result.stderr.contains("Fixtures/broken/unterminated-quote.csv:"))
+      #expect(result.stderr.contains("unterminated quoted field"))
+      #expect(try CommandRunner.snapshot(out).isEmpty)
+    }
   }
 
   @Test func usageErrorsExitWithTwo() throws {

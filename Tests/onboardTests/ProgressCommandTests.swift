@@ -1,34 +1,36 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 /// `onboard progress`: a day-30 re-test against the plan written by `onboard plan`.
 @Suite struct ProgressCommandTests {
   @Test func retestShowsLevelsBeforeAndNowAgainstTheTarget() throws {
-    let out = try CommandRunner.temporaryDirectory("progress")
-    let planned = try CommandRunner.run(
-      ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + CommandRunner.fixtureEvidence
-        + ["--out", out.path, "--today", "2026-11-29", "--quiet"])
-    #expect(planned.status == 0, "\(planned.stderr)")
-    let plan = out.appendingPathComponent("layla-almansouri/plan.json").path
-    let result = try CommandRunner.run(
-      [
-        "progress", "--plan", plan, "--evidence", "Fixtures/retest-day30.csv", "--today",
-        "2027-02-10", "--format", "json",
-      ])
-    #expect(result.status == 0, "\(result.stderr)")
-    let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    let lines = try #require(json["lines"] as? [[String: Any]])
-    let react = try #require(lines.first { $0["skill"] as? String == "react" })
-    #expect(react["before"] as? Double == 2)
-    #expect(react["now"] as? Double == 3.3, "(test 72% = 3.6 + interview 3) / 2")
-    #expect(react["outcome"] as? String == "improved")
-    #expect(react["statusBefore"] as? String == "critical-gap")
-    #expect(
-      (react["evidence"] as? [String])?.allSatisfy { $0.hasPrefix("Fixtures/retest-day30.csv:") }
-        == true)
-    let testing = try #require(lines.first { $0["skill"] as? String == "software-testing" })
-    #expect(testing["outcome"] as? String == "reached-target")
+    try TemporaryDirectory.with("progress") { out in
+      let planned = try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + CommandRunner.fixtureEvidence
+          + ["--out", out.path, "--today", "2026-11-29", "--quiet"])
+      #expect(planned.status == 0, "\(planned.stderr)")
+      let plan = out.appendingPathComponent("layla-almansouri/plan.json").path
+      let result = try CommandRunner.run(
+        [
+          "progress", "--plan", plan, "--evidence", "Fixtures/retest-day30.csv", "--today",
+          "2027-02-10", "--format", "json",
+        ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let lines = try #require(json["lines"] as? [[String: Any]])
+      let react = try #require(lines.first { $0["skill"] as? String == "react" })
+      #expect(react["before"] as? Double == 2)
+      #expect(react["now"] as? Double == 3.3, "(test 72% = 3.6 + interview 3) / 2")
+      #expect(react["outcome"] as? String == "improved")
+      #expect(react["statusBefore"] as? String == "critical-gap")
+      #expect(
+        (react["evidence"] as? [String])?.allSatisfy { $0.hasPrefix("Fixtures/retest-day30.csv:") }
+          == true)
+      let testing = try #require(lines.first { $0["skill"] as? String == "software-testing" })
+      #expect(testing["outcome"] as? String == "reached-target")
+    }
   }
 
   @Test func aFileThatIsNoPlanIsAPreciseError() throws {

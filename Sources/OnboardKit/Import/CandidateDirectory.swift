@@ -1,83 +1,103 @@
 import Foundation
 
-/// Candidates by id, for exports whose records name the candidate only by an id (Greenhouse
-/// scorecards' `candidate_id`, Lever forms' `opportunity`), joined to an email address.
-///
-/// Each candidate record has an `id` and its addresses in `email_addresses` (Greenhouse:
-/// `[{"value": ..., "type": ...}]`), `emails` (Lever: `["..."]`) or `email`; the first plausible
-/// address is the one joined with the roster.
-struct CandidateDirectory: Sendable {
-  private struct Entry: Sendable {
-    var email: String?
-    var node: JSONNode
+/// Reads the directory records vendors name candidates, interviewers and tests by, into a
+/// ``JoinDirectory``: Harvest candidates and applications, Lever opportunities and users,
+/// HackerRank tests. A record without an id is an error; a record listed twice keeps the first.
+enum CandidateDirectory {
+  /// Harvest candidate objects (`id`, `email_addresses[].value`, `application_ids`,
+  /// `applications[].id`) and application objects (`id`, `candidate_id`), as a list or one object.
+  static func records(_ list: JSONNode, file: String) throws(InputErrors) -> JoinDirectory {
+    var directory = JoinDirectory()
+    try each(list, file: file, expected: "a Harvest candidate or application object") {
+      item, id throws(InputError) in
+      if let candidate = JSONEvidenceImport.idKey(item["candidate_id"]) {
+        directory.add(.greenhouseApplication, id: id, value: candidate)
+        return
+      }
+      if let email = JSONEvidenceImport.emails(of: item).first(where: { isPlausibleEmail($0.text) })
+      {
+        directory.add(.greenhouseCandidate, id: id, value: email.text)
+      } else {
+        // Kept so that a scorecard of this candidate is reported as having no valid address.
+        directory.add(
+          .greenhouseCandidate, id: id,
+          value: JSONEvidenceImport.emails(of: item).first?.text ?? "(no email address)")
+      }
+      for application in item["application_ids"]?.array ?? [] {
+        if let key = JSONEvidenceImport.idKey(application) {
+          directory.add(.greenhouseApplication, id: key, value: id)
+        }
+      }
+      for application in item["applications"]?.array ?? [] {
+        if let key = JSONEvidenceImport.idKey(application["id"]) {
+          directory.add(.greenhouseApplication, id: key, value: id)
+        }
+      }
+    }
+    return directory
   }
 
-  private var entries: [String: Entry] = [:]
-  /// The path of the list the candidates came from (`$.candidates`), for messages.
-  let listPath: String?
-
-  /// An empty directory: every id lookup fails with a message saying how to provide one.
-  init() { listPath = nil }
-
-  /// Reads a list of candidate records; records without an id or listed twice are errors.
-  init(_ list: JSONNode, file: String) throws(InputErrors) {
-    listPath = list.path
-    var errors: [InputError] = []
-    guard let items = list.array else {
-      throw InputErrors([
-        list.error(file, expected: "an array of candidate objects with `id` and email addresses")
-      ])
+  /// Lever opportunity objects (`id`, `emails`) and user objects (`id`, `name`, `email`,
+  /// `accessRole`).
+  static func lever(_ list: JSONNode, file: String) throws(InputErrors) -> JoinDirectory {
+    var directory = JoinDirectory()
+    try each(list, file: file, expected: "a Lever opportunity or user object") {
+      item, id throws(InputError) in
+      if LeverImport.isUser(item) {
+        if let name = JSONEvidenceImport.personName(item) {
+          directory.add(.leverUser, id: id, value: name)
+        }
+        return
+      }
+      let emails = JSONEvidenceImport.emails(of: item)
+      let email = emails.first { isPlausibleEmail($0.text) }?.text
+      directory.add(
+        .leverOpportunity, id: id, value: email ?? emails.first?.text ?? "(no email address)")
     }
-    for item in items {
+    return directory
+  }
+
+  /// HackerRank test objects (`id`, `name`).
+  static func tests(_ list: JSONNode, file: String) throws(InputErrors) -> JoinDirectory {
+    var directory = JoinDirectory()
+    try each(list, file: file, expected: "a HackerRank test object with `id` and `name`") {
+      item, id throws(InputError) in
+      if let name = item["name"]?.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+        directory.add(.hackerRankTest, id: id, value: name)
+      }
+    }
+    return directory
+  }
+
+  /// Calls `body` with each object of a list (or the one object) and its id.
+  private static func each(
+    _ list: JSONNode, file: String, expected: String,
+    _ body: (JSONNode, String) throws(InputError) -> Void
+  ) throws(InputErrors) {
+    var errors: [InputError] = []
+    var seen: [String: String] = [:]
+    for item in list.array ?? [list] {
       guard item.isObject else {
-        errors.append(
-          item.error(file, expected: "a candidate object with `id` and email addresses"))
+        errors.append(item.error(file, expected: expected))
         continue
       }
       guard let id = JSONEvidenceImport.idKey(item["id"]) else {
         errors.append(
           (item["id"] ?? item).error(
             file,
-            "found \(item["id"]?.found ?? "no `id`"); expected the candidate's id (a number or a string)"
+            "found \(item["id"]?.found ?? "no `id`"); expected the record's id (a number or a string)"
           ))
         continue
       }
-      if let first = entries[id] {
+      if let first = seen[id] {
         errors.append(
           item.error(
-            file,
-            "candidate id `\(id)` is listed twice (first at \(first.node.path)); expected each candidate once"
-          ))
+            file, "id `\(id)` is listed twice (first at \(first)); expected each record once"))
         continue
       }
-      let email = JSONEvidenceImport.emails(of: item).first { isPlausibleEmail($0.text) }?.text
-      entries[id] = Entry(email: email, node: item)
+      seen[id] = item.path
+      do throws(InputError) { try body(item, id) } catch { errors.append(error) }
     }
     if !errors.isEmpty { throw InputErrors(errors) }
-  }
-
-  /// The email of the candidate an id node names; an error at the id when it is unknown or the
-  /// candidate has no address.
-  func email(for idNode: JSONNode, file: String, what: String) throws(InputError) -> String {
-    guard let id = JSONEvidenceImport.idKey(idNode) else {
-      throw idNode.error(file, expected: "the \(what) id (a number or a string)")
-    }
-    guard let listPath else {
-      throw idNode.error(
-        file,
-        "the \(what) is named only by its id `\(id)`; expected an email to join with the roster: "
-          + "a `candidate_email` member here, or the export wrapped with the \(what)s' emails (see the documentation)"
-      )
-    }
-    guard let entry = entries[id] else {
-      throw idNode.error(
-        file,
-        "\(what) id `\(id)` is not in \(listPath); expected one with this id and an email address")
-    }
-    guard let email = entry.email else {
-      throw entry.node.error(
-        file, "\(what) `\(id)` has no valid email address; expected one to join with the roster")
-    }
-    return email
   }
 }

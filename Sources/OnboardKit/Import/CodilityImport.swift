@@ -7,7 +7,11 @@ import Foundation
 ///
 /// Each task with a result becomes test evidence on the `points/max_result` scale (a missing
 /// `max_result` means 100, Codility's per-task maximum) on the skill the task's name is an alias
-/// of, else the skill the test's name is an alias of. The candidate's email is `candidate.email`,
+/// of; a task no alias names is a warning (rule 1) and counts for no skill, not even the test's.
+/// A test given as its API link (`"test": "https://app.codility.com/api/tests/183344/"`) is
+/// reported as that link. The similarity check (`similarity_check`, `similarity`, `plagiarism`)
+/// and integrity flags (`integrity`, `integrity_flags`), on the session or a task, become
+/// integrity notes on the evidence and warnings. The candidate's email is `candidate.email`,
 /// `candidate_email` or `email`; the test's name is the session's `test` (`name`) or `test_name`,
 /// else the top-level `test`. Sessions not finished (status `created`, `invited`, `in_progress`,
 /// `started`, `expired`, `cancelled`) or without task results are skipped with a note; a task whose
@@ -18,8 +22,33 @@ enum CodilityImport {
     "canceled",
   ]
 
+  static let integrityKeys = [
+    "similarity_check", "similarity", "plagiarism", "integrity", "integrity_flags",
+  ]
+  static let clean: Set<String> = [
+    "", "false", "none", "clean", "ok", "passed", "not_detected", "not detected", "no_similarity",
+    "no similarity", "not_found", "null", "0", "[]", "{}",
+  ]
+
+  /// Integrity notes of a session or task: "similarity check: suspicious".
+  static func integrityFlags(_ node: JSONNode) -> [String] {
+    integrityKeys.compactMap { key in
+      guard let value = node[key], !value.isNull else { return nil }
+      let text = (value["status"] ?? value["result"] ?? value).text
+      guard !clean.contains(text.lowercased()) else { return nil }
+      return
+        "Codility \(key.replacingOccurrences(of: "_", with: " ")): \(text == "true" ? "flagged" : text)"
+    }
+  }
+
+  /// Whether a test is named by its API link rather than a name.
+  static func isLink(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    return lower.hasPrefix("https://") || lower.hasPrefix("http://")
+  }
+
   static func parse(_ root: JSONNode, file: String, skills: SkillIndex) throws(InputErrors)
-    -> EvidenceImportResult
+    -> (EvidenceImportResult, Int)
   {
     let sessions: [JSONNode]
     let fileTest: (name: String, node: JSONNode)?
@@ -44,21 +73,20 @@ enum CodilityImport {
         )
         continue
       }
+      let what = "session " + (JSONEvidenceImport.idKey(session["id"]) ?? session.path)
       let email: String
       do throws(InputError) {
         email = try candidateEmail(session, file: file)
       } catch {
-        result.fail(
-          JSONEvidenceImport.fallbackKey(
-            session["candidate"]?["email"] ?? session["candidate_email"]), error)
+        let node = session["candidate"]?["email"] ?? session["candidate_email"] ?? session["email"]
+        result.skipEmail(node?.string ?? "", error.location, what: what)
         continue
       }
       let key = email.lowercased()
       if let status = session["status"]?.string, unfinished.contains(status.lowercased()) {
-        result.diagnostics.append(
-          Diagnostic(
-            .note, session.location(file),
-            "\(email): session status `\(status)`, not finished; not imported"))
+        result.skip(
+          .unfinished, (session["status"] ?? session).location(file), hireKey: key,
+          "\(email): session status `\(status)`, not finished; not imported")
         continue
       }
       do throws(InputError) {
@@ -67,18 +95,26 @@ enum CodilityImport {
         let tasks = try JSONEvidenceImport.items(
           tasksNode, file: file, expected: "an array of task results")
         if tasks.isEmpty {
-          result.diagnostics.append(
-            Diagnostic(
-              .note, session.location(file),
-              "\(email): the session has no task results; not imported"))
+          result.skip(
+            .notScored, session.location(file), hireKey: key,
+            "\(email): the session has no task results; not imported")
           continue
         }
         let date = try sessionDate(session, file: file)
+        let sessionFlags = integrityFlags(session)
         for task in tasks {
           do throws(InputError) {
             guard
-              var item = try evidence(task, test: test, hireKey: key, file: file, skills: skills)
+              var item = try evidence(
+                task, test: test, hireKey: key, file: file, skills: skills, result: &result)
             else { continue }
+            let flags = sessionFlags + integrityFlags(task)
+            if !flags.isEmpty {
+              let integrity = "Integrity: " + flags.joined(separator: "; ")
+              item.note = [item.note, integrity].compactMap { $0 }.joined(separator: "; ")
+              let warning = Diagnostic(.warning, session.location(file), "\(email): \(integrity)")
+              if !result.diagnostics.contains(warning) { result.diagnostics.append(warning) }
+            }
             let duplicate = [key, test?.name ?? "", item.instrument].map(SkillIndex.normalise)
               .joined(separator: "\u{1F}")
             if let first = seen[duplicate] {
@@ -98,7 +134,7 @@ enum CodilityImport {
         result.fail(key, error)
       }
     }
-    return result
+    return (result, sessions.count)
   }
 
   /// The candidate's email: `candidate_email`, `candidate.email` or `email`.
@@ -135,7 +171,7 @@ enum CodilityImport {
   /// One task's evidence, or nil when it has no result.
   static func evidence(
     _ task: JSONNode, test: (name: String, node: JSONNode)?, hireKey: String, file: String,
-    skills: SkillIndex
+    skills: SkillIndex, result: inout EvidenceImportResult
   ) throws(InputError) -> Evidence? {
     guard task.isObject else {
       throw task.error(file, expected: "a task object with `name`, `result` and `max_result`")
@@ -164,23 +200,30 @@ enum CodilityImport {
     else {
       throw resultNode.error(file, expected: expected)
     }
-    guard let skillID = skills.skillID(for: name) ?? test.flatMap({ skills.skillID(for: $0.name) })
-    else {
-      let error = EvidenceImport.unknownSkill(
-        name, at: (nameNode ?? task).location(file), skills: skills, what: "Codility task")
-      let testPart =
-        test.map { "the test name `\($0.name)` is no skill either" } ?? "the session names no test"
-      throw InputError(
-        error.location,
-        error.message
-          + " (\(testPart); a task counts for its test's skill when its own name is no alias)")
+    guard let skillID = skills.skillID(for: name) else {
+      let testPart: String
+      if let test {
+        let label = isLink(test.name) ? "the test at \(test.name)" : "the test `\(test.name)`"
+        testPart =
+          skills.skillID(for: test.name) != nil
+          ? " It is not counted for the skill of \(label) either: a task counts only for the skill its own name is an alias of."
+          : " (\(label) names no skill either.)"
+      } else {
+        testPart = ""
+      }
+      result.unknown(
+        name, at: (nameNode ?? task).location(file), hireKey: hireKey, skills: skills,
+        what: "Codility task", extra: testPart)
+      return nil
     }
     let scale = EvidenceScale.points(max: max)
     return Evidence(
       hireKey: hireKey, skillID: skillID, source: .test, instrument: name,
       rawValue: resultNode.text, scale: scale,
       proficiency: scale.proficiency(of: value), assessor: "Codility",
-      note: test.map { "Codility test: \($0.name)" },
+      note: test.map {
+        isLink($0.name) ? "Codility test at \($0.name)" : "Codility test: \($0.name)"
+      },
       origin: resultNode.location(file))
   }
 }

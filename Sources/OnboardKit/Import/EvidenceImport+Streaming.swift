@@ -24,6 +24,9 @@ extension EvidenceImport {
 
   /// Streams one export from disk (any format): a CSV export row by row through `each`; a JSON
   /// export is parsed whole, as JSON must be, then handed over piece by piece.
+  ///
+  /// A JSON export's joins across files wait in the result (see ``parse(_:skills:questions:resolveJoins:)``):
+  /// merge the results of every file, then call ``resolveJoins(_:skills:)`` and use its evidence.
   public static func stream(
     path: String, skills: SkillIndex, questions: [QuestionBank] = [], each: (Evidence) -> Void
   ) throws(InputErrors) -> EvidenceImportResult {
@@ -62,16 +65,23 @@ extension EvidenceImport {
       throw InputErrors([unknownFormat(table)])
     }
     var result: EvidenceImportResult
+    var count = 0
+    let counted: (Evidence) -> Void = { item in
+      count += 1
+      each(item)
+    }
     switch format {
     case .testGorilla:
-      result = try TestGorillaImport.parse(&table, skills: skills, each: each)
+      result = try TestGorillaImport.parse(&table, skills: skills, each: counted)
     case .interviewRatings:
-      result = try InterviewRatingsImport.parse(&table, skills: skills, each: each)
+      result = try InterviewRatingsImport.parse(&table, skills: skills, each: counted)
     case .scorecard:
-      result = try ScorecardImport.parse(&table, banks: questions, each: each)
+      result = try ScorecardImport.parse(&table, banks: questions, each: counted)
     case .plain:
-      result = try PlainEvidenceImport.parse(&table, skills: skills, each: each)
+      result = try PlainEvidenceImport.parse(&table, skills: skills, each: counted)
     }
+    result.read(file: table.path, format: format.rawValue, records: table.rowCount)
+    result.countEvidence(file: table.path, by: count)
     if table.rowCount == 0 {
       // A header without rows is an export of nobody yet: accepted, and said.
       result.diagnostics.append(

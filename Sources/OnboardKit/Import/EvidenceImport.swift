@@ -1,44 +1,6 @@
 import Foundation
 import OnboardCSV
 
-/// What an import understood from one export: the evidence, notes about what it skipped, and the
-/// errors of rows it could not read (by hire, so that one hire's bad row fails only that hire).
-public struct EvidenceImportResult: Sendable {
-  public var evidence: [Evidence] = []
-  public var diagnostics: [Diagnostic] = []
-  /// Row errors by the hire's email (lower case); rows without a readable email under "".
-  public var rowErrors: [String: [InputError]] = [:]
-
-  public init() {}
-
-  /// Records one piece of evidence.
-  mutating func add(_ item: Evidence) { evidence.append(item) }
-
-  mutating func add(contentsOf items: [Evidence]) {
-    for item in items { add(item) }
-  }
-
-  mutating func fail(_ hireKey: String, _ error: InputError) {
-    rowErrors[hireKey, default: []].append(error)
-  }
-
-  /// Adds another import's evidence, notes and errors.
-  public mutating func merge(_ other: EvidenceImportResult) {
-    evidence += other.evidence
-    diagnostics += other.diagnostics
-    for (key, errors) in other.rowErrors { rowErrors[key, default: []] += errors }
-  }
-
-  /// All row errors in file order.
-  public var allErrors: [InputError] {
-    rowErrors.values.flatMap { $0 }.sorted {
-      ($0.location.file, $0.location.line ?? 0, $0.location.column ?? 0) < (
-        $1.location.file, $1.location.line ?? 0, $1.location.column ?? 0
-      )
-    }
-  }
-}
-
 /// The export formats Onboard recognises from their header, so users need not name them.
 public enum EvidenceFormat: String, Sendable, CaseIterable {
   case testGorilla = "TestGorilla candidate export"
@@ -72,14 +34,22 @@ public enum EvidenceImport {
   /// problems (not CSV, unknown format, missing columns, an unknown test) are thrown, row-level
   /// ones are collected per hire in the result. Interview scorecards (`onboard interview-kit`) are
   /// checked against `questions`, the plan library's question banks.
+  ///
+  /// Joins across files (a Greenhouse scorecard's `candidate_id` to a candidates file, Lever forms
+  /// to opportunities, HackerRank test ids to tests) wait in the result until
+  /// ``resolveJoins(_:skills:)``; with `resolveJoins` (the default) they are resolved with what
+  /// this one file holds. Give `false` when more files follow, and resolve after the last.
   public static func parse(
-    _ file: SourceFile, skills: SkillIndex, questions: [QuestionBank] = []
+    _ file: SourceFile, skills: SkillIndex, questions: [QuestionBank] = [],
+    resolveJoins resolve: Bool = true
   ) throws(InputErrors) -> EvidenceImportResult {
     if let problem = TextEncodingCheck.problem(file.data, path: file.path) {
       throw InputErrors([problem])
     }
     if JSONEvidenceImport.looksLikeJSON(file.data) {
-      return try JSONEvidenceImport.parse(file, skills: skills)
+      var result = try JSONEvidenceImport.parse(file, skills: skills)
+      if resolve { resolveJoins(&result, skills: skills) }
+      return result
     }
     let table: TableReader
     do throws(InputError) {
@@ -117,7 +87,34 @@ public enum EvidenceImport {
       "unknown \(what) `\(name)`; no skill in Plans/skills.csv has this name or alias"
         + (close.isEmpty
           ? "" : ". Closest known names: \(close.map { "`\($0)`" }.joined(separator: ", "))")
-        + ". Add it to a skill's aliases if it is the same skill.")
+        + ". If it is the same skill, add `\(name)` to that skill's `aliases` in Plans/skills.csv"
+        + " (separated by `|`).")
+  }
+
+  /// The address inside `Ann Lee <ann@example.org>`, `mailto:ann@example.org` or
+  /// `ann@example.org.`, for a hint; nil when there is none.
+  static func addressInside(_ text: String) -> String? {
+    var candidate = text
+    if let open = candidate.lastIndex(of: "<"), let close = candidate.lastIndex(of: ">"),
+      open < close
+    {
+      candidate = String(candidate[candidate.index(after: open)..<close])
+    }
+    if candidate.lowercased().hasPrefix("mailto:") { candidate = String(candidate.dropFirst(7)) }
+    while candidate.hasSuffix(".") { candidate.removeLast() }
+    candidate = candidate.trimmingCharacters(in: .whitespaces)
+    return candidate != text && isPlausibleEmail(candidate) ? candidate : nil
+  }
+
+  /// Rule 1: a name no skill has, as a warning that says the closest aliases and how to map it.
+  static func unknownName(
+    _ name: String, at location: SourceLocation, skills: SkillIndex, what: String,
+    extra: String = ""
+  ) -> UnknownName {
+    let message =
+      unknownSkill(name, at: location, skills: skills, what: what).message + extra
+      + " The record's other evidence is imported; this name counts for no skill."
+    return UnknownName(name: name, location: location, hireKey: nil, message: message)
   }
 
   /// Parses "78", "78%", "78,5", " 78.5 % " into a number; nil otherwise.

@@ -1,34 +1,46 @@
 import Foundation
 
-/// Greenhouse scorecards as the Harvest API returns them (`GET /v1/scorecards`, or
-/// `GET /v1/applications/{id}/scorecards`).
+/// Greenhouse scorecards as the Harvest API returns them: the list (`GET /v1/scorecards`,
+/// `GET /v1/applications/{id}/scorecards`), one scorecard (`GET /v1/scorecards/{id}`), or
+/// `{"scorecards": [...], "candidates": [...]}`.
 ///
-/// A scorecard names its candidate by `candidate_id` only, so the candidate's email is found, in
-/// this order:
+/// A scorecard names its candidate by `candidate_id` (and `application_id`) only, so the
+/// candidate's email is found, in this order:
 /// 1. a `candidate_email` member on the scorecard (added by whatever joined the export);
-/// 2. `candidate_id` looked up in a top-level `candidates` array of Harvest candidate objects
-///    (`{"id": ..., "email_addresses": [{"value": ..., "type": ...}]}`, the first valid address),
-///    when the file is `{"candidates": [...], "scorecards": [...]}`.
+/// 2. `candidate_id` looked up in Harvest candidate objects (`GET /v1/candidates`: `id`,
+///    `email_addresses[].value`, the first valid address), or `application_id` looked up in
+///    Harvest application objects (`GET /v1/applications`: `id`, `candidate_id`) and then in the
+///    candidates; these come in the same file (`candidates`, `applications` members) or in any
+///    other `--evidence` file, before or after the scorecards. An id nothing resolves is skipped
+///    and reported.
 ///
 /// Each rated attribute (`attributes[].rating`: `definitely_not`, `no`, `mixed`, `yes`,
 /// `strong_yes`) becomes interview evidence on the skill its `name` is an alias of, on the
-/// `greenhouse` scale (1–5); `no_decision` (or null) means not rated and gives nothing, so an
-/// unrated attribute is never an error. `overall_recommendation`, `ratings` and `questions` are a
-/// hiring decision and free text, not skill evidence, and are not read.
+/// `greenhouse` scale (1–5), dated `interviewed_at` (else `submitted_at`); `no_decision` (or
+/// null) means not rated and gives nothing. An attribute no skill names is a warning (rule 1),
+/// the other attributes still import. `overall_recommendation` and the `questions` answers are
+/// kept as the interviewer's notes on that evidence (HTML tags removed), except "Private Notes",
+/// which stay in Greenhouse. The `ratings` summary repeats `attributes` and is not read.
 enum GreenhouseImport {
   static let ratings: [String: Double] = [
     "definitely_not": 1, "no": 2, "mixed": 3, "yes": 4, "strong_yes": 5,
   ]
   static let expectedRating =
     "one of definitely_not, no, mixed, yes, strong_yes, or no_decision for not rated"
+  static let recommendations: [String: String] = [
+    "definitely_not": "Definitely not", "no": "No", "mixed": "Mixed", "yes": "Yes",
+    "strong_yes": "Strong yes",
+  ]
 
   static func parse(_ root: JSONNode, file: String, skills: SkillIndex) throws(InputErrors)
-    -> EvidenceImportResult
+    -> (EvidenceImportResult, Int)
   {
-    var directory = CandidateDirectory()
+    var result = EvidenceImportResult()
     let scorecards: [JSONNode]
     if let items = root.array {
       scorecards = items
+    } else if root["scorecards"] == nil {
+      scorecards = [root]  // one scorecard, `GET /v1/scorecards/{id}`
     } else {
       do throws(InputError) {
         scorecards = try JSONEvidenceImport.items(
@@ -36,92 +48,179 @@ enum GreenhouseImport {
       } catch {
         throw InputErrors([error])
       }
-      if let candidates = root["candidates"], !candidates.isNull {
-        directory = try CandidateDirectory(candidates, file: file)
+      for member in ["candidates", "applications"] {
+        if let list = root[member], !list.isNull {
+          result.directory.merge(try CandidateDirectory.records(list, file: file))
+        }
       }
     }
-    var result = EvidenceImportResult()
     for scorecard in scorecards {
       guard scorecard.isObject else {
         result.fail("", scorecard.error(file, expected: "a scorecard object"))
         continue
       }
-      let email: String
+      let what = "scorecard " + (JSONEvidenceImport.idKey(scorecard["id"]) ?? scorecard.path)
+      var email: String?
       do throws(InputError) {
-        email = try candidateEmail(scorecard, directory: directory, file: file)
+        email = try JSONEvidenceImport.email(scorecard["candidate_email"], file: file)
       } catch {
-        result.fail(JSONEvidenceImport.fallbackKey(scorecard["candidate_email"]), error)
+        result.skipEmail(
+          scorecard["candidate_email"]?.string ?? "", error.location, what: what)
         continue
       }
-      let key = email.lowercased()
+      var refs: [(kind: JoinKind, id: String)] = []
+      if let id = JSONEvidenceImport.idKey(scorecard["candidate_id"]) {
+        refs.append((.greenhouseCandidate, id))
+      }
+      if let id = JSONEvidenceImport.idKey(scorecard["application_id"]) {
+        refs.append((.greenhouseApplication, id))
+      }
+      if email == nil, refs.isEmpty {
+        result.skip(
+          .noEmail, scorecard.location(file), hireKey: nil,
+          "\(what) has neither `candidate_email` nor `candidate_id`; expected one of them to identify the candidate"
+        )
+        continue
+      }
+      let key = email?.lowercased() ?? ""
+      var unknown: [UnknownName] = []
+      var errors: [InputError] = []
+      var items: [Evidence] = []
       do throws(InputError) {
-        let items = try evidence(
-          scorecard, hireKey: key, file: file, skills: skills, result: &result)
-        result.add(contentsOf: items)
+        items = try evidence(
+          scorecard, hireKey: key, file: file, skills: skills, unknown: &unknown,
+          errors: &errors, result: &result)
       } catch {
-        result.fail(key, error)
+        errors.append(error)
+      }
+      if email != nil {
+        result.add(contentsOf: items)
+        for var name in unknown {
+          name.hireKey = key
+          result.unknownNames.append(name)
+        }
+        for error in errors { result.fail(key, error) }
+      } else {
+        result.pending.append(
+          PendingEvidence(
+            evidence: items, hire: refs, location: scorecard.location(file), what: what,
+            unknownNames: unknown, errors: errors))
       }
     }
-    return result
+    return (result, scorecards.count)
   }
 
-  /// The email of a scorecard's candidate (see the type's documentation).
-  static func candidateEmail(_ scorecard: JSONNode, directory: CandidateDirectory, file: String)
-    throws(InputError) -> String
+  /// A file of Harvest candidate or application objects: ids for joins, no evidence.
+  static func directory(_ root: JSONNode, file: String) throws(InputErrors)
+    -> (EvidenceImportResult, Int)
   {
-    if let email = try JSONEvidenceImport.email(scorecard["candidate_email"], file: file) {
-      return email
+    var result = EvidenceImportResult()
+    result.directory = try CandidateDirectory.records(root, file: file)
+    return (result, root.array?.count ?? 1)
+  }
+
+  /// The notes a scorecard adds to its evidence: the overall recommendation and the answers.
+  static func scorecardNotes(
+    _ scorecard: JSONNode, file: String, result: inout EvidenceImportResult
+  )
+    throws(InputError) -> [String]
+  {
+    var notes: [String] = []
+    if let text = try JSONEvidenceImport.string(
+      scorecard["overall_recommendation"], file: file, expected: "the overall recommendation"),
+      text != "no_decision"
+    {
+      notes.append("Overall recommendation: \(recommendations[text.lowercased()] ?? text)")
     }
-    guard let idNode = scorecard["candidate_id"], !idNode.isNull else {
-      throw scorecard.error(
-        file,
-        "the scorecard has neither `candidate_email` nor `candidate_id`; expected one of them to identify the candidate"
-      )
+    for item in try JSONEvidenceImport.items(
+      scorecard["questions"], file: file, expected: "an array of questions ({question, answer})")
+    {
+      guard item.isObject,
+        let question = try JSONEvidenceImport.string(
+          item["question"], file: file, expected: "the question (text)"),
+        let answer = try JSONEvidenceImport.string(
+          item["answer"], file: file, expected: "the answer (text)")
+      else { continue }
+      if SkillIndex.normalise(question) == "private notes" {
+        result.noteOnce(
+          item.location(file),
+          "\"Private Notes\" answers are private to the hiring team; not copied into plans")
+        continue
+      }
+      notes.append("\(plainText(question)): \(plainText(answer))")
     }
-    return try directory.email(for: idNode, file: file, what: "candidate")
+    return notes
+  }
+
+  /// Text without the basic HTML Greenhouse allows in answers (`<p>`, `<ul>`, `<li>`, `<b>`...).
+  static func plainText(_ html: String) -> String {
+    var out = ""
+    var inTag = false
+    for character in html {
+      if character == "<" {
+        inTag = true
+        out += " "
+      } else if character == ">", inTag {
+        inTag = false
+      } else if !inTag {
+        out.append(character)
+      }
+    }
+    let entities = [
+      "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&nbsp;": " ",
+    ]
+    for (entity, text) in entities { out = out.replacingOccurrences(of: entity, with: text) }
+    return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// The evidence of one scorecard; a bad attribute fails the hire (recorded in `result`), the
-  /// other attributes are still read.
+  /// other attributes are still read; unknown attribute names are collected in `unknown`.
   static func evidence(
     _ scorecard: JSONNode, hireKey: String, file: String, skills: SkillIndex,
+    unknown: inout [UnknownName], errors: inout [InputError],
     result: inout EvidenceImportResult
   ) throws(InputError) -> [Evidence] {
     let interviewer =
       JSONEvidenceImport.personName(scorecard["interviewer"])
       ?? JSONEvidenceImport.personName(scorecard["submitted_by"])
-    var date = try JSONEvidenceImport.date(scorecard["submitted_at"], file: file)
-    if date == nil { date = try JSONEvidenceImport.date(scorecard["interviewed_at"], file: file) }
+    var date = try JSONEvidenceImport.date(scorecard["interviewed_at"], file: file)
+    if date == nil { date = try JSONEvidenceImport.date(scorecard["submitted_at"], file: file) }
     var step = JSONEvidenceImport.personName(scorecard["interview_step"])
     if step == nil {
       step = try JSONEvidenceImport.string(
         scorecard["interview"], file: file, expected: "the interview's name")
     }
+    let extra = try scorecardNotes(scorecard, file: file, result: &result)
     let attributes = try JSONEvidenceImport.items(
       scorecard["attributes"], file: file,
       expected: "an array of attributes ({name, type, note, rating})")
     var evidence: [Evidence] = []
     for attribute in attributes {
       do throws(InputError) {
-        if let item = try self.attribute(attribute, hireKey: hireKey, file: file, skills: skills) {
+        if let item = try self.attribute(
+          attribute, hireKey: hireKey, file: file, skills: skills, unknown: &unknown,
+          result: &result)
+        {
           var item = item
           item.assessor = interviewer
           item.date = date
-          let note = [step, item.note].compactMap { $0 }.joined(separator: ": ")
+          let head = [step, item.note].compactMap { $0 }.joined(separator: ": ")
+          let note = ([head].filter { !$0.isEmpty } + extra).joined(separator: "; ")
           item.note = note.isEmpty ? nil : note
           evidence.append(item)
         }
       } catch {
-        result.fail(hireKey, error)
+        errors.append(error)
       }
     }
     return evidence
   }
 
   /// One attribute's evidence, or nil when it is not rated.
-  static func attribute(_ attribute: JSONNode, hireKey: String, file: String, skills: SkillIndex)
-    throws(InputError) -> Evidence?
-  {
+  static func attribute(
+    _ attribute: JSONNode, hireKey: String, file: String, skills: SkillIndex,
+    unknown: inout [UnknownName], result: inout EvidenceImportResult
+  ) throws(InputError) -> Evidence? {
     guard attribute.isObject else {
       throw attribute.error(file, expected: "an attribute object ({name, type, note, rating})")
     }
@@ -143,8 +242,11 @@ enum GreenhouseImport {
     }
     guard let skillID = skills.skillID(for: name) else {
       let nameNode = attribute["name"] ?? attribute
-      throw EvidenceImport.unknownSkill(
+      let item = EvidenceImport.unknownName(
         name, at: nameNode.location(file), skills: skills, what: "Greenhouse attribute")
+      unknown.append(item)
+      result.diagnostics.append(item.diagnostic)
+      return nil
     }
     let note = try JSONEvidenceImport.string(
       attribute["note"], file: file, expected: "the attribute's note (text)")

@@ -15,6 +15,10 @@ enum InterviewRatingsImport {
         if row.isBlank { continue }
         let email = row.value("Candidate Email")
         let key = email.lowercased()
+        if let ragged = row.cellCountError() {
+          result.fail(key, ragged)
+          continue
+        }
         guard isPlausibleEmail(email) else {
           result.fail(
             key,

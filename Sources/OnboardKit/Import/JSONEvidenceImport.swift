@@ -3,27 +3,33 @@ import Foundation
 /// The JSON exports Onboard recognises from their shape, so users need not name them.
 enum JSONEvidenceFormat: String, Sendable, CaseIterable {
   case greenhouse = "Greenhouse Harvest scorecards"
+  case greenhouseDirectory = "Greenhouse Harvest candidates/applications"
   case lever = "Lever feedback forms"
+  case leverDirectory = "Lever opportunities/users"
   case hackerRank = "HackerRank test candidates"
+  case hackerRankTests = "HackerRank tests"
   case codility = "Codility sessions"
 
   /// The format a document's shape says, or nil.
   ///
   /// - An array of scorecards (objects with `attributes`, `interview_step`,
-  ///   `overall_recommendation` or `scorecard` keys), or an object with a `scorecards` member:
-  ///   Greenhouse.
+  ///   `overall_recommendation` or `scorecard` keys), one such object, or an object with a
+  ///   `scorecards` member: Greenhouse. An array of (or one) object with `email_addresses`, or
+  ///   with `candidate_id` and `applied_at`/`jobs`: Harvest candidates or applications.
   /// - An object with a `sessions` or `results` member, or an array of objects with `tasks` or
   ///   `evaluation`: Codility.
-  /// - An object with a `data` array whose items have `fields`: Lever; whose items have
-  ///   `percentage_score`, `full_name` or `email`: HackerRank. An empty `data` array is Lever when
-  ///   the object has `hasNext` or `opportunity`, HackerRank when it has `test`, `total` or
-  ///   `page_total`.
+  /// - An object with a `data` array whose items have `fields`: Lever feedback; `emails` or
+  ///   `accessRole`: Lever opportunities or users; `percentage_score`, `full_name` or `email`:
+  ///   HackerRank test candidates; `name` with `duration`, `questions` or `unique_id`: HackerRank
+  ///   tests. An empty `data` array is Lever when the object has `hasNext` or `opportunity`,
+  ///   HackerRank when it has `test`, `total` or `page_total`.
   static func detect(_ root: JSONNode) -> JSONEvidenceFormat? {
     if let items = root.array {
       let objects = items.filter(\.isObject)
       if objects.contains(where: { $0.keys.contains(where: greenhouseKeys.contains) }) {
         return .greenhouse
       }
+      if objects.contains(where: isHarvestDirectory) { return .greenhouseDirectory }
       if objects.contains(where: { $0["tasks"] != nil || $0["evaluation"] != nil }) {
         return .codility
       }
@@ -31,12 +37,25 @@ enum JSONEvidenceFormat: String, Sendable, CaseIterable {
     }
     guard root.isObject else { return nil }
     if root["scorecards"] != nil { return .greenhouse }
+    if root["data"] == nil {
+      if root.keys.contains(where: greenhouseKeys.contains) { return .greenhouse }
+      if isHarvestDirectory(root) { return .greenhouseDirectory }
+    }
     if root["sessions"] != nil || root["results"] != nil { return .codility }
     guard let data = root["data"]?.array else { return nil }
     let objects = data.filter(\.isObject)
     if objects.contains(where: { $0["fields"] != nil }) { return .lever }
+    if objects.contains(where: { $0["emails"] != nil || $0["accessRole"] != nil }) {
+      return .leverDirectory
+    }
     if objects.contains(where: { item in hackerRankKeys.contains { item[$0] != nil } }) {
       return .hackerRank
+    }
+    if objects.contains(where: {
+      $0["name"] != nil
+        && ($0["duration"] != nil || $0["questions"] != nil || $0["unique_id"] != nil)
+    }) {
+      return .hackerRankTests
     }
     if objects.isEmpty {
       if root["hasNext"] != nil || root["opportunity"] != nil || root["opportunities"] != nil {
@@ -47,6 +66,14 @@ enum JSONEvidenceFormat: String, Sendable, CaseIterable {
       }
     }
     return nil
+  }
+
+  /// A Harvest candidate (`email_addresses`) or application (`candidate_id` with `applied_at`
+  /// or `jobs`) object.
+  static func isHarvestDirectory(_ node: JSONNode) -> Bool {
+    node.isObject
+      && (node["email_addresses"] != nil
+        || (node["candidate_id"] != nil && (node["applied_at"] != nil || node["jobs"] != nil)))
   }
 
   static let greenhouseKeys: Set<String> = [
@@ -81,6 +108,7 @@ enum JSONEvidenceImport {
     {
       // An empty API response: nothing to import, and no shape to recognise.
       var result = EvidenceImportResult()
+      result.read(file: file.path, format: "empty API response", records: 0)
       result.diagnostics.append(
         Diagnostic(
           .note, root.location(file.path), "the export lists nothing; no evidence imported"))
@@ -100,12 +128,24 @@ enum JSONEvidenceImport {
             + "or Codility sessions (`{\"sessions\": [...]}`)")
       ])
     }
+    var result: EvidenceImportResult
+    var records = 0
     switch format {
-    case .greenhouse: return try GreenhouseImport.parse(root, file: file.path, skills: skills)
-    case .lever: return try LeverImport.parse(root, file: file.path, skills: skills)
-    case .hackerRank: return try HackerRankImport.parse(root, file: file.path, skills: skills)
-    case .codility: return try CodilityImport.parse(root, file: file.path, skills: skills)
+    case .greenhouse:
+      (result, records) = try GreenhouseImport.parse(root, file: file.path, skills: skills)
+    case .greenhouseDirectory:
+      (result, records) = try GreenhouseImport.directory(root, file: file.path)
+    case .lever: (result, records) = try LeverImport.parse(root, file: file.path, skills: skills)
+    case .leverDirectory: (result, records) = try LeverImport.directory(root, file: file.path)
+    case .hackerRank:
+      (result, records) = try HackerRankImport.parse(root, file: file.path, skills: skills)
+    case .hackerRankTests: (result, records) = try HackerRankImport.tests(root, file: file.path)
+    case .codility:
+      (result, records) = try CodilityImport.parse(root, file: file.path, skills: skills)
     }
+    result.read(file: file.path, format: format.rawValue, records: records)
+    result.countEvidence(file: file.path, by: result.evidence.count)
+    return result
   }
 
   /// The items of the array at `node`; a missing member is an empty list, any other type an error.

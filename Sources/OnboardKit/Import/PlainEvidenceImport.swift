@@ -39,6 +39,10 @@ enum PlainEvidenceImport {
         if row.isBlank { continue }
         let email = row.value("email")
         let key = email.lowercased()
+        if let ragged = row.cellCountError() {
+          result.fail(key, ragged)
+          continue
+        }
         guard isPlausibleEmail(email) else {
           result.fail(
             key, row.error("email", "found `\(email)`; expected the hire's email address"))

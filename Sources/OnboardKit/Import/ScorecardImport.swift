@@ -74,6 +74,9 @@ enum ScorecardImport {
     }
     let key = email.lowercased()
     var result = EvidenceImportResult()
+    for row in rows {
+      if let ragged = row.cellCountError() { result.fail(key, ragged) }
+    }
     let interviewerRow = rows.first { !$0.value(C.interviewer).isEmpty }
     let interviewer = interviewerRow?.value(C.interviewer) ?? ""
     if interviewer.isEmpty {

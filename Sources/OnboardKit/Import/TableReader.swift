@@ -191,6 +191,16 @@ public struct TableRow: Sendable {
     columns[TableReader.key(name)].map { header[$0] } ?? name
   }
 
+  /// A row error when the row has fewer or more cells than the header (a truncated file, an
+  /// unquoted comma); nil when the counts match.
+  public func cellCountError() -> InputError? {
+    guard record.count != header.count else { return nil }
+    return InputError(
+      SourceLocation(file: path, line: record.line, column: 1),
+      "the row has \(record.count) cell\(record.count == 1 ? "" : "s"), the header has \(header.count); "
+        + "expected one cell per column (a truncated file, or a comma in a value without quotes?)")
+  }
+
   /// Whether every cell is blank.
   public var isBlank: Bool {
     record.fields.allSatisfy { $0.value.isBlankText }

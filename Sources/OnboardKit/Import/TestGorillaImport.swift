@@ -1,19 +1,40 @@
 import Foundation
 
-/// TestGorilla's candidate export: one row per candidate, one column per test.
+/// TestGorilla's candidate export (assessment results downloaded as CSV): one row per candidate,
+/// one column per test, as TestGorilla's help centre documents it: `First name, Last name, Email,
+/// Source, Invitation date, Completion date, Status, Stage, Scoring metric, Average score`,
+/// qualifying questions, the test columns, the anti-cheating Yes/No columns and `Your rating`.
 ///
 /// Honours `Scoring metric`: with `Percentile` the numbers are ranks among candidates, recorded as
-/// ranks and never as proficiency. Only `Completed` candidates are imported. Anti-cheating Yes/No
-/// columns become integrity notes on the candidate's evidence. Columns that are no test and carry
-/// no number (personality tests such as DISC) are skipped with a note; a column that is no known
-/// test but carries scores is an error naming the closest known test names.
+/// ranks and never as proficiency; `Raw score` (formerly `Percentage`) is percent correct. Only
+/// `Completed` candidates are imported; others are skipped and reported. `Completion date` (older
+/// exports: `Last activity`) dates the evidence. Anti-cheating Yes/No columns become integrity
+/// notes on the candidate's evidence. `Your rating` (the hiring team's stars), qualifying
+/// questions and right-to-work questions carry no skill evidence: skipped with a note. Columns
+/// that carry no number (personality tests such as DISC) are skipped with a note; a column no
+/// skill names that carries scores is a warning (rule 1) and the row's other tests import.
+/// Older headers (`Invited on`, `Last activity`, `Percentage`) are still read.
 enum TestGorillaImport {
   static let metaColumns: Set<String> = [
     "first name", "last name", "name", "email", "invited on", "invitation date", "last activity",
     "status", "stage", "hiring stage", "scoring metric", "average score", "rating", "phone",
     "country", "source", "tags", "assessment", "assessment name", "job role", "custom questions",
-    "candidate id", "id", "completed on", "date completed",
+    "candidate id", "id", "completed on", "date completed", "completion date",
   ]
+  /// Columns known to carry no skill evidence, skipped with a note saying why.
+  static func knownNonSkill(_ key: String) -> String? {
+    if key == "your rating" || key == "rating" || key == "star rating" {
+      return "the hiring team's star rating, not skill evidence"
+    }
+    if key.hasPrefix("qualifying question") { return "a qualifying question, not skill evidence" }
+    if ["right to work", "work permit", "authorized to work", "authorised to work", "visa"]
+      .contains(
+        where: key.contains)
+    {
+      return "a right-to-work question, not skill evidence"
+    }
+    return nil
+  }
   static let integrityMarkers = [
     "full-screen", "full screen", "mouse", "webcam", "anti-cheating", "copy-paste", "copy paste",
     "ip address", "location",
@@ -33,6 +54,11 @@ enum TestGorillaImport {
     var integrityColumns: [(index: Int, name: String)] = []
     for (index, name) in table.header.enumerated() {
       let key = TableReader.key(name)
+      if let reason = knownNonSkill(key) {
+        result.noteOnce(
+          table.headerLocation(at: index), "column `\(name)` is \(reason); skipped")
+        continue
+      }
       if metaColumns.contains(key) || EvidenceImport.demographicColumns.contains(key) || key.isEmpty
       {
         continue
@@ -51,17 +77,19 @@ enum TestGorillaImport {
         if row.isBlank { continue }
         let email = row.value("Email")
         let key = email.lowercased()
+        if let ragged = row.cellCountError() {
+          result.fail(key, ragged)
+          continue
+        }
         guard isPlausibleEmail(email) else {
-          result.fail(
-            key, row.error("Email", "found `\(email)`; expected the candidate's email address"))
+          result.skipEmail(email, row.location("Email"), what: "the row")
           continue
         }
         let status = row.value("Status")
         guard status.lowercased() == "completed" else {
-          result.diagnostics.append(
-            Diagnostic(
-              .note, row.location("Status"),
-              "\(email): status `\(status)`, not Completed; the row is not imported"))
+          result.skip(
+            .unfinished, row.location("Status"), hireKey: key,
+            "\(email): status `\(status)`, not Completed; the row is not imported")
           continue
         }
         if let first = seenEmails[key] {
@@ -77,14 +105,16 @@ enum TestGorillaImport {
         let metric = row.value("Scoring metric").lowercased()
         let percentile: Bool
         switch metric {
-        case "", "percentage", "percent", "% correct", "percentage correct": percentile = false
+        case "", "raw score", "raw", "percentage", "percent", "% correct", "percentage correct":
+          percentile = false
         case "percentile": percentile = true
         default:
           result.fail(
             key,
             row.error(
               "Scoring metric",
-              "found `\(row.value("Scoring metric"))`; expected Percentage or Percentile"))
+              "found `\(row.value("Scoring metric"))`; expected Percentile or Raw score (formerly Percentage)"
+            ))
           continue
         }
         if percentile {
@@ -104,7 +134,8 @@ enum TestGorillaImport {
           result.diagnostics.append(
             Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)"))
         }
-        let date = EvidenceImport.date(row.value("Last activity"))
+        let date = ["Completion date", "Completed on", "Date completed", "Last activity"].lazy
+          .compactMap { EvidenceImport.date(row.value($0)) }.first
         for column in testColumns {
           let raw = row.record[column.index]?.trimmingSpaces() ?? ""
           if raw.isEmpty { continue }
@@ -130,14 +161,10 @@ enum TestGorillaImport {
             continue
           }
           guard let skillID = column.skill else {
-            if !reportedUnknown.contains(column.index) {
-              reportedUnknown.insert(column.index)
-              fileErrors.append(
-                EvidenceImport.unknownSkill(
-                  column.name,
-                  at: table.headerLocation(at: column.index),
-                  skills: skills, what: "test"))
-            }
+            let first = reportedUnknown.insert(column.index).inserted
+            result.unknown(
+              column.name, at: table.headerLocation(at: column.index), hireKey: key,
+              skills: skills, what: "test", warn: first)
             continue
           }
           guard (0...100).contains(value) else {

@@ -113,7 +113,7 @@ extension PlanBuilder {
     _ request: SessionRequest, _ shared: SharedSession, after: [(CalendarDate, Int)]
   ) -> (CalendarDate, Int) {
     var note =
-      "shared workshop with \(shared.members.count) hires of the cohort (session \(shared.id))"
+      "shared workshop with \(plural(shared.members.count, "hire")) of the cohort (session \(shared.id))"
     if after.contains(where: { ($0.0, $0.1) > (shared.date, shared.start.minutes) }) {
       note += "; a prerequisite ends after it"
     }
@@ -185,7 +185,7 @@ extension PlanBuilder {
           "The evidence for \(assessment.skill.name) disagrees: \(conflict.summary). "
           + "A short hands-on exercise settles the level before training is planned around it."
       } else {
-        let ranks = assessment.percentileRanks.map { "\(formatNumber($0))th percentile" }
+        let ranks = assessment.percentileRanks.map { "\(ordinalRank($0)) percentile" }
         why =
           "\(assessment.skill.name) is essential for the role but nobody assessed its level"
           + (ranks.isEmpty ? "" : " (only ranked: \(ranks.joined(separator: ", ")), level unknown)")

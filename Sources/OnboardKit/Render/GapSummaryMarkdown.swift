@@ -118,7 +118,7 @@ public enum GapSummaryMarkdown {
   static func statusText(_ a: SkillAssessment) -> String {
     if a.status == .unassessed, !a.percentileRanks.isEmpty {
       return
-        "unassessed (ranked \(a.percentileRanks.map { formatNumber($0) + "th pct" }.joined(separator: ", ")), level unknown)"
+        "unassessed (ranked \(a.percentileRanks.map { ordinalRank($0) + " pct" }.joined(separator: ", ")), level unknown)"
     }
     if a.status == .conflicting { return "**conflicting** (\(a.levelStatus.label) overall)" }
     if a.status == .criticalGap { return "**critical gap**" }
@@ -131,7 +131,7 @@ public enum GapSummaryMarkdown {
     var text = "\(e.source.rawValue) · \(md(e.instrument)): \(md(e.rawValue)) (\(e.scale))"
     if let p = e.proficiency { text += " → level \(formatNumber(p.level))" }
     if let rank = e.percentileRank {
-      text += " → rank \(formatNumber(rank))th percentile, not a level"
+      text += " → rank \(ordinalRank(rank)) percentile, not a level"
     }
     if let weight = e.weight { text += " · weight \(formatNumber(weight, decimals: 2))" }
     if let who = e.assessor { text += " · \(md(who))" }

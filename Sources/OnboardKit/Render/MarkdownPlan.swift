@@ -111,7 +111,8 @@ public enum MarkdownPlan {
       if !oneOnOnes.isEmpty {
         let titles = Set(oneOnOnes.map(\.title)).sorted()
         out.line(
-          "Recurring: \(titles.map(md).joined(separator: ", ")) (\(oneOnOnes.count) sessions)")
+          "Recurring: \(titles.map(md).joined(separator: ", ")) (\(plural(oneOnOnes.count, "session")))"
+        )
       }
       if items.isEmpty { out.line("- Regular work with the team.") }
       out.blank()

@@ -18,6 +18,8 @@ struct BatchRunner: Sendable {
   var quiet: Bool
   var jobs: Int
   var shareWorkshops: Bool
+  /// `--strict`: unknown names are errors of their hires.
+  var strict = false
   /// Hires per chunk (a chunk's evidence is in memory at once).
   var chunkSize = 500
   /// Above this many hires the index shows per-skill counts instead of a column per hire.
@@ -80,8 +82,10 @@ struct BatchRunner: Sendable {
         return .failure
       }
     }
-    var rowErrors: [String: [InputError]] = [:]
     var fileErrors: [InputError] = []
+    // What every file said (notes, skipped records, unknown names, joins waiting for other
+    // files); its evidence went to the spool. Joins are resolved once every file is read.
+    var imported = EvidenceImportResult()
     for path in evidencePaths {
       do {
         let result = try EvidenceImport.stream(
@@ -89,27 +93,38 @@ struct BatchRunner: Sendable {
         ) {
           spool.add($0)
         }
-        for diagnostic in result.diagnostics where diagnostic.severity == .warning && !quiet {
-          Console.err(diagnostic.description)
-        }
-        for (key, errors) in result.rowErrors { rowErrors[key, default: []] += errors }
+        imported.merge(result)
       } catch {
         fileErrors += error.errors
       }
     }
+    EvidenceImport.resolveJoins(&imported, skills: library.skillIndex)
+    for item in imported.evidence { spool.add(item) }
+    imported.evidence = []
+    if strict { fileErrors += imported.applyStrict() }
     spool.finish()
     if let failure = spool.failure {
       Console.err("\(work): error: \(failure)")
       return .failure
     }
-    let rowErrorsByHire = rowErrors
+    let rowErrorsByHire = imported.rowErrors
     if !fileErrors.isEmpty { return report(InputErrors(fileErrors)) }
+    let rosterKeys = Set(hires.map(\.key))
+    // Nothing dropped in silence: every record not used is printed and counted.
+    Inputs.reportSkipped(imported, quiet: quiet)
+    var unjoinedErrors: [InputError] = []
+    for (key, errors) in imported.rowErrors where !rosterKeys.contains(key) {
+      unjoinedErrors += errors
+    }
+    for error in unjoinedErrors { Console.err(error.description) }
+    if let line = Inputs.skippedLine(imported), !quiet { Console.err(line) }
     if spool.strangerCount > 0, !quiet {
       Console.err(
-        "note: \(spool.strangerCount) evidence email(s) are not on the roster (candidates not hired?) and were ignored: "
+        "note: \(plural(spool.strangerCount, "evidence email")) \(spool.strangerCount == 1 ? "is" : "are") not on the roster (candidates not hired?) and \(spool.strangerCount == 1 ? "was" : "were") ignored: "
           + spool.strangers.sorted().joined(separator: ", ")
           + (spool.strangerCount > 5 ? ", ..." : ""))
     }
+    let importReport = imported
 
     // 3. Shared workshops: the cohort's demands, spooled by topic, grouped topic by topic
     // (deterministic, from every hire, whatever the number of workers).
@@ -172,7 +187,8 @@ struct BatchRunner: Sendable {
         prepare(
           hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
           evidence: evidence[hire.key] ?? [],
-          errors: rowErrorsByHire[hire.key] ?? [], keep: keep.contains(hire.key),
+          errors: rowErrorsByHire[hire.key] ?? [], notes: importReport.planNotes(for: hire.key),
+          keep: keep.contains(hire.key),
           sessions: sharedSessionsByHire[hire.key] ?? [], skills: skills)
       }
       // People are named one hire after another, in roster order, against one ledger of the
@@ -231,9 +247,11 @@ struct BatchRunner: Sendable {
       : HTMLIndex.render(entries: index, calibration: calibration.calibration())
     let saved = SharedSessionPlanner.trainerMinutesSaved(sessions)
     do {
-      let summary = Summary(
+      var summary = Summary(
         hires: entries, sharedSessions: sessions.map(SharedSessionSummary.init),
         trainerHoursSaved: Double(saved) / 60)
+      summary.evidence = EvidenceSummary(
+        importReport, strangers: spool.strangerCount, unjoinedErrors: unjoinedErrors)
       try FileSystem.write(
         [
           OutputFile(path: "index.html", data: Data(indexHTML.utf8)),
@@ -276,7 +294,8 @@ struct BatchRunner: Sendable {
 
   /// One hire: skipped (kept from an earlier run), failed, or planned (named and written later).
   func prepare(
-    _ hire: Hire, folder: String, evidence: [Evidence], errors: [InputError], keep: Bool,
+    _ hire: Hire, folder: String, evidence: [Evidence], errors: [InputError], notes: [String],
+    keep: Bool,
     sessions: [SharedSession], skills: [Skill]
   ) -> Stage {
     if !errors.isEmpty { return .finished(failure(hire, errors.map(\.description), skills)) }
@@ -284,7 +303,7 @@ struct BatchRunner: Sendable {
       return .planned(
         try Onboarding.plan(
           hire: hire, library: library, evidence: evidence, overrides: overrides,
-          sharedSessions: sessions), folder: folder, keep: keep)
+          sharedSessions: sessions, importNotes: notes), folder: folder, keep: keep)
     } catch {
       return .finished(failure(hire, [error.description], skills))
     }

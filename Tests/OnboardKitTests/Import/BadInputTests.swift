@@ -62,17 +62,23 @@ import Testing
     #expect(!hires.isEmpty, "the other rows still import")
   }
 
-  @Test func unknownTestWithScoresIsAFileErrorWithSuggestions() throws {
+  @Test func unknownTestWithScoresIsAWarningWithSuggestions() throws {
     let text =
-      "First name,Last name,Email,Status,Scoring metric,Nod.js\nA,B,a@example.org,Completed,Percentage,70\n"
-    #expect {
-      _ = try EvidenceImport.parse(
-        SourceFile(path: "tg.csv", text: text), skills: library.skillIndex)
-    } throws: { error in
-      let message = (error as? InputErrors)?.description ?? ""
-      return message.contains("tg.csv:1:50") && message.contains("unknown test `Nod.js`")
-        && message.contains("Node.js")
-    }
+      "First name,Last name,Email,Status,Scoring metric,Nod.js,Git\nA,B,a@example.org,Completed,Percentage,70,80\n"
+    var result = try EvidenceImport.parse(
+      SourceFile(path: "tg.csv", text: text), skills: library.skillIndex)
+    let warning = try #require(result.diagnostics.first { $0.severity == .warning })
+    #expect(warning.description.hasPrefix("tg.csv:1:50: warning: unknown test `Nod.js`"))
+    #expect(warning.message.contains("Node.js"))
+    #expect(warning.message.contains("Plans/skills.csv"))
+    // The row's other evidence imports.
+    #expect(result.evidence.map(\.instrument) == ["Git"])
+    #expect(result.fileSummaries.first?.unknownNames == 1)
+    // --strict: the same name fails the hire whose row carries it.
+    #expect(result.applyStrict().isEmpty)
+    #expect(
+      result.rowErrors["a@example.org"]?.first?.description.contains(
+        "tg.csv:1:50: error: unknown test") == true)
   }
 
   @Test func scoreOutOfRangeAndDuplicateRowsAreRowErrors() throws {

@@ -12,7 +12,8 @@ import Testing
   @Test func theFixtureImportsEachEvaluatedTask() throws {
     let (result, file) = try fixtureResult()
     #expect(result.rowErrors.isEmpty, "\(result.allErrors)")
-    #expect(result.evidence.count == 8)
+    // 8 evaluated tasks; `TodoListComponent` is no skill's alias: a warning, not evidence.
+    #expect(result.evidence.count == 7)
     #expect(result.evidence.allSatisfy { $0.source == .test && $0.assessor == "Codility" })
     let zoe = result.evidence.filter { $0.hireKey == "zoe.mueller-luedenscheidt@example.org" }
     #expect(zoe.map(\.skillID) == ["sql-databases", "data-processing", "rest-apis"])
@@ -26,13 +27,14 @@ import Testing
     #expect(JSONTestSupport.text(at: rest.origin, in: file.data).hasPrefix("40"))
   }
 
-  @Test func aTaskThatIsNoSkillCountsForItsTestsSkill() throws {
+  @Test func aTaskThatIsNoSkillIsAWarningAndCountsForNoSkill() throws {
     let (result, _) = try fixtureResult()
-    let layla = try #require(result.evidence.first { $0.hireKey == "layla.almansouri@example.org" })
-    #expect(layla.instrument == "TodoListComponent")
-    #expect(layla.skillID == "javascript")
-    #expect(layla.scale == .points(max: 100))
-    #expect(layla.proficiency?.level == 3)
+    #expect(!result.evidence.contains { $0.hireKey == "layla.almansouri@example.org" })
+    let unknown = try #require(result.unknownNames.first)
+    #expect(unknown.name == "TodoListComponent")
+    #expect(unknown.hireKey == "layla.almansouri@example.org")
+    #expect(unknown.message.hasPrefix("unknown Codility task `TodoListComponent`"))
+    #expect(unknown.message.contains("not counted for the skill of the test `JavaScript` either"))
   }
 
   @Test func unevaluatedTasksAndUnfinishedSessionsGiveNothing() throws {
@@ -41,9 +43,10 @@ import Testing
     #expect(jose.map(\.instrument) == ["SQL", "REST API"])
     #expect(!result.evidence.contains { $0.hireKey == "ravi.kapoor@example.net" })
     #expect(
-      result.diagnostics.map(\.message) == [
+      result.skipped.map(\.message) == [
         "ravi.kapoor@example.net: session status `in_progress`, not finished; not imported"
       ])
+    #expect(result.skipped.first?.reason == .unfinished)
   }
 
   @Test func aResultAboveTheMaximumIsAnError() throws {
@@ -62,22 +65,43 @@ import Testing
     let result = try JSONTestSupport.run(
       #"{"results": [{"candidate_email": "a@b.co", "test": "Screening", "tasks": [{"name": "Frobnicate", "result": 5}]}]}"#
     )
-    let error = try #require(result.rowErrors["a@b.co"]?.first)
-    #expect(error.location.jsonPath == "$.results[0].tasks[0].name")
-    #expect(error.message.hasPrefix("unknown Codility task `Frobnicate`"))
-    #expect(error.message.contains("the test name `Screening` is no skill either"))
+    let unknown = try #require(result.unknownNames.first)
+    #expect(unknown.location.jsonPath == "$.results[0].tasks[0].name")
+    #expect(unknown.message.hasPrefix("unknown Codility task `Frobnicate`"))
+    #expect(unknown.message.contains("(the test `Screening` names no skill either.)"))
   }
 
-  @Test func aCandidateLinkInsteadOfAnObjectIsAnError() throws {
+  @Test func aTestGivenAsItsLinkIsReportedAsALink() throws {
+    let result = try JSONTestSupport.run(
+      #"{"sessions": [{"candidate": {"email": "a@b.co"}, "test": "https://app.codility.com/api/tests/183344/", "tasks": [{"name": "Frobnicate", "result": 5}, {"name": "SQL", "result": 50}]}]}"#
+    )
+    #expect(
+      result.unknownNames.first?.message.contains(
+        "the test at https://app.codility.com/api/tests/183344/") == true)
+    #expect(
+      result.evidence.first?.note == "Codility test at https://app.codility.com/api/tests/183344/")
+  }
+
+  @Test func theSimilarityCheckBecomesAnIntegrityNoteAndAWarning() throws {
+    let result = try JSONTestSupport.run(
+      #"{"sessions": [{"candidate": {"email": "a@b.co"}, "test": {"name": "SQL"}, "similarity_check": {"status": "suspicious"}, "tasks": [{"name": "SQL", "result": 50}]}]}"#
+    )
+    #expect(
+      result.evidence.first?.note?.hasSuffix("Integrity: Codility similarity check: suspicious")
+        == true)
+    #expect(
+      result.diagnostics.contains {
+        $0.severity == .warning && $0.message.contains("similarity check")
+      })
+  }
+
+  @Test func aCandidateLinkInsteadOfAnObjectIsSkippedAsNoEmail() throws {
     let result = try JSONTestSupport.run(
       #"[{"candidate": "https://app.codility.com/api/candidates/12/", "tasks": [{"name": "SQL", "result": 5}]}]"#
     )
-    let error = try #require(result.rowErrors[""]?.first)
-    #expect(error.location.jsonPath == "$[0].candidate")
-    #expect(
-      error.message.hasPrefix(
-        "found the string `https://app.codility.com/api/candidates/12/`; expected a candidate object"
-      ))
+    let skipped = try #require(result.skipped.first)
+    #expect(skipped.reason == .noEmail)
+    #expect(skipped.location.jsonPath == "$[0].candidate")
   }
 
   @Test func apiShapedSessionsWithEvaluationTasksAndDefaultMaximum() throws {
@@ -85,29 +109,30 @@ import Testing
       """
       {"test": {"name": "Algorithms"},
        "sessions": [{"candidate": {"email": "a@b.co"}, "close_date": "2026-11-02T10:00:00Z",
-         "evaluation": {"tasks": [{"task_name": "PermMissingElem", "result": 75}]}}]}
+         "evaluation": {"tasks": [{"task_name": "PermMissingElem", "result": 10}, {"task_name": "Algorithms", "result": 75}]}}]}
       """)
+    #expect(result.unknownNames.map(\.name) == ["PermMissingElem"])
     let evidence = try #require(result.evidence.first)
     #expect(evidence.skillID == "data-processing")
     #expect(evidence.scale == .points(max: 100))
     #expect(evidence.proficiency?.level == 3.75)
     #expect(evidence.date == CalendarDate(year: 2026, month: 11, day: 2))
-    #expect(evidence.origin.jsonPath == "$.sessions[0].evaluation.tasks[0].result")
+    #expect(evidence.origin.jsonPath == "$.sessions[0].evaluation.tasks[1].result")
   }
 
   @Test func aRepeatedTaskIsAnErrorAndAMissingCandidateIsReported() throws {
     let result = try JSONTestSupport.run(
       """
-      {"sessions": [{"email": "a@b.co", "test": "SQL", "tasks": [{"name": "q", "result": 1}, {"name": "q", "result": 2}]},
+      {"sessions": [{"email": "a@b.co", "test": "SQL", "tasks": [{"name": "SQL", "result": 1}, {"name": "SQL", "result": 2}]},
                     {"test": "SQL", "tasks": []}]}
       """)
     #expect(result.evidence.map(\.rawValue) == ["1"])
     #expect(
       result.rowErrors["a@b.co"]?.first?.message.contains(
-        "already has a result for task `q` at $.sessions[0].tasks[0]") == true)
+        "already has a result for task `SQL` at $.sessions[0].tasks[0]") == true)
     #expect(
-      result.rowErrors[""]?.first?.message
-        == "the session names no candidate; expected `candidate` with `email`, or `candidate_email`"
+      result.skipped.first?.message
+        == "session $.sessions[1] has no email; expected the candidate's email address to join it with the roster"
     )
   }
 }

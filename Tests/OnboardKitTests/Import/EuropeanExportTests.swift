@@ -22,6 +22,9 @@ import Testing
     #expect(siobhan.map(\.percentileRank) == [72, 68, 80, 81.5])
     #expect(siobhan.allSatisfy { $0.scale == .percentile })
     #expect(!result.evidence.contains { $0.hireKey == "lukas.becker@example.org" })
-    #expect(result.diagnostics.contains { $0.message.contains("`Invited`, not Completed") })
+    #expect(
+      result.skipped.contains {
+        $0.reason == .unfinished && $0.message.contains("`Invited`, not Completed")
+      })
   }
 }

@@ -41,15 +41,20 @@ import Testing
     }
   }
 
-  @Test func aShortRowSaysTheCellIsMissing() throws {
-    let text = "Candidate Email,Interviewer,Interview Date,Competency,Rating\na@example.org,Ada\n"
+  @Test func aRaggedRowIsARowErrorWithTheCountsAndTheOtherHiresGoOn() throws {
+    let text =
+      "Candidate Email,Interviewer,Interview Date,Competency,Rating\na@example.org,Ada\n"
+      + "b@example.org,Ada,2026-10-01,Git,4,extra\nc@example.org,Ada,2026-10-01,Git,4\n"
     let result = try EvidenceImport.parse(
       SourceFile(path: "short.csv", text: text), skills: try RepositoryFiles.library().skillIndex)
-    let error = try #require(result.allErrors.first)
-    #expect(error.description.hasPrefix("short.csv:2:1: error: column `Competency`:"))
+    let short = try #require(result.rowErrors["a@example.org"]?.first)
     #expect(
-      error.message.contains(
-        "`Competency`: missing: the row has 2 of the header's 5 cells; expected"))
+      short.description
+        == "short.csv:2:1: error: the row has 2 cells, the header has 5; expected one cell per column (a truncated file, or a comma in a value without quotes?)"
+    )
+    let long = try #require(result.rowErrors["b@example.org"]?.first)
+    #expect(long.message.hasPrefix("the row has 6 cells, the header has 5"))
+    #expect(result.evidence.map(\.hireKey) == ["c@example.org"])
   }
 
   @Test func aJSONKeyWithALineBreakIsEscapedInThePath() {

@@ -37,7 +37,7 @@ import Testing
     let warnings = result.diagnostics.filter { $0.severity == .warning }
     #expect(
       warnings.map(\.message) == [
-        "Siobhan.OConnor@example.org: plagiarism flagged for `REST API (Intermediate)`"
+        "Siobhan.OConnor@example.org: Integrity: plagiarism flagged by HackerRank"
       ])
   }
 
@@ -45,12 +45,14 @@ import Testing
     let result = try EvidenceImport.parse(
       JSONTestSupport.fixture("hackerrank-candidates.json"), skills: JSONTestSupport.skills())
     #expect(!result.evidence.contains { $0.hireKey == "ravi.kapoor@example.net" })
-    let note = try #require(result.diagnostics.first { $0.severity == .note })
+    // Status -1 is an invitation: the attempt is not completed, so its score 0 is no level.
+    let skipped = try #require(result.skipped.first { $0.hireKey == "ravi.kapoor@example.net" })
+    #expect(skipped.reason == .unfinished)
     #expect(
-      note.message
-        == "ravi.kapoor@example.net: no score for `REST API (Intermediate)` (status -1); not imported"
+      skipped.message
+        == "ravi.kapoor@example.net: status -1, the attempt is not completed (HackerRank completes an attempt with status 7); not imported"
     )
-    #expect(note.location.jsonPath == "$.data[3]")
+    #expect(skipped.location.jsonPath == "$.data[3].status")
   }
 
   func candidates(
@@ -71,30 +73,34 @@ import Testing
     }
   }
 
-  @Test func aMissingOrInvalidEmailIsAnError() throws {
+  @Test func aMissingOrInvalidEmailIsSkippedAndSaid() throws {
     let result = try JSONTestSupport.run(
       candidates(
         #"{"full_name": "No Mail", "percentage_score": 50}, {"email": "nope", "percentage_score": 50}"#
       ))
+    #expect(result.skipped.map(\.reason) == [.noEmail, .invalidEmail])
+    #expect(result.skipped.first?.location.jsonPath == "$.data[0]")
     #expect(
-      result.rowErrors[""]?.first?.message
-        == "the candidate has no `email`; expected the candidate's email address")
-    #expect(result.rowErrors[""]?.first?.location.jsonPath == "$.data[0]")
-    #expect(
-      result.rowErrors["nope"]?.first?.message
-        == "found the string `nope`; expected the candidate's email address")
+      result.skipped.last?.message
+        == "test candidate $.data[1]: found `nope`; expected the candidate's email address alone")
+    #expect(result.fileSummaries.first?.unjoined == 2)
     #expect(result.evidence.isEmpty)
   }
 
-  @Test func anUnknownTestForTheWholeFileFailsTheFile() throws {
-    let errors = try JSONTestSupport.thrown(
+  @Test func anUnknownTestForTheWholeFileIsAWarningOfEachCandidate() throws {
+    let result = try JSONTestSupport.run(
       candidates(
         #"{"email": "a@b.co", "percentage_score": 50}"#,
         test: #""test": {"name": "Rust (Advanced)"},"#))
-    let error = try #require(errors.first)
-    #expect(errors.count == 1)
-    #expect(error.location.jsonPath == "$.test.name")
-    #expect(error.message.hasPrefix("unknown HackerRank test `Rust (Advanced)`"))
+    let unknown = try #require(result.unknownNames.first)
+    #expect(result.unknownNames.count == 1)
+    #expect(unknown.hireKey == "a@b.co")
+    #expect(unknown.location.jsonPath == "$.test.name")
+    #expect(unknown.message.hasPrefix("unknown HackerRank test `Rust (Advanced)`"))
+    #expect(result.evidence.isEmpty)
+    var strict = result
+    #expect(strict.applyStrict().isEmpty)
+    #expect(strict.rowErrors["a@b.co"]?.first?.message.contains("--strict") == true)
   }
 
   @Test func aCandidatesOwnTestNameWinsAndScoreOfMaxGivesPoints() throws {
@@ -121,8 +127,9 @@ import Testing
       ))
     #expect(result.evidence.map(\.rawValue) == ["70"])
     #expect(
-      result.diagnostics.first?.message
-        == "a@b.co: status `invited`, the test is not finished; not imported")
+      result.skipped.first?.message
+        == "a@b.co: status `invited`, the attempt is not completed (HackerRank completes an attempt with status 7); not imported"
+    )
     let error = try #require(result.rowErrors["c@d.co"]?.first)
     #expect(
       error.message
@@ -135,6 +142,7 @@ import Testing
       candidates(#"{"email": "a@b.co", "percentage_score": 50}"#, test: #""total": 1,"#))
     #expect(
       result.rowErrors["a@b.co"]?.first?.message
-        == "no test name; expected `test_name` on the candidate or a top-level `test` with `name`")
+        == "no test; expected `test` (its id or name) or `test_name` on the candidate, or a top-level `test`"
+    )
   }
 }

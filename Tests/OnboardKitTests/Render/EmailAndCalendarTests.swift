@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardKit
@@ -98,34 +99,33 @@ import Testing
       Issue.record("python3 is not installed; the independent .eml parse was skipped")
       return
     }
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "onboard-eml-\(getpid())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    var paths: [String] = []
-    var expectations: [(file: String, to: String)] = []
-    for hire in hires + [hostileHire] {
-      for file in try output(for: hire).files where file.path.hasSuffix(".eml") {
-        let url = directory.appendingPathComponent("\(paths.count).eml")
-        try file.data.write(to: url)
-        paths.append(url.path)
-        expectations.append((file.path, hire.email))
+    try TemporaryDirectory.with("eml") { directory in
+      var paths: [String] = []
+      var expectations: [(file: String, to: String)] = []
+      for hire in hires + [hostileHire] {
+        for file in try output(for: hire).files where file.path.hasSuffix(".eml") {
+          let url = directory.appendingPathComponent("\(paths.count).eml")
+          try file.data.write(to: url)
+          paths.append(url.path)
+          expectations.append((file.path, hire.email))
+        }
       }
+      let results = try PythonCheck.parseEmails(paths, python: python)
+      #expect(results.count == paths.count)
+      for (result, expected) in zip(results, expectations) {
+        #expect(result.defects.isEmpty, "\(expected.file): \(result.defects)")
+        #expect(result.from == "people@northwind.example")
+        #expect(!result.subject.isEmpty)
+        #expect(result.types.first == "multipart/alternative" || result.types.first == "text/plain")
+      }
+      // The hostile name comes back as one display name: data, not structure.
+      let hostile = results.filter { $0.toNames.contains { $0.contains("Eve") } }
+      #expect(!hostile.isEmpty)
+      #expect(
+        hostile.allSatisfy { r in
+          r.toNames.contains { $0.contains("Bcc: victim@example.com") && $0.contains("😀") }
+        })
+      #expect(hostile.allSatisfy { $0.headerNames.allSatisfy { $0.lowercased() != "bcc" } })
     }
-    let results = try PythonCheck.parseEmails(paths, python: python)
-    #expect(results.count == paths.count)
-    for (result, expected) in zip(results, expectations) {
-      #expect(result.defects.isEmpty, "\(expected.file): \(result.defects)")
-      #expect(result.from == "people@northwind.example")
-      #expect(!result.subject.isEmpty)
-      #expect(result.types.first == "multipart/alternative" || result.types.first == "text/plain")
-    }
-    // The hostile name comes back as one display name: data, not structure.
-    let hostile = results.filter { $0.toNames.contains { $0.contains("Eve") } }
-    #expect(!hostile.isEmpty)
-    #expect(
-      hostile.allSatisfy { r in
-        r.toNames.contains { $0.contains("Bcc: victim@example.com") && $0.contains("😀") }
-      })
-    #expect(hostile.allSatisfy { $0.headerNames.allSatisfy { $0.lowercased() != "bcc" } })
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 
 /// Runs Python's standard `email` parser (policy.strict) over .eml files: an independent reader.
 enum PythonCheck {
@@ -11,10 +12,12 @@ enum PythonCheck {
     var headerNames: [String]
   }
 
+  /// The first executable `python3` on PATH (`.ci/run` puts its virtual environment first).
   static var python: URL? {
-    for path in ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
-    where FileManager.default.isExecutableFile(atPath: path) {
-      return URL(fileURLWithPath: path)
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+      let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("python3")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
     return nil
   }
@@ -45,6 +48,7 @@ enum PythonCheck {
     let process = Process()
     process.executableURL = python
     process.arguments = ["-c", script] + paths
+    process.environment = TemporaryDirectory.childEnvironment
     let pipe = Pipe()
     let errors = Pipe()
     process.standardOutput = pipe

@@ -1,9 +1,13 @@
 import Foundation
+import OnboardTestSupport
 
 /// Runs Python's standard `email` package (policy.strict) on a rendered message: an independent
 /// parser that mail tooling relies on. Python is not part of our toolchain, so tests that need it
-/// are skipped, with a message, when `python3` is not on PATH (also under CI=true).
+/// are skipped, with a message, when `python3` is not on PATH; under `CI=true` they fail instead.
 enum PythonEmailParser {
+  /// Whether this is a CI run (`CI=true`), where a check that cannot run is a failure.
+  static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
   /// The first executable `python3` on PATH, if any.
   static let executable: URL? = {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -86,26 +90,27 @@ enum PythonEmailParser {
 
   /// Parses `bytes` with Python and returns its report, or throws with Python's stderr.
   static func parse(_ bytes: [UInt8], python: URL) throws -> Report {
-    let file = FileManager.default.temporaryDirectory
-      .appendingPathComponent("onboard-mime-\(UUID().uuidString).eml")
-    try Data(bytes).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    let process = Process()
-    process.executableURL = python
-    process.arguments = ["-c", script, file.path]
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw TestParseError(
-        message: "python3 failed (\(process.terminationStatus)): "
-          + String(decoding: stderr, as: UTF8.self))
+    try TemporaryDirectory.with("mime") { folder in
+      let file = folder.appendingPathComponent("message.eml")
+      try Data(bytes).write(to: file)
+      let process = Process()
+      process.executableURL = python
+      process.arguments = ["-c", script, file.path]
+      process.environment = TemporaryDirectory.childEnvironment
+      let output = Pipe()
+      let errors = Pipe()
+      process.standardOutput = output
+      process.standardError = errors
+      try process.run()
+      let stdout = output.fileHandleForReading.readDataToEndOfFile()
+      let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      guard process.terminationStatus == 0 else {
+        throw TestParseError(
+          message: "python3 failed (\(process.terminationStatus)): "
+            + String(decoding: stderr, as: UTF8.self))
+      }
+      return try JSONDecoder().decode(Report.self, from: stdout)
     }
-    return try JSONDecoder().decode(Report.self, from: stdout)
   }
 }

@@ -153,7 +153,7 @@ public enum EmailContext {
       "\(training) training session\(training == 1 ? "" : "s") for \(plan.report.weakAreas.count) weak area\(plan.report.weakAreas.count == 1 ? "" : "s")"
     if checks > 0 { text += "; \(checks) skill check\(checks == 1 ? "" : "s") early on" }
     if !plan.unscheduled.isEmpty {
-      text += "; \(plan.unscheduled.count) topic(s) did not fit before day 90"
+      text += "; \(plural(plan.unscheduled.count, "topic")) did not fit before day 90"
     }
     return text + "."
   }

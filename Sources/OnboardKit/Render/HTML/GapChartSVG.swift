@@ -23,7 +23,7 @@ public enum GapChartSVG {
       + "aria-labelledby=\"gap-chart-title gap-chart-desc\">"
     svg += "<title id=\"gap-chart-title\">Target and observed level of each required skill</title>"
     svg +=
-      "<desc id=\"gap-chart-desc\">\(rows.count) skills in priority order. "
+      "<desc id=\"gap-chart-desc\">\(plural(rows.count, "skill")) in priority order. "
       + (needing.isEmpty
         ? "No skill needs training."
         : "Needing training: \(h(needing.joined(separator: ", "))).")

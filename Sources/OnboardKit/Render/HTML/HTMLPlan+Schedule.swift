@@ -76,7 +76,7 @@ extension HTMLPlan {
       let recurring = items.filter { $0.kind == .meeting || $0.kind == .checkIn }
       if !recurring.isEmpty {
         let titles = Set(recurring.map(\.title)).sorted().map(h).joined(separator: ", ")
-        html += "<p>Recurring: \(titles) (\(recurring.count) sessions)</p>"
+        html += "<p>Recurring: \(titles) (\(plural(recurring.count, "session")))</p>"
       }
       if items.isEmpty { html += "<p>Regular work with the team.</p>" }
     }

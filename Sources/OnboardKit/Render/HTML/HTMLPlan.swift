@@ -227,7 +227,7 @@ public enum HTMLPlan {
         + "\(h(e.rawValue)) (\(h(e.scale.description)))"
       if let p = e.proficiency { line += " → level \(formatNumber(p.level))" }
       if let rank = e.percentileRank {
-        line += " → rank \(formatNumber(rank))th percentile, not a level"
+        line += " → rank \(ordinalRank(rank)) percentile, not a level"
       }
       if let weight = e.weight { line += " · weight \(formatNumber(weight, decimals: 2))" }
       if let who = e.assessor { line += " · \(bdi(who))" }

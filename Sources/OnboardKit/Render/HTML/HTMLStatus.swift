@@ -40,7 +40,7 @@ enum HTMLStatus {
   static func words(_ a: SkillAssessment) -> String {
     switch a.status {
     case .unassessed where !a.percentileRanks.isEmpty:
-      let ranks = a.percentileRanks.map { formatNumber($0) + "th percentile" }
+      let ranks = a.percentileRanks.map { ordinalRank($0) + " percentile" }
       return "unassessed (ranked \(ranks.joined(separator: ", ")), level unknown)"
     case .conflicting:
       return "conflicting evidence (\(a.levelStatus.label) overall)"

@@ -1,0 +1,61 @@
+import Foundation
+import OnboardKit
+
+/// `-` for standard input where a command reads one file, and for standard output where it writes
+/// one document, as command-line tools conventionally accept.
+enum StandardStreams {
+  /// The argument that stands for standard input or output.
+  static let dash = "-"
+  /// How standard input is named in diagnostics (`<stdin>:3:14: error: ...`).
+  static let inputName = "<stdin>"
+
+  /// Reads `path`, or all of standard input when `path` is `-`.
+  static func read(_ path: String) throws(InputError) -> SourceFile {
+    guard path == dash else { return try FileSystem.read(path) }
+    let data = FileHandle.standardInput.readDataToEndOfFile()
+    return SourceFile(path: inputName, data: data)
+  }
+
+  /// Standard input can be read once: a usage error when `-` is given for more than one input.
+  static func readOnce(_ paths: [String?]) throws(UsageError) {
+    if paths.filter({ $0 == dash }).count > 1 {
+      throw UsageError("`-` (standard input) is given for more than one input; it can be read once")
+    }
+  }
+
+  /// Where a command's document goes: standard output for `-` (the default), else the file,
+  /// written atomically and never over an existing file without `--force`.
+  struct Destination {
+    var path: String
+    var force: Bool
+
+    init(_ arguments: Arguments) throws(UsageError) {
+      path = try arguments.value("output") ?? StandardStreams.dash
+      force = arguments.flag("force")
+      if path.isEmpty { throw UsageError("--output needs a file name, or - for standard output") }
+    }
+
+    /// Writes `text`; false (after printing the error) when the file could not be written.
+    func emit(_ text: String) -> Bool {
+      let body = text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+      guard path != StandardStreams.dash else {
+        FileHandle.standardOutput.write(Data(body.utf8))
+        return true
+      }
+      if !force, FileManager.default.fileExists(atPath: path) {
+        Console.err("\(path): error: exists; use --force to replace it")
+        return false
+      }
+      let url = URL(fileURLWithPath: path)
+      do {
+        try FileSystem.write(
+          [OutputFile(path: url.lastPathComponent, data: Data(body.utf8))],
+          in: url.deletingLastPathComponent().path)
+        return true
+      } catch {
+        Console.err(error.description)
+        return false
+      }
+    }
+  }
+}
