@@ -107,7 +107,8 @@ public enum Onboarding {
     let byID = Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var files: [OutputFile] = []
     var summaries: [EmailSummary] = []
-    let baseContext = EmailContext.base(plan: plan, settings: settings)
+    let baseContext = EmailContext.base(
+      plan: plan, settings: settings, templates: templates.map(\.file), events: events)
     for (index, event) in events.enumerated() {
       guard let template = byID[event.templateID] else { continue }
       let email = try EmailRenderer.render(

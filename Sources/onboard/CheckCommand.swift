@@ -9,9 +9,11 @@ enum CheckCommand {
 
     Validates the plan library: every file parses; skills, topics, prerequisites, activities and
     roles refer to things that exist; every role skill has training that reaches its target; email
-    templates use only known placeholders; interview question banks (questions.csv) use skills of
-    their role, number their questions 1, 2, 3 ... and ask about every skill of the role, and warns about a question that counts at full weight for more
-    than two skills. Problems are printed as `file:line:column: error: ...`.
+    templates use only known placeholders (and warns on a header given twice and on unescaped
+    {{{name}}} tags); interview question banks (questions.csv) use skills of their role, number
+    their questions 1, 2, 3 ... and ask about every skill of the role, and warns about a question
+    that counts at full weight for more than two skills. Problems are printed as
+    `file:line:column: error: ...`.
 
     OPTIONS:
       --plans DIR   the plan library (default: $ONBOARD_PLANS, else Plans)
@@ -35,6 +37,7 @@ enum CheckCommand {
     let plans = try arguments.value("plans") ?? defaultPlans()
     do {
       let (library, templates) = try Inputs.library(plans)
+      for warning in templates.flatMap({ $0.warnings() }) { Console.err(warning.description) }
       Console.out(
         "\(plans): ok: \(library.skills.count) skills, \(library.roles.count) roles "
           + "(\(library.roles.map(\.title).joined(separator: ", "))), \(library.catalog.count) training topics, "

@@ -17,6 +17,7 @@ let usage = """
     progress       compare later evidence (a re-test) with a plan's gap skills
     check          validate a plan library (Plans/)
     interview-kit  write a role's interview scorecard and printable questions
+    template       preview one email of a hire, or render any Mustache template with JSON data
     help           show the help of a command
 
   OPTIONS:
@@ -40,6 +41,7 @@ let commands: [String: (usage: String, run: ([String]) throws(UsageError) -> Exi
   "progress": (ProgressCommand.usage, ProgressCommand.run),
   "check": (CheckCommand.usage, CheckCommand.run),
   "interview-kit": (InterviewKitCommand.usage, InterviewKitCommand.run),
+  "template": (TemplateCommand.usage, TemplateCommand.run),
 ]
 
 var arguments = Array(CommandLine.arguments.dropFirst())

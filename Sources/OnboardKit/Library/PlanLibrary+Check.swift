@@ -37,7 +37,7 @@ extension PlanLibrary {
     }
     let activityIDs = Set(schedule.map(\.id))
     for template in compiled {
-      errors += template.unknownPlaceholders()
+      errors += template.unknownPlaceholders(templateIDs: compiled.map(\.id))
       if case .beforeActivity(_, let id, _) = template.file.send, !activityIDs.contains(id) {
         errors.append(
           InputError(

@@ -35,7 +35,7 @@ struct SettingsFile: Decodable {
     "company", "sender", "domain", "work_days", "day_start", "day_end", "lunch_start",
     "lunch_minutes",
     "hours_per_day", "training_cap_minutes_by_week", "verification_minutes", "default_send_time",
-    "analysis",
+    "analysis", "video_call_links",
   ]
 }
 
@@ -125,6 +125,29 @@ extension PlanLibrary {
         }
       }
       settings.analysis = s
+    }
+    // Read beside the decoder, whose snake-case strategy would rewrite the locations (the keys).
+    let object = try? JSONSerialization.jsonObject(with: file.data) as? [String: Any]
+    var links: [String: Any] = [:]
+    if let value = object?["video_call_links"] {
+      if let dictionary = value as? [String: Any] {
+        links = dictionary
+      } else {
+        fail("$.video_call_links", "expected an object of location: link, with `*` for every other")
+      }
+    }
+    for (location, value) in links.sorted(by: { $0.key < $1.key }) {
+      let link = value as? String ?? ""
+      let isWeb = link.hasPrefix("https://") || link.hasPrefix("http://")
+      if !isWeb
+        || link.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 32 } == true })
+      {
+        fail(
+          "$.video_call_links.\(location)",
+          "found `\(link)`; expected a web address such as https://meet.example.com/onboarding")
+      } else {
+        settings.videoCallLinks[location] = link
+      }
     }
     if settings.dayEnd <= settings.dayStart {
       fail("$.day_end", "the working day ends before it starts")

@@ -89,6 +89,8 @@ public struct EmailTemplateFile: Hashable, Sendable {
   public var subjectLine: Int
   public var textLine: Int
   public var htmlLine: Int?
+  /// Header keys given more than once, by the line of each repeat (the last one counts).
+  public var repeatedHeaders: [Int: String] = [:]
 
   /// Parses a template file; errors name the file and line.
   public init(id: String, path: String, contents: String) throws(InputErrors) {
@@ -100,6 +102,7 @@ public struct EmailTemplateFile: Hashable, Sendable {
       errors.append(InputError(SourceLocation(file: path, line: line), message))
     }
     var header: [String: (String, Int)] = [:]
+    var repeatedHeaders: [Int: String] = [:]
     var index = 0
     while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) != "---" {
       let line = lines[index]
@@ -111,6 +114,7 @@ public struct EmailTemplateFile: Hashable, Sendable {
             fail(
               index + 1, "unknown header `\(key)`; expected subject, audience, cc, send or attach")
           }
+          if let first = header[key] { repeatedHeaders[index + 1] = "\(key)@\(first.1)" }
           header[key] = (value, index + 1)
         } else {
           fail(
@@ -189,6 +193,7 @@ public struct EmailTemplateFile: Hashable, Sendable {
     textLine = bodyStart + 1
     html = htmlLines.map { $0.joined(separator: "\n") }
     htmlLine = htmlStart
+    self.repeatedHeaders = repeatedHeaders
     if !errors.isEmpty { throw InputErrors(errors) }
   }
 }

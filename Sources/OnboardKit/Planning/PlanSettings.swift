@@ -24,6 +24,14 @@ public struct PlanSettings: Hashable, Sendable, Codable {
   /// The time emails are dated when their template gives none.
   public var defaultSendTime: LocalTime
   public var analysis: AnalysisSettings
+  /// Video-call links by the roster's location, `*` for every other location: the LOCATION and
+  /// URL of calendar events and the link in first-day emails. Empty: no link is named.
+  public var videoCallLinks: [String: String] = [:]
+
+  /// The video-call link for a location: its own, else the `*` default, else none.
+  public func videoCallLink(for location: String) -> String? {
+    videoCallLinks[location] ?? videoCallLinks["*"]
+  }
 
   public init(
     company: String = "Northwind Labs",

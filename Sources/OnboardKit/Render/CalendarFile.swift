@@ -42,19 +42,27 @@ public enum CalendarFile {
         timeZone: zone)
     }
     let s = stamp.components
+    // The hire reads these events (sessions.ics, the invitations in emails): what happens and
+    // with whom, not the planner's reasons, the reviews' re-assessment agendas or the skill
+    // checks' "what would settle it", which stay in the manager's plan (the review email tells
+    // the hire what the review is about).
     var description: [String] = []
-    if let reason = item.reason { description.append(reason) }
-    if !item.agenda.isEmpty {
+    if item.kind == .verification {
+      description.append(
+        "A short, informal exercise: it shows what you already know, so that your plan fits.")
+    } else if !item.agenda.isEmpty, item.kind != .milestone {
       description.append("Agenda:\n" + item.agenda.map { "- \($0)" }.joined(separator: "\n"))
     }
     if let resource = item.resource, !resource.isEmpty {
       description.append("Resource: \(resource)")
     }
-    if item.owner == "hire" {
-      description.append("On your own")
-    } else if let owner = item.ownerName {
-      description.append("With: \(owner) (\(item.owner))")
-    }
+    let with = EmailContext.withPhrase(item, plan: plan)
+    description.append(with.prefix(1).uppercased() + with.dropFirst())
+    let link = settings.videoCallLink(for: plan.hire.location)
+    // A remote hire meets by video; everyone else at the office, with the link for those who
+    // join from elsewhere.
+    let location =
+      plan.hire.workMode == .remote ? (link ?? "Video call") : "\(plan.hire.location) office"
     var attendees = [ICSAttendee(email: plan.hire.email, commonName: plan.hire.fullName)]
     if let email = item.ownerEmail, email.lowercased() != plan.hire.key {
       attendees.append(ICSAttendee(email: email, commonName: item.ownerName))
@@ -69,9 +77,9 @@ public enum CalendarFile {
       timestamp: ICSDateTime(year: s.year, month: s.month, day: s.day, hour: 0, minute: 0),
       start: local(item.date, item.start), end: local(item.date, item.end), summary: item.title,
       description: description.isEmpty ? nil : description.joined(separator: "\n\n"),
-      location: plan.hire.workMode == .remote ? "Video call" : plan.hire.location,
+      location: location,
       categories: [item.kind.rawValue],
       organizer: ICSOrganizer(email: settings.sender.email, commonName: settings.sender.name),
-      attendees: attendees, status: .confirmed)
+      attendees: attendees, status: .confirmed, url: link)
   }
 }

@@ -18,8 +18,11 @@ public enum MarkdownPlan {
       "- **Location:** \(md(hire.location)) (\(md(hire.timeZone)), \(hire.workMode.rawValue)) · "
         + "**Working days:** \(plan.calendar.workDays.map(\.shortName).joined(separator: ", ")), "
         + "\(plan.calendar.dayStart)–\(plan.calendar.dayEnd)")
-    for note in plan.notes { out.line("> **Note:** \(md(note))") }
     out.blank()
+    for note in plan.notes {
+      out.line("> **Note:** \(md(note))")
+      out.blank()
+    }
     GapSummaryMarkdown.render(plan.report, settings: settings, into: &out)
     renderPreboarding(plan, into: &out)
     renderWeekOne(plan, into: &out)
@@ -59,10 +62,13 @@ public enum MarkdownPlan {
       out.line("| Time | What | Who | Why |")
       out.line("|---|---|---|---|")
       for item in day.items {
+        // What is done (the agenda) goes with the title; Why holds only a reason.
+        let agenda = item.agenda.isEmpty ? "" : ": " + md(item.agenda.joined(separator: "; "))
         out.line(
-          "| \(item.start)–\(item.end) | \(md(item.title))\(item.note.map { " _(\(md($0)))_" } ?? "")"
+          "| \(item.start)–\(item.end) | \(md(item.title))\(agenda)"
+            + "\(item.note.map { " _(\(md($0)))_" } ?? "")"
             + "\(item.override.map { " ✎ _\(md($0))_" } ?? "") "
-            + "| \(md(who(item))) | \(md(item.reason ?? item.agenda.joined(separator: "; "))) |")
+            + "| \(md(who(item))) | \(item.reason.map(md) ?? "–") |")
       }
       out.blank()
     }
@@ -93,19 +99,24 @@ public enum MarkdownPlan {
       let items = plan.items(in: range)
       out.line("### Month \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)")
       out.blank()
+      // Each part is its own block with blank lines around it, so that CommonMark viewers do not
+      // fold a line into the list before it.
       let milestones = items.filter { $0.kind == .milestone }
       for milestone in milestones {
         out.line(
-          "**\(md(milestone.title))**, \(milestone.date.longText) \(milestone.start) (\(md(who(milestone))))"
+          "- **\(md(milestone.title))**, \(milestone.date.longText) \(milestone.start) · \(md(who(milestone)))"
         )
         for point in milestone.agenda { out.line("  - \(md(point))") }
+        out.blank()
       }
       let training = items.filter { $0.kind == .training || $0.kind == .verification }
       if !training.isEmpty {
         out.line("Training:")
+        out.blank()
         for item in training {
           out.line("- \(item.date.shortText) \(item.start): \(summary(item))")
         }
+        out.blank()
       }
       let oneOnOnes = items.filter { $0.kind == .meeting || $0.kind == .checkIn }
       if !oneOnOnes.isEmpty {
@@ -113,9 +124,12 @@ public enum MarkdownPlan {
         out.line(
           "Recurring: \(titles.map(md).joined(separator: ", ")) (\(plural(oneOnOnes.count, "session")))"
         )
+        out.blank()
       }
-      if items.isEmpty { out.line("- Regular work with the team.") }
-      out.blank()
+      if items.isEmpty {
+        out.line("- Regular work with the team.")
+        out.blank()
+      }
     }
   }
 
@@ -141,9 +155,10 @@ public enum MarkdownPlan {
       ? "on your own" : item.ownerName.map { "\($0) (\(item.owner))" } ?? item.owner
   }
 
+  /// "Title · 90 min · Darnell Washington (buddy) — why": one level of parentheses at most.
   static func summary(_ item: PlanItem) -> String {
-    var text = "\(md(item.title)) (\(item.durationMinutes) min, \(md(who(item))))"
-    if let reason = item.reason { text += ": \(md(reason))" }
+    var text = "\(md(item.title)) · \(item.durationMinutes) min · \(md(who(item)))"
+    if let reason = item.reason { text += " — \(md(reason))" }
     if let note = item.note { text += " _\(md(note))_" }
     if let mark = item.override { text += " ✎ _\(md(mark))_" }
     return text

@@ -59,7 +59,7 @@ import Testing
     let template = try require(
       try library.compileTemplates().first { $0.id == "manager-briefing" })
     let context = EmailContext.build(plan: plan, settings: library.settings)
-    let text = try template.text.render(context, options: .strict(escaping: .none))
+    let (_, text, html) = try EmailRenderer.parts(template, context: context)
     #expect(text.contains("INTERVIEWERS' NOTES"))
     #expect(
       text.contains(
@@ -67,14 +67,13 @@ import Testing
       ))
     #expect(
       text.contains(
-        "    Mateo García, rated 2: “Prepared statements only, and only when asked directly;"))
+        "  - Mateo García, rated 2: “Prepared statements only, and only when asked directly;"))
     // Hannah Okafor's SQL-injection answer (4) counts half for SQL (questions.csv weight 0.5):
     // (2 + 4 × 0.5) / 1.5 = 2.7.
     #expect(text.contains("- Databases & SQL: interviewers agree (2–2.7)\n"))
-    #expect(text.contains("    Kwame Asante, rated 4\n"), "no note: no colon")
-    let html = try template.html.map { try $0.render(context, options: .strict(escaping: .html)) }
-    #expect(html?.contains("Hannah Okafor 4 vs Mateo García 2") == true)
-    #expect(html?.contains("guessed that clustered means &quot;cached&quot;") == true)
+    #expect(text.contains("  - Kwame Asante, rated 4\n"), "no note: no colon")
+    #expect(html.contains("Hannah Okafor 4 vs Mateo García 2"))
+    #expect(html.contains("guessed that clustered means &quot;cached&quot;"))
   }
 
   @Test func planMarkdownHasTheInterviewersNotes() throws {

@@ -3,13 +3,20 @@ import OnboardMustache
 /// The values an email template sees (the placeholders of `EmailPlaceholders`), built from a plan.
 public enum EmailContext {
   public static func build(
-    plan: OnboardingPlan, settings: PlanSettings, event: EmailEvent? = nil
+    plan: OnboardingPlan, settings: PlanSettings, event: EmailEvent? = nil,
+    templates: [EmailTemplateFile] = [], events: [EmailEvent] = []
   ) -> MustacheValue {
-    adding(event, of: plan, to: base(plan: plan, settings: settings))
+    adding(
+      event, of: plan,
+      to: base(plan: plan, settings: settings, templates: templates, events: events))
   }
 
   /// The values every email of a plan shares (built once per hire, not once per email).
-  public static func base(plan: OnboardingPlan, settings: PlanSettings) -> [String: MustacheValue] {
+  /// `templates` and `events` give `emails.<id>.timing` and `.date`: when each email arrives.
+  public static func base(
+    plan: OnboardingPlan, settings: PlanSettings, templates: [EmailTemplateFile] = [],
+    events: [EmailEvent] = []
+  ) -> [String: MustacheValue] {
     let hire = plan.hire
     let report = plan.report
     let firstDay = plan.items.filter { $0.date == plan.start }
@@ -115,15 +122,21 @@ public enum EmailContext {
           ])
         })
     values["goals_30"] = .list(goals30(plan).map { .object(["goal": .string($0)]) })
+    values.merge(
+      peopleValues(plan: plan, settings: settings, templates: templates, events: events)
+    ) { $1 }
 
     return values
   }
 
   /// The shared values plus the event's `session` and `activity`.
+  /// `template` adds `send_timing`: this email's own `send:` rule in words.
   public static func adding(
-    _ event: EmailEvent?, of plan: OnboardingPlan, to base: [String: MustacheValue]
+    _ event: EmailEvent?, of plan: OnboardingPlan, to base: [String: MustacheValue],
+    template: EmailTemplateFile? = nil
   ) -> MustacheValue {
     var values = base
+    if let template { values["send_timing"] = .string(timing(template.send, plan: plan)) }
     let report = plan.report
     if let itemID = event?.itemID, let item = plan.item(id: itemID) {
       let date = MustacheValue.string(item.date.longText)
@@ -136,6 +149,9 @@ public enum EmailContext {
         "duration_minutes": .number(Double(item.durationMinutes)),
         "owner_name": .string(item.ownerName ?? item.owner), "reason": .string(item.reason ?? ""),
         "resource": .string(item.resource ?? ""),
+        "with": .string(withPhrase(item, plan: plan)),
+        "is_check": .bool(item.kind == .verification),
+        "points": .list(item.agenda.map { .object(["point": .string($0)]) }),
       ])
       values["activity"] = .object([
         "title": .string(item.title), "date": date, "time": time,
@@ -158,7 +174,8 @@ public enum EmailContext {
     return text + "."
   }
 
-  /// What the 30-day review looks for: the first topics of each weak area done, skills checked.
+  /// What the 30-day review looks for, in words for the hire: the first sessions of each skill
+  /// the plan trains done, the skill checks done, a first contribution.
   static func goals30(_ plan: OnboardingPlan) -> [String] {
     let cutoff = plan.start.adding(days: 29)
     var goals: [String] = []
@@ -168,12 +185,12 @@ public enum EmailContext {
       }
       if !done.isEmpty {
         goals.append(
-          "\(a.skill.name): \(done.count) session\(done.count == 1 ? "" : "s") done, towards level \(a.requirement.targetLevel)"
+          "\(a.skill.name): your first \(count(done.count, "session")) done"
         )
       }
     }
     for a in plan.report.unassessedEssentials + plan.report.conflicts {
-      goals.append("\(a.skill.name): level confirmed by a skill check")
+      goals.append("\(a.skill.name): a short skill check done together")
     }
     goals.append("First contribution merged and the team's workflow familiar")
     return goals

@@ -24,8 +24,15 @@ public enum EmailPlaceholders {
       "start_moved_reason", "manager_name", "manager_first_name", "manager_email", "buddy_name",
       "buddy_first_name", "buddy_email", "work_mode", "remote", "has_gaps", "training_count",
       "plan_overview", "has_integrity_flags", "review_30_date", "review_60_date", "review_90_date",
+      "video_link", "laptop_shipped", "send_timing", "has_learning", "has_skill_checks",
+      "has_buddy_sessions", "hybrid",
     ] { fields[name] = scalar }
-    fields["first_day"] = object(["time", "title", "owner"])
+    fields["learning"] = object(["skill", "sessions", "sessions_text", "with", "first_date"])
+    fields["skill_checks"] = object(["skill", "date", "with"])
+    fields["buddy_sessions"] = object(["date", "time", "title", "duration_minutes"])
+    fields["rest_of_first_week"] = object(
+      ["date"], nested: ["items": object(["time", "title"])])
+    fields["first_day"] = object(["time", "title", "owner", "with"])
     fields["first_week"] = object(["date"], nested: ["items": object(["time", "title"])])
     fields["gaps"] = object(["skill", "level", "target", "status", "severity"])
     fields["strengths"] = object(["skill", "level"])
@@ -40,14 +47,26 @@ public enum EmailPlaceholders {
   }()
 
   /// `session` in `each training` templates.
-  public static let session = object([
-    "title", "skill", "format", "date", "time", "duration_minutes", "owner_name", "reason",
-    "resource",
-  ])
+  public static let session = object(
+    [
+      "title", "skill", "format", "date", "time", "duration_minutes", "owner_name", "reason",
+      "resource", "with", "is_check",
+    ], nested: ["points": object(["point"])])
 
   /// `activity` in `before ACTIVITY` templates.
   public static let activity = object(
     ["title", "date", "time"], nested: ["agenda": object(["point"])])
+
+  /// `emails.<id>.timing` and `.date` for the library's templates (ids as `placeholderName`).
+  public static func emails(_ templateIDs: [String]) -> [String: Field] {
+    let each = object(["timing", "date"])
+    return [
+      "emails": Field(
+        Dictionary(
+          templateIDs.map { (EmailContext.placeholderName($0), each) },
+          uniquingKeysWith: { a, _ in a }))
+    ]
+  }
 
   /// Whether a name (possibly dotted) resolves inside the given sections.
   static func isKnown(_ name: String, sectionPath: [String], extra: [String: Field]) -> Bool {

@@ -16,23 +16,9 @@ public enum EmailRenderer {
     settings: PlanSettings, stamp: CalendarDate, baseContext: [String: MustacheValue]? = nil
   ) throws(InputError) -> RenderedEmail {
     let context = EmailContext.adding(
-      event, of: plan, to: baseContext ?? EmailContext.base(plan: plan, settings: settings))
-    func fill(_ part: MustacheTemplate, _ escaping: MustacheEscaping, firstLine: Int)
-      throws(InputError) -> String
-    {
-      do {
-        return try part.render(context, options: .strict(escaping: escaping))
-      } catch {
-        throw EmailTemplate.inputError(error, file: template.file, firstLine: firstLine)
-      }
-    }
-    let subject = try fill(template.subject, .none, firstLine: template.file.subjectLine)
-      .split(whereSeparator: \.isNewline).joined(separator: " ")
-    let text = try fill(template.text, .none, firstLine: template.file.textLine)
-    let html: String? =
-      if let part = template.html {
-        try fill(part, .html, firstLine: template.file.htmlLine ?? 1)
-      } else { nil }
+      event, of: plan, to: baseContext ?? EmailContext.base(plan: plan, settings: settings),
+      template: template.file)
+    let (subject, text, html) = try parts(template, context: context)
 
     let hire = plan.hire
     func person(_ audience: Audience) -> Person {
@@ -77,6 +63,47 @@ public enum EmailRenderer {
       throw InputError(
         hire.origin, "cannot write email `\(template.id)` for \(hire.email): \(error)")
     }
+  }
+
+  /// The subject, the text part and the HTML part of a template for a context. The body is the
+  /// Markdown subset of `EmailMarkdown`: values are inserted escaped, then the text and HTML parts
+  /// are both rendered from the result. An explicit `--- html ---` body replaces the HTML part.
+  public static func parts(_ template: EmailTemplate, context: MustacheValue) throws(InputError)
+    -> (subject: String, text: String, html: String)
+  {
+    func fill(_ part: MustacheTemplate, _ escaping: MustacheEscaping, firstLine: Int)
+      throws(InputError) -> String
+    {
+      do {
+        return try part.render(context, options: .strict(escaping: escaping))
+      } catch {
+        throw EmailTemplate.inputError(error, file: template.file, firstLine: firstLine)
+      }
+    }
+    let subject = try fill(template.subject, .none, firstLine: template.file.subjectLine)
+      .split(whereSeparator: \.isNewline).joined(separator: " ")
+    let body = try fill(
+      template.text, .custom(EmailMarkdown.escape), firstLine: template.file.textLine)
+    let (text, html) = EmailMarkdown.render(body)
+    if let part = template.html {
+      return (subject, text, try fill(part, .html, firstLine: template.file.htmlLine ?? 1))
+    }
+    return (subject, text, html)
+  }
+
+  /// The parts of a template's first email in a plan, as `onboard template preview` shows them;
+  /// nil when the plan sends none (a review the plan does not have).
+  public static func preview(
+    _ template: EmailTemplate, plan: OnboardingPlan, settings: PlanSettings,
+    templates: [EmailTemplateFile]
+  ) throws(InputError) -> (subject: String, text: String, html: String)? {
+    let (events, _) = EmailSchedule.events(
+      for: plan, templates: templates, defaultTime: settings.defaultSendTime)
+    guard let event = events.first(where: { $0.templateID == template.id }) else { return nil }
+    let base = EmailContext.base(
+      plan: plan, settings: settings, templates: templates, events: events)
+    return try parts(
+      template, context: EmailContext.adding(event, of: plan, to: base, template: template.file))
   }
 
   /// The moment an email is planned for, from the local date and time in the hire's zone.

@@ -44,14 +44,16 @@ public struct EmailTemplate: Sendable {
   }
 
   /// Placeholders this template uses that no email provides, each with its line and column.
-  public func unknownPlaceholders() -> [InputError] {
+  /// `templateIDs`: the library's templates, whose `emails.<id>` this one may name.
+  public func unknownPlaceholders(templateIDs: [String] = []) -> [InputError] {
     var errors: [InputError] = []
-    let extra: [String: EmailPlaceholders.Field] =
+    var extra: [String: EmailPlaceholders.Field] =
       switch file.send {
       case .beforeEachTraining: ["session": EmailPlaceholders.session]
       case .beforeActivity: ["activity": EmailPlaceholders.activity]
       case .on: [:]
       }
+    extra.merge(EmailPlaceholders.emails(templateIDs)) { $1 }
     let parts: [(MustacheTemplate, Int)] =
       [(subject, file.subjectLine), (text, file.textLine)]
       + (html.map { [($0, file.htmlLine ?? 1)] } ?? [])
@@ -73,5 +75,34 @@ public struct EmailTemplate: Sendable {
       }
     }
     return errors
+  }
+
+  /// What `onboard check` warns about: a header given twice (the last one counts, which is rarely
+  /// what was meant) and `{{{name}}}` / `{{& name}}` tags, which insert a value unescaped: as
+  /// markup into an explicit HTML body, as Markdown (links, bold) into the body.
+  public func warnings() -> [Diagnostic] {
+    var warnings: [Diagnostic] = []
+    for (line, again) in file.repeatedHeaders.sorted(by: { $0.key < $1.key }) {
+      let parts = again.split(separator: "@")
+      warnings.append(
+        Diagnostic(
+          .warning, SourceLocation(file: file.path, line: line),
+          "header `\(parts[0])` is given again (first on line \(parts.last ?? "")); only this one counts"
+        ))
+    }
+    var parts: [(MustacheTemplate, Int, String)] = [(text, file.textLine, "the body, as Markdown")]
+    if let html { parts.append((html, file.htmlLine ?? 1, "the HTML body, as markup")) }
+    for (template, firstLine, what) in parts {
+      for reference in template.references where reference.kind == .unescapedVariable {
+        warnings.append(
+          Diagnostic(
+            .warning,
+            SourceLocation(
+              file: file.path, line: reference.line + firstLine - 1, column: reference.column),
+            "`\(reference.name)` is inserted unescaped into \(what); use {{\(reference.name)}} so a "
+              + "value can never become a link or a tag"))
+      }
+    }
+    return warnings
   }
 }

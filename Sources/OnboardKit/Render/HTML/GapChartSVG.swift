@@ -15,7 +15,12 @@ public enum GapChartSVG {
   /// The chart as one `<svg>` element (with `role="img"`, a `<title>` and a `<desc>`).
   public static func render(_ report: GapReport) -> String {
     let rows = report.assessments
-    let height = top + Double(rows.count) * rowHeight + bottom
+    // A long skill name takes two lines (never cut, never past the left edge), so its row is
+    // taller; every row starts where the one above ends.
+    let names = rows.map { nameLines("\($0.requirement.priority). \($0.skill.name)", limit: 34) }
+    let heights = names.map { rowHeight + Double($0.count - 1) * 15 }
+    let plotHeight = heights.reduce(0, +)
+    let height = top + plotHeight + bottom
     let needing = report.weakAreas.map(\.skill.name)
     var svg =
       "<svg class=\"gap-chart\" role=\"img\" "
@@ -28,13 +33,30 @@ public enum GapChartSVG {
         ? "No skill needs training."
         : "Needing training: \(h(needing.joined(separator: ", "))).")
       + " The table below gives the same numbers.</desc>"
-    svg += definitions
+    svg += definitions()
     svg += legend
-    svg += axis(y: top - 8, height: Double(rows.count) * rowHeight + 16)
+    svg += axis(y: top - 8, height: plotHeight + 16)
+    var y = top
     for (index, assessment) in rows.enumerated() {
-      svg += group(assessment, y: top + Double(index) * rowHeight, striped: index % 2 == 1)
+      svg += group(
+        assessment, y: y, height: heights[index], name: names[index], striped: index % 2 == 1)
+      y += heights[index]
     }
     return svg + "</svg>"
+  }
+
+  /// A label as one line, or two split at a space when it is longer than `limit` characters.
+  static func nameLines(_ text: String, limit: Int) -> [String] {
+    guard text.count > limit else { return [text] }
+    let words = text.split(separator: " ")
+    var first = ""
+    var index = 0
+    while index < words.count, first.isEmpty || first.count + 1 + words[index].count <= limit {
+      first += (first.isEmpty ? "" : " ") + words[index]
+      index += 1
+    }
+    let rest = words[index...].joined(separator: " ")
+    return rest.isEmpty ? [first] : [first, rest]
   }
 
   /// The whisker of an observed level: level ± (1 − confidence), clamped to 0–5.
@@ -45,12 +67,13 @@ public enum GapChartSVG {
     return low...max(low, high)
   }
 
-  private static var definitions: String {
+  /// The hatch patterns; `suffix` keeps their ids unique when a page holds two charts.
+  static func definitions(_ suffix: String = "") -> String {
     "<defs>"
-      + "<pattern id=\"gc-hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
+      + "<pattern id=\"gc-hatch\(suffix)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
       + "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#f4f4f5\"/>"
       + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#9ca3af\" stroke-width=\"3\"/></pattern>"
-      + "<pattern id=\"gc-cross\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\">"
+      + "<pattern id=\"gc-cross\(suffix)\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\">"
       + "<rect width=\"7\" height=\"7\" fill=\"#7c3aed\"/>"
       + "<path d=\"M0 0L7 7M7 0L0 7\" stroke=\"#f5f3ff\" stroke-width=\"1.4\"/></pattern>"
       + "</defs>"
@@ -95,7 +118,9 @@ public enum GapChartSVG {
     return svg + "</g>"
   }
 
-  private static func group(_ a: SkillAssessment, y: Double, striped: Bool) -> String {
+  private static func group(
+    _ a: SkillAssessment, y: Double, height: Double, name: [String], striped: Bool
+  ) -> String {
     let requirement = a.requirement
     let label = description(a)
     var svg =
@@ -105,13 +130,15 @@ public enum GapChartSVG {
     svg += "<title>\(h(label))</title>"
     if striped {
       svg += "<rect class=\"stripe\" x=\"0\" y=\"\(n(y))\" width=\"\(n(width))\" "
-      svg += "height=\"\(n(rowHeight))\"/>"
+      svg += "height=\"\(n(height))\"/>"
     }
-    let name = truncated("\(requirement.priority). \(a.skill.name)", limit: 40)
+    for (line, text) in name.enumerated() {
+      svg +=
+        "<text class=\"skill-name\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + 19 + Double(line) * 15))\">"
+        + "\(h(text))</text>"
+    }
     svg +=
-      "<text class=\"skill-name\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + 19))\">\(h(name))</text>"
-    svg +=
-      "<text class=\"skill-meta\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + 36))\">"
+      "<text class=\"skill-meta\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + height - 10))\">"
       + "\(tierMark(requirement.tier)) \(requirement.tier.rawValue) · target \(requirement.targetLevel)"
       + "</text>"
     let targetWidth = Double(min(5, max(0, requirement.targetLevel))) * unit

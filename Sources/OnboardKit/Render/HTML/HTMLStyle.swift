@@ -51,7 +51,7 @@ enum HTMLStyle {
     .legend dd{margin:0}
     figure.chart{margin:1rem 0;overflow-x:auto}
     figure.chart figcaption{color:var(--muted);font-size:.88rem;margin-top:.3rem}
-    svg.gap-chart{display:block;width:100%;min-width:640px;height:auto;
+    svg.gap-chart{display:block;width:100%;height:auto;
     font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif}
     .gap-chart text{font-size:13px;fill:var(--ink)}
     .gap-chart .legend text{font-size:13px}
@@ -59,6 +59,9 @@ enum HTMLStyle {
     .gap-chart .axis text{font-size:11px;fill:var(--muted);text-anchor:middle}
     .gap-chart .stripe{fill:#f6f8fa}
     .gap-chart .skill-name{text-anchor:end;font-weight:600}
+    svg.chart-narrow{display:none}
+    .gap-chart .skill-name-n{font-weight:600;font-size:14px}
+    .gap-chart .skill-meta-n{font-size:12px;fill:var(--muted)}
     .gap-chart .skill-meta{text-anchor:end;font-size:11.5px;fill:var(--muted)}
     .gap-chart .target{fill:#fff;stroke:#1f2328;stroke-width:1.5}
     .gap-chart .observed{stroke:#1f2328;stroke-width:.8}
@@ -133,6 +136,10 @@ enum HTMLStyle {
     table.matrix .sym{font-size:1.05rem}
     .failed{color:var(--critical);font-weight:700}
     footer{margin-top:2.5rem;color:var(--muted);font-size:.82rem;border-top:1px solid var(--line)}
+    @media screen and (max-width:560px){
+    svg.gap-chart:not(.chart-narrow){display:none}
+    svg.chart-narrow{display:block}
+    }
     @media screen and (max-width:760px){
     body{padding:14px}
     h1{font-size:1.5rem}
@@ -158,12 +165,19 @@ enum HTMLStyle {
     nav.contents{display:none}
     a{color:inherit;text-decoration:none}
     section.page{break-before:page}
+    section#calendar{break-before:auto;margin-top:1.2rem}
     h2,h3{break-after:avoid}
     tr,li,.day-block,details.evidence,.milestone{break-inside:avoid}
     thead{display:table-header-group}
     .scroll,figure.chart{overflow:visible}
-    svg.gap-chart{min-width:0}
-    figure.chart{break-inside:avoid}
+    h1{font-size:18pt;margin:0 0 .3rem}
+    h2{margin:1rem 0 .5rem}
+    .facts{grid-template-columns:repeat(4,1fr);font-size:8.5pt;gap:.2rem .8rem;margin-bottom:.4rem}
+    .note{padding:.2rem .5rem;font-size:9pt}
+    section#gaps p{margin:.3rem 0}
+    svg.gap-chart{width:auto;max-width:100%;height:auto;max-height:140mm;margin:0 auto}
+    figure.chart{break-inside:avoid;margin:.4rem 0}
+    figure.chart figcaption{font-size:8pt}
     details.evidence::details-content{content-visibility:visible;display:contents}
     table.calendar td{font-size:7.5pt}
     table.calendar th.week-col{width:5.2rem}

@@ -1,0 +1,185 @@
+/// The small Markdown subset email bodies are written in, rendered to a plain-text part and an
+/// HTML part from the same source so the two cannot drift.
+///
+/// Blocks (separated by blank lines): paragraphs, where every line break is kept (signatures,
+/// addresses); `#`/`##`/`###` headings; `- ` or `* ` bullet lists and `1. ` numbered lists, with
+/// items nested by indenting them two spaces; `> ` notes; tables of `| cell | cell |` rows (a
+/// `|---|---|` row under the first makes it the header). Inline: `**bold**`, `*emphasis*`,
+/// `` `code` ``, `[label](https://…)`, `<https://…>`, `<name@example.com>`, bare `https://…`
+/// addresses, and `\` before a punctuation character to keep it literal. Anything else is text.
+/// Values from the plan are inserted with `escape(_:)`, so a name never becomes markup.
+public enum EmailMarkdown {
+  /// A parsed block.
+  indirect enum Block: Equatable {
+    case paragraph([String])
+    case heading(Int, String)
+    case list(ordered: Bool, items: [[Block]])
+    case note([String])
+    case table(header: [String]?, rows: [[String]])
+  }
+
+  /// The text and HTML parts of one body.
+  public static func render(_ source: String) -> (text: String, html: String) {
+    let blocks = parse(
+      source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    let text = EmailMarkdownText.render(blocks)
+    let html = EmailMarkdownHTML.render(blocks)
+    return (text, html)
+  }
+
+  /// How a line break inside an inserted value is carried through block parsing.
+  static let lineBreak: Character = "\u{2028}"
+
+  /// Escapes a value so that it reads as literal text: markup characters get a backslash, and a
+  /// line that would start a list, heading, note or numbered item gets one before its marker.
+  public static func escape(_ value: String) -> String {
+    var out = ""
+    out.reserveCapacity(value.utf8.count + 8)
+    var atLineStart = true
+    var digits = false
+    for character in value {
+      // A line break inside a value stays inside its block (a list item, a table cell).
+      if character.isNewline {
+        out.append(lineBreak)
+        atLineStart = true
+        digits = false
+        continue
+      }
+      if atLineStart, "-+#>".contains(character) {
+        out.append("\\")
+      } else if "\\*[]<>|`:".contains(character) {
+        out.append("\\")
+      } else if digits, character == "." || character == ")" {
+        out.append("\\")
+      }
+      digits = (atLineStart || digits) && character.isASCII && character.isNumber
+      atLineStart = character == "\n"
+      out.append(character)
+    }
+    return out
+  }
+
+  // MARK: Blocks
+
+  static func parse(_ lines: [String]) -> [Block] {
+    var blocks: [Block] = []
+    var index = 0
+    func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" } }
+    while index < lines.count {
+      let line = lines[index]
+      if isBlank(line) {
+        index += 1
+        continue
+      }
+      if let heading = heading(line) {
+        blocks.append(heading)
+        index += 1
+      } else if listMarker(line) != nil {
+        let (block, next) = parseList(lines, from: index)
+        blocks.append(block)
+        index = next
+      } else if line.hasPrefix(">") {
+        var noteLines: [String] = []
+        while index < lines.count, lines[index].hasPrefix(">") {
+          noteLines.append(String(lines[index].dropFirst()).trimmingLeadingSpace())
+          index += 1
+        }
+        blocks.append(.note(noteLines))
+      } else if line.trimmingLeadingSpace().hasPrefix("|") {
+        var rows: [[String]] = []
+        var header: [String]? = nil
+        while index < lines.count, lines[index].trimmingLeadingSpace().hasPrefix("|") {
+          let cells = tableCells(lines[index])
+          if rows.count == 1, header == nil, cells.allSatisfy(isSeparatorCell) {
+            header = rows.removeFirst()
+          } else {
+            rows.append(cells)
+          }
+          index += 1
+        }
+        blocks.append(.table(header: header, rows: rows))
+      } else {
+        var paragraph: [String] = []
+        while index < lines.count, !isBlank(lines[index]), heading(lines[index]) == nil,
+          listMarker(lines[index]) == nil || paragraph.isEmpty, !lines[index].hasPrefix(">"),
+          !lines[index].trimmingLeadingSpace().hasPrefix("|")
+        {
+          paragraph.append(lines[index].trimmingLeadingSpace())
+          index += 1
+        }
+        blocks.append(.paragraph(paragraph))
+      }
+    }
+    return blocks
+  }
+
+  static func heading(_ line: String) -> Block? {
+    let hashes = line.prefix { $0 == "#" }.count
+    guard (1...3).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
+    return .heading(hashes, String(line.dropFirst(hashes + 1)).trimmingLeadingSpace())
+  }
+
+  /// The marker's kind and the item's text, for `- x`, `* x` and `12. x` at the line's start.
+  static func listMarker(_ line: String) -> (ordered: Bool, text: String)? {
+    if line.hasPrefix("- ") || line.hasPrefix("* ") {
+      return (false, String(line.dropFirst(2)))
+    }
+    let digits = line.prefix { $0.isASCII && $0.isNumber }
+    if !digits.isEmpty, digits.count <= 9, line.dropFirst(digits.count).hasPrefix(". ") {
+      return (true, String(line.dropFirst(digits.count + 2)))
+    }
+    return nil
+  }
+
+  /// A list from `start`: its items, each with the lines indented under it parsed as blocks.
+  static func parseList(_ lines: [String], from start: Int) -> (Block, Int) {
+    guard let first = listMarker(lines[start]) else { return (.paragraph([]), start + 1) }
+    var items: [[Block]] = []
+    var index = start
+    while index < lines.count, let marker = listMarker(lines[index]),
+      marker.ordered == first.ordered
+    {
+      var body = [marker.text]
+      index += 1
+      while index < lines.count, lines[index].hasPrefix("  ") {
+        body.append(String(lines[index].dropFirst(2)))
+        index += 1
+      }
+      items.append(parse(body))
+    }
+    return (.list(ordered: first.ordered, items: items), index)
+  }
+
+  /// The cells of a `| a | b |` row; `\|` stays inside its cell.
+  static func tableCells(_ line: String) -> [String] {
+    var cells: [String] = []
+    var current = ""
+    var escaped = false
+    var row = line.trimmingLeadingSpace()
+    if row.hasPrefix("|") { row.removeFirst() }
+    for character in row {
+      if escaped {
+        current.append(character)
+        escaped = false
+      } else if character == "\\" {
+        current.append(character)
+        escaped = true
+      } else if character == "|" {
+        cells.append(current.trimmingSpaces())
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    if !current.trimmingSpaces().isEmpty { cells.append(current.trimmingSpaces()) }
+    return cells
+  }
+
+  static func isSeparatorCell(_ cell: String) -> Bool {
+    !cell.isEmpty && cell.allSatisfy { $0 == "-" || $0 == ":" } && cell.contains("-")
+  }
+}
+
+extension String {
+  func trimmingLeadingSpace() -> String { String(drop { $0 == " " || $0 == "\t" }) }
+}

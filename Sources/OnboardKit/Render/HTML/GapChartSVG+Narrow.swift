@@ -1,0 +1,127 @@
+/// The gap chart for narrow screens (phones): the same bars, with each skill's name, tier and
+/// status above its bars instead of beside them, the full width of the screen for the 0–5 scale.
+/// The page shows it instead of the wide chart below 560 px; print always uses the wide one.
+extension GapChartSVG {
+  static let narrowWidth = 360.0
+  static let narrowLeft = 12.0
+  static let narrowUnit = 66.0
+  static let narrowRow = 78.0
+
+  public static func renderNarrow(_ report: GapReport) -> String {
+    let rows = report.assessments
+    let names = rows.map { nameLines("\($0.requirement.priority). \($0.skill.name)", limit: 44) }
+    let heights = names.map { narrowRow + Double($0.count - 1) * 16 }
+    let legendHeight = 70.0
+    let height = legendHeight + 24 + heights.reduce(0, +) + 12
+    var svg =
+      "<svg class=\"chart-narrow gap-chart\" role=\"img\" "
+      + "viewBox=\"0 0 \(n(narrowWidth)) \(n(height))\" width=\"\(n(narrowWidth))\" "
+      + "height=\"\(n(height))\" aria-labelledby=\"gap-chart-n-title\">"
+      + "<title id=\"gap-chart-n-title\">Target and observed level of each required skill</title>"
+    svg += definitions("-n")
+    svg += narrowLegend
+    let axisTop = legendHeight + 6
+    svg += "<g class=\"axis\" aria-hidden=\"true\">"
+    for level in 0...5 {
+      let x = nx(Double(level))
+      svg += "<text x=\"\(n(x))\" y=\"\(n(axisTop + 10))\">\(level)</text>"
+      svg +=
+        "<line x1=\"\(n(x))\" y1=\"\(n(axisTop + 16))\" x2=\"\(n(x))\" y2=\"\(n(height - 8))\"/>"
+    }
+    svg += "</g>"
+    var y = axisTop + 18
+    for (index, a) in rows.enumerated() {
+      svg += narrowGroup(
+        a, y: y, height: heights[index], name: names[index], striped: index % 2 == 1)
+      y += heights[index]
+    }
+    return svg + "</svg>"
+  }
+
+  private static var narrowLegend: String {
+    let items: [(String, String)] = [
+      ("<rect class=\"target\" x=\"2\" y=\"6\" width=\"30\" height=\"10\"/>", "Target"),
+      (
+        "<rect class=\"observed status-gap\" x=\"2\" y=\"4\" width=\"30\" height=\"14\"/>",
+        "Observed"
+      ),
+      ("<path class=\"whisker\" d=\"M4 11H30M4 5V17M30 5V17\"/>", "Confidence range"),
+      (
+        "<rect class=\"unknown\" x=\"2\" y=\"4\" width=\"30\" height=\"14\" fill=\"url(#gc-hatch-n)\"/>",
+        "? Unassessed"
+      ),
+      (
+        "<rect class=\"observed conflict\" x=\"2\" y=\"4\" width=\"30\" height=\"14\" fill=\"url(#gc-cross-n)\"/>",
+        "⚡\u{FE0E} Conflicting"
+      ),
+      ("<path class=\"source-mark\" d=\"M24 3L30 11L24 19L18 11Z\"/>", "Disagreeing source"),
+    ]
+    var svg = "<g class=\"legend\" aria-hidden=\"true\">"
+    for (index, item) in items.enumerated() {
+      let x = Double(index % 2) * 180
+      let y = Double(index / 2) * 22
+      svg += "<g transform=\"translate(\(n(x)) \(n(y)))\">\(item.0)"
+      svg += "<text x=\"38\" y=\"15\">\(item.1)</text></g>"
+    }
+    return svg + "</g>"
+  }
+
+  private static func narrowGroup(
+    _ a: SkillAssessment, y: Double, height: Double, name: [String], striped: Bool
+  ) -> String {
+    let requirement = a.requirement
+    var svg =
+      "<g class=\"bar-group-n \(HTMLStatus.cssClass(a.status))\" data-skill=\"\(h(a.skill.id))\">"
+      + "<title>\(h(description(a)))</title>"
+    if striped {
+      svg +=
+        "<rect class=\"stripe\" x=\"0\" y=\"\(n(y))\" width=\"\(n(narrowWidth))\" height=\"\(n(height))\"/>"
+    }
+    for (line, text) in name.enumerated() {
+      svg +=
+        "<text class=\"skill-name-n\" x=\"\(n(narrowLeft))\" y=\"\(n(y + 16 + Double(line) * 16))\">"
+        + "\(h(text))</text>"
+    }
+    let textBottom = y + 16 + Double(name.count - 1) * 16
+    svg +=
+      "<text class=\"skill-meta-n\" x=\"\(n(narrowLeft))\" y=\"\(n(textBottom + 16))\">"
+      + "\(requirement.tier.rawValue) · target \(requirement.targetLevel) · "
+      + "<tspan class=\"status-text\">\(HTMLStatus.symbol(a.status)) \(h(a.status.label))</tspan></text>"
+    let barTop = textBottom + 26
+    let target = Double(min(5, max(0, requirement.targetLevel)))
+    svg +=
+      "<rect class=\"target\" x=\"\(n(narrowLeft))\" y=\"\(n(barTop))\" "
+      + "width=\"\(n(target * narrowUnit))\" height=\"8\"/>"
+    let barY = barTop + 11
+    guard let observed = a.observed, a.status != .unassessed else {
+      return svg
+        + "<rect class=\"unknown\" x=\"\(n(narrowLeft))\" y=\"\(n(barY))\" "
+        + "width=\"\(n(5 * narrowUnit))\" height=\"14\" fill=\"url(#gc-hatch-n)\"/></g>"
+    }
+    let fill = a.status == .conflicting ? " fill=\"url(#gc-cross-n)\"" : ""
+    let kind = a.status == .conflicting ? "conflict" : HTMLStatus.cssClass(a.status)
+    svg +=
+      "<rect class=\"observed \(kind)\" x=\"\(n(narrowLeft))\" y=\"\(n(barY))\" "
+      + "width=\"\(n(max(2, observed.level * narrowUnit)))\" height=\"14\"\(fill)/>"
+    let range = confidenceRange(level: observed.level, confidence: a.confidence)
+    if range.upperBound - range.lowerBound > 0.001 {
+      let (x1, x2, mid) = (nx(range.lowerBound), nx(range.upperBound), barY + 7)
+      svg +=
+        "<path class=\"whisker\" d=\"M\(n(x1)) \(n(mid))H\(n(x2))"
+        + "M\(n(x1)) \(n(mid - 5))V\(n(mid + 5))M\(n(x2)) \(n(mid - 5))V\(n(mid + 5))\"/>"
+    }
+    if let conflict = a.conflict {
+      for source in [conflict.high, conflict.low] {
+        let cx = nx(min(5, max(0, source.level)))
+        svg +=
+          "<path class=\"source-mark\" d=\"M\(n(cx)) \(n(barY - 3))L\(n(cx + 5)) \(n(barY + 7))"
+          + "L\(n(cx)) \(n(barY + 17))L\(n(cx - 5)) \(n(barY + 7))Z\"/>"
+      }
+    }
+    return svg + "</g>"
+  }
+
+  private static func nx(_ level: Double) -> Double { narrowLeft + level * narrowUnit }
+
+  private static func n(_ value: Double) -> String { formatNumber(value) }
+}
