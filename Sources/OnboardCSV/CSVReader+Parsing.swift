@@ -1,9 +1,14 @@
+/// The reference parser: byte by byte, checking UTF-8 and structure as it goes, so the first
+/// problem is reported exactly where it is. The reader uses it for records the scanner finds
+/// malformed; tests and the fuzzer read whole inputs with it to check the scanner against it.
 extension CSVReader {
-  /// Reads one record, skipping blank lines if the options say so; nil at the end.
-  mutating func readRecord(delimiter: UInt8) throws(CSVError) -> CSVRecord? {
+  /// The next record read by the reference parser alone, or nil at the end (for tests).
+  mutating func referenceNext() throws(CSVError) -> CSVRecord? {
+    if !started { try start() }
+    guard let dialect else { return nil }
     while let byte = try input.peek() {
       guard byte == CSVByte.cr || byte == CSVByte.lf else {
-        return try readFields(delimiter: delimiter)
+        return try referenceFields(delimiter: dialect.delimiter)
       }
       let line = position.line
       try consumeLineBreak(byte)
@@ -14,7 +19,7 @@ extension CSVReader {
   }
 
   /// Reads the fields of a record that starts at the current, non-blank position.
-  private mutating func readFields(delimiter: UInt8) throws(CSVError) -> CSVRecord {
+  mutating func referenceFields(delimiter: UInt8) throws(CSVError) -> CSVRecord {
     var fields: [CSVField] = []
     let recordLine = position.line
     while true {
@@ -114,7 +119,7 @@ extension CSVReader {
   }
 
   /// Consumes CR, LF, or CR LF (the byte given is the one at the current position).
-  private mutating func consumeLineBreak(_ byte: UInt8) throws(CSVError) {
+  mutating func consumeLineBreak(_ byte: UInt8) throws(CSVError) {
     input.advance()
     if byte == CSVByte.cr, try input.peek() == CSVByte.lf { input.advance() }
     try position.newLine()

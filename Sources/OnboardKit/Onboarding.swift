@@ -50,14 +50,14 @@ public enum Onboarding {
   public static func process(
     hire rosterHire: Hire, folder: String, library: PlanLibrary, templates: [EmailTemplate],
     evidence: [Evidence], overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
-    importNotes: [String] = [], stamp: CalendarDate
+    importNotes: [String] = [], stamp: CalendarDate, replan: Replan? = nil
   ) throws(InputError) -> HireOutput {
     var ledger = StaffLedger()
     let plan = OwnerAssignment.assign(
       try self.plan(
         hire: rosterHire, library: library, evidence: evidence, overrides: overrides,
-        sharedSessions: sharedSessions, importNotes: importNotes),
-      people: library.people, ledger: &ledger)
+        sharedSessions: sharedSessions, importNotes: importNotes, replan: replan),
+      people: library.people, ledger: &ledger, replan: replan)
     return try render(plan, folder: folder, library: library, templates: templates, stamp: stamp)
   }
 
@@ -66,10 +66,11 @@ public enum Onboarding {
   public static func plan(
     hire rosterHire: Hire, library: PlanLibrary, evidence: [Evidence],
     overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
-    importNotes: [String] = []
+    importNotes: [String] = [], replan: Replan? = nil
   ) throws(InputError) -> OnboardingPlan {
     var input = try planningInput(
       hire: rosterHire, library: library, evidence: evidence, overrides: overrides)
+    input.replan = replan
     input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
     var plan = Planner.plan(input)
     plan.notes += importNotes
@@ -155,7 +156,8 @@ public enum Onboarding {
     let (role, report) = try report(for: hire, library: library, evidence: evidence)
     return PlanningInput(
       hire: hire, role: role, report: report, catalog: library.catalog, schedule: library.schedule,
-      holidays: library.holidays, settings: library.settings, overrides: overrides)
+      holidays: library.holidays, settings: library.settings, overrides: overrides,
+      goals: library.goals(for: role))
   }
 
   /// A hire's workshop needs for cohort grouping: the plan as the hire would get it alone.

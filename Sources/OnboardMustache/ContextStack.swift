@@ -15,6 +15,13 @@ struct ContextStack {
   /// chain is a miss even if an outer frame has the name.
   func resolve(_ name: String) -> MustacheValue? {
     if name == "." { return frames.last }
+    if !name.utf8.contains(UInt8(ascii: ".")) {
+      // A plain name (nearly every tag): one lookup per frame, no splitting.
+      for frame in frames.reversed() {
+        if case .object(let fields) = frame, let value = fields[name] { return value }
+      }
+      return nil
+    }
     let parts = name.split(separator: ".", omittingEmptySubsequences: false)
     guard let first = parts.first else { return nil }
     var current: MustacheValue?

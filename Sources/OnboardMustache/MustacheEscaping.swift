@@ -18,21 +18,29 @@ public enum MustacheEscaping: Sendable {
   }
 
   static func escapeHTML(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { "&<>\"'".unicodeScalars.contains($0) }) else {
-      return text
-    }
-    var result = ""
-    result.reserveCapacity(text.utf8.count + 16)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.unicodeScalars.append(scalar)
+    // The five characters are ASCII, so the UTF-8 bytes can be scanned and copied as they are.
+    let utf8 = text.utf8
+    guard let first = utf8.firstIndex(where: isHTMLSpecial) else { return text }
+    var result: [UInt8] = []
+    result.reserveCapacity(utf8.count + 16)
+    result.append(contentsOf: utf8[..<first])
+    for byte in utf8[first...] {
+      switch byte {
+      case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+      case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+      case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+      case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+      case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
+      default: result.append(byte)
       }
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// `&`, `<`, `>`, `"` or `'`: a bit mask over the bytes below 0x40.
+  @inline(__always)
+  static func isHTMLSpecial(_ byte: UInt8) -> Bool {
+    let mask: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
+    return byte < 0x40 && (mask >> UInt64(byte)) & 1 != 0
   }
 }

@@ -67,47 +67,70 @@ while !arguments.isEmpty {
   options[String(name.dropFirst(2))] = value
 }
 
-/// Every regular file under a folder, relative paths, sorted.
+/// Every regular file under a folder, relative paths, sorted: readdir(3), as `cp -r` walks (the
+/// file type from the directory entry, a stat only where the file system does not give it).
 func files(under root: String) -> [String] {
-  let url = URL(fileURLWithPath: root)
-  guard
-    let enumerator = FileManager.default.enumerator(
-      at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [])
-  else { return [] }
   var result: [String] = []
-  let prefix = url.standardizedFileURL.path.count + 1
-  for case let file as URL in enumerator
-  where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-    result.append(String(file.standardizedFileURL.path.dropFirst(prefix)))
+  func walk(_ relative: String) {
+    let folder = relative.isEmpty ? root : root + "/" + relative
+    guard let directory = opendir(folder) else { return }
+    defer { closedir(directory) }
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name == "." || name == ".." { continue }
+      let path = relative.isEmpty ? name : relative + "/" + name
+      var type = Int32(entry.pointee.d_type)
+      if type == Int32(DT_UNKNOWN) {
+        var info = stat()
+        guard lstat(root + "/" + path, &info) == 0 else { continue }
+        type =
+          (info.st_mode & S_IFMT) == S_IFDIR
+          ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+      }
+      if type == Int32(DT_DIR) {
+        walk(path)
+      } else if type == Int32(DT_REG) {
+        result.append(path)
+      }
+    }
   }
+  walk("")
   return result.sorted()
 }
 
-/// The whole file, read with read(2).
-func readAll(_ path: String) -> [UInt8]? {
+/// The reusable buffer files are read into.
+nonisolated(unsafe) var readBuffer = [UInt8](repeating: 0, count: 1 << 20)
+
+/// The whole file, read with read(2) into one reused buffer (grown to the largest file); the
+/// bytes are `readBuffer[0..<count]`. Nil when the file cannot be opened.
+func readAll(_ path: String) -> Int? {
   let descriptor = open(path, O_RDONLY)
   guard descriptor >= 0 else { return nil }
   defer { close(descriptor) }
-  var bytes: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  var count = 0
   while true {
-    let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+    if count == readBuffer.count { readBuffer += [UInt8](repeating: 0, count: readBuffer.count) }
+    let n = readBuffer.withUnsafeMutableBytes { buffer in
+      read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+    }
     if n <= 0 { break }
-    bytes.append(contentsOf: buffer[0..<n])
+    count += n
   }
-  return bytes
+  return count
 }
 
-/// Writes a file with write(2), as `onboard` writes a hire's files.
-func writeAll(_ bytes: [UInt8], to path: String) -> Bool {
+/// Writes `readBuffer[0..<count]` to a file with write(2), as `onboard` writes a hire's files.
+func writeAll(count: Int, to path: String) -> Bool {
   let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
   guard descriptor >= 0 else { return false }
   defer { close(descriptor) }
   var offset = 0
-  while offset < bytes.count {
-    let n = bytes.withUnsafeBytes { buffer -> Int in
+  while offset < count {
+    let n = readBuffer.withUnsafeBytes { buffer -> Int in
       guard let base = buffer.baseAddress else { return -1 }
-      return write(descriptor, base + offset, buffer.count - offset)
+      return write(descriptor, base + offset, count - offset)
     }
     if n <= 0 { return false }
     offset += n
@@ -122,21 +145,25 @@ if flags.contains("io-floor") {
   }
   let started = Date()
   var inputBytes = 0
-  for path in files(under: inputs) { inputBytes += readAll(inputs + "/" + path)?.count ?? 0 }
+  for path in files(under: inputs) { inputBytes += readAll(inputs + "/" + path) ?? 0 }
   let read = Date()
   var outputBytes = 0
   var count = 0
   var made: Set<String> = []
+  try? FileManager.default.createDirectory(atPath: into, withIntermediateDirectories: true)
+  /// mkdir(2) for a folder of the copy, its parents first, each once (as `cp -r` makes them).
+  func makeFolder(_ folder: String) {
+    guard made.insert(folder).inserted else { return }
+    if let slash = folder.lastIndex(of: "/") { makeFolder(String(folder[..<slash])) }
+    mkdir(into + "/" + folder, 0o755)
+  }
   for path in files(under: outputs) {
-    guard let data = readAll(outputs + "/" + path) else { continue }
+    guard let size = readAll(outputs + "/" + path) else { continue }
     let target = into + "/" + path
-    let folder = (target as NSString).deletingLastPathComponent
-    if made.insert(folder).inserted {
-      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-    guard writeAll(data, to: target) else { fail("cannot write \(target)") }
+    if let slash = path.lastIndex(of: "/") { makeFolder(String(path[..<slash])) }
+    guard writeAll(count: size, to: target) else { fail("cannot write \(target)") }
     if flags.contains("move") { unlink(outputs + "/" + path) }
-    outputBytes += data.count
+    outputBytes += size
     count += 1
   }
   let done = Date()

@@ -51,6 +51,7 @@ enum FileSystem {
     let settings = optional(Name.settings)
     let questions = optional(Name.questions)
     let people = optional(Name.people)
+    let goals = optional(Name.goals)
     let emailDirectory = path(Name.emails)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: emailDirectory)) ?? []
     let emails = names.filter { $0.hasSuffix("." + Name.templateExtension) && !$0.hasPrefix(".") }
@@ -59,7 +60,7 @@ enum FileSystem {
     if !errors.isEmpty { throw InputErrors(errors) }
     return PlanLibrarySources(
       skills: skills, roles: roles, training: training, schedule: schedule, holidays: holidays,
-      settings: settings, emails: emails, questions: questions, people: people)
+      settings: settings, emails: emails, questions: questions, goals: goals, people: people)
   }
 
   /// Paths among `files` (relative to `directory`) that already exist.

@@ -31,6 +31,10 @@ enum PlanCommand {
                            on every rerun and marked in the plan; - reads standard input
       --today YYYY-MM-DD   the day the plan is made (default: today); dates calendar stamps, so the
                            same inputs and the same --today give byte-identical outputs
+      --replan-from DATE   re-plan from new evidence: for every hire with a plan.json in DIR from
+                           an earlier run, items before DATE stay as they were, from DATE the
+                           plan is rebuilt on the latest levels and lists what changed (kept
+                           events keep their UIDs, changed ones get a higher SEQUENCE)
       --force              plan hires again whose folders exist from an earlier run (replaced whole)
       --resume             keep the hire folders of an earlier run (e.g. one that was stopped) and
                            plan the rest
@@ -59,7 +63,10 @@ enum PlanCommand {
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
       args,
-      options: ["roster", "out", "plans", "today", "overrides", "jobs", "chunk-size", "people"],
+      options: [
+        "roster", "out", "plans", "today", "overrides", "jobs", "chunk-size", "replan-from",
+        "people",
+      ],
       multi: ["evidence", "hire"],
       flags: ["force", "resume", "quiet", "help", "no-shared-workshops", "strict"])
     if arguments.flag("help") {
@@ -151,6 +158,12 @@ enum PlanCommand {
       jobs: jobs, shareWorkshops: !arguments.flag("no-shared-workshops"))
     runner.chunkSize = chunkSize
     runner.strict = arguments.flag("strict")
+    if let text = try arguments.value("replan-from") {
+      guard let date = CalendarDate(iso: text) else {
+        throw UsageError("--replan-from \(text): expected a date YYYY-MM-DD")
+      }
+      runner.replanFrom = date
+    }
     return runner.run()
   }
 

@@ -1,6 +1,7 @@
-// libFuzzer harness: the streaming CSV reader. Differential: the same bytes read from memory and
-// streamed from a file in tiny chunks give the same records or the same error; what was read
-// writes back (CSVWriter) and reads again to the same values.
+// libFuzzer harness: the streaming CSV reader. Differential: the same bytes read from memory,
+// streamed from a file in tiny chunks, and read by the byte-by-byte reference parser give the
+// same records or the same error; what was read writes back (CSVWriter) and reads again to the
+// same values.
 import Foundation
 
 @testable import OnboardCSV
@@ -10,10 +11,13 @@ enum Outcome: Equatable {
   case failure(CSVError)
 }
 
-func readAll(_ make: () throws(CSVError) -> CSVReader) -> Outcome {
+func readAll(_ make: () throws(CSVError) -> CSVReader, reference: Bool = false) -> Outcome {
   do {
     var reader = try make()
-    let records = try reader.readAll()
+    var records: [CSVRecord] = []
+    while let record = try (reference ? reader.referenceNext() : reader.next()) {
+      records.append(record)
+    }
     return .records(records, reader.dialect)
   } catch {
     return .failure(error)
@@ -30,6 +34,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     skipBlankLines: size % 2 == 0, allowsQuotesInUnquotedFields: (size / 2) % 2 == 1)
   let chunk = (size / 4) % 16 + 1
   let memory = readAll { CSVReader(bytes: bytes, options: options) }
+  let reference = readAll({ CSVReader(bytes: bytes, options: options) }, reference: true)
+  if memory != reference {
+    fatalError("scanner and reference parser differ: \(memory) vs \(reference)")
+  }
   guard FileManager.default.createFile(atPath: scratch, contents: Data(bytes)) else {
     fatalError("cannot write \(scratch)")
   }

@@ -119,6 +119,11 @@ public enum EvidenceImport {
 
   /// Parses "78", "78%", "78,5", " 78.5 % " into a number; nil otherwise.
   static func number(_ text: String) -> Double? {
+    plainNumber(text) ?? generalNumber(text)
+  }
+
+  /// ``number(_:)`` for any text: trimmed, `%` and a decimal comma allowed, then `Double(String)`.
+  static func generalNumber(_ text: String) -> Double? {
     var cleaned = text.trimmingSpaces()
     if cleaned.hasSuffix("%") { cleaned = cleaned.dropLast().trimmingSpaces() }
     // Bytes, not Characters: only ASCII digits, `.`, `-` and one decimal comma are accepted.
@@ -140,6 +145,43 @@ public enum EvidenceImport {
     }
     guard let value = Double(cleaned), value.isFinite else { return nil }
     return value
+  }
+
+  /// The common case of ``number(_:)`` without building strings: `-?digits([.,]digits)?%?` with at
+  /// most 15 digits, whose value `digits / 10^k` is exactly what `Double(String)` gives (both
+  /// operands are exact doubles, and one division rounds correctly). Nil for anything else, which
+  /// ``number(_:)`` then reads the general way.
+  private static let powersOfTen: [Double] = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  ]
+
+  static func plainNumber(_ text: String) -> Double? {
+    var mantissa = 0
+    var digits = 0
+    var fraction = -1
+    var negative = false
+    var index = 0
+    var sawPercent = false
+    for byte in text.utf8 {
+      if sawPercent { return nil }
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        mantissa = mantissa * 10 + Int(byte - UInt8(ascii: "0"))
+        digits += 1
+        if fraction >= 0 { fraction += 1 }
+      case UInt8(ascii: "-") where index == 0: negative = true
+      case UInt8(ascii: "."), UInt8(ascii: ","):
+        guard fraction < 0, digits > 0 else { return nil }
+        fraction = 0
+      case UInt8(ascii: "%") where digits > 0: sawPercent = true
+      default: return nil
+      }
+      index += 1
+      if digits > 15 { return nil }
+    }
+    guard digits > 0, fraction != 0 else { return nil }
+    let value = Double(mantissa) / powersOfTen[max(0, fraction)]
+    return negative ? -value : value
   }
 
   /// A date from an export: `2026-10-07`, `2026-10-07T10:00:00Z`, `2026-10-07 10:00`; nil otherwise.

@@ -54,20 +54,28 @@ public struct TableReader {
   /// Normalised column key: lower case, spaces, `_` and `-` folded.
   public static func key(_ name: String) -> String {
     // ASCII names (every lookup of a fixed column name) in one pass over the bytes.
+    // Written straight into the string's storage: no heap at all for keys of up to 15 bytes.
     if name.utf8.allSatisfy({ $0 < 0x80 }) {
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(name.utf8.count)
-      var pendingSpace = false
-      for byte in name.utf8 {
-        if byte == 0x20 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == 0x09 {
-          pendingSpace = !bytes.isEmpty
-          continue
+      return String(unsafeUninitializedCapacity: name.utf8.count) { bytes in
+        var count = 0
+        var pendingSpace = false
+        for byte in name.utf8 {
+          if byte == 0x20 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == 0x09
+          {
+            pendingSpace = count > 0
+            continue
+          }
+          if pendingSpace {
+            bytes[count] = 0x20
+            count += 1
+          }
+          pendingSpace = false
+          bytes[count] =
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+          count += 1
         }
-        if pendingSpace { bytes.append(0x20) }
-        pendingSpace = false
-        bytes.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
+        return count
       }
-      return String(decoding: bytes, as: UTF8.self)
     }
     return name.lowercased().split(whereSeparator: {
       $0 == " " || $0 == "_" || $0 == "-" || $0 == "\t"
@@ -116,9 +124,9 @@ public struct TableReader {
   /// The next data row, or nil at the end.
   public mutating func next() throws(InputError) -> TableRow? {
     do {
-      guard let record = try reader.next() else { return nil }
+      guard let cells = try reader.nextRow() else { return nil }
       rowCount += 1
-      return TableRow(path: path, record: record, columns: columns, header: header)
+      return TableRow(path: path, cells: cells, columns: columns, header: header)
     } catch {
       throw Self.inputError(error, path: path)
     }
@@ -144,21 +152,30 @@ public struct TableReader {
   }
 }
 
-/// One data row of a `TableReader`.
+/// One data row of a `TableReader`: its cells are byte ranges over the file, each decoded only
+/// when asked for (``value(_:)``, ``cell(at:)``).
 public struct TableRow: Sendable {
   public let path: String
-  public let record: CSVRecord
+  /// The cells as read.
+  public let cells: CSVRow
   let columns: [String: Int]
   let header: [String]
 
+  /// Every cell decoded, with its position (decodes the whole row: prefer ``value(_:)``,
+  /// ``cell(at:)`` and ``location(at:)``).
+  public var record: CSVRecord { cells.record }
+
   /// The row's first line.
-  public var line: Int { record.line }
+  public var line: Int { cells.line }
 
   /// The trimmed value of a column; "" when the column is absent or the row is short.
   public func value(_ name: String) -> String {
-    guard let index = columns[TableReader.key(name)], let value = record[index] else { return "" }
+    guard let index = columns[TableReader.key(name)], let value = cells[index] else { return "" }
     return value.trimmingSpacesAndNewlines()
   }
+
+  /// The cell at `index` as written (untrimmed), or nil when the row is shorter.
+  public func cell(at index: Int) -> String? { cells[index] }
 
   /// Where a column's cell is (file:line:column), or the row's start when the cell is missing.
   public func location(_ name: String) -> SourceLocation {
@@ -167,21 +184,21 @@ public struct TableRow: Sendable {
 
   /// Where the cell at `index` is, or the row's start when the row is shorter.
   public func location(at index: Int) -> SourceLocation {
-    let field = record.field(at: index) ?? record.field(at: 0)
+    let position = cells.position(at: index) ?? cells.position(at: 0)
     return SourceLocation(
-      file: path, line: field?.line ?? record.line, column: field?.column ?? 1)
+      file: path, line: position?.line ?? cells.line, column: position?.column ?? 1)
   }
 
   /// An error about a column's cell: "column `Rating`: found `7`; expected ...". When the row
   /// is too short to have the cell, the message says so.
   public func error(_ name: String, _ message: String) -> InputError {
     var text = message
-    if let index = columns[TableReader.key(name)], record.field(at: index) == nil {
+    if let index = columns[TableReader.key(name)], index >= cells.count {
       // "found ``" or "is empty" would hide that the row itself is short.
       for blank in ["found ``; ", "is empty; "] where text.hasPrefix(blank) {
         text.removeFirst(blank.count)
       }
-      text = "missing: the row has \(record.count) of the header's \(header.count) cells; " + text
+      text = "missing: the row has \(cells.count) of the header's \(header.count) cells; " + text
     }
     return InputError(location(name), "column `\(columnName(name))`: " + text)
   }
@@ -203,7 +220,7 @@ public struct TableRow: Sendable {
 
   /// Whether every cell is blank.
   public var isBlank: Bool {
-    record.fields.allSatisfy { $0.value.isBlankText }
+    (0..<cells.count).allSatisfy { cells[$0]?.isBlankText ?? true }
   }
 
   /// A value split on `|`, trimmed, empties dropped.

@@ -53,6 +53,10 @@ extension PlanLibrary {
           try parsePeople(file, knownTopics: topics, settings: settings)
         }
       } ?? []
+    let goals =
+      sources.goals.flatMap { file in
+        collect { () throws(InputErrors) in try parseGoals(file, roles: roles) }
+      } ?? []
     var templates: [EmailTemplateFile] = []
     for file in sources.emails.sorted(by: { $0.path < $1.path }) {
       let id = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -70,7 +74,7 @@ extension PlanLibrary {
     return PlanLibrary(
       skills: skills, roles: roles, catalog: catalog, schedule: schedule, holidays: holidays,
       settings: settings, templates: templates, skillIndex: index, questionBanks: banks,
-      people: people)
+      people: people, goals: goals)
   }
 
   /// Reads every row of a CSV source, requiring columns; a row-level error is collected, not thrown.

@@ -26,17 +26,31 @@ extension PlanLibrary {
       }
       var capacity: Int? = nil
       if !row.value("capacity").isEmpty { capacity = try requireInt(row, "capacity", 1...1000) }
-      topics.append(
+      let practice = row.value("practice").lowercased()
+      guard ["", "yes", "no"].contains(practice) else {
+        throw row.error("practice", "found `\(row.value("practice"))`; expected `yes` or empty")
+      }
+      var topic =
         TrainingTopic(
           id: id, skillID: skill, level: try requireInt(row, "level", 1...5), title: title,
           format: try requireEnum(row, "format", as: TrainingTopic.Format.self),
           durationMinutes: try requireInt(row, "duration_minutes", 5...480), owner: owner,
           prerequisites: row.list("prerequisites"), resource: row.value("resource"),
           capacity: capacity,
-          origin: row.location("id")))
+          origin: row.location("id"))
+      topic.isPractice = practice == "yes"
+      topics.append(topic)
     }
     var errors: [InputError] = []
+    let practice = Set(topics.filter(\.isPractice).map(\.id))
     for topic in topics {
+      for prerequisite in topic.prerequisites where practice.contains(prerequisite) {
+        errors.append(
+          InputError(
+            topic.origin,
+            "topic `\(topic.id)` needs `\(prerequisite)`, a practice topic; practice comes after "
+              + "a skill's sessions and cannot be a prerequisite"))
+      }
       for prerequisite in topic.prerequisites where !seen.contains(prerequisite) {
         errors.append(
           InputError(

@@ -37,12 +37,15 @@ public struct PlanLibrarySources: Sendable {
   public var questions: SourceFile?
   /// `people.csv`, the managers, buddies, trainers, mentors, HR and IT people (optional).
   public var people: SourceFile?
+  /// `goals.csv`, the roles' goals for day 30, 60 and 90 (optional: absent = skill goals only).
+  public var goals: SourceFile? = nil
 
   public init(
     skills: SourceFile, roles: SourceFile, training: SourceFile, schedule: SourceFile,
     holidays: SourceFile?, settings: SourceFile?, emails: [SourceFile],
-    questions: SourceFile? = nil, people: SourceFile? = nil
+    questions: SourceFile? = nil, goals: SourceFile? = nil, people: SourceFile? = nil
   ) {
+    self.goals = goals
     self.skills = skills
     self.roles = roles
     self.training = training
@@ -64,6 +67,7 @@ public struct PlanLibrarySources: Sendable {
     public static let settings = "settings.json"
     public static let questions = "questions.csv"
     public static let people = "people.csv"
+    public static let goals = "goals.csv"
     public static let emails = "emails"
     public static let templateExtension = "mustache"
   }
@@ -85,6 +89,8 @@ public struct PlanLibrary: Sendable {
   public var questionBanks: [QuestionBank] = []
   /// The people of `people.csv`: managers, buddies, trainers, mentors, HR and IT (may be empty).
   public var people: [TeamMember] = []
+  /// The roles' goals for day 30, 60 and 90 (`goals.csv`).
+  public var goals: [RoleGoal] = []
 
   public var catalogByID: [String: TrainingTopic] {
     Dictionary(catalog.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

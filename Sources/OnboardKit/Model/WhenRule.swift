@@ -65,6 +65,8 @@ public struct ScheduledActivity: Hashable, Sendable, Codable {
     case activity, meeting
     case checkIn = "check-in"
     case milestone
+    /// Something the hire delivers (a first feature, an on-call shadow shift).
+    case deliverable
   }
 
   public var id: String
@@ -138,6 +140,9 @@ public struct TrainingTopic: Hashable, Sendable, Codable {
   public var resource: String
   /// For workshops: the most attendees.
   public var capacity: Int?
+  /// Practice after a skill's sessions (a project task, pairing or shadowing on real work):
+  /// never chosen as a session, planned once the skill's sessions are done.
+  public var isPractice: Bool = false
   public var origin: SourceLocation
 
   public init(

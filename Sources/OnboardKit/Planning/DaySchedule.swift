@@ -19,6 +19,21 @@ struct DaySchedule {
     return candidate + minutes <= dayEnd ? candidate : nil
   }
 
+  /// The latest start ≥ `notBefore` on `date` where `minutes` fit and end by the end of the day
+  /// (for an item meant for the end of a day that ends earlier than its usual time).
+  func latestFreeSlot(on date: CalendarDate, minutes: Int, notBefore: Int) -> Int? {
+    var candidate = calendar.dayEnd.minutes - minutes
+    let taken = (busy[date] ?? []) + calendar.dailyBreaks
+    while candidate >= max(notBefore, calendar.dayStart.minutes) {
+      let range = candidate..<(candidate + minutes)
+      guard
+        let clash = taken.filter({ $0.overlaps(range) }).min(by: { $0.lowerBound < $1.lowerBound })
+      else { return candidate }
+      candidate = clash.lowerBound - minutes
+    }
+    return nil
+  }
+
   mutating func reserve(on date: CalendarDate, start: Int, minutes: Int) {
     busy[date, default: []].append(start..<(start + minutes))
   }

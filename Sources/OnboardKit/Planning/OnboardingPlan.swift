@@ -5,6 +5,12 @@ public struct PlanItem: Hashable, Sendable, Codable {
     case activity, meeting
     case checkIn = "check-in"
     case milestone, training, verification
+    /// Something the hire delivers: a first feature, an on-call shadow shift.
+    case deliverable
+    /// Applying a skill after its sessions: a project task, pairing or shadowing.
+    case practice
+    /// Time kept after a skill check for what it finds (training at its level, or freed).
+    case followUp = "follow-up"
   }
 
   /// Stable within a plan: `welcome`, `weekly-1-1#3`, `training:sql-indexing`.
@@ -31,6 +37,8 @@ public struct PlanItem: Hashable, Sendable, Codable {
   public var override: String? = nil
   /// The email of the named person who runs it (set by `OwnerAssignment`), for invitations.
   public var ownerEmail: String? = nil
+  /// The iCalendar SEQUENCE: 0 when first planned, one higher each time a re-plan changes it.
+  public var sequence: Int = 0
 
   public var end: LocalTime { LocalTime(minutes: start.minutes + durationMinutes) }
 }
@@ -61,6 +69,19 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   public var notes: [String]
   /// Overrides that did not match anything in the plan (a stale item id): reported as errors.
   public var unappliedOverrides: [PlanOverride] = []
+  /// The outcomes due at day 30, 60 and 90: the role's, then one per gap, by day.
+  public var goals: [Goal] = []
+  /// Set when the plan was re-planned from new evidence: the date it was rebuilt from.
+  public var replannedFrom: CalendarDate? = nil
+  /// What the re-plan changed from that date on (empty for a first plan).
+  public var changes: [PlanChange] = []
+  /// Items of the earlier plan the re-plan removed (cancelled in the calendar).
+  public var cancelled: [PlanItem] = []
+  /// The levels of the first plan, by skill id, when this is a re-plan.
+  public var levelsAtHire: [String: Double]? = nil
+
+  /// The goals a review judges: those due on its day (30, 60 or 90).
+  public func goals(due day: Int) -> [Goal] { goals.filter { $0.day == day } }
 
   /// Items before the first day.
   public var preboarding: [PlanItem] { items.filter { $0.date < start } }
@@ -76,6 +97,21 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   public func week(_ number: Int) -> ClosedRange<CalendarDate> {
     let first = start.adding(days: 7 * (number - 1))
     return first...first.adding(days: 6)
+  }
+
+  /// The rest of month 1 after week 1: weeks 2–4 of seven days each, then days 29–30 (so that
+  /// month 2 starts on day 31 and no week is longer than seven days).
+  public var weekSections: [(title: String, range: ClosedRange<CalendarDate>)] {
+    let weeks = (2...4).map { number -> (String, ClosedRange<CalendarDate>) in
+      let range = week(number)
+      return (
+        "Week \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)", range
+      )
+    }
+    let rest = start.adding(days: 28)...start.adding(days: 29)
+    return weeks + [
+      ("Days 29–30: \(rest.lowerBound.shortText) – \(rest.upperBound.shortText)", rest)
+    ]
   }
 
   /// Items in a date range, in order.

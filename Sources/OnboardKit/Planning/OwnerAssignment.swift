@@ -12,8 +12,13 @@ public enum OwnerAssignment {
   ]
 
   /// The plan with named owners, times fitted to the attendees and the warnings in its notes.
+  ///
+  /// With `replan` (a `--replan-from`), items before its date stay as they were (and count for
+  /// the turns and the ledger), and the changes and SEQUENCEs are worked out again on the named
+  /// plan, so that a person named again is no change.
   public static func assign(
-    _ plan: OnboardingPlan, people: [TeamMember], ledger: inout StaffLedger
+    _ plan: OnboardingPlan, people: [TeamMember], ledger: inout StaffLedger,
+    replan: Replan? = nil
   ) -> OnboardingPlan {
     var plan = plan
     var placement = Placement(plan: plan)
@@ -21,6 +26,24 @@ public enum OwnerAssignment {
     let byKey = Dictionary(people.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     for index in plan.items.indices {
       var item = plan.items[index]
+      if let from = plan.replannedFrom, item.date < from {
+        // Before a re-plan's date the plan stays as it was: same person, same time, booked.
+        let roster = [plan.hire.manager, plan.hire.buddy]
+        let email =
+          item.ownerEmail ?? people.first { $0.name == item.ownerName }?.email
+          ?? roster.first { $0.name == item.ownerName }?.email
+        item.ownerEmail = item.owner == "hire" ? nil : email
+        if let key = email?.lowercased(), item.owner != "hire" {
+          ledger.book(key, placement.interval(item), week: StaffLedger.week(of: item.date))
+          if let (turnKey, candidates) = rotation(item, people: people, ledger: ledger),
+            let position = candidates.firstIndex(where: { $0.key == key })
+          {
+            ledger.turns[turnKey, default: 0] += position + 1
+          }
+        }
+        plan.items[index] = item
+        continue
+      }
       if item.owner == "hire" {
         // Self-paced work is the hire's own: nobody else is named ("on your own").
         item.ownerName = nil
@@ -36,14 +59,11 @@ public enum OwnerAssignment {
         item.ownerEmail = person.email
         fallback = person
         candidates = byKey[person.email.lowercased()].map { [$0] } ?? []
-      } else if let role = assignedRoles[item.owner] {
+      } else if let (key, rotated) = rotation(item, people: people, ledger: ledger) {
         let keys = [item.topicID, item.skillID, baseID(item.id)].compactMap { $0 }
-        let able = people.filter { $0.roles.contains(role) && $0.teaches(any: keys) }
-        let key = "\(item.owner)/\(keys.first ?? item.id)"
         turnKey = key
-        let first = able.isEmpty ? 0 : (ledger.turns[key] ?? 0) % able.count
-        candidates = Array(able[first...] + able[..<first])
-        if able.isEmpty {
+        candidates = rotated
+        if rotated.isEmpty {
           if !people.isEmpty {
             warnings.add(
               "nobody in people.csv is a \(item.owner) for `\(keys.first ?? item.id)`",
@@ -119,7 +139,34 @@ public enum OwnerAssignment {
     }
     plan.items.sort { ($0.date, $0.start.minutes, $0.id) < ($1.date, $1.start.minutes, $1.id) }
     plan.notes += warnings.notes()
+    if let replan {
+      // plan.json does not carry the email (it is looked up again), so it is no change.
+      let emails = plan.items.map(\.ownerEmail)
+      var stripped = plan.items
+      for i in stripped.indices { stripped[i].ownerEmail = nil }
+      let compared = replan.compare(stripped)
+      plan.items = zip(compared.items, emails).map { item, email in
+        var item = item
+        item.ownerEmail = email
+        return item
+      }
+      plan.changes = compared.changes
+      plan.cancelled = compared.cancelled
+    }
     return plan
+  }
+
+  /// For a trainer, mentor, HR or IT item: its turn key and the people who run it, in the order
+  /// of their turns (nil for other roles).
+  static func rotation(_ item: PlanItem, people: [TeamMember], ledger: StaffLedger)
+    -> (String, [TeamMember])?
+  {
+    guard let role = assignedRoles[item.owner] else { return nil }
+    let keys = [item.topicID, item.skillID, baseID(item.id)].compactMap { $0 }
+    let able = people.filter { $0.roles.contains(role) && $0.teaches(any: keys) }
+    let key = "\(item.owner)/\(keys.first ?? item.id)"
+    let first = able.isEmpty ? 0 : (ledger.turns[key] ?? 0) % able.count
+    return (key, Array(able[first...] + able[..<first]))
   }
 
   /// `weekly-1-1#3` → `weekly-1-1`; `training:sql-indexing` → `sql-indexing`.

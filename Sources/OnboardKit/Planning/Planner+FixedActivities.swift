@@ -8,8 +8,16 @@ extension PlanBuilder {
       let deps = activity.dependsOn.filter { ids.contains($0) }
       let notBefore = deps.compactMap { placedEnd[$0] }.max { ($0.0, $0.1) < ($1.0, $1.1) }
       let occurrences = dates(for: activity.when)
-      for (index, date) in occurrences.enumerated() {
+      for (index, ruleDate) in occurrences.enumerated() {
         let id = occurrences.count > 1 ? "\(activity.id)#\(index + 1)" : activity.id
+        if let end = keptEnd(id) {
+          // Before the re-plan date: kept as it was.
+          if placedEnd[activity.id].map({ ($0.0, $0.1) < end }) ?? true {
+            placedEnd[activity.id] = end
+          }
+          continue
+        }
+        let date = replanFrom.map { max(ruleDate, $0) } ?? ruleDate
         if let skip = isSkipped(itemID: id, activityID: activity.id) {
           applied(skip)
           notes.append("\(activity.title) (\(date.longText)) is left out: \(skip.mark).")
@@ -18,7 +26,7 @@ extension PlanBuilder {
         guard
           let placed = place(
             minutes: activity.durationMinutes, on: date, preferred: activity.time.minutes,
-            notBefore: notBefore)
+            notBefore: notBefore, week: weekScope(of: activity.when, date))
         else {
           notes.append(
             "\(activity.title) (\(activity.when)) found no free time near \(date.longText).")
@@ -39,6 +47,14 @@ extension PlanBuilder {
       if occurrences.isEmpty {
         notes.append("\(activity.title) (\(activity.when)) has no working day in the plan's range.")
       }
+    }
+  }
+
+  /// The week an occurrence of a week rule belongs to (it stays in that week when it can).
+  func weekScope(of rule: WhenRule, _ date: CalendarDate) -> (number: Int, atEnd: Bool)? {
+    switch rule {
+    case .week(_, let atEnd), .weeks(_, _, let atEnd): (weekNumber(of: date), atEnd)
+    default: nil
     }
   }
 
@@ -67,21 +83,5 @@ extension PlanBuilder {
     }
     for activity in activities { visit(activity) }
     return ordered
-  }
-
-  /// Adds "Re-assess ..." to every milestone's agenda when the hire has weak areas.
-  mutating func annotateMilestones() {
-    let weak = input.report.weakAreas.map {
-      "\($0.skill.name) (now \(formatNumber($0.observed?.level ?? 0)), target \($0.requirement.targetLevel))"
-    }
-    let unknown = input.report.unassessedEssentials.map(\.skill.name)
-    for index in items.indices where items[index].kind == .milestone {
-      if !weak.isEmpty {
-        items[index].agenda.append("Re-assess the gap skills: " + weak.joined(separator: ", "))
-      }
-      if !unknown.isEmpty {
-        items[index].agenda.append("Confirm the level of: " + unknown.joined(separator: ", "))
-      }
-    }
   }
 }

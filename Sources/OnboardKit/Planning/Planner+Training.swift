@@ -1,5 +1,5 @@
 /// One session the planner wants to place.
-private struct SessionRequest {
+struct SessionRequest {
   var id: String
   var kind: PlanItem.Kind
   var title: String
@@ -11,6 +11,12 @@ private struct SessionRequest {
   var prerequisites: [String]
   /// Verification activities belong in week 1.
   var latestWorkday: Int?
+  /// The urgency rank of the weak area the session serves (0 = the most urgent); nil for a
+  /// skill check, which is not training.
+  var urgency: Int? = nil
+  /// Whether the session is of the weak skill its urgency rank stands for (not a prerequisite
+  /// from another skill): the first such session is the skill's first session.
+  var leadsUrgency = false
   /// The item's agenda (a skill check's: what evidence would settle the skill, from the analysis).
   var agenda: [String] = []
 }
@@ -20,9 +26,14 @@ extension PlanBuilder {
   /// topics for the weak areas, most severe essential gaps first, prerequisites before dependants.
   mutating func placeTraining() {
     var placedEnd: [String: (CalendarDate, Int)] = [:]
+    // The end of the first session of each urgency rank: a less urgent skill's training waits
+    // for the first session of every more urgent one.
+    var firstSessions: [Int: (CalendarDate, Int)] = [:]
+    var skillRank: [String: Int] = [:]
     let lastDay = calendar.workingDay(onOrBefore: day90) ?? day90
     let (topics, missing) = topicRequests()
     // The cohort's shared workshops are fixed first: their time was agreed with every attendee.
+    for (rank, assessment) in urgencyOrder().enumerated() { skillRank[assessment.skill.id] = rank }
     let requested = Set(topics.compactMap(\.topic?.id))
     for shared in input.sharedSessions where requested.contains(shared.topicID) {
       schedule.reserve(on: shared.date, start: shared.start.minutes, minutes: shared.minutes)
@@ -35,7 +46,32 @@ extension PlanBuilder {
           reason: "the training catalog has no topic for this skill above level "
             + "\(formatNumber(planningLevel(of: assessment))); add one to training.csv"))
     }
-    for request in Self.dependencyOrder(verificationRequests() + topics) {
+    let ordered = Self.dependencyOrder(verificationRequests() + topics)
+    // A prerequisite serves every topic that needs it: it is as urgent as its most urgent
+    // dependant (and says so when that is more urgent than its own skill).
+    var effective: [String: Int] = [:]
+    var pulledBy: [String: SessionRequest] = [:]
+    for request in ordered { if let rank = request.urgency { effective[request.id] = rank } }
+    for request in ordered.reversed() {
+      guard let rank = effective[request.id] else { continue }
+      for id in request.prerequisites where (effective[id] ?? Int.max) > rank {
+        effective[id] = rank
+        pulledBy[id] = request
+      }
+    }
+    for var request in ordered {
+      let ownRank = request.urgency
+      request.urgency = effective[request.id] ?? request.urgency
+      if let end = keptEnd(request.id) {
+        // Done before the re-plan date: dependants follow it, nothing is planned again.
+        placedEnd[request.id] = end
+        if let rank = skillRank[request.skillID], request.kind == .training,
+          firstSessions[rank] == nil
+        {
+          firstSessions[rank] = end
+        }
+        continue
+      }
       if let skip = isSkipped(itemID: request.id, topicID: request.topic?.id) {
         // Already covered, says the manager: dependants need not wait for it.
         applied(skip)
@@ -53,17 +89,44 @@ extension PlanBuilder {
         continue
       }
       if let shared = input.sharedSessions.first(where: { $0.topicID == request.topic?.id }) {
-        placedEnd[request.id] = placeShared(
+        let placed = placeShared(
           request, shared, after: request.prerequisites.compactMap { placedEnd[$0] })
+        placedEnd[request.id] = placed
+        if let rank = skillRank[request.skillID], request.kind == .training,
+          firstSessions[rank] == nil
+        {
+          firstSessions[rank] = placed
+        }
         continue
       }
-      let after = request.prerequisites.compactMap { placedEnd[$0] }.max {
-        ($0.0, $0.1) < ($1.0, $1.1)
-      }
+      let after =
+        (request.prerequisites.compactMap { placedEnd[$0] }
+        + urgencyFloor(for: request, firstSessions: firstSessions)
+        + advancedFloor(for: request) + followUpFloor(for: request.skillID)).max {
+          ($0.0, $0.1) < ($1.0, $1.1)
+        }
       if let placed = placeSession(request, after: after, lastDay: lastDay) {
         placedEnd[request.id] = placed
+        if let ownRank, let rank = request.urgency, rank < ownRank,
+          let dependant = pulledBy[request.id],
+          let index = items.firstIndex(where: { $0.id == request.id })
+        {
+          let order = urgencyOrder()
+          let skill = rank < order.count ? order[rank].skill.name : dependant.skillID
+          let text =
+            "early: it comes before \"\(dependant.title)\", a topic of the more urgent \(skill)"
+          items[index].note = items[index].note.map { "\($0); \(text)" } ?? text
+        }
+        if let rank = skillRank[request.skillID], request.kind == .training,
+          firstSessions[rank] == nil
+        {
+          firstSessions[rank] = placed
+        }
       }
     }
+    noteUrgencyExceptions(
+      skillRank: skillRank,
+      leads: Set(topics.filter { $0.leadsUrgency && pulledBy[$0.id] == nil }.map(\.id)))
     noteLateCriticalGaps()
   }
 
@@ -130,7 +193,7 @@ extension PlanBuilder {
   }
 
   /// Finds the first working day (from workday 2) with room under the day's training cap.
-  private mutating func placeSession(
+  mutating func placeSession(
     _ request: SessionRequest, after: (CalendarDate, Int)?, lastDay: CalendarDate
   ) -> (CalendarDate, Int)? {
     let maxCap = input.settings.trainingCapMinutesByWeek.max() ?? 0
@@ -147,6 +210,7 @@ extension PlanBuilder {
       let date = forwardDays[index]
       if date > lastDay { break }
       if let after, date < after.0 { continue }
+      if isBeforeReplan(date) { continue }
       let cap = input.settings.trainingCap(week: weekNumber(of: date), isFirstDay: date == start)
       guard (trainingMinutes[date] ?? 0) + request.minutes <= cap else { continue }
       let notBefore = after.map { $0.0 == date ? $0.1 : 0 } ?? 0
@@ -205,16 +269,9 @@ extension PlanBuilder {
   /// the weak areas the catalog has no topic for.
   private func topicRequests() -> (requests: [SessionRequest], missing: [SkillAssessment]) {
     let report = input.report
-    let catalog = Dictionary(input.catalog.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let weak = report.weakAreas.sorted {
-      let a = (
-        $0.requirement.tier == .essential ? 0 : 1, -($0.severity ?? 0), $0.requirement.priority
-      )
-      let b = (
-        $1.requirement.tier == .essential ? 0 : 1, -($1.severity ?? 0), $1.requirement.priority
-      )
-      return a < b
-    }
+    let catalog = Dictionary(
+      input.catalog.filter { !$0.isPractice }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let weak = urgencyOrder()
     var requests: [SessionRequest] = []
     var included: Set<String> = []
     var missingTopics: [SkillAssessment] = []
@@ -232,29 +289,33 @@ extension PlanBuilder {
       return Double(topic.level) <= planningLevel(of: assessment)
     }
 
-    func include(_ topic: TrainingTopic, reason: String) {
+    func include(_ topic: TrainingTopic, reason: String, urgency: Int, skillID: String) {
       guard !included.contains(topic.id) else { return }
       included.insert(topic.id)
       var prerequisites: [String] = []
       for id in topic.prerequisites {
         guard let prerequisite = catalog[id], !satisfied(prerequisite) else { continue }
-        include(prerequisite, reason: "Prerequisite of \"\(topic.title)\".")
+        include(
+          prerequisite, reason: "Prerequisite of \"\(topic.title)\".", urgency: urgency,
+          skillID: skillID)
         prerequisites.append("training:\(id)")
       }
       requests.append(
         SessionRequest(
           id: "training:\(topic.id)", kind: .training, title: topic.title, skillID: topic.skillID,
           topic: topic, minutes: topic.durationMinutes, owner: topic.owner, reason: reason,
-          prerequisites: prerequisites, latestWorkday: nil))
+          prerequisites: prerequisites, latestWorkday: nil, urgency: urgency,
+          leadsUrgency: topic.skillID == skillID))
     }
 
-    for assessment in weak {
+    for (rank, assessment) in weak.enumerated() {
       let before = requests.count
       let chosen = topics(for: assessment)
       if chosen.isEmpty { missingTopics.append(assessment) }
       var previous: String? = nil
       for topic in chosen {
-        include(topic, reason: explain(assessment))
+        include(
+          topic, reason: explain(assessment), urgency: rank, skillID: assessment.skill.id)
         // Topics of one skill follow each other by level: basics before the advanced topic.
         let id = "training:\(topic.id)"
         if let previous, let index = requests.firstIndex(where: { $0.id == id }),
@@ -280,7 +341,7 @@ extension PlanBuilder {
   func topics(for assessment: SkillAssessment) -> [TrainingTopic] {
     let observed = planningLevel(of: assessment)
     let target = Double(assessment.requirement.targetLevel)
-    let ofSkill = input.catalog.filter { $0.skillID == assessment.skill.id }
+    let ofSkill = input.catalog.filter { $0.skillID == assessment.skill.id && !$0.isPractice }
       .sorted { ($0.level, $0.id) < ($1.level, $1.id) }
     let inRange = ofSkill.filter { Double($0.level) > observed && Double($0.level) <= target }
     if !inRange.isEmpty { return inRange }

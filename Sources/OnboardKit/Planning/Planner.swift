@@ -11,12 +11,22 @@ public struct PlanningInput: Sendable {
   public var overrides: [PlanOverride]
   /// Shared workshops of the cohort this hire attends (from `SharedSessionPlanner`).
   public var sharedSessions: [SharedSession]
+  /// The role's goals for day 30, 60 and 90 (`goals.csv`); the planner adds one per gap.
+  public var goals: [Goal] = []
+  /// The levels of the first plan, by skill id, when this plan is a re-plan from new evidence:
+  /// the reviews show the level at hire beside the latest one. Nil: the report is the hire's.
+  public var levelsAtHire: [String: Double]? = nil
+  /// A re-plan from new evidence: the earlier plan and the date it is rebuilt from.
+  public var replan: Replan? = nil {
+    didSet { if let replan { levelsAtHire = replan.levelsAtHire } }
+  }
 
   public init(
     hire: Hire, role: RoleProfile, report: GapReport, catalog: [TrainingTopic],
     schedule: [ScheduledActivity], holidays: [Holiday], settings: PlanSettings,
-    overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = []
+    overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [], goals: [Goal] = []
   ) {
+    self.goals = goals
     self.overrides = overrides
     self.sharedSessions = sharedSessions
     self.hire = hire
@@ -35,11 +45,15 @@ public struct PlanningInput: Sendable {
 public enum Planner {
   public static func plan(_ input: PlanningInput) -> OnboardingPlan {
     var builder = PlanBuilder(input: input)
+    builder.placeKeptItems()
     builder.placeAddedItems()
     builder.placeFixedActivities()
     builder.applyMoves(of: [.activity, .meeting, .checkIn, .milestone])
     builder.placeTraining()
-    builder.applyMoves(of: [.training, .verification])
+    builder.placePractice()
+    builder.placeFollowUps()
+    builder.applyMoves(of: [.training, .verification, .practice, .followUp])
+    builder.buildGoals()
     builder.annotateMilestones()
     return builder.finish()
   }
@@ -59,6 +73,7 @@ struct PlanBuilder {
   var trainingMinutes: [CalendarDate: Int] = [:]
   var unscheduled: [UnscheduledTopic] = []
   var notes: [String] = []
+  var goals: [Goal] = []
   /// Overrides not applied yet (each is removed when it takes effect).
   var pendingOverrides: [PlanOverride]
 
@@ -110,53 +125,104 @@ struct PlanBuilder {
 
   /// Places `minutes` on `date` at `preferred` or the next free time; failing that, the earliest
   /// free time of the following working days. Returns the date, start and a note when moved.
+  ///
+  /// An item whose usual time is after the hire's day ends (a part-time day) goes to the end of
+  /// the hire's own day, not to its morning. An item of a week (`week 1 end`, `weeks 2-13 end`)
+  /// tries the other working days of that week before it leaves the week, and says so when it does.
   mutating func place(
-    minutes: Int, on date: CalendarDate, preferred: Int, notBefore: (CalendarDate, Int)?
+    minutes: Int, on date: CalendarDate, preferred: Int, notBefore: (CalendarDate, Int)?,
+    week: (number: Int, atEnd: Bool)? = nil
   ) -> (date: CalendarDate, start: Int, note: String?)? {
     var day = date
     var earliest = preferred
+    var floor = 0
     if let (depDate, depEnd) = notBefore, depDate >= day {
       if depDate > day { earliest = calendar.dayStart.minutes }
       day = depDate
       earliest = max(earliest, depEnd)
+      floor = depEnd
     }
-    for attempt in 0..<15 {
-      if attempt > 0 {
-        guard
-          let next = (1...60).lazy.map({ day.adding(days: $0) }).first(
-            where: timeline.isPlanningDay)
-        else { return nil }
-        day = next
+    let dayEnd = calendar.dayEnd.minutes
+    let lateItem = preferred + minutes > dayEnd
+    func slot(on day: CalendarDate, floor: Int) -> Int? {
+      if lateItem, let late = schedule.latestFreeSlot(on: day, minutes: minutes, notBefore: floor) {
+        return late
       }
-      guard timeline.isPlanningDay(day) else { continue }
-      let floor = attempt == 0 ? earliest : calendar.dayStart.minutes
-      let slot =
-        schedule.freeSlot(on: day, minutes: minutes, notBefore: floor)
-        ?? (attempt == 0 && notBefore == nil
-          ? schedule.freeSlot(on: day, minutes: minutes, notBefore: 0) : nil)
-      if let slot {
-        schedule.reserve(on: day, start: slot, minutes: minutes)
+      return schedule.freeSlot(on: day, minutes: minutes, notBefore: floor)
+    }
+    func accept(_ day: CalendarDate, _ start: Int, _ note: String?) -> (CalendarDate, Int, String?)
+    {
+      schedule.reserve(on: day, start: start, minutes: minutes)
+      return (day, start, note)
+    }
+    // The first choice: the rule's own day, at the usual time or the nearest time that fits.
+    if timeline.isPlanningDay(day) {
+      let usual = lateItem ? nil : schedule.freeSlot(on: day, minutes: minutes, notBefore: earliest)
+      if let start = usual ?? slot(on: day, floor: floor) {
         var note: String? = nil
         if day != date {
           note =
-            "moved from \(date.shortText) at \(LocalTime(minutes: preferred)): no free time that day"
-        } else if slot != preferred {
+            "moved from \(date.shortText) at \(LocalTime(minutes: preferred)): it follows an item that ends later"
+        } else if start != preferred {
           note =
-            "moved from \(LocalTime(minutes: preferred)) to \(LocalTime(minutes: slot)) to fit the working day"
+            lateItem
+            ? "at \(LocalTime(minutes: start)) instead of \(LocalTime(minutes: preferred)): the hire's day ends at \(calendar.dayEnd)"
+            : "moved from \(LocalTime(minutes: preferred)) to \(LocalTime(minutes: start)) to fit the working day"
         }
-        return (day, slot, note)
+        return accept(day, start, note)
+      }
+    }
+    // An item of a week: another working day of the same week first.
+    if let week {
+      var days = timeline.workingDays(inWeek: week.number).filter { $0 != day }
+      if let (depDate, _) = notBefore { days = days.filter { $0 >= depDate } }
+      if week.atEnd { days.reverse() }
+      for other in days {
+        let floor = notBefore.map { $0.0 == other ? $0.1 : 0 } ?? 0
+        if let start = slot(on: other, floor: floor) {
+          return accept(
+            other, start,
+            "on \(other.shortText) instead of \(date.shortText): no free time that day")
+        }
+      }
+    }
+    // Then the following working days.
+    for _ in 1..<15 {
+      guard
+        let next = (1...60).lazy.map({ day.adding(days: $0) }).first(
+          where: timeline.isPlanningDay)
+      else { return nil }
+      day = next
+      if let week, weekNumber(of: day) == week.number { continue }
+      if let start = slot(on: day, floor: calendar.dayStart.minutes) {
+        let note =
+          week.map {
+            "moved to \(day.shortText), week \(weekNumber(of: day)): no working day of week \($0.number) had free time"
+          }
+          ?? "moved from \(date.shortText) at \(LocalTime(minutes: preferred)): no free time that day"
+        return accept(day, start, note)
       }
     }
     return nil
   }
 
   func finish() -> OnboardingPlan {
-    let sorted = items.sorted {
+    var sorted = items.sorted {
       ($0.date, $0.start, $0.id) < ($1.date, $1.start, $1.id)
     }
-    return OnboardingPlan(
+    var changes: [PlanChange] = []
+    var cancelled: [PlanItem] = []
+    if let replan = input.replan {
+      (sorted, changes, cancelled) = replan.compare(sorted)
+    }
+    var plan = OnboardingPlan(
       hire: input.hire, role: input.role, report: input.report, calendar: calendar, start: start,
       startMovedReason: startMovedReason, day90: day90, items: sorted, unscheduled: unscheduled,
-      notes: notes, unappliedOverrides: pendingOverrides)
+      notes: notes, unappliedOverrides: pendingOverrides, goals: goals)
+    plan.replannedFrom = input.replan?.from
+    plan.changes = changes
+    plan.cancelled = cancelled
+    plan.levelsAtHire = input.levelsAtHire
+    return plan
   }
 }

@@ -8,9 +8,16 @@ public enum CalendarFile {
     _ plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
   ) throws(InputError) -> Data {
     let items = plan.items.filter { $0.date >= plan.start }
+    // Items a re-plan removed stay in the file as cancelled, so calendars drop them.
+    let cancelled = plan.cancelled.filter { $0.date >= plan.start }.map {
+      var event = event(for: $0, plan: plan, settings: settings, stamp: stamp)
+      event.status = .cancelled
+      return event
+    }
     let calendar = ICSCalendar(
       method: .publish, name: "Onboarding: \(plan.hire.fullName)",
-      events: items.map { event(for: $0, plan: plan, settings: settings, stamp: stamp) })
+      events: items.map { event(for: $0, plan: plan, settings: settings, stamp: stamp) }
+        + cancelled)
     return try render(calendar, plan: plan)
   }
 
@@ -80,6 +87,6 @@ public enum CalendarFile {
       location: location,
       categories: [item.kind.rawValue],
       organizer: ICSOrganizer(email: settings.sender.email, commonName: settings.sender.name),
-      attendees: attendees, status: .confirmed, url: link)
+      attendees: attendees, sequence: item.sequence, status: .confirmed, url: link)
   }
 }

@@ -23,6 +23,8 @@ public enum MarkdownPlan {
       out.line("> **Note:** \(md(note))")
       out.blank()
     }
+    renderChanges(plan, into: &out)
+    renderGoals(plan, into: &out)
     GapSummaryMarkdown.render(plan.report, settings: settings, into: &out)
     renderPreboarding(plan, into: &out)
     renderWeekOne(plan, into: &out)
@@ -43,6 +45,43 @@ public enum MarkdownPlan {
   }
 
   static func md(_ text: String) -> String { markdownEscaped(text) }
+
+  /// What a month lists as its sessions: training, skill checks, practice and follow-ups.
+  static let sessionKinds: Set<PlanItem.Kind> = [.training, .verification, .practice, .followUp]
+
+  /// A re-plan's changes from its date on (added, changed, removed items).
+  private static func renderChanges(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
+    guard let from = plan.replannedFrom else { return }
+    out.line("## What changed: re-planned from \(from.longText)")
+    out.blank()
+    out.line(
+      "Everything before \(from.shortText) is as it was. From \(from.shortText) the plan is rebuilt "
+        + "on the latest levels; calendar events keep their ids, changed ones carry a new sequence."
+    )
+    out.blank()
+    if plan.changes.isEmpty { out.line("- Nothing changed.") }
+    for change in plan.changes {
+      out.line("- \(change.change.rawValue): \(md(change.text)) (`\(change.itemID)`)")
+    }
+    out.blank()
+  }
+
+  /// The goals by review day: what the hire should have shown at day 30, 60 and 90.
+  private static func renderGoals(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
+    guard !plan.goals.isEmpty else { return }
+    out.line("## Goals")
+    out.blank()
+    for day in [30, 60, 90] {
+      let goals = plan.goals(due: day)
+      guard !goals.isEmpty else { continue }
+      out.line("### By day \(day)")
+      out.blank()
+      for goal in goals {
+        out.line("- \(md(goal.outcome)): shown by \(md(goal.shownBy)); judged by the \(goal.owner)")
+      }
+      out.blank()
+    }
+  }
 
   private static func renderPreboarding(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
     let items = plan.preboarding
@@ -77,11 +116,8 @@ public enum MarkdownPlan {
   private static func renderWeeks(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
     out.line("## Weeks 2–4, week by week")
     out.blank()
-    for number in 2...4 {
-      // Week 4 runs to day 30, so that month 2 starts on day 31.
-      let week = plan.week(number)
-      let range = number == 4 ? week.lowerBound...plan.start.adding(days: 29) : week
-      out.line("### Week \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)")
+    for (title, range) in plan.weekSections {
+      out.line("### \(title)")
       out.blank()
       let items = plan.items(in: range)
       for closure in closures(plan, in: range) { out.line("- \(closure)") }
@@ -109,11 +145,27 @@ public enum MarkdownPlan {
         for point in milestone.agenda { out.line("  - \(md(point))") }
         out.blank()
       }
-      let training = items.filter { $0.kind == .training || $0.kind == .verification }
-      if !training.isEmpty {
-        out.line("Training:")
+      let goals = plan.goals(due: number * 30)
+      if !goals.isEmpty {
+        out.line("Goals for day \(number * 30):")
         out.blank()
-        for item in training {
+        for goal in goals { out.line("- \(md(goal.outcome))") }
+        out.blank()
+      }
+      let sessions = items.filter { Self.sessionKinds.contains($0.kind) }
+      if !sessions.isEmpty {
+        out.line("Sessions and practice:")
+        out.blank()
+        for item in sessions {
+          out.line("- \(item.date.shortText) \(item.start): \(summary(item))")
+        }
+        out.blank()
+      }
+      let deliverables = items.filter { $0.kind == .deliverable }
+      if !deliverables.isEmpty {
+        out.line("Deliverables:")
+        out.blank()
+        for item in deliverables {
           out.line("- \(item.date.shortText) \(item.start): \(summary(item))")
         }
         out.blank()

@@ -87,6 +87,8 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     public var override: String?
     /// `preboarding`, `week-1`, `weeks-2-4`, `month-2`, `month-3`.
     public var view: String
+    /// The calendar SEQUENCE when a re-plan changed the item (absent = 0).
+    public var sequence: Int? = nil
   }
 
   public var schema: String
@@ -102,6 +104,12 @@ public struct PlanDocument: Codable, Hashable, Sendable {
   public var unscheduled: [UnscheduledTopic]
   public var emails: [EmailSummary]
   public var notes: [String]
+  /// The outcomes due at day 30, 60 and 90 (role goals, then one per gap and skill check).
+  public var goals: [Goal]
+  /// A re-plan: the date it rebuilt from, what changed, and the levels of the first plan.
+  public var replannedFrom: String? = nil
+  public var changes: [PlanChange]? = nil
+  public var levelsAtHire: [String: Double]? = nil
 
   public init(plan: OnboardingPlan, emails: [EmailSummary] = []) {
     let hire = plan.hire
@@ -134,11 +142,15 @@ public struct PlanDocument: Codable, Hashable, Sendable {
         durationMinutes: item.durationMinutes, owner: item.owner, ownerName: item.ownerName,
         skill: item.skillID, topic: item.topicID, format: item.format, reason: item.reason,
         agenda: item.agenda, resource: item.resource, note: item.note, override: item.override,
-        view: view)
+        view: view, sequence: item.sequence == 0 ? nil : item.sequence)
     }
     unscheduled = plan.unscheduled
     self.emails = emails
     notes = plan.notes
+    goals = plan.goals
+    replannedFrom = plan.replannedFrom?.iso
+    changes = plan.replannedFrom == nil ? nil : plan.changes
+    levelsAtHire = plan.levelsAtHire
   }
 
   /// Pretty, key-sorted JSON: the same plan gives the same bytes.

@@ -22,6 +22,8 @@ struct BatchRunner: Sendable {
   var strict = false
   /// Hires per chunk (a chunk's evidence is in memory at once).
   var chunkSize = 500
+  /// `--replan-from`: hires with a plan.json from an earlier run are re-planned from this date.
+  var replanFrom: CalendarDate? = nil
   /// Above this many hires the index shows per-skill counts instead of a column per hire.
   var largeCohort = 1000
 
@@ -41,7 +43,7 @@ struct BatchRunner: Sendable {
   /// plan.
   enum Stage: Sendable {
     case finished(Outcome)
-    case planned(OnboardingPlan, folder: String, keep: Bool)
+    case planned(OnboardingPlan, folder: String, keep: Bool, replan: Replan?)
   }
 
   func run() -> ExitStatus {
@@ -57,7 +59,7 @@ struct BatchRunner: Sendable {
       FileManager.default.fileExists(
         atPath: (out as NSString).appendingPathComponent(folders[$0.key] ?? ""))
     }
-    if !existing.isEmpty, !force, !resume {
+    if !existing.isEmpty, !force, !resume, replanFrom == nil {
       let first = (out as NSString).appendingPathComponent(folders[existing[0].key] ?? "")
       Console.err(
         "\(first): error: exists from an earlier run (\(existing.count) of \(hires.count) hire folders in \(out)); "
@@ -194,16 +196,18 @@ struct BatchRunner: Sendable {
       // People are named one hire after another, in roster order, against one ledger of the
       // run's bookings: the same for any number of workers.
       let assigned = staged.map { stage -> Stage in
-        guard case .planned(let plan, let folder, let keep) = stage else { return stage }
+        guard case .planned(let plan, let folder, let keep, let replan) = stage else {
+          return stage
+        }
         return .planned(
-          OwnerAssignment.assign(plan, people: library.people, ledger: &ledger), folder: folder,
-          keep: keep)
+          OwnerAssignment.assign(plan, people: library.people, ledger: &ledger, replan: replan),
+          folder: folder, keep: keep, replan: nil)
       }
       let outcomes = parallelMap(assigned) { stage -> Outcome in
         defer { progress.advance() }
         switch stage {
         case .finished(let outcome): return outcome
-        case .planned(let plan, let folder, let keep):
+        case .planned(let plan, let folder, let keep, _):
           return keep
             ? kept(plan, folder: folder, skills: skills)
             : finish(plan, folder: folder, skills: skills)
@@ -300,10 +304,19 @@ struct BatchRunner: Sendable {
   ) -> Stage {
     if !errors.isEmpty { return .finished(failure(hire, errors.map(\.description), skills)) }
     do {
+      var replan: Replan? = nil
+      if let replanFrom, !keep {
+        let path = ((out as NSString).appendingPathComponent(folder) as NSString)
+          .appendingPathComponent("plan.json")
+        if FileManager.default.fileExists(atPath: path) {
+          replan = try Replan.reading(try FileSystem.read(path), from: replanFrom)
+        }
+      }
       return .planned(
         try Onboarding.plan(
           hire: hire, library: library, evidence: evidence, overrides: overrides,
-          sharedSessions: sessions, importNotes: notes), folder: folder, keep: keep)
+          sharedSessions: sessions, importNotes: notes, replan: replan), folder: folder,
+        keep: keep, replan: replan)
     } catch {
       return .finished(failure(hire, [error.description], skills))
     }
@@ -344,7 +357,8 @@ struct BatchRunner: Sendable {
     do {
       let output = try Onboarding.render(
         plan, folder: folder, library: library, templates: templates, stamp: stamp)
-      try HireFolder.write(output.files, folder: folder, in: out, replace: force)
+      try HireFolder.write(
+        output.files, folder: folder, in: out, replace: force || plan.replannedFrom != nil)
       if !quiet, hires.count <= 50 {
         Console.out(
           PlanCommand.line(for: output, directory: (out as NSString).appendingPathComponent(folder))

@@ -73,7 +73,8 @@ enum PlanInvariants {
 
   static func dailyTrainingCap(_ plan: OnboardingPlan, _ input: PlanningInput) -> String? {
     var minutes: [CalendarDate: Int] = [:]
-    for item in plan.items where item.kind == .training || item.kind == .verification {
+    for item in plan.items
+    where [.training, .verification, .practice, .followUp].contains(item.kind) {
       if item.date < plan.start { return "training \(item.id) before the first day" }
       minutes[item.date, default: 0] += item.durationMinutes
     }

@@ -76,3 +76,53 @@ import Testing
     #expect(critical.count > 50)
   }
 }
+
+/// The order the plan promises and the rules of short weeks, over the same generated hires.
+@Suite struct PlannerOrderPropertyTests {
+  @Test func theMostUrgentSkillStartsFirstOrTheItemSaysWhy() {
+    PlannerPropertyTests.check(PlanOrderInvariants.urgency)
+  }
+
+  @Test func aSkillStartsWithItsLowestTopicAboveTheHiresLevel() {
+    PlannerPropertyTests.check(PlanOrderInvariants.firstTopicIsTheLowest)
+  }
+
+  @Test func nothingAdvancedBeforeTheSetupAndTheCodebaseTour() {
+    PlannerPropertyTests.check(PlanOrderInvariants.advancedAfterGroundwork)
+  }
+
+  @Test func checkInsAreAtTheEndOfTheHiresOwnDay() {
+    PlannerPropertyTests.check(PlanOrderInvariants.checkInsAtTheEndOfTheDay)
+  }
+
+  @Test func weekItemsStayInTheirWeekOrSayWhy() {
+    PlannerPropertyTests.check(PlanOrderInvariants.weekItemsStayInTheirWeek)
+  }
+
+  @Test func everyGapSkillGetsPracticeAfterItsSessions() {
+    PlannerPropertyTests.check(PlanOrderInvariants.practiceAfterSessions)
+  }
+
+  @Test func everySkillCheckKeepsAFollowUpSlot() {
+    PlannerPropertyTests.check(PlanOrderInvariants.followUpAfterEachCheck)
+  }
+
+  @Test func everyGapAndSkillCheckHasAGoal() {
+    PlannerPropertyTests.check(PlanOrderInvariants.goalsForEveryGap)
+  }
+
+  @Test func theGeneratorHasUrgencyConflictsAndShortDays() {
+    let cases = PlannerPropertyTests.cases
+    // Hires with two or more trained weak skills, and part-time days that end before 16:30.
+    let multi = cases.filter {
+      Set($0.plan.items.filter { $0.kind == .training }.compactMap(\.skillID)).count > 1
+    }
+    #expect(multi.count > 60)
+    #expect(cases.filter { PlanInvariants.workingHours($0.input).end < 16 * 60 + 45 }.count > 30)
+    #expect(
+      cases.filter {
+        $0.plan.items.contains { $0.note?.contains("before the first session") == true }
+      }
+      .count > 5)
+  }
+}

@@ -70,16 +70,20 @@ enum PlanGen {
     var topics: [TrainingTopic] = []
     for skillID in skillIDs + ["skill-extra"] {
       for _ in 0..<rng.int((coverEvery ? 1 : 0)...4) {
+        // Practice topics come after sessions and are never prerequisites (the library says so).
+        let sessions = topics.filter { !$0.isPractice }
         let prerequisites =
-          topics.isEmpty || !rng.chance(0.4)
-          ? [] : rng.subset(topics.map(\.id), count: min(topics.count, rng.int(1...2)))
-        topics.append(
+          sessions.isEmpty || !rng.chance(0.4)
+          ? [] : rng.subset(sessions.map(\.id), count: min(sessions.count, rng.int(1...2)))
+        var topic =
           TrainingTopic(
             id: "topic-\(topics.count + 1)", skillID: skillID, level: rng.int(1...5),
             title: "Topic \(topics.count + 1) of \(skillID)",
             format: rng.pick(TrainingTopic.Format.allCases), durationMinutes: 15 * rng.int(2...12),
             owner: rng.pick(["hire", "buddy", "mentor", "trainer"]),
-            prerequisites: rng.shuffled(prerequisites), origin: origin))
+            prerequisites: rng.shuffled(prerequisites), origin: origin)
+        topic.isPractice = rng.chance(0.25)
+        topics.append(topic)
       }
     }
     return rng.shuffled(topics)
@@ -110,7 +114,24 @@ enum PlanGen {
 
   /// The base template plus random activities in every form of the `when` grammar.
   static func schedule(_ rng: inout SeededGenerator) -> [ScheduledActivity] {
-    var activities = baseSchedule()
+    // The groundwork advanced topics wait for, and a first-week retrospective.
+    var activities =
+      baseSchedule() + [
+        ScheduledActivity(
+          id: "dev-environment-setup", title: "Development setup", kind: .activity,
+          when: .workday(2), time: at(9, 30), durationMinutes: 120, owner: "buddy",
+          dependsOn: ["welcome"], origin: origin),
+        ScheduledActivity(
+          id: "codebase-tour", title: "Codebase tour", kind: .meeting, when: .workday(3),
+          time: at(10, 0), durationMinutes: 90, owner: "buddy",
+          dependsOn: ["dev-environment-setup"],
+          origin: origin),
+        ScheduledActivity(
+          id: "retro", title: "First-week retrospective", kind: .meeting,
+          when: .week(1, atEnd: true),
+          time: at(15, 0), durationMinutes: 45, owner: "manager", dependsOn: ["welcome"],
+          origin: origin),
+      ]
     for index in 0..<rng.int(0...6) {
       let when: WhenRule
       switch rng.int(0...4) {

@@ -121,7 +121,9 @@ public enum EmailContext {
               }),
           ])
         })
-    values["goals_30"] = .list(goals30(plan).map { .object(["goal": .string($0)]) })
+    for day in [30, 60, 90] {
+      values["goals_\(day)"] = .list(goals(plan, due: day).map { .object(["goal": .string($0)]) })
+    }
     values.merge(
       peopleValues(plan: plan, settings: settings, templates: templates, events: events)
     ) { $1 }
@@ -174,25 +176,8 @@ public enum EmailContext {
     return text + "."
   }
 
-  /// What the 30-day review looks for, in words for the hire: the first sessions of each skill
-  /// the plan trains done, the skill checks done, a first contribution.
-  static func goals30(_ plan: OnboardingPlan) -> [String] {
-    let cutoff = plan.start.adding(days: 29)
-    var goals: [String] = []
-    for a in plan.report.weakAreas {
-      let done = plan.items.filter {
-        $0.skillID == a.skill.id && $0.kind == .training && $0.date <= cutoff
-      }
-      if !done.isEmpty {
-        goals.append(
-          "\(a.skill.name): your first \(count(done.count, "session")) done"
-        )
-      }
-    }
-    for a in plan.report.unassessedEssentials + plan.report.conflicts {
-      goals.append("\(a.skill.name): a short skill check done together")
-    }
-    goals.append("First contribution merged and the team's workflow familiar")
-    return goals
+  /// What a review judges: the plan's goals due at `day`, each with how it is shown and by whom.
+  static func goals(_ plan: OnboardingPlan, due day: Int) -> [String] {
+    plan.goals(due: day).map(\.sentence)
   }
 }

@@ -40,6 +40,8 @@ public enum EmailPlaceholders {
     fields["conflicts"] = object(["skill", "detail", "settle"])
     fields["integrity"] = object(["skills", "detail"])
     fields["goals_30"] = object(["goal"])
+    fields["goals_60"] = object(["goal"])
+    fields["goals_90"] = object(["goal"])
     fields["interview_notes"] = object(
       ["skill", "agreement", "diverges"],
       nested: ["notes": object(["interviewer", "rating", "note"])])

@@ -98,6 +98,9 @@ public enum CalendarView {
     case .milestone: "milestone"
     case .training: "training"
     case .verification: "skill check"
+    case .deliverable: "deliverable"
+    case .practice: "practice"
+    case .followUp: "follow-up"
     }
   }
 

@@ -40,12 +40,8 @@ extension HTMLPlan {
     var html =
       "<section id=\"weeks\" class=\"page\" aria-labelledby=\"weeks-h\">"
       + "<h2 id=\"weeks-h\">Weeks 2–4, week by week</h2>"
-    for number in 2...4 {
-      // Week 4 runs to day 30, so that month 2 starts on day 31 (as in plan.md).
-      let week = plan.week(number)
-      let range = number == 4 ? week.lowerBound...plan.start.adding(days: 29) : week
-      html +=
-        "<h3>Week \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)</h3>"
+    for (title, range) in plan.weekSections {
+      html += "<h3>\(h(title))</h3>"
       let items = plan.items(in: range)
       html += items.isEmpty ? "<p>Regular work with the team.</p>" : itemList(items)
     }
@@ -71,8 +67,16 @@ extension HTMLPlan {
         }
         html += "</div>"
       }
-      let training = items.filter { $0.kind == .training || $0.kind == .verification }
-      if !training.isEmpty { html += "<p>Training:</p>\(itemList(training))" }
+      let goals = plan.goals(due: number * 30)
+      if !goals.isEmpty {
+        html +=
+          "<p>Goals for day \(number * 30):</p><ul>"
+          + goals.map { "<li>\(h($0.outcome))</li>" }.joined() + "</ul>"
+      }
+      let sessions = items.filter { MarkdownPlan.sessionKinds.contains($0.kind) }
+      if !sessions.isEmpty { html += "<p>Sessions and practice:</p>\(itemList(sessions))" }
+      let deliverables = items.filter { $0.kind == .deliverable }
+      if !deliverables.isEmpty { html += "<p>Deliverables:</p>\(itemList(deliverables))" }
       let recurring = items.filter { $0.kind == .meeting || $0.kind == .checkIn }
       if !recurring.isEmpty {
         let titles = Set(recurring.map(\.title)).sorted().map(h).joined(separator: ", ")

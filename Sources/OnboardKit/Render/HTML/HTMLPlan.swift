@@ -12,6 +12,8 @@ public enum HTMLPlan {
     var body = header(plan)
     body += contents(plan, hasEmails: !emails.isEmpty)
     body += "<main>"
+    body += changeSection(plan)
+    body += goalSection(plan)
     body += gapSection(plan.report, settings: settings)
     body +=
       "<section id=\"calendar\" class=\"page\" aria-labelledby=\"calendar-h\">"
@@ -75,12 +77,40 @@ public enum HTMLPlan {
     return "\(bdi(person.name)) (<a href=\"\(href)\">\(h(person.email))</a>)"
   }
 
+  /// A re-plan's changes from its date on.
+  private static func changeSection(_ plan: OnboardingPlan) -> String {
+    guard let from = plan.replannedFrom else { return "" }
+    let list =
+      plan.changes.isEmpty
+      ? "<li>Nothing changed.</li>"
+      : plan.changes.map { "<li>\($0.change.rawValue): \(h($0.text))</li>" }.joined()
+    return "<section id=\"changes\" aria-labelledby=\"changes-h\"><h2 id=\"changes-h\">"
+      + "What changed: re-planned from \(h(from.longText))</h2><ul>\(list)</ul></section>"
+  }
+
+  /// The goals by review day, first on the page: what the hire should show at day 30, 60, 90.
+  private static func goalSection(_ plan: OnboardingPlan) -> String {
+    guard !plan.goals.isEmpty else { return "" }
+    var html = "<section id=\"goals\" aria-labelledby=\"goals-h\"><h2 id=\"goals-h\">Goals</h2>"
+    for day in [30, 60, 90] {
+      let goals = plan.goals(due: day)
+      guard !goals.isEmpty else { continue }
+      html +=
+        "<h3>By day \(day)</h3><ul>"
+        + goals.map {
+          "<li>\(h($0.outcome)): shown by \(h($0.shownBy)); judged by the \(h($0.owner))</li>"
+        }.joined() + "</ul>"
+    }
+    return html + "</section>"
+  }
+
   private static func contents(_ plan: OnboardingPlan, hasEmails: Bool) -> String {
     var links = [
       ("gaps", "Skills and gaps"), ("calendar", "First month"), ("week-1", "Week 1"),
       ("weeks", "Weeks 2–4"), ("months", "Months 2–3"), ("training", "Why this training"),
     ]
     if !plan.preboarding.isEmpty { links.insert(("preboarding", "Before day 1"), at: 2) }
+    if !plan.goals.isEmpty { links.insert(("goals", "Goals"), at: 0) }
     if !plan.unscheduled.isEmpty { links.append(("unscheduled", "Not scheduled")) }
     if hasEmails { links.append(("emails", "Emails")) }
     links.append(("gap-table", "Appendix: evidence"))

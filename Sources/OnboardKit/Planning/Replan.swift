@@ -1,0 +1,143 @@
+import Foundation
+
+/// What a re-plan from new evidence starts from: the date it re-plans from and the earlier plan.
+public struct Replan: Hashable, Sendable {
+  /// Items before this date stay exactly as they were; from it the plan is rebuilt.
+  public var from: CalendarDate
+  /// Every item of the earlier plan (with the SEQUENCE each carried).
+  public var previous: [PlanItem]
+  /// The levels of the first plan, by skill id (the reviews' "at hire").
+  public var levelsAtHire: [String: Double]
+
+  public init(from: CalendarDate, previous: [PlanItem], levelsAtHire: [String: Double]) {
+    self.from = from
+    self.previous = previous
+    self.levelsAtHire = levelsAtHire
+  }
+
+  /// The earlier plan's items before the re-plan date: kept as they were.
+  public var kept: [PlanItem] { previous.filter { $0.date < from } }
+
+  /// Reads the earlier plan from its `plan.json` (schema `onboard.plan/1`).
+  public static func reading(_ file: SourceFile, from date: CalendarDate) throws(InputError)
+    -> Replan
+  {
+    let document: PreviousPlanDocument
+    do {
+      document = try JSONDecoder().decode(PreviousPlanDocument.self, from: file.data)
+    } catch {
+      throw InputError(
+        SourceLocation(file: file.path),
+        "cannot read the earlier plan: \(error); expected a plan.json written by `onboard plan`")
+    }
+    var items: [PlanItem] = []
+    for (index, info) in document.items.enumerated() {
+      guard let kind = PlanItem.Kind(rawValue: info.kind), let day = CalendarDate(iso: info.date),
+        let start = LocalTime(text: info.start)
+      else {
+        throw InputError(
+          SourceLocation(file: file.path, jsonPath: "$.items[\(index)]"),
+          "found an item with kind `\(info.kind)`, date `\(info.date)`, start `\(info.start)`; "
+            + "expected a plan item kind, a date YYYY-MM-DD and a time HH:MM")
+      }
+      var item = PlanItem(
+        id: info.id, kind: kind, title: info.title, date: day, start: start,
+        durationMinutes: info.durationMinutes, owner: info.owner, ownerName: info.ownerName,
+        skillID: info.skill, topicID: info.topic, format: info.format, reason: info.reason,
+        agenda: info.agenda, resource: info.resource, note: info.note)
+      item.override = info.override
+      item.sequence = info.sequence ?? 0
+      items.append(item)
+    }
+    var levels = document.levelsAtHire ?? [:]
+    if document.levelsAtHire == nil {
+      for skill in document.skills { if let level = skill.observed { levels[skill.skill] = level } }
+    }
+    return Replan(from: date, previous: items, levelsAtHire: levels)
+  }
+}
+
+/// The part of an earlier `plan.json` a re-plan needs.
+struct PreviousPlanDocument: Decodable {
+  struct SkillLevel: Decodable {
+    var skill: String
+    var observed: Double?
+  }
+  var items: [PlanDocument.ItemInfo]
+  var skills: [SkillLevel]
+  var levelsAtHire: [String: Double]?
+}
+
+/// One difference between the earlier plan and the re-plan, from the re-plan date on.
+public struct PlanChange: Hashable, Sendable, Codable {
+  /// What happened to the item.
+  public enum Change: String, Sendable, Codable {
+    case added, changed, removed
+  }
+
+  public var itemID: String
+  public var change: Change
+  /// "Tue 12 Jan 10:00 Follow-up of the Application Security skill check → Wed 13 Jan ...".
+  public var text: String
+}
+
+extension Replan {
+  /// Compares the re-plan with the earlier plan from the re-plan date on: an item that stayed
+  /// keeps its SEQUENCE, a changed one carries the next, a new one starts at 0; removed items
+  /// come back as the list of cancelled ones (with the next SEQUENCE).
+  func compare(_ items: [PlanItem]) -> (
+    items: [PlanItem], changes: [PlanChange], cancelled: [PlanItem]
+  ) {
+    let before = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var result: [PlanItem] = []
+    var changes: [PlanChange] = []
+    let ids = Set(items.map(\.id))
+    for var item in items {
+      guard let old = before[item.id] else {
+        changes.append(PlanChange(itemID: item.id, change: .added, text: Self.describe(item)))
+        result.append(item)
+        continue
+      }
+      item.sequence = old.sequence
+      if item != old {
+        item.sequence = old.sequence + 1
+        let moved =
+          (old.date, old.start, old.durationMinutes) != (
+            item.date, item.start, item.durationMinutes
+          )
+        changes.append(
+          PlanChange(
+            itemID: item.id, change: .changed,
+            text: moved
+              ? "\(Self.describe(old)) → \(item.date.shortText) \(item.start)"
+              : "\(Self.describe(item)): details updated (agenda, reason or note)"))
+      }
+      result.append(item)
+    }
+    var cancelled: [PlanItem] = []
+    for old in previous where old.date >= from && !ids.contains(old.id) {
+      var gone = old
+      gone.sequence = old.sequence + 1
+      cancelled.append(gone)
+      var text = Self.describe(old)
+      if old.kind == .followUp {
+        // The skill check's result is recorded: the slot holds its training, or is free.
+        let filling = result.first {
+          $0.skillID == old.skillID && $0.kind == .training && $0.date == old.date
+            && $0.start < old.end && old.start < $0.end && before[$0.id] == nil
+        }
+        text +=
+          filling.map {
+            ": the skill check's result is recorded; the slot now holds \"\($0.title)\""
+          }
+          ?? ": the skill check's result is recorded and needs no training here; the time is free"
+      }
+      changes.append(PlanChange(itemID: old.id, change: .removed, text: text))
+    }
+    return (result, changes, cancelled)
+  }
+
+  static func describe(_ item: PlanItem) -> String {
+    "\(item.date.shortText) \(item.start) \(item.title) (\(item.durationMinutes) min)"
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// The import's fast paths give exactly what the general code gives.
+@Suite struct ImportFastPathTests {
+  @Test func plainNumbersAreReadExactlyAsTheGeneralPathReadsThem() {
+    var generator = SeededGenerator(seed: 16)
+    let alphabet = Array("0123456789012345678901234567890123456789.,-% ")
+    var plain = 0
+    for _ in 0..<20_000 {
+      let text = String(
+        (0..<Int.random(in: 0...18, using: &generator)).map { _ in
+          alphabet.randomElement(using: &generator) ?? "0"
+        })
+      guard let fast = EvidenceImport.plainNumber(text) else { continue }
+      plain += 1
+      let general = EvidenceImport.generalNumber(text)
+      #expect(
+        general?.bitPattern == fast.bitPattern, "\(text): \(fast) vs \(String(describing: general))"
+      )
+    }
+    // Typical export scores, and enough random ones, took the fast path.
+    for (text, value) in [
+      ("45.6", 45.6), ("45,6", 45.6), ("87%", 87.0), ("0.1", 0.1), ("100", 100.0),
+    ] {
+      #expect(EvidenceImport.plainNumber(text) == value)
+    }
+    #expect(plain > 1_000)
+    // What the fast path leaves to the general one.
+    for text in ["5.", ".5", " 5", "5 %", "+5", "1e3", "1.2.3", "1,2.3", "1234567890123456", "%"] {
+      #expect(EvidenceImport.plainNumber(text) == nil, "\(text)")
+    }
+  }
+
+  @Test func emailHashIsStableAndTellsEmailsApart() {
+    // The same in every process (Swift's own Hasher is seeded per run): FNV-1a and the
+    // MurmurHash3 finaliser of this email, worked out independently (in Python).
+    let first = TestGorillaImport.emailHash("ada@example.org")
+    #expect(first == 0x008B_5370_AE1C_81EA)
+    var seen: Set<UInt64> = []
+    for index in 0..<100_000 {
+      seen.insert(TestGorillaImport.emailHash("candidate\(index)@example.org"))
+    }
+    #expect(seen.count == 100_000)
+    #expect(!seen.contains(first))
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import OnboardICS
+import Testing
+
+@testable import OnboardKit
+
+/// `--replan-from`: Siobhán's Application Security skill check (Tue 5 Jan) gets a recorded
+/// result (level 2 of target 3); the plan is re-planned from Wed 6 Jan.
+@Suite struct ReplanTests {
+  static let from = CalendarDate(year: 2027, month: 1, day: 6)!
+
+  /// The first plan, and the re-plan made from its plan.json with the skill check's result.
+  static func plans() throws -> (first: HireOutput, again: HireOutput, replan: Replan) {
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let first = try cohort.output(for: hire)
+    let json = try #require(first.files.first { $0.path == "plan.json" })
+    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
+    let check = try EvidenceImport.parse(
+      try RepositoryFiles.source("Fixtures/skill-check-week1.csv"),
+      skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
+    let again = try Onboarding.process(
+      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
+      evidence: cohort.evidence.evidence + check.evidence, stamp: FixtureCohort.stamp,
+      replan: replan)
+    return (first, again, replan)
+  }
+
+  /// The VEVENT blocks of a calendar file by UID.
+  static func events(_ output: HireOutput) throws -> [String: String] {
+    let ics = String(
+      decoding: try #require(output.files.first { $0.path == "sessions.ics" }).data,
+      as: UTF8.self)
+    var events: [String: String] = [:]
+    for block in ics.components(separatedBy: "BEGIN:VEVENT").dropFirst() {
+      let body = block.components(separatedBy: "END:VEVENT")[0]
+      let uid = body.components(separatedBy: "\r\n").first { $0.hasPrefix("UID:") } ?? ""
+      events[uid] = body
+    }
+    return events
+  }
+
+  static func sequence(_ event: String) -> Int {
+    let line = event.components(separatedBy: "\r\n").first { $0.hasPrefix("SEQUENCE:") } ?? ""
+    return Int(line.dropFirst("SEQUENCE:".count)) ?? -1
+  }
+
+  @Test func itemsBeforeTheDateAreKeptByteForByte() throws {
+    let (first, again, _) = try Self.plans()
+    let before = first.plan.items.filter { $0.date < Self.from }
+    let after = again.plan.items.filter { $0.date < Self.from }
+    #expect(!before.isEmpty)
+    #expect(before == after)
+    // The same items give the same JSON and the same calendar events, byte for byte.
+    let a = try PlanDocument(plan: first.plan).items.filter { $0.date < Self.from.iso }
+    let b = try PlanDocument(plan: again.plan).items.filter { $0.date < Self.from.iso }
+    #expect(a == b)
+    let old = try Self.events(first)
+    let new = try Self.events(again)
+    let domain = try FixtureCohort().library.settings.domain
+    for item in before where item.date >= first.plan.start {
+      let uid = "UID:" + ICSEvent.stableUID(key: "\(first.hire.key)/\(item.id)", domain: domain)
+      #expect(old[uid] != nil && new[uid] == old[uid], "\(item.id)")
+    }
+  }
+
+  @Test func changedItemsCarryAHigherSequenceAndAreListed() throws {
+    let (first, again, _) = try Self.plans()
+    let old = Dictionary(first.plan.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let changed = again.plan.changes.filter { $0.change == .changed }
+    #expect(!changed.isEmpty)
+    let newEvents = try Self.events(again)
+    let oldEvents = try Self.events(first)
+    for change in changed {
+      let item = try #require(again.plan.item(id: change.itemID))
+      let previous = try #require(old[change.itemID])
+      #expect(item.date >= Self.from)
+      #expect(item.sequence == previous.sequence + 1)
+      #expect(item != previous)
+    }
+    // Every item that differs is listed; every event that differs has a higher SEQUENCE.
+    for item in again.plan.items where item.date >= Self.from {
+      if let previous = old[item.id], previous != item {
+        #expect(changed.contains { $0.itemID == item.id }, "\(item.id) changed but is not listed")
+      }
+    }
+    for (uid, event) in newEvents {
+      guard let before = oldEvents[uid], before != event else { continue }
+      #expect(Self.sequence(event) > Self.sequence(before), "\(uid)")
+    }
+    // Unchanged items keep SEQUENCE 0 and the event of the first plan.
+    let unchanged = again.plan.items.filter { $0.date >= Self.from && old[$0.id] == $0 }
+    #expect(!unchanged.isEmpty)
+    #expect(unchanged.allSatisfy { $0.sequence == 0 })
+  }
+
+  @Test func theFollowUpSlotGetsTheTrainingTheCheckCalledFor() throws {
+    let (first, again, _) = try Self.plans()
+    let slot = try #require(first.plan.item(id: "follow-up:application-security"))
+    #expect(slot.date.weekday == .tuesday && first.plan.timeline.weekNumber(of: slot.date) == 2)
+    #expect(again.plan.item(id: "follow-up:application-security") == nil)
+    let training = again.plan.items.filter {
+      $0.skillID == "application-security" && $0.kind == .training
+    }
+    // Level 2 of target 3: the level-3 topics, the first in the slot the check kept.
+    let first3 = try #require(training.min { ($0.date, $0.start) < ($1.date, $1.start) })
+    #expect(first3.date == slot.date && first3.start == slot.start)
+    let removed = try #require(
+      again.plan.changes.first { $0.itemID == "follow-up:application-security" })
+    #expect(removed.change == .removed && removed.text.contains("now holds"))
+    // The reviews show the level at hire and the latest level, labelled.
+    let review = try #require(again.plan.item(id: "review-60"))
+    #expect(
+      review.agenda.contains {
+        $0.contains("Application Security (at hire unknown, latest 2, target 3)")
+      })
+    #expect(!review.agenda.contains { $0.contains("Confirm the level of") })
+    // The calendar cancels nothing it still has, and cancels the freed slot.
+    let ics = String(
+      decoding: try #require(again.files.first { $0.path == "sessions.ics" }).data, as: UTF8.self)
+    #expect(ics.contains("STATUS:CANCELLED"))
+  }
+
+  @Test func aReplanWithoutNewEvidenceChangesNothing() throws {
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let first = try cohort.output(for: hire)
+    let json = try #require(first.files.first { $0.path == "plan.json" })
+    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: Self.from)
+    let again = try Onboarding.process(
+      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
+      evidence: cohort.evidence.evidence, stamp: FixtureCohort.stamp, replan: replan)
+    #expect(again.plan.changes.isEmpty, "\(again.plan.changes)")
+    #expect(again.plan.items == first.plan.items)
+  }
+}
