@@ -1,0 +1,265 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// Each rule of README "How the gap analysis decides", stated at its boundary with values worked
+/// out by hand from the rule (not copied from a run). Golden files contain these rules too, but a
+/// re-recording would hide a change; these tests would not.
+@Suite struct GapAnalysisRuleTests {
+  /// A level given directly (0–5), from a test of its own (`instrument`) or an interviewer.
+  static func level(
+    _ value: Double, source: EvidenceSource = .test, instrument: String = "Quiz",
+    assessor: String? = nil, skillID: String = "s", line: Int = 2, date: CalendarDate? = nil
+  ) -> Evidence {
+    var evidence = AnalysisGen.evidence(
+      skillID: skillID, source: source, scale: source == .interview ? .rubric : .level, raw: value,
+      instrument: instrument, assessor: assessor, line: line)
+    evidence.date = date
+    return evidence
+  }
+
+  /// The day of a test sitting.
+  static let sitting = CalendarDate(year: 2026, month: 11, day: 20)
+
+  /// The assessment of one skill of a one-skill role.
+  static func assess(
+    _ evidence: [Evidence], target: Int = 4, tier: Tier = .essential,
+    settings: AnalysisSettings = AnalysisSettings()
+  ) throws -> SkillAssessment {
+    let role = RoleProfile(
+      title: "R",
+      requirements: [SkillRequirement(skillID: "s", priority: 1, tier: tier, targetLevel: target)])
+    let report = GapAnalysis.analyze(
+      hireKey: AnalysisCase.hireKey, role: role, skills: [:], evidence: evidence,
+      settings: settings)
+    return try #require(report.assessment(of: "s"))
+  }
+
+  // MARK: Statuses and their thresholds
+
+  @Test func onTargetAtExactlyTheTolerance() throws {
+    // Target 4, level 3.5: shortfall 0.5 = the tolerance → on target; 0.6 short → a gap.
+    #expect(try Self.assess([Self.level(3.5)]).status == .onTarget)
+    #expect(try Self.assess([Self.level(3.5)]).shortfall == 0.5)
+    #expect(try Self.assess([Self.level(3.4)]).status == .gap)
+    // The same boundary reached through a percent score: 70 % = level 3.5.
+    let percent = AnalysisGen.evidence(
+      skillID: "s", source: .test, scale: .percent, raw: 70, instrument: "Quiz", assessor: nil,
+      line: 2)
+    #expect(try Self.assess([percent]).status == .onTarget)
+  }
+
+  @Test func strengthAtExactlyTheMargin() throws {
+    // Target 3: level 3.75 is target + 0.75 → strength; 3.7 is only on target.
+    #expect(try Self.assess([Self.level(3.75)], target: 3).status == .strength)
+    #expect(try Self.assess([Self.level(3.7)], target: 3).status == .onTarget)
+    #expect(try Self.assess([Self.level(3.75)], target: 3).shortfall == 0)
+  }
+
+  @Test func criticalGapOnlyForEssentialSkills() throws {
+    // Target 4, level 2.5: shortfall 1.5 = the critical threshold.
+    #expect(try Self.assess([Self.level(2.5)], tier: .essential).status == .criticalGap)
+    #expect(try Self.assess([Self.level(2.5)], tier: .important).status == .gap)
+    #expect(try Self.assess([Self.level(2.5)], tier: .niceToHave).status == .gap)
+    #expect(try Self.assess([Self.level(0)], tier: .important).status == .gap)
+    // 1.4 short on an essential skill is a gap, not critical.
+    #expect(try Self.assess([Self.level(2.6)], tier: .essential).status == .gap)
+  }
+
+  @Test func unassessedWithoutALevel() throws {
+    let none = try Self.assess([])
+    #expect(none.status == .unassessed && none.observed == nil && none.shortfall == nil)
+    #expect(none.confidence == 0 && none.severity == nil)
+    // A percentile rank is a rank among candidates, not a level: still unassessed, rank kept.
+    let ranked = AnalysisGen.evidence(
+      skillID: "s", source: .test, scale: .percentile, raw: 90, instrument: "Quiz",
+      assessor: nil, line: 2)
+    let onlyRanked = try Self.assess([ranked])
+    #expect(onlyRanked.status == .unassessed && onlyRanked.observed == nil)
+    #expect(onlyRanked.percentileRanks == [90])
+    // Evidence of another hire does not count.
+    let other = AnalysisGen.evidence(
+      skillID: "s", source: .test, scale: .level, raw: 4, instrument: "Quiz", assessor: nil,
+      line: 3, hireKey: AnalysisCase.otherKey)
+    #expect(try Self.assess([other]).status == .unassessed)
+  }
+
+  @Test func kindsOfEvidenceConflictFromOneAndAHalfLevelsApart() throws {
+    // Test 4 vs interview 2.5: 1.5 apart → conflicting, both sides and the spread named.
+    let apart = try Self.assess([
+      Self.level(4), Self.level(2.5, source: .interview, instrument: "Interview", assessor: "Ana"),
+    ])
+    #expect(apart.status == .conflicting)
+    let conflict = try #require(apart.conflict)
+    #expect(!conflict.amongAssessors && conflict.spread == 1.5)
+    #expect(conflict.high.name == "test" && conflict.low.name == "interview")
+    #expect(conflict.summary == "test 4 vs interview 2.5 (1.5 levels apart)")
+    // The level status is still the fused level's: (4 + 2.5) / 2 = 3.25, 0.75 short → gap.
+    #expect(apart.levelStatus == .gap)
+    // 1.4 apart is no conflict.
+    let close = try Self.assess([
+      Self.level(4), Self.level(2.6, source: .interview, instrument: "Interview", assessor: "Ana"),
+    ])
+    #expect(close.status != .conflicting && close.conflict == nil)
+  }
+
+  @Test func interviewersConflictFromTwoLevelsApart() throws {
+    func interview(_ ana: Double, _ ben: Double) throws -> SkillAssessment {
+      try Self.assess([
+        Self.level(ana, source: .interview, instrument: "Interview", assessor: "Ana"),
+        Self.level(ben, source: .interview, instrument: "Interview", assessor: "Ben", line: 3),
+      ])
+    }
+    let apart = try interview(5, 3)
+    #expect(apart.status == .conflicting)
+    #expect(apart.conflict?.amongAssessors == true && apart.conflict?.spread == 2)
+    #expect(apart.conflict?.high.name == "Ana" && apart.conflict?.low.name == "Ben")
+    // 1.5 apart is a conflict between kinds, but not between two interviewers.
+    #expect(try interview(4.5, 3).conflict == nil)
+  }
+
+  // MARK: Fusion
+
+  @Test func interviewsAreAveragedPerInterviewerNotPerRow() throws {
+    // Ana rates three questions 4, Ben one question 2: per interviewer (4 + 2) / 2 = 3;
+    // per row it would be (4 + 4 + 4 + 2) / 4 = 3.5.
+    let evidence = [
+      Self.level(4, source: .interview, instrument: "Interview", assessor: "Ana", line: 2),
+      Self.level(4, source: .interview, instrument: "Interview", assessor: "Ana", line: 3),
+      Self.level(4, source: .interview, instrument: "Interview", assessor: "Ana", line: 4),
+      Self.level(2, source: .interview, instrument: "Interview", assessor: "Ben", line: 5),
+    ]
+    let a = try Self.assess(evidence)
+    #expect(try #require(a.observed).level == 3)
+    #expect(a.assessorLevels.map(\.name) == ["Ana", "Ben"])
+    #expect(a.assessorLevels.map(\.level) == [4, 2])
+    #expect(a.assessorLevels.map(\.count) == [3, 1])
+    #expect(a.sourceLevels.map(\.level) == [3])
+    #expect(a.sourceLevels.map(\.count) == [4])
+  }
+
+  @Test func testsAreAveragedPerTestThenAcrossTests() throws {
+    // Two rows of one test in one sitting (5 and 3 → 4) and one row of another test (2):
+    // (4 + 2) / 2 = 3.
+    let a = try Self.assess([
+      Self.level(5, instrument: "Quiz A", line: 2, date: Self.sitting),
+      Self.level(3, instrument: "Quiz A", line: 3, date: Self.sitting),
+      Self.level(2, instrument: "Quiz B", line: 4),
+    ])
+    #expect(try #require(a.observed).level == 3)
+  }
+
+  @Test func kindsAreCombinedWithTheSourceWeights() throws {
+    // Test 3 (weight 1) and manual 2 (weight 0.75): (3 + 1.5) / 1.75 = 2.571…
+    let a = try Self.assess([Self.level(3), Self.level(2, source: .manual, instrument: "Review")])
+    #expect(abs(try #require(a.observed).level - 4.5 / 1.75) < 1e-9)
+    // Three interviewers never outvote one test: the interview kind counts once.
+    let b = try Self.assess([
+      Self.level(4),
+      Self.level(3, source: .interview, instrument: "Interview", assessor: "Ana", line: 3),
+      Self.level(3, source: .interview, instrument: "Interview", assessor: "Ben", line: 4),
+      Self.level(3, source: .interview, instrument: "Interview", assessor: "Chen", line: 5),
+    ])
+    #expect(try #require(b.observed).level == 3.5)
+    // The weights come from the settings: interview 3, test 1 → (4 + 9) / 4 = 3.25.
+    var settings = AnalysisSettings()
+    settings.sourceWeights["interview"] = 3
+    let c = try Self.assess(
+      [
+        Self.level(4),
+        Self.level(3, source: .interview, instrument: "Interview", assessor: "Ana", line: 3),
+      ], settings: settings)
+    #expect(try #require(c.observed).level == 3.25)
+  }
+
+  // MARK: Confidence
+
+  @Test func confidenceFromIndependentSourcesAndTheirSpread() throws {
+    // n = 3 (two tests and an interviewer), spread 1: (1 − 0.125) × (1 − 0.25) = 0.65625 → 0.66.
+    let three = try Self.assess([
+      Self.level(3, instrument: "Quiz A"), Self.level(4, instrument: "Quiz B", line: 3),
+      Self.level(3.5, source: .interview, instrument: "Interview", assessor: "Ana", line: 4),
+    ])
+    #expect(three.confidence == 0.66)
+    // Two rows of one test in one sitting (same date) are one source: n = 1 → 0.5.
+    let oneTest = try Self.assess([
+      Self.level(3, instrument: "Quiz A", date: Self.sitting),
+      Self.level(3, instrument: "Quiz A", line: 3, date: Self.sitting),
+    ])
+    #expect(oneTest.confidence == 0.5)
+    // Without a date each export record is a sitting of its own: two sources, n = 2 → 0.75.
+    let twoSittings = try Self.assess([
+      Self.level(3, instrument: "Quiz A"), Self.level(3, instrument: "Quiz A", line: 3),
+    ])
+    #expect(twoSittings.confidence == 0.75)
+    // Spread 3.2 would give 0.2 = the floor; 4 apart also gives the floor: 0.75 × 0.2 = 0.15.
+    let floor = try Self.assess([
+      Self.level(5, instrument: "Quiz A"), Self.level(1, instrument: "Quiz B", line: 3),
+    ])
+    #expect(floor.confidence == 0.15)
+  }
+
+  // MARK: Importance and severity
+
+  @Test func importanceIsTierWeightTimesRankFactor() {
+    let settings = AnalysisSettings()
+    func importance(_ priority: Int, _ tier: Tier, of size: Int) -> Double {
+      GapAnalysis.importance(
+        of: SkillRequirement(skillID: "s", priority: priority, tier: tier, targetLevel: 3),
+        rank: priority, roleSize: size, settings: settings)
+    }
+    // Rank factor 1 for the first skill, 0.5 for the last, linear between: 1, 0.75, 0.5.
+    #expect(importance(1, .essential, of: 3) == 3)
+    #expect(importance(2, .important, of: 3) == 1.5)
+    #expect(importance(3, .niceToHave, of: 3) == 0.5)
+    #expect(importance(3, .essential, of: 3) == 1.5)
+    // A one-skill role: the first is also the last; factor 1.
+    #expect(importance(1, .important, of: 1) == 2)
+  }
+
+  @Test func severityIsShortfallTimesImportance() throws {
+    // Backend role of three skills; every skill at level 1 of target 4 (shortfall 3).
+    let role = RoleProfile(
+      title: "R",
+      requirements: [
+        SkillRequirement(skillID: "a", priority: 1, tier: .essential, targetLevel: 4),
+        SkillRequirement(skillID: "b", priority: 2, tier: .important, targetLevel: 4),
+        SkillRequirement(skillID: "c", priority: 3, tier: .niceToHave, targetLevel: 4, weight: 2.5),
+      ])
+    let evidence = ["a", "b", "c"].enumerated().map { index, id in
+      Self.level(1, skillID: id, line: 2 + index)
+    }
+    let report = GapAnalysis.analyze(
+      hireKey: AnalysisCase.hireKey, role: role, skills: [:], evidence: evidence)
+    // a: 3 × (3 × 1) = 9; b: 3 × (2 × 0.75) = 4.5; c: the explicit weight, 3 × 2.5 = 7.5.
+    #expect(report.assessment(of: "a")?.severity == 9)
+    #expect(report.assessment(of: "b")?.importance == 1.5)
+    #expect(report.assessment(of: "b")?.severity == 4.5)
+    #expect(report.assessment(of: "c")?.importance == 2.5)
+    #expect(report.assessment(of: "c")?.severity == 7.5)
+    // Weak areas by severity: a (9), c (7.5), b (4.5); not by priority.
+    #expect(report.weakAreas.map(\.skill.id) == ["a", "c", "b"])
+  }
+
+  @Test func weakAreasTieOnSeverityKeepPriorityOrder() throws {
+    // Equal explicit weights and shortfalls: severity ties, so priority decides (p1 before p2).
+    let role = RoleProfile(
+      title: "R",
+      requirements: [
+        SkillRequirement(skillID: "late", priority: 2, tier: .important, targetLevel: 4, weight: 2),
+        SkillRequirement(
+          skillID: "first", priority: 1, tier: .important, targetLevel: 4, weight: 2),
+        SkillRequirement(skillID: "fine", priority: 3, tier: .important, targetLevel: 4, weight: 9),
+      ])
+    let evidence = [
+      Self.level(2, skillID: "late"), Self.level(2, skillID: "first", line: 3),
+      Self.level(3.5, skillID: "fine", line: 4),
+    ]
+    let report = GapAnalysis.analyze(
+      hireKey: AnalysisCase.hireKey, role: role, skills: [:], evidence: evidence)
+    // "fine" is on target (shortfall 0.5): no training, not a weak area, despite its weight.
+    #expect(report.weakAreas.map(\.skill.id) == ["first", "late"])
+    #expect(report.assessment(of: "fine")?.needsTraining == false)
+  }
+}
