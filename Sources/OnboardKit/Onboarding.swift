@@ -40,7 +40,9 @@ public enum Onboarding {
     return (role, report)
   }
 
-  /// Plans a hire and renders plan.md, plan.json, sessions.ics and the emails.
+  /// Plans a hire and renders plan.md, plan.json, sessions.ics and the emails (one hire alone:
+  /// its people are booked against nobody else's plans; a run uses `plan`, `OwnerAssignment` with
+  /// one ledger for all its hires, then `render`).
   ///
   /// `stamp` is the day the plan is made (the `--today` of the command line): it dates the
   /// calendar's DTSTAMP, so that the same inputs and the same day give the same bytes.
@@ -50,21 +52,47 @@ public enum Onboarding {
     evidence: [Evidence], overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
     importNotes: [String] = [], stamp: CalendarDate, replan: Replan? = nil
   ) throws(InputError) -> HireOutput {
+    var ledger = StaffLedger()
+    let plan = OwnerAssignment.assign(
+      try self.plan(
+        hire: rosterHire, library: library, evidence: evidence, overrides: overrides,
+        sharedSessions: sharedSessions, importNotes: importNotes, replan: replan),
+      people: library.people, ledger: &ledger, replan: replan)
+    return try render(plan, folder: folder, library: library, templates: templates, stamp: stamp)
+  }
+
+  /// Plans a hire (before its people are named): the planner's plan, the import's and the
+  /// location's notes added; an override that matches nothing is an error.
+  public static func plan(
+    hire rosterHire: Hire, library: PlanLibrary, evidence: [Evidence],
+    overrides: [PlanOverride] = [], sharedSessions: [SharedSession] = [],
+    importNotes: [String] = [], replan: Replan? = nil
+  ) throws(InputError) -> OnboardingPlan {
     var input = try planningInput(
       hire: rosterHire, library: library, evidence: evidence, overrides: overrides)
     input.replan = replan
     input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
-    let hire = input.hire
-    let settings = library.settings
     var plan = Planner.plan(input)
     plan.notes += importNotes
     if let stale = plan.unappliedOverrides.first {
       throw InputError(
         stale.origin,
-        "this override of \(hire.email) matches nothing in the plan (\(stale.action)); "
+        "this override of \(input.hire.email) matches nothing in the plan (\(stale.action)); "
           + "expected the id of an item or topic of this hire's plan (see the `id` fields of plan.json)"
       )
     }
+    if let warning = library.locationWarning(for: input.hire) { plan.notes.append(warning) }
+    return plan
+  }
+
+  /// Renders a planned hire: plan.md, plan.html, plan.json, sessions.ics and the emails.
+  public static func render(
+    _ planned: OnboardingPlan, folder: String, library: PlanLibrary, templates: [EmailTemplate],
+    stamp: CalendarDate
+  ) throws(InputError) -> HireOutput {
+    var plan = planned
+    let hire = plan.hire
+    let settings = library.settings
     let (events, emailNotes) = EmailSchedule.events(
       for: plan, templates: templates.map(\.file), defaultTime: settings.defaultSendTime)
     // What the schedule of emails could not do, and emails already due, go into the plan's notes.
@@ -90,7 +118,9 @@ public enum Onboarding {
       files.append(OutputFile(path: "emails/\(email.fileName)", data: email.data))
       summaries.append(email.summary)
     }
-    let markdown = MarkdownPlan.render(plan, emails: summaries, settings: settings.analysis)
+    let markdown =
+      MarkdownPlan.render(plan, emails: summaries, settings: settings.analysis)
+      + TaskListMarkdown.render(OnboardingTask.tasks(of: plan))
     let json: Data
     do {
       json = try PlanDocument(plan: plan, emails: summaries).encoded()
@@ -148,21 +178,27 @@ public enum Onboarding {
     return calendar.workingDay(onOrAfter: hire.requestedStart) ?? hire.requestedStart
   }
 
+  /// What a run writes beside the hire folders; a hire named `calendars@…` gets a hashed folder.
+  public static let runEntryNames: Set<String> = [
+    "calendars", "summary.json", "index.html", "cohort.md", "cohort.csv", "tasks.csv",
+  ]
+
   /// Folder names for a roster, unique by construction: the email's local part made path-safe
   /// (`jose-angstrom`), and where two hires' names would be the same (`jose.angstrom@`,
   /// `jose_angstrom@`, `jose+angstrom@`, the same local part on two domains, local parts that only
   /// differ after 64 characters) each of them gets a short hash of the whole email as well
   /// (`jose-angstrom-1f0c3a9e`). A name still taken (a hash clash, a local part that looks like a
-  /// hashed name) gets `-2`, `-3`... in roster order, so no two hires ever share a folder.
+  /// hashed name) gets `-2`, `-3`... in roster order, so no two hires ever share a folder. The
+  /// names of the run's own files and folders (``runEntryNames``) count as taken.
   public static func folders(for hires: [Hire]) -> [String: String] {
     var counts: [String: Int] = [:]
     let base = hires.map { fileSafeName(String($0.key.split(separator: "@").first ?? "")) }
     for name in base { counts[name, default: 0] += 1 }
     var result: [String: String] = [:]
-    var used: Set<String> = []
+    var used = runEntryNames
     for (hire, name) in zip(hires, base) where result[hire.key] == nil {
       var folder =
-        counts[name, default: 0] > 1
+        counts[name, default: 0] > 1 || runEntryNames.contains(name)
         ? "\(name.prefix(55))-\(stableHash(hire.key).prefix(8))" : name
       var suffix = 2
       while used.contains(folder) {

@@ -50,6 +50,7 @@ enum FileSystem {
     let holidays = optional(Name.holidays)
     let settings = optional(Name.settings)
     let questions = optional(Name.questions)
+    let people = optional(Name.people)
     let goals = optional(Name.goals)
     let emailDirectory = path(Name.emails)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: emailDirectory)) ?? []
@@ -59,7 +60,7 @@ enum FileSystem {
     if !errors.isEmpty { throw InputErrors(errors) }
     return PlanLibrarySources(
       skills: skills, roles: roles, training: training, schedule: schedule, holidays: holidays,
-      settings: settings, emails: emails, questions: questions, goals: goals)
+      settings: settings, emails: emails, questions: questions, goals: goals, people: people)
   }
 
   /// Paths among `files` (relative to `directory`) that already exist.

@@ -10,8 +10,10 @@ enum PlanCommand {
 
     Plans one hire or a whole start cohort (`onboard batch` is the same command). Writes, for every
     hire of the roster, DIR/<hire>/plan.md, plan.html, plan.json, sessions.ics and
-    emails/*.eml; for the cohort DIR/index.html (hires and the skills matrix), cohort.md, cohort.csv
-    and summary.json. One bad hire does not stop the others; the summary names it.
+    emails/*.eml; for the cohort DIR/index.html (hires and the skills matrix), cohort.md, cohort.csv,
+    summary.json, tasks.csv (Asana's CSV import format) and calendars/<person>.ics for every
+    manager, buddy, trainer, mentor, HR and IT person, in their own time zone. One bad hire does
+    not stop the others; the summary names it.
 
     OPTIONS:
       --roster FILE        the hires (CSV: first_name,last_name,email,role,start_date,...);
@@ -21,6 +23,8 @@ enum PlanCommand {
                            Greenhouse / Lever / HackerRank / Codility JSON (recognised automatically)
       --out DIR            where to write (created if missing)
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
+      --people FILE        the managers, buddies, trainers, mentors, HR and IT people (CSV like
+                           Plans/people.csv), instead of the plan library's people.csv
       --hire EMAIL         only this hire (repeatable)
       --overrides FILE     a manager's changes (CSV: email,action,target,date,time,duration_minutes,
                            title,owner,note; actions skip, move, add, away, buddy, manager), applied
@@ -61,6 +65,7 @@ enum PlanCommand {
       args,
       options: [
         "roster", "out", "plans", "today", "overrides", "jobs", "chunk-size", "replan-from",
+        "people",
       ],
       multi: ["evidence", "hire"],
       flags: ["force", "resume", "quiet", "help", "no-shared-workshops", "strict"])
@@ -74,6 +79,7 @@ enum PlanCommand {
     let stamp = try today(arguments)
     let only = Set(arguments.list("hire").map { $0.lowercased() })
     let overridesPath = try arguments.value("overrides")
+    let peoplePath = try arguments.value("people")
     try StandardStreams.readOnce([roster, overridesPath])
     if arguments.list("evidence").contains(StandardStreams.dash) {
       throw UsageError(
@@ -100,12 +106,15 @@ enum PlanCommand {
 
     if let problem = OutputFolder.validate(out) { return report(InputErrors([problem])) }
 
-    let library: PlanLibrary
+    var library: PlanLibrary
     let templates: [EmailTemplate]
     let hires: [Hire]
     let rosterErrors: [InputError]
     do {
       (library, templates) = try Inputs.library(plans)
+      if let people = peoplePath {
+        library.people = try library.people(from: try FileSystem.read(people))
+      }
       (hires, rosterErrors) = try RosterImport.parse(try StandardStreams.read(roster))
     } catch let error as InputErrors {
       return report(error)

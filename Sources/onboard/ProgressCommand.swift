@@ -4,16 +4,25 @@ import OnboardKit
 /// `onboard progress`: later evidence against a plan's gap skills.
 enum ProgressCommand {
   static let usage = """
-    OVERVIEW: Compares later evidence (a re-test) with the skills a plan was made for.
+    OVERVIEW: Compares later evidence (a re-test) with the skills a plan was made for, or a done
+    list with the run's tasks.
 
     USAGE: onboard progress --plan DIR/<hire>/plan.json --evidence FILE... [--today YYYY-MM-DD]
                             [--format md|json] [--plans DIR] [--output FILE] [--force]
+           onboard progress --tasks DIR/tasks.csv --done FILE [--today YYYY-MM-DD]
 
     Re-assessment loop: imports later evidence (a re-test at day 30, new interview ratings) and shows,
     for each skill that was a gap, conflicting or unassessed when the plan was made, the level then and
     now against the target, and how many of its training sessions are done.
 
+    Task loop (--tasks): reads the run's tasks.csv and a done list, and reports for each hire the
+    tasks done, open and overdue (due before --today and not done). The done list is task ids one
+    a line (`onb-...`, `#` starts a comment), or Asana's CSV export of the imported tasks (rows
+    with a `Completed At` date count as done).
+
     OPTIONS:
+      --tasks FILE         the tasks.csv written by `onboard plan`
+      --done FILE          the done list (task ids, or the tracker's CSV export)
       --plan FILE          a plan.json written by `onboard plan`; - reads standard input
       --evidence FILE...   the later exports (any format `onboard evidence` reads); - reads standard
                            input (for one of the inputs)
@@ -35,11 +44,34 @@ enum ProgressCommand {
 
   static func run(_ args: [String]) throws(UsageError) -> ExitStatus {
     let arguments = try Arguments(
-      args, options: ["plan", "plans", "today", "format", "output"], multi: ["evidence"],
-      flags: ["help", "force"])
+      args, options: ["plan", "plans", "today", "format", "output", "tasks", "done"],
+      multi: ["evidence"], flags: ["help", "force"])
     if arguments.flag("help") {
       Console.out(usage)
       return .success
+    }
+    if let tasksPath = try arguments.value("tasks") {
+      let donePath = try arguments.required("done")
+      let asOf = try today(arguments)
+      do {
+        let tasks = try TaskProgress.tasks(try FileSystem.read(tasksPath))
+        let done = try TaskProgress.doneIDs(try FileSystem.read(donePath))
+        let progress = TaskProgress.compute(tasks: tasks, done: done, asOf: asOf)
+        if !progress.unknownDone.isEmpty {
+          Console.err(
+            "\(donePath): warning: \(progress.unknownDone.count) id(s) are not tasks of \(tasksPath): "
+              + progress.unknownDone.prefix(5).joined(separator: ", "))
+        }
+        Console.out(progress.markdown())
+        return .success
+      } catch let error as InputErrors {
+        return report(error)
+      } catch let error as InputError {
+        return report(InputErrors([error]))
+      } catch {
+        Console.err("\(tasksPath): error: \(error)")
+        return .failure
+      }
     }
     let planPath = try arguments.required("plan")
     let plans = try arguments.value("plans") ?? defaultPlans()

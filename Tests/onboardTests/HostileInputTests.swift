@@ -25,7 +25,8 @@ import Testing
       let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
       #expect(
         folders == [
-          "cohort.csv", "cohort.md", "eve-obrien", "index.html", "noa-cohen", "summary.json",
+          "calendars", "cohort.csv", "cohort.md", "eve-obrien", "index.html", "noa-cohen",
+          "summary.json", "tasks.csv",
         ])
       let index = String(
         decoding: try Data(contentsOf: out.appendingPathComponent("index.html")), as: UTF8.self)

@@ -46,6 +46,13 @@ extension PlanLibrary {
           try parseQuestions(file, roles: roles, skills: skills)
         }
       } ?? []
+    let topics = skillIDs.union(catalog.map(\.id)).union(schedule.map(\.id))
+    let people =
+      sources.people.flatMap { file in
+        collect { () throws(InputErrors) in
+          try parsePeople(file, knownTopics: topics, settings: settings)
+        }
+      } ?? []
     let goals =
       sources.goals.flatMap { file in
         collect { () throws(InputErrors) in try parseGoals(file, roles: roles) }
@@ -75,7 +82,7 @@ extension PlanLibrary {
     return PlanLibrary(
       skills: skills, roles: roles, catalog: catalog, schedule: schedule, holidays: holidays,
       settings: settings, templates: templates, skillIndex: index, questionBanks: banks,
-      goals: goals)
+      people: people, goals: goals)
   }
 
   /// Reads every row of a CSV source, requiring columns; a row-level error is collected, not thrown.

@@ -66,13 +66,15 @@ public struct PlanLibrarySources: Sendable {
   public var emails: [SourceFile]
   /// `questions.csv`, the structured-interview question banks (optional: absent = no banks).
   public var questions: SourceFile?
+  /// `people.csv`, the managers, buddies, trainers, mentors, HR and IT people (optional).
+  public var people: SourceFile?
   /// `goals.csv`, the roles' goals for day 30, 60 and 90 (optional: absent = skill goals only).
   public var goals: SourceFile? = nil
 
   public init(
     skills: SourceFile, roles: SourceFile, training: SourceFile, schedule: SourceFile,
     holidays: SourceFile?, settings: SourceFile?, emails: [SourceFile],
-    questions: SourceFile? = nil, goals: SourceFile? = nil
+    questions: SourceFile? = nil, goals: SourceFile? = nil, people: SourceFile? = nil
   ) {
     self.goals = goals
     self.skills = skills
@@ -83,6 +85,7 @@ public struct PlanLibrarySources: Sendable {
     self.settings = settings
     self.emails = emails
     self.questions = questions
+    self.people = people
   }
 
   /// The file names inside a plan library folder.
@@ -94,6 +97,7 @@ public struct PlanLibrarySources: Sendable {
     public static let holidays = "holidays.csv"
     public static let settings = "settings.json"
     public static let questions = "questions.csv"
+    public static let people = "people.csv"
     public static let goals = "goals.csv"
     public static let emails = "emails"
     public static let templateExtension = "mustache"
@@ -114,6 +118,8 @@ public struct PlanLibrary: Sendable {
   public var skillIndex: SkillIndex
   /// The structured-interview question banks, one per role that has one (`questions.csv`).
   public var questionBanks: [QuestionBank] = []
+  /// The people of `people.csv`: managers, buddies, trainers, mentors, HR and IT (may be empty).
+  public var people: [TeamMember] = []
   /// The roles' goals for day 30, 60 and 90 (`goals.csv`).
   public var goals: [RoleGoal] = []
 

@@ -35,6 +35,8 @@ public struct PlanItem: Hashable, Sendable, Codable {
   public var note: String?
   /// Set when a manager's override placed, moved or added the item ("moved by the manager: ...").
   public var override: String? = nil
+  /// The email of the named person who runs it (set by `OwnerAssignment`), for invitations.
+  public var ownerEmail: String? = nil
   /// The iCalendar SEQUENCE: 0 when first planned, one higher each time a re-plan changes it.
   public var sequence: Int = 0
 

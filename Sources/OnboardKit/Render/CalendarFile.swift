@@ -71,9 +71,13 @@ public enum CalendarFile {
     let location =
       plan.hire.workMode == .remote ? (link ?? "Video call") : "\(plan.hire.location) office"
     var attendees = [ICSAttendee(email: plan.hire.email, commonName: plan.hire.fullName)]
-    for person in [plan.hire.manager, plan.hire.buddy]
-    where item.ownerName == person.name && person.email != plan.hire.email {
-      attendees.append(ICSAttendee(email: person.email, commonName: person.name))
+    if let email = item.ownerEmail, email.lowercased() != plan.hire.key {
+      attendees.append(ICSAttendee(email: email, commonName: item.ownerName))
+    } else if item.ownerEmail == nil {
+      for person in [plan.hire.manager, plan.hire.buddy]
+      where item.ownerName == person.name && person.email != plan.hire.email {
+        attendees.append(ICSAttendee(email: person.email, commonName: person.name))
+      }
     }
     return ICSEvent(
       uid: ICSEvent.stableUID(key: "\(plan.hire.key)/\(item.id)", domain: settings.domain),

@@ -203,7 +203,8 @@ public enum MarkdownPlan {
   }
 
   static func who(_ item: PlanItem) -> String {
-    item.ownerName.map { "\($0) (\(item.owner))" } ?? item.owner
+    item.owner == "hire"
+      ? "on your own" : item.ownerName.map { "\($0) (\(item.owner))" } ?? item.owner
   }
 
   /// "Title · 90 min · Darnell Washington (buddy) — why": one level of parentheses at most.

@@ -36,6 +36,17 @@ struct BatchRunner: Sendable {
     var index: HTMLIndex.Entry?
     var csvRow: [String]
     var planned: Bool
+    /// The hire's items in the calendars of the people who attend them.
+    var personEvents: [PersonEvent] = []
+    /// The hire's tasks (for tasks.csv).
+    var tasks: [OnboardingTask] = []
+  }
+
+  /// A hire after planning, before its people are named: finished already (failed or kept), or a
+  /// plan.
+  enum Stage: Sendable {
+    case finished(Outcome)
+    case planned(OnboardingPlan, folder: String, keep: Bool, replan: Replan?)
   }
 
   func run() -> ExitStatus {
@@ -204,18 +215,42 @@ struct BatchRunner: Sendable {
     var calibration = InterviewerCalibration.Tally()
     var plannedCount = 0
     var keptCount = 0
+    var ledger = StaffLedger()
+    var personEvents: [PersonEvent] = []
+    var tasks: [OnboardingTask] = []
     for chunk in 0..<chunkCount {
       let evidence = spool.evidence(ofChunk: chunk)
-      let outcomes = parallelMap(chunkHires(chunk)) { hire -> Outcome in
-        defer { progress.advance() }
-        return plan(
+      let staged = parallelMap(chunkHires(chunk)) { hire -> Stage in
+        prepare(
           hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
           evidence: evidence[hire.key] ?? [],
           errors: rowErrorsByHire[hire.key] ?? [], notes: importReport.planNotes(for: hire.key),
           keep: keep.contains(hire.key),
           sessions: sharedSessionsByHire[hire.key] ?? [], skills: skills)
       }
+      // People are named one hire after another, in roster order, against one ledger of the
+      // run's bookings: the same for any number of workers.
+      let assigned = staged.map { stage -> Stage in
+        guard case .planned(let plan, let folder, let keep, let replan) = stage else {
+          return stage
+        }
+        return .planned(
+          OwnerAssignment.assign(plan, people: library.people, ledger: &ledger, replan: replan),
+          folder: folder, keep: keep, replan: nil)
+      }
+      let outcomes = parallelMap(assigned) { stage -> Outcome in
+        defer { progress.advance() }
+        switch stage {
+        case .finished(let outcome): return outcome
+        case .planned(let plan, let folder, let keep, _):
+          return keep
+            ? kept(plan, folder: folder, skills: skills)
+            : finish(plan, folder: folder, skills: skills)
+        }
+      }
       for outcome in outcomes {
+        personEvents += outcome.personEvents
+        tasks += outcome.tasks
         entries.append(outcome.entry)
         csv.append(outcome.csvRow)
         if outcome.entry.status == "ok" { plannedCount += 1 }
@@ -269,7 +304,8 @@ struct BatchRunner: Sendable {
                   ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix)
               ).utf8)),
           OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8)),
-        ], in: out)
+          OutputFile(path: "tasks.csv", data: Data(visibleDocument(TaskCSV.file(tasks)).utf8)),
+        ] + (try PersonCalendars.files(personEvents)), in: out)
     } catch {
       Console.err("\(out): error: cannot write the cohort files: \(error)")
       return .failure
@@ -294,56 +330,77 @@ struct BatchRunner: Sendable {
   }
 
   /// The files written once per run, kept like hire folders without --force.
-  static let cohortFileNames = ["summary.json", "index.html", "cohort.md", "cohort.csv"]
+  static let cohortFileNames = [
+    "summary.json", "index.html", "cohort.md", "cohort.csv", "tasks.csv", "calendars",
+  ]
 
   func chunkHires(_ chunk: Int) -> ArraySlice<Hire> {
     hires[(chunk * chunkSize)..<min(hires.count, (chunk + 1) * chunkSize)]
   }
 
-  /// One hire: skipped (kept from an earlier run), failed, or planned and written.
-  func plan(
+  /// One hire: skipped (kept from an earlier run), failed, or planned (named and written later).
+  func prepare(
     _ hire: Hire, folder: String, evidence: [Evidence], errors: [InputError], notes: [String],
     keep: Bool,
     sessions: [SharedSession], skills: [Skill]
-  ) -> Outcome {
-    func failure(_ messages: [String]) -> Outcome {
-      Outcome(
-        entry: .failed(hire, messages), index: .failed(hire, errors: messages),
-        csvRow: CohortMatrixText.csvRow(
-          name: hire.fullName, email: hire.email, role: hire.role, report: nil, skills: skills),
-        planned: false)
-    }
-    if !errors.isEmpty { return failure(errors.map(\.description)) }
+  ) -> Stage {
+    if !errors.isEmpty { return .finished(failure(hire, errors.map(\.description), skills)) }
     do {
-      if keep {
-        let (_, report) = try Onboarding.report(for: hire, library: library, evidence: evidence)
-        return Outcome(
-          entry: SummaryEntry(
-            hire: hire.fullName, email: hire.email, status: "kept", folder: folder, errors: [],
-            files: []),
-          index: HTMLIndex.Entry(
-            name: hire.fullName, email: hire.email, role: report.role,
-            start: Onboarding.startDate(of: hire, library: library), folder: folder,
-            report: report.withoutEvidence),
-          csvRow: CohortMatrixText.csvRow(
-            name: hire.fullName, email: hire.email, role: report.role, report: report,
-            skills: skills),
-          planned: false)
-      }
       var replan: Replan? = nil
-      if let replanFrom {
+      if let replanFrom, !keep {
         let path = ((out as NSString).appendingPathComponent(folder) as NSString)
           .appendingPathComponent("plan.json")
         if FileManager.default.fileExists(atPath: path) {
           replan = try Replan.reading(try FileSystem.read(path), from: replanFrom)
         }
       }
-      let output = try Onboarding.process(
-        hire: hire, folder: folder, library: library, templates: templates, evidence: evidence,
-        overrides: overrides, sharedSessions: sessions, importNotes: notes, stamp: stamp,
-        replan: replan)
+      return .planned(
+        try Onboarding.plan(
+          hire: hire, library: library, evidence: evidence, overrides: overrides,
+          sharedSessions: sessions, importNotes: notes, replan: replan), folder: folder,
+        keep: keep, replan: replan)
+    } catch {
+      return .finished(failure(hire, [error.description], skills))
+    }
+  }
+
+  /// A hire kept from an earlier run: not written again, but planned and named like the others,
+  /// so that the people's calendars, tasks.csv and the later hires' bookings are those of a full run.
+  func kept(_ plan: OnboardingPlan, folder: String, skills: [Skill]) -> Outcome {
+    let hire = plan.hire
+    let report = plan.report
+    return Outcome(
+      entry: SummaryEntry(
+        hire: hire.fullName, email: hire.email, status: "kept", folder: folder, errors: [],
+        files: []),
+      index: HTMLIndex.Entry(
+        name: hire.fullName, email: hire.email, role: report.role, start: plan.start,
+        folder: folder, report: report.withoutEvidence),
+      csvRow: CohortMatrixText.csvRow(
+        name: hire.fullName, email: hire.email, role: report.role, report: report,
+        skills: skills),
+      planned: false,
+      personEvents: PersonCalendars.events(
+        of: plan, people: library.people, settings: library.settings, stamp: stamp),
+      tasks: OnboardingTask.tasks(of: plan))
+  }
+
+  func failure(_ hire: Hire, _ messages: [String], _ skills: [Skill]) -> Outcome {
+    Outcome(
+      entry: .failed(hire, messages), index: .failed(hire, errors: messages),
+      csvRow: CohortMatrixText.csvRow(
+        name: hire.fullName, email: hire.email, role: hire.role, report: nil, skills: skills),
+      planned: false)
+  }
+
+  /// A planned hire with its people named: rendered and written.
+  func finish(_ plan: OnboardingPlan, folder: String, skills: [Skill]) -> Outcome {
+    let hire = plan.hire
+    do {
+      let output = try Onboarding.render(
+        plan, folder: folder, library: library, templates: templates, stamp: stamp)
       try HireFolder.write(
-        output.files, folder: folder, in: out, replace: force || replan != nil)
+        output.files, folder: folder, in: out, replace: force || plan.replannedFrom != nil)
       if !quiet, hires.count <= 50 {
         Console.out(
           PlanCommand.line(for: output, directory: (out as NSString).appendingPathComponent(folder))
@@ -359,16 +416,19 @@ struct BatchRunner: Sendable {
         csvRow: CohortMatrixText.csvRow(
           name: hire.fullName, email: hire.email, role: output.plan.role.title,
           report: output.plan.report, skills: skills),
-        planned: true)
+        planned: true,
+        personEvents: PersonCalendars.events(
+          of: output.plan, people: library.people, settings: library.settings, stamp: stamp),
+        tasks: OnboardingTask.tasks(of: output.plan))
     } catch {
-      return failure([error.description])
+      return failure(hire, [error.description], skills)
     }
   }
 
   /// Maps in parallel over `jobs` workers; results keep the input order.
-  func parallelMap<T: Sendable>(_ items: ArraySlice<Hire>, _ transform: @Sendable (Hire) -> T)
-    -> [T]
-  {
+  func parallelMap<S: Sendable, T: Sendable>(
+    _ items: some Collection<S>, _ transform: @Sendable (S) -> T
+  ) -> [T] {
     let list = Array(items)
     guard jobs > 1, list.count > 1 else { return list.map(transform) }
     let results = ResultBox<T>(count: list.count)

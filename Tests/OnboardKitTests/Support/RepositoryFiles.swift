@@ -28,7 +28,9 @@ enum RepositoryFiles {
       holidays: try source("\(directory)/holidays.csv"),
       settings: try source("\(directory)/settings.json"), emails: emails,
       questions: try source("\(directory)/questions.csv"),
-      goals: try source("\(directory)/goals.csv"))
+      goals: try source("\(directory)/goals.csv"),
+      people: FileManager.default.fileExists(atPath: url("\(directory)/people.csv").path)
+        ? try source("\(directory)/people.csv") : nil)
   }
 
   /// The shipped plan library, parsed.

@@ -96,12 +96,14 @@ extension EmailContext {
 
   /// "with Tomás Rivera (your buddy)", "on your own", "with the IT team".
   static func withPhrase(_ item: PlanItem, plan: OnboardingPlan) -> String {
-    if item.format == "self-paced" || item.format == "reading" { return "on your own" }
+    if item.owner == "hire" || item.format == "self-paced" || item.format == "reading" {
+      return "on your own"
+    }
     switch item.owner {
     case "manager": return "with \(item.ownerName ?? plan.hire.manager.name) (your manager)"
     case "buddy": return "with \(item.ownerName ?? plan.hire.buddy.name) (your buddy)"
-    case "it": return "with the IT team"
-    case "hr": return "with the People team"
+    case "it": return item.ownerName.map { "with \($0) (IT team)" } ?? "with the IT team"
+    case "hr": return item.ownerName.map { "with \($0) (People team)" } ?? "with the People team"
     case "team": return "with your team"
     default:
       if let name = item.ownerName, name != item.owner { return "with \(name)" }

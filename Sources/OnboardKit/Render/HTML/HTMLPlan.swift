@@ -290,6 +290,7 @@ public enum HTMLPlan {
 
   /// "Priya Raman (manager)", or the role alone.
   static func who(_ item: PlanItem) -> String {
-    item.ownerName.map { "\($0) (\(item.owner))" } ?? item.owner
+    item.owner == "hire"
+      ? "on your own" : item.ownerName.map { "\($0) (\(item.owner))" } ?? item.owner
   }
 }

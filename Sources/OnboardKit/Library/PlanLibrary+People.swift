@@ -1,0 +1,124 @@
+import Foundation
+
+extension PlanLibrary {
+  /// The columns of `people.csv`.
+  public static let peopleColumns = [
+    "name", "email", "roles", "topics", "time_zone", "work_days", "day_start", "day_end",
+    "location", "weekly_onboarding_hours",
+  ]
+
+  /// Parses `people.csv`: one row per person, every problem reported with its line and column.
+  ///
+  /// `topics` may name skill ids, training topic ids or schedule activity ids; anything else is an
+  /// error (a typo would otherwise leave a trainer who is never assigned). Empty `work_days`,
+  /// `day_start` or `day_end` take the company's defaults from settings.json.
+  public static func parsePeople(
+    _ file: SourceFile, knownTopics: Set<String>, settings: PlanSettings
+  ) throws(InputErrors) -> [TeamMember] {
+    var people: [TeamMember] = []
+    var seen: [String: Int] = [:]
+    try readRows(file, required: ["name", "email", "roles", "time_zone"]) {
+      row throws(InputError) in
+      let name = row.value("name")
+      guard !name.isEmpty else { throw row.error("name", "is empty; expected the person's name") }
+      let email = row.value("email")
+      guard email.contains("@"), !email.contains(" ") else {
+        throw row.error("email", "found `\(email)`; expected an email address")
+      }
+      if let line = seen[email.lowercased()] {
+        throw row.error("email", "`\(email)` is listed twice (first on line \(line))")
+      }
+      seen[email.lowercased()] = row.location("email").line ?? 0
+      var roles: Set<TeamMember.Role> = []
+      for value in row.list("roles") {
+        guard let role = TeamMember.Role(rawValue: value.lowercased()) else {
+          throw row.error(
+            "roles",
+            "found `\(value)`; expected roles separated by `|` from "
+              + TeamMember.Role.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))
+        }
+        roles.insert(role)
+      }
+      guard !roles.isEmpty else {
+        throw row.error("roles", "is empty; expected at least one of manager, buddy, trainer, ...")
+      }
+      var topics: Set<String> = []
+      for topic in row.list("topics") {
+        guard knownTopics.contains(topic) else {
+          throw row.error(
+            "topics",
+            "`\(topic)` is not a skill id, a training topic id or a schedule activity id")
+        }
+        topics.insert(topic)
+      }
+      let zone = row.value("time_zone")
+      guard TimeZone(identifier: zone) != nil else {
+        throw row.error(
+          "time_zone", "found `\(zone)`; expected an IANA time zone such as `America/New_York`")
+      }
+      var days: [Weekday] = []
+      for value in row.list("work_days") {
+        guard let day = Weekday(text: value) else {
+          throw row.error("work_days", "found `\(value)`; expected days such as `Mon|Tue|Wed`")
+        }
+        days.append(day)
+      }
+      func time(_ column: String, _ fallback: LocalTime) throws(InputError) -> LocalTime {
+        let text = row.value(column)
+        if text.isEmpty { return fallback }
+        guard let value = LocalTime(text: text) else {
+          throw row.error(column, "found `\(text)`; expected a 24-hour time HH:MM")
+        }
+        return value
+      }
+      let start = try time("day_start", settings.dayStart)
+      let end = try time("day_end", settings.dayEnd)
+      guard start < end else {
+        throw row.error("day_end", "\(end) is not after day_start \(start)")
+      }
+      var cap: Int? = nil
+      let capText = row.value("weekly_onboarding_hours")
+      if !capText.isEmpty {
+        guard let hours = Double(capText), hours >= 0, hours <= 80 else {
+          throw row.error(
+            "weekly_onboarding_hours",
+            "found `\(capText)`; expected hours a week from 0 to 80, or nothing for no cap")
+        }
+        cap = Int((hours * 60).rounded())
+      }
+      people.append(
+        TeamMember(
+          name: name, email: email, roles: roles, topics: topics, timeZone: zone,
+          workDays: days.isEmpty ? settings.workDays : days, dayStart: start, dayEnd: end,
+          location: row.value("location"), weeklyCapMinutes: cap, origin: row.location("email")))
+    }
+    return people
+  }
+
+  /// The locations that have holidays in holidays.csv (`*` excluded), sorted.
+  public var knownLocations: [String] {
+    Array(Set(holidays.map(\.location).filter { $0 != "*" })).sorted()
+  }
+
+  /// A warning when a hire's location has no holidays in holidays.csv, naming the known ones.
+  public func locationWarning(for hire: Hire) -> String? {
+    let known = knownLocations
+    guard !known.isEmpty,
+      !known.contains(where: { $0.caseInsensitiveCompare(hire.location) == .orderedSame })
+    else { return nil }
+    return "Location \(hire.location) has no public holidays in holidays.csv, so this plan "
+      + "schedules through that location's holidays; known locations: \(known.joined(separator: ", "))."
+  }
+
+  /// Parses a people.csv given apart from the library (`--people`), checked against its topics.
+  public func people(from file: SourceFile) throws(InputErrors) -> [TeamMember] {
+    let topics = Set(skills.map(\.id)).union(catalog.map(\.id)).union(schedule.map(\.id))
+    return try Self.parsePeople(file, knownTopics: topics, settings: settings)
+  }
+
+  /// The person of people.csv with this email, if any.
+  public func member(email: String) -> TeamMember? {
+    let key = email.lowercased()
+    return people.first { $0.key == key }
+  }
+}

@@ -1,0 +1,151 @@
+/// The times an item of one hire's plan may take, checked against the hire's day and other items,
+/// the attendees' working days and hours in their own zones, and their bookings for other hires.
+struct Placement {
+  /// A person and a time for an item, with the minutes of it that fall outside the person's hours.
+  struct Choice {
+    var person: TeamMember
+    var date: CalendarDate
+    var start: LocalTime
+    var outside: Int
+  }
+
+  let zone: String
+  let calendar: WorkCalendar
+  let firstDay: CalendarDate
+  private(set) var items: [PlanItem]
+  /// How many working days after its planned day a meeting may move to fit its attendees.
+  static let dayWindow = 2
+  static let step = 15
+
+  init(plan: OnboardingPlan) {
+    zone = plan.calendar.timeZone
+    calendar = plan.calendar
+    firstDay = plan.start
+    items = plan.items
+  }
+
+  mutating func update(_ item: PlanItem, at index: Int) { items[index] = item }
+
+  /// The item's interval in UTC minutes.
+  func interval(_ item: PlanItem) -> Range<Int> {
+    interval(item.date, item.start, item.durationMinutes)
+  }
+
+  func interval(_ date: CalendarDate, _ start: LocalTime, _ minutes: Int) -> Range<Int> {
+    let begin = ZoneClock.instant(date, start, in: zone)
+    return begin..<(begin + max(minutes, 1))
+  }
+
+  /// The item's time as the person reads it: `22:30–23:30 Sun 10 Jan`.
+  func local(_ item: PlanItem, for person: TeamMember) -> String {
+    let range = interval(item)
+    let start = ZoneClock.local(range.lowerBound, in: person.timeZone)
+    let end = ZoneClock.local(range.upperBound, in: person.timeZone)
+    return "\(start.time)–\(end.time) \(start.date.shortText)"
+  }
+
+  /// Minutes of an interval outside the person's working hours (all of it on a day off).
+  static func outside(_ range: Range<Int>, for person: TeamMember) -> Int {
+    let start = ZoneClock.local(range.lowerBound, in: person.timeZone)
+    guard person.workDays.contains(start.date.weekday) else { return range.count }
+    let begin = start.time.minutes
+    let end = begin + range.count
+    let before = max(0, min(end, person.dayStart.minutes) - begin)
+    let after = max(0, end - max(begin, person.dayEnd.minutes))
+    return min(range.count, before + after)
+  }
+
+  /// How bad a time is for a person: minutes outside their hours first, then how far it lies from
+  /// their working window (a day off counts as a whole day away).
+  static func badness(_ range: Range<Int>, for person: TeamMember) -> Int {
+    let outside = outside(range, for: person)
+    guard outside > 0 else { return 0 }
+    let start = ZoneClock.local(range.lowerBound, in: person.timeZone)
+    var distance = 24 * 60
+    if person.workDays.contains(start.date.weekday) {
+      let begin = start.time.minutes
+      let end = begin + range.count
+      distance = max(0, person.dayStart.minutes - begin) + max(0, end - person.dayEnd.minutes)
+    }
+    return outside * 10_000 + distance
+  }
+
+  /// Whether the hire is free at this time (other items and lunch), the item itself excluded.
+  func hireIsFree(_ date: CalendarDate, _ start: Int, _ minutes: Int, except id: String) -> Bool {
+    let end = start + minutes
+    if let lunch = calendar.lunchStart, calendar.lunchMinutes > 0,
+      start < lunch.minutes + calendar.lunchMinutes, lunch.minutes < end
+    {
+      return false
+    }
+    return !items.contains { other in
+      other.id != id && other.date == date && other.durationMinutes > 0
+        && other.start.minutes < end && start < other.end.minutes
+    }
+  }
+
+  /// The candidate dates and start times for an item: its own first, then the same day nearest
+  /// first, then the next working days (meetings from day 1 on, not fixed by an override or a
+  /// cohort's shared workshop).
+  func slots(for item: PlanItem) -> [(CalendarDate, LocalTime)] {
+    var result = [(item.date, item.start)]
+    if item.date < firstDay && item.override == nil {
+      // Pre-boarding work is done by HR or IT alone: any time of that day in their hours.
+      let times = stride(from: 0, through: 24 * 60 - item.durationMinutes, by: Self.step)
+        .filter { $0 != item.start.minutes }
+        .sorted { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) }
+      return result + times.map { (item.date, LocalTime(minutes: $0)) }
+    }
+    let movable =
+      item.override == nil && item.date >= firstDay
+      && item.reason?.contains("shared workshop") != true
+    guard movable else { return result }
+    var dates = [item.date]
+    var next = item.date
+    // A review stays on its day (day 30 is day 30); other meetings may move a few working days.
+    let window = item.kind == .milestone ? 0 : Self.dayWindow
+    for _ in 0..<(window * 3) where dates.count <= window {
+      next = next.adding(days: 1)
+      // Within the same week, so the weekly onboarding hours checked for it still hold.
+      if calendar.isWorkingDay(next), StaffLedger.week(of: next) == StaffLedger.week(of: item.date)
+      {
+        dates.append(next)
+      }
+    }
+    let last = calendar.dayEnd.minutes - item.durationMinutes
+    for date in dates {
+      var times = stride(from: calendar.dayStart.minutes, through: last, by: Self.step).filter {
+        date != item.date || $0 != item.start.minutes
+      }
+      if date == item.date {
+        times.sort { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) }
+      }
+      for time in times where hireIsFree(date, time, item.durationMinutes, except: item.id) {
+        result.append((date, LocalTime(minutes: time)))
+      }
+    }
+    return result
+  }
+
+  /// The first time and person (in candidate order) inside everyone's hours and free; else the
+  /// least bad: the fewest minutes outside the person's hours, on the item's own day.
+  func best(for item: PlanItem, among people: [TeamMember], ledger: StaffLedger) -> Choice {
+    let options = slots(for: item)
+    var leastBad: (choice: Choice, badness: Int)? = nil
+    for (date, start) in options {
+      let range = interval(date, start, item.durationMinutes)
+      for person in people where ledger.isFree(person.key, range) {
+        let outside = Self.outside(range, for: person)
+        if outside == 0 { return Choice(person: person, date: date, start: start, outside: 0) }
+        let badness = Self.badness(range, for: person)
+        if date == item.date, leastBad.map({ badness < $0.badness }) ?? true {
+          leastBad = (Choice(person: person, date: date, start: start, outside: outside), badness)
+        }
+      }
+    }
+    return leastBad?.choice
+      ?? Choice(
+        person: people[0], date: item.date, start: item.start,
+        outside: Self.outside(interval(item), for: people[0]))
+  }
+}

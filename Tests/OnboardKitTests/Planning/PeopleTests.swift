@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// people.csv, named owners and meetings inside every attendee's hours (issue 14).
+@Suite struct PeopleTests {
+  static let header =
+    "name,email,roles,topics,time_zone,work_days,day_start,day_end,location,weekly_onboarding_hours\n"
+
+  static func parse(_ rows: String) throws -> [TeamMember] {
+    let library = try RepositoryFiles.library()
+    return try library.people(from: SourceFile(path: "people.csv", text: header + rows))
+  }
+
+  @Test func badRowsAreReportedWithLineAndColumn() throws {
+    let rows = """
+      Ann,ann@example.com,trainer,sql-databases,Mars/Olympus,,,,,
+      Bob,bob@example.com,wizard,,UTC,,,,,
+      Cy,cy@example.com,trainer,basket-weaving,UTC,,,,,
+      Di,di@example.com,mentor,,UTC,Mon|Funday,,,,
+      Ed,ed@example.com,hr,,UTC,,17:00,09:00,,
+      Fa,ann@example.com,it,,UTC,,,,,-3
+
+      """
+    let library = try RepositoryFiles.library()
+    do {
+      _ = try library.people(from: SourceFile(path: "people.csv", text: Self.header + rows))
+      Issue.record("bad people.csv was accepted")
+    } catch {
+      let text = error.errors.map(\.description).joined(separator: "\n")
+      #expect(error.errors.count == 6, "\(text)")
+      #expect(text.contains("people.csv:2:"))
+      #expect(text.contains("`Mars/Olympus`; expected an IANA time zone"))
+      #expect(text.contains("`wizard`"))
+      #expect(text.contains("`basket-weaving` is not a skill id"))
+      #expect(text.contains("`Funday`"))
+      #expect(text.contains("is not after day_start"))
+      #expect(text.contains("listed twice"))
+    }
+  }
+
+  @Test func shippedAndFixturePeopleLoad() throws {
+    let library = try RepositoryFiles.library()
+    #expect(library.people.count >= 10)
+    let fixture = try library.people(from: try RepositoryFiles.source("Fixtures/people.csv"))
+    #expect(Set(fixture.map(\.timeZone)).count >= 3)
+    // Columns the roster leaves out come from settings: a row with only its zone gets the defaults.
+    let defaulted = try Self.parse("Gil,gil@example.com,buddy,,Asia/Tokyo,,,,,\n")
+    #expect(defaulted[0].dayStart == library.settings.dayStart)
+    #expect(defaulted[0].workDays == library.settings.workDays.sorted())
+    #expect(defaulted[0].weeklyCapMinutes == nil)
+  }
+
+  /// The distributed Fixtures roster, planned like a run: hire after hire against one ledger.
+  static func distributed() throws -> (plans: [OnboardingPlan], people: [TeamMember]) {
+    var library = try RepositoryFiles.library()
+    library.people = try library.people(from: try RepositoryFiles.source("Fixtures/people.csv"))
+    let (hires, errors) = try RosterImport.parse(
+      try RepositoryFiles.source("Fixtures/roster-distributed.csv"))
+    #expect(errors.isEmpty)
+    var ledger = StaffLedger()
+    var plans: [OnboardingPlan] = []
+    for hire in hires {
+      let plan = try Onboarding.plan(hire: hire, library: library, evidence: [])
+      plans.append(OwnerAssignment.assign(plan, people: library.people, ledger: &ledger))
+    }
+    return (plans, library.people)
+  }
+
+  @Test func sharedMeetingsAreInsideBothPeoplesHoursOrWarned() throws {
+    let (plans, people) = try Self.distributed()
+    let byKey = Dictionary(people.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    let ananya = try #require(plans.first { $0.hire.firstName == "Ananya" })
+    let marcus = try #require(byKey["marcus.oyelaran@example.com"])
+    // The manager is 10.5 hours away: no common working time exists.
+    let offset =
+      ZoneClock.instant(ananya.start, LocalTime(minutes: 540), in: marcus.timeZone)
+      - ZoneClock.instant(ananya.start, LocalTime(minutes: 540), in: ananya.hire.timeZone)
+    #expect(offset >= 9 * 60)
+    var checked = 0
+    for plan in plans {
+      let placement = Placement(plan: plan)
+      for item in plan.items where item.date >= plan.start {
+        guard let email = item.ownerEmail, let person = byKey[email.lowercased()] else { continue }
+        checked += 1
+        let outside = Placement.outside(placement.interval(item), for: person)
+        if plan.hire.firstName == "Ananya" && person == marcus {
+          #expect(outside > 0, "\(item.id) cannot be inside both zones' hours")
+        } else if outside > 0 {
+          #expect(
+            plan.notes.contains { $0.contains(person.name) && $0.contains(item.title) },
+            "\(plan.hire.firstName) \(item.id) is outside \(person.name)'s hours without a warning")
+        }
+      }
+    }
+    #expect(checked > 40)
+    // Zoë and José (Berlin) with Ingrid and Tomás (Berlin): every meeting fits, no warning.
+    for plan in plans where plan.hire.timeZone == "Europe/Berlin" {
+      #expect(!plan.notes.contains { $0.contains("outside their working hours") }, "\(plan.notes)")
+    }
+    // The impossible case warns, naming who and when, in both zones.
+    let warning = try #require(
+      ananya.notes.first { $0.hasPrefix("Welcome and first-day overview") })
+    #expect(warning.contains("Marcus Oyelaran"))
+    #expect(warning.contains("(Asia/Kolkata)"))
+    #expect(warning.contains("America/New_York"))
+    #expect(warning.contains("Sun 10 Jan"))
+    #expect(ananya.notes.contains { $0.contains("Bengaluru") && $0.contains("known locations") })
+  }
+
+  @Test func selfPacedWorkIsOnYourOwnAndOthersAreNamed() throws {
+    let cohort = try FixtureCohort()
+    let output = try cohort.output(for: try cohort.hire("layla"))
+    let markdown = String(decoding: output.files[0].data, as: UTF8.self)
+    let ics = String(
+      decoding: try #require(output.files.first { $0.path == "sessions.ics" }).data, as: UTF8.self)
+    #expect(markdown.contains("on your own"))
+    #expect(!markdown.contains("Layla Al-Mansouri (hire)"))
+    #expect(!ics.contains("With: Layla"))
+    #expect(ics.contains("On your own"))
+    for item in output.plan.items where ["trainer", "mentor", "hr", "it"].contains(item.owner) {
+      #expect(item.ownerName != nil, "\(item.id) has no named \(item.owner)")
+    }
+    #expect(ics.contains("mailto:hannah.schulz@example.com"))
+  }
+
+  @Test func trainersTakeTurnsAndStayUnderTheirCap() throws {
+    let library = try RepositoryFiles.library()
+    let origin = SourceLocation(file: "people.csv", line: 2)
+    func trainer(_ name: String, cap: Double) -> TeamMember {
+      TeamMember(
+        name: name, email: "\(name.lowercased())@example.com", roles: [.trainer],
+        topics: ["sql-databases"], timeZone: "Europe/Berlin", workDays: library.settings.workDays,
+        dayStart: LocalTime(minutes: 0), dayEnd: LocalTime(minutes: 1439),
+        weeklyCapMinutes: Int(cap * 60), origin: origin)
+    }
+    let people = [trainer("Ada", cap: 2), trainer("Ben", cap: 2)]
+    let cohort = try FixtureCohort()
+    let zoe = try cohort.hire("zoe")
+    var ledger = StaffLedger()
+    var owners: [String] = []
+    // The same plan five times over (five hires with the same week): two trainers of 2 h each hold at most four
+    // two-hour sessions at distinct times; the rest stay unnamed and say so.
+    for _ in 0..<5 {
+      let plan = OwnerAssignment.assign(
+        try Onboarding.plan(hire: zoe, library: library, evidence: cohort.evidence.evidence),
+        people: people, ledger: &ledger)
+      let item = try #require(plan.items.first { $0.id == "training:sql-indexing" })
+      owners.append(item.ownerName ?? "nobody")
+      if item.ownerName == nil {
+        #expect(plan.notes.contains { $0.contains("weekly onboarding hours") })
+      }
+    }
+    #expect(Array(owners.prefix(2)) == ["Ada", "Ben"])
+    #expect(owners.filter { $0 == "Ada" }.count <= 1)
+    #expect(owners.contains("nobody"))
+    for person in people {
+      for (_, minutes) in ledger.weekMinutes[person.key] ?? [:] {
+        #expect(minutes <= person.weeklyCapMinutes ?? .max)
+      }
+    }
+  }
+}

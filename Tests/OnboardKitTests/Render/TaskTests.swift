@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// Tasks: tasks.csv in Asana's import format, the task list in plan.md, and progress (issue 14).
+@Suite struct TaskTests {
+  /// Asana's CSV importer documents these column names, in this order ("Name, Description,
+  /// Section, Assignee, Collaborators, Start Date, Due Date"; help.asana.com, preparing data for
+  /// a CSV import).
+  static let asanaDocumentedColumns = [
+    "Name", "Description", "Section", "Assignee", "Collaborators", "Start Date", "Due Date",
+  ]
+
+  static func tasks() throws -> (OnboardingPlan, [OnboardingTask]) {
+    let cohort = try FixtureCohort()
+    let output = try cohort.output(for: try cohort.hire("zoe"))
+    return (output.plan, OnboardingTask.tasks(of: output.plan))
+  }
+
+  @Test func headerIsAsanasDocumentedColumns() throws {
+    let (_, tasks) = try Self.tasks()
+    let text = TaskCSV.file(tasks)
+    let header = try #require(text.components(separatedBy: "\r\n").first)
+    #expect(header.split(separator: ",").map(String.init) == Self.asanaDocumentedColumns)
+  }
+
+  @Test func everyTaskHasAnOwnerADueDateAndAStableID() throws {
+    let (plan, tasks) = try Self.tasks()
+    #expect(tasks.count >= 20)
+    #expect(Set(tasks.map(\.id)).count == tasks.count)
+    for task in tasks {
+      #expect(task.ownerName != nil, "\(task.id) has nobody named")
+      #expect(task.ownerEmail?.contains("@") == true)
+    }
+    #expect(tasks.contains { $0.itemID == "contract-paperwork" && $0.ownerRole == "hr" })
+    #expect(tasks.contains { $0.itemID == "review-30" && $0.title.hasPrefix("Hold:") })
+    #expect(!tasks.contains { $0.ownerRole == "hire" })
+    let (_, again) = try Self.tasks()
+    #expect(again.map(\.id) == tasks.map(\.id))
+    #expect(plan.items.count > tasks.count)
+  }
+
+  @Test func planMarkdownHasATaskListPerOwner() throws {
+    let cohort = try FixtureCohort()
+    let output = try cohort.output(for: try cohort.hire("zoe"))
+    let markdown = String(decoding: output.files[0].data, as: UTF8.self)
+    let section = try #require(markdown.components(separatedBy: "## Tasks by owner").last)
+    #expect(section.contains("### Ingrid Bergström (manager)"))
+    #expect(section.contains("### Lena Hoffmann (hr)"))
+    let boxes = section.split(separator: "\n").filter { $0.hasPrefix("- [ ] ") }
+    #expect(boxes.count == OnboardingTask.tasks(of: output.plan).count)
+  }
+
+  @Test func progressReportsDoneOpenAndOverdue() throws {
+    let (plan, tasks) = try Self.tasks()
+    let file = SourceFile(path: "tasks.csv", text: TaskCSV.file(tasks))
+    let read = try TaskProgress.tasks(file)
+    #expect(read.map(\.id) == tasks.map(\.id))
+    #expect(read.map(\.due) == tasks.map(\.due))
+    let asOf = plan.start.adding(days: 1)
+    let before = tasks.filter { $0.due < asOf }
+    let doneID = before[0].id
+    let done = try TaskProgress.doneIDs(
+      SourceFile(path: "done.txt", text: "# done so far\n\(doneID)  # contract\nonb-unknown\n"))
+    let progress = TaskProgress.compute(tasks: read, done: done, asOf: asOf)
+    let hire = try #require(progress.hires.first)
+    #expect(hire.done.map(\.id) == [doneID])
+    #expect(hire.overdue.count == before.count - 1)
+    #expect(hire.open.count == tasks.count - before.count)
+    #expect(progress.unknownDone == ["onb-unknown"])
+    let text = progress.markdown()
+    #expect(text.contains("1 done, \(hire.open.count) open, \(hire.overdue.count) overdue"))
+    #expect(text.contains("onb-unknown"))
+  }
+
+  @Test func anAsanaExportCountsCompletedRows() throws {
+    let (_, tasks) = try Self.tasks()
+    let export = """
+      Task ID,Created At,Completed At,Last Modified,Name,Section/Column,Assignee,Assignee Email,Due Date,Notes
+      1201,2026-12-01,2026-12-02,2026-12-02,\(tasks[0].title),Zoë,Lena,lena.hoffmann@example.com,2026-12-01,"Task ID: \(tasks[0].id)
+      For: Zoë"
+      1202,2026-12-01,,2026-12-02,\(tasks[1].title),Zoë,Jonas,jonas.keller@example.com,2026-12-10,"Task ID: \(tasks[1].id)"
+
+      """
+    let done = try TaskProgress.doneIDs(SourceFile(path: "asana.csv", text: export))
+    #expect(done == [tasks[0].id])
+  }
+}
