@@ -57,6 +57,28 @@ import Testing
     }
   }
 
+  @Test func goalsOpenThePageWithTheirOutcomesAndHowEachIsShownOnScreenOnly() throws {
+    let cohort = try FixtureCohort()
+    for hire in cohort.hires {
+      let output = try cohort.output(for: hire)
+      let html = try #require(
+        output.files.first { $0.path == "plan.html" }.flatMap {
+          String(data: $0.data, encoding: .utf8)
+        })
+      let goals = HTMLProbe.slice(html, from: "<section id=\"goals\"", to: "</section>")
+      #expect(!output.plan.goals.isEmpty, "\(output.folder)")
+      for goal in output.plan.goals {
+        // The outcome is printed; how it is shown and who judges it are on screen only (print
+        // hides .goal-how so page 1 keeps room; the reviews' agendas carry the whole sentence).
+        #expect(goals.contains(htmlEscaped(goal.outcome) + "<span class=\"goal-how\">: shown by "))
+      }
+      #expect(
+        html.range(of: "<section id=\"goals\"")?.lowerBound ?? html.endIndex
+          < html.range(of: "<section id=\"gaps\"")?.lowerBound ?? html.startIndex)
+      #expect(html.contains("section#goals .goal-how{display:none}"))
+    }
+  }
+
   @Test func fixtureCalendarsFollowEachHiresWorkingDays() throws {
     let outputs = try Self.outputs()
     let layla = try #require(outputs.first { $0.folder == "layla-almansouri" })

@@ -89,19 +89,24 @@ public enum HTMLPlan {
   }
 
   /// The goals by review day, first on the page: what the hire should show at day 30, 60, 90.
+  /// On paper only the outcomes are printed here (so that page 1 holds the summary, the goals and
+  /// the gap chart); how each is shown and who judges it stay in the reviews' agendas.
   private static func goalSection(_ plan: OnboardingPlan) -> String {
     guard !plan.goals.isEmpty else { return "" }
-    var html = "<section id=\"goals\" aria-labelledby=\"goals-h\"><h2 id=\"goals-h\">Goals</h2>"
+    var html =
+      "<section id=\"goals\" aria-labelledby=\"goals-h\"><h2 id=\"goals-h\">Goals</h2>"
+      + "<div class=\"goal-days\">"
     for day in [30, 60, 90] {
       let goals = plan.goals(due: day)
       guard !goals.isEmpty else { continue }
       html +=
-        "<h3>By day \(day)</h3><ul>"
+        "<div class=\"goal-day\"><h3>By day \(day)</h3><ul>"
         + goals.map {
-          "<li>\(h($0.outcome)): shown by \(h($0.shownBy)); judged by the \(h($0.owner))</li>"
-        }.joined() + "</ul>"
+          "<li>\(h($0.outcome))<span class=\"goal-how\">: shown by \(h($0.shownBy)); judged by the "
+            + "\(h($0.owner))</span></li>"
+        }.joined() + "</ul></div>"
     }
-    return html + "</section>"
+    return html + "</div></section>"
   }
 
   private static func contents(_ plan: OnboardingPlan, hasEmails: Bool) -> String {

@@ -175,6 +175,13 @@ enum HTMLStyle {
     .facts{grid-template-columns:repeat(4,1fr);font-size:8.5pt;gap:.2rem .8rem;margin-bottom:.4rem}
     .note{padding:.2rem .5rem;font-size:9pt}
     section#gaps p{margin:.3rem 0}
+    section#goals{font-size:7.5pt}
+    section#goals .goal-days{display:grid;grid-template-columns:repeat(3,1fr);gap:0 1rem}
+    section#goals h2{margin:.4rem 0 .2rem}
+    section#goals h3{margin:.2rem 0;font-size:8.5pt}
+    section#goals ul{margin:0 0 .3rem;padding-left:1rem}
+    section#goals li{break-inside:avoid}
+    section#goals .goal-how{display:none}
     svg.gap-chart{width:auto;max-width:100%;height:auto;max-height:140mm;margin:0 auto}
     figure.chart{break-inside:avoid;margin:.4rem 0}
     figure.chart figcaption{font-size:8pt}
