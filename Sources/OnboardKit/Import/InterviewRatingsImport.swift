@@ -64,6 +64,16 @@ enum InterviewRatingsImport {
           continue
         }
         seen[duplicateKey] = row.line
+        let dateText = row.value("Interview Date")
+        let date = EvidenceImport.date(dateText)
+        if date == nil, !dateText.trimmingSpaces().isEmpty {
+          result.fail(
+            key,
+            row.error(
+              "Interview Date",
+              "found `\(dateText)`; expected the interview's date as YYYY-MM-DD (a real day)"))
+          continue
+        }
         let note = row.value("Notes")
         each(
           Evidence(
@@ -71,7 +81,7 @@ enum InterviewRatingsImport {
             rawValue: raw,
             scale: .rubric, proficiency: EvidenceScale.rubric.proficiency(of: value),
             assessor: interviewer.isEmpty ? nil : interviewer,
-            date: EvidenceImport.date(row.value("Interview Date")),
+            date: date,
             note: note.isEmpty ? nil : note, origin: row.location("Rating")))
       }
     } catch {

@@ -95,6 +95,14 @@ enum PlainEvidenceImport {
           }
           source = parsed
         }
+        let dateText = row.value("date")
+        let date = EvidenceImport.date(dateText)
+        if date == nil, !dateText.trimmingSpaces().isEmpty {
+          result.fail(
+            key,
+            row.error("date", "found `\(dateText)`; expected the date as YYYY-MM-DD (a real day)"))
+          continue
+        }
         let assessor = row.value("assessor")
         let note = row.value("note")
         each(
@@ -104,7 +112,7 @@ enum PlainEvidenceImport {
             proficiency: scale.proficiency(of: number),
             percentileRank: scale == .percentile ? number : nil,
             assessor: assessor.isEmpty ? nil : assessor,
-            date: EvidenceImport.date(row.value("date")),
+            date: date,
             note: note.isEmpty ? nil : note, origin: row.location("value")))
       }
     } catch {

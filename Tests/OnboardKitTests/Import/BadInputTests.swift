@@ -17,6 +17,40 @@ import Testing
     }
   }
 
+  @Test func anImpossibleOrWordyDateIsARowErrorNotAnUndatedRating() throws {
+    let ratings = SourceFile(
+      path: "ratings.csv",
+      data: Data(
+        """
+        Candidate Email,Interviewer,Interview Date,Competency,Rating,Notes
+        ann@example.org,Kim,2026-02-30,Communication,4,
+        ann@example.org,Lee,yesterday,Communication,3,
+        ann@example.org,Max,2026-10-07,Communication,3,
+
+        """.utf8))
+    let imported = try EvidenceImport.parse(ratings, skills: library.skillIndex)
+    #expect(imported.evidence.count == 1)
+    let errors = imported.allErrors.map(\.description)
+    #expect(errors.count == 2, "\(errors)")
+    #expect(errors.contains { $0.hasPrefix("ratings.csv:2:") && $0.contains("found `2026-02-30`") })
+    #expect(errors.contains { $0.hasPrefix("ratings.csv:3:") && $0.contains("found `yesterday`") })
+    let plain = SourceFile(
+      path: "plain.csv",
+      data: Data(
+        """
+        email,skill,value,scale,source,assessor,date,note
+        ann@example.org,Communication,3,level,manual,Kim,2027-13-01,
+        ann@example.org,Communication,3,level,manual,Kim,,
+
+        """.utf8))
+    let plainImport = try EvidenceImport.parse(plain, skills: library.skillIndex)
+    #expect(plainImport.evidence.count == 1, "an empty date stays allowed")
+    #expect(
+      plainImport.allErrors.map(\.description).contains {
+        $0.hasPrefix("plain.csv:2:") && $0.contains("found `2027-13-01`")
+      })
+  }
+
   @Test func unterminatedQuoteNamesWhereTheQuoteOpened() throws {
     let errors = try importErrors("Fixtures/broken/unterminated-quote.csv")
     let error = try #require(errors.first)
