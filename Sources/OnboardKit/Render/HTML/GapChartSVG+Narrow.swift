@@ -98,26 +98,9 @@ extension GapChartSVG {
         + "<rect class=\"unknown\" x=\"\(n(narrowLeft))\" y=\"\(n(barY))\" "
         + "width=\"\(n(5 * narrowUnit))\" height=\"14\" fill=\"url(#gc-hatch-n)\"/></g>"
     }
-    let fill = a.status == .conflicting ? " fill=\"url(#gc-cross-n)\"" : ""
-    let kind = a.status == .conflicting ? "conflict" : HTMLStatus.cssClass(a.status)
-    svg +=
-      "<rect class=\"observed \(kind)\" x=\"\(n(narrowLeft))\" y=\"\(n(barY))\" "
-      + "width=\"\(n(max(2, observed.level * narrowUnit)))\" height=\"14\"\(fill)/>"
-    let range = confidenceRange(level: observed.level, confidence: a.confidence)
-    if range.upperBound - range.lowerBound > 0.001 {
-      let (x1, x2, mid) = (nx(range.lowerBound), nx(range.upperBound), barY + 7)
-      svg +=
-        "<path class=\"whisker\" d=\"M\(n(x1)) \(n(mid))H\(n(x2))"
-        + "M\(n(x1)) \(n(mid - 5))V\(n(mid + 5))M\(n(x2)) \(n(mid - 5))V\(n(mid + 5))\"/>"
-    }
-    if let conflict = a.conflict {
-      for source in [conflict.high, conflict.low] {
-        let cx = nx(min(5, max(0, source.level)))
-        svg +=
-          "<path class=\"source-mark\" d=\"M\(n(cx)) \(n(barY - 3))L\(n(cx + 5)) \(n(barY + 7))"
-          + "L\(n(cx)) \(n(barY + 17))L\(n(cx - 5)) \(n(barY + 7))Z\"/>"
-      }
-    }
+    svg += observedBar(
+      a, level: observed.level, left: narrowLeft, unit: narrowUnit, y: barY, height: 14,
+      suffix: "-n")
     return svg + "</g>"
   }
 

@@ -159,25 +159,37 @@ public enum GapChartSVG {
         + "<text class=\"unknown-label\" x=\"\(n(plotLeft + 2.5 * unit))\" y=\"\(n(y + 12))\">"
         + "level unknown: nobody measured it</text>"
     }
-    let level = observed.level
-    let fill = a.status == .conflicting ? " fill=\"url(#gc-cross)\"" : ""
+    return observedBar(
+      a, level: observed.level, left: plotLeft, unit: unit, y: y, height: 16, suffix: "")
+  }
+
+  /// The observed bar from `left` (`unit` per level, `height` high), its confidence whisker and,
+  /// for a conflict, a mark at each side's level; the wide and the narrow chart differ only in
+  /// these sizes and in their patterns' id `suffix`.
+  static func observedBar(
+    _ a: SkillAssessment, level: Double, left: Double, unit: Double, y: Double, height: Double,
+    suffix: String
+  ) -> String {
+    func x(_ level: Double) -> Double { left + level * unit }
+    let (mid, tick) = (y + height / 2, (height - 4) / 2)
+    let fill = a.status == .conflicting ? " fill=\"url(#gc-cross\(suffix))\"" : ""
     let kind = a.status == .conflicting ? "conflict" : HTMLStatus.cssClass(a.status)
     var svg =
-      "<rect class=\"observed \(kind)\" x=\"\(n(plotLeft))\" y=\"\(n(y))\" "
-      + "width=\"\(n(max(2, level * unit)))\" height=\"16\"\(fill)/>"
+      "<rect class=\"observed \(kind)\" x=\"\(n(left))\" y=\"\(n(y))\" "
+      + "width=\"\(n(max(2, level * unit)))\" height=\"\(n(height))\"\(fill)/>"
     let range = confidenceRange(level: level, confidence: a.confidence)
     if range.upperBound - range.lowerBound > 0.001 {
-      let (x1, x2, mid) = (x(range.lowerBound), x(range.upperBound), y + 8)
+      let (x1, x2) = (x(range.lowerBound), x(range.upperBound))
       svg +=
         "<path class=\"whisker\" d=\"M\(n(x1)) \(n(mid))H\(n(x2))"
-        + "M\(n(x1)) \(n(mid - 6))V\(n(mid + 6))M\(n(x2)) \(n(mid - 6))V\(n(mid + 6))\"/>"
+        + "M\(n(x1)) \(n(mid - tick))V\(n(mid + tick))M\(n(x2)) \(n(mid - tick))V\(n(mid + tick))\"/>"
     }
     if let conflict = a.conflict {
       for source in [conflict.high, conflict.low] {
         let cx = x(min(5, max(0, source.level)))
         svg +=
-          "<path class=\"source-mark\" d=\"M\(n(cx)) \(n(y - 3))L\(n(cx + 6)) \(n(y + 8))"
-          + "L\(n(cx)) \(n(y + 19))L\(n(cx - 6)) \(n(y + 8))Z\"/>"
+          "<path class=\"source-mark\" d=\"M\(n(cx)) \(n(y - 3))L\(n(cx + tick)) \(n(mid))"
+          + "L\(n(cx)) \(n(y + height + 3))L\(n(cx - tick)) \(n(mid))Z\"/>"
       }
     }
     return svg
