@@ -32,30 +32,10 @@ enum CommandRunner {
   static func runProcess(
     _ program: URL, _ arguments: [String], in directory: URL = root, stdin: Data? = nil
   ) throws -> Result {
-    let process = Process()
-    process.executableURL = program
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    // The child's temp folder is the tests' own: whatever it leaves there goes with them.
-    process.environment = TemporaryDirectory.childEnvironment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    let input = Pipe()
-    if stdin != nil { process.standardInput = input }
-    try process.run()
-    if let stdin {
-      input.fileHandleForWriting.write(stdin)
-      try input.fileHandleForWriting.close()
-    }
-    // Read before waiting so a full pipe never blocks the child.
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let output = try ChildProcess.run(program, arguments, in: directory, stdin: stdin)
     return Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      status: output.status, stdout: String(decoding: output.stdout, as: UTF8.self),
+      stderr: String(decoding: output.stderr, as: UTF8.self))
   }
 
   /// Every file under a folder, relative path → bytes.

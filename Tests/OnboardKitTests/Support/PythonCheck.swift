@@ -45,23 +45,12 @@ enum PythonCheck {
     """
 
   static func parseEmails(_ paths: [String], python: URL) throws -> [ParsedEmail] {
-    let process = Process()
-    process.executableURL = python
-    process.arguments = ["-c", script] + paths
-    process.environment = TemporaryDirectory.childEnvironment
-    let pipe = Pipe()
-    let errors = Pipe()
-    process.standardOutput = pipe
-    process.standardError = errors
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    let message = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    let output = try ChildProcess.run(python, ["-c", script] + paths)
+    guard output.status == 0 else {
       throw NSError(
-        domain: "python", code: Int(process.terminationStatus),
-        userInfo: [NSLocalizedDescriptionKey: String(decoding: message, as: UTF8.self)])
+        domain: "python", code: Int(output.status),
+        userInfo: [NSLocalizedDescriptionKey: String(decoding: output.stderr, as: UTF8.self)])
     }
-    return try JSONDecoder().decode([ParsedEmail].self, from: data)
+    return try JSONDecoder().decode([ParsedEmail].self, from: output.stdout)
   }
 }

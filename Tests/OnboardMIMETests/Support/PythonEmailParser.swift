@@ -93,24 +93,13 @@ enum PythonEmailParser {
     try TemporaryDirectory.with("mime") { folder in
       let file = folder.appendingPathComponent("message.eml")
       try Data(bytes).write(to: file)
-      let process = Process()
-      process.executableURL = python
-      process.arguments = ["-c", script, file.path]
-      process.environment = TemporaryDirectory.childEnvironment
-      let output = Pipe()
-      let errors = Pipe()
-      process.standardOutput = output
-      process.standardError = errors
-      try process.run()
-      let stdout = output.fileHandleForReading.readDataToEndOfFile()
-      let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      guard process.terminationStatus == 0 else {
+      let output = try ChildProcess.run(python, ["-c", script, file.path])
+      guard output.status == 0 else {
         throw TestParseError(
-          message: "python3 failed (\(process.terminationStatus)): "
-            + String(decoding: stderr, as: UTF8.self))
+          message: "python3 failed (\(output.status)): "
+            + String(decoding: output.stderr, as: UTF8.self))
       }
-      return try JSONDecoder().decode(Report.self, from: stdout)
+      return try JSONDecoder().decode(Report.self, from: output.stdout)
     }
   }
 }
