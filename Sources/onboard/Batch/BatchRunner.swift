@@ -305,7 +305,7 @@ struct BatchRunner: Sendable {
               ).utf8)),
           OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8)),
           OutputFile(path: "tasks.csv", data: Data(visibleDocument(TaskCSV.file(tasks)).utf8)),
-        ] + (try PersonCalendars.files(personEvents)), in: out)
+        ] + (try personCalendarFiles(personEvents)), in: out)
     } catch {
       Console.err("\(out): error: cannot write the cohort files: \(error)")
       return .failure
@@ -419,10 +419,28 @@ struct BatchRunner: Sendable {
         planned: true,
         personEvents: PersonCalendars.events(
           of: output.plan, people: library.people, settings: library.settings, stamp: stamp),
-        tasks: OnboardingTask.tasks(of: output.plan))
+        tasks: output.tasks)
     } catch {
       return failure(hire, [error.description], skills)
     }
+  }
+
+  /// calendars/<person>.ics, the people rendered in parallel: the same files, in the same order,
+  /// as `PersonCalendars.files` of all the events (one person's file depends only on their events).
+  func personCalendarFiles(_ events: [PersonEvent]) throws(InputError) -> [OutputFile] {
+    var grouped: [String: [PersonEvent]] = [:]
+    for event in events { grouped[event.personKey, default: []].append(event) }
+    let byPerson = grouped
+    let files = parallelMap(byPerson.keys.sorted()) { key -> Result<[OutputFile], InputError> in
+      do throws(InputError) {
+        return .success(try PersonCalendars.files(byPerson[key] ?? []))
+      } catch {
+        return .failure(error)
+      }
+    }
+    var result: [OutputFile] = []
+    for file in files { result += try file.get() }
+    return result
   }
 
   /// Maps in parallel over `jobs` workers; results keep the input order.
