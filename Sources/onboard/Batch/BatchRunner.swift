@@ -162,6 +162,20 @@ struct BatchRunner: Sendable {
           + (spool.strangerCount > 5 ? ", ..." : ""))
     }
     let importReport = imported
+    // Each hire's records the import did not use, looked up by hire (not by a scan of the whole
+    // cohort's records for every hire).
+    var unusedByHire: [String: EvidenceImportResult] = [:]
+    for record in imported.skipped {
+      if let key = record.hireKey {
+        unusedByHire[key, default: EvidenceImportResult()].skipped.append(record)
+      }
+    }
+    for name in imported.unknownNames {
+      if let key = name.hireKey {
+        unusedByHire[key, default: EvidenceImportResult()].unknownNames.append(name)
+      }
+    }
+    let unusedRecords = unusedByHire
 
     // 4. Shared workshops: the cohort's demands, spooled by topic, grouped topic by topic
     // (deterministic, from every hire, whatever the number of workers).
@@ -224,7 +238,8 @@ struct BatchRunner: Sendable {
         prepare(
           hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
           evidence: evidence[hire.key] ?? [],
-          errors: rowErrorsByHire[hire.key] ?? [], notes: importReport.planNotes(for: hire.key),
+          errors: rowErrorsByHire[hire.key] ?? [],
+          notes: unusedRecords[hire.key]?.planNotes(for: hire.key) ?? [],
           keep: keep.contains(hire.key),
           sessions: sharedSessionsByHire[hire.key] ?? [], skills: skills)
       }
