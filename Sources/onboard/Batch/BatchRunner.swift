@@ -38,8 +38,8 @@ struct BatchRunner: Sendable {
     var planned: Bool
     /// The hire's items in the calendars of the people who attend them.
     var personEvents: [PersonEvent] = []
-    /// The hire's tasks (for tasks.csv).
-    var tasks: [OnboardingTask] = []
+    /// The hire's rows of tasks.csv (`TaskCSV.rows` of its tasks, made by the worker).
+    var taskRows = ""
   }
 
   /// A hire after planning, before its people are named: finished already (failed or kept), or a
@@ -185,7 +185,7 @@ struct BatchRunner: Sendable {
         total: hires.count, label: "grouping", enabled: !quiet && Console.stderrIsTerminal)
       let demands = DemandSpool(directory: chunkCount > 1 ? work : nil)
       for chunk in 0..<chunkCount {
-        let evidence = spool.evidence(ofChunk: chunk)
+        let evidence = spool.evidence(ofChunk: chunk, jobs: jobs)
         let perHire = parallelMap(chunkHires(chunk)) { hire -> [WorkshopDemand] in
           defer { progress.advance() }
           guard rowErrorsByHire[hire.key] == nil else { return [] }
@@ -231,9 +231,11 @@ struct BatchRunner: Sendable {
     var keptCount = 0
     var ledger = StaffLedger()
     var personEvents: [PersonEvent] = []
-    var tasks: [OnboardingTask] = []
+    // tasks.csv: the header, then each hire's rows in roster order (the rows of one hire
+    // depend only on its tasks, so the workers make them).
+    var taskRows = ""
     for chunk in 0..<chunkCount {
-      let evidence = spool.evidence(ofChunk: chunk)
+      let evidence = spool.evidence(ofChunk: chunk, jobs: jobs)
       let staged = parallelMap(chunkHires(chunk)) { hire -> Stage in
         prepare(
           hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
@@ -265,7 +267,7 @@ struct BatchRunner: Sendable {
       }
       for outcome in outcomes {
         personEvents += outcome.personEvents
-        tasks += outcome.tasks
+        taskRows += outcome.taskRows
         entries.append(outcome.entry)
         csv.append(outcome.csvRow)
         if outcome.entry.status == "ok" { plannedCount += 1 }
@@ -319,7 +321,8 @@ struct BatchRunner: Sendable {
                   ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix)
               ).utf8)),
           OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8)),
-          OutputFile(path: "tasks.csv", data: Data(visibleDocument(TaskCSV.file(tasks)).utf8)),
+          OutputFile(
+            path: "tasks.csv", data: Data(visibleDocument(TaskCSV.file([]) + taskRows).utf8)),
         ] + (try personCalendarFiles(personEvents)), in: out)
     } catch {
       Console.err("\(out): error: cannot write the cohort files: \(error)")
@@ -397,7 +400,7 @@ struct BatchRunner: Sendable {
       planned: false,
       personEvents: PersonCalendars.events(
         of: plan, people: library.people, settings: library.settings, stamp: stamp),
-      tasks: OnboardingTask.tasks(of: plan))
+      taskRows: TaskCSV.rows(OnboardingTask.tasks(of: plan)))
   }
 
   func failure(_ hire: Hire, _ messages: [String], _ skills: [Skill]) -> Outcome {
@@ -434,7 +437,7 @@ struct BatchRunner: Sendable {
         planned: true,
         personEvents: PersonCalendars.events(
           of: output.plan, people: library.people, settings: library.settings, stamp: stamp),
-        tasks: output.tasks)
+        taskRows: TaskCSV.rows(output.tasks))
     } catch {
       return failure(hire, [error.description], skills)
     }
