@@ -461,7 +461,9 @@ struct BatchRunner: Sendable {
     return result
   }
 
-  /// Maps in parallel over `jobs` workers; results keep the input order.
+  /// Maps in parallel over `jobs` workers; results keep the input order. Workers take the next
+  /// item as they finish one (not a fixed share), so a worker slowed by other load on the machine
+  /// does not keep the others waiting at the end.
   func parallelMap<S: Sendable, T: Sendable>(
     _ items: some Collection<S>, _ transform: @Sendable (S) -> T
   ) -> [T] {
@@ -469,8 +471,8 @@ struct BatchRunner: Sendable {
     guard jobs > 1, list.count > 1 else { return list.map(transform) }
     let results = ResultBox<T>(count: list.count)
     let workers = min(jobs, list.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for index in stride(from: worker, to: list.count, by: workers) {
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let index = results.claim() {
         results.set(index, transform(list[index]))
       }
     }
@@ -483,7 +485,18 @@ final class ResultBox<T>: @unchecked Sendable {
   private var slots: [T?]
   private let lock = NSLock()
 
+  private var next = 0
+
   init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  /// The next slot nobody has claimed yet (nil when all are).
+  func claim() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < slots.count else { return nil }
+    next += 1
+    return next - 1
+  }
 
   func set(_ index: Int, _ value: T) {
     lock.lock()
