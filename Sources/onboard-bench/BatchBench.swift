@@ -39,29 +39,29 @@ struct BatchBench {
   }
 
   func run() throws {
-    print(
+    say(
       "batch: onboard \(onboard), --jobs \(jobs), --today \(today), plans \(plans), \(runs) paired runs"
     )
-    if let compare { print("compare: \(compare) (run alternately, its output compared too)") }
-    print("load average before: \(loadAverage())")
+    if let compare { say("compare: \(compare) (run alternately, its output compared too)") }
+    say("load average before: \(loadAverage())")
     var results: [SizeResult] = []
     for hires in sizes {
       results.append(try bench(hires: hires))
-      print("")
+      say("")
     }
     for (small, large) in zip(results, results.dropFirst()) {
       let factor = Double(large.hires) / Double(small.hires)
       let wall = large.batch.wall / small.batch.wall
       let cpu = large.batch.cpu / small.batch.cpu
       let limit = factor * 1.1
-      print(
+      say(
         "growth \(small.hires) → \(large.hires) hires (×\(fixed(factor, 0))): wall ×\(fixed(wall, 2)), CPU ×\(fixed(cpu, 2)); "
           + "floor ×\(fixed(large.floor.wall / small.floor.wall, 2))")
-      print(
+      say(
         "goal (issue #16): ×\(fixed(factor, 0)) hires grows ≤ ×\(fixed(limit, 0)) (wall): "
           + (wall <= limit ? "met" : "NOT met"))
     }
-    print("load average after: \(loadAverage())")
+    say("load average after: \(loadAverage())")
   }
 
   func bench(hires: Int) throws -> SizeResult {
@@ -71,13 +71,13 @@ struct BatchBench {
     try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
     defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
     try generate(hires: hires, into: inputs)
-    print("cohort: \(hires) hires (seed 42) in \(inputs)")
+    say("cohort: \(hires) hires (seed 42) in \(inputs)")
 
     // Run 0 (not timed): the output tree the floor copies, and the reference for identity.
     let reference = root + "/out-0"
     _ = try batch(onboard, inputs: inputs, out: reference)
     let tree = try TreeDigest(root: reference)
-    print(
+    say(
       "output: \(tree.files) files, \(fixed(Double(tree.bytes) / 1e6, 1)) MB; digest \(tree.hex)")
 
     var batches: [Timing] = []
@@ -123,36 +123,36 @@ struct BatchBench {
         ioFloors.append(floor)
         line += "; --io-floor \(fixed(floor.wall, 2)) s wall, \(fixed(floor.cpu, 2)) s CPU"
       }
-      print(line)
+      say(line)
     }
 
     let batch = Timing(wall: median(batches.map(\.wall)), cpu: median(batches.map(\.cpu)))
     let floor = Timing(wall: median(floors.map(\.wall)), cpu: median(floors.map(\.cpu)))
-    print(
+    say(
       "median: batch \(fixed(batch.wall, 2)) s wall, \(fixed(batch.cpu, 2)) s CPU "
         + "(\(fixed(batch.cpu / Double(hires) * 1000, 2)) ms CPU per hire, CPU/wall \(fixed(batch.cpu / batch.wall, 2)) on \(jobs) jobs); "
         + "floor (cp -r) \(fixed(floor.wall, 2)) s wall, \(fixed(floor.cpu, 2)) s CPU")
     if !ioFloors.isEmpty {
       let wall = median(ioFloors.map(\.wall))
-      print(
+      say(
         "onboard-cohort --io-floor: \(fixed(wall, 2)) s wall, \(fixed(median(ioFloors.map(\.cpu)), 2)) s CPU: "
           + "\(fixed(wall / floor.wall, 2))× cp -r")
     }
     if !compared.isEmpty {
       let wall = median(compared.map(\.wall))
       let cpu = median(compared.map(\.cpu))
-      print(
+      say(
         "compare: \(fixed(wall, 2)) s wall, \(fixed(cpu, 2)) s CPU; this onboard is "
           + "\(fixed(wall / batch.wall, 2))× faster (wall), \(fixed(cpu / batch.cpu, 2))× (CPU)")
     }
     let ratio = batch.wall / floor.wall
-    print(
+    say(
       "batch / floor: \(fixed(ratio, 2))× (wall), \(fixed(batch.cpu / max(floor.cpu, 1e-9), 1))× (CPU)"
     )
-    print(
+    say(
       "goal (issue #16): a \(hires)-hire batch ≤ 3× the floor (wall, memory file system): "
         + (ratio <= 3 ? "met" : "NOT met") + onMemoryNote())
-    print(
+    say(
       "outputs: "
         + (identical
           ? "byte-identical in every run (\(tree.files) files, digest \(tree.hex))"
@@ -275,4 +275,10 @@ struct TreeDigest: Equatable {
   }
 
   var hex: String { String(value, radix: 16) }
+}
+
+/// Prints a line at once (unbuffered, also into a file or a pipe), so that a long batch run shows
+/// each run as it ends.
+func say(_ line: String) {
+  FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -82,7 +82,7 @@ final class EvidenceSpool: @unchecked Sendable {
     let path = (directory as NSString).appendingPathComponent("evidence-\(chunk).tsv")
     guard let data = FileManager.default.contents(atPath: path) else { return [:] }
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-    let parts = max(1, min(jobs, lines.count / 1000))
+    let parts = max(1, min(jobs, lines.count / 128))
     let decoded = ResultBox<[Evidence]>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let range = (lines.count * part / parts)..<(lines.count * (part + 1) / parts)
