@@ -98,17 +98,18 @@ enum FileSystem {
     }
   }
 
-  /// mkdir(2) of a folder and its missing parents (each created folder remembered in `made`);
-  /// an existing folder is fine. False (errno set) when a folder cannot be made.
+  /// mkdir(2) of a folder and its missing parents (each created folder remembered in `made`),
+  /// mode 0777 less the umask as FileManager makes them; an existing folder is fine. False (errno
+  /// set) when a folder cannot be made.
   static func makeFolder(_ folder: String, made: inout Set<String>) -> Bool {
-    if mkdir(folder, 0o755) == 0 || errno == EEXIST {
+    if mkdir(folder, 0o777) == 0 || errno == EEXIST {
       made.insert(folder)
       return true
     }
     guard errno == ENOENT else { return false }
     let parent = (folder as NSString).deletingLastPathComponent
     guard !parent.isEmpty, parent != folder, makeFolder(parent, made: &made) else { return false }
-    if mkdir(folder, 0o755) == 0 || errno == EEXIST {
+    if mkdir(folder, 0o777) == 0 || errno == EEXIST {
       made.insert(folder)
       return true
     }
