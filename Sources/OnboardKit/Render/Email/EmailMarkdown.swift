@@ -33,6 +33,11 @@ public enum EmailMarkdown {
   /// Escapes a value so that it reads as literal text: markup characters get a backslash, and a
   /// line that would start a list, heading, note or numbered item gets one before its marker.
   public static func escape(_ value: String) -> String {
+    UTF8Escaping.emailMarkdown(value) ?? escapeByCharacter(value)
+  }
+
+  /// The definition of `escape(_:)`, character by character (the byte path's fallback).
+  static func escapeByCharacter(_ value: String) -> String {
     var out = ""
     out.reserveCapacity(value.utf8.count + 8)
     var atLineStart = true

@@ -162,8 +162,9 @@ enum EmailInline: Equatable {
     nodes.map { node in
       switch node {
       case .text(let text):
-        return htmlEscaped(text).replacingOccurrences(
-          of: String(EmailMarkdown.lineBreak), with: "<br>")
+        return UTF8Escaping.htmlWithBreaks(text)
+          ?? htmlEscaped(text).replacingOccurrences(
+            of: String(EmailMarkdown.lineBreak), with: "<br>")
       case .code(let text): return "<code>\(htmlEscaped(text))</code>"
       case .strong(let inner): return "<strong>\(html(inner, insideLink: insideLink))</strong>"
       case .emphasis(let inner): return "<em>\(html(inner, insideLink: insideLink))</em>"
