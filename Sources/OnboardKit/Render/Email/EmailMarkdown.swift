@@ -20,11 +20,22 @@ public enum EmailMarkdown {
 
   /// The text and HTML parts of one body.
   public static func render(_ source: String) -> (text: String, html: String) {
-    let blocks = parse(
-      source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    let blocks = parse(lines(source))
     let text = EmailMarkdownText.render(blocks)
     let html = EmailMarkdownHTML.render(blocks)
     return (text, html)
+  }
+
+  /// The source split at `\n` characters (a CRLF is one character, so it does not split). On
+  /// bytes when there is no CR: a LF byte is then always a character of its own.
+  static func lines(_ source: String) -> [String] {
+    let utf8 = source.utf8
+    guard !utf8.contains(0x0D) else {
+      return source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+    return utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
   }
 
   /// How a line break inside an inserted value is carried through block parsing.

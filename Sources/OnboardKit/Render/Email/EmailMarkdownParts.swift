@@ -3,8 +3,10 @@
 enum EmailMarkdownText {
   static func render(_ blocks: [EmailMarkdown.Block]) -> String {
     let text = blocks.map { block in
-      lines(block).flatMap { line in
-        // A value's own line breaks continue at the line's indentation.
+      lines(block).flatMap { line -> [String] in
+        // A value's own line breaks continue at the line's indentation. Most lines have none:
+        // U+2028 is a character of its own, so its absence from the bytes settles it.
+        guard EmailMarkdownText.mayHoldLineBreak(line) else { return [line] }
         let parts = line.split(separator: EmailMarkdown.lineBreak, omittingEmptySubsequences: false)
         let indent = String(
           repeating: " ", count: line.prefix { $0 == " " }.count + (listIndent(line)))
@@ -12,6 +14,16 @@ enum EmailMarkdownText {
       }.joined(separator: "\n")
     }.joined(separator: "\n\n")
     return text.isEmpty ? "" : text + "\n"
+  }
+
+  /// False when the line's UTF-8 has no U+2028 (E2 80 A8).
+  static func mayHoldLineBreak(_ line: String) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in line.utf8 {
+      if byte == 0xA8 && previous == (0xE2, 0x80) { return true }
+      previous = (previous.1, byte)
+    }
+    return false
   }
 
   static func listIndent(_ line: String) -> Int {
