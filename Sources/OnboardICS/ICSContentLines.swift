@@ -62,28 +62,19 @@ struct ICSContentLines {
       output.append(0x0A)
       return
     }
-    var used = 0
-    var index = 0
-    while index < line.count {
-      let size = scalarWidth(lead: line[index])
-      if used + size > maximumOctets {
-        output.append(contentsOf: [0x0D, 0x0A, 0x20])
-        used = 1
-      }
-      output.append(contentsOf: line[index..<min(index + size, line.count)])
-      used += size
-      index += size
+    // Whole chunks: as many bytes as fit, cut back to the start of the scalar that does not.
+    var start = 0
+    var room = maximumOctets
+    while true {
+      var end = min(start + room, line.count)
+      while end < line.count, line[end] & 0xC0 == 0x80 { end -= 1 }
+      output.append(contentsOf: line[start..<end])
+      guard end < line.count else { break }
+      output.append(contentsOf: [0x0D, 0x0A, 0x20])
+      start = end
+      room = maximumOctets - 1
     }
     output.append(0x0D)
     output.append(0x0A)
-  }
-
-  /// The length of the UTF-8 sequence that starts with `lead`.
-  @inline(__always)
-  static func scalarWidth(lead: UInt8) -> Int {
-    if lead < 0x80 { return 1 }
-    if lead < 0xE0 { return 2 }
-    if lead < 0xF0 { return 3 }
-    return 4
   }
 }

@@ -57,8 +57,34 @@ import Testing
     }
   }
 
+  @Test func stableUIDDomainsMatchTheScalarFilter() {
+    Self.generated { text in
+      for domain in [text, "Onboard.EXAMPLE.com" + text, "\u{212A}" + text] {
+        #expect(
+          ICSEvent.stableUID(key: text, domain: domain)
+            == Reference.stableUID(key: text, domain: domain), "\(domain.debugDescription)")
+      }
+    }
+  }
+
   /// The code as it was before the byte tables.
   enum Reference {
+    static func stableUID(key: String, domain: String) -> String {
+      let allowed = domain.lowercased().unicodeScalars.filter { scalar in
+        scalar.isASCII
+          && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "."
+            || scalar == "-")
+      }
+      let cleanDomain =
+        allowed.isEmpty ? "onboard.invalid" : String(String.UnicodeScalarView(allowed))
+      let hexDigits = Array("0123456789abcdef")
+      let hex = String(
+        SHA256.digest(Array(key.utf8)).flatMap {
+          [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 0xF)]]
+        })
+      return String(hex.prefix(32)) + "@" + cleanDomain
+    }
+
     static func escapeText(_ text: String) -> String {
       var out = String.UnicodeScalarView()
       var previousWasCR = false

@@ -19,6 +19,11 @@ public func htmlEscaped(_ text: String) -> String { MustacheEscaping.html.escape
 /// A file-name-safe slug for a hire: ASCII letters, digits, `.`, `-` from the email's local part.
 /// Never empty, never `.`/`..`, never a path separator.
 public func fileSafeName(_ text: String) -> String {
+  UTF8Escaping.fileSafeASCIIName(text) ?? fileSafeNameByScalar(text)
+}
+
+/// The definition of `fileSafeName`: folded by Foundation, then scalar by scalar.
+func fileSafeNameByScalar(_ text: String) -> String {
   var result = ""
   // "José Ångström" → "jose-angstrom": accents folded first, so names stay recognisable.
   let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)

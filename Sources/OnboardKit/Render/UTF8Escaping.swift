@@ -247,3 +247,24 @@ extension UTF8Escaping {
     }
   }
 }
+
+extension UTF8Escaping {
+  /// `fileSafeName` for ASCII text (folding ASCII only lowercases it), or nil for other text.
+  static func fileSafeASCIIName(_ text: String) -> String? {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var result: [UInt8] = []
+    result.reserveCapacity(min(text.utf8.count, 64))
+    for var byte in text.utf8 {
+      if (0x41...0x5A).contains(byte) { byte += 0x20 }
+      if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D {
+        result.append(byte)
+      } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") {
+        if !result.isEmpty, result.last != 0x2D { result.append(0x2D) }
+      } else if !result.isEmpty, result.last != 0x2D {
+        result.append(0x2D)
+      }
+    }
+    while result.last == 0x2D { result.removeLast() }
+    return result.isEmpty ? "hire" : String(decoding: result.prefix(64), as: UTF8.self)
+  }
+}

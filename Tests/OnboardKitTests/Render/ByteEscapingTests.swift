@@ -94,8 +94,34 @@ import Testing
     }
   }
 
+  @Test func fileSafeNamesMatchTheFoldingDefinition() {
+    Self.generated(seed: 5) { text in
+      for name in [text, "Jose.Angstrom_" + text + "+X", text + String(repeating: "ab-", count: 30)] {
+        #expect(fileSafeName(name) == Reference.fileSafeName(name), "\(name.debugDescription)")
+      }
+    }
+  }
+
   /// The code as it was before the byte tables: the definitions the tests compare against.
   enum Reference {
+    static func fileSafeName(_ text: String) -> String {
+      var result = ""
+      let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+      for scalar in folded.lowercased().unicodeScalars {
+        if scalar.isASCII,
+          scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+        {
+          result.unicodeScalars.append(scalar)
+        } else if scalar == "." || scalar == "_" || scalar == "+" {
+          result.append(result.last == "-" || result.isEmpty ? "" : "-")
+        } else if !result.isEmpty, result.last != "-" {
+          result.append("-")
+        }
+      }
+      while result.hasSuffix("-") { result.removeLast() }
+      return result.isEmpty ? "hire" : String(result.prefix(64))
+    }
+
     static func markdownEscaped(_ text: String) -> String {
       var result = ""
       for character in text {
