@@ -28,7 +28,8 @@ enum ICSText {
         case 0: out.append(byte)
         case 1: out.append(contentsOf: [UInt8(ascii: "\\"), byte])
         case 2: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-        case 3: if !previousWasCR { out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")]) }
+        case 3:
+          if !previousWasCR { out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")]) }
         case 4: break  // another control: removed
         case 5:  // C2: C1 controls (NEL is a line break) or a Latin-1 character
           let next = index + 1 < count ? bytes[index + 1] : 0

@@ -258,7 +258,8 @@ extension UTF8Escaping {
       if (0x41...0x5A).contains(byte) { byte += 0x20 }
       if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D {
         result.append(byte)
-      } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") {
+      } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+")
+      {
         if !result.isEmpty, result.last != 0x2D { result.append(0x2D) }
       } else if !result.isEmpty, result.last != 0x2D {
         result.append(0x2D)

@@ -96,7 +96,9 @@ import Testing
 
   @Test func fileSafeNamesMatchTheFoldingDefinition() {
     Self.generated(seed: 5) { text in
-      for name in [text, "Jose.Angstrom_" + text + "+X", text + String(repeating: "ab-", count: 30)] {
+      for name in [
+        text, "Jose.Angstrom_" + text + "+X", text + String(repeating: "ab-", count: 30),
+      ] {
         #expect(fileSafeName(name) == Reference.fileSafeName(name), "\(name.debugDescription)")
       }
     }

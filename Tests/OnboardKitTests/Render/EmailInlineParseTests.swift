@@ -124,7 +124,8 @@ import Testing
           if c == "<", let close = find([">"], from: i + 1) {
             let inner = String(chars[(i + 1)..<close].map(\.0))
             if !inner.contains(" "),
-              EmailInline.isWebAddress(inner) || inner.hasPrefix("mailto:") || EmailInline.isEmail(inner)
+              EmailInline.isWebAddress(inner) || inner.hasPrefix("mailto:")
+                || EmailInline.isEmail(inner)
             {
               flush()
               let url = EmailInline.isEmail(inner) ? "mailto:" + inner : inner
