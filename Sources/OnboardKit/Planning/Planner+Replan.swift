@@ -1,8 +1,6 @@
 extension PlanBuilder {
   /// The date a re-plan rebuilds from (nil for a first plan).
-  // Not inlined: Swift 6.3.1's release build crashes (CopyPropagation, ownership error) when
-  // this optional chain is inlined into placeFixedActivities.
-  @inline(never) var replanFrom: CalendarDate? { input.replan?.from }
+  var replanFrom: CalendarDate? { input.replan?.from }
 
   /// Whether an item id is one of the earlier plan's items before the re-plan date.
   func isKept(_ id: String) -> Bool { input.replan?.kept.contains { $0.id == id } ?? false }
@@ -23,7 +21,7 @@ extension PlanBuilder {
   }
 
   /// The end of a kept item, for dependants that come after it.
-  @inline(never) func keptEnd(_ id: String) -> (CalendarDate, Int)? {
+  func keptEnd(_ id: String) -> (CalendarDate, Int)? {
     input.replan?.kept.first { $0.id == id }.map {
       ($0.date, $0.start.minutes + $0.durationMinutes)
     }
