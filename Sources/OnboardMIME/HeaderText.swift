@@ -93,7 +93,7 @@ enum HeaderText {
   /// True when the text must go out as encoded words: non-ASCII, something a decoder would take
   /// for an encoded word (`=?`), or a word too long to fold.
   static func needsEncodedWords(_ text: String) -> Bool {
-    !isPrintableASCII(text) || text.contains("=?")
+    !isPrintableASCII(text) || Syntax.contains(text, ascii: "=?")
       || text.split(separator: " ").contains { $0.utf8.count > 60 }
   }
 }

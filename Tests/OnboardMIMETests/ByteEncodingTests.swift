@@ -10,7 +10,9 @@ import Testing
     "a", "Z", "7", " ", "  ", "\t", "\r", "\n", "\r\n", "\u{0B}", "\u{85}", "\u{80}", "\u{9F}",
     "\u{A0}", "\u{7F}", "\u{0}", "\u{2028}", "\u{2029}", "\u{0301}", "\u{0600}", "\u{200D}",
     "é", "Siobhán", "Zoë", "日本語", "👩🏽‍💻", "=", "=?", ".", "From ", "From", "?=",
-    String(repeating: "x", count: 40), String(repeating: "é", count: 20),
+    String(repeating: "x", count: 40), String(repeating: "é", count: 20), "..", "@",
+    "e\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}\u{309}\u{30A}\u{30B}\u{30C}",
+    String(repeating: "👨‍👩‍👧‍👦", count: 3),
   ]
 
   /// Every piece, every pair, and 20,000 random joins of 0–11 pieces.
@@ -46,8 +48,77 @@ import Testing
     }
   }
 
+  @Test func encodedWordsMatchTheReencodingSplitter() {
+    Self.generated { text in
+      for firstMax in [0, 5, 20, 40, 66, 80] {
+        #expect(
+          EncodedWord.words(for: text, firstMax: firstMax)
+            == Reference.words(for: text, firstMax: firstMax), "\(text.debugDescription)")
+      }
+      for needle in ["..", "=?", "@"] {
+        #expect(Syntax.contains(text, ascii: needle) == text.contains(needle))
+      }
+    }
+  }
+
   /// The code as it was before the byte paths.
   enum Reference {
+    static func words(for text: String, firstMax: Int) -> [String] {
+      let bytes = Array(text.utf8)
+      func qLength(_ bytes: [UInt8]) -> Int {
+        bytes.reduce(0) { $0 + (EncodedWord.isQLiteral($1) || $1 == 0x20 ? 1 : 3) }
+      }
+      func bLength(_ count: Int) -> Int { (count + 2) / 3 * 4 }
+      let useQ = qLength(bytes) <= bLength(bytes.count)
+      let length: ([UInt8]) -> Int = { useQ ? qLength($0) : bLength($0.count) }
+      let restBudget = 75 - 12
+      var budget = max(0, min(75, firstMax) - 12)
+      var chunks: [[UInt8]] = []
+      var chunk: [UInt8] = []
+      var afterLastSpace = 0
+      func add(_ piece: [UInt8]) {
+        if length(chunk + piece) <= budget {
+          chunk += piece
+        } else if afterLastSpace > 0 && afterLastSpace < chunk.count
+          && length(Array(chunk[afterLastSpace...]) + piece) <= restBudget
+        {
+          chunks.append(Array(chunk[..<afterLastSpace]))
+          chunk = Array(chunk[afterLastSpace...]) + piece
+          afterLastSpace = 0
+          budget = restBudget
+        } else {
+          if !chunk.isEmpty { chunks.append(chunk) }
+          chunk = piece
+          afterLastSpace = 0
+          budget = restBudget
+        }
+        if piece == [0x20] { afterLastSpace = chunk.count }
+      }
+      for character in text {
+        let piece = Array(String(character).utf8)
+        if length(chunk + piece) <= budget || length(piece) <= restBudget {
+          add(piece)
+        } else {
+          for scalar in character.unicodeScalars { add(Array(String(scalar).utf8)) }
+        }
+      }
+      if !chunk.isEmpty || chunks.isEmpty { chunks.append(chunk) }
+      return chunks.map { chunk in
+        guard useQ else { return "=?UTF-8?B?" + Base64.encode(chunk) + "?=" }
+        var out = "=?UTF-8?Q?"
+        for byte in chunk {
+          if EncodedWord.isQLiteral(byte) {
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+          } else if byte == 0x20 {
+            out += "_"
+          } else {
+            out += "=" + Hex.byte(byte)
+          }
+        }
+        return out + "?="
+      }
+    }
+
     static func sanitized(_ text: String, collapsingSpaces: Bool) -> String {
       var scalars = String.UnicodeScalarView()
       var lastWasSpace = false
