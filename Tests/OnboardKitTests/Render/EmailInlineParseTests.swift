@@ -32,6 +32,14 @@ import Testing
     }
   }
 
+  @Test func theCacheTellsApartLinesThatAreOnlyCanonicallyEqual() {
+    let cache = EmailInline.Cache()
+    #expect(cache.parse("Caf\u{E9} *x*") == Reference.parse("Caf\u{E9} *x*"))
+    #expect(cache.parse("Cafe\u{301} *x*") == Reference.parse("Cafe\u{301} *x*"))
+    let both = EmailMarkdown.render("Caf\u{E9}\n\nCafe\u{301}")
+    #expect(both.text.utf8.elementsEqual("Caf\u{E9}\n\nCafe\u{301}\n".utf8))
+  }
+
   @Test func lineSplittingMatchesTheCharacterSplit() {
     Self.generated(seed: 12) { text in
       #expect(

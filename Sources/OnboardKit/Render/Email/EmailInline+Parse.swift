@@ -8,6 +8,34 @@ import Foundation
 /// as one byte, and text is copied from the source bytes, so no `Character` is ever stored or
 /// compared.
 extension EmailInline {
+  /// Parses of the lines of one body, so that its text and HTML parts parse each line once.
+  /// Local to one `EmailMarkdown.render` call (a class so the renderers' closures can share it).
+  final class Cache {
+    /// A line compared and hashed by its bytes: `String`'s `==` is canonical equivalence, which
+    /// would give `e` + U+0301 the parse (and so the bytes) of a precomposed `é`.
+    private struct Key: Hashable {
+      let line: String
+
+      static func == (a: Key, b: Key) -> Bool { a.line.utf8.elementsEqual(b.line.utf8) }
+
+      func hash(into hasher: inout Hasher) {
+        hasher.combine(line.utf8.count)
+        for byte in line.utf8 { hasher.combine(byte) }
+      }
+    }
+
+    private var parsed: [Key: [EmailInline]] = [:]
+
+    /// `EmailInline.parse(line)`, parsed on first use.
+    func parse(_ line: String) -> [EmailInline] {
+      let key = Key(line: line)
+      if let known = parsed[key] { return known }
+      let nodes = EmailInline.parse(line)
+      parsed[key] = nodes
+      return nodes
+    }
+  }
+
   /// One character of the source.
   struct Unit {
     /// The ASCII value the character equals (U+1FEF, U+037E and U+212A are canonically equal to

@@ -21,8 +21,10 @@ public enum EmailMarkdown {
   /// The text and HTML parts of one body.
   public static func render(_ source: String) -> (text: String, html: String) {
     let blocks = parse(lines(source))
-    let text = EmailMarkdownText.render(blocks)
-    let html = EmailMarkdownHTML.render(blocks)
+    // The text and the HTML part share one parse of each line.
+    let cache = EmailInline.Cache()
+    let text = EmailMarkdownText.render(blocks, cache: cache)
+    let html = EmailMarkdownHTML.render(blocks, cache: cache)
     return (text, html)
   }
 
