@@ -16,11 +16,23 @@ extension EmailInline {
     private struct Key: Hashable {
       let line: String
 
-      static func == (a: Key, b: Key) -> Bool { a.line.utf8.elementsEqual(b.line.utf8) }
+      static func == (a: Key, b: Key) -> Bool {
+        guard a.line.utf8.count == b.line.utf8.count else { return false }
+        let same = a.line.utf8.withContiguousStorageIfAvailable { left in
+          b.line.utf8.withContiguousStorageIfAvailable { right in
+            left.elementsEqual(right)
+          }
+        }
+        return (same ?? nil) ?? a.line.utf8.elementsEqual(b.line.utf8)
+      }
 
       func hash(into hasher: inout Hasher) {
-        hasher.combine(line.utf8.count)
-        for byte in line.utf8 { hasher.combine(byte) }
+        let hashed = line.utf8.withContiguousStorageIfAvailable { bytes in
+          hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+        if hashed == nil {
+          Array(line.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
       }
     }
 
