@@ -5,6 +5,11 @@ extension ICSCalendar {
   /// Throws the first problem found, naming the event and property (unknown zone, invalid date,
   /// DTEND before DTSTART, unusable email or URL, missing organizer for REQUEST/CANCEL).
   public func render() throws(ICSError) -> String {
+    String(decoding: try renderBytes(), as: UTF8.self)
+  }
+
+  /// The rendered calendar as UTF-8 bytes, ready for a `.ics` file or a `text/calendar` MIME part.
+  public func renderBytes() throws(ICSError) -> [UInt8] {
     var eventLines = ICSContentLines()
     var coverage: [String: (builder: ICSTimeZoneBuilder, start: Int, end: Int)] = [:]
     for (index, event) in events.enumerated() {
@@ -35,15 +40,8 @@ extension ICSCalendar {
         from: entry.start - margin, through: entry.end + margin)
       entry.builder.write(observances, into: &lines)
     }
-    var text = lines.text + eventLines.text
-    lines = ICSContentLines()
+    lines.append(contentsOf: eventLines)
     lines.end("VCALENDAR")
-    text += lines.text
-    return text
-  }
-
-  /// The rendered calendar as UTF-8 bytes, ready for a `.ics` file or a `text/calendar` MIME part.
-  public func renderBytes() throws(ICSError) -> [UInt8] {
-    Array(try render().utf8)
+    return lines.bytes
   }
 }

@@ -1,19 +1,31 @@
 /// Accumulates content lines, folding each at 75 octets and ending each with CRLF (RFC 5545 3.1).
+///
+/// Works on UTF-8 bytes: one output buffer, and a scratch buffer for the line being built.
 struct ICSContentLines {
   /// The longest a physical line may be, in octets, not counting its CRLF.
   static let maximumOctets = 75
 
-  /// The text written so far; every line ends with CRLF.
-  private(set) var text = ""
+  /// The bytes written so far; every line ends with CRLF.
+  private(set) var bytes: [UInt8] = []
+  /// The logical line being assembled (kept to reuse its storage).
+  private var line: [UInt8] = []
+
+  /// The text written so far.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Appends `NAME;PARAM=value...:value`, with parameter values already encoded.
   mutating func append(_ name: String, _ parameters: [(String, String)] = [], value: String) {
-    var line = name
+    line.removeAll(keepingCapacity: true)
+    line.append(contentsOf: name.utf8)
     for (parameter, parameterValue) in parameters {
-      line += ";" + parameter + "=" + parameterValue
+      line.append(UInt8(ascii: ";"))
+      line.append(contentsOf: parameter.utf8)
+      line.append(UInt8(ascii: "="))
+      line.append(contentsOf: parameterValue.utf8)
     }
-    line += ":" + value
-    Self.fold(line, into: &text)
+    line.append(UInt8(ascii: ":"))
+    line.append(contentsOf: value.utf8)
+    Self.fold(line, into: &bytes)
   }
 
   /// Appends `BEGIN:component`.
@@ -26,27 +38,43 @@ struct ICSContentLines {
     append("END", value: component)
   }
 
+  /// Appends the lines of `other` after these.
+  mutating func append(contentsOf other: ICSContentLines) {
+    bytes.append(contentsOf: other.bytes)
+  }
+
   /// Writes `line` into `output` as physical lines of at most 75 octets each, joined by CRLF SPACE.
   ///
   /// Breaks fall only between Unicode scalars, so no UTF-8 sequence is ever split; unfolding
   /// (removing each CRLF SPACE) gives back `line` exactly.
   static func fold(_ line: String, into output: inout String) {
-    // Most lines fit: append them whole instead of scalar by scalar.
-    if line.utf8.count <= maximumOctets {
-      output += line
-      output += "\r\n"
+    var bytes: [UInt8] = []
+    fold(Array(line.utf8), into: &bytes)
+    output += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `fold(_:into:)` on the UTF-8 bytes of a line (valid UTF-8: a Swift string's).
+  static func fold(_ line: [UInt8], into output: inout [UInt8]) {
+    // Most lines fit: append them whole.
+    if line.count <= maximumOctets {
+      output.append(contentsOf: line)
+      output.append(0x0D)
+      output.append(0x0A)
       return
     }
-    var used = 0
-    for scalar in line.unicodeScalars {
-      let size = UTF8.width(scalar)
-      if used + size > maximumOctets {
-        output += "\r\n "
-        used = 1
-      }
-      output.unicodeScalars.append(scalar)
-      used += size
+    // Whole chunks: as many bytes as fit, cut back to the start of the scalar that does not.
+    var start = 0
+    var room = maximumOctets
+    while true {
+      var end = min(start + room, line.count)
+      while end < line.count, line[end] & 0xC0 == 0x80 { end -= 1 }
+      output.append(contentsOf: line[start..<end])
+      guard end < line.count else { break }
+      output.append(contentsOf: [0x0D, 0x0A, 0x20])
+      start = end
+      room = maximumOctets - 1
     }
-    output += "\r\n"
+    output.append(0x0D)
+    output.append(0x0A)
   }
 }

@@ -119,7 +119,10 @@ extension ICSEvent {
     _ email: String, property: String, failure: (ICSError.Reason, String) -> ICSError
   ) throws(ICSError) -> String {
     let address = email.lowercased().hasPrefix("mailto:") ? String(email.dropFirst(7)) : email
-    guard address.contains("@"), !address.hasPrefix("@"), !address.hasSuffix("@"),
+    // On bytes for ASCII (a character there is its byte); Foundation's search otherwise, as before.
+    let hasAt =
+      address.utf8.allSatisfy { $0 < 0x80 } ? address.utf8.contains(0x40) : address.contains("@")
+    guard hasAt, !address.hasPrefix("@"), !address.hasSuffix("@"),
       let value = ICSText.uriValue(address)
     else { throw failure(.invalidEmail(email), property) }
     return "mailto:" + value

@@ -5,13 +5,13 @@ extension ICSEvent {
   /// that re-sending a changed session updates the attendee's copy instead of adding a second one.
   /// The domain keeps only ASCII letters, digits, `.` and `-` (lowercased); `onboard.invalid` if empty.
   public static func stableUID(key: String, domain: String) -> String {
-    let allowed = domain.lowercased().unicodeScalars.filter { scalar in
-      scalar.isASCII
-        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "."
-          || scalar == "-")
+    // ASCII scalars are exactly the bytes below 0x80 of the UTF-8; lowercasing comes first, as
+    // it can turn a non-ASCII letter (KELVIN SIGN) into an ASCII one.
+    let allowed = domain.lowercased().utf8.filter { byte in
+      (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+        || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
-    let cleanDomain =
-      allowed.isEmpty ? "onboard.invalid" : String(String.UnicodeScalarView(allowed))
+    let cleanDomain = allowed.isEmpty ? "onboard.invalid" : String(decoding: allowed, as: UTF8.self)
     return String(SHA256.hexDigest(key).prefix(32)) + "@" + cleanDomain
   }
 }

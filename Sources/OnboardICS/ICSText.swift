@@ -5,6 +5,75 @@ enum ICSText {
   /// Backslash, `;` and `,` get a backslash; every line break (CRLF, CR, LF, NEL, U+2028, U+2029)
   /// becomes the two characters `\n`; other control characters are removed; TAB is kept.
   static func escapeText(_ text: String) -> String {
+    escapeTextBytes(text) ?? escapeTextByScalar(text)
+  }
+
+  /// `escapeText` on UTF-8 bytes with a table (nil only for a string without contiguous UTF-8).
+  /// The rule is per scalar and every scalar it changes is recognised by its bytes: ASCII, C2 xx
+  /// (C1 controls, NEL), E2 80 A8/A9 (the line and paragraph separators).
+  static func escapeTextBytes(_ text: String) -> String? {
+    text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+      let table = textClass
+      guard let first = bytes.firstIndex(where: { table[Int($0)] != 0 }) else { return text }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 8)
+      out.append(contentsOf: bytes[..<first])
+      let count = bytes.count
+      var index = first
+      var previousWasCR = false
+      while index < count {
+        let byte = bytes[index]
+        var width = 1
+        switch table[Int(byte)] {
+        case 0: out.append(byte)
+        case 1: out.append(contentsOf: [UInt8(ascii: "\\"), byte])
+        case 2: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 3:
+          if !previousWasCR { out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")]) }
+        case 4: break  // another control: removed
+        case 5:  // C2: C1 controls (NEL is a line break) or a Latin-1 character
+          let next = index + 1 < count ? bytes[index + 1] : 0
+          width = 2
+          if next == 0x85 {
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+          } else if !(0x80...0x9F).contains(next) {
+            out.append(byte)
+            width = 1
+          }
+        default:  // E2: the line and paragraph separators
+          if index + 2 < count, bytes[index + 1] == 0x80,
+            bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+          {
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            width = 3
+          } else {
+            out.append(byte)
+          }
+        }
+        previousWasCR = byte == 0x0D
+        index += width
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+
+  /// What a byte is to `escapeText`: 0 copied, 1 backslash first, 2 a line break, 3 LF (skipped
+  /// after CR), 4 a control removed, 5 the lead byte C2, 6 the lead byte E2. TAB is copied.
+  private static let textClass: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for byte in 0..<0x20 { table[byte] = 4 }
+    table[0x09] = 0
+    for byte in [0x0B, 0x0C, 0x0D] { table[byte] = 2 }
+    table[0x0A] = 3
+    table[0x7F] = 4
+    for byte in "\\;,".utf8 { table[Int(byte)] = 1 }
+    table[0xC2] = 5
+    table[0xE2] = 6
+    return table
+  }()
+
+  /// The definition of `escapeText`, scalar by scalar.
+  static func escapeTextByScalar(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     var previousWasCR = false
     for scalar in text.unicodeScalars {
@@ -29,6 +98,60 @@ enum ICSText {
   /// quote becomes `'` and a line break a space; with `.rfc6868`, they become `^'` and `^n` and `^`
   /// becomes `^^`. Either way TAB becomes a space and other control characters are removed.
   static func parameterValue(
+    _ value: String, encoding: ICSCalendar.ParameterEncoding = .compatible
+  ) -> String {
+    parameterValueBytes(value, encoding: encoding)
+      ?? parameterValueByScalar(value, encoding: encoding)
+  }
+
+  /// `parameterValue` on UTF-8 bytes (nil only for a string without contiguous UTF-8).
+  static func parameterValueBytes(_ value: String, encoding: ICSCalendar.ParameterEncoding)
+    -> String?
+  {
+    let caret = encoding == .rfc6868
+    return value.utf8.withContiguousStorageIfAvailable { bytes -> String in
+      var out: [UInt8] = [UInt8(ascii: "\"")]
+      out.reserveCapacity(bytes.count + 8)
+      var needsQuotes = false
+      var previousWasCR = false
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        var width = 1
+        switch byte {
+        case UInt8(ascii: "^") where caret: out.append(contentsOf: "^^".utf8)
+        case UInt8(ascii: "\""): out.append(contentsOf: (caret ? "^'" : "'").utf8)
+        case 0x0A where previousWasCR: break
+        case 0x0A, 0x0B, 0x0C, 0x0D: out.append(contentsOf: (caret ? "^n" : " ").utf8)
+        case 0x09: out.append(UInt8(ascii: " "))
+        case 0..<0x20, 0x7F: break
+        case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","):
+          needsQuotes = true
+          out.append(byte)
+        case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
+          width = 2
+          if bytes[index + 1] == 0x85 { out.append(contentsOf: (caret ? "^n" : " ").utf8) }
+        case 0xE2
+        where index + 2 < count && bytes[index + 1] == 0x80
+          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+          width = 3
+          out.append(contentsOf: (caret ? "^n" : " ").utf8)
+        default: out.append(byte)
+        }
+        previousWasCR = byte == 0x0D
+        index += width
+      }
+      if needsQuotes {
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
+      }
+      return String(decoding: out[1...], as: UTF8.self)
+    }
+  }
+
+  /// The definition of `parameterValue`, scalar by scalar.
+  static func parameterValueByScalar(
     _ value: String, encoding: ICSCalendar.ParameterEncoding = .compatible
   ) -> String {
     let caret = encoding == .rfc6868
@@ -56,6 +179,10 @@ enum ICSText {
 
   /// A URI value (`mailto:`, `https:`) as given, or nil when it is empty or has spaces or controls.
   static func uriValue(_ value: String) -> String? {
+    // Printable ASCII other than space and `"` is usable without looking at scalar properties.
+    if !value.isEmpty, value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x22 }) {
+      return value
+    }
     let unusable = value.unicodeScalars.contains { scalar in
       isControl(scalar) || isLineBreak(scalar) || scalar.properties.isWhitespace || scalar == "\""
     }
@@ -64,7 +191,11 @@ enum ICSText {
 
   /// Whether a UID is non-blank and free of control characters and line breaks.
   static func isUsableUID(_ uid: String) -> Bool {
-    !uid.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    // Printable ASCII with something other than spaces: usable, no scalar properties needed.
+    if uid.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), uid.utf8.contains(where: { $0 != 0x20 }) {
+      return true
+    }
+    return !uid.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
       && !uid.unicodeScalars.contains { isControl($0) || isLineBreak($0) }
   }
 

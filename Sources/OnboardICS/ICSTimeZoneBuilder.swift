@@ -31,10 +31,11 @@ struct ICSTimeZoneBuilder {
   init?(identifier: String) {
     let plain =
       !identifier.isEmpty
-      && identifier.unicodeScalars.allSatisfy { scalar in
-        scalar.isASCII
-          && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-            || "/_+-.".unicodeScalars.contains(scalar))
+      && identifier.utf8.allSatisfy { byte in
+        // ASCII scalars are exactly the UTF-8 bytes below 0x80.
+        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
+          || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "_")
+          || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
       }
     guard plain, let zone = TimeZone(identifier: identifier) else { return nil }
     self.identifier = identifier

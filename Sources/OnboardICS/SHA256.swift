@@ -55,20 +55,41 @@ enum SHA256 {
         let temp2 = sum0 &+ majority
         (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
       }
-      for (index, value) in [a, b, c, d, e, f, g, h].enumerated() {
-        hash[index] = hash[index] &+ value
-      }
+      hash[0] = hash[0] &+ a
+      hash[1] = hash[1] &+ b
+      hash[2] = hash[2] &+ c
+      hash[3] = hash[3] &+ d
+      hash[4] = hash[4] &+ e
+      hash[5] = hash[5] &+ f
+      hash[6] = hash[6] &+ g
+      hash[7] = hash[7] &+ h
     }
-    return hash.flatMap { word in
-      [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) }
+    var out: [UInt8] = []
+    out.reserveCapacity(32)
+    for word in hash {
+      out.append(UInt8(truncatingIfNeeded: word >> 24))
+      out.append(UInt8(truncatingIfNeeded: word >> 16))
+      out.append(UInt8(truncatingIfNeeded: word >> 8))
+      out.append(UInt8(truncatingIfNeeded: word))
     }
+    return out
   }
 
   /// The digest of `text`'s UTF-8 bytes as lowercase hexadecimal.
   static func hexDigest(_ text: String) -> String {
-    let hexDigits = Array("0123456789abcdef")
-    return String(
-      digest(Array(text.utf8)).flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 0xF)]] })
+    var hex: [UInt8] = []
+    hex.reserveCapacity(64)
+    for byte in digest(Array(text.utf8)) {
+      hex.append(lowercaseHexDigit(byte >> 4))
+      hex.append(lowercaseHexDigit(byte & 0xF))
+    }
+    return String(decoding: hex, as: UTF8.self)
+  }
+
+  /// A lowercase hex digit for a value below 16.
+  @inline(__always)
+  private static func lowercaseHexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? 0x30 + value : 0x57 + value
   }
 
   private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {

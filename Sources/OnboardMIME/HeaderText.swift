@@ -12,6 +12,59 @@ enum HeaderText {
   ///
   /// So `"Eve\r\nBcc: victim@example.com"` becomes `"Eve Bcc: victim@example.com"`: one line.
   static func sanitized(_ text: String, collapsingSpaces: Bool) -> String {
+    sanitizedBytes(text, collapsingSpaces: collapsingSpaces)
+      ?? sanitizedByScalar(text, collapsingSpaces: collapsingSpaces)
+  }
+
+  /// `sanitized` on UTF-8 bytes, or nil when the trimmed ends touch a non-ASCII scalar (a space
+  /// there could belong to a larger character, which the trimming by `Character` keeps).
+  static func sanitizedBytes(_ text: String, collapsingSpaces: Bool) -> String? {
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var lastWasSpace = false
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        var width = 0
+        if byte < 0x20 || byte == 0x7F {
+          width = 1
+        } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) {
+          width = 2
+        } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80,
+          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+        {
+          width = 3
+        }
+        if width > 0 || byte == 0x20 {
+          // A control, or a space.
+          if collapsingSpaces || width > 0 {
+            if !lastWasSpace { out.append(0x20) }
+          } else {
+            out.append(0x20)
+          }
+          lastWasSpace = true
+          index += max(width, 1)
+        } else {
+          out.append(byte)
+          lastWasSpace = false
+          index += 1
+        }
+      }
+      var start = 0
+      while start < out.count, out[start] == 0x20 { start += 1 }
+      var end = out.count
+      while end > start, out[end - 1] == 0x20 { end -= 1 }
+      if start > 0, start < out.count, out[start] >= 0x80 { return nil }
+      if end < out.count, end > start, out[end - 1] >= 0x80 { return nil }
+      return String(decoding: out[start..<end], as: UTF8.self)
+    }
+    return result ?? nil
+  }
+
+  /// The definition of `sanitized`, scalar by scalar, trimmed by `Character`.
+  static func sanitizedByScalar(_ text: String, collapsingSpaces: Bool) -> String {
     var scalars = String.UnicodeScalarView()
     var lastWasSpace = false
     for scalar in text.unicodeScalars {
@@ -40,7 +93,7 @@ enum HeaderText {
   /// True when the text must go out as encoded words: non-ASCII, something a decoder would take
   /// for an encoded word (`=?`), or a word too long to fold.
   static func needsEncodedWords(_ text: String) -> Bool {
-    !isPrintableASCII(text) || text.contains("=?")
+    !isPrintableASCII(text) || Syntax.contains(text, ascii: "=?")
       || text.split(separator: " ").contains { $0.utf8.count > 60 }
   }
 }

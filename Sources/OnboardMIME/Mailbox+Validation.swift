@@ -44,16 +44,36 @@ enum Syntax {
     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
       UInt8(ascii: "0")...UInt8(ascii: "9"):
       return true
+    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
+      UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"),
+      UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"),
+      UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"):
+      return true
     default:
-      return Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(byte)
+      return false
     }
+  }
+
+  /// Whether `text` contains the ASCII `needle`: on bytes when `text` is ASCII (no character can
+  /// then differ from its byte), else by Foundation's search as before.
+  static func contains(_ text: String, ascii needle: String) -> Bool {
+    let bytes = text.utf8
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.contains(needle) }
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty }
+    var window = bytes.startIndex
+    while let start = bytes[window...].firstIndex(of: first) {
+      if bytes[start...].starts(with: pattern) { return true }
+      window = bytes.index(after: start)
+    }
+    return false
   }
 
   /// Why `text` is not a dot-atom-text (atext runs separated by single dots), or nil if it is.
   static func dotAtomProblem(_ text: String) -> String? {
     if text.isEmpty { return "is empty" }
     if text.hasPrefix(".") || text.hasSuffix(".") { return "starts or ends with '.'" }
-    if text.contains("..") { return "contains '..'" }
+    if contains(text, ascii: "..") { return "contains '..'" }
     for byte in text.utf8 where byte != UInt8(ascii: ".") && !isAtext(byte) {
       return "contains the character '\(Character(Unicode.Scalar(byte)))'"
     }

@@ -12,47 +12,48 @@ enum QuotedPrintable {
   /// with a line break.
   static func encode(_ text: String) -> [UInt8] {
     var out: [UInt8] = []
-    for (index, line) in hardLines(Array(text.utf8)).enumerated() {
-      if index > 0 { out += [0x0D, 0x0A] }
-      encodeLine(line, into: &out)
+    let utf8 = text.utf8
+    out.reserveCapacity(utf8.count + utf8.count / 8 + 16)
+    if utf8.withContiguousStorageIfAvailable({ encode($0, into: &out) }) == nil {
+      Array(utf8).withUnsafeBufferPointer { encode($0, into: &out) }
     }
     return out
   }
 
-  /// Splits at CRLF, CR or LF; the last element is empty when the text ends with a line break.
-  private static func hardLines(_ bytes: [UInt8]) -> [[UInt8]] {
-    var lines: [[UInt8]] = []
-    var current: [UInt8] = []
+  /// Encodes `bytes` line by line: hard lines split at CRLF, CR or LF, then soft breaks.
+  private static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    var start = 0
     var index = 0
-    while index < bytes.count {
+    let count = bytes.count
+    while index < count {
       let byte = bytes[index]
       if byte == 0x0D || byte == 0x0A {
-        lines.append(current)
-        current = []
-        if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
-      } else {
-        current.append(byte)
+        encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<index]), into: &out)
+        out.append(0x0D)
+        out.append(0x0A)
+        if byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
+        start = index + 1
       }
       index += 1
     }
-    lines.append(current)
-    return lines
+    encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<count]), into: &out)
   }
 
   /// Encodes one hard line, inserting soft breaks.
-  private static func encodeLine(_ line: [UInt8], into out: inout [UInt8]) {
+  private static func encodeLine(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     // Byte by byte without temporary arrays: this runs for every byte of every email.
-    let digits = Array("0123456789ABCDEF".utf8)
     var column = 0
     let last = line.count - 1
-    for index in line.indices {
+    for index in 0..<line.count {
       let byte = line[index]
       var literal =
         (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
         || ((byte == 0x20 || byte == 0x09) && index != last)
       let width = literal ? 1 : 3
       if column + width > softWidth {
-        out.append(contentsOf: [UInt8(ascii: "="), 0x0D, 0x0A])
+        out.append(UInt8(ascii: "="))
+        out.append(0x0D)
+        out.append(0x0A)
         column = 0
       }
       if column == 0 && literal && startsUnsafeLine(line, at: index) { literal = false }
@@ -61,17 +62,25 @@ enum QuotedPrintable {
         column += 1
       } else {
         out.append(UInt8(ascii: "="))
-        out.append(digits[Int(byte >> 4)])
-        out.append(digits[Int(byte & 0x0F)])
+        out.append(hexDigit(byte >> 4))
+        out.append(hexDigit(byte & 0x0F))
         column += 3
       }
     }
   }
 
+  /// An uppercase hex digit for a value below 16.
+  @inline(__always)
+  private static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? 0x30 + value : 0x37 + value
+  }
+
   /// True when an output line starting at `line[index]` would begin with `.` or `From `.
-  private static func startsUnsafeLine(_ line: [UInt8], at index: Int) -> Bool {
-    if line[index] == UInt8(ascii: ".") { return true }
-    let from: [UInt8] = [0x46, 0x72, 0x6F, 0x6D, 0x20]  // "From "
-    return line.count - index >= from.count && line[index..<index + from.count].elementsEqual(from)
+  private static func startsUnsafeLine(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    let byte = line[index]
+    if byte == UInt8(ascii: ".") { return true }
+    guard byte == 0x46, line.count - index >= 5 else { return false }
+    return line[index + 1] == 0x72 && line[index + 2] == 0x6F && line[index + 3] == 0x6D
+      && line[index + 4] == 0x20  // "From "
   }
 }

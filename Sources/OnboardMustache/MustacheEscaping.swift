@@ -17,6 +17,35 @@ public enum MustacheEscaping: Sendable {
     }
   }
 
+  /// Appends the escaped value's UTF-8 bytes to `output`.
+  func escape(_ text: String, into output: inout [UInt8]) {
+    switch self {
+    case .html: Self.appendHTML(text, to: &output)
+    case .none: output.append(contentsOf: text.utf8)
+    case .custom(let function): output.append(contentsOf: function(text).utf8)
+    }
+  }
+
+  /// HTML-escapes `text` straight into `output`, a byte at a time with a table.
+  static func appendHTML(_ text: String, to output: inout [UInt8]) {
+    let utf8 = text.utf8
+    guard let first = utf8.firstIndex(where: isHTMLSpecial) else {
+      output.append(contentsOf: utf8)
+      return
+    }
+    output.append(contentsOf: utf8[..<first])
+    for byte in utf8[first...] {
+      switch byte {
+      case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+      case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+      case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+      case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+      case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+      default: output.append(byte)
+      }
+    }
+  }
+
   static func escapeHTML(_ text: String) -> String {
     // The five characters are ASCII, so the UTF-8 bytes can be scanned and copied as they are.
     let utf8 = text.utf8

@@ -42,10 +42,11 @@ public struct MustacheTemplate: Sendable {
   ) throws(MustacheError) -> String {
     let renderer = Renderer(partials: partials, options: options)
     var stack = ContextStack(context)
-    var output = ""
+    var output: [UInt8] = []
+    output.reserveCapacity(source.utf8.count + source.utf8.count / 2)
     try renderer.render(
       nodes, stack: &stack, scope: Renderer.Scope(templateName: name), into: &output)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// Renders with partials given as source text; all of them are parsed on every call, so

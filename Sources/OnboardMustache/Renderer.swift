@@ -1,4 +1,5 @@
-/// Renders a parsed template: walks the node tree with a context stack.
+/// Renders a parsed template: walks the node tree with a context stack, appending UTF-8 bytes to
+/// one output buffer (text and escaped values are copied as bytes, never as `String` appends).
 struct Renderer {
   let partials: [String: MustacheTemplate]
   let options: MustacheRenderOptions
@@ -18,14 +19,14 @@ struct Renderer {
   }
 
   func render(
-    _ nodes: [Node], stack: inout ContextStack, scope: Scope, into output: inout String
+    _ nodes: [Node], stack: inout ContextStack, scope: Scope, into output: inout [UInt8]
   ) throws(MustacheError) {
     for node in nodes {
       switch node {
       case .text(let text):
-        output += text
+        output.append(contentsOf: text.utf8)
       case .lineStart:
-        output += scope.indent
+        output.append(contentsOf: scope.indent.utf8)
       case .variable(let tag):
         try renderVariable(tag, stack: &stack, scope: scope, into: &output)
       case .section(let tag, let children, let raw):
@@ -82,23 +83,28 @@ struct Renderer {
   }
 
   private func renderVariable(
-    _ tag: Tag, stack: inout ContextStack, scope: Scope, into output: inout String
+    _ tag: Tag, stack: inout ContextStack, scope: Scope, into output: inout [UInt8]
   ) throws(MustacheError) {
     guard let value = try resolve(tag, stack: stack, scope: scope) else { return }
-    var text: String
+    let text: String
     if case .lambda(let lambda) = value {
       text = try renderLambdaResult(
         lambda.body(""), delimiters: .standard, tag: tag, stack: &stack, scope: scope)
+    } else if case .string(let string) = value {
+      text = string
     } else {
       text = value.interpolationText
     }
-    if tag.kind == .variable { text = options.escaping.escape(text) }
-    output += text
+    if tag.kind == .variable {
+      options.escaping.escape(text, into: &output)
+    } else {
+      output.append(contentsOf: text.utf8)
+    }
   }
 
   private func renderSection(
     _ tag: Tag, _ children: [Node], raw: String, stack: inout ContextStack, scope: Scope,
-    into output: inout String
+    into output: inout [UInt8]
   ) throws(MustacheError) {
     let value = try resolve(tag, stack: stack, scope: scope) ?? .null
     if tag.kind == .inverted {
@@ -113,8 +119,10 @@ struct Renderer {
         try render(children, stack: &stack, scope: scope, into: &output)
       }
     case .lambda(let lambda):
-      output += try renderLambdaResult(
-        lambda.body(raw), delimiters: tag.delimiters, tag: tag, stack: &stack, scope: scope)
+      output.append(
+        contentsOf: try renderLambdaResult(
+          lambda.body(raw), delimiters: tag.delimiters, tag: tag, stack: &stack, scope: scope
+        ).utf8)
     default:
       guard value.isTruthy else { return }
       stack.push(value)
@@ -134,9 +142,9 @@ struct Renderer {
     let template = try MustacheTemplate(source, name: name, delimiters: delimiters)
     var inner = Scope(templateName: name, overrides: scope.overrides, depth: scope.depth + 1)
     inner.indent = ""
-    var text = ""
-    try render(template.nodes, stack: &stack, scope: inner, into: &text)
-    return text
+    var bytes: [UInt8] = []
+    try render(template.nodes, stack: &stack, scope: inner, into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Finds the template a partial or parent tag includes; `nil` renders nothing.

@@ -3,21 +3,13 @@ import OnboardMustache
 
 /// Escapes untrusted text for Markdown: punctuation that could start markup is backslash-escaped,
 /// line breaks become spaces (a table cell or list item stays one line).
+///
+/// The rule is per `Character`; this runs on the UTF-8 bytes with a table, which gives the same
+/// bytes whenever each markup character stands alone between ASCII neighbours (a combining mark
+/// after `*` would make `*́` one character, which is not escaped). Other text takes the
+/// character-by-character path.
 public func markdownEscaped(_ text: String) -> String {
-  var result = ""
-  result.reserveCapacity(text.utf8.count)
-  for character in text {
-    switch character {
-    case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "{", "}", "~":
-      result.append("\\")
-      result.append(character)
-    case "\r\n", "\n", "\r", "\u{2028}", "\u{2029}":
-      result.append(" ")
-    default:
-      result.append(character)
-    }
-  }
-  return result
+  UTF8Escaping.markdown(text) ?? UTF8Escaping.markdownByCharacter(text)
 }
 
 /// Escapes untrusted text for HTML element content and attribute values: the same escaping the
@@ -27,6 +19,11 @@ public func htmlEscaped(_ text: String) -> String { MustacheEscaping.html.escape
 /// A file-name-safe slug for a hire: ASCII letters, digits, `.`, `-` from the email's local part.
 /// Never empty, never `.`/`..`, never a path separator.
 public func fileSafeName(_ text: String) -> String {
+  UTF8Escaping.fileSafeASCIIName(text) ?? fileSafeNameByScalar(text)
+}
+
+/// The definition of `fileSafeName`: folded by Foundation, then scalar by scalar.
+func fileSafeNameByScalar(_ text: String) -> String {
   var result = ""
   // "José Ångström" → "jose-angstrom": accents folded first, so names stay recognisable.
   let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
@@ -77,7 +74,9 @@ public func visibleText(_ text: String, allowing allowed: Set<Unicode.Scalar> = 
     return (0x80...0x9F).contains(value) || (0x202A...0x202E).contains(value)
       || (0x2066...0x2069).contains(value) || value == 0x061C
   }
-  guard text.unicodeScalars.contains(where: needsChange) else { return text }
+  guard UTF8Escaping.mayNeedVisibleChange(text, allowing: allowed),
+    text.unicodeScalars.contains(where: needsChange)
+  else { return text }
   var result = String.UnicodeScalarView()
   for scalar in text.unicodeScalars {
     guard needsChange(scalar) else {

@@ -20,11 +20,24 @@ public enum EmailMarkdown {
 
   /// The text and HTML parts of one body.
   public static func render(_ source: String) -> (text: String, html: String) {
-    let blocks = parse(
-      source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-    let text = EmailMarkdownText.render(blocks)
-    let html = EmailMarkdownHTML.render(blocks)
+    let blocks = parse(lines(source))
+    // The text and the HTML part share one parse of each line.
+    let cache = EmailInline.Cache()
+    let text = EmailMarkdownText.render(blocks, cache: cache)
+    let html = EmailMarkdownHTML.render(blocks, cache: cache)
     return (text, html)
+  }
+
+  /// The source split at `\n` characters (a CRLF is one character, so it does not split). On
+  /// bytes when there is no CR: a LF byte is then always a character of its own.
+  static func lines(_ source: String) -> [String] {
+    let utf8 = source.utf8
+    guard !utf8.contains(0x0D) else {
+      return source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+    return utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
   }
 
   /// How a line break inside an inserted value is carried through block parsing.
@@ -33,6 +46,11 @@ public enum EmailMarkdown {
   /// Escapes a value so that it reads as literal text: markup characters get a backslash, and a
   /// line that would start a list, heading, note or numbered item gets one before its marker.
   public static func escape(_ value: String) -> String {
+    UTF8Escaping.emailMarkdown(value) ?? escapeByCharacter(value)
+  }
+
+  /// The definition of `escape(_:)`, character by character (the byte path's fallback).
+  static func escapeByCharacter(_ value: String) -> String {
     var out = ""
     out.reserveCapacity(value.utf8.count + 8)
     var atLineStart = true

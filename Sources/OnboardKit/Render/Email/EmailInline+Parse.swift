@@ -1,0 +1,297 @@
+import Foundation
+
+/// The inline parser, on the source's UTF-8 bytes.
+///
+/// The rules are per `Character` (a `*` with a combining mark after it is not a marker). A run of
+/// ASCII is split into characters byte by byte; only where a non-ASCII byte is next does the
+/// parser ask the string for the grapheme cluster. Each character becomes a `Unit` that compares
+/// as one byte, and text is copied from the source bytes, so no `Character` is ever stored or
+/// compared.
+extension EmailInline {
+  /// Parses of the lines of one body, so that its text and HTML parts parse each line once.
+  /// Local to one `EmailMarkdown.render` call (a class so the renderers' closures can share it).
+  final class Cache {
+    /// A line compared and hashed by its bytes: `String`'s `==` is canonical equivalence, which
+    /// would give `e` + U+0301 the parse (and so the bytes) of a precomposed `é`.
+    private struct Key: Hashable {
+      let line: String
+
+      static func == (a: Key, b: Key) -> Bool {
+        guard a.line.utf8.count == b.line.utf8.count else { return false }
+        let same = a.line.utf8.withContiguousStorageIfAvailable { left in
+          b.line.utf8.withContiguousStorageIfAvailable { right in
+            left.elementsEqual(right)
+          }
+        }
+        return (same ?? nil) ?? a.line.utf8.elementsEqual(b.line.utf8)
+      }
+
+      func hash(into hasher: inout Hasher) {
+        let hashed = line.utf8.withContiguousStorageIfAvailable { bytes in
+          hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+        if hashed == nil {
+          Array(line.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+      }
+    }
+
+    private var parsed: [Key: [EmailInline]] = [:]
+
+    /// `EmailInline.parse(line)`, parsed on first use.
+    func parse(_ line: String) -> [EmailInline] {
+      let key = Key(line: line)
+      if let known = parsed[key] { return known }
+      let nodes = EmailInline.parse(line)
+      parsed[key] = nodes
+      return nodes
+    }
+  }
+
+  /// One character of the source.
+  struct Unit {
+    /// The ASCII value the character equals (U+1FEF, U+037E and U+212A are canonically equal to
+    /// `` ` ``, `;` and `K`), or 0x80 for any other character.
+    var key: UInt8
+    /// A backslash before it made it literal (or it is such a backslash kept as text).
+    var literal: Bool
+    /// Whether the character is whitespace (its first scalar is).
+    var isWhitespace: Bool
+    /// Its bytes in the source.
+    var start: Int
+    var end: Int
+  }
+
+  /// Bit 0: ASCII punctuation or symbol (a backslash makes it literal); bit 1: whitespace.
+  private static let asciiClass: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 128)
+    for byte in 0x21...0x7E where !(0x30...0x39).contains(byte) {
+      let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+      if !isLetter { table[byte] = 1 }
+    }
+    for byte in [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20] { table[byte] = 2 }
+    return table
+  }()
+
+  /// Parses one line (or table cell) of inline Markdown.
+  static func parse(_ source: String) -> [EmailInline] {
+    var copy = source  // shares the storage; `withUTF8` needs a variable
+    return copy.withUTF8 { bytes in
+      let parser = Parser(bytes: bytes, units: units(of: bytes, in: source))
+      return parser.parse(0..<parser.units.count)
+    }
+  }
+
+  /// The characters of `bytes` (the UTF-8 of `source`), escapes applied.
+  private static func units(of bytes: UnsafeBufferPointer<UInt8>, in source: String) -> [Unit] {
+    var units: [Unit] = []
+    units.reserveCapacity(bytes.count)
+    var pendingEscape: Int? = nil  // the offset of a backslash waiting for its character
+    var offset = 0
+    let count = bytes.count
+    while offset < count {
+      let byte = bytes[offset]
+      var unit: Unit
+      var escapable: Bool
+      if byte < 0x80, byte != 0x0D, offset + 1 == count || bytes[offset + 1] < 0x80 {
+        let kind = asciiClass[Int(byte)]
+        unit = Unit(
+          key: byte, literal: false, isWhitespace: kind & 2 != 0, start: offset, end: offset + 1)
+        escapable = kind & 1 != 0
+      } else {
+        // Ask the string for the cluster that starts here (a known cluster boundary).
+        let index = source.utf8.index(source.utf8.startIndex, offsetBy: offset)
+        let character = source[index...].first ?? " "
+        let width = character.utf8.count
+        var key: UInt8 = 0x80
+        escapable = false
+        if width == 1 {
+          key = byte
+          escapable = asciiClass[Int(byte)] & 1 != 0
+        } else if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
+          switch scalar.value {
+          case 0x1FEF: key = UInt8(ascii: "`")
+          case 0x037E: key = UInt8(ascii: ";")
+          case 0x212A: key = UInt8(ascii: "K")
+          default: break
+          }
+        }
+        unit = Unit(
+          key: key, literal: false, isWhitespace: character.isWhitespace, start: offset,
+          end: offset + width)
+      }
+      offset = unit.end
+      if let backslash = pendingEscape {
+        pendingEscape = nil
+        if escapable {
+          unit.literal = true
+          units.append(unit)
+        } else {
+          units.append(
+            Unit(
+              key: UInt8(ascii: "\\"), literal: true, isWhitespace: false, start: backslash,
+              end: backslash + 1))
+          units.append(unit)
+        }
+      } else if unit.key == UInt8(ascii: "\\") && unit.end - unit.start == 1 {
+        pendingEscape = unit.start
+      } else {
+        units.append(unit)
+      }
+    }
+    if let backslash = pendingEscape {
+      units.append(
+        Unit(
+          key: UInt8(ascii: "\\"), literal: true, isWhitespace: false, start: backslash,
+          end: backslash + 1))
+    }
+    return units
+  }
+
+  /// The recursive descent over the units of one source.
+  private struct Parser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let units: [Unit]
+
+    /// The text of `units[range]`: their source bytes one after the other.
+    func text(_ range: Range<Int>) -> String {
+      var out: [UInt8] = []
+      for index in range {
+        let unit = units[index]
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unit.start..<unit.end]))
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the unit at `index` is the ASCII `key`, not made literal.
+    func isMarker(_ index: Int, _ key: UInt8) -> Bool {
+      units[index].key == key && !units[index].literal
+    }
+
+    /// The first index from `start` where the (non-literal) `marker` bytes follow, within `end`.
+    func find(_ marker: [UInt8], from start: Int, end: Int) -> Int? {
+      var i = start
+      while i + marker.count <= end {
+        var matches = true
+        for offset in 0..<marker.count where !isMarker(i + offset, marker[offset]) {
+          matches = false
+          break
+        }
+        if matches { return i }
+        i += 1
+      }
+      return nil
+    }
+
+    func parse(_ range: Range<Int>) -> [EmailInline] {
+      var nodes: [EmailInline] = []
+      var text: [UInt8] = []
+      func flush() {
+        if !text.isEmpty { nodes.append(.text(String(decoding: text, as: UTF8.self))) }
+        text.removeAll()
+      }
+      let end = range.upperBound
+      var i = range.lowerBound
+      while i < end {
+        let unit = units[i]
+        if !unit.literal {
+          let c = unit.key
+          if c == UInt8(ascii: "*"), i + 1 < end, isMarker(i + 1, UInt8(ascii: "*")),
+            let close = find([0x2A, 0x2A], from: i + 2, end: end), close > i + 2
+          {
+            flush()
+            nodes.append(.strong(parse((i + 2)..<close)))
+            i = close + 2
+            continue
+          }
+          if c == UInt8(ascii: "*"), let close = find([0x2A], from: i + 1, end: end), close > i + 1
+          {
+            flush()
+            nodes.append(.emphasis(parse((i + 1)..<close)))
+            i = close + 1
+            continue
+          }
+          if c == UInt8(ascii: "`"), let close = find([0x60], from: i + 1, end: end) {
+            flush()
+            nodes.append(.code(self.text((i + 1)..<close)))
+            i = close + 1
+            continue
+          }
+          if c == UInt8(ascii: "["), let close = find([0x5D, 0x28], from: i + 1, end: end),
+            let linkEnd = find([0x29], from: close + 2, end: end)
+          {
+            let url = self.text((close + 2)..<linkEnd)
+            if !url.contains(" ") {
+              flush()
+              nodes.append(.link(parse((i + 1)..<close), url: url))
+              i = linkEnd + 1
+              continue
+            }
+          }
+          if c == UInt8(ascii: "<"), let close = find([0x3E], from: i + 1, end: end) {
+            let inner = self.text((i + 1)..<close)
+            if !inner.contains(" "),
+              isWebAddress(inner) || inner.hasPrefix("mailto:") || isEmail(inner)
+            {
+              flush()
+              let url = isEmail(inner) ? "mailto:" + inner : inner
+              nodes.append(.link([.text(inner)], url: url))
+              i = close + 1
+              continue
+            }
+          }
+        }
+        // A bare address written in the template (a value's `:` is escaped, so data never
+        // becomes a link by itself).
+        if !unit.literal, unit.key == UInt8(ascii: "h"),
+          let addressEnd = bareAddressEnd(from: i, end: end)
+        {
+          flush()
+          let url = self.text(i..<addressEnd)
+          nodes.append(.link([.text(url)], url: url))
+          i = addressEnd
+          continue
+        }
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unit.start..<unit.end]))
+        i += 1
+      }
+      flush()
+      return nodes
+    }
+
+    /// Where a bare `https://…` or `http://…` address starting at `start` ends (trailing
+    /// punctuation left out), or nil when none starts there or its `:` was escaped.
+    func bareAddressEnd(from start: Int, end: Int) -> Int? {
+      for scheme in [Array("https://".utf8), Array("http://".utf8)] {
+        let count = scheme.count
+        guard start + count <= end,
+          (0..<count).allSatisfy({ isMarker(start + $0, scheme[$0]) })
+        else { continue }
+        var stop = start + count
+        while stop < end, !units[stop].isWhitespace,
+          !Self.isAddressEnd(units[stop].key)
+        {
+          stop += 1
+        }
+        while stop > start + count, Self.isTrailingPunctuation(units[stop - 1].key) { stop -= 1 }
+        return stop > start + count ? stop : nil
+      }
+      return nil
+    }
+
+    /// `<`, `>` or `"`: where a bare address stops.
+    static func isAddressEnd(_ key: UInt8) -> Bool {
+      key == UInt8(ascii: "<") || key == UInt8(ascii: ">") || key == UInt8(ascii: "\"")
+    }
+
+    /// `.,;:!?)`: left out at the end of a bare address.
+    static func isTrailingPunctuation(_ key: UInt8) -> Bool {
+      switch key {
+      case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+        UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ")"):
+        return true
+      default: return false
+      }
+    }
+  }
+}

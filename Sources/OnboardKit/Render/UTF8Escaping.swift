@@ -1,0 +1,271 @@
+/// Byte-table fast paths for the text escapers, on a string's UTF-8 code units.
+///
+/// Each returns nil when the bytes could mean something different as `Character`s (grapheme
+/// clusters) than as single bytes; the caller then takes the character-by-character path, which
+/// is the definition. So the output is the same bytes either way.
+enum UTF8Escaping {
+  /// What a byte is to `markdownEscaped`: 0 copied, 1 backslash-escaped, 2 CR, 3 LF, 4 the lead
+  /// byte of U+2028/U+2029, 5 the lead byte of U+1FEF (canonically equal to `` ` ``).
+  static let markdownClass: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for byte in "\\`*_[]<>|#{}~".utf8 { table[Int(byte)] = 1 }
+    table[0x0D] = 2
+    table[0x0A] = 3
+    table[0xE2] = 4
+    table[0xE1] = 5
+    return table
+  }()
+
+  /// `markdownEscaped` on bytes, or nil when the character path must decide.
+  static func markdown(_ text: String) -> String? {
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+      let table = markdownClass
+      guard let first = bytes.firstIndex(where: { table[Int($0)] != 0 }) else {
+        return .some(nil)  // nothing to change
+      }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 16)
+      out.append(contentsOf: bytes[..<first])
+      var index = first
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        switch table[Int(byte)] {
+        case 0:
+          out.append(byte)
+        case 1:
+          guard isAlone(bytes, at: index) else { return nil }
+          out.append(UInt8(ascii: "\\"))
+          out.append(byte)
+        case 2:
+          out.append(UInt8(ascii: " "))
+          if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+        case 3:
+          out.append(UInt8(ascii: " "))
+        case 4:
+          if index + 2 < count, bytes[index + 1] == 0x80,
+            bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+          {
+            out.append(UInt8(ascii: " "))
+            index += 2
+          } else {
+            out.append(byte)
+          }
+        default:
+          if index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xAF { return nil }
+          out.append(byte)
+        }
+        index += 1
+      }
+      return .some(String(decoding: out, as: UTF8.self))
+    }
+    switch result {
+    case .some(.some(.some(let escaped))): return escaped
+    case .some(.some(.none)): return text
+    default: return nil
+    }
+  }
+
+  /// Whether the ASCII byte at `index` is a grapheme cluster of its own: its neighbours are
+  /// ASCII too (only a non-ASCII scalar can extend a cluster or prepend to one).
+  @inline(__always)
+  static func isAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    (index == 0 || bytes[index - 1] < 0x80) && (index + 1 == bytes.count || bytes[index + 1] < 0x80)
+  }
+
+  /// The definition of `markdownEscaped`, character by character.
+  static func markdownByCharacter(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "{", "}", "~":
+        result.append("\\")
+        result.append(character)
+      case "\r\n", "\n", "\r", "\u{2028}", "\u{2029}":
+        result.append(" ")
+      default:
+        result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// False when `visibleText` certainly leaves the text as it is: no C0 control outside
+  /// `allowed`, no DEL, no C1 control (C2 80–9F), no bidirectional control (E2 80 AA–AE,
+  /// E2 81 A6–A9, D8 9C). True means: look scalar by scalar.
+  static func mayNeedVisibleChange(_ text: String, allowing allowed: Set<Unicode.Scalar>) -> Bool {
+    var allowedMask: UInt32 = 0
+    for value in 0..<32 where allowed.contains(Unicode.Scalar(UInt8(value))) {
+      allowedMask |= 1 << UInt32(value)
+    }
+    let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x20 {
+          if allowedMask & (1 << UInt32(byte)) == 0 { return true }
+        } else if byte >= 0x7F {
+          let next = index + 1 < count ? bytes[index + 1] : 0
+          let third = index + 2 < count ? bytes[index + 2] : 0
+          switch byte {
+          case 0x7F: return true
+          case 0xC2 where next >= 0x80 && next <= 0x9F: return true
+          case 0xD8 where next == 0x9C: return true
+          case 0xE2 where next == 0x80 && third >= 0xAA && third <= 0xAE: return true
+          case 0xE2 where next == 0x81 && third >= 0xA6 && third <= 0xA9: return true
+          default: break
+          }
+        }
+        index += 1
+      }
+      return false
+    }
+    return answer ?? true
+  }
+}
+
+extension UTF8Escaping {
+  /// What a byte is to `EmailMarkdown.escape`: bit 0 escaped anywhere (`\*[]<>|`:`), bit 1
+  /// escaped at a line's start (`-+#>`), bit 2 escaped after a line's leading digits (`.`, `)`),
+  /// bit 3 a digit, bit 4 a line break byte (LF, VT, FF, CR), bit 5 a lead byte to look at
+  /// (C2: NEL; E2: U+2028/U+2029; E1: U+1FEF).
+  static let emailClass: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for byte in "\\*[]<>|`:".utf8 { table[Int(byte)] |= 1 }
+    for byte in "-+#>".utf8 { table[Int(byte)] |= 2 }
+    for byte in ".)".utf8 { table[Int(byte)] |= 4 }
+    for byte in "0123456789".utf8 { table[Int(byte)] |= 8 }
+    for byte: UInt8 in [0x0A, 0x0B, 0x0C, 0x0D] { table[Int(byte)] |= 16 }
+    for byte: UInt8 in [0xC2, 0xE1, 0xE2] { table[Int(byte)] |= 32 }
+    return table
+  }()
+
+  /// `EmailMarkdown.escape` on bytes, or nil when the character path must decide.
+  static func emailMarkdown(_ value: String) -> String? {
+    let result = value.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+      let table = emailClass
+      guard bytes.contains(where: { table[Int($0)] != 0 }) else { return .some(nil) }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 8)
+      let lineBreak: [UInt8] = [0xE2, 0x80, 0xA8]
+      var atLineStart = true
+      var digits = false
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        let kind = table[Int(byte)]
+        if kind == 0 {
+          out.append(byte)
+          atLineStart = false
+          digits = false
+          index += 1
+          continue
+        }
+        if kind & 16 != 0 {
+          out.append(contentsOf: lineBreak)
+          if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+          atLineStart = true
+          digits = false
+          index += 1
+          continue
+        }
+        if kind & 32 != 0 {
+          let next = index + 1 < count ? bytes[index + 1] : 0
+          let third = index + 2 < count ? bytes[index + 2] : 0
+          if byte == 0xC2 && next == 0x85 {
+            out.append(contentsOf: lineBreak)
+            atLineStart = true
+            digits = false
+            index += 2
+            continue
+          }
+          if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) {
+            out.append(contentsOf: lineBreak)
+            atLineStart = true
+            digits = false
+            index += 3
+            continue
+          }
+          if byte == 0xE1 && next == 0xBF && third == 0xAF { return nil }
+          out.append(byte)
+          atLineStart = false
+          digits = false
+          index += 1
+          continue
+        }
+        // An ASCII character that matters: it must be a cluster of its own.
+        guard isAlone(bytes, at: index) else { return nil }
+        if (atLineStart && kind & 2 != 0) || kind & 1 != 0 || (digits && kind & 4 != 0) {
+          out.append(UInt8(ascii: "\\"))
+        }
+        digits = (atLineStart || digits) && kind & 8 != 0
+        atLineStart = false
+        out.append(byte)
+        index += 1
+      }
+      return .some(String(decoding: out, as: UTF8.self))
+    }
+    switch result {
+    case .some(.some(.some(let escaped))): return escaped
+    case .some(.some(.none)): return value
+    default: return nil
+    }
+  }
+
+  /// `htmlEscaped(text)` with every U+2028 (the carried line break) as `<br>`, or nil when an
+  /// U+2028 has a non-ASCII neighbour (Foundation's search then decides).
+  static func htmlWithBreaks(_ text: String) -> String? {
+    let escaped = htmlEscaped(text)
+    let result = escaped.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+      guard bytes.contains(0xE2) else { return .some(nil) }
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 8)
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 {
+          let before = index == 0 || bytes[index - 1] < 0x80
+          let after = index + 3 == count || bytes[index + 3] < 0x80
+          guard before && after else { return nil }
+          out.append(contentsOf: "<br>".utf8)
+          index += 3
+        } else {
+          out.append(byte)
+          index += 1
+        }
+      }
+      return .some(String(decoding: out, as: UTF8.self))
+    }
+    switch result {
+    case .some(.some(.some(let replaced))): return replaced
+    case .some(.some(.none)): return escaped
+    default: return nil
+    }
+  }
+}
+
+extension UTF8Escaping {
+  /// `fileSafeName` for ASCII text (folding ASCII only lowercases it), or nil for other text.
+  static func fileSafeASCIIName(_ text: String) -> String? {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var result: [UInt8] = []
+    result.reserveCapacity(min(text.utf8.count, 64))
+    for var byte in text.utf8 {
+      if (0x41...0x5A).contains(byte) { byte += 0x20 }
+      if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D {
+        result.append(byte)
+      } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+")
+      {
+        if !result.isEmpty, result.last != 0x2D { result.append(0x2D) }
+      } else if !result.isEmpty, result.last != 0x2D {
+        result.append(0x2D)
+      }
+    }
+    while result.last == 0x2D { result.removeLast() }
+    return result.isEmpty ? "hire" : String(decoding: result.prefix(64), as: UTF8.self)
+  }
+}
