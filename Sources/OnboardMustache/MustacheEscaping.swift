@@ -18,7 +18,7 @@ public enum MustacheEscaping: Sendable {
   }
 
   /// Appends the escaped value's UTF-8 bytes to `output`.
-  func escape(_ text: String, into output: inout [UInt8]) {
+  public func escape(_ text: String, into output: inout [UInt8]) {
     switch self {
     case .html: Self.appendHTML(text, to: &output)
     case .none: output.append(contentsOf: text.utf8)

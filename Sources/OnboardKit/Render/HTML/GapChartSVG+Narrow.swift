@@ -7,13 +7,17 @@ extension GapChartSVG {
   static let narrowUnit = 66.0
   static let narrowRow = 78.0
 
-  public static func renderNarrow(_ report: GapReport) -> String {
+  /// The narrow chart as one `<svg>` element.
+  public static func renderNarrow(_ report: GapReport) -> String { narrowBytes(report).string }
+
+  /// The narrow chart's markup as bytes.
+  static func narrowBytes(_ report: GapReport) -> HTMLBytes {
     let rows = report.assessments
     let names = rows.map { nameLines("\($0.requirement.priority). \($0.skill.name)", limit: 44) }
     let heights = names.map { narrowRow + Double($0.count - 1) * 16 }
     let legendHeight = 70.0
     let height = legendHeight + 24 + heights.reduce(0, +) + 12
-    var svg =
+    var svg: HTMLBytes =
       "<svg class=\"chart-narrow gap-chart\" role=\"img\" "
       + "viewBox=\"0 0 \(n(narrowWidth)) \(n(height))\" width=\"\(n(narrowWidth))\" "
       + "height=\"\(n(height))\" aria-labelledby=\"gap-chart-n-title\">"
@@ -38,7 +42,7 @@ extension GapChartSVG {
     return svg + "</svg>"
   }
 
-  private static var narrowLegend: String {
+  private static var narrowLegend: HTMLBytes {
     let items: [(String, String)] = [
       ("<rect class=\"target\" x=\"2\" y=\"6\" width=\"30\" height=\"10\"/>", "Target"),
       (
@@ -56,7 +60,7 @@ extension GapChartSVG {
       ),
       ("<path class=\"source-mark\" d=\"M24 3L30 11L24 19L18 11Z\"/>", "Disagreeing source"),
     ]
-    var svg = "<g class=\"legend\" aria-hidden=\"true\">"
+    var svg: HTMLBytes = "<g class=\"legend\" aria-hidden=\"true\">"
     for (index, item) in items.enumerated() {
       let x = Double(index % 2) * 180
       let y = Double(index / 2) * 22
@@ -68,11 +72,11 @@ extension GapChartSVG {
 
   private static func narrowGroup(
     _ a: SkillAssessment, y: Double, height: Double, name: [String], striped: Bool
-  ) -> String {
+  ) -> HTMLBytes {
     let requirement = a.requirement
-    var svg =
-      "<g class=\"bar-group-n \(HTMLStatus.cssClass(a.status))\" data-skill=\"\(h(a.skill.id))\">"
-      + "<title>\(h(description(a)))</title>"
+    var svg: HTMLBytes =
+      "<g class=\"bar-group-n \(HTMLStatus.cssClass(a.status))\" data-skill=\"\(h: a.skill.id)\">"
+      + "<title>\(h: description(a))</title>"
     if striped {
       svg +=
         "<rect class=\"stripe\" x=\"0\" y=\"\(n(y))\" width=\"\(n(narrowWidth))\" height=\"\(n(height))\"/>"
@@ -80,13 +84,13 @@ extension GapChartSVG {
     for (line, text) in name.enumerated() {
       svg +=
         "<text class=\"skill-name-n\" x=\"\(n(narrowLeft))\" y=\"\(n(y + 16 + Double(line) * 16))\">"
-        + "\(h(text))</text>"
+        + "\(h: text)</text>"
     }
     let textBottom = y + 16 + Double(name.count - 1) * 16
     svg +=
       "<text class=\"skill-meta-n\" x=\"\(n(narrowLeft))\" y=\"\(n(textBottom + 16))\">"
       + "\(requirement.tier.rawValue) · target \(requirement.targetLevel) · "
-      + "<tspan class=\"status-text\">\(HTMLStatus.symbol(a.status)) \(h(a.status.label))</tspan></text>"
+      + "<tspan class=\"status-text\">\(HTMLStatus.symbol(a.status)) \(h: a.status.label)</tspan></text>"
     let barTop = textBottom + 26
     let target = Double(min(5, max(0, requirement.targetLevel)))
     svg +=

@@ -13,7 +13,10 @@ public enum GapChartSVG {
   static let bottom = 44.0
 
   /// The chart as one `<svg>` element (with `role="img"`, a `<title>` and a `<desc>`).
-  public static func render(_ report: GapReport) -> String {
+  public static func render(_ report: GapReport) -> String { bytes(report).string }
+
+  /// The chart's markup as bytes.
+  static func bytes(_ report: GapReport) -> HTMLBytes {
     let rows = report.assessments
     // A long skill name takes two lines (never cut, never past the left edge), so its row is
     // taller; every row starts where the one above ends.
@@ -22,7 +25,7 @@ public enum GapChartSVG {
     let plotHeight = heights.reduce(0, +)
     let height = top + plotHeight + bottom
     let needing = report.weakAreas.map(\.skill.name)
-    var svg =
+    var svg: HTMLBytes =
       "<svg class=\"gap-chart\" role=\"img\" "
       + "viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" "
       + "aria-labelledby=\"gap-chart-title gap-chart-desc\">"
@@ -31,7 +34,7 @@ public enum GapChartSVG {
       "<desc id=\"gap-chart-desc\">\(plural(rows.count, "skill")) in priority order. "
       + (needing.isEmpty
         ? "No skill needs training."
-        : "Needing training: \(h(needing.joined(separator: ", "))).")
+        : "Needing training: \(h: needing.joined(separator: ", ")).")
       + " The table below gives the same numbers.</desc>"
     svg += definitions()
     svg += legend
@@ -68,7 +71,7 @@ public enum GapChartSVG {
   }
 
   /// The hatch patterns; `suffix` keeps their ids unique when a page holds two charts.
-  static func definitions(_ suffix: String = "") -> String {
+  static func definitions(_ suffix: String = "") -> HTMLBytes {
     "<defs>"
       + "<pattern id=\"gc-hatch\(suffix)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
       + "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#f4f4f5\"/>"
@@ -79,8 +82,8 @@ public enum GapChartSVG {
       + "</defs>"
   }
 
-  private static var legend: String {
-    var svg = "<g class=\"legend\" aria-hidden=\"true\">"
+  private static var legend: HTMLBytes {
+    var svg: HTMLBytes = "<g class=\"legend\" aria-hidden=\"true\">"
     var x = 0.0
     func item(_ shape: String, _ label: String, width: Double) {
       svg += "<g transform=\"translate(\(n(x)) 6)\">\(shape)"
@@ -106,8 +109,8 @@ public enum GapChartSVG {
     return svg + "</g>"
   }
 
-  private static func axis(y: Double, height: Double) -> String {
-    var svg = "<g class=\"axis\" aria-hidden=\"true\">"
+  private static func axis(y: Double, height: Double) -> HTMLBytes {
+    var svg: HTMLBytes = "<g class=\"axis\" aria-hidden=\"true\">"
     for level in 0...5 {
       let x = plotLeft + Double(level) * unit
       svg += "<line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x))\" y2=\"\(n(y + height))\"/>"
@@ -120,14 +123,14 @@ public enum GapChartSVG {
 
   private static func group(
     _ a: SkillAssessment, y: Double, height: Double, name: [String], striped: Bool
-  ) -> String {
+  ) -> HTMLBytes {
     let requirement = a.requirement
     let label = description(a)
-    var svg =
+    var svg: HTMLBytes =
       "<g class=\"bar-group \(HTMLStatus.cssClass(a.status)) tier-\(requirement.tier.rawValue)\" "
-      + "data-skill=\"\(h(a.skill.id))\" data-priority=\"\(requirement.priority)\" "
-      + "data-status=\"\(a.status.rawValue)\" aria-label=\"\(h(label))\">"
-    svg += "<title>\(h(label))</title>"
+      + "data-skill=\"\(h: a.skill.id)\" data-priority=\"\(requirement.priority)\" "
+      + "data-status=\"\(a.status.rawValue)\" aria-label=\"\(h: label)\">"
+    svg += "<title>\(h: label)</title>"
     if striped {
       svg += "<rect class=\"stripe\" x=\"0\" y=\"\(n(y))\" width=\"\(n(width))\" "
       svg += "height=\"\(n(height))\"/>"
@@ -135,7 +138,7 @@ public enum GapChartSVG {
     for (line, text) in name.enumerated() {
       svg +=
         "<text class=\"skill-name\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + 19 + Double(line) * 15))\">"
-        + "\(h(text))</text>"
+        + "\(h: text)</text>"
     }
     svg +=
       "<text class=\"skill-meta\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + height - 10))\">"
@@ -150,7 +153,7 @@ public enum GapChartSVG {
     return svg + "</g>"
   }
 
-  private static func observedMarks(_ a: SkillAssessment, y: Double) -> String {
+  private static func observedMarks(_ a: SkillAssessment, y: Double) -> HTMLBytes {
     guard let observed = a.observed, a.status != .unassessed else {
       return "<rect class=\"unknown\" x=\"\(n(plotLeft))\" y=\"\(n(y))\" width=\"\(n(5 * unit))\" "
         + "height=\"16\" fill=\"url(#gc-hatch)\"/>"
@@ -169,12 +172,12 @@ public enum GapChartSVG {
   static func observedBar(
     _ a: SkillAssessment, level: Double, left: Double, unit: Double, y: Double, height: Double,
     suffix: String
-  ) -> String {
+  ) -> HTMLBytes {
     func x(_ level: Double) -> Double { left + level * unit }
     let (mid, tick) = (y + height / 2, (height - 4) / 2)
     let fill = a.status == .conflicting ? " fill=\"url(#gc-cross\(suffix))\"" : ""
     let kind = a.status == .conflicting ? "conflict" : HTMLStatus.cssClass(a.status)
-    var svg =
+    var svg: HTMLBytes =
       "<rect class=\"observed \(kind)\" x=\"\(n(left))\" y=\"\(n(y))\" "
       + "width=\"\(n(max(2, level * unit)))\" height=\"\(n(height))\"\(fill)/>"
     let range = confidenceRange(level: level, confidence: a.confidence)
@@ -195,7 +198,7 @@ public enum GapChartSVG {
     return svg
   }
 
-  private static func statusText(_ a: SkillAssessment, y: Double) -> String {
+  private static func statusText(_ a: SkillAssessment, y: Double) -> HTMLBytes {
     var detail: String
     if let observed = a.observed, a.status != .unassessed {
       detail =
@@ -209,8 +212,8 @@ public enum GapChartSVG {
       detail = a.percentileRanks.isEmpty ? "no level evidence" : "percentile rank only"
     }
     return "<text class=\"status-text\" x=\"\(n(statusLeft))\" y=\"\(n(y + 19))\">"
-      + "\(HTMLStatus.symbol(a.status)) \(h(a.status.label))</text>"
-      + "<text class=\"status-detail\" x=\"\(n(statusLeft))\" y=\"\(n(y + 36))\">\(h(detail))</text>"
+      + "\(HTMLStatus.symbol(a.status)) \(h: a.status.label)</text>"
+      + "<text class=\"status-detail\" x=\"\(n(statusLeft))\" y=\"\(n(y + 36))\">\(h: detail)</text>"
   }
 
   /// What a screen reader and a tooltip say about one skill.

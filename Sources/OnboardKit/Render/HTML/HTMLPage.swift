@@ -3,6 +3,11 @@
 enum HTMLPage {
   /// A complete HTML5 document around `body` (which must already be escaped markup).
   static func document(title: String, body: String) -> String {
+    document(title: title, body: HTMLBytes(stringLiteral: body)).string
+  }
+
+  /// The same document around markup already in bytes.
+  static func document(title: String, body: HTMLBytes) -> HTMLBytes {
     """
     <!DOCTYPE html>
     <html lang="en">
@@ -11,7 +16,7 @@ enum HTMLPage {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
     <meta name="generator" content="Onboard">
-    <title>\(htmlEscaped(title))</title>
+    <title>\(h: title)</title>
     <style>
     \(HTMLStyle.css)
     </style>

@@ -1,15 +1,15 @@
 /// The dated parts of the HTML plan: before day 1, week 1, weeks 2–4, months 2–3, the training's
 /// reasons, what did not fit, and the emails.
 extension HTMLPlan {
-  static func preboarding(_ plan: OnboardingPlan) -> String {
+  static func preboarding(_ plan: OnboardingPlan) -> HTMLBytes {
     let items = plan.preboarding
     guard !items.isEmpty else { return "" }
     return "<section id=\"preboarding\" aria-labelledby=\"preboarding-h\">"
       + "<h2 id=\"preboarding-h\">Before day 1</h2>\(itemList(items))</section>"
   }
 
-  static func weekOne(_ plan: OnboardingPlan) -> String {
-    var html =
+  static func weekOne(_ plan: OnboardingPlan) -> HTMLBytes {
+    var html: HTMLBytes =
       "<section id=\"week-1\" class=\"page\" aria-labelledby=\"week-1-h\">"
       + "<h2 id=\"week-1-h\">Week 1, day by day</h2>"
     for (index, day) in plan.weekOne.enumerated() {
@@ -27,29 +27,29 @@ extension HTMLPlan {
       for item in day.items {
         html +=
           "<tr class=\"kind-\(item.kind.rawValue)\"><td class=\"time\">\(item.start)–\(item.end)</td>"
-          + "<th scope=\"row\">\(kind(item)) \(h(item.title))\(note(item))</th>"
-          + "<td>\(h(who(item)))</td>"
-          + "<td>\(h(item.reason ?? item.agenda.joined(separator: "; ")))</td></tr>"
+          + "<th scope=\"row\">\(kind(item)) \(h: item.title)\(note(item))</th>"
+          + "<td>\(h: who(item))</td>"
+          + "<td>\(h: item.reason ?? item.agenda.joined(separator: "; "))</td></tr>"
       }
       html += "</tbody></table></div></div>"
     }
     return html + "</section>"
   }
 
-  static func weeks(_ plan: OnboardingPlan) -> String {
-    var html =
+  static func weeks(_ plan: OnboardingPlan) -> HTMLBytes {
+    var html: HTMLBytes =
       "<section id=\"weeks\" class=\"page\" aria-labelledby=\"weeks-h\">"
       + "<h2 id=\"weeks-h\">Weeks 2–4, week by week</h2>"
     for (title, range) in plan.weekSections {
-      html += "<h3>\(h(title))</h3>"
+      html += "<h3>\(h: title)</h3>"
       let items = plan.items(in: range)
       html += items.isEmpty ? "<p>Regular work with the team.</p>" : itemList(items)
     }
     return html + "</section>"
   }
 
-  static func months(_ plan: OnboardingPlan) -> String {
-    var html =
+  static func months(_ plan: OnboardingPlan) -> HTMLBytes {
+    var html: HTMLBytes =
       "<section id=\"months\" aria-labelledby=\"months-h\">"
       + "<h2 id=\"months-h\">Months 2–3, month by month</h2>"
     for number in 2...3 {
@@ -60,8 +60,8 @@ extension HTMLPlan {
       for milestone in items where milestone.kind == .milestone {
         html +=
           "<div class=\"milestone\"><p><span class=\"tag\">milestone</span> "
-          + "<strong>\(h(milestone.title))</strong>, \(milestone.date.longText) \(milestone.start) "
-          + "(\(h(who(milestone))))</p>"
+          + "<strong>\(h: milestone.title)</strong>, \(milestone.date.longText) \(milestone.start) "
+          + "(\(h: who(milestone)))</p>"
         if !milestone.agenda.isEmpty {
           html += "<ul>" + milestone.agenda.map { "<li>\(h($0))</li>" }.joined() + "</ul>"
         }
@@ -87,9 +87,9 @@ extension HTMLPlan {
     return html + "</section>"
   }
 
-  static func trainingReasons(_ plan: OnboardingPlan) -> String {
+  static func trainingReasons(_ plan: OnboardingPlan) -> HTMLBytes {
     let items = plan.items.filter { $0.kind == .training || $0.kind == .verification }
-    var html =
+    var html: HTMLBytes =
       "<section id=\"training\" class=\"page\" aria-labelledby=\"training-h\">"
       + "<h2 id=\"training-h\">Why this training</h2>"
     guard !items.isEmpty else {
@@ -103,21 +103,21 @@ extension HTMLPlan {
       + "<th scope=\"col\">Why</th><th scope=\"col\">Resource</th></tr></thead><tbody>"
     for item in items {
       let skill = item.skillID.flatMap { plan.report.assessment(of: $0) }
-      var session = "\(kind(item)) \(h(item.title))"
+      var session: HTMLBytes = "\(kind(item)) \(h: item.title)"
       var details = ["\(item.durationMinutes) min", who(item)]
       if let format = item.format { details.insert(format, at: 0) }
-      session += "<br><span class=\"muted\">\(h(details.joined(separator: " · ")))</span>"
+      session += "<br><span class=\"muted\">\(h: details.joined(separator: " · "))</span>"
       html +=
         "<tr class=\"kind-\(item.kind.rawValue)\"><td class=\"time\">\(item.date.shortText) "
         + "\(item.start)</td><th scope=\"row\">\(session)\(note(item))</th>"
         + "<td>\(skill.map { bdi($0.skill.name) + " " + HTMLStatus.badge($0.status) } ?? "–")</td>"
-        + "<td>\(h(item.reason ?? "–"))</td>"
+        + "<td>\(h: item.reason ?? "–")</td>"
         + "<td>\(item.resource.map(HTMLLink.resource) ?? "–")</td></tr>"
     }
     return html + "</tbody></table></div></section>"
   }
 
-  static func unscheduled(_ plan: OnboardingPlan) -> String {
+  static func unscheduled(_ plan: OnboardingPlan) -> HTMLBytes {
     guard !plan.unscheduled.isEmpty else { return "" }
     return "<section id=\"unscheduled\" aria-labelledby=\"unscheduled-h\">"
       + "<h2 id=\"unscheduled-h\">Not scheduled</h2><p>Topics the plan wanted but could not fit "
@@ -127,9 +127,9 @@ extension HTMLPlan {
       + "</ul></section>"
   }
 
-  static func emailList(_ emails: [EmailSummary]) -> String {
+  static func emailList(_ emails: [EmailSummary]) -> HTMLBytes {
     guard !emails.isEmpty else { return "" }
-    var html =
+    var html: HTMLBytes =
       "<section id=\"emails\" aria-labelledby=\"emails-h\"><h2 id=\"emails-h\">Emails</h2>"
       + "<div class=\"scroll\"><table class=\"emails stack\"><thead><tr><th scope=\"col\">Sent</th>"
       + "<th scope=\"col\">Subject</th><th scope=\"col\">To</th><th scope=\"col\">File</th>"
@@ -137,33 +137,33 @@ extension HTMLPlan {
     for email in emails {
       html +=
         "<tr><td class=\"time\">\(email.date.shortText) \(email.time)</td>"
-        + "<th scope=\"row\">\(h(email.subject))</th>"
+        + "<th scope=\"row\">\(h: email.subject)</th>"
         + "<td>\(email.to.map(bdi).joined(separator: ", "))</td>"
-        + "<td><code>\(h(email.file))</code></td></tr>"
+        + "<td><code>\(h: email.file)</code></td></tr>"
     }
     return html + "</tbody></table></div></section>"
   }
 
   /// A list of dated items: "Mon 11 Jan 09:00 [training] Title (90 min, buddy): reason".
-  static func itemList(_ items: [PlanItem]) -> String {
+  static func itemList(_ items: [PlanItem]) -> HTMLBytes {
     "<ul class=\"item-list\">"
       + items.map { item in
         var text =
           "<li class=\"kind-\(item.kind.rawValue)\"><span class=\"time\">\(item.date.shortText) "
-          + "\(item.start)</span> \(kind(item)) <strong>\(h(item.title))</strong> "
-          + "(\(item.durationMinutes) min, \(h(who(item))))"
-        if let reason = item.reason { text += ": \(h(reason))" }
+          + "\(item.start)</span> \(kind(item)) <strong>\(h: item.title)</strong> "
+          + "(\(item.durationMinutes) min, \(h: who(item)))"
+        if let reason = item.reason { text += ": \(h: reason)" }
         return text + note(item) + "</li>"
       }.joined() + "</ul>"
   }
 
   /// The kind of an item as a styled word.
-  static func kind(_ item: PlanItem) -> String {
+  static func kind(_ item: PlanItem) -> HTMLBytes {
     "<span class=\"kind\">\(CalendarView.kindLabel(item.kind))</span>"
   }
 
   /// The planner's note on an item (why it moved), or nothing.
-  static func note(_ item: PlanItem) -> String {
+  static func note(_ item: PlanItem) -> HTMLBytes {
     item.note.map { " <em class=\"moved\">(\(h($0)))</em>" } ?? ""
   }
 }

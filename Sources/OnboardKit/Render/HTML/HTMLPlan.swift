@@ -32,27 +32,28 @@ public enum HTMLPlan {
       + "library. Every level is on the 0–5 scale (0 none, 1 awareness, 2 basic, 3 intermediate, "
       + "4 advanced, 5 expert).</p></footer>"
     return HTMLPage.document(
-      title: "Onboarding plan: \(plan.hire.fullName), \(plan.role.title)", body: body)
+      title: "Onboarding plan: \(plan.hire.fullName), \(plan.role.title)", body: body
+    ).string
   }
 
-  private static func header(_ plan: OnboardingPlan) -> String {
+  private static func header(_ plan: OnboardingPlan) -> HTMLBytes {
     let hire = plan.hire
-    var html =
+    var html: HTMLBytes =
       "<header class=\"plan-header\"><p class=\"eyebrow\">Onboarding plan</p>"
-      + "<h1>\(bdi(hire.fullName)) <span class=\"role\">\(bdi(plan.role.title))</span></h1>"
+      + "<h1>\(bdi: hire.fullName) <span class=\"role\">\(bdi: plan.role.title)</span></h1>"
       + "<dl class=\"facts\">"
     html += fact("Start", "<time datetime=\"\(plan.start.iso)\">\(plan.start.longText)</time>")
     if let reason = plan.startMovedReason {
       html += fact(
         "Requested start",
-        "\(hire.requestedStart.longText) <span class=\"tag\">moved</span> \(h(reason))")
+        "\(hire.requestedStart.longText) <span class=\"tag\">moved</span> \(h: reason)")
     }
     html += fact("Manager", person(hire.manager))
     html += fact("Buddy", person(hire.buddy))
     html += fact(
       "Location",
-      "\(bdi(hire.location)) · \(h(hire.timeZone)) · \(h(hire.workMode.rawValue)) · "
-        + "\(h(hire.employment.rawValue))")
+      "\(bdi: hire.location) · \(h: hire.timeZone) · \(h: hire.workMode.rawValue) · "
+        + "\(h: hire.employment.rawValue)")
     let calendar = plan.calendar
     html += fact(
       "Working days",
@@ -61,39 +62,39 @@ public enum HTMLPlan {
     html += fact("Plan runs to", "\(plan.day90.longText) (day 90)")
     html += "</dl>"
     for note in plan.notes {
-      html += "<p class=\"note\"><strong>Note:</strong> \(h(note))</p>"
+      html += "<p class=\"note\"><strong>Note:</strong> \(h: note)</p>"
     }
     return html + "</header>"
   }
 
-  private static func fact(_ term: String, _ value: String) -> String {
+  private static func fact(_ term: String, _ value: HTMLBytes) -> HTMLBytes {
     "<div><dt>\(term)</dt><dd>\(value)</dd></div>"
   }
 
-  private static func person(_ person: Person) -> String {
+  private static func person(_ person: Person) -> HTMLBytes {
     guard let href = HTMLLink.externalHref("mailto:\(person.email)") else {
-      return "\(bdi(person.name)) (\(h(person.email)))"
+      return "\(bdi: person.name) (\(h: person.email))"
     }
-    return "\(bdi(person.name)) (<a href=\"\(href)\">\(h(person.email))</a>)"
+    return "\(bdi: person.name) (<a href=\"\(href)\">\(h: person.email)</a>)"
   }
 
   /// A re-plan's changes from its date on.
-  private static func changeSection(_ plan: OnboardingPlan) -> String {
+  private static func changeSection(_ plan: OnboardingPlan) -> HTMLBytes {
     guard let from = plan.replannedFrom else { return "" }
     let list =
       plan.changes.isEmpty
       ? "<li>Nothing changed.</li>"
       : plan.changes.map { "<li>\($0.change.rawValue): \(h($0.text))</li>" }.joined()
     return "<section id=\"changes\" aria-labelledby=\"changes-h\"><h2 id=\"changes-h\">"
-      + "What changed: re-planned from \(h(from.longText))</h2><ul>\(list)</ul></section>"
+      + "What changed: re-planned from \(h: from.longText)</h2><ul>\(list)</ul></section>"
   }
 
   /// The goals by review day, first on the page: what the hire should show at day 30, 60, 90.
   /// On paper only the outcomes are printed here (so that page 1 holds the summary, the goals and
   /// the gap chart); how each is shown and who judges it stay in the reviews' agendas.
-  private static func goalSection(_ plan: OnboardingPlan) -> String {
+  private static func goalSection(_ plan: OnboardingPlan) -> HTMLBytes {
     guard !plan.goals.isEmpty else { return "" }
-    var html =
+    var html: HTMLBytes =
       "<section id=\"goals\" aria-labelledby=\"goals-h\"><h2 id=\"goals-h\">Goals</h2>"
       + "<div class=\"goal-days\">"
     for day in [30, 60, 90] {
@@ -109,7 +110,7 @@ public enum HTMLPlan {
     return html + "</div></section>"
   }
 
-  private static func contents(_ plan: OnboardingPlan, hasEmails: Bool) -> String {
+  private static func contents(_ plan: OnboardingPlan, hasEmails: Bool) -> HTMLBytes {
     var links = [
       ("gaps", "Skills and gaps"), ("calendar", "First month"), ("week-1", "Week 1"),
       ("weeks", "Weeks 2–4"), ("months", "Months 2–3"), ("training", "Why this training"),
@@ -124,13 +125,15 @@ public enum HTMLPlan {
       + "</ul></nav>"
   }
 
-  private static func gapSection(_ report: GapReport, settings: AnalysisSettings) -> String {
-    var html =
+  private static func gapSection(_ report: GapReport, settings: AnalysisSettings) -> HTMLBytes {
+    var html: HTMLBytes =
       "<section id=\"gaps\" aria-labelledby=\"gaps-h\"><h2 id=\"gaps-h\">Skills and gaps</h2>"
     html += summary(report)
+    html += "<figure class=\"chart\">"
+    html += GapChartSVG.bytes(report)
+    html += GapChartSVG.narrowBytes(report)
     html +=
-      "<figure class=\"chart\">\(GapChartSVG.render(report))\(GapChartSVG.renderNarrow(report))"
-      + "<figcaption>Each required skill in "
+      "<figcaption>Each required skill in "
       + "the role's priority order: the outlined bar is the target, the filled bar the observed "
       + "level, the whisker the confidence (observed ± (1 − confidence) levels). ◆ essential, "
       + "◇ important, · nice-to-have. The gap table and the evidence behind each level are in "
@@ -141,8 +144,8 @@ public enum HTMLPlan {
 
   /// The gap table, the evidence and the interviewers' notes: the appendix at the end, so that the
   /// printed plan opens with the summary and the chart and goes on with the first month.
-  private static func appendix(_ report: GapReport, settings: AnalysisSettings) -> String {
-    var html =
+  private static func appendix(_ report: GapReport, settings: AnalysisSettings) -> HTMLBytes {
+    var html: HTMLBytes =
       "<section id=\"gap-table\" class=\"page\" aria-labelledby=\"gap-table-h\">"
       + "<h2 id=\"gap-table-h\">Appendix: gap table and evidence</h2>"
     html += HTMLStatus.legend
@@ -155,9 +158,9 @@ public enum HTMLPlan {
   }
 
   /// Where the interviewers agree and where they diverge, with their notes side by side.
-  private static func interviewerNotes(_ comparisons: [InterviewerComparison]) -> String {
+  private static func interviewerNotes(_ comparisons: [InterviewerComparison]) -> HTMLBytes {
     guard !comparisons.isEmpty else { return "" }
-    var html =
+    var html: HTMLBytes =
       "<h3 id=\"interviewers\">Interviewers' notes</h3>"
       + "<div class=\"scroll\"><table class=\"gaps\"><thead><tr><th scope=\"col\">Skill</th>"
       + "<th scope=\"col\">Interviewers</th><th scope=\"col\">Rating</th><th scope=\"col\">Notes</th></tr></thead><tbody>"
@@ -167,11 +170,11 @@ public enum HTMLPlan {
         html += "<tr>"
         if index == 0 {
           html +=
-            "<th scope=\"rowgroup\" rowspan=\"\(rows)\">\(bdi(comparison.skill.name))<br><span class=\"muted\">"
-            + (comparison.diverges ? "⚡ " : "✓ ") + "\(h(comparison.agreement))</span></th>"
+            "<th scope=\"rowgroup\" rowspan=\"\(rows)\">\(bdi: comparison.skill.name)<br><span class=\"muted\">"
+            + (comparison.diverges ? "⚡ " : "✓ ") + "\(h: comparison.agreement)</span></th>"
         }
         html +=
-          "<td>\(bdi(view.interviewer))</td><td>\(formatNumber(view.level)) of 5</td><td>"
+          "<td>\(bdi: view.interviewer)</td><td>\(formatNumber(view.level)) of 5</td><td>"
           + (view.notes.isEmpty ? "–" : view.notes.map { "<p>\(bdi($0))</p>" }.joined())
           + "</td></tr>"
       }
@@ -179,9 +182,9 @@ public enum HTMLPlan {
     return html + "</tbody></table></div>"
   }
 
-  private static func summary(_ report: GapReport) -> String {
+  private static func summary(_ report: GapReport) -> HTMLBytes {
     let weak = report.weakAreas
-    var html =
+    var html: HTMLBytes =
       "<p><strong>Weak areas, most urgent first:</strong> "
       + (weak.isEmpty ? "none." : weak.map { bdi($0.skill.name) }.joined(separator: ", ") + ".")
       + "</p>"
@@ -195,13 +198,13 @@ public enum HTMLPlan {
     for a in report.conflicts {
       if let c = a.conflict {
         html +=
-          "<p><strong>Conflicting evidence on \(bdi(a.skill.name)):</strong> \(h(c.summary)).</p>"
+          "<p><strong>Conflicting evidence on \(bdi: a.skill.name):</strong> \(h: c.summary).</p>"
       }
     }
     for a in report.assessments {
       if let note = a.weightNote {
         html +=
-          "<p><strong>A weight changed the status of \(bdi(a.skill.name)):</strong> \(h(note)).</p>"
+          "<p><strong>A weight changed the status of \(bdi: a.skill.name):</strong> \(h: note).</p>"
       }
     }
     return html
@@ -209,19 +212,19 @@ public enum HTMLPlan {
 
   /// What would settle each uncertain level: after the chart, so that page 1 of the print holds
   /// the summary and the whole chart.
-  private static func settleList(_ report: GapReport) -> String {
+  private static func settleList(_ report: GapReport) -> HTMLBytes {
     let settle = report.assessments.filter { $0.settleIt != nil }
     guard !settle.isEmpty else { return "" }
-    var html = "<p><strong>What would settle it:</strong></p><ul class=\"settle\">"
+    var html: HTMLBytes = "<p><strong>What would settle it:</strong></p><ul class=\"settle\">"
     for a in settle {
       let text = (a.settleIt ?? "").replacingOccurrences(of: "What would settle it: ", with: "")
-      html += "<li>\(bdi(a.skill.name)) (\(h(a.status.label))): \(h(text))</li>"
+      html += "<li>\(bdi: a.skill.name) (\(h: a.status.label)): \(h: text)</li>"
     }
     return html + "</ul>"
   }
 
-  private static func gapTable(_ report: GapReport) -> String {
-    var html =
+  private static func gapTable(_ report: GapReport) -> HTMLBytes {
+    var html: HTMLBytes =
       "<div class=\"scroll\"><table class=\"gaps\"><caption>Each required skill, in priority "
       + "order</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Skill</th>"
       + "<th scope=\"col\">Tier</th><th scope=\"col\">Target</th><th scope=\"col\">Observed</th>"
@@ -230,26 +233,28 @@ public enum HTMLPlan {
     for a in report.assessments {
       let observed = a.observed.map { formatNumber($0.level) } ?? "–"
       let severity = a.severity.map { formatNumber($0, decimals: 2) } ?? "–"
+      html += "<tr class=\"\(HTMLStatus.cssClass(a.status))\"><td class=\"num\">"
       html +=
-        "<tr class=\"\(HTMLStatus.cssClass(a.status))\"><td class=\"num\">"
-        + "\(a.requirement.priority)</td><th scope=\"row\"><a href=\"#\(anchorID("ev", a.skill.id))\">"
-        + "\(bdi(a.skill.name))</a>\(integrityMark(a, in: report))</th><td>\(a.requirement.tier.rawValue)</td>"
-        + "<td class=\"num\">\(a.requirement.targetLevel)</td><td class=\"num\">\(observed)</td>"
-        + "<td class=\"num\">\(formatNumber(a.confidence, decimals: 2))</td>"
-        + "<td>\(HTMLStatus.badge(a.status, words: HTMLStatus.words(a)))</td>"
-        + "<td class=\"num\">\(severity)</td></tr>"
+        "\(a.requirement.priority)</td><th scope=\"row\"><a href=\"#\(anchorID("ev", a.skill.id))\">"
+      html +=
+        "\(bdi: a.skill.name)</a>\(integrityMark(a, in: report))</th><td>\(a.requirement.tier.rawValue)</td>"
+      html +=
+        "<td class=\"num\">\(a.requirement.targetLevel)</td><td class=\"num\">\(observed)</td>"
+      html += "<td class=\"num\">\(formatNumber(a.confidence, decimals: 2))</td>"
+      html += "<td>\(HTMLStatus.badge(a.status, words: HTMLStatus.words(a)))</td>"
+      html += "<td class=\"num\">\(severity)</td></tr>"
     }
     html += "</tbody></table></div>"
     for (index, footnote) in report.integrityFootnotes.enumerated() {
       html +=
         "<p id=\"integrity-\(index + 1)\" class=\"note\"><span aria-hidden=\"true\">"
-        + "\(GapSummaryMarkdown.integritySymbol)</span> \(h(footnote.text))</p>"
+        + "\(GapSummaryMarkdown.integritySymbol)</span> \(h: footnote.text)</p>"
     }
     return html
   }
 
   /// A ⚑ linked to the footnote of a skill whose evidence has an integrity flag.
-  private static func integrityMark(_ a: SkillAssessment, in report: GapReport) -> String {
+  private static func integrityMark(_ a: SkillAssessment, in report: GapReport) -> HTMLBytes {
     guard !a.integrityFlags.isEmpty,
       let index = report.integrityFootnotes.firstIndex(where: { $0.skills.contains(a.skill.name) })
     else { return "" }
@@ -258,36 +263,36 @@ public enum HTMLPlan {
       + "<span class=\"visually-hidden\"> integrity flag</span></a>"
   }
 
-  private static func evidence(_ a: SkillAssessment) -> String {
+  private static func evidence(_ a: SkillAssessment) -> HTMLBytes {
     let id = anchorID("ev", a.skill.id)
     guard !a.evidence.isEmpty else {
-      return "<div id=\"\(id)\" class=\"evidence empty\"><p>\(bdi(a.skill.name)) "
+      return "<div id=\"\(id)\" class=\"evidence empty\"><p>\(bdi: a.skill.name) "
         + "\(HTMLStatus.badge(a.status)) <span class=\"muted\">no evidence</span></p></div>"
     }
     let open = a.status == .strength || a.status == .onTarget ? "" : " open"
     let count = a.evidence.count
-    var html =
+    var html: HTMLBytes =
       "<details id=\"\(id)\" class=\"evidence\"\(open)><summary>"
-      + "\(bdi(a.skill.name)) \(HTMLStatus.badge(a.status)) <span class=\"muted\">"
+      + "\(bdi: a.skill.name) \(HTMLStatus.badge(a.status)) <span class=\"muted\">"
       + "\(count) piece\(count == 1 ? "" : "s") of evidence</span></summary>"
     html += "<ul>"
     for e in a.evidence {
-      var line =
-        "<span class=\"tag\">\(e.source.rawValue)</span> \(h(e.instrument)): "
-        + "\(h(e.rawValue)) (\(h(e.scale.description)))"
+      var line: HTMLBytes =
+        "<span class=\"tag\">\(e.source.rawValue)</span> \(h: e.instrument): "
+        + "\(h: e.rawValue) (\(h: e.scale.description))"
       if let p = e.proficiency { line += " → level \(formatNumber(p.level))" }
       if let rank = e.percentileRank {
         line += " → rank \(ordinalRank(rank)) percentile, not a level"
       }
       if let weight = e.weight { line += " · weight \(formatNumber(weight, decimals: 2))" }
-      if let who = e.assessor { line += " · \(bdi(who))" }
+      if let who = e.assessor { line += " · \(bdi: who)" }
       if let note = e.note, !note.isEmpty {
         line +=
           (e.integrityFlag != nil
             ? " · <strong>\(GapSummaryMarkdown.integritySymbol)</strong> " : " · ")
-          + "<q>\(h(note))</q>"
+          + "<q>\(h: note)</q>"
       }
-      line += " · <code>\(h(e.origin.description))</code>"
+      line += " · <code>\(h: e.origin.description)</code>"
       html += "<li>\(line)</li>"
     }
     return html + "</ul></details>"

@@ -1,0 +1,85 @@
+import OnboardMustache
+
+/// The UTF-8 bytes of HTML or SVG markup being built: one growing buffer instead of a `String` per
+/// fragment. A string literal is markup as it is; `\(text)` of a `String` appends it unescaped (it
+/// must already be markup, as with `String` interpolation before); `\(h: text)` appends it
+/// HTML-escaped and `\(bdi: text)` escaped inside `<bdi>`, with the byte-table escape, so the
+/// output is byte for byte what `h(_:)` and `bdi(_:)` give.
+struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sendable {
+  var bytes: [UInt8]
+
+  init() { bytes = [] }
+
+  init(stringLiteral value: String) { bytes = Array(value.utf8) }
+
+  init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
+
+  /// The markup as a string.
+  var string: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// The markup itself, so that a `String` literal interpolating markup bytes gets the markup.
+  var description: String { string }
+
+  /// Builds an interpolated literal straight into bytes.
+  struct Interpolation: StringInterpolationProtocol {
+    var bytes: [UInt8]
+
+    init(literalCapacity: Int, interpolationCount: Int) {
+      bytes = []
+      bytes.reserveCapacity(literalCapacity + interpolationCount * 16)
+    }
+
+    mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+
+    /// Markup, unescaped.
+    mutating func appendInterpolation(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+
+    /// Markup built the same way.
+    mutating func appendInterpolation(_ markup: HTMLBytes) {
+      bytes.append(contentsOf: markup.bytes)
+    }
+
+    /// A number in decimal, as `String` interpolation writes it.
+    mutating func appendInterpolation(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    /// Any other value by its description, as `String` interpolation writes it.
+    mutating func appendInterpolation<T: CustomStringConvertible>(_ value: T) {
+      bytes.append(contentsOf: value.description.utf8)
+    }
+
+    /// Text, HTML-escaped (the same bytes as `h(text)`).
+    mutating func appendInterpolation(h text: String) {
+      MustacheEscaping.html.escape(text, into: &bytes)
+    }
+
+    /// Text, escaped and isolated (the same bytes as `bdi(text)`).
+    mutating func appendInterpolation(bdi text: String) {
+      bytes.append(contentsOf: "<bdi>".utf8)
+      MustacheEscaping.html.escape(text, into: &bytes)
+      bytes.append(contentsOf: "</bdi>".utf8)
+    }
+  }
+
+  static func += (lhs: inout HTMLBytes, rhs: HTMLBytes) { lhs.bytes.append(contentsOf: rhs.bytes) }
+
+  static func += (lhs: inout HTMLBytes, rhs: String) { lhs.bytes.append(contentsOf: rhs.utf8) }
+
+  static func + (lhs: consuming HTMLBytes, rhs: String) -> HTMLBytes {
+    lhs.bytes.append(contentsOf: rhs.utf8)
+    return lhs
+  }
+
+  static func + (lhs: consuming HTMLBytes, rhs: HTMLBytes) -> HTMLBytes {
+    lhs.bytes.append(contentsOf: rhs.bytes)
+    return lhs
+  }
+}
+
+extension Sequence<HTMLBytes> {
+  /// The fragments one after another.
+  func joined() -> HTMLBytes {
+    var result = HTMLBytes()
+    for fragment in self { result.bytes.append(contentsOf: fragment.bytes) }
+    return result
+  }
+}
