@@ -154,31 +154,34 @@ struct PositionCursor {
   /// Walks up to (not including) `bytes[target]`; eight bytes at a time over ASCII text.
   mutating func advance(through bytes: [UInt8], to target: Int) {
     guard index < target else { return }
-    bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      while index < target {
-        if index &+ 8 <= target {
-          let word = Words.load(base + index)
-          if word & Words.high == 0 && Words.lineBreaks(word) == 0 {
-            column &+= 8
-            afterCR = false
-            index &+= 8
-            continue
-          }
+    bytes.withUnsafeBufferPointer { buffer in advance(through: buffer, to: target) }
+  }
+
+  /// ``advance(through:to:)`` over the window's bytes.
+  mutating func advance(through buffer: UnsafeBufferPointer<UInt8>, to target: Int) {
+    guard index < target, let base = buffer.baseAddress else { return }
+    while index < target {
+      if index &+ 8 <= target {
+        let word = Words.load(base + index)
+        if word & Words.high == 0 && Words.lineBreaks(word) == 0 {
+          column &+= 8
+          afterCR = false
+          index &+= 8
+          continue
         }
-        let byte = base[index]
-        if byte == CSVByte.lf {
-          if !afterCR { line &+= 1 }
-          column = 1
-        } else if byte == CSVByte.cr {
-          line &+= 1
-          column = 1
-        } else if byte & 0xC0 != 0x80 {
-          column &+= 1
-        }
-        afterCR = byte == CSVByte.cr
-        index &+= 1
       }
+      let byte = base[index]
+      if byte == CSVByte.lf {
+        if !afterCR { line &+= 1 }
+        column = 1
+      } else if byte == CSVByte.cr {
+        line &+= 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column &+= 1
+      }
+      afterCR = byte == CSVByte.cr
+      index &+= 1
     }
   }
 }
