@@ -1,6 +1,14 @@
 extension PlanBuilder {
   /// Places the schedule template's activities that apply to the hire, dependencies first.
   mutating func placeFixedActivities() {
+    placeFixedActivities(replanFrom: replanFrom, kept: input.replan?.kept ?? [])
+  }
+
+  /// The work of `placeFixedActivities()`, with the re-plan's date and kept items as arguments:
+  /// Swift 6.3.1's optimizer (CopyPropagation) crashes on borrows of the optional
+  /// `input.replan` inside these loops in release builds.
+  @inline(never)
+  private mutating func placeFixedActivities(replanFrom: CalendarDate?, kept: [PlanItem]) {
     let applicable = input.schedule.filter { $0.applies(to: input.hire) }
     let ids = Set(applicable.map(\.id))
     var placedEnd: [String: (CalendarDate, Int)] = [:]
@@ -10,7 +18,8 @@ extension PlanBuilder {
       let occurrences = dates(for: activity.when)
       for (index, ruleDate) in occurrences.enumerated() {
         let id = occurrences.count > 1 ? "\(activity.id)#\(index + 1)" : activity.id
-        if let end = keptEnd(id) {
+        if let item = kept.first(where: { $0.id == id }) {
+          let end = (item.date, item.start.minutes + item.durationMinutes)
           // Before the re-plan date: kept as it was.
           if placedEnd[activity.id].map({ ($0.0, $0.1) < end }) ?? true {
             placedEnd[activity.id] = end
