@@ -5,6 +5,7 @@ extension CSVRow {
   /// use ``subscript(_:)`` then.
   ///
   /// The view is valid only inside `body`.
+  @inlinable
   public func withFieldBytes<Result>(_ body: (CSVFieldBytes) throws -> Result) rethrows -> Result? {
     guard decoded == nil else { return nil }
     return try bytes.withUnsafeBufferPointer { buffer in
@@ -77,6 +78,24 @@ public struct CSVFieldBytes {
     guard index >= 0 && index < count else { return true }
     let length = ends[index] &- rawStart(index)
     return length == 0 || (length == 2 && buffer[rawStart(index)] == UInt8(ascii: "\""))
+  }
+
+  /// Where the fields at `indices` (increasing) start, found in one walk over the row, into
+  /// `positions` (emptied first; its storage is reused): the same as ``CSVRow/position(at:)``
+  /// for each, and the row's start for an index past the row's end.
+  public func positions(of indices: [Int], into positions: inout [(line: Int, column: Int)]) {
+    positions.removeAll(keepingCapacity: true)
+    var cursor = PositionCursor(line: line, at: start)
+    for index in indices {
+      guard index >= 0 && index < count else {
+        positions.append((line, 1))
+        continue
+      }
+      let target = rawStart(index)
+      precondition(target >= cursor.index, "fields must be asked for in increasing order")
+      cursor.advance(through: buffer, to: target)
+      positions.append((cursor.line, cursor.column))
+    }
   }
 
   /// A walker that finds fields' lines and columns in one pass over the row (see

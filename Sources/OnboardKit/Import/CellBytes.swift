@@ -155,3 +155,45 @@ enum CellBytes {
     case unknown
   }
 }
+
+/// The `String` and the number of recently read short cells (up to 15 bytes, the size of a
+/// `String` without heap storage), so that a value thousands of candidates share ("78.5",
+/// "80%") is decoded and parsed once: direct-mapped, 4,096 entries, a new value replacing the
+/// one in its slot. Only a cache: every entry is what `read` computes for its bytes.
+struct ShortCellCache {
+  private var keys: [(UInt64, UInt64)]
+  private var values: [(text: String, number: Double?)]
+  static let slots = 4096
+
+  init() {
+    keys = Array(repeating: (0, 0), count: Self.slots)
+    values = Array(repeating: ("", nil), count: Self.slots)
+  }
+
+  /// The cell's text and number as `read` gives them, computed only when not cached.
+  @inline(__always)
+  mutating func value(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    read: (UnsafeBufferPointer<UInt8>) -> (text: String, number: Double?)
+  ) -> (text: String, number: Double?) {
+    guard bytes.count <= 15, bytes.count > 0 else { return read(bytes) }
+    // The bytes and their count packed into 16 bytes (0 is no key: the count is never 0).
+    var low: UInt64 = 0
+    var high = UInt64(bytes.count) << 56
+    for index in 0..<bytes.count {
+      let byte = UInt64(bytes[index])
+      if index < 8 {
+        low |= byte << UInt64(index * 8)
+      } else {
+        high |= byte << UInt64((index - 8) * 8)
+      }
+    }
+    let slot = Int(
+      truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) >> 52)
+    if keys[slot] == (low, high) { return values[slot] }
+    let value = read(bytes)
+    keys[slot] = (low, high)
+    values[slot] = value
+    return value
+  }
+}

@@ -66,25 +66,35 @@ extension EvidenceImport {
     }
     var result: EvidenceImportResult
     var count = 0
-    let counted: (Evidence) -> Void = { item in
-      count += 1
-      each(item)
-    }
+    // A closure literal at each call, not one kept in a constant: a kept closure would box
+    // `count`, with an exclusivity check at every evidence.
     switch format {
     case .testGorilla:
-      result = try TestGorillaImport.parse(&table, skills: skills, each: counted)
+      result = try TestGorillaImport.parse(&table, skills: skills) { item in
+        count += 1
+        each(item)
+      }
     case .interviewRatings:
-      result = try InterviewRatingsImport.parse(&table, skills: skills, each: counted)
+      result = try InterviewRatingsImport.parse(&table, skills: skills) { item in
+        count += 1
+        each(item)
+      }
     case .scorecard:
-      result = try ScorecardImport.parse(&table, banks: questions, each: counted)
+      result = try ScorecardImport.parse(&table, banks: questions) { item in
+        count += 1
+        each(item)
+      }
     case .plain:
-      result = try PlainEvidenceImport.parse(&table, skills: skills, each: counted)
+      result = try PlainEvidenceImport.parse(&table, skills: skills) { item in
+        count += 1
+        each(item)
+      }
     }
     result.read(file: table.path, format: format.rawValue, records: table.rowCount)
     result.countEvidence(file: table.path, by: count)
     if table.rowCount == 0 {
       // A header without rows is an export of nobody yet: accepted, and said.
-      result.diagnostics.append(
+      result.storedDiagnostics.append(
         Diagnostic(
           .note, SourceLocation(file: table.path, line: table.headerLine, column: 1),
           "the \(format.rawValue) has a header but no rows; no evidence imported"))

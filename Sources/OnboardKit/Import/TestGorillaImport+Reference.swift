@@ -10,6 +10,7 @@ extension TestGorillaImport {
   /// The columns of one export, found once from its header.
   struct Layout {
     var testColumns: [(index: Int, name: String, skill: String?)] = []
+    var testIndices: [Int] = []
     var integrityColumns: [(index: Int, name: String)] = []
     var email = 0
     var status = 0
@@ -53,6 +54,7 @@ extension TestGorillaImport {
     layout.metric = table.index(of: "Scoring metric")
     layout.dates = dateColumns.compactMap { table.index(of: $0) }
     layout.cellCount = table.header.count
+    layout.testIndices = layout.testColumns.map(\.index)
     return layout
   }
 
@@ -96,8 +98,34 @@ extension TestGorillaImport {
     let table: TableReader
     let skills: SkillIndex
     var result: EvidenceImportResult
-    /// Test columns already reported as unknown or unscored (once per column).
-    var reportedUnknown: Set<Int> = []
+    /// Test columns already reported as unknown or unscored (once per column), by index.
+    var reportedUnknown: [Bool] = []
+    /// The test cells' positions in the row being read (the fast path's).
+    var positions: [(line: Int, column: Int)] = []
+    /// Whether this is the first report of the column at `index` (and marks it reported).
+    mutating func firstReport(of index: Int) -> Bool {
+      if index >= reportedUnknown.count {
+        reportedUnknown += repeatElement(false, count: index + 1 - reportedUnknown.count)
+      }
+      if reportedUnknown[index] { return false }
+      reportedUnknown[index] = true
+      return true
+    }
+
+    /// The file's and the anti-cheating columns' numbers in the result's row notes.
+    var fileNumber = 0
+    var integrityList = 0
+
+    init(layout: Layout, table: TableReader, skills: SkillIndex, result: EvidenceImportResult) {
+      self.layout = layout
+      self.table = table
+      self.skills = skills
+      self.result = result
+      fileNumber = self.result.rowNotes.file(table.path)
+      integrityList = self.result.rowNotes.columns(layout.integrityColumns.map(\.name))
+    }
+    /// Scores read recently (the fast path's).
+    var cells = ShortCellCache()
   }
 
   /// Reads one row the general way. `check` is the duplicate check of a Completed row; the
@@ -119,7 +147,7 @@ extension TestGorillaImport {
     case .unfinished(let rowKey, let text, let status):
       context.result.skip(
         .unfinished, row.location("Status"), hireKey: rowKey,
-        "\(text): status `\(status)`, not Completed; the row is not imported")
+        unfinishedMessage(text, status: status))
       return true
     case .candidate(let rowKey, let text):
       key = rowKey
@@ -136,75 +164,94 @@ extension TestGorillaImport {
       context.result.fail(key, metricError(row))
       return true
     }
-    if percentile { context.result.diagnostics.append(percentileNote(row, email: email)) }
+    if percentile { context.result.storedDiagnostics.append(percentileNote(row, email: email)) }
     let flags = context.layout.integrityColumns.compactMap { column -> String? in
       let value = row.cell(at: column.index)?.trimmingSpaces().lowercased() ?? ""
       return value == "no" ? column.name : nil
     }
     let integrity = integrityNote(flags)
     if let integrity {
-      context.result.diagnostics.append(
+      context.result.storedDiagnostics.append(
         Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)"))
     }
     let date = dateColumns.lazy.compactMap { EvidenceImport.date(row.value($0)) }.first
+    var template = evidenceTemplate(
+      key: key, percentile: percentile, date: date, integrity: integrity, path: row.path)
     for column in context.layout.testColumns {
       let raw = row.cell(at: column.index)?.trimmingSpaces() ?? ""
       if raw.isEmpty { continue }
       let location = row.location(at: column.index)
       testCell(
-        raw, number: EvidenceImport.number(raw), column: column, at: location, key: key,
-        percentile: percentile, date: date, integrity: integrity, &context, each: each)
+        raw, number: EvidenceImport.number(raw), column: column, line: location.line ?? 0,
+        column: location.column ?? 0, &template, &context, each: each)
     }
     return true
   }
 
-  /// One non-empty test cell of an imported row (both paths): evidence, or why not.
+  /// A row's evidence before its test: what every test of the row shares. ``testCell`` fills in
+  /// the rest, so that each evidence is not built (and its strings retained) from scratch.
+  static func evidenceTemplate(
+    key: String, percentile: Bool, date: CalendarDate?, integrity: String?, path: String
+  ) -> Evidence {
+    Evidence(
+      hireKey: key, skillID: "", source: .test, instrument: "", rawValue: "",
+      scale: percentile ? .percentile : .percent, proficiency: nil, percentileRank: nil,
+      assessor: "TestGorilla", date: date, note: integrity,
+      origin: SourceLocation(file: path, line: 0, column: 0))
+  }
+
+  /// One non-empty test cell of an imported row (both paths): evidence, or why not. `template`
+  /// is the row's ``evidenceTemplate(key:percentile:date:integrity:path:)``.
   @inline(__always)
   static func testCell(
     _ raw: String, number: Double?, column: (index: Int, name: String, skill: String?),
-    at location: SourceLocation, key: String, percentile: Bool, date: CalendarDate?,
-    integrity: String?, _ context: inout RowContext, each: (Evidence) -> Void
+    line: Int, column position: Int, _ template: inout Evidence, _ context: inout RowContext,
+    each: (Evidence) -> Void
   ) {
+    func location() -> SourceLocation {
+      SourceLocation(file: template.origin.file, line: line, column: position)
+    }
     guard let value = number else {
       if column.skill == nil {
-        if context.reportedUnknown.insert(column.index).inserted {
-          context.result.diagnostics.append(
+        if context.firstReport(of: column.index) {
+          context.result.storedDiagnostics.append(
             Diagnostic(
-              .note, location,
+              .note, location(),
               "column `\(column.name)` has no score (e.g. `\(raw)`); a personality test or other non-scored column, skipped"
             ))
         }
       } else {
         context.result.fail(
-          key,
+          template.hireKey,
           InputError(
-            location,
+            location(),
             "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100 (a `%` sign and a decimal comma are fine)"
           ))
       }
       return
     }
     guard let skillID = column.skill else {
-      let first = context.reportedUnknown.insert(column.index).inserted
+      let first = context.firstReport(of: column.index)
       context.result.unknown(
-        column.name, at: context.table.headerLocation(at: column.index), hireKey: key,
-        skills: context.skills, what: "test", warn: first)
+        column.name, at: context.table.headerLocation(at: column.index),
+        hireKey: template.hireKey, skills: context.skills, what: "test", warn: first)
       return
     }
     guard (0...100).contains(value) else {
       context.result.fail(
-        key,
+        template.hireKey,
         InputError(
-          location, "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100"))
+          location(), "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100"))
       return
     }
-    let scale: EvidenceScale = percentile ? .percentile : .percent
-    each(
-      Evidence(
-        hireKey: key, skillID: skillID, source: .test, instrument: column.name, rawValue: raw,
-        scale: scale, proficiency: scale.proficiency(of: value),
-        percentileRank: percentile ? value : nil, assessor: "TestGorilla", date: date,
-        note: integrity, origin: location))
+    template.skillID = skillID
+    template.instrument = column.name
+    template.rawValue = raw
+    template.proficiency = template.scale.proficiency(of: value)
+    template.percentileRank = template.scale == .percentile ? value : nil
+    template.origin.line = line
+    template.origin.column = position
+    each(template)
   }
 
   /// Whether a `Scoring metric` value means percentiles; nil when it is no known metric.
@@ -231,10 +278,32 @@ extension TestGorillaImport {
   }
 
   static func percentileNote(_ row: TableRow, email: String) -> Diagnostic {
-    Diagnostic(
-      .note, row.location("Scoring metric"),
-      "\(email): scores are percentiles (ranks among candidates), recorded as ranks, not as levels"
-    )
+    Diagnostic(.note, row.location("Scoring metric"), percentileMessage(email))
+  }
+
+  static func percentileMessage(_ email: String) -> String {
+    "\(email): scores are percentiles (ranks among candidates), recorded as ranks, not as levels"
+  }
+
+  static func unfinishedMessage(_ email: String, status: String) -> String {
+    "\(email): status `\(status)`, not Completed; the row is not imported"
+  }
+
+  /// A row note of the fast path, as the diagnostic the general path makes.
+  static func diagnostic(_ entry: RowNoteLog.Entry) -> Diagnostic {
+    let location = SourceLocation(file: entry.file, line: entry.line, column: entry.column)
+    if entry.kind == .integrity {
+      return Diagnostic(
+        .warning, location, "\(entry.email): \(integrityNote(entry.flagged) ?? "")")
+    }
+    return Diagnostic(.note, location, percentileMessage(entry.email))
+  }
+
+  /// A row note of the fast path, as the skipped record the general path makes.
+  static func skippedRecord(_ entry: RowNoteLog.Entry) -> SkippedRecord {
+    SkippedRecord(
+      .unfinished, SourceLocation(file: entry.file, line: entry.line, column: entry.column),
+      hireKey: entry.email.lowercased(), unfinishedMessage(entry.email, status: entry.status))
   }
 
   /// "Integrity: Webcam enabled: No; ..." for the anti-cheating columns that say No; nil for none.

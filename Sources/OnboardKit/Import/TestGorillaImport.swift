@@ -111,21 +111,38 @@ enum TestGorillaImport {
     case general
   }
 
-  /// The trimmed email of a row that is for sure a Completed candidate with an ASCII email (the
-  /// row has the header's cell count, so it is not blank); nil when the general path must say.
+  /// What a row is, from its bytes, when that is certain.
+  enum FastKind {
+    /// A Completed row of a plausible ASCII email (trimmed), with the header's cell count.
+    case candidate(email: UnsafeBufferPointer<UInt8>)
+    /// The same but not Completed: the trimmed ASCII status.
+    case unfinished(email: UnsafeBufferPointer<UInt8>, status: UnsafeBufferPointer<UInt8>)
+    /// Anything else: the general path decides.
+    case general
+  }
+
+  /// ``referenceKind(_:)`` from the row's bytes for the common rows (the row has the header's
+  /// cell count and a non-empty email, so it is not blank).
   @inline(__always)
-  static func fastCandidate(_ fields: CSVFieldBytes, _ layout: Layout) -> UnsafeBufferPointer<
-    UInt8
-  >? {
+  static func fastKind(_ fields: CSVFieldBytes, _ layout: Layout) -> FastKind {
     guard fields.count == layout.cellCount,
       let emailCell = fields.value(at: layout.email),
       let email = CellBytes.trimmed(emailCell, newlines: true), !email.isEmpty,
       CellBytes.isASCII(email), CellBytes.isPlausibleEmail(email),
       let statusCell = fields.value(at: layout.status),
-      let status = CellBytes.trimmed(statusCell, newlines: true),
-      CellBytes.equalsLowercased(status, "completed")
-    else { return nil }
-    return email
+      let status = CellBytes.trimmed(statusCell, newlines: true), CellBytes.isASCII(status)
+    else { return .general }
+    return CellBytes.equalsLowercased(status, "completed")
+      ? .candidate(email: email) : .unfinished(email: email, status: status)
+  }
+
+  /// The trimmed email of a row that is for sure a Completed candidate; nil when it is not or
+  /// the general path must say.
+  static func fastCandidate(_ fields: CSVFieldBytes, _ layout: Layout) -> UnsafeBufferPointer<
+    UInt8
+  >? {
+    if case .candidate(let email) = fastKind(fields, layout) { return email }
+    return nil
   }
 
   /// Reads a row from its bytes, as ``referenceRow(_:_:check:each:)`` would; `.general` (before
@@ -135,9 +152,20 @@ enum TestGorillaImport {
     _ seen: inout FingerprintSet, _ fingerprint: (UInt64) -> UInt64, _ each: (Evidence) -> Void
   ) -> FastOutcome {
     let layout = context.layout
-    guard let emailBytes = fastCandidate(fields, layout) else { return .general }
+    let emailBytes: UnsafeBufferPointer<UInt8>
+    switch fastKind(fields, layout) {
+    case .general: return .general
+    case .unfinished(let email, let status):
+      let position = cells.position(at: layout.status) ?? (cells.line, 1)
+      context.result.rowNotes.append(
+        .unfinished, file: context.fileNumber, line: position.line, column: position.column,
+        insertion: context.result.storedSkipped.count, email: email, status: status)
+      return .done
+    case .candidate(let email): emailBytes = email
+    }
     let key = CellBytes.lowercasedString(emailBytes)
-    guard seen.insert(fingerprint(emailHash(utf8: key.utf8))) else { return .undecided(key: key) }
+    let hash = emailHash(utf8: emailBytes.lazy.map(CellBytes.lowercased))
+    guard seen.insert(fingerprint(hash)) else { return .undecided(key: key) }
     // Messages only: the email as written, the row with its column names.
     func email() -> String {
       CellBytes.hasUppercase(emailBytes) ? String(decoding: emailBytes, as: UTF8.self) : key
@@ -163,21 +191,38 @@ enum TestGorillaImport {
       }
       percentile = known
     }
-    if percentile { context.result.diagnostics.append(percentileNote(row(), email: email())) }
+    if percentile, let index = layout.metric {
+      let position = cells.position(at: index) ?? (cells.line, 1)
+      context.result.rowNotes.append(
+        .percentile, file: context.fileNumber, line: position.line, column: position.column,
+        insertion: context.result.storedDiagnostics.count, email: emailBytes)
+    }
     var flagged: [String] = []
-    for column in layout.integrityColumns {
+    var flags: UInt64 = 0
+    for (number, column) in layout.integrityColumns.enumerated() {
       let no: Bool
       if let bytes = ascii(column.index, newlines: false) {
         no = CellBytes.equalsLowercased(bytes, "no")
       } else {
         no = (cells[column.index]?.trimmingSpaces().lowercased() ?? "") == "no"
       }
-      if no { flagged.append(column.name) }
+      if no {
+        flagged.append(column.name)
+        if number < 64 { flags |= 1 << UInt64(number) }
+      }
     }
     let integrity = integrityNote(flagged)
-    if let integrity {
-      context.result.diagnostics.append(
-        Diagnostic(.warning, row().location("Email"), "\(email()): \(integrity)"))
+    if integrity != nil {
+      let position = cells.position(at: layout.email) ?? (cells.line, 1)
+      if layout.integrityColumns.count <= 64 {
+        context.result.rowNotes.append(
+          .integrity, file: context.fileNumber, line: position.line, column: position.column,
+          insertion: context.result.storedDiagnostics.count, email: emailBytes,
+          columns: context.integrityList, flags: flags)
+      } else {
+        context.result.storedDiagnostics.append(
+          Diagnostic(.warning, row().location("Email"), "\(email()): \(integrity ?? "")"))
+      }
     }
     var date: CalendarDate?
     for index in layout.dates {
@@ -188,26 +233,32 @@ enum TestGorillaImport {
       }
       if date != nil { break }
     }
-    var positions = fields.positions()
-    for column in layout.testColumns {
+    var template = evidenceTemplate(
+      key: key, percentile: percentile, date: date, integrity: integrity,
+      path: context.table.path)
+    fields.positions(of: layout.testIndices, into: &context.positions)
+    for (slot, column) in layout.testColumns.enumerated() {
       let raw: String
       let number: Double?
       if let cell = fields.value(at: column.index),
         let bytes = CellBytes.trimmed(cell, newlines: false)
       {
         if bytes.isEmpty { continue }
-        raw = String(decoding: bytes, as: UTF8.self)
-        number = EvidenceImport.plainNumber(utf8: bytes) ?? EvidenceImport.generalNumber(raw)
+        (raw, number) = context.cells.value(bytes) { bytes in
+          let text = String(decoding: bytes, as: UTF8.self)
+          return (
+            text, EvidenceImport.plainNumber(utf8: bytes) ?? EvidenceImport.generalNumber(text)
+          )
+        }
       } else {
         raw = cells[column.index]?.trimmingSpaces() ?? ""
         if raw.isEmpty { continue }
         number = EvidenceImport.number(raw)
       }
-      let position = positions.position(at: column.index) ?? (fields.line, 1)
+      let position = context.positions[slot]
       testCell(
-        raw, number: number, column: column,
-        at: SourceLocation(file: context.table.path, line: position.line, column: position.column),
-        key: key, percentile: percentile, date: date, integrity: integrity, &context, each: each)
+        raw, number: number, column: column, line: position.line, column: position.column,
+        &template, &context, each: each)
     }
     return .done
   }

@@ -206,7 +206,7 @@ import Testing
       case nil: outcomes.append("decoded")
       }
     }
-    #expect(outcomes == ["bytes", "bytes", "general", "general", "general"])
+    #expect(outcomes == ["bytes", "bytes", "general", "bytes", "general"])
     #expect(evidence == 2)
     #expect(context.result.diagnostics.count == 2, "a percentile note and an integrity warning")
   }
