@@ -136,7 +136,7 @@ public struct EvidenceImportResult: Sendable {
     var items: [Item] = []
     items.reserveCapacity(stored.count + (skips ? log.skipCount : log.count - log.skipCount))
     var next = 0
-    log.forEach { entry in
+    log.visit { entry in
       guard entry.kind.isSkip == skips else { return }
       while next < min(entry.insertion, stored.count) {
         items.append(stored[next])

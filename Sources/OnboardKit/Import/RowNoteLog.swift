@@ -92,7 +92,7 @@ struct RowNoteLog: Sendable {
   /// Adds another log's notes; their insertion points move by `diagnostics` and `skipped`, the
   /// counts of diagnostics and skipped records this log's result had before.
   mutating func append(_ other: RowNoteLog, diagnostics: Int, skipped: Int) {
-    other.forEach { entry in
+    other.visit { entry in
       var copy = entry
       copy.insertion += entry.kind.isSkip ? skipped : diagnostics
       add(copy)
@@ -121,7 +121,7 @@ struct RowNoteLog: Sendable {
   }
 
   /// Every note, in the order added.
-  func forEach(_ body: (Entry) -> Void) {
+  func visit(_ body: (Entry) -> Void) {
     for chunk in chunks {
       var index = 0
       func number() -> Int {
@@ -168,7 +168,7 @@ struct RowNoteLog: Sendable {
   func forEachSkip(hireKey: String, _ body: (Entry) -> Void) {
     guard skipCount > 0 else { return }
     let key = Array(hireKey.utf8)
-    forEach { entry in
+    visit { entry in
       guard entry.kind.isSkip, entry.email.utf8.count == key.count,
         zip(entry.email.utf8, key).allSatisfy({ CellBytes.lowercased($0) == $1 })
       else { return }
@@ -179,7 +179,7 @@ struct RowNoteLog: Sendable {
   /// Drops the notes of one sort (diagnostics, or skipped records).
   mutating func removeAll(skips: Bool) {
     var kept = RowNoteLog()
-    forEach { entry in if entry.kind.isSkip != skips { kept.add(entry) } }
+    visit { entry in if entry.kind.isSkip != skips { kept.add(entry) } }
     self = kept
   }
 
@@ -187,7 +187,7 @@ struct RowNoteLog: Sendable {
   /// removed: `removedBefore(i)` is how many of those before position `i` went.
   mutating func shiftDiagnostics(_ removedBefore: (Int) -> Int) {
     var moved = RowNoteLog()
-    forEach { entry in
+    visit { entry in
       var copy = entry
       if !entry.kind.isSkip { copy.insertion -= removedBefore(entry.insertion) }
       moved.add(copy)
