@@ -1,3 +1,5 @@
+import Foundation
+
 /// The notes an import makes about many single rows (a TestGorilla row scored as percentiles, an
 /// anti-cheating No, a candidate not Completed), kept as a few bytes each, their text made only
 /// when read: a 5-million-row export makes some 300,000 of them, about 60 MiB as `Diagnostic`s
@@ -34,8 +36,14 @@ struct RowNoteLog: Sendable {
     var flagged: [String]
   }
 
-  /// The notes' bytes, in chunks of about 1 MiB (so that no large buffer is copied as it grows).
+  /// The notes' bytes, in chunks of about 1 MiB (so that no large buffer is copied as it grows);
+  /// beyond two chunks the older ones go to a temporary file (``SpilledChunks``), so memory stays
+  /// flat however many rows have notes.
   private var chunks: [[UInt8]] = []
+  /// The first `spilledCount` chunks of `spilled` are this log's first chunks.
+  private var spilled: SpilledChunks?
+  private var spilledCount = 0
+  private static let chunksInMemory = 2
   /// Files and anti-cheating column names, by number.
   private var files: [String] = []
   private var columnLists: [[String]] = []
@@ -66,6 +74,7 @@ struct RowNoteLog: Sendable {
     columns: Int = 0, flags: UInt64 = 0
   ) {
     if chunks.isEmpty || chunks[chunks.count - 1].count > Self.chunkSize {
+      if chunks.count >= Self.chunksInMemory { spillFirstChunk() }
       chunks.append([])
       chunks[chunks.count - 1].reserveCapacity(Self.chunkSize + 1024)
     }
@@ -120,46 +129,73 @@ struct RowNoteLog: Sendable {
     }
   }
 
+  /// Writes the oldest chunk in memory to the temporary file (a file of its own when the current
+  /// one is shared with a copy of this log); keeps it in memory when the file cannot be written.
+  private mutating func spillFirstChunk() {
+    if spilled == nil || !isKnownUniquelyReferenced(&spilled) || spilled?.count != spilledCount {
+      guard let fresh = SpilledChunks() else { return }
+      for index in 0..<spilledCount {
+        guard let chunk = spilled?.read(index), fresh.write(chunk) else { return }
+      }
+      spilled = fresh
+    }
+    guard let spilled, spilled.write(chunks[0]) else { return }
+    spilledCount += 1
+    chunks.removeFirst()
+  }
+
   /// Every note, in the order added.
   func visit(_ body: (Entry) -> Void) {
-    for chunk in chunks {
-      var index = 0
-      func number() -> Int {
-        var value = 0
-        var shift = 0
-        while true {
-          let byte = chunk[index]
-          index += 1
-          value |= Int(byte & 0x7F) << shift
-          if byte < 0x80 { return value }
-          shift += 7
-        }
+    for index in 0..<spilledCount {
+      // Our own temporary file: reading it back cannot fail short of a broken disk, and notes
+      // are never dropped in silence.
+      guard let chunk = spilled?.read(index) else {
+        preconditionFailure("the import's notes could not be read back from their temporary file")
       }
-      func text(_ length: Int) -> String {
-        defer { index += length }
-        return String(decoding: chunk[index..<index + length], as: UTF8.self)
-      }
-      while index < chunk.count {
-        guard let kind = Kind(rawValue: chunk[index]) else { return }
+      Self.visit(chunk, files: files, columnLists: columnLists, body)
+    }
+    for chunk in chunks { Self.visit(chunk, files: files, columnLists: columnLists, body) }
+  }
+
+  private static func visit(
+    _ chunk: [UInt8], files: [String], columnLists: [[String]], _ body: (Entry) -> Void
+  ) {
+    var index = 0
+    func number() -> Int {
+      var value = 0
+      var shift = 0
+      while true {
+        let byte = chunk[index]
         index += 1
-        let file = files[number()]
-        let line = number()
-        let column = number()
-        let insertion = number()
-        let email = text(number())
-        var entry = Entry(
-          kind: kind, file: file, line: line, column: column, insertion: insertion, email: email,
-          status: "", flagged: [])
-        if kind == .unfinished { entry.status = text(number()) }
-        if kind == .integrity {
-          let names = columnLists[number()]
-          let flags = UInt64(truncatingIfNeeded: number())
-          entry.flagged = names.indices.filter { $0 < 64 && flags & (1 << UInt64($0)) != 0 }.map {
-            names[$0]
-          }
-        }
-        body(entry)
+        value |= Int(byte & 0x7F) << shift
+        if byte < 0x80 { return value }
+        shift += 7
       }
+    }
+    func text(_ length: Int) -> String {
+      defer { index += length }
+      return String(decoding: chunk[index..<index + length], as: UTF8.self)
+    }
+    while index < chunk.count {
+      guard let kind = Kind(rawValue: chunk[index]) else { return }
+      index += 1
+      let file = files[number()]
+      let line = number()
+      let column = number()
+      let insertion = number()
+      let email = text(number())
+      var entry = Entry(
+        kind: kind, file: file, line: line, column: column, insertion: insertion, email: email,
+        status: "", flagged: [])
+      if kind == .unfinished { entry.status = text(number()) }
+      if kind == .integrity {
+        let names = columnLists[number()]
+        let flags = UInt64(truncatingIfNeeded: number())
+        entry.flagged = names.indices.filter { $0 < 64 && flags & (1 << UInt64($0)) != 0 }.map {
+          names[$0]
+        }
+      }
+      body(entry)
     }
   }
 
@@ -202,5 +238,48 @@ struct RowNoteLog: Sendable {
       rest >>= 7
     }
     bytes.append(UInt8(rest))
+  }
+}
+
+/// Chunks of a ``RowNoteLog`` in a temporary file, read back when the notes are. The file is
+/// removed as soon as it is open, so it never outlives the process (nor this value).
+final class SpilledChunks: @unchecked Sendable {
+  // Changed only while one log holds it (`isKnownUniquelyReferenced`); reads use pread(2).
+  private let descriptor: Int32
+  private var offsets: [Int] = [0]
+
+  init?() {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "onboard-notes-\(getpid())-\(UUID().uuidString)"
+    ).path
+    descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
+    guard descriptor >= 0 else { return nil }
+    unlink(path)
+  }
+
+  deinit { close(descriptor) }
+
+  /// The number of chunks written.
+  var count: Int { offsets.count - 1 }
+
+  /// Appends a chunk; false when it could not be written whole.
+  func write(_ chunk: [UInt8]) -> Bool {
+    let start = offsets[offsets.count - 1]
+    let written = chunk.withUnsafeBytes { bytes in
+      pwrite(descriptor, bytes.baseAddress, bytes.count, off_t(start))
+    }
+    guard written == chunk.count else { return false }
+    offsets.append(start + chunk.count)
+    return true
+  }
+
+  /// The chunk at `index`, or nil when it cannot be read.
+  func read(_ index: Int) -> [UInt8]? {
+    let length = offsets[index + 1] - offsets[index]
+    var chunk = [UInt8](repeating: 0, count: length)
+    let read = chunk.withUnsafeMutableBytes { bytes in
+      pread(descriptor, bytes.baseAddress, length, off_t(offsets[index]))
+    }
+    return read == length ? chunk : nil
   }
 }

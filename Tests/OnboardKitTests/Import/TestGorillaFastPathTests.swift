@@ -211,6 +211,57 @@ import Testing
     #expect(context.result.diagnostics.count == 2, "a percentile note and an integrity warning")
   }
 
+  @Test func rowNotesBeyondMemoryGoToAFileAndComeBackInOrder() {
+    var log = RowNoteLog()
+    let file = log.file("x.csv")
+    let columns = log.columns(["Webcam enabled", "Mouse always in assessment window"])
+    let count = 120_000  // about 6 MiB of notes: several chunks written out
+    var email = Array("someone.with.a.long.address@example.org".utf8)
+    var status = Array("Invited".utf8)
+    email.withUnsafeMutableBufferPointer { email in
+      for index in 0..<count {
+        log.append(
+          index % 3 == 0 ? .integrity : .percentile, file: file, line: index + 2, column: 7,
+          insertion: index, email: UnsafeBufferPointer(email), columns: columns, flags: 2)
+      }
+    }
+    // A copy goes on on its own: what one adds, the other does not see.
+    var copy = log
+    email.withUnsafeMutableBufferPointer { email in
+      status.withUnsafeMutableBufferPointer { status in
+        for index in 0..<50_000 {
+          copy.append(
+            .unfinished, file: file, line: count + 2 + index, column: 3, insertion: index,
+            email: UnsafeBufferPointer(email), status: UnsafeBufferPointer(status))
+        }
+      }
+    }
+    var lines: [Int] = []
+    var integrity = 0
+    log.visit { entry in
+      lines.append(entry.line)
+      if entry.kind == .integrity {
+        integrity += 1
+        #expect(entry.flagged == ["Mouse always in assessment window"])
+      }
+      #expect(entry.email == "someone.with.a.long.address@example.org")
+    }
+    #expect(lines == Array(2..<(count + 2)))
+    #expect(integrity == count / 3)
+    var copied = 0
+    var unfinished = 0
+    copy.visit { entry in
+      copied += 1
+      if entry.kind == .unfinished {
+        unfinished += 1
+        #expect(entry.status == "Invited")
+      }
+    }
+    #expect(copied == count + 50_000)
+    #expect(unfinished == 50_000)
+    #expect(log.count == count && copy.skipCount == 50_000)
+  }
+
   @Test func fingerprintSetKeepsEveryFingerprintThroughGrowth() {
     var set = FingerprintSet()
     var random = SeededGenerator(seed: 7)
