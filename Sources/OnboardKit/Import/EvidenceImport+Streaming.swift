@@ -7,7 +7,9 @@ extension EvidenceImport {
   /// `CSVReader(contentsOf:)` is imported one row at a time.
   ///
   /// The result carries the notes and row errors (its `evidence` stays empty); what memory still
-  /// grows with is those, and the emails seen so far (to refuse duplicate rows). File-level
+  /// grows with is the row errors and, for a TestGorilla export, a few bytes per candidate (the
+  /// emails' fingerprints, to refuse duplicate rows) and per note (``RowNoteLog``, spilled to a
+  /// temporary file beyond 2 MiB). File-level
   /// problems are thrown, as by ``parse(_:skills:)``; a UTF-16 file is reported as invalid UTF-8.
   public static func stream(
     reader: CSVReader, path: String, skills: SkillIndex, questions: [QuestionBank] = [],

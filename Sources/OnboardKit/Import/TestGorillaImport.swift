@@ -329,9 +329,8 @@ enum TestGorillaImport {
 
 extension TestGorillaImport {
   /// A stable 64-bit hash of a lower-cased email (FNV-1a, then a MurmurHash3 finaliser), the same
-  /// in every run, so that the same file always gives the same result. Two different emails share
-  /// a hash with a probability of about n² / 2⁶⁵ for n candidates (one in a million for a 5-million
-  /// row export); the second would then be refused as a duplicate, loudly, naming the first line.
+  /// in every run, so that the same file always gives the same result. The duplicate check keeps
+  /// 44 of its bits (``FingerprintSet``) and confirms every repeat on the emails themselves.
   static func emailHash(_ key: String) -> UInt64 { emailHash(utf8: key.utf8) }
 
   /// ``emailHash(_:)`` of a key given as its UTF-8 bytes.
