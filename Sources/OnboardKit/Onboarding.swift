@@ -20,6 +20,8 @@ public struct HireOutput: Sendable {
   public var files: [OutputFile]
   public var emails: [EmailSummary]
   public var notes: [String]
+  /// The plan's tasks (plan.md's task list; a run's tasks.csv), made once.
+  public var tasks: [OnboardingTask] = []
 }
 
 /// The whole pipeline for one hire: analyse → plan → render. Pure: values in, files as values out.
@@ -118,9 +120,10 @@ public enum Onboarding {
       files.append(OutputFile(path: "emails/\(email.fileName)", data: email.data))
       summaries.append(email.summary)
     }
+    let tasks = OnboardingTask.tasks(of: plan)
     let markdown =
       MarkdownPlan.render(plan, emails: summaries, settings: settings.analysis)
-      + TaskListMarkdown.render(OnboardingTask.tasks(of: plan))
+      + TaskListMarkdown.render(tasks)
     let json: Data
     do {
       json = try PlanDocument(plan: plan, emails: summaries).encoded()
@@ -141,7 +144,8 @@ public enum Onboarding {
           data: try CalendarFile.sessions(plan, settings: settings, stamp: stamp)),
       ], at: 0)
     return HireOutput(
-      hire: hire, plan: plan, folder: folder, files: files, emails: summaries, notes: emailNotes)
+      hire: hire, plan: plan, folder: folder, files: files, emails: summaries, notes: emailNotes,
+      tasks: tasks)
   }
 
   /// The planner's input for a hire: the manager's buddy/manager changes applied, the gap report

@@ -8,6 +8,8 @@ import OnboardKit
 let usage = """
   USAGE: onboard-bench [--generate-mb N | --file PATH] [--runs R] [--templates N]
                        [--swift-mustache PROGRAM] [options]
+         onboard-bench --batch N[,N...] [--dir DIR] [--runs R] [--onboard PATH] [--compare PATH]
+                       [--jobs J] [--plans DIR] [--keep]
 
   CSV (with --generate-mb or --file): generates a TestGorilla candidate export of N MB (10^6
   bytes) from a fixed seed, then times, R times in alternation: Python 3's csv module reading it
@@ -30,6 +32,25 @@ let usage = """
     --keep                   keep a generated file that would otherwise be deleted
     --templates N            render the welcome email N times (20000 is the issue's figure)
     --swift-mustache PROGRAM swift-mustache's benchmark program (see .ci/bench-mustache)
+
+  Batch (with --batch N): generates a cohort of N hires (seed 42, as onboard-cohort --hires N),
+  runs `onboard batch` on it once (the reference output), then R times in alternation: the batch
+  again, `cp -r` of the inputs and the reference output tree (the I/O floor: the same bytes into
+  the same files), and `onboard-cohort --io-floor` on the same trees. Prints each run, medians of
+  wall and CPU time, the ratio against the floor, issue #16's goal line and whether every run's
+  output is byte-identical to the reference. Several sizes (--batch 1000,10000) also print the
+  growth. The floor is only honest on a memory file system (the default folder is /dev/shm); a
+  100,000-hire run writes about 38 GB per tree: give --dir on a disk (and expect hours).
+
+    --batch N[,N...]         the cohort sizes
+    --dir DIR                where cohorts, outputs and copies go (default /dev/shm/onboard-bench)
+    --onboard PATH           the onboard to time (default: the one next to this program)
+    --compare PATH           another onboard (e.g. an earlier build), run alternately; its output
+                             must be byte-identical too
+    --cohort-tool PATH       onboard-cohort, for --io-floor (default: next to this program;
+                             "none" to skip)
+    --jobs J                 onboard's --jobs (default: the number of cores)
+    --plans DIR              the plan library (default: $ONBOARD_PLANS, else Plans)
   """
 
 /// The bench's skill index: every test column of the generated export is a skill.
@@ -53,7 +74,8 @@ func run(_ arguments: [String]) throws {
       return
     case "--keep", "--no-python": flags.insert(argument)
     case "--generate-mb", "--file", "--seed", "--in-memory-max-mb", "--runs", "--python",
-      "--templates", "--swift-mustache":
+      "--templates", "--swift-mustache", "--batch", "--dir", "--onboard", "--compare",
+      "--cohort-tool", "--jobs", "--plans":
       guard index + 1 < arguments.count else { throw BenchError("\(argument) needs a value") }
       options[argument] = arguments[index + 1]
       index += 1
@@ -71,8 +93,12 @@ func run(_ arguments: [String]) throws {
   let seed = UInt64(try number("--seed", 2026))
   let runs = max(1, try number("--runs", 3))
   let templates = try number("--templates", 0)
+  if let sizes = options["--batch"] {
+    try benchBatch(sizes: sizes, options: options, runs: runs, keep: flags.contains("--keep"))
+    return
+  }
   guard generateMB > 0 || options["--file"] != nil || templates > 0 else {
-    throw BenchError("give --generate-mb N, --file PATH or --templates N\n\n\(usage)")
+    throw BenchError("give --generate-mb N, --file PATH, --templates N or --batch N\n\n\(usage)")
   }
   if generateMB > 0 || options["--file"] != nil {
     try benchCSV(
@@ -90,6 +116,47 @@ func run(_ arguments: [String]) throws {
     }
     try TemplateBench(count: templates, swiftMustache: program).run(runs: runs)
   }
+}
+
+/// `--batch`: the options checked, the programs found, then `BatchBench`.
+func benchBatch(sizes text: String, options: [String: String], runs: Int, keep: Bool) throws {
+  let sizes = text.split(separator: ",").compactMap { Int($0) }
+  guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }),
+    sizes.count == text.split(separator: ",").count
+  else { throw BenchError("--batch \(text): hire counts such as 1000 or 1000,10000") }
+  let here = (executablePath() as NSString).deletingLastPathComponent
+  let onboard = options["--onboard"] ?? (here as NSString).appendingPathComponent("onboard")
+  guard FileManager.default.isExecutableFile(atPath: onboard) else {
+    throw BenchError(
+      "\(onboard): no onboard here; build it (swift build -c release --product onboard) or give --onboard"
+    )
+  }
+  if let compare = options["--compare"], !FileManager.default.isExecutableFile(atPath: compare) {
+    throw BenchError("--compare \(compare): not an executable")
+  }
+  var cohortTool: String? =
+    options["--cohort-tool"] ?? (here as NSString).appendingPathComponent("onboard-cohort")
+  if cohortTool == "none" || !FileManager.default.isExecutableFile(atPath: cohortTool ?? "") {
+    if let given = options["--cohort-tool"], given != "none" {
+      throw BenchError("--cohort-tool \(given): not an executable")
+    }
+    cohortTool = nil
+  }
+  let jobs = options["--jobs"].flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
+  let plans = options["--plans"] ?? ProcessInfo.processInfo.environment["ONBOARD_PLANS"] ?? "Plans"
+  let bench = BatchBench(
+    sizes: sizes, directory: options["--dir"] ?? "/dev/shm/onboard-bench", runs: runs,
+    onboard: onboard, compare: options["--compare"], cohortTool: cohortTool, plans: plans,
+    jobs: max(1, jobs), keep: keep)
+  try bench.run()
+}
+
+/// This program's own path (/proc/self/exe on Linux, else argv[0]).
+func executablePath() -> String {
+  if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+    return path
+  }
+  return Bundle.main.executablePath ?? CommandLine.arguments[0]
 }
 
 func benchCSV(

@@ -98,6 +98,24 @@ enum FileSystem {
     }
   }
 
+  /// mkdir(2) of a folder and its missing parents (each created folder remembered in `made`),
+  /// mode 0777 less the umask as FileManager makes them; an existing folder is fine. False (errno
+  /// set) when a folder cannot be made.
+  static func makeFolder(_ folder: String, made: inout Set<String>) -> Bool {
+    if mkdir(folder, 0o777) == 0 || errno == EEXIST {
+      made.insert(folder)
+      return true
+    }
+    guard errno == ENOENT else { return false }
+    let parent = (folder as NSString).deletingLastPathComponent
+    guard !parent.isEmpty, parent != folder, makeFolder(parent, made: &made) else { return false }
+    if mkdir(folder, 0o777) == 0 || errno == EEXIST {
+      made.insert(folder)
+      return true
+    }
+    return false
+  }
+
   /// Writes files into a folder that nobody else sees yet (a hire's temporary folder, renamed into
   /// place as a whole afterwards): plain writes, no per-file rename.
   static func writeFresh(_ files: [OutputFile], in directory: String) throws(InputError) {
@@ -105,12 +123,11 @@ enum FileSystem {
     for file in files {
       let path = (directory as NSString).appendingPathComponent(file.path)
       let folder = (path as NSString).deletingLastPathComponent
-      if made.insert(folder).inserted {
-        do {
-          try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
+      if !made.contains(folder) {
+        guard makeFolder(folder, made: &made) else {
           throw InputError(
-            SourceLocation(file: folder), "cannot create the folder: \(error.localizedDescription)")
+            SourceLocation(file: folder),
+            "cannot create the folder: \(String(cString: strerror(errno)))")
         }
       }
       let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

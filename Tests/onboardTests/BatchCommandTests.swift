@@ -36,12 +36,19 @@ import Testing
       // Four workers, and chunks of 7 hires: evidence and workshop demands go through the disk spool.
       let two = try batch(
         directory, evidence: evidence, out: "two", extra: ["--jobs", "4", "--chunk-size", "7"])
+      // Chunks of 20 hires: each chunk's spooled evidence (hundreds of records) is decoded by
+      // several workers and merged.
+      let three = try batch(
+        directory, evidence: evidence, out: "three", extra: ["--jobs", "3", "--chunk-size", "20"])
       #expect(one.status == 0, "\(one.stderr)")
       #expect(two.status == 0, "\(two.stderr)")
+      #expect(three.status == 0, "\(three.stderr)")
       let a = try CommandRunner.snapshot(directory.appendingPathComponent("one"))
       let b = try CommandRunner.snapshot(directory.appendingPathComponent("two"))
+      let c = try CommandRunner.snapshot(directory.appendingPathComponent("three"))
       #expect(a.count > 40 * 10)
       #expect(a == b)
+      #expect(a == c)
       let summary =
         try JSONSerialization.jsonObject(with: try #require(a["summary.json"])) as? [String: Any]
       let sessions = summary?["sharedSessions"] as? [[String: Any]] ?? []

@@ -1,9 +1,16 @@
 /// What the people of a run are already committed to, across every hire planned so far: their busy
 /// times (as UTC minutes, so different zones compare), their onboarding minutes per week, whose
 /// turn it is for each topic, and who runs each shared workshop.
+///
+/// Busy times are kept by person and UTC day (of their start), so that checking a time looks at
+/// the few days it can overlap, not at every booking of the run: a trainer of a 100,000-hire
+/// run has hundreds of thousands of bookings.
 public struct StaffLedger: Sendable, Hashable {
-  /// Busy intervals by person key (lower-case email), in minutes since the Unix epoch.
-  public private(set) var busy: [String: [Range<Int>]] = [:]
+  /// Busy intervals by person key (lower-case email) and UTC day of their start (minutes since
+  /// the Unix epoch divided by 1440, rounded down), in booking order within a day.
+  private var busyByDay: [String: [Int: [Range<Int>]]] = [:]
+  /// The longest busy interval booked (minutes): how many days back an overlap can start.
+  private var longest = 0
   /// Onboarding minutes by person key and week (the day number of the week's Monday).
   public private(set) var weekMinutes: [String: [Int: Int]] = [:]
   var turns: [String: Int] = [:]
@@ -11,15 +18,33 @@ public struct StaffLedger: Sendable, Hashable {
 
   public init() {}
 
+  /// Busy intervals by person key, in minutes since the Unix epoch (ordered by day).
+  public var busy: [String: [Range<Int>]] {
+    busyByDay.mapValues { days in days.keys.sorted().flatMap { days[$0] ?? [] } }
+  }
+
   /// The Monday-based week of a date (the day number of its Monday).
   public static func week(of date: CalendarDate) -> Int {
     let n = date.dayNumber
     return n - ((n % 7) + 7 + 3) % 7
   }
 
+  /// The UTC day of a minute since the Unix epoch (rounded down, also before 1970).
+  static func day(_ minute: Int) -> Int {
+    minute >= 0 ? minute / 1440 : -((-minute + 1439) / 1440)
+  }
+
   /// Whether the person is free for the whole interval.
   public func isFree(_ key: String, _ interval: Range<Int>) -> Bool {
-    !(busy[key] ?? []).contains { $0.overlaps(interval) }
+    guard let days = busyByDay[key], !interval.isEmpty else { return true }
+    // A booking that overlaps starts before the interval ends and at most `longest` minutes
+    // before it starts.
+    let first = Self.day(interval.lowerBound - longest)
+    let last = Self.day(interval.upperBound - 1)
+    for day in first...last {
+      if let list = days[day], list.contains(where: { $0.overlaps(interval) }) { return false }
+    }
+    return true
   }
 
   /// Minutes the person already gives to onboarding in the week of `date`.
@@ -27,7 +52,8 @@ public struct StaffLedger: Sendable, Hashable {
 
   /// Records that the person attends the interval.
   public mutating func book(_ key: String, _ interval: Range<Int>, week: Int) {
-    busy[key, default: []].append(interval)
+    busyByDay[key, default: [:]][Self.day(interval.lowerBound), default: []].append(interval)
+    longest = max(longest, interval.count)
     weekMinutes[key, default: [:]][week, default: 0] += interval.count
   }
 }

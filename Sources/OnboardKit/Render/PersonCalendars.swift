@@ -54,9 +54,9 @@ public enum PersonCalendars {
     var files: [OutputFile] = []
     for key in order.sorted() {
       let list = byPerson[key] ?? []
-      let sorted = list.map(\.event).sorted {
-        ($0.start.sortKey, $0.uid) < ($1.start.sortKey, $1.uid)
-      }
+      // Each event's key computed once, not at every comparison (the same stable order).
+      let sorted = list.map { (key: $0.event.start.sortKey, event: $0.event) }
+        .sorted { ($0.key, $0.event.uid) < ($1.key, $1.event.uid) }.map(\.event)
       let calendar = ICSCalendar(
         method: .publish, name: "Onboarding: \(list.first?.personName ?? key)", events: sorted)
       do {

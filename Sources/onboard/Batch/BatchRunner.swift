@@ -38,8 +38,8 @@ struct BatchRunner: Sendable {
     var planned: Bool
     /// The hire's items in the calendars of the people who attend them.
     var personEvents: [PersonEvent] = []
-    /// The hire's tasks (for tasks.csv).
-    var tasks: [OnboardingTask] = []
+    /// The hire's rows of tasks.csv (`TaskCSV.rows` of its tasks, made by the worker).
+    var taskRows = ""
   }
 
   /// A hire after planning, before its people are named: finished already (failed or kept), or a
@@ -162,6 +162,20 @@ struct BatchRunner: Sendable {
           + (spool.strangerCount > 5 ? ", ..." : ""))
     }
     let importReport = imported
+    // Each hire's records the import did not use, looked up by hire (not by a scan of the whole
+    // cohort's records for every hire).
+    var unusedByHire: [String: EvidenceImportResult] = [:]
+    for record in imported.skipped {
+      if let key = record.hireKey {
+        unusedByHire[key, default: EvidenceImportResult()].skipped.append(record)
+      }
+    }
+    for name in imported.unknownNames {
+      if let key = name.hireKey {
+        unusedByHire[key, default: EvidenceImportResult()].unknownNames.append(name)
+      }
+    }
+    let unusedRecords = unusedByHire
 
     // 4. Shared workshops: the cohort's demands, spooled by topic, grouped topic by topic
     // (deterministic, from every hire, whatever the number of workers).
@@ -171,7 +185,7 @@ struct BatchRunner: Sendable {
         total: hires.count, label: "grouping", enabled: !quiet && Console.stderrIsTerminal)
       let demands = DemandSpool(directory: chunkCount > 1 ? work : nil)
       for chunk in 0..<chunkCount {
-        let evidence = spool.evidence(ofChunk: chunk)
+        let evidence = spool.evidence(ofChunk: chunk, jobs: jobs)
         let perHire = parallelMap(chunkHires(chunk)) { hire -> [WorkshopDemand] in
           defer { progress.advance() }
           guard rowErrorsByHire[hire.key] == nil else { return [] }
@@ -217,14 +231,17 @@ struct BatchRunner: Sendable {
     var keptCount = 0
     var ledger = StaffLedger()
     var personEvents: [PersonEvent] = []
-    var tasks: [OnboardingTask] = []
+    // tasks.csv: the header, then each hire's rows in roster order (the rows of one hire
+    // depend only on its tasks, so the workers make them).
+    var taskRows = ""
     for chunk in 0..<chunkCount {
-      let evidence = spool.evidence(ofChunk: chunk)
+      let evidence = spool.evidence(ofChunk: chunk, jobs: jobs)
       let staged = parallelMap(chunkHires(chunk)) { hire -> Stage in
         prepare(
           hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
           evidence: evidence[hire.key] ?? [],
-          errors: rowErrorsByHire[hire.key] ?? [], notes: importReport.planNotes(for: hire.key),
+          errors: rowErrorsByHire[hire.key] ?? [],
+          notes: unusedRecords[hire.key]?.planNotes(for: hire.key) ?? [],
           keep: keep.contains(hire.key),
           sessions: sharedSessionsByHire[hire.key] ?? [], skills: skills)
       }
@@ -250,7 +267,7 @@ struct BatchRunner: Sendable {
       }
       for outcome in outcomes {
         personEvents += outcome.personEvents
-        tasks += outcome.tasks
+        taskRows += outcome.taskRows
         entries.append(outcome.entry)
         csv.append(outcome.csvRow)
         if outcome.entry.status == "ok" { plannedCount += 1 }
@@ -304,8 +321,9 @@ struct BatchRunner: Sendable {
                   ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix)
               ).utf8)),
           OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8)),
-          OutputFile(path: "tasks.csv", data: Data(visibleDocument(TaskCSV.file(tasks)).utf8)),
-        ] + (try PersonCalendars.files(personEvents)), in: out)
+          OutputFile(
+            path: "tasks.csv", data: Data(visibleDocument(TaskCSV.file([]) + taskRows).utf8)),
+        ] + (try personCalendarFiles(personEvents)), in: out)
     } catch {
       Console.err("\(out): error: cannot write the cohort files: \(error)")
       return .failure
@@ -382,7 +400,7 @@ struct BatchRunner: Sendable {
       planned: false,
       personEvents: PersonCalendars.events(
         of: plan, people: library.people, settings: library.settings, stamp: stamp),
-      tasks: OnboardingTask.tasks(of: plan))
+      taskRows: TaskCSV.rows(OnboardingTask.tasks(of: plan)))
   }
 
   func failure(_ hire: Hire, _ messages: [String], _ skills: [Skill]) -> Outcome {
@@ -419,13 +437,33 @@ struct BatchRunner: Sendable {
         planned: true,
         personEvents: PersonCalendars.events(
           of: output.plan, people: library.people, settings: library.settings, stamp: stamp),
-        tasks: OnboardingTask.tasks(of: output.plan))
+        taskRows: TaskCSV.rows(output.tasks))
     } catch {
       return failure(hire, [error.description], skills)
     }
   }
 
-  /// Maps in parallel over `jobs` workers; results keep the input order.
+  /// calendars/<person>.ics, the people rendered in parallel: the same files, in the same order,
+  /// as `PersonCalendars.files` of all the events (one person's file depends only on their events).
+  func personCalendarFiles(_ events: [PersonEvent]) throws(InputError) -> [OutputFile] {
+    var grouped: [String: [PersonEvent]] = [:]
+    for event in events { grouped[event.personKey, default: []].append(event) }
+    let byPerson = grouped
+    let files = parallelMap(byPerson.keys.sorted()) { key -> Result<[OutputFile], InputError> in
+      do throws(InputError) {
+        return .success(try PersonCalendars.files(byPerson[key] ?? []))
+      } catch {
+        return .failure(error)
+      }
+    }
+    var result: [OutputFile] = []
+    for file in files { result += try file.get() }
+    return result
+  }
+
+  /// Maps in parallel over `jobs` workers; results keep the input order. Workers take the next
+  /// item as they finish one (not a fixed share), so a worker slowed by other load on the machine
+  /// does not keep the others waiting at the end.
   func parallelMap<S: Sendable, T: Sendable>(
     _ items: some Collection<S>, _ transform: @Sendable (S) -> T
   ) -> [T] {
@@ -433,8 +471,8 @@ struct BatchRunner: Sendable {
     guard jobs > 1, list.count > 1 else { return list.map(transform) }
     let results = ResultBox<T>(count: list.count)
     let workers = min(jobs, list.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for index in stride(from: worker, to: list.count, by: workers) {
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let index = results.claim() {
         results.set(index, transform(list[index]))
       }
     }
@@ -447,7 +485,18 @@ final class ResultBox<T>: @unchecked Sendable {
   private var slots: [T?]
   private let lock = NSLock()
 
+  private var next = 0
+
   init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  /// The next slot nobody has claimed yet (nil when all are).
+  func claim() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < slots.count else { return nil }
+    next += 1
+    return next - 1
+  }
 
   func set(_ index: Int, _ value: T) {
     lock.lock()

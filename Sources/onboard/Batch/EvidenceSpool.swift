@@ -75,16 +75,22 @@ final class EvidenceSpool: @unchecked Sendable {
     handles = [:]
   }
 
-  /// The evidence of one chunk, grouped by hire.
-  func evidence(ofChunk chunk: Int) -> [String: [Evidence]] {
+  /// The evidence of one chunk, grouped by hire (each hire's in spool order). The records are
+  /// decoded by `jobs` workers, each a contiguous part of the file, merged in file order.
+  func evidence(ofChunk chunk: Int, jobs: Int = 1) -> [String: [Evidence]] {
     guard let directory else { return Dictionary(grouping: memory, by: \.hireKey) }
     let path = (directory as NSString).appendingPathComponent("evidence-\(chunk).tsv")
     guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+    let parts = max(1, min(jobs, lines.count / 128))
+    let decoded = ResultBox<[Evidence]>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let range = (lines.count * part / parts)..<(lines.count * (part + 1) / parts)
+      decoded.set(part, lines[range].compactMap { Evidence(record: $0) })
+    }
     var result: [String: [Evidence]] = [:]
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-      if let evidence = Evidence(record: line) {
-        result[evidence.hireKey, default: []].append(evidence)
-      }
+    for list in decoded.values {
+      for evidence in list { result[evidence.hireKey, default: []].append(evidence) }
     }
     return result
   }

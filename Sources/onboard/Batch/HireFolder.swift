@@ -17,7 +17,9 @@ enum HireFolder {
     let final = (out as NSString).appendingPathComponent(folder)
     let temporary = (out as NSString).appendingPathComponent(
       "\(temporaryPrefix)\(folder)-\(getpid())")
-    try? FileManager.default.removeItem(atPath: temporary)
+    // Only a killed run of this process id leaves one (the lookup is cheaper than a failed removal).
+    var info = stat()
+    if lstat(temporary, &info) == 0 { try? FileManager.default.removeItem(atPath: temporary) }
     do {
       try FileSystem.writeFresh(files, in: temporary)
     } catch {
