@@ -214,6 +214,7 @@ struct RowNoteLog: Sendable {
 
   /// Drops the notes of one sort (diagnostics, or skipped records).
   mutating func removeAll(skips: Bool) {
+    guard skips ? skipCount > 0 : count > skipCount else { return }
     var kept = RowNoteLog()
     visit { entry in if entry.kind.isSkip != skips { kept.add(entry) } }
     self = kept
