@@ -11,17 +11,17 @@
 /// out its line and column; ``record`` decodes everything into a ``CSVRecord``.
 public struct CSVRow: Sendable {
   /// The window the record was read from.
-  let bytes: [UInt8]
+  @usableFromInline let bytes: [UInt8]
   /// For each field, the index just past it in `bytes` (its delimiter, line break or the end);
   /// only the first `fieldCount` are this row's (the reader reuses the array's storage).
-  let ends: [Int]
-  let fieldCount: Int
+  @usableFromInline let ends: [Int]
+  @usableFromInline let fieldCount: Int
   /// Index of the record's first byte in `bytes` (always the first column of a line).
-  let start: Int
+  @usableFromInline let start: Int
   /// 1-based line where the record starts.
   public let line: Int
   /// Fields already decoded (a record the reference parser read), used instead of the ranges.
-  let decoded: [CSVField]?
+  @usableFromInline let decoded: [CSVField]?
 
   init(bytes: [UInt8], ends: [Int], count: Int, start: Int, line: Int) {
     self.bytes = bytes
@@ -154,31 +154,42 @@ struct PositionCursor {
   /// Walks up to (not including) `bytes[target]`; eight bytes at a time over ASCII text.
   mutating func advance(through bytes: [UInt8], to target: Int) {
     guard index < target else { return }
-    bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      while index < target {
-        if index &+ 8 <= target {
-          let word = Words.load(base + index)
-          if word & Words.high == 0 && Words.lineBreaks(word) == 0 {
-            column &+= 8
-            afterCR = false
-            index &+= 8
-            continue
-          }
+    bytes.withUnsafeBufferPointer { buffer in advance(through: buffer, to: target) }
+  }
+
+  /// ``advance(through:to:)`` over the window's bytes.
+  mutating func advance(through buffer: UnsafeBufferPointer<UInt8>, to target: Int) {
+    guard index < target, let base = buffer.baseAddress else { return }
+    while index < target {
+      // Up to eight bytes at once while they hold no line break: the column grows by the bytes
+      // that start a scalar (all but the continuation bytes, 10xxxxxx). The word may reach past
+      // `target` (never past the buffer); those bytes are masked off.
+      if index &+ 8 <= buffer.count {
+        let length = min(8, target &- index)
+        let mask: UInt64 = length == 8 ? ~0 : (1 &<< UInt64(length &* 8)) &- 1
+        let word = Words.load(base + index) & mask
+        if Words.lineBreaks(word) & mask == 0 {
+          // Continuation bytes as one bit each in the bytes' low bits, summed by a multiply
+          // (the top byte of the product; no POPCNT on baseline x86-64).
+          let continuation = (word & ~(word &<< 1) & Words.high) &>> 7
+          column &+= length &- Int(truncatingIfNeeded: (continuation &* Words.ones) &>> 56)
+          afterCR = false
+          index &+= length
+          continue
         }
-        let byte = base[index]
-        if byte == CSVByte.lf {
-          if !afterCR { line &+= 1 }
-          column = 1
-        } else if byte == CSVByte.cr {
-          line &+= 1
-          column = 1
-        } else if byte & 0xC0 != 0x80 {
-          column &+= 1
-        }
-        afterCR = byte == CSVByte.cr
-        index &+= 1
       }
+      let byte = base[index]
+      if byte == CSVByte.lf {
+        if !afterCR { line &+= 1 }
+        column = 1
+      } else if byte == CSVByte.cr {
+        line &+= 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column &+= 1
+      }
+      afterCR = byte == CSVByte.cr
+      index &+= 1
     }
   }
 }

@@ -111,7 +111,9 @@ struct CSVBench {
       let (streamed, result) = try streamingImport(skills: skills)
       imports.append(streamed)
       print("  " + streamed.report)
-      print("    notes: \(result.diagnostics.count), row errors: \(result.allErrors.count)")
+      print(
+        "    notes: \(result.diagnosticCount), skipped: \(result.skippedCount), "
+          + "row errors: \(result.allErrors.count)")
     }
     let reader = median(lazy.map(\.cpuSeconds))
     let importCPU = median(imports.map(\.cpuSeconds))

@@ -113,7 +113,9 @@ enum CodilityImport {
               let integrity = "Integrity: " + flags.joined(separator: "; ")
               item.note = [item.note, integrity].compactMap { $0 }.joined(separator: "; ")
               let warning = Diagnostic(.warning, session.location(file), "\(email): \(integrity)")
-              if !result.diagnostics.contains(warning) { result.diagnostics.append(warning) }
+              if !result.storedDiagnostics.contains(warning) {
+                result.storedDiagnostics.append(warning)
+              }
             }
             let duplicate = [key, test?.name ?? "", item.instrument].map(SkillIndex.normalise)
               .joined(separator: "\u{1F}")

@@ -7,7 +7,9 @@ extension EvidenceImport {
   /// `CSVReader(contentsOf:)` is imported one row at a time.
   ///
   /// The result carries the notes and row errors (its `evidence` stays empty); what memory still
-  /// grows with is those, and the emails seen so far (to refuse duplicate rows). File-level
+  /// grows with is the row errors and, for a TestGorilla export, a few bytes per candidate (the
+  /// emails' fingerprints, to refuse duplicate rows) and per note (``RowNoteLog``, spilled to a
+  /// temporary file beyond 2 MiB). File-level
   /// problems are thrown, as by ``parse(_:skills:)``; a UTF-16 file is reported as invalid UTF-8.
   public static func stream(
     reader: CSVReader, path: String, skills: SkillIndex, questions: [QuestionBank] = [],
@@ -66,25 +68,35 @@ extension EvidenceImport {
     }
     var result: EvidenceImportResult
     var count = 0
-    let counted: (Evidence) -> Void = { item in
-      count += 1
-      each(item)
-    }
+    // A closure literal at each call, not one kept in a constant: a kept closure would box
+    // `count`, with an exclusivity check at every evidence.
     switch format {
     case .testGorilla:
-      result = try TestGorillaImport.parse(&table, skills: skills, each: counted)
+      result = try TestGorillaImport.parse(&table, skills: skills) { item in
+        count += 1
+        each(item)
+      }
     case .interviewRatings:
-      result = try InterviewRatingsImport.parse(&table, skills: skills, each: counted)
+      result = try InterviewRatingsImport.parse(&table, skills: skills) { item in
+        count += 1
+        each(item)
+      }
     case .scorecard:
-      result = try ScorecardImport.parse(&table, banks: questions, each: counted)
+      result = try ScorecardImport.parse(&table, banks: questions) { item in
+        count += 1
+        each(item)
+      }
     case .plain:
-      result = try PlainEvidenceImport.parse(&table, skills: skills, each: counted)
+      result = try PlainEvidenceImport.parse(&table, skills: skills) { item in
+        count += 1
+        each(item)
+      }
     }
     result.read(file: table.path, format: format.rawValue, records: table.rowCount)
     result.countEvidence(file: table.path, by: count)
     if table.rowCount == 0 {
       // A header without rows is an export of nobody yet: accepted, and said.
-      result.diagnostics.append(
+      result.storedDiagnostics.append(
         Diagnostic(
           .note, SourceLocation(file: table.path, line: table.headerLine, column: 1),
           "the \(format.rawValue) has a header but no rows; no evidence imported"))

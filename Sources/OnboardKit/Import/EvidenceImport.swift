@@ -155,14 +155,17 @@ public enum EvidenceImport {
     1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
   ]
 
-  static func plainNumber(_ text: String) -> Double? {
+  static func plainNumber(_ text: String) -> Double? { plainNumber(utf8: text.utf8) }
+
+  /// ``plainNumber(_:)`` of text given as its UTF-8 bytes.
+  static func plainNumber<Bytes: Sequence<UInt8>>(utf8 bytes: Bytes) -> Double? {
     var mantissa = 0
     var digits = 0
     var fraction = -1
     var negative = false
     var index = 0
     var sawPercent = false
-    for byte in text.utf8 {
+    for byte in bytes {
       if sawPercent { return nil }
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"):

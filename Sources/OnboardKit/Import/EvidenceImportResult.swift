@@ -4,11 +4,40 @@ import Foundation
 /// errors of rows it could not read (by hire, so that one hire's bad row fails only that hire).
 public struct EvidenceImportResult: Sendable {
   public var evidence: [Evidence] = []
-  public var diagnostics: [Diagnostic] = []
+  /// Notes and warnings about what the import skipped or how it read things, in the order found
+  /// (made from `storedDiagnostics` and the compact `rowNotes`; setting it replaces both).
+  public var diagnostics: [Diagnostic] {
+    get {
+      Self.interleave(storedDiagnostics, rowNotes, skips: false) {
+        TestGorillaImport.diagnostic($0)
+      }
+    }
+    set {
+      storedDiagnostics = newValue
+      rowNotes.removeAll(skips: false)
+    }
+  }
   /// Row errors by the hire's email (lower case); rows without a readable email under "".
   public var rowErrors: [String: [InputError]] = [:]
-  /// Records not used, each with its reason (never dropped in silence).
-  public var skipped: [SkippedRecord] = []
+  /// Records not used, each with its reason (never dropped in silence), in the order found.
+  public var skipped: [SkippedRecord] {
+    get {
+      Self.interleave(storedSkipped, rowNotes, skips: true) { TestGorillaImport.skippedRecord($0) }
+    }
+    set {
+      storedSkipped = newValue
+      rowNotes.removeAll(skips: true)
+    }
+  }
+  /// How many diagnostics there are, without making their text.
+  public var diagnosticCount: Int { storedDiagnostics.count + rowNotes.count - rowNotes.skipCount }
+  /// How many records were skipped, without making their text.
+  public var skippedCount: Int { storedSkipped.count + rowNotes.skipCount }
+  /// The diagnostics and skipped records kept whole; the many per-row ones are in `rowNotes`.
+  var storedDiagnostics: [Diagnostic] = []
+  var storedSkipped: [SkippedRecord] = []
+  /// Per-row notes of large exports, a few bytes each (see ``RowNoteLog``).
+  var rowNotes = RowNoteLog()
   /// Names no skill has (rule 1: warnings; `--strict` makes them errors of their hires).
   public var unknownNames: [UnknownName] = []
   /// Ids read from directory records, for joins across files.
@@ -36,7 +65,7 @@ public struct EvidenceImportResult: Sendable {
   mutating func skip(
     _ reason: SkipReason, _ location: SourceLocation, hireKey: String?, _ message: String
   ) {
-    skipped.append(SkippedRecord(reason, location, hireKey: hireKey, message))
+    storedSkipped.append(SkippedRecord(reason, location, hireKey: hireKey, message))
   }
 
   /// Skips a record whose email cannot join it with a hire: blank, or no address.
@@ -63,13 +92,13 @@ public struct EvidenceImportResult: Sendable {
       name, at: location, skills: skills, what: what, extra: extra)
     item.hireKey = hireKey
     unknownNames.append(item)
-    if warn { diagnostics.append(item.diagnostic) }
+    if warn { storedDiagnostics.append(item.diagnostic) }
   }
 
   /// A note said once per import, however many records it concerns.
   mutating func noteOnce(_ location: SourceLocation, _ message: String) {
     guard notedOnce.insert(message).inserted else { return }
-    diagnostics.append(Diagnostic(.note, location, message))
+    storedDiagnostics.append(Diagnostic(.note, location, message))
   }
 
   /// Counts a file read (its format and records).
@@ -85,14 +114,38 @@ public struct EvidenceImportResult: Sendable {
   /// Adds another import's evidence, notes and errors.
   public mutating func merge(_ other: EvidenceImportResult) {
     evidence += other.evidence
-    diagnostics += other.diagnostics
+    if !other.rowNotes.isEmpty {
+      rowNotes.append(
+        other.rowNotes, diagnostics: storedDiagnostics.count, skipped: storedSkipped.count)
+    }
+    storedDiagnostics += other.storedDiagnostics
     for (key, errors) in other.rowErrors { rowErrors[key, default: []] += errors }
-    skipped += other.skipped
+    storedSkipped += other.storedSkipped
     unknownNames += other.unknownNames
     directory.merge(other.directory)
     pending += other.pending
     files += other.files
     notedOnce.formUnion(other.notedOnce)
+  }
+
+  /// `stored` with the row notes of one sort put back where they were found.
+  static func interleave<Item>(
+    _ stored: [Item], _ log: RowNoteLog, skips: Bool, _ make: (RowNoteLog.Entry) -> Item
+  ) -> [Item] {
+    guard skips ? log.skipCount > 0 : log.count > log.skipCount else { return stored }
+    var items: [Item] = []
+    items.reserveCapacity(stored.count + (skips ? log.skipCount : log.count - log.skipCount))
+    var next = 0
+    log.visit { entry in
+      guard entry.kind.isSkip == skips else { return }
+      while next < min(entry.insertion, stored.count) {
+        items.append(stored[next])
+        next += 1
+      }
+      items.append(make(entry))
+    }
+    items.append(contentsOf: stored[next...])
+    return items
   }
 
   /// All row errors in file order.
@@ -112,7 +165,16 @@ public struct EvidenceImportResult: Sendable {
       if let key = item.hireKey { fail(key, item.error) } else { fileErrors.append(item.error) }
     }
     let unknown = Set(unknownNames.map(\.diagnostic))
-    diagnostics.removeAll { unknown.contains($0) }
+    // Unknown names are stored diagnostics, never row notes: the row notes' places move up.
+    var removedBefore: [Int] = [0]
+    for diagnostic in storedDiagnostics {
+      removedBefore.append(
+        removedBefore[removedBefore.count - 1] + (unknown.contains(diagnostic) ? 1 : 0))
+    }
+    if !rowNotes.isEmpty, removedBefore[removedBefore.count - 1] > 0 {
+      rowNotes.shiftDiagnostics { removedBefore[min($0, removedBefore.count - 1)] }
+    }
+    storedDiagnostics.removeAll { unknown.contains($0) }
     return fileErrors
   }
 
@@ -133,7 +195,8 @@ public struct EvidenceImportResult: Sendable {
   /// The per-file summary: format, records read, evidence items, skipped records by reason,
   /// unknown names and unjoined records.
   public var fileSummaries: [EvidenceFileSummary] {
-    files.map { file in
+    let skipped = skipped
+    return files.map { file in
       let skips = skipped.filter { $0.location.file == file.path }
       var byReason: [String: Int] = [:]
       for skip in skips { byReason[skip.reason.rawValue, default: 0] += 1 }
@@ -149,7 +212,9 @@ public struct EvidenceImportResult: Sendable {
 
   /// The notes a hire's plan carries about their records that were not used.
   public func planNotes(for hireKey: String) -> [String] {
-    var notes = skipped.filter { $0.hireKey == hireKey }.map {
+    var records = storedSkipped.filter { $0.hireKey == hireKey }
+    rowNotes.forEachSkip(hireKey: hireKey) { records.append(TestGorillaImport.skippedRecord($0)) }
+    var notes = records.map {
       "Evidence not used (\($0.reason.rawValue)), \($0.location): \(singleLine($0.message))"
     }
     notes += unknownNames.filter { $0.hireKey == hireKey }.map {

@@ -245,7 +245,7 @@ enum GreenhouseImport {
       let item = EvidenceImport.unknownName(
         name, at: nameNode.location(file), skills: skills, what: "Greenhouse attribute")
       unknown.append(item)
-      result.diagnostics.append(item.diagnostic)
+      result.storedDiagnostics.append(item.diagnostic)
       return nil
     }
     let note = try JSONEvidenceImport.string(

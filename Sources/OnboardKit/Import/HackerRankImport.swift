@@ -137,7 +137,7 @@ enum HackerRankImport {
         }
         let note = flags.isEmpty ? nil : "Integrity: " + flags.joined(separator: "; ")
         if let note {
-          result.diagnostics.append(
+          result.storedDiagnostics.append(
             Diagnostic(.warning, candidate.location(file), "\(email): \(note)"))
         }
         var date = try JSONEvidenceImport.date(candidate["attempt_endtime"], file: file)
@@ -161,8 +161,8 @@ enum HackerRankImport {
           var named = unknown
           named.hireKey = key
           result.unknownNames.append(named)
-          if !result.diagnostics.contains(unknown.diagnostic) {
-            result.diagnostics.append(unknown.diagnostic)
+          if !result.storedDiagnostics.contains(unknown.diagnostic) {
+            result.storedDiagnostics.append(unknown.diagnostic)
           }
         } else {
           result.add(item)

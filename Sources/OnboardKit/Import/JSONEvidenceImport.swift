@@ -109,7 +109,7 @@ enum JSONEvidenceImport {
       // An empty API response: nothing to import, and no shape to recognise.
       var result = EvidenceImportResult()
       result.read(file: file.path, format: "empty API response", records: 0)
-      result.diagnostics.append(
+      result.storedDiagnostics.append(
         Diagnostic(
           .note, root.location(file.path), "the export lists nothing; no evidence imported"))
       return result

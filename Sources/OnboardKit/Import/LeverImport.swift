@@ -250,7 +250,7 @@ enum LeverImport {
           what: "Lever feedback field",
           extra: described.isEmpty ? "" : " (its description `\(described)` names no skill either)")
         unknown.append(item)
-        result.diagnostics.append(item.diagnostic)
+        result.storedDiagnostics.append(item.diagnostic)
         continue
       }
       evidence.append(

@@ -132,6 +132,23 @@ public struct TableReader {
     }
   }
 
+  /// The next data row's cells without the column lookup, or nil at the end (counted like
+  /// ``next()``); ``row(_:)`` makes a `TableRow` of them when names are wanted.
+  mutating func nextCells() throws(InputError) -> CSVRow? {
+    do {
+      guard let cells = try reader.nextRow() else { return nil }
+      rowCount += 1
+      return cells
+    } catch {
+      throw Self.inputError(error, path: path)
+    }
+  }
+
+  /// The cells of a row read by ``nextCells()``, with this table's columns.
+  func row(_ cells: CSVRow) -> TableRow {
+    TableRow(path: path, cells: cells, columns: columns, header: header)
+  }
+
   /// All remaining rows.
   public mutating func rows() throws(InputError) -> [TableRow] {
     var rows: [TableRow] = []
@@ -211,10 +228,11 @@ public struct TableRow: Sendable {
   /// A row error when the row has fewer or more cells than the header (a truncated file, an
   /// unquoted comma); nil when the counts match.
   public func cellCountError() -> InputError? {
-    guard record.count != header.count else { return nil }
+    // The cells' count and line, not `record`'s: no need to decode the row for them.
+    guard cells.count != header.count else { return nil }
     return InputError(
-      SourceLocation(file: path, line: record.line, column: 1),
-      "the row has \(record.count) cell\(record.count == 1 ? "" : "s"), the header has \(header.count); "
+      SourceLocation(file: path, line: cells.line, column: 1),
+      "the row has \(cells.count) cell\(cells.count == 1 ? "" : "s"), the header has \(header.count); "
         + "expected one cell per column (a truncated file, or a comma in a value without quotes?)")
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OnboardCSV
 
 /// TestGorilla's candidate export (assessment results downloaded as CSV): one row per candidate,
 /// one column per test, as TestGorilla's help centre documents it: `First name, Last name, Email,
@@ -41,167 +42,301 @@ enum TestGorillaImport {
   ]
 
   /// Reads the rows, handing each evidence to `each`; the result has the notes and row errors.
+  ///
+  /// The common row (a Completed candidate with an ASCII email) is read from its cells' bytes:
+  /// columns found once per file, statuses, metrics, integrity answers, dates and scores compared
+  /// and parsed without a `String` per cell, positions found in one walk over the row. Any other
+  /// row, and any cell the byte functions cannot decide, goes the general way
+  /// (``referenceRow(_:_:check:each:)``), so the result is the same as
+  /// ``referenceParse(_:skills:each:)``'s (tested on generated and fuzzed exports).
+  ///
+  /// The duplicate check keeps 44-bit fingerprints of the emails (``FingerprintSet``), not the
+  /// emails: memory stays at a few bytes per candidate. A row whose fingerprint was seen may
+  /// repeat an earlier email, or (rarely: about n² / 2⁴⁵ for n candidates) merely share its
+  /// fingerprint; such a row waits, unread, until the end of the file. Then the rows are read
+  /// again from the top, the waiting rows' emails compared exactly with the earlier rows' (which
+  /// also gives the line of each email's first Completed row), and each waiting row is refused as
+  /// a duplicate, with today's message, or imported. So a duplicate is never missed nor invented,
+  /// and its error is in the result before the import returns; only a row that merely shared a
+  /// fingerprint hands on its evidence and notes after the file's other rows.
+  /// `fingerprint` maps the email hash first (tests force collisions with it).
   static func parse(
-    _ table: inout TableReader, skills: SkillIndex, each: (Evidence) -> Void
+    _ table: inout TableReader, skills: SkillIndex, fingerprint: (UInt64) -> UInt64 = { $0 },
+    each: (Evidence) -> Void
   ) throws(InputErrors) -> EvidenceImportResult {
+    var result = EvidenceImportResult()
+    let layout = try Self.layout(table, skills: skills, result: &result)
+    var context = RowContext(layout: layout, table: table, skills: skills, result: result)
+    var seen = FingerprintSet()
+    var waiting: [(row: CSVRow, key: String)] = []
     do {
-      try table.require(["First name", "Email", "Status"])
+      while let cells = try table.nextCells() {
+        let outcome =
+          cells.withFieldBytes { fields in
+            fastRow(fields, cells, &context, &seen, fingerprint, each)
+          } ?? .general
+        switch outcome {
+        case .done: continue
+        case .undecided(let key):
+          waiting.append((cells.detached(), key))
+          continue
+        case .general: break
+        }
+        var undecidedKey: String?
+        let done = referenceRow(
+          table.row(cells), &context,
+          check: { key, _ in
+            if seen.insert(fingerprint(emailHash(key))) { return .first }
+            undecidedKey = key
+            return .undecided
+          }, each: each)
+        if !done, let key = undecidedKey { waiting.append((cells.detached(), key)) }
+      }
     } catch {
       throw InputErrors([error])
     }
-    var result = EvidenceImportResult()
-    var testColumns: [(index: Int, name: String, skill: String?)] = []
-    var integrityColumns: [(index: Int, name: String)] = []
-    for (index, name) in table.header.enumerated() {
-      let key = TableReader.key(name)
-      if let reason = knownNonSkill(key) {
-        result.noteOnce(
-          table.headerLocation(at: index), "column `\(name)` is \(reason); skipped")
-        continue
-      }
-      if metaColumns.contains(key) || EvidenceImport.demographicColumns.contains(key) || key.isEmpty
-      {
-        continue
-      }
-      if integrityMarkers.contains(where: { key.contains($0) }) {
-        integrityColumns.append((index, name))
+    if !waiting.isEmpty {
+      try confirm(waiting, &context, fingerprint: fingerprint, each: each)
+    }
+    return context.result
+  }
+
+  /// What the fast path did with a row.
+  enum FastOutcome {
+    /// The row is read and recorded.
+    case done
+    /// Its email's fingerprint was seen: the row waits (nothing recorded).
+    case undecided(key: String)
+    /// The row needs the general path (nothing recorded).
+    case general
+  }
+
+  /// What a row is, from its bytes, when that is certain.
+  enum FastKind {
+    /// A Completed row of a plausible ASCII email (trimmed), with the header's cell count.
+    case candidate(email: UnsafeBufferPointer<UInt8>)
+    /// The same but not Completed: the trimmed ASCII status.
+    case unfinished(email: UnsafeBufferPointer<UInt8>, status: UnsafeBufferPointer<UInt8>)
+    /// Anything else: the general path decides.
+    case general
+  }
+
+  /// ``referenceKind(_:)`` from the row's bytes for the common rows (the row has the header's
+  /// cell count and a non-empty email, so it is not blank).
+  @inline(__always)
+  static func fastKind(_ fields: CSVFieldBytes, _ layout: Layout) -> FastKind {
+    guard fields.count == layout.cellCount,
+      let emailCell = fields.value(at: layout.email),
+      let email = CellBytes.trimmed(emailCell, newlines: true), !email.isEmpty,
+      CellBytes.isASCII(email), CellBytes.isPlausibleEmail(email),
+      let statusCell = fields.value(at: layout.status),
+      let status = CellBytes.trimmed(statusCell, newlines: true), CellBytes.isASCII(status)
+    else { return .general }
+    return CellBytes.equalsLowercased(status, "completed")
+      ? .candidate(email: email) : .unfinished(email: email, status: status)
+  }
+
+  /// The trimmed email of a row that is for sure a Completed candidate; nil when it is not or
+  /// the general path must say.
+  static func fastCandidate(_ fields: CSVFieldBytes, _ layout: Layout) -> UnsafeBufferPointer<
+    UInt8
+  >? {
+    if case .candidate(let email) = fastKind(fields, layout) { return email }
+    return nil
+  }
+
+  /// Reads a row from its bytes, as ``referenceRow(_:_:check:each:)`` would; `.general` (before
+  /// anything is recorded) for a row it cannot decide.
+  static func fastRow(
+    _ fields: CSVFieldBytes, _ cells: CSVRow, _ context: inout RowContext,
+    _ seen: inout FingerprintSet, _ fingerprint: (UInt64) -> UInt64, _ each: (Evidence) -> Void
+  ) -> FastOutcome {
+    let layout = context.layout
+    let emailBytes: UnsafeBufferPointer<UInt8>
+    switch fastKind(fields, layout) {
+    case .general: return .general
+    case .unfinished(let email, let status):
+      let position = cells.position(at: layout.status) ?? (cells.line, 1)
+      context.result.rowNotes.append(
+        .unfinished, file: context.fileNumber, line: position.line, column: position.column,
+        insertion: context.result.storedSkipped.count, email: email, status: status)
+      return .done
+    case .candidate(let email): emailBytes = email
+    }
+    let key = CellBytes.lowercasedString(emailBytes)
+    let hash = emailHash(utf8: emailBytes.lazy.map(CellBytes.lowercased))
+    guard seen.insert(fingerprint(hash)) else { return .undecided(key: key) }
+    // Messages only: the email as written, the row with its column names.
+    func email() -> String {
+      CellBytes.hasUppercase(emailBytes) ? String(decoding: emailBytes, as: UTF8.self) : key
+    }
+    func row() -> TableRow { context.table.row(cells) }
+    func ascii(_ index: Int, newlines: Bool) -> UnsafeBufferPointer<UInt8>? {
+      guard let cell = fields.value(at: index),
+        let bytes = CellBytes.trimmed(cell, newlines: newlines), CellBytes.isASCII(bytes)
+      else { return nil }
+      return bytes
+    }
+    var percentile = false
+    if let index = layout.metric {
+      let known: Bool?
+      if let bytes = ascii(index, newlines: true) {
+        known = fastPercentile(bytes)
       } else {
-        testColumns.append((index, name, skills.skillID(for: name)))
+        known = Self.percentile(metric: cells[index]?.trimmingSpacesAndNewlines() ?? "")
+      }
+      guard let known else {
+        context.result.fail(key, metricError(row()))
+        return .done
+      }
+      percentile = known
+    }
+    if percentile, let index = layout.metric {
+      let position = cells.position(at: index) ?? (cells.line, 1)
+      context.result.rowNotes.append(
+        .percentile, file: context.fileNumber, line: position.line, column: position.column,
+        insertion: context.result.storedDiagnostics.count, email: emailBytes)
+    }
+    var flagged: [String] = []
+    var flags: UInt64 = 0
+    for (number, column) in layout.integrityColumns.enumerated() {
+      let no: Bool
+      if let bytes = ascii(column.index, newlines: false) {
+        no = CellBytes.equalsLowercased(bytes, "no")
+      } else {
+        no = (cells[column.index]?.trimmingSpaces().lowercased() ?? "") == "no"
+      }
+      if no {
+        flagged.append(column.name)
+        if number < 64 { flags |= 1 << UInt64(number) }
       }
     }
-    var reportedUnknown: Set<Int> = []
-    var fileErrors: [InputError] = []
-    // The duplicate check keeps a 64-bit hash of each email and its first line, not the email
-    // itself: about 20 bytes per candidate instead of about 100 (see `emailHash`).
-    var seenEmails: [UInt64: Int] = [:]
+    let integrity = integrityNote(flagged)
+    if integrity != nil {
+      let position = cells.position(at: layout.email) ?? (cells.line, 1)
+      if layout.integrityColumns.count <= 64 {
+        context.result.rowNotes.append(
+          .integrity, file: context.fileNumber, line: position.line, column: position.column,
+          insertion: context.result.storedDiagnostics.count, email: emailBytes,
+          columns: context.integrityList, flags: flags)
+      } else {
+        context.result.storedDiagnostics.append(
+          Diagnostic(.warning, row().location("Email"), "\(email()): \(integrity ?? "")"))
+      }
+    }
+    var date: CalendarDate?
+    for index in layout.dates {
+      if let bytes = ascii(index, newlines: true), case .date(let found) = CellBytes.date(bytes) {
+        date = found
+      } else {
+        date = EvidenceImport.date(cells[index]?.trimmingSpacesAndNewlines() ?? "")
+      }
+      if date != nil { break }
+    }
+    var template = evidenceTemplate(
+      key: key, percentile: percentile, date: date, integrity: integrity,
+      path: context.table.path)
+    fields.positions(of: layout.testIndices, into: &context.positions)
+    for (slot, column) in layout.testColumns.enumerated() {
+      let raw: String
+      let number: Double?
+      if let cell = fields.value(at: column.index),
+        let bytes = CellBytes.trimmed(cell, newlines: false)
+      {
+        if bytes.isEmpty { continue }
+        (raw, number) = context.cells.value(bytes) { bytes in
+          let text = String(decoding: bytes, as: UTF8.self)
+          return (
+            text, EvidenceImport.plainNumber(utf8: bytes) ?? EvidenceImport.generalNumber(text)
+          )
+        }
+      } else {
+        raw = cells[column.index]?.trimmingSpaces() ?? ""
+        if raw.isEmpty { continue }
+        number = EvidenceImport.number(raw)
+      }
+      let position = context.positions[slot]
+      testCell(
+        raw, number: number, column: column, line: position.line, column: position.column,
+        &template, &context, each: each)
+    }
+    return .done
+  }
+
+  /// ``percentile(metric:)`` of a trimmed ASCII value.
+  static func fastPercentile(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    if bytes.isEmpty || CellBytes.equalsLowercased(bytes, "percentage")
+      || CellBytes.equalsLowercased(bytes, "raw score") || CellBytes.equalsLowercased(bytes, "raw")
+      || CellBytes.equalsLowercased(bytes, "percent")
+      || CellBytes.equalsLowercased(bytes, "% correct")
+      || CellBytes.equalsLowercased(bytes, "percentage correct")
+    {
+      return false
+    }
+    return CellBytes.equalsLowercased(bytes, "percentile") ? true : nil
+  }
+
+  /// Decides the rows that waited: reads the file again from its first row up to the last
+  /// waiting one, notes the first Completed row of each waiting email (compared exactly), then
+  /// reads each waiting row as a duplicate of that line or, when it is that line, as a first row.
+  static func confirm(
+    _ waiting: [(row: CSVRow, key: String)], _ context: inout RowContext,
+    fingerprint: (UInt64) -> UInt64, each: (Evidence) -> Void
+  ) throws(InputErrors) {
+    let keys = Set(waiting.map(\.key))
+    let hashes = Set(keys.map { fingerprint(emailHash($0)) })
+    var firstLines: [String: Int] = [:]
+    var replay = context.table
+    let last = waiting[waiting.count - 1].row.line
     do {
-      while let row = try table.next() {
-        if row.isBlank { continue }
-        let email = row.value("Email")
-        let key = email.lowercased()
-        if let ragged = row.cellCountError() {
-          result.fail(key, ragged)
+      while let cells = try replay.nextCells(), cells.line <= last {
+        let key: String
+        if let fast = cells.withFieldBytes({ fields in
+          fastCandidate(fields, context.layout).map(CellBytes.lowercasedString)
+        }), let fast {
+          key = fast
+        } else if case .candidate(let general, _) = referenceKind(replay.row(cells)) {
+          key = general
+        } else {
           continue
         }
-        guard isPlausibleEmail(email) else {
-          result.skipEmail(email, row.location("Email"), what: "the row")
-          continue
-        }
-        let status = row.value("Status")
-        guard status.lowercased() == "completed" else {
-          result.skip(
-            .unfinished, row.location("Status"), hireKey: key,
-            "\(email): status `\(status)`, not Completed; the row is not imported")
-          continue
-        }
-        let hash = Self.emailHash(key)
-        if let first = seenEmails[hash] {
-          result.fail(
-            key,
-            row.error(
-              "Email",
-              "`\(email)` already has a completed row at line \(first); expected one row per candidate"
-            ))
-          continue
-        }
-        seenEmails[hash] = row.line
-        let metric = row.value("Scoring metric").lowercased()
-        let percentile: Bool
-        switch metric {
-        case "", "raw score", "raw", "percentage", "percent", "% correct", "percentage correct":
-          percentile = false
-        case "percentile": percentile = true
-        default:
-          result.fail(
-            key,
-            row.error(
-              "Scoring metric",
-              "found `\(row.value("Scoring metric"))`; expected Percentile or Raw score (formerly Percentage)"
-            ))
-          continue
-        }
-        if percentile {
-          result.diagnostics.append(
-            Diagnostic(
-              .note, row.location("Scoring metric"),
-              "\(email): scores are percentiles (ranks among candidates), recorded as ranks, not as levels"
-            ))
-        }
-        let flags = integrityColumns.compactMap { column -> String? in
-          let value =
-            row.cell(at: column.index)?.trimmingSpaces().lowercased() ?? ""
-          return value == "no" ? "\(column.name): No" : nil
-        }
-        let integrity = flags.isEmpty ? nil : "Integrity: " + flags.joined(separator: "; ")
-        if let integrity {
-          result.diagnostics.append(
-            Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)"))
-        }
-        let date = ["Completion date", "Completed on", "Date completed", "Last activity"].lazy
-          .compactMap { EvidenceImport.date(row.value($0)) }.first
-        for column in testColumns {
-          let raw = row.cell(at: column.index)?.trimmingSpaces() ?? ""
-          if raw.isEmpty { continue }
-          let location = row.location(at: column.index)
-          guard let value = EvidenceImport.number(raw) else {
-            if column.skill == nil {
-              if !reportedUnknown.contains(column.index) {
-                reportedUnknown.insert(column.index)
-                result.diagnostics.append(
-                  Diagnostic(
-                    .note, location,
-                    "column `\(column.name)` has no score (e.g. `\(raw)`); a personality test or other non-scored column, skipped"
-                  ))
-              }
-            } else {
-              result.fail(
-                key,
-                InputError(
-                  location,
-                  "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100 (a `%` sign and a decimal comma are fine)"
-                ))
-            }
-            continue
-          }
-          guard let skillID = column.skill else {
-            let first = reportedUnknown.insert(column.index).inserted
-            result.unknown(
-              column.name, at: table.headerLocation(at: column.index), hireKey: key,
-              skills: skills, what: "test", warn: first)
-            continue
-          }
-          guard (0...100).contains(value) else {
-            result.fail(
-              key,
-              InputError(
-                location, "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100"))
-            continue
-          }
-          let scale: EvidenceScale = percentile ? .percentile : .percent
-          each(
-            Evidence(
-              hireKey: key, skillID: skillID, source: .test, instrument: column.name, rawValue: raw,
-              scale: scale, proficiency: scale.proficiency(of: value),
-              percentileRank: percentile ? value : nil, assessor: "TestGorilla", date: date,
-              note: integrity, origin: location))
-        }
+        guard firstLines[key] == nil, hashes.contains(fingerprint(emailHash(key))),
+          keys.contains(key)
+        else { continue }
+        firstLines[key] = cells.line
       }
     } catch {
-      fileErrors.append(error)
+      throw InputErrors([error])
     }
-    if !fileErrors.isEmpty { throw InputErrors(fileErrors) }
-    return result
+    for item in waiting {
+      let first = firstLines[item.key] ?? item.row.line
+      let decision: Repeat = first < item.row.line ? .duplicate(firstLine: first) : .first
+      _ = referenceRow(
+        context.table.row(item.row), &context, check: { _, _ in decision }, each: each)
+    }
+    // A waiting row's errors were recorded after later rows' errors of the same email: put each
+    // such email's errors back in file order (a hire's errors are in file order otherwise).
+    for key in keys {
+      guard let errors = context.result.rowErrors[key], errors.count > 1 else { continue }
+      context.result.rowErrors[key] = errors.enumerated().sorted {
+        ($0.element.location.line ?? 0, $0.element.location.column ?? 0, $0.offset) < (
+          $1.element.location.line ?? 0, $1.element.location.column ?? 0, $1.offset
+        )
+      }.map(\.element)
+    }
   }
 }
 
 extension TestGorillaImport {
   /// A stable 64-bit hash of a lower-cased email (FNV-1a, then a MurmurHash3 finaliser), the same
-  /// in every run, so that the same file always gives the same result. Two different emails share
-  /// a hash with a probability of about n² / 2⁶⁵ for n candidates (one in a million for a 5-million
-  /// row export); the second would then be refused as a duplicate, loudly, naming the first line.
-  static func emailHash(_ key: String) -> UInt64 {
+  /// in every run, so that the same file always gives the same result. The duplicate check keeps
+  /// 44 of its bits (``FingerprintSet``) and confirms every repeat on the emails themselves.
+  static func emailHash(_ key: String) -> UInt64 { emailHash(utf8: key.utf8) }
+
+  /// ``emailHash(_:)`` of a key given as its UTF-8 bytes.
+  static func emailHash<Bytes: Sequence<UInt8>>(utf8 bytes: Bytes) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in key.utf8 {
+    for byte in bytes {
       hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
     hash ^= hash >> 33

@@ -1,0 +1,124 @@
+extension CSVRow {
+  /// Calls `body` with the row's fields as UTF-8 bytes, for code that compares and parses cells
+  /// without making a `String` of each; nil (and `body` is not called) when the row was read by
+  /// the reference parser (a record the fast scanner refused), whose fields are only `String`s:
+  /// use ``subscript(_:)`` then.
+  ///
+  /// The view is valid only inside `body`.
+  @inlinable
+  public func withFieldBytes<Result>(_ body: (CSVFieldBytes) throws -> Result) rethrows -> Result? {
+    guard decoded == nil else { return nil }
+    return try bytes.withUnsafeBufferPointer { buffer in
+      try ends.withUnsafeBufferPointer { ends in
+        try body(
+          CSVFieldBytes(buffer: buffer, ends: ends, start: start, count: fieldCount, line: line))
+      }
+    }
+  }
+
+  /// A copy of the row that keeps only its own bytes, not the reader's whole window: for a row
+  /// kept for later while the reader goes on (the window would otherwise stay alive).
+  public func detached() -> CSVRow {
+    guard decoded == nil, fieldCount > 0 else { return self }
+    let end = ends[fieldCount - 1]
+    return CSVRow(
+      bytes: Array(bytes[start..<end]), ends: ends[0..<fieldCount].map { $0 - start },
+      count: fieldCount, start: 0, line: line)
+  }
+}
+
+/// A row's fields as byte ranges over the reader's window (see ``CSVRow/withFieldBytes(_:)``).
+public struct CSVFieldBytes {
+  @usableFromInline let buffer: UnsafeBufferPointer<UInt8>
+  @usableFromInline let ends: UnsafeBufferPointer<Int>
+  @usableFromInline let start: Int
+  /// The number of fields.
+  public let count: Int
+  /// 1-based line where the record starts.
+  public let line: Int
+
+  @usableFromInline
+  init(
+    buffer: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, start: Int, count: Int,
+    line: Int
+  ) {
+    self.buffer = buffer
+    self.ends = ends
+    self.start = start
+    self.count = count
+    self.line = line
+  }
+
+  /// Index in the window of the field's first byte (its opening quote if quoted).
+  @inlinable
+  func rawStart(_ index: Int) -> Int { index == 0 ? start : ends[index &- 1] &+ 1 }
+
+  /// The value's bytes (without the quotes of a quoted field), or nil when the field still holds
+  /// doubled quotes (`""`) or the row is shorter: read those through `CSVRow`'s subscript.
+  @inlinable
+  public func value(at index: Int) -> UnsafeBufferPointer<UInt8>? {
+    guard index >= 0 && index < count else { return nil }
+    var lower = rawStart(index)
+    var upper = ends[index]
+    if lower < upper && buffer[lower] == UInt8(ascii: "\"") {
+      lower &+= 1
+      upper &-= 1
+      var cursor = lower
+      while cursor < upper {
+        if buffer[cursor] == UInt8(ascii: "\"") { return nil }
+        cursor &+= 1
+      }
+    }
+    return UnsafeBufferPointer(rebasing: buffer[lower..<upper])
+  }
+
+  /// Whether the value at `index` is empty (`""` counts as empty); true when the row is shorter.
+  @inlinable
+  public func isEmpty(at index: Int) -> Bool {
+    guard index >= 0 && index < count else { return true }
+    let length = ends[index] &- rawStart(index)
+    return length == 0 || (length == 2 && buffer[rawStart(index)] == UInt8(ascii: "\""))
+  }
+
+  /// Where the fields at `indices` (increasing) start, found in one walk over the row, into
+  /// `positions` (emptied first; its storage is reused): the same as ``CSVRow/position(at:)``
+  /// for each, and the row's start for an index past the row's end.
+  public func positions(of indices: [Int], into positions: inout [(line: Int, column: Int)]) {
+    positions.removeAll(keepingCapacity: true)
+    var cursor = PositionCursor(line: line, at: start)
+    for index in indices {
+      guard index >= 0 && index < count else {
+        positions.append((line, 1))
+        continue
+      }
+      let target = rawStart(index)
+      precondition(target >= cursor.index, "fields must be asked for in increasing order")
+      cursor.advance(through: buffer, to: target)
+      positions.append((cursor.line, cursor.column))
+    }
+  }
+
+  /// A walker that finds fields' lines and columns in one pass over the row (see
+  /// ``CSVFieldPositions``).
+  public func positions() -> CSVFieldPositions {
+    CSVFieldPositions(fields: self, cursor: PositionCursor(line: line, at: start))
+  }
+}
+
+/// Lines and columns of a row's fields, found walking forward: ask for fields in increasing order
+/// and the whole row is walked at most once (``CSVRow/position(at:)`` walks from the row's start
+/// for each field). The same positions as ``CSVRow/position(at:)``.
+public struct CSVFieldPositions {
+  let fields: CSVFieldBytes
+  var cursor: PositionCursor
+
+  /// Where the field at `index` starts (its opening quote if quoted), or nil when the row is
+  /// shorter. `index` must not be below one asked for before.
+  public mutating func position(at index: Int) -> (line: Int, column: Int)? {
+    guard index >= 0 && index < fields.count else { return nil }
+    let target = fields.rawStart(index)
+    precondition(target >= cursor.index, "fields must be asked for in increasing order")
+    cursor.advance(through: fields.buffer, to: target)
+    return (cursor.line, cursor.column)
+  }
+}

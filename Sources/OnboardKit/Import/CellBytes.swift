@@ -1,0 +1,199 @@
+/// Byte-level versions of what the importers do to a cell's `String` (trim, lower-case, compare),
+/// for the fast paths. Each gives exactly the `String` function's answer or says it cannot (nil),
+/// and the caller then uses the `String` function: only ASCII is decided here.
+enum CellBytes {
+  /// The bytes without leading and trailing ASCII white space: spaces and tabs, and with
+  /// `newlines` also LF, VT, FF and CR, as `trimmingSpaces()` / `trimmingSpacesAndNewlines()` do
+  /// for ASCII. Nil when a byte at either end (after trimming) is not ASCII: it might be a
+  /// Unicode space, which only the `String` functions know.
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, newlines: Bool) -> UnsafeBufferPointer<
+    UInt8
+  >? {
+    var lower = 0
+    var upper = bytes.count
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || (newlines && byte >= 0x0A && byte <= 0x0D)
+    }
+    while lower < upper && isSpace(bytes[lower]) { lower += 1 }
+    while upper > lower && isSpace(bytes[upper - 1]) { upper -= 1 }
+    if lower < upper && (bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80) { return nil }
+    return UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+  }
+
+  /// Whether every byte is ASCII.
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] >= 0x80 { return false }
+      index += 1
+    }
+    return true
+  }
+
+  /// Whether ASCII `bytes`, lower-cased, are `lower` (itself lower case ASCII).
+  static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
+    guard bytes.count == lower.utf8CodeUnitCount else { return false }
+    let expected = lower.utf8Start
+    for index in 0..<bytes.count where lowercased(bytes[index]) != expected[index] {
+      return false
+    }
+    return true
+  }
+
+  /// An ASCII byte lower-cased.
+  @inline(__always)
+  static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+  }
+
+  /// The `String` of ASCII `bytes` lower-cased: what `String.lowercased()` gives for them.
+  static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      for index in 0..<bytes.count { buffer[index] = lowercased(bytes[index]) }
+      return bytes.count
+    }
+  }
+
+  /// Whether ASCII `bytes` hold an upper-case letter.
+  static func hasUppercase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+  }
+
+  /// ``isPlausibleEmail(_:)`` of text given as its UTF-8 bytes, without splitting it into arrays:
+  /// one `@`, a local part of dot-separated atoms (at most 64 bytes), a host of at least two
+  /// dot-separated labels of letters, digits and inner hyphens (at most 63 bytes each); at most
+  /// 254 bytes in all. The same answer as `isPlausibleEmail` for every input (tested).
+  static func isPlausibleEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count <= 254 else { return false }
+    var at = -1
+    for index in 0..<count where bytes[index] == UInt8(ascii: "@") {
+      if at >= 0 { return false }
+      at = index
+    }
+    guard at > 0, at <= 64 else { return false }
+    var afterDot = true
+    for index in 0..<at {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: ".") {
+        if afterDot { return false }
+        afterDot = true
+      } else {
+        guard isAtom(byte) else { return false }
+        afterDot = false
+      }
+    }
+    if afterDot { return false }
+    var labels = 0
+    var labelStart = at + 1
+    var index = at + 1
+    while index <= count {
+      if index == count || bytes[index] == UInt8(ascii: ".") {
+        let length = index - labelStart
+        guard length > 0, length <= 63, bytes[labelStart] != UInt8(ascii: "-"),
+          bytes[index - 1] != UInt8(ascii: "-")
+        else { return false }
+        labels += 1
+        labelStart = index + 1
+      } else if !isHost(bytes[index]) {
+        return false
+      }
+      index += 1
+    }
+    return labels >= 2
+  }
+
+  @inline(__always)
+  static func isHost(_ byte: UInt8) -> Bool {
+    let letter = byte | 0x20
+    return (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))
+      || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+  }
+
+  @inline(__always)
+  static func isAtom(_ byte: UInt8) -> Bool {
+    if isHost(byte) { return true }
+    switch byte {
+    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
+      UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+      UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"),
+      UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"),
+      UInt8(ascii: "}"), UInt8(ascii: "~"):
+      return true
+    default: return false
+    }
+  }
+
+  /// ``EvidenceImport/date(_:)`` of a cell's ASCII bytes, trimmed: `dddd-dd-dd` and then anything
+  /// ASCII, as the general function reads it (its first ten characters). `.unknown` when the
+  /// general function must decide (other shapes, non-ASCII after the date, a line break).
+  static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> DateBytes {
+    guard bytes.count >= 10 else { return bytes.isEmpty ? .date(nil) : .unknown }
+    func digit(_ index: Int) -> Int? {
+      let byte = bytes[index]
+      return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        ? Int(byte - UInt8(ascii: "0")) : nil
+    }
+    guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+      bytes[4] == UInt8(ascii: "-"), let m0 = digit(5), let m1 = digit(6),
+      bytes[7] == UInt8(ascii: "-"), let d0 = digit(8), let d1 = digit(9)
+    else { return .unknown }
+    // The tenth character is the digit alone unless a non-ASCII scalar (a combining mark)
+    // follows it; a CR or LF after the date could pair with what follows.
+    if bytes.count > 10 && (bytes[10] >= 0x80 || bytes[10] == 0x0A || bytes[10] == 0x0D) {
+      return .unknown
+    }
+    return .date(
+      CalendarDate(
+        year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+    )
+  }
+
+  /// What ``date(_:)`` found: a date (or none) for sure, or a shape left to the general function.
+  enum DateBytes: Equatable {
+    case date(CalendarDate?)
+    case unknown
+  }
+}
+
+/// The `String` and the number of recently read short cells (up to 15 bytes, the size of a
+/// `String` without heap storage), so that a value thousands of candidates share ("78.5",
+/// "80%") is decoded and parsed once: direct-mapped, 4,096 entries, a new value replacing the
+/// one in its slot. Only a cache: every entry is what `read` computes for its bytes.
+struct ShortCellCache {
+  private var keys: [(UInt64, UInt64)]
+  private var values: [(text: String, number: Double?)]
+  static let slots = 4096
+
+  init() {
+    keys = Array(repeating: (0, 0), count: Self.slots)
+    values = Array(repeating: ("", nil), count: Self.slots)
+  }
+
+  /// The cell's text and number as `read` gives them, computed only when not cached.
+  @inline(__always)
+  mutating func value(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    read: (UnsafeBufferPointer<UInt8>) -> (text: String, number: Double?)
+  ) -> (text: String, number: Double?) {
+    guard bytes.count <= 15, bytes.count > 0 else { return read(bytes) }
+    // The bytes and their count packed into 16 bytes (0 is no key: the count is never 0).
+    var low: UInt64 = 0
+    var high = UInt64(bytes.count) << 56
+    for index in 0..<bytes.count {
+      let byte = UInt64(bytes[index])
+      if index < 8 {
+        low |= byte << UInt64(index * 8)
+      } else {
+        high |= byte << UInt64((index - 8) * 8)
+      }
+    }
+    let slot = Int(
+      truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) >> 52)
+    if keys[slot] == (low, high) { return values[slot] }
+    let value = read(bytes)
+    keys[slot] = (low, high)
+    values[slot] = value
+    return value
+  }
+}

@@ -1,0 +1,338 @@
+import Foundation
+import OnboardCSV
+
+/// The TestGorilla import's general path, on `String`s: what every row means, written plainly.
+/// The fast path (``TestGorillaImport/parse(_:skills:fingerprint:each:)``) gives the same result
+/// from the cells' bytes for the common rows and hands every other row to ``referenceRow``;
+/// ``referenceParse(_:skills:each:)`` reads a whole file this way, for the tests that compare
+/// the two.
+extension TestGorillaImport {
+  /// The columns of one export, found once from its header.
+  struct Layout {
+    var testColumns: [(index: Int, name: String, skill: String?)] = []
+    var testIndices: [Int] = []
+    var integrityColumns: [(index: Int, name: String)] = []
+    var email = 0
+    var status = 0
+    var metric: Int?
+    /// The date columns present, in the order they are tried.
+    var dates: [Int] = []
+    var cellCount = 0
+  }
+
+  static let dateColumns = ["Completion date", "Completed on", "Date completed", "Last activity"]
+
+  /// Checks the header and sorts its columns; notes the columns skipped.
+  static func layout(
+    _ table: TableReader, skills: SkillIndex, result: inout EvidenceImportResult
+  ) throws(InputErrors) -> Layout {
+    do {
+      try table.require(["First name", "Email", "Status"])
+    } catch {
+      throw InputErrors([error])
+    }
+    var layout = Layout()
+    for (index, name) in table.header.enumerated() {
+      let key = TableReader.key(name)
+      if let reason = knownNonSkill(key) {
+        result.noteOnce(
+          table.headerLocation(at: index), "column `\(name)` is \(reason); skipped")
+        continue
+      }
+      if metaColumns.contains(key) || EvidenceImport.demographicColumns.contains(key) || key.isEmpty
+      {
+        continue
+      }
+      if integrityMarkers.contains(where: { key.contains($0) }) {
+        layout.integrityColumns.append((index, name))
+      } else {
+        layout.testColumns.append((index, name, skills.skillID(for: name)))
+      }
+    }
+    layout.email = table.index(of: "Email") ?? 0
+    layout.status = table.index(of: "Status") ?? 0
+    layout.metric = table.index(of: "Scoring metric")
+    layout.dates = dateColumns.compactMap { table.index(of: $0) }
+    layout.cellCount = table.header.count
+    layout.testIndices = layout.testColumns.map(\.index)
+    return layout
+  }
+
+  /// What a row is before anything is recorded for it.
+  enum RowKind {
+    case blank
+    /// More or fewer cells than the header.
+    case ragged(key: String)
+    case badEmail(email: String)
+    case unfinished(key: String, email: String, status: String)
+    /// A Completed row of a plausible email: checked for a repeat, then imported.
+    case candidate(key: String, email: String)
+  }
+
+  /// What the duplicate check says of a Completed row.
+  enum Repeat {
+    /// The email's first Completed row.
+    case first
+    /// The email had a Completed row at this line.
+    case duplicate(firstLine: Int)
+    /// Perhaps a repeat: the row waits until the end of the file, where it is confirmed.
+    case undecided
+  }
+
+  static func referenceKind(_ row: TableRow) -> RowKind {
+    if row.isBlank { return .blank }
+    let email = row.value("Email")
+    let key = email.lowercased()
+    if row.cellCountError() != nil { return .ragged(key: key) }
+    guard isPlausibleEmail(email) else { return .badEmail(email: email) }
+    let status = row.value("Status")
+    guard status.lowercased() == "completed" else {
+      return .unfinished(key: key, email: email, status: status)
+    }
+    return .candidate(key: key, email: email)
+  }
+
+  /// What is read from a row's cells, and what is changed as it is read.
+  struct RowContext {
+    let layout: Layout
+    let table: TableReader
+    let skills: SkillIndex
+    var result: EvidenceImportResult
+    /// Test columns already reported as unknown or unscored (once per column), by index.
+    var reportedUnknown: [Bool] = []
+    /// The test cells' positions in the row being read (the fast path's).
+    var positions: [(line: Int, column: Int)] = []
+    /// Whether this is the first report of the column at `index` (and marks it reported).
+    mutating func firstReport(of index: Int) -> Bool {
+      if index >= reportedUnknown.count {
+        reportedUnknown += repeatElement(false, count: index + 1 - reportedUnknown.count)
+      }
+      if reportedUnknown[index] { return false }
+      reportedUnknown[index] = true
+      return true
+    }
+
+    /// The file's and the anti-cheating columns' numbers in the result's row notes.
+    var fileNumber = 0
+    var integrityList = 0
+
+    init(layout: Layout, table: TableReader, skills: SkillIndex, result: EvidenceImportResult) {
+      self.layout = layout
+      self.table = table
+      self.skills = skills
+      self.result = result
+      fileNumber = self.result.rowNotes.file(table.path)
+      integrityList = self.result.rowNotes.columns(layout.integrityColumns.map(\.name))
+    }
+    /// Scores read recently (the fast path's).
+    var cells = ShortCellCache()
+  }
+
+  /// Reads one row the general way. `check` is the duplicate check of a Completed row; the
+  /// result is false only when it said ``Repeat/undecided`` (nothing was recorded then).
+  static func referenceRow(
+    _ row: TableRow, _ context: inout RowContext, check: (String, Int) -> Repeat,
+    each: (Evidence) -> Void
+  ) -> Bool {
+    let key: String
+    let email: String
+    switch referenceKind(row) {
+    case .blank: return true
+    case .ragged(let rowKey):
+      if let ragged = row.cellCountError() { context.result.fail(rowKey, ragged) }
+      return true
+    case .badEmail(let text):
+      context.result.skipEmail(text, row.location("Email"), what: "the row")
+      return true
+    case .unfinished(let rowKey, let text, let status):
+      context.result.skip(
+        .unfinished, row.location("Status"), hireKey: rowKey,
+        unfinishedMessage(text, status: status))
+      return true
+    case .candidate(let rowKey, let text):
+      key = rowKey
+      email = text
+    }
+    switch check(key, row.line) {
+    case .undecided: return false
+    case .duplicate(let first):
+      context.result.fail(key, duplicateError(row, email: email, firstLine: first))
+      return true
+    case .first: break
+    }
+    guard let percentile = percentile(metric: row.value("Scoring metric")) else {
+      context.result.fail(key, metricError(row))
+      return true
+    }
+    if percentile { context.result.storedDiagnostics.append(percentileNote(row, email: email)) }
+    let flags = context.layout.integrityColumns.compactMap { column -> String? in
+      let value = row.cell(at: column.index)?.trimmingSpaces().lowercased() ?? ""
+      return value == "no" ? column.name : nil
+    }
+    let integrity = integrityNote(flags)
+    if let integrity {
+      context.result.storedDiagnostics.append(
+        Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)"))
+    }
+    let date = dateColumns.lazy.compactMap { EvidenceImport.date(row.value($0)) }.first
+    var template = evidenceTemplate(
+      key: key, percentile: percentile, date: date, integrity: integrity, path: row.path)
+    for column in context.layout.testColumns {
+      let raw = row.cell(at: column.index)?.trimmingSpaces() ?? ""
+      if raw.isEmpty { continue }
+      let location = row.location(at: column.index)
+      testCell(
+        raw, number: EvidenceImport.number(raw), column: column, line: location.line ?? 0,
+        column: location.column ?? 0, &template, &context, each: each)
+    }
+    return true
+  }
+
+  /// A row's evidence before its test: what every test of the row shares. ``testCell`` fills in
+  /// the rest, so that each evidence is not built (and its strings retained) from scratch.
+  static func evidenceTemplate(
+    key: String, percentile: Bool, date: CalendarDate?, integrity: String?, path: String
+  ) -> Evidence {
+    Evidence(
+      hireKey: key, skillID: "", source: .test, instrument: "", rawValue: "",
+      scale: percentile ? .percentile : .percent, proficiency: nil, percentileRank: nil,
+      assessor: "TestGorilla", date: date, note: integrity,
+      origin: SourceLocation(file: path, line: 0, column: 0))
+  }
+
+  /// One non-empty test cell of an imported row (both paths): evidence, or why not. `template`
+  /// is the row's ``evidenceTemplate(key:percentile:date:integrity:path:)``.
+  @inline(__always)
+  static func testCell(
+    _ raw: String, number: Double?, column: (index: Int, name: String, skill: String?),
+    line: Int, column position: Int, _ template: inout Evidence, _ context: inout RowContext,
+    each: (Evidence) -> Void
+  ) {
+    func location() -> SourceLocation {
+      SourceLocation(file: template.origin.file, line: line, column: position)
+    }
+    guard let value = number else {
+      if column.skill == nil {
+        if context.firstReport(of: column.index) {
+          context.result.storedDiagnostics.append(
+            Diagnostic(
+              .note, location(),
+              "column `\(column.name)` has no score (e.g. `\(raw)`); a personality test or other non-scored column, skipped"
+            ))
+        }
+      } else {
+        context.result.fail(
+          template.hireKey,
+          InputError(
+            location(),
+            "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100 (a `%` sign and a decimal comma are fine)"
+          ))
+      }
+      return
+    }
+    guard let skillID = column.skill else {
+      let first = context.firstReport(of: column.index)
+      context.result.unknown(
+        column.name, at: context.table.headerLocation(at: column.index),
+        hireKey: template.hireKey, skills: context.skills, what: "test", warn: first)
+      return
+    }
+    guard (0...100).contains(value) else {
+      context.result.fail(
+        template.hireKey,
+        InputError(
+          location(), "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100"))
+      return
+    }
+    template.skillID = skillID
+    template.instrument = column.name
+    template.rawValue = raw
+    template.proficiency = template.scale.proficiency(of: value)
+    template.percentileRank = template.scale == .percentile ? value : nil
+    template.origin.line = line
+    template.origin.column = position
+    each(template)
+  }
+
+  /// Whether a `Scoring metric` value means percentiles; nil when it is no known metric.
+  static func percentile(metric: String) -> Bool? {
+    switch metric.lowercased() {
+    case "", "raw score", "raw", "percentage", "percent", "% correct", "percentage correct":
+      false
+    case "percentile": true
+    default: nil
+    }
+  }
+
+  static func metricError(_ row: TableRow) -> InputError {
+    row.error(
+      "Scoring metric",
+      "found `\(row.value("Scoring metric"))`; expected Percentile or Raw score (formerly Percentage)"
+    )
+  }
+
+  static func duplicateError(_ row: TableRow, email: String, firstLine: Int) -> InputError {
+    row.error(
+      "Email",
+      "`\(email)` already has a completed row at line \(firstLine); expected one row per candidate")
+  }
+
+  static func percentileNote(_ row: TableRow, email: String) -> Diagnostic {
+    Diagnostic(.note, row.location("Scoring metric"), percentileMessage(email))
+  }
+
+  static func percentileMessage(_ email: String) -> String {
+    "\(email): scores are percentiles (ranks among candidates), recorded as ranks, not as levels"
+  }
+
+  static func unfinishedMessage(_ email: String, status: String) -> String {
+    "\(email): status `\(status)`, not Completed; the row is not imported"
+  }
+
+  /// A row note of the fast path, as the diagnostic the general path makes.
+  static func diagnostic(_ entry: RowNoteLog.Entry) -> Diagnostic {
+    let location = SourceLocation(file: entry.file, line: entry.line, column: entry.column)
+    if entry.kind == .integrity {
+      return Diagnostic(
+        .warning, location, "\(entry.email): \(integrityNote(entry.flagged) ?? "")")
+    }
+    return Diagnostic(.note, location, percentileMessage(entry.email))
+  }
+
+  /// A row note of the fast path, as the skipped record the general path makes.
+  static func skippedRecord(_ entry: RowNoteLog.Entry) -> SkippedRecord {
+    SkippedRecord(
+      .unfinished, SourceLocation(file: entry.file, line: entry.line, column: entry.column),
+      hireKey: entry.email.lowercased(), unfinishedMessage(entry.email, status: entry.status))
+  }
+
+  /// "Integrity: Webcam enabled: No; ..." for the anti-cheating columns that say No; nil for none.
+  static func integrityNote(_ flagged: [String]) -> String? {
+    flagged.isEmpty ? nil : "Integrity: " + flagged.map { "\($0): No" }.joined(separator: "; ")
+  }
+
+  /// The whole file the general way, with an exact duplicate check (the emails themselves): the
+  /// specification the fast path is tested against.
+  static func referenceParse(
+    _ table: inout TableReader, skills: SkillIndex, each: (Evidence) -> Void
+  ) throws(InputErrors) -> EvidenceImportResult {
+    var result = EvidenceImportResult()
+    let layout = try Self.layout(table, skills: skills, result: &result)
+    var context = RowContext(layout: layout, table: table, skills: skills, result: result)
+    var firstLines: [String: Int] = [:]
+    do {
+      while let row = try table.next() {
+        _ = referenceRow(
+          row, &context,
+          check: { key, line in
+            if let first = firstLines[key] { return .duplicate(firstLine: first) }
+            firstLines[key] = line
+            return .first
+          }, each: each)
+      }
+    } catch {
+      throw InputErrors([error])
+    }
+    return context.result
+  }
+}
