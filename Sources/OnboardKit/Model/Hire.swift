@@ -73,7 +73,24 @@ public struct Hire: Hashable, Sendable, Codable {
     self.origin = origin
   }
 
-  public var fullName: String { "\(firstName) \(lastName)".trimmingCharacters(in: .whitespaces) }
+  /// "First Last", trimmed of spaces and tabs at both ends.
+  public var fullName: String { Self.fullName(firstName, lastName) }
+
+  /// `"\(first) \(last)"` trimmed of `.whitespaces`, as Foundation trims it; Foundation is only
+  /// asked when an end is not plain ASCII ink (a space, a tab or a non-ASCII scalar), since the
+  /// renderers ask for the name thousands of times a batch.
+  static func fullName(_ first: String, _ last: String) -> String {
+    let joined = "\(first) \(last)"
+    if let head = joined.utf8.first, let tail = joined.utf8.last, isASCIIInk(head),
+      isASCIIInk(tail)
+    {
+      return joined
+    }
+    return joined.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// An ASCII byte that `.whitespaces` (Unicode Zs and the tab) does not hold.
+  static func isASCIIInk(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
 
   /// The email in lower case: the join key.
   public var key: String { email.lowercased() }

@@ -170,7 +170,32 @@ public enum OwnerAssignment {
   }
 
   /// `weekly-1-1#3` → `weekly-1-1`; `training:sql-indexing` → `sql-indexing`.
+  /// (Splits as `split(separator:)` does, empty pieces left out; ASCII ids are scanned as bytes
+  /// without the arrays of pieces, others go through `referenceBaseID`.)
   static func baseID(_ id: String) -> String {
+    let bytes = id.utf8
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return referenceBaseID(id) }
+    let hash = UInt8(ascii: "#")
+    let colon = UInt8(ascii: ":")
+    var start = bytes.startIndex
+    while start < bytes.endIndex, bytes[start] == hash { start = bytes.index(after: start) }
+    var end = start
+    while end < bytes.endIndex, bytes[end] != hash { end = bytes.index(after: end) }
+    let head = start == end ? id[...] : id[start..<end]
+    let headBytes = head.utf8
+    var last = headBytes.endIndex
+    while last > headBytes.startIndex, headBytes[headBytes.index(before: last)] == colon {
+      last = headBytes.index(before: last)
+    }
+    var first = last
+    while first > headBytes.startIndex, headBytes[headBytes.index(before: first)] != colon {
+      first = headBytes.index(before: first)
+    }
+    return first == last ? String(head) : String(head[first..<last])
+  }
+
+  /// `baseID` as the splits say it, for any id.
+  static func referenceBaseID(_ id: String) -> String {
     let head = id.split(separator: "#").first.map(String.init) ?? id
     return head.split(separator: ":").last.map(String.init) ?? head
   }

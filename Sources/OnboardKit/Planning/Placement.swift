@@ -88,18 +88,31 @@ struct Placement {
   /// first, then the next working days (meetings from day 1 on, not fixed by an override or a
   /// cohort's shared workshop).
   func slots(for item: PlanItem) -> [(CalendarDate, LocalTime)] {
-    var result = [(item.date, item.start)]
+    var result: [(CalendarDate, LocalTime)] = []
+    forEachSlot(for: item) { date, start in
+      result.append((date, start))
+      return true
+    }
+    return result
+  }
+
+  /// Visits the candidates of `slots(for:)` in the same order, one at a time, until `visit`
+  /// returns false: the hire's free times of a later day are only checked when every earlier
+  /// candidate has been tried (most items take their first).
+  func forEachSlot(for item: PlanItem, _ visit: (CalendarDate, LocalTime) -> Bool) {
+    guard visit(item.date, item.start) else { return }
     if item.date < firstDay && item.override == nil {
       // Pre-boarding work is done by HR or IT alone: any time of that day in their hours.
       let times = stride(from: 0, through: 24 * 60 - item.durationMinutes, by: Self.step)
         .filter { $0 != item.start.minutes }
         .sorted { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) }
-      return result + times.map { (item.date, LocalTime(minutes: $0)) }
+      for time in times where !visit(item.date, LocalTime(minutes: time)) { return }
+      return
     }
     let movable =
       item.override == nil && item.date >= firstDay
       && item.reason?.contains("shared workshop") != true
-    guard movable else { return result }
+    guard movable else { return }
     var dates = [item.date]
     var next = item.date
     // A review stays on its day (day 30 is day 30); other meetings may move a few working days.
@@ -121,28 +134,32 @@ struct Placement {
         times.sort { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) }
       }
       for time in times where hireIsFree(date, time, item.durationMinutes, except: item.id) {
-        result.append((date, LocalTime(minutes: time)))
+        guard visit(date, LocalTime(minutes: time)) else { return }
       }
     }
-    return result
   }
 
   /// The first time and person (in candidate order) inside everyone's hours and free; else the
   /// least bad: the fewest minutes outside the person's hours, on the item's own day.
   func best(for item: PlanItem, among people: [TeamMember], ledger: StaffLedger) -> Choice {
-    let options = slots(for: item)
     var leastBad: (choice: Choice, badness: Int)? = nil
-    for (date, start) in options {
+    var fits: Choice? = nil
+    forEachSlot(for: item) { date, start in
       let range = interval(date, start, item.durationMinutes)
       for person in people where ledger.isFree(person.key, range) {
         let outside = Self.outside(range, for: person)
-        if outside == 0 { return Choice(person: person, date: date, start: start, outside: 0) }
+        if outside == 0 {
+          fits = Choice(person: person, date: date, start: start, outside: 0)
+          return false
+        }
         let badness = Self.badness(range, for: person)
         if date == item.date, leastBad.map({ badness < $0.badness }) ?? true {
           leastBad = (Choice(person: person, date: date, start: start, outside: outside), badness)
         }
       }
+      return true
     }
+    if let fits { return fits }
     return leastBad?.choice
       ?? Choice(
         person: people[0], date: item.date, start: item.start,
