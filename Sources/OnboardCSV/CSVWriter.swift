@@ -62,22 +62,30 @@ public struct CSVWriter: Sendable, Equatable, Hashable {
       return
     }
     text.append("\"")
-    for scalar in safe.unicodeScalars {
-      if scalar == "\"" { text.append("\"") }
-      text.unicodeScalars.append(scalar)
+    // `"` is one byte in UTF-8 and never inside another character's bytes: a value without one
+    // is copied whole (the common case: a comma or a line break made the quotes).
+    if safe.utf8.contains(UInt8(ascii: "\"")) {
+      for scalar in safe.unicodeScalars {
+        if scalar == "\"" { text.append("\"") }
+        text.unicodeScalars.append(scalar)
+      }
+    } else {
+      text.append(safe)
     }
     text.append("\"")
   }
 
+  /// Decided on the UTF-8 bytes: every character that forces quotes is ASCII (the delimiter
+  /// too), and a BOM is the bytes EF BB BF.
   private func needsQuotes(_ value: String) -> Bool {
-    let scalars = value.unicodeScalars
-    guard let first = scalars.first, let last = scalars.last else { return false }
-    if first == " " || last == " " || first == "\u{FEFF}" { return true }
-    let delimiter = Unicode.Scalar(dialect.delimiter)
-    return scalars.contains { scalar in
-      switch scalar {
-      case ",", ";", "\t", "\"", "\r", "\n": return true
-      default: return scalar == delimiter
+    let bytes = value.utf8
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    if first == 0x20 || last == 0x20 || bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return true }
+    let delimiter = dialect.delimiter
+    return bytes.contains { byte in
+      switch byte {
+      case UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "\""), 0x0D, 0x0A: return true
+      default: return byte == delimiter
       }
     }
   }

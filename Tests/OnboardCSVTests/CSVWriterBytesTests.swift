@@ -1,0 +1,54 @@
+import OnboardCSV
+import Testing
+
+/// The writer decides quoting on UTF-8 bytes and copies a quoted value without `"` whole; these
+/// tests compare it, byte for byte, with the scalar-by-scalar writer it replaced.
+@Suite struct CSVWriterBytesTests {
+  /// The writer as it was: quoting decided and quotes doubled on Unicode scalars.
+  static func referenceRecord(_ values: [String], writer: CSVWriter) -> String {
+    func needsQuotes(_ value: String) -> Bool {
+      let scalars = value.unicodeScalars
+      guard let first = scalars.first, let last = scalars.last else { return false }
+      if first == " " || last == " " || first == "\u{FEFF}" { return true }
+      let delimiter = Unicode.Scalar(writer.dialect.delimiter)
+      return scalars.contains { scalar in
+        switch scalar {
+        case ",", ";", "\t", "\"", "\r", "\n": return true
+        default: return scalar == delimiter
+        }
+      }
+    }
+    var text = ""
+    for (index, value) in values.enumerated() {
+      if index > 0 { text.append(Character(Unicode.Scalar(writer.dialect.delimiter))) }
+      let safe = writer.formulaDefence.apply(to: value)
+      if needsQuotes(safe) || (values.count == 1 && safe.isEmpty) {
+        text.append("\"")
+        for scalar in safe.unicodeScalars {
+          if scalar == "\"" { text.append("\"") }
+          text.unicodeScalars.append(scalar)
+        }
+        text.append("\"")
+      } else {
+        text.append(safe)
+      }
+    }
+    return text + "\r\n"
+  }
+
+  @Test(arguments: [
+    CSVDialect.comma, CSVDialect(delimiter: UInt8(ascii: ";")), CSVDialect(delimiter: 0x09),
+    CSVDialect(delimiter: UInt8(ascii: "|")),
+  ])
+  func sameBytesAsTheScalarWriter(dialect: CSVDialect) {
+    let writer = CSVWriter(dialect: dialect)
+    let records =
+      CSVRoundTripTests.randomRecords(seed: 16, count: 3_000)
+      + [["\"\u{301}x"], ["a|b"], ["\u{FEFF}"], [" é"], ["é "], [""], ["", ""]]
+    for values in records {
+      let written = writer.record(values)
+      let expected = Self.referenceRecord(values, writer: writer)
+      #expect(Array(written.utf8) == Array(expected.utf8), "\(values)")
+    }
+  }
+}
