@@ -1,3 +1,4 @@
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardMIME
@@ -17,18 +18,7 @@ import Testing
 
   /// Every piece, every pair, and 20,000 random joins of 0–11 pieces.
   static func generated(_ check: (String) -> Void) {
-    var state: UInt64 = 9
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
-    for first in pieces {
-      check(first)
-      for second in pieces { check(first + second) }
-    }
-    for _ in 0..<20_000 {
-      check((0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined())
-    }
+    GeneratedText.forEach(pieces: pieces, seed: 9, check)
   }
 
   @Test func sanitizedMatchesTheScalarDefinition() {

@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardKit
@@ -18,20 +19,9 @@ import Testing
     "From ", "https://x.example/a", "e\u{301}",
   ]
 
-  /// Text made of 0–11 random pieces.
-  static func text(_ generator: inout SeededGenerator) -> String {
-    (0..<generator.int(0...11)).map { _ in generator.pick(pieces) }.joined()
-  }
-
-  /// Runs `check` on generated text; returns how many cases there were.
+  /// Runs `check` on every piece, every pair and `count` random joins (``GeneratedText``).
   static func generated(seed: UInt64, count: Int = 20_000, _ check: (String) -> Void) {
-    var generator = SeededGenerator(seed: seed)
-    for _ in 0..<count { check(text(&generator)) }
-    // Every piece alone and every pair, so each neighbour combination is seen.
-    for first in pieces {
-      check(first)
-      for second in pieces { check(first + second) }
-    }
+    GeneratedText.forEach(pieces: pieces, seed: seed, count: count, check)
   }
 
   @Test func markdownEscapedMatchesTheCharacterDefinition() {

@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardKit
@@ -16,14 +17,7 @@ import Testing
   ]
 
   static func generated(seed: UInt64, _ check: (String) -> Void) {
-    var generator = SeededGenerator(seed: seed)
-    for first in pieces {
-      check(first)
-      for second in pieces { check(first + second) }
-    }
-    for _ in 0..<30_000 {
-      check((0..<generator.int(0...14)).map { _ in generator.pick(pieces) }.joined())
-    }
+    GeneratedText.forEach(pieces: pieces, seed: seed, count: 30_000, maximumPieces: 14, check)
   }
 
   @Test func parseTreesMatchTheCharacterParser() {
