@@ -83,18 +83,34 @@ public struct CSVFieldBytes {
   /// Where the fields at `indices` (increasing) start, found in one walk over the row, into
   /// `positions` (emptied first; its storage is reused): the same as ``CSVRow/position(at:)``
   /// for each, and the row's start for an index past the row's end.
+  ///
+  /// After the first field, when the bytes up to the last field's start are plain (ASCII, no
+  /// control byte: see ``PositionCursor/isPlain(_:from:to:)``), as in most rows, each column is
+  /// the first one plus the distance, without walking.
   public func positions(of indices: [Int], into positions: inout [(line: Int, column: Int)]) {
-    positions.removeAll(keepingCapacity: true)
+    if positions.count != indices.count {
+      positions = Array(repeating: (0, 0), count: indices.count)
+    }
+    let last = indices.last { $0 >= 0 && $0 < count }.map(rawStart)
     var cursor = PositionCursor(line: line, at: start)
-    for index in indices {
-      guard index >= 0 && index < count else {
-        positions.append((line, 1))
-        continue
+    var plain = false
+    positions.withUnsafeMutableBufferPointer { positions in
+      for slot in 0..<indices.count {
+        let index = indices[slot]
+        guard index >= 0 && index < count else {
+          positions[slot] = (line, 1)
+          continue
+        }
+        let target = rawStart(index)
+        precondition(target >= cursor.index, "fields must be asked for in increasing order")
+        if plain {
+          cursor.skipPlain(to: target)
+        } else {
+          cursor.advance(through: buffer, to: target)
+          if let last { plain = PositionCursor.isPlain(buffer, from: target, to: last) }
+        }
+        positions[slot] = (cursor.line, cursor.column)
       }
-      let target = rawStart(index)
-      precondition(target >= cursor.index, "fields must be asked for in increasing order")
-      cursor.advance(through: buffer, to: target)
-      positions.append((cursor.line, cursor.column))
     }
   }
 

@@ -157,6 +157,36 @@ struct PositionCursor {
     bytes.withUnsafeBufferPointer { buffer in advance(through: buffer, to: target) }
   }
 
+  /// Whether `buffer[from..<to]` is plain text: ASCII without control bytes (below 0x10, which
+  /// covers CR and LF), so that walking over it adds its length to the column and nothing else.
+  /// (A tab or other control byte below 0x10 only makes it not plain: the walk then decides.)
+  static func isPlain(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Bool {
+    guard from < end, let base = buffer.baseAddress else { return true }
+    var index = from
+    // A byte below 0x80 plus 0x70 has its high bit set exactly when it is 0x10 or more.
+    let offset = Words.broadcast(0x70)
+    while index &+ 8 <= end {
+      let word = Words.load(base + index)
+      if word & Words.high != 0 || (word &+ offset) & Words.high != Words.high { return false }
+      index &+= 8
+    }
+    while index < end {
+      let byte = base[index]
+      if byte < 0x10 || byte >= 0x80 { return false }
+      index &+= 1
+    }
+    return true
+  }
+
+  /// Walks up to `target` over bytes known to be plain (``isPlain(_:from:to:)``).
+  @inline(__always)
+  mutating func skipPlain(to target: Int) {
+    guard index < target else { return }
+    column &+= target &- index
+    index = target
+    afterCR = false
+  }
+
   /// ``advance(through:to:)`` over the window's bytes.
   mutating func advance(through buffer: UnsafeBufferPointer<UInt8>, to target: Int) {
     guard index < target, let base = buffer.baseAddress else { return }

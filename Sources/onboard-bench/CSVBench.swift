@@ -69,15 +69,24 @@ struct CSVBench {
     }
   }
 
-  /// `EvidenceImport.stream`: the TestGorilla import, evidence handed on, not kept.
+  /// `EvidenceImport.stream`: the TestGorilla import, evidence handed on, not kept. The consumer
+  /// reads every evidence (a checksum of its key, skill, value, level and place), as a real one
+  /// would, so that the import cannot leave anything unmade.
   func streamingImport(skills: SkillIndex) throws -> (Measurement, EvidenceImportResult) {
     var result = EvidenceImportResult()
     let measurement = try Measurement.run("TestGorilla import (streaming)", bytes: size) {
       var count = 0
+      var checksum = 0
       result = try EvidenceImport.stream(
         reader: try CSVReader(contentsOf: URL(fileURLWithPath: path)), path: path, skills: skills
-      ) { _ in count += 1 }
-      return [("evidence", count)]
+      ) { evidence in
+        count += 1
+        checksum &+= evidence.hireKey.utf8.count &+ evidence.skillID.utf8.count
+        checksum &+= evidence.rawValue.utf8.count &+ (evidence.origin.line ?? 0)
+        checksum &+= evidence.origin.column ?? 0
+        checksum &+= Int((evidence.proficiency?.fraction ?? 0) * 1000)
+      }
+      return [("evidence", count), ("checksum", checksum)]
     }
     return (measurement, result)
   }

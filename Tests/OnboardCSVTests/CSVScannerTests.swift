@@ -106,6 +106,47 @@ import Testing
     #expect(rows[1][2] == "\"")
   }
 
+  @Test func fieldPositionsInOneWalkAgreeWithTheRecord() throws {
+    // `positions(of:into:)` skips plain stretches (ASCII, no control byte) without walking: on
+    // rows of plain text, multi-byte text, tabs, quotes and every line break, for every field,
+    // for random increasing subsets (with indices past the row's end), it gives the decoded
+    // record's positions, and ``CSVRow/position(at:)``'s.
+    var generator = SeededGenerator(seed: 21)
+    let pieces = Self.pieces.prefix(14) + [Array("ab,cd,ef,gh".utf8), Array(",,,".utf8)]
+    var positions: [(line: Int, column: Int)] = []
+    var compared = 0
+    GeneratedText.forEach(
+      pieces: pieces.map { String(decoding: $0, as: UTF8.self) }, seed: 17, count: 4000
+    ) { text in
+      var reader = CSVReader(string: text)
+      while let row = try? reader.nextRow() {
+        let record = row.record
+        var subsets = [Array(0..<(row.count + 2))]
+        for _ in 0..<3 {
+          subsets.append((0..<(row.count + 2)).filter { _ in Bool.random(using: &generator) })
+        }
+        for indices in subsets {
+          let found: [(line: Int, column: Int)]? = row.withFieldBytes { fields in
+            fields.positions(of: indices, into: &positions)
+            return positions
+          }
+          guard let found else { continue }
+          let expected = indices.map { index in
+            record.field(at: index).map { ($0.line, $0.column) } ?? (row.line, 1)
+          }
+          #expect(found.map(\.line) == expected.map(\.0), "\(text.debugDescription) \(indices)")
+          #expect(found.map(\.column) == expected.map(\.1), "\(text.debugDescription) \(indices)")
+          for (index, position) in zip(indices, found) where index < row.count {
+            #expect(
+              row.position(at: index).map { [$0.line, $0.column] } == [position.0, position.1])
+          }
+          compared += 1
+        }
+      }
+    }
+    #expect(compared > 10_000)
+  }
+
   @Test func rowsStayValidAfterTheReaderMovesOn() throws {
     try TemporaryDirectory.with("csv-rows") { folder in
       let url = folder.appendingPathComponent("rows.csv")

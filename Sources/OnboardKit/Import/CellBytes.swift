@@ -178,16 +178,11 @@ struct ShortCellCache {
   ) -> (text: String, number: Double?) {
     guard bytes.count <= 15, bytes.count > 0 else { return read(bytes) }
     // The bytes and their count packed into 16 bytes (0 is no key: the count is never 0).
-    var low: UInt64 = 0
-    var high = UInt64(bytes.count) << 56
-    for index in 0..<bytes.count {
-      let byte = UInt64(bytes[index])
-      if index < 8 {
-        low |= byte << UInt64(index * 8)
-      } else {
-        high |= byte << UInt64((index - 8) * 8)
-      }
-    }
+    // (Copied, not shifted in byte by byte: the first byte lowest, on a little-endian machine.)
+    var words: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+    let low = UInt64(littleEndian: words.0)
+    let high = UInt64(littleEndian: words.1) | UInt64(bytes.count) << 56
     let slot = Int(
       truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) >> 52)
     if keys[slot] == (low, high) { return values[slot] }

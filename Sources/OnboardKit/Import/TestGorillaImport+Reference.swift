@@ -181,9 +181,12 @@ extension TestGorillaImport {
       let raw = row.cell(at: column.index)?.trimmingSpaces() ?? ""
       if raw.isEmpty { continue }
       let location = row.location(at: column.index)
-      testCell(
+      if testCell(
         raw, number: EvidenceImport.number(raw), column: column, line: location.line ?? 0,
-        column: location.column ?? 0, &template, &context, each: each)
+        column: location.column ?? 0, &template, &context)
+      {
+        each(template)
+      }
     }
     return true
   }
@@ -200,14 +203,18 @@ extension TestGorillaImport {
       origin: SourceLocation(file: path, line: 0, column: 0))
   }
 
-  /// One non-empty test cell of an imported row (both paths): evidence, or why not. `template`
-  /// is the row's ``evidenceTemplate(key:percentile:date:integrity:path:)``.
+  /// One non-empty test cell of an imported row (both paths): true when `template` (the row's
+  /// ``evidenceTemplate(key:percentile:date:integrity:path:)``) now is the cell's evidence, for
+  /// the caller to hand on; false when the cell gave none (and why is recorded).
+  ///
+  /// The caller hands the template on itself, from its own variable: handed on from here, through
+  /// the `inout`, it was copied first (every string in it retained and released, for each of the
+  /// export's millions of scores).
   @inline(__always)
   static func testCell(
     _ raw: String, number: Double?, column: (index: Int, name: String, skill: String?),
-    line: Int, column position: Int, _ template: inout Evidence, _ context: inout RowContext,
-    each: (Evidence) -> Void
-  ) {
+    line: Int, column position: Int, _ template: inout Evidence, _ context: inout RowContext
+  ) -> Bool {
     func location() -> SourceLocation {
       SourceLocation(file: template.origin.file, line: line, column: position)
     }
@@ -228,21 +235,21 @@ extension TestGorillaImport {
             "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100 (a `%` sign and a decimal comma are fine)"
           ))
       }
-      return
+      return false
     }
     guard let skillID = column.skill else {
       let first = context.firstReport(of: column.index)
       context.result.unknown(
         column.name, at: context.table.headerLocation(at: column.index),
         hireKey: template.hireKey, skills: context.skills, what: "test", warn: first)
-      return
+      return false
     }
     guard (0...100).contains(value) else {
       context.result.fail(
         template.hireKey,
         InputError(
           location(), "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100"))
-      return
+      return false
     }
     template.skillID = skillID
     template.instrument = column.name
@@ -251,7 +258,7 @@ extension TestGorillaImport {
     template.percentileRank = template.scale == .percentile ? value : nil
     template.origin.line = line
     template.origin.column = position
-    each(template)
+    return true
   }
 
   /// Whether a `Scoring metric` value means percentiles; nil when it is no known metric.

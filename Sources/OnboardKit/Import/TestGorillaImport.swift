@@ -128,7 +128,8 @@ enum TestGorillaImport {
     guard fields.count == layout.cellCount,
       let emailCell = fields.value(at: layout.email),
       let email = CellBytes.trimmed(emailCell, newlines: true), !email.isEmpty,
-      CellBytes.isASCII(email), CellBytes.isPlausibleEmail(email),
+      // (A plausible email is ASCII: its atoms and labels are.)
+      CellBytes.isPlausibleEmail(email),
       let statusCell = fields.value(at: layout.status),
       let status = CellBytes.trimmed(statusCell, newlines: true), CellBytes.isASCII(status)
     else { return .general }
@@ -163,8 +164,7 @@ enum TestGorillaImport {
       return .done
     case .candidate(let email): emailBytes = email
     }
-    let key = CellBytes.lowercasedString(emailBytes)
-    let hash = emailHash(utf8: emailBytes.lazy.map(CellBytes.lowercased))
+    let (key, hash) = keyAndHash(emailBytes)
     guard seen.insert(fingerprint(hash)) else { return .undecided(key: key) }
     // Messages only: the email as written, the row with its column names.
     func email() -> String {
@@ -237,12 +237,12 @@ enum TestGorillaImport {
       key: key, percentile: percentile, date: date, integrity: integrity,
       path: context.table.path)
     fields.positions(of: layout.testIndices, into: &context.positions)
-    for (slot, column) in layout.testColumns.enumerated() {
+    // The columns by index, not `enumerated()`, whose copy of each column retains its strings.
+    for slot in layout.testColumns.indices {
+      let index = layout.testIndices[slot]
       let raw: String
       let number: Double?
-      if let cell = fields.value(at: column.index),
-        let bytes = CellBytes.trimmed(cell, newlines: false)
-      {
+      if let cell = fields.value(at: index), let bytes = CellBytes.trimmed(cell, newlines: false) {
         if bytes.isEmpty { continue }
         (raw, number) = context.cells.value(bytes) { bytes in
           let text = String(decoding: bytes, as: UTF8.self)
@@ -251,14 +251,17 @@ enum TestGorillaImport {
           )
         }
       } else {
-        raw = cells[column.index]?.trimmingSpaces() ?? ""
+        raw = cells[index]?.trimmingSpaces() ?? ""
         if raw.isEmpty { continue }
         number = EvidenceImport.number(raw)
       }
       let position = context.positions[slot]
-      testCell(
-        raw, number: number, column: column, line: position.line, column: position.column,
-        &template, &context, each: each)
+      if testCell(
+        raw, number: number, column: layout.testColumns[slot], line: position.line,
+        column: position.column, &template, &context)
+      {
+        each(template)
+      }
     }
     return .done
   }
@@ -335,10 +338,36 @@ extension TestGorillaImport {
 
   /// ``emailHash(_:)`` of a key given as its UTF-8 bytes.
   static func emailHash<Bytes: Sequence<UInt8>>(utf8 bytes: Bytes) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    var hash = hashStart
+    for byte in bytes { hash = hashStep(hash, byte) }
+    return hashEnd(hash)
+  }
+
+  /// The key of ASCII email bytes (``CellBytes/lowercasedString(_:)``) and its
+  /// ``emailHash(_:)``, in one pass over the bytes.
+  static func keyAndHash(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: String, hash: UInt64) {
+    var hash = hashStart
+    let key = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      for index in 0..<bytes.count {
+        let byte = CellBytes.lowercased(bytes[index])
+        buffer[index] = byte
+        hash = hashStep(hash, byte)
+      }
+      return bytes.count
     }
+    return (key, hashEnd(hash))
+  }
+
+  private static let hashStart: UInt64 = 0xCBF2_9CE4_8422_2325
+
+  @inline(__always)
+  private static func hashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+  }
+
+  @inline(__always)
+  private static func hashEnd(_ start: UInt64) -> UInt64 {
+    var hash = start
     hash ^= hash >> 33
     hash = hash &* 0xFF51_AFD7_ED55_8CCD
     hash ^= hash >> 33

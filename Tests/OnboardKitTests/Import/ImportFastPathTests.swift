@@ -46,4 +46,44 @@ import Testing
     #expect(seen.count == 100_000)
     #expect(!seen.contains(first))
   }
+
+  @Test func keyAndHashInOnePassAreTheKeyAndItsHash() {
+    var generator = SeededGenerator(seed: 12)
+    let alphabet = Array("aZzA09.-_@+!~`{|}".utf8)
+    for _ in 0..<20_000 {
+      let bytes = (0..<Int.random(in: 0...70, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator) ?? 0
+      }
+      bytes.withUnsafeBufferPointer { bytes in
+        let (key, hash) = TestGorillaImport.keyAndHash(bytes)
+        let expected = String(decoding: bytes, as: UTF8.self).lowercased()
+        #expect(key == expected)
+        #expect(hash == TestGorillaImport.emailHash(expected))
+      }
+    }
+  }
+
+  @Test func shortCellCacheGivesWhatItsReadGives() {
+    // Many more values than slots, of every length up to 15 and past it, sharing prefixes: every
+    // answer is what `read` gives for those bytes (a value never comes back for other bytes).
+    var generator = SeededGenerator(seed: 13)
+    var cache = ShortCellCache()
+    let alphabet = Array("01.,%5 ".utf8)
+    var reads = 0
+    for _ in 0..<60_000 {
+      let bytes = (0..<Int.random(in: 0...18, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator) ?? 0
+      }
+      bytes.withUnsafeBufferPointer { bytes in
+        let value = cache.value(bytes) { bytes in
+          reads += 1
+          let text = String(decoding: bytes, as: UTF8.self)
+          return (text, Double(bytes.count))
+        }
+        #expect(value.text == String(decoding: bytes, as: UTF8.self))
+        #expect(value.number == Double(bytes.count))
+      }
+    }
+    #expect(reads < 60_000, "some values came from the cache")
+  }
 }
