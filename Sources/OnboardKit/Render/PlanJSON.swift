@@ -153,8 +153,15 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     levelsAtHire = plan.levelsAtHire
   }
 
-  /// Pretty, key-sorted JSON: the same plan gives the same bytes.
+  /// Pretty, key-sorted JSON: the same plan gives the same bytes. Written by `PlanJSONWriter`,
+  /// byte for byte `encodedByJSONEncoder()`, which decides when the writer cannot.
   public func encoded() throws -> Data {
+    if let bytes = try? PlanJSONWriter.write(self) { return Data(bytes) }
+    return try encodedByJSONEncoder()
+  }
+
+  /// The definition of `encoded()`: `JSONEncoder`, pretty, sorted keys, unescaped slashes.
+  func encodedByJSONEncoder() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     var data = try encoder.encode(self)

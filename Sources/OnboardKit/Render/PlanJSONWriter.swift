@@ -1,0 +1,326 @@
+/// Writes `plan.json` straight into UTF-8 bytes, in exactly the layout `JSONEncoder` gives with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`: two-space indent, `"key" : value`,
+/// keys in the encoder's order (written out per type below), an empty array as `[`, an empty line
+/// and `]`, numbers as `description` without a trailing `.0`, strings escaped as the encoder does.
+///
+/// It gives up (`Unwritable`) where the encoder must decide: a NaN or infinite number (the
+/// encoder's error is the message) and a dictionary (its key order is Foundation's comparison);
+/// `PlanDocument.encoded()` then uses `JSONEncoder`.
+struct PlanJSONWriter {
+  /// The document has something only `JSONEncoder` writes (or refuses) the same way.
+  struct Unwritable: Error {}
+
+  private(set) var bytes: [UInt8] = []
+  private var depth = 0
+  /// Whether the innermost open container has no element yet.
+  private var isFirst = true
+
+  init(capacity: Int = 16_384) { bytes.reserveCapacity(capacity) }
+
+  /// The whole document, ending with a line feed.
+  static func write(_ document: PlanDocument) throws(Unwritable) -> [UInt8] {
+    var writer = PlanJSONWriter(capacity: 8_192 + document.items.count * 640)
+    try writer.write(document)
+    writer.bytes.append(0x0A)
+    return writer.bytes
+  }
+
+  // MARK: - Layout
+
+  private mutating func indent() {
+    for _ in 0..<depth {
+      bytes.append(0x20)
+      bytes.append(0x20)
+    }
+  }
+
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    bytes.append(0x0A)
+    depth += 1
+    isFirst = true
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    bytes.append(0x0A)
+    depth -= 1
+    indent()
+    bytes.append(bracket)
+    isFirst = false
+  }
+
+  /// Starts the next element of the open container: the comma after the previous one, the indent.
+  private mutating func element() {
+    if !isFirst {
+      bytes.append(UInt8(ascii: ","))
+      bytes.append(0x0A)
+    }
+    isFirst = false
+    indent()
+  }
+
+  /// `"name" : ` (names are ASCII without anything to escape).
+  private mutating func key(_ name: StaticString) {
+    element()
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+  }
+
+  // MARK: - Values
+
+  /// What a byte needs in a JSON string: 0 nothing, 1 a backslash before it, 2 a short escape
+  /// (`\b \t \n \f \r`), 3 `\u00XX`.
+  private static let escapeClass: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for byte in 0..<0x20 { table[byte] = 3 }
+    for byte: UInt8 in [0x08, 0x09, 0x0A, 0x0C, 0x0D] { table[Int(byte)] = 2 }
+    table[Int(UInt8(ascii: "\""))] = 1
+    table[Int(UInt8(ascii: "\\"))] = 1
+    return table
+  }()
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private mutating func string(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { utf8 in
+      let table = Self.escapeClass
+      var start = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        let kind = table[Int(byte)]
+        if kind == 0 { continue }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        start = index + 1
+        bytes.append(UInt8(ascii: "\\"))
+        switch kind {
+        case 1: bytes.append(byte)
+        case 2:
+          switch byte {
+          case 0x08: bytes.append(UInt8(ascii: "b"))
+          case 0x09: bytes.append(UInt8(ascii: "t"))
+          case 0x0A: bytes.append(UInt8(ascii: "n"))
+          case 0x0C: bytes.append(UInt8(ascii: "f"))
+          default: bytes.append(UInt8(ascii: "r"))
+          }
+        default:
+          let hex = Self.hexDigits
+          bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30])
+          bytes.append(hex[Int(byte >> 4)])
+          bytes.append(hex[Int(byte & 0x0F)])
+        }
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func int(_ value: Int) {
+    if value >= 0 && value < 10 {
+      bytes.append(0x30 + UInt8(value))
+    } else {
+      bytes.append(contentsOf: String(value).utf8)
+    }
+  }
+
+  private mutating func double(_ value: Double) throws(Unwritable) {
+    guard value.isFinite else { throw Unwritable() }
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  private mutating func field(_ name: StaticString, _ value: String) {
+    key(name)
+    string(value)
+  }
+
+  private mutating func field(_ name: StaticString, _ value: String?) {
+    if let value { field(name, value) }
+  }
+
+  private mutating func field(_ name: StaticString, _ value: Int) {
+    key(name)
+    int(value)
+  }
+
+  private mutating func field(_ name: StaticString, _ value: Double) throws(Unwritable) {
+    key(name)
+    try double(value)
+  }
+
+  private mutating func field(_ name: StaticString, _ value: Double?) throws(Unwritable) {
+    if let value { try field(name, value) }
+  }
+
+  private mutating func field(_ name: StaticString, _ values: [String]) {
+    key(name)
+    open(UInt8(ascii: "["))
+    for value in values {
+      element()
+      string(value)
+    }
+    close(UInt8(ascii: "]"))
+  }
+
+  private mutating func field(_ name: StaticString, _ values: [Double]) throws(Unwritable) {
+    key(name)
+    open(UInt8(ascii: "["))
+    for value in values {
+      element()
+      try double(value)
+    }
+    close(UInt8(ascii: "]"))
+  }
+
+  /// `"name" : [ {...}, ... ]`, each element an object written by `write`.
+  private mutating func objects<T>(
+    _ name: StaticString, _ values: [T], _ write: (inout Self, T) throws(Unwritable) -> Void
+  ) throws(Unwritable) {
+    key(name)
+    open(UInt8(ascii: "["))
+    for value in values {
+      element()
+      open(UInt8(ascii: "{"))
+      try write(&self, value)
+      close(UInt8(ascii: "}"))
+    }
+    close(UInt8(ascii: "]"))
+  }
+
+  /// `"name" : {...}` written by `write`.
+  private mutating func object(_ name: StaticString, _ write: (inout Self) -> Void) {
+    key(name)
+    open(UInt8(ascii: "{"))
+    write(&self)
+    close(UInt8(ascii: "}"))
+  }
+
+  // MARK: - The document, key by key in the encoder's order
+
+  private mutating func write(_ d: PlanDocument) throws(Unwritable) {
+    guard d.levelsAtHire == nil else { throw Unwritable() }
+    open(UInt8(ascii: "{"))
+    if let changes = d.changes {
+      try objects("changes", changes) { w, c in
+        w.field("change", c.change.rawValue)
+        w.field("itemID", c.itemID)
+        w.field("text", c.text)
+      }
+    }
+    field("day90", d.day90)
+    try objects("emails", d.emails) { w, e in
+      w.field("date", e.date.iso)
+      w.field("file", e.file)
+      w.field("subject", e.subject)
+      w.field("time", e.time.description)
+      w.field("to", e.to)
+    }
+    try objects("goals", d.goals) { w, g in
+      w.field("day", g.day)
+      w.field("id", g.id)
+      w.field("outcome", g.outcome)
+      w.field("owner", g.owner)
+      w.field("shownBy", g.shownBy)
+      w.field("skillID", g.skillID)
+      w.field("source", g.source.rawValue)
+    }
+    let hire = d.hire
+    object("hire") { w in
+      w.person("buddy", hire.buddy)
+      w.field("dayEnd", hire.dayEnd)
+      w.field("dayStart", hire.dayStart)
+      w.field("email", hire.email)
+      w.field("employment", hire.employment)
+      w.field("location", hire.location)
+      w.person("manager", hire.manager)
+      w.field("name", hire.name)
+      w.field("role", hire.role)
+      w.field("timeZone", hire.timeZone)
+      w.field("workDays", hire.workDays)
+      w.field("workMode", hire.workMode)
+    }
+    try objects("items", d.items) { w, i in
+      w.field("agenda", i.agenda)
+      w.field("date", i.date)
+      w.field("durationMinutes", i.durationMinutes)
+      w.field("end", i.end)
+      w.field("format", i.format)
+      w.field("id", i.id)
+      w.field("kind", i.kind)
+      w.field("note", i.note)
+      w.field("override", i.override)
+      w.field("owner", i.owner)
+      w.field("ownerName", i.ownerName)
+      w.field("reason", i.reason)
+      w.field("resource", i.resource)
+      if let sequence = i.sequence { w.field("sequence", sequence) }
+      w.field("skill", i.skill)
+      w.field("start", i.start)
+      w.field("title", i.title)
+      w.field("topic", i.topic)
+      w.field("view", i.view)
+    }
+    field("notes", d.notes)
+    field("replannedFrom", d.replannedFrom)
+    field("requestedStart", d.requestedStart)
+    field("schema", d.schema)
+    try objects("skills", d.skills) { w, s throws(Unwritable) in try w.skill(s) }
+    field("start", d.start)
+    field("startMovedReason", d.startMovedReason)
+    field("unassessedEssentials", d.unassessedEssentials)
+    try objects("unscheduled", d.unscheduled) { w, u in
+      w.field("reason", u.reason)
+      w.field("skillID", u.skillID)
+      w.field("title", u.title)
+      w.field("topicID", u.topicID)
+    }
+    field("weakAreas", d.weakAreas)
+    close(UInt8(ascii: "}"))
+  }
+
+  private mutating func person(_ name: StaticString, _ person: Person) {
+    object(name) { w in
+      w.field("email", person.email)
+      w.field("name", person.name)
+    }
+  }
+
+  private mutating func skill(_ s: PlanDocument.SkillInfo) throws(Unwritable) {
+    try field("confidence", s.confidence)
+    field("conflict", s.conflict)
+    try objects("evidence", s.evidence) { w, e throws(Unwritable) in
+      w.field("assessor", e.assessor)
+      w.field("date", e.date)
+      w.field("hire", e.hire)
+      w.field("instrument", e.instrument)
+      try w.field("level", e.level)
+      w.field("note", e.note)
+      w.field("origin", e.origin)
+      try w.field("percentileRank", e.percentileRank)
+      w.field("rawValue", e.rawValue)
+      w.field("scale", e.scale)
+      w.field("skill", e.skill)
+      w.field("source", e.source)
+      try w.field("weight", e.weight)
+    }
+    try field("importance", s.importance)
+    if let flags = s.integrityFlags { field("integrityFlags", flags) }
+    field("integrityNote", s.integrityNote)
+    field("levelStatus", s.levelStatus)
+    field("name", s.name)
+    try field("observed", s.observed)
+    try field("percentileRanks", s.percentileRanks)
+    field("priority", s.priority)
+    field("settleIt", s.settleIt)
+    try field("severity", s.severity)
+    try field("shortfall", s.shortfall)
+    field("skill", s.skill)
+    field("status", s.status)
+    field("target", s.target)
+    field("tier", s.tier)
+    field("weightNote", s.weightNote)
+  }
+}
