@@ -166,14 +166,14 @@ public enum Onboarding {
       goals: library.goals(for: role))
   }
 
-  /// A hire's workshop needs for cohort grouping: the plan as the hire would get it alone.
+  /// A hire's workshop needs for cohort grouping: where the plan the hire would get alone puts
+  /// them (`Planner.workshopDemands`: its placement only).
   public static func workshopDemands(
     hire: Hire, library: PlanLibrary, evidence: [Evidence], overrides: [PlanOverride] = []
   ) throws(InputError) -> [WorkshopDemand] {
-    let plan = Planner.plan(
-      try planningInput(hire: hire, library: library, evidence: evidence, overrides: overrides))
-    return SharedSessionPlanner.demands(
-      plan: plan, catalog: library.catalogByID, settings: library.settings)
+    Planner.workshopDemands(
+      try planningInput(hire: hire, library: library, evidence: evidence, overrides: overrides),
+      catalog: library.catalogByID)
   }
 
   /// The first working day of a hire: the roster's date, or the next working day after it.

@@ -130,6 +130,20 @@ extension PlanBuilder {
     noteLateCriticalGaps()
   }
 
+  /// Whether a training item of this plan can be a shareable workshop (`SharedSessionPlanner`'s
+  /// demands): one of the topics it requests, or a training item a re-plan keeps.
+  func needsSharedWorkshop(catalog: [String: TrainingTopic]) -> Bool {
+    func shareable(_ id: String?) -> Bool {
+      guard let id, let topic = catalog[id], topic.format == .workshop,
+        let capacity = topic.capacity
+      else { return false }
+      return capacity > 1
+    }
+    let kept = input.replan?.kept ?? []
+    return kept.contains { $0.kind == .training && shareable($0.topicID) }
+      || topicRequests().requests.contains { shareable($0.topic?.id) }
+  }
+
   /// Every critical gap of an essential skill should have training in the first ten working days;
   /// when it has not, the plan says why instead of staying silent.
   private mutating func noteLateCriticalGaps() {

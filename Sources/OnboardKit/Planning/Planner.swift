@@ -45,17 +45,24 @@ public struct PlanningInput: Sendable {
 public enum Planner {
   public static func plan(_ input: PlanningInput) -> OnboardingPlan {
     var builder = PlanBuilder(input: input)
-    builder.placeKeptItems()
-    builder.placeAddedItems()
-    builder.placeFixedActivities()
-    builder.applyMoves(of: [.activity, .meeting, .checkIn, .milestone])
-    builder.placeTraining()
-    builder.placePractice()
-    builder.placeFollowUps()
-    builder.applyMoves(of: [.training, .verification, .practice, .followUp])
+    builder.placeItems()
     builder.buildGoals()
     builder.annotateMilestones()
     return builder.finish()
+  }
+
+  /// The workshop demands of a hire (`SharedSessionPlanner.demands` of `plan(input)`) without the
+  /// whole plan: none, with nothing placed, when no topic the hire needs is a shareable workshop;
+  /// otherwise from the items placed as `plan` places them (goals and review agendas, which move
+  /// nothing, left out).
+  public static func workshopDemands(
+    _ input: PlanningInput, catalog: [String: TrainingTopic]
+  ) -> [WorkshopDemand] {
+    var builder = PlanBuilder(input: input)
+    guard builder.needsSharedWorkshop(catalog: catalog) else { return [] }
+    builder.placeItems()
+    return SharedSessionPlanner.demands(
+      plan: builder.finish(), catalog: catalog, settings: input.settings)
   }
 }
 
@@ -117,6 +124,18 @@ struct PlanBuilder {
           + "working day, \(start.longText).", at: 0)
     }
     self.notes = notes
+  }
+
+  /// Every item of the plan, in the order each step depends on the ones before.
+  mutating func placeItems() {
+    placeKeptItems()
+    placeAddedItems()
+    placeFixedActivities()
+    applyMoves(of: [.activity, .meeting, .checkIn, .milestone])
+    placeTraining()
+    placePractice()
+    placeFollowUps()
+    applyMoves(of: [.training, .verification, .practice, .followUp])
   }
 
   func dates(for rule: WhenRule) -> [CalendarDate] { timeline.dates(for: rule) }

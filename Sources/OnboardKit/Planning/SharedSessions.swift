@@ -145,23 +145,36 @@ public struct SharedSessionGrouper: Sendable {
     // Same week: the Monday of the date the hire's own plan chose.
     let byWeek = Dictionary(grouping: sorted) { $0.date.dayNumber - $0.date.weekday.index }
     for week in byWeek.keys.sorted() {
-      var pending = byWeek[week] ?? []
+      let inWeek = byWeek[week] ?? []
+      // The demands not grouped yet, in order, as a list linked by index: a member leaves it in
+      // O(1), and a session stops looking once it is full (no later candidate could join).
+      let end = inWeek.count
+      var next = Array(1...max(1, end))
+      var head = 0
+      var pendingCount = end
+      let largest = inWeek.map(\.capacity).max() ?? 0
       var number = 0
-      while pending.count >= 2 {
-        var members: [WorkshopDemand] = [pending.removeFirst()]
+      while pendingCount >= 2 {
+        var members: [WorkshopDemand] = [inWeek[head]]
+        head = next[head]
+        pendingCount -= 1
         var slot: (CalendarDate, Int)? = nil
-        var rest: [WorkshopDemand] = []
-        for candidate in pending {
+        var previous: Int? = nil
+        var node = head
+        while node < end, members.count < largest {
+          let candidate = inWeek[node]
           if members.count < candidate.capacity,
             let common = SharedSessionPlanner.commonSlot(members + [candidate], taken: taken)
           {
             members.append(candidate)
             slot = common
+            if let previous { next[previous] = next[node] } else { head = next[node] }
+            pendingCount -= 1
           } else {
-            rest.append(candidate)
+            previous = node
           }
+          node = next[node]
         }
-        pending = rest
         guard members.count >= 2, let (date, start) = slot else { continue }
         number += 1
         let minutes = members[0].minutes

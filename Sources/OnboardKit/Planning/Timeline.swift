@@ -13,7 +13,9 @@ public struct Timeline: Sendable {
     self.start = start
     forwardDays = calendar.workingDays(from: start, through: start.adding(days: 400))
     // Before day 1 the company's days count (HR and IT prepare; the hire does not work yet).
-    backwardDays = (1...120).map { start.adding(days: -$0) }.filter(calendar.isCompanyWorkingDay)
+    backwardDays = calendar.companyWorkingDays(
+      from: start.adding(days: -120), through: start.adding(days: -1)
+    ).reversed()
   }
 
   /// The dates a rule means for this hire (empty when out of range).

@@ -84,8 +84,35 @@ public struct WorkCalendar: Hashable, Sendable, Codable {
 
   /// The working days in `first...last`.
   public func workingDays(from first: CalendarDate, through last: CalendarDate) -> [CalendarDate] {
+    Self.days(from: first, through: last, on: workDays, closures: closures)
+  }
+
+  /// The company's working days in `first...last` (the days `isCompanyWorkingDay` accepts).
+  func companyWorkingDays(from first: CalendarDate, through last: CalendarDate) -> [CalendarDate] {
+    Self.days(from: first, through: last, on: companyWorkDays, closures: closures)
+  }
+
+  /// The dates in `first...last` on one of `weekdays` and not closed: the weekday counted along
+  /// from the first date (not worked out again for every date), a closure looked up only on such
+  /// a weekday.
+  static func days(
+    from first: CalendarDate, through last: CalendarDate, on weekdays: [Weekday],
+    closures: [CalendarDate: String]
+  ) -> [CalendarDate] {
     guard first <= last else { return [] }
-    return (0...first.days(to: last)).map { first.adding(days: $0) }.filter(isWorkingDay)
+    var works = [Bool](repeating: false, count: 7)
+    for day in weekdays { works[day.index] = true }
+    var result: [CalendarDate] = []
+    result.reserveCapacity((first.days(to: last) + 1) * weekdays.count / 7 + 1)
+    var index = first.weekday.index
+    for number in first.dayNumber...last.dayNumber {
+      if works[index] {
+        let date = CalendarDate(dayNumber: number)
+        if closures.isEmpty || closures[date] == nil { result.append(date) }
+      }
+      index = index == 6 ? 0 : index + 1
+    }
+    return result
   }
 
   /// Busy intervals every working day has (the lunch break), as minute ranges.

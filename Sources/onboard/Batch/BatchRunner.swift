@@ -3,7 +3,8 @@ import OnboardKit
 
 /// Plans a whole roster: evidence streamed once and spooled by roster chunk, hires planned in
 /// parallel (the same bytes as one at a time), each hire's folder written atomically, cohort files
-/// written last. Memory holds the roster, one chunk's evidence and a small summary line per hire.
+/// written last. Memory holds the roster, one chunk's evidence and a small summary line per hire;
+/// what the cohort files need of every hire (calendar events, task rows) is spooled by chunk.
 struct BatchRunner: Sendable {
   var library: PlanLibrary
   var templates: [EmailTemplate]
@@ -38,7 +39,7 @@ struct BatchRunner: Sendable {
     var planned: Bool
     /// The hire's items in the calendars of the people who attend them.
     var personEvents: [PersonEvent] = []
-    /// The hire's rows of tasks.csv (`TaskCSV.rows` of its tasks, made by the worker).
+    /// The hire's rows of tasks.csv (`TaskCSV.rows` of its tasks made visible, by the worker).
     var taskRows = ""
   }
 
@@ -53,6 +54,8 @@ struct BatchRunner: Sendable {
     let started = Date()
     let folders = rosterFolders.isEmpty ? Onboarding.folders(for: hires) : rosterFolders
     let chunkCount = max(1, (hires.count + chunkSize - 1) / chunkSize)
+    // Each hire is given its own overrides (not the whole file to filter, hire after hire).
+    let overridesByHire = Dictionary(grouping: overrides, by: \.hireKey)
     var chunkOf: [String: Int] = [:]
     for (index, hire) in hires.enumerated() { chunkOf[hire.key] = index / chunkSize }
 
@@ -191,7 +194,8 @@ struct BatchRunner: Sendable {
           guard rowErrorsByHire[hire.key] == nil else { return [] }
           return
             (try? Onboarding.workshopDemands(
-              hire: hire, library: library, evidence: evidence[hire.key] ?? [], overrides: overrides
+              hire: hire, library: library, evidence: evidence[hire.key] ?? [],
+              overrides: overridesByHire[hire.key] ?? []
             )) ?? []
         }
         for list in perHire { for demand in list { demands.add(demand) } }
@@ -230,10 +234,9 @@ struct BatchRunner: Sendable {
     var plannedCount = 0
     var keptCount = 0
     var ledger = StaffLedger()
-    var personEvents: [PersonEvent] = []
     // tasks.csv: the header, then each hire's rows in roster order (the rows of one hire
-    // depend only on its tasks, so the workers make them).
-    var taskRows = ""
+    // depend only on its tasks, so the workers make them); the people's calendars.
+    let outcomeSpool = OutcomeSpool(directory: chunkCount > 1 ? work : nil, bucketCount: chunkCount)
     for chunk in 0..<chunkCount {
       let evidence = spool.evidence(ofChunk: chunk, jobs: jobs)
       let staged = parallelMap(chunkHires(chunk)) { hire -> Stage in
@@ -241,6 +244,7 @@ struct BatchRunner: Sendable {
           hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
           evidence: evidence[hire.key] ?? [],
           errors: rowErrorsByHire[hire.key] ?? [],
+          overrides: overridesByHire[hire.key] ?? [],
           notes: unusedRecords[hire.key]?.planNotes(for: hire.key) ?? [],
           keep: keep.contains(hire.key),
           sessions: sharedSessionsByHire[hire.key] ?? [], skills: skills)
@@ -266,8 +270,7 @@ struct BatchRunner: Sendable {
         }
       }
       for outcome in outcomes {
-        personEvents += outcome.personEvents
-        taskRows += outcome.taskRows
+        outcomeSpool.add(events: outcome.personEvents, taskRows: outcome.taskRows)
         entries.append(outcome.entry)
         csv.append(outcome.csvRow)
         if outcome.entry.status == "ok" { plannedCount += 1 }
@@ -283,8 +286,13 @@ struct BatchRunner: Sendable {
           for message in outcome.entry.errors { Console.err(message) }
         }
       }
+      outcomeSpool.flush()
     }
     progress.finish()
+    if let failure = outcomeSpool.failure {
+      Console.err("\(work): error: \(failure)")
+      return .failure
+    }
 
     // 6. The cohort's files.
     let large = hires.count > largeCohort
@@ -321,9 +329,16 @@ struct BatchRunner: Sendable {
                   ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix)
               ).utf8)),
           OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8)),
-          OutputFile(
-            path: "tasks.csv", data: Data(visibleDocument(TaskCSV.file([]) + taskRows).utf8)),
-        ] + (try personCalendarFiles(personEvents)), in: out)
+        ], in: out)
+      try outcomeSpool.moveTasks(into: out)
+      // One bucket's people at a time (each person's events are all in one bucket).
+      for bucket in 0..<outcomeSpool.bucketCount {
+        let files = try personCalendarFiles(outcomeSpool.events(ofBucket: bucket))
+        if let failure = outcomeSpool.failure {
+          throw InputError(SourceLocation(file: work), failure)
+        }
+        try FileSystem.write(files, in: out)
+      }
     } catch {
       Console.err("\(out): error: cannot write the cohort files: \(error)")
       return .failure
@@ -358,8 +373,8 @@ struct BatchRunner: Sendable {
 
   /// One hire: skipped (kept from an earlier run), failed, or planned (named and written later).
   func prepare(
-    _ hire: Hire, folder: String, evidence: [Evidence], errors: [InputError], notes: [String],
-    keep: Bool,
+    _ hire: Hire, folder: String, evidence: [Evidence], errors: [InputError],
+    overrides: [PlanOverride], notes: [String], keep: Bool,
     sessions: [SharedSession], skills: [Skill]
   ) -> Stage {
     if !errors.isEmpty { return .finished(failure(hire, errors.map(\.description), skills)) }
@@ -400,7 +415,7 @@ struct BatchRunner: Sendable {
       planned: false,
       personEvents: PersonCalendars.events(
         of: plan, people: library.people, settings: library.settings, stamp: stamp),
-      taskRows: TaskCSV.rows(OnboardingTask.tasks(of: plan)))
+      taskRows: visibleDocument(TaskCSV.rows(OnboardingTask.tasks(of: plan))))
   }
 
   func failure(_ hire: Hire, _ messages: [String], _ skills: [Skill]) -> Outcome {
@@ -437,7 +452,7 @@ struct BatchRunner: Sendable {
         planned: true,
         personEvents: PersonCalendars.events(
           of: output.plan, people: library.people, settings: library.settings, stamp: stamp),
-        taskRows: TaskCSV.rows(output.tasks))
+        taskRows: visibleDocument(TaskCSV.rows(output.tasks)))
     } catch {
       return failure(hire, [error.description], skills)
     }

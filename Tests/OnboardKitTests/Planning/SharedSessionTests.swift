@@ -83,3 +83,146 @@ import Testing
     #expect(SharedSessionPlanner.group(demands) == SharedSessionPlanner.group(demands.reversed()))
   }
 }
+
+/// `Planner.workshopDemands` (placement only, nothing when no shareable workshop is needed) gives
+/// exactly the demands of the whole plan, which is what the batch's grouping pass used to plan.
+@Suite struct WorkshopDemandPlacementTests {
+  static func check(
+    _ hires: [Hire], _ evidence: [Evidence], overrides: [PlanOverride], library: PlanLibrary
+  ) throws -> (empty: Int, demanding: Int) {
+    let byHire = Dictionary(grouping: evidence, by: \.hireKey)
+    var counts = (empty: 0, demanding: 0)
+    for hire in hires {
+      let input = try Onboarding.planningInput(
+        hire: hire, library: library, evidence: byHire[hire.key] ?? [], overrides: overrides)
+      let full = SharedSessionPlanner.demands(
+        plan: Planner.plan(input), catalog: library.catalogByID, settings: library.settings)
+      let placed = Planner.workshopDemands(input, catalog: library.catalogByID)
+      #expect(placed == full, "\(hire.email)")
+      if full.isEmpty { counts.empty += 1 } else { counts.demanding += 1 }
+    }
+    return counts
+  }
+
+  @Test func generatedCohortsGiveTheDemandsOfTheirFullPlans() throws {
+    let library = try RepositoryFiles.library()
+    var total = (empty: 0, demanding: 0)
+    for seed: UInt64 in [1, 2, 3, 17] {
+      var texts: [String: String] = [:]
+      CohortGenerator(seed: seed, hires: 60).write { file, text in texts[file, default: ""] += text
+      }
+      let (hires, _) = try RosterImport.parse(
+        SourceFile(path: "roster.csv", text: texts["roster"] ?? ""))
+      var evidence = try EvidenceImport.parse(
+        SourceFile(path: "tg.csv", text: texts["testgorilla"] ?? ""), skills: library.skillIndex)
+      // Every other seed without interviews: other gaps, other topics.
+      if seed % 2 == 1 {
+        evidence.merge(
+          try EvidenceImport.parse(
+            SourceFile(path: "iv.csv", text: texts["interviews"] ?? ""),
+            skills: library.skillIndex))
+      }
+      let counts = try Self.check(hires, evidence.evidence, overrides: [], library: library)
+      total.empty += counts.empty
+      total.demanding += counts.demanding
+    }
+    // Both ways are seen: hires who need no shareable workshop, and hires who do.
+    #expect(total.demanding > 20)
+    #expect(total.empty > 0)
+  }
+
+  @Test func fixtureHiresWithOverridesGiveTheDemandsOfTheirFullPlans() throws {
+    let (library, hires, evidence) = try RepositoryFiles.fixtures()
+    let overrides = try OverridesImport.parse(try RepositoryFiles.source("Fixtures/overrides.csv"))
+    #expect(!overrides.isEmpty)
+    _ = try Self.check(hires, evidence.evidence, overrides: overrides, library: library)
+    _ = try Self.check(hires, [], overrides: overrides, library: library)
+  }
+}
+
+/// The grouper (pending demands as a linked list, a full session stops looking) against the
+/// simple definition it replaced, on many generated weeks of demands.
+@Suite struct SharedSessionGrouperTests {
+  /// The grouping as first written: the pending demands copied into a new array per session.
+  static func reference(_ demands: [WorkshopDemand]) -> [SharedSession] {
+    var taken: [String: [CalendarDate: (busy: [Range<Int>], minutes: Int)]] = [:]
+    var sessions: [SharedSession] = []
+    let byTopic = Dictionary(grouping: demands, by: \.topicID)
+    for topicID in byTopic.keys.sorted() {
+      let sorted = (byTopic[topicID] ?? []).sorted { ($0.date, $0.hireKey) < ($1.date, $1.hireKey) }
+      let byWeek = Dictionary(grouping: sorted) { $0.date.dayNumber - $0.date.weekday.index }
+      for week in byWeek.keys.sorted() {
+        var pending = byWeek[week] ?? []
+        var number = 0
+        while pending.count >= 2 {
+          var members: [WorkshopDemand] = [pending.removeFirst()]
+          var slot: (CalendarDate, Int)? = nil
+          var rest: [WorkshopDemand] = []
+          for candidate in pending {
+            if members.count < candidate.capacity,
+              let common = SharedSessionPlanner.commonSlot(members + [candidate], taken: taken)
+            {
+              members.append(candidate)
+              slot = common
+            } else {
+              rest.append(candidate)
+            }
+          }
+          pending = rest
+          guard members.count >= 2, let (date, start) = slot else { continue }
+          number += 1
+          let minutes = members[0].minutes
+          for member in members {
+            var day = taken[member.hireKey]?[date] ?? ([], 0)
+            day.busy.append(start..<(start + minutes))
+            day.minutes += minutes
+            taken[member.hireKey, default: [:]][date] = day
+          }
+          sessions.append(
+            SharedSession(
+              id: "\(topicID)@\(date.iso)#\(number)", topicID: topicID, date: date,
+              start: LocalTime(minutes: start), minutes: minutes,
+              members: members.map(\.hireKey).sorted()))
+        }
+      }
+    }
+    return sessions
+  }
+
+  @Test func groupsAsTheSimpleDefinitionOnGeneratedDemands() {
+    var state: UInt64 = 99
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let monday = CalendarDate(year: 2027, month: 1, day: 4) ?? CalendarDate(dayNumber: 0)
+    var sessionCount = 0
+    for round in 0..<300 {
+      var demands: [WorkshopDemand] = []
+      let hires = 2 + next(round % 10 == 0 ? 120 : 30)
+      let topics = ["a", "b", "c"].prefix(1 + next(3))
+      for hire in 0..<hires {
+        for topic in topics where next(4) != 0 {
+          let date = monday.adding(days: next(21))
+          let days = (0..<7).map { date.adding(days: $0) }.filter { $0.weekday.index < 5 }.map {
+            day in
+            WorkshopDemand.Day(
+              date: day, dayStart: 480 + 30 * next(3), dayEnd: 960 + 60 * next(3),
+              busy: (0..<next(5)).map { _ in
+                let start = 480 + 30 * next(16)
+                return start..<(start + 30 * (1 + next(4)))
+              }, cap: 60 * next(5))
+          }
+          demands.append(
+            WorkshopDemand(
+              hireKey: "h\(hire)@x", topicID: String(topic), minutes: 60 + 30 * next(3),
+              capacity: 2 + next(round % 3 == 0 ? 3 : 12), date: date, days: days))
+        }
+      }
+      let expected = Self.reference(demands)
+      #expect(SharedSessionPlanner.group(demands) == expected, "round \(round)")
+      sessionCount += expected.count
+    }
+    #expect(sessionCount > 300)
+  }
+}
