@@ -15,6 +15,14 @@ struct ICSContentLines {
 
   /// Appends `NAME;PARAM=value...:value`, with parameter values already encoded.
   mutating func append(_ name: String, _ parameters: [(String, String)] = [], value: String) {
+    append(name, parameters) { $0.append(contentsOf: value.utf8) }
+  }
+
+  /// Appends `NAME;PARAM=value...:` and the value `writeValue` appends to the line's bytes.
+  mutating func append(
+    _ name: String, _ parameters: [(String, String)] = [],
+    writing writeValue: (inout [UInt8]) -> Void
+  ) {
     line.removeAll(keepingCapacity: true)
     line.append(contentsOf: name.utf8)
     for (parameter, parameterValue) in parameters {
@@ -24,7 +32,7 @@ struct ICSContentLines {
       line.append(contentsOf: parameterValue.utf8)
     }
     line.append(UInt8(ascii: ":"))
-    line.append(contentsOf: value.utf8)
+    writeValue(&line)
     Self.fold(line, into: &bytes)
   }
 

@@ -16,7 +16,17 @@ public struct ICSDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// `YYYYMMDD`, the RFC 5545 DATE form.
   public var description: String {
-    pad(year, 4) + pad(month, 2) + pad(day, 2)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(8)
+    append(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `description`'s bytes, without a temporary string.
+  func append(to bytes: inout [UInt8]) {
+    appendPadded(year, 4, to: &bytes)
+    appendPadded(month, 2, to: &bytes)
+    appendPadded(day, 2, to: &bytes)
   }
 
   /// Whether the components name a real day of the proleptic Gregorian calendar.
@@ -39,6 +49,20 @@ public struct ICSDate: Sendable, Hashable, Comparable, CustomStringConvertible {
   public static func < (lhs: ICSDate, rhs: ICSDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
+}
+
+/// Appends `pad(value, width)` (width at most 4): the digits written directly for 0...9999.
+@inline(__always)
+func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+  guard value >= 0 && value < 10_000 && width <= 4 else {
+    bytes.append(contentsOf: pad(value, width).utf8)
+    return
+  }
+  let count = max(width, value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4)
+  if count >= 4 { bytes.append(0x30 + UInt8(value / 1000)) }
+  if count >= 3 { bytes.append(0x30 + UInt8(value / 100 % 10)) }
+  if count >= 2 { bytes.append(0x30 + UInt8(value / 10 % 10)) }
+  bytes.append(0x30 + UInt8(value % 10))
 }
 
 /// Zero-pads a non-negative integer to `width` digits.

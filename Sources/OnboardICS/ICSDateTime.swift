@@ -27,7 +27,19 @@ public struct ICSDateTime: Sendable, Hashable, Comparable, CustomStringConvertib
 
   /// `YYYYMMDDTHHMMSS`, the RFC 5545 DATE-TIME form without the UTC `Z`.
   public var description: String {
-    date.description + "T" + pad(hour, 2) + pad(minute, 2) + pad(second, 2)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(15)
+    append(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `description`'s bytes, without a temporary string.
+  func append(to bytes: inout [UInt8]) {
+    date.append(to: &bytes)
+    bytes.append(UInt8(ascii: "T"))
+    appendPadded(hour, 2, to: &bytes)
+    appendPadded(minute, 2, to: &bytes)
+    appendPadded(second, 2, to: &bytes)
   }
 
   /// Whether the date is valid and the time is within 00:00:00...23:59:59.

@@ -39,9 +39,12 @@ extension ICSEvent {
 
     lines.begin("VEVENT")
     lines.append("UID", value: ICSText.escapeText(uid))
-    lines.append("DTSTAMP", value: timestamp.description + "Z")
-    lines.append("DTSTART", startValue.parameters, value: startValue.value)
-    if let endValue { lines.append("DTEND", endValue.parameters, value: endValue.value) }
+    lines.append("DTSTAMP") { bytes in
+      timestamp.append(to: &bytes)
+      bytes.append(UInt8(ascii: "Z"))
+    }
+    lines.append("DTSTART", startValue.parameters, writing: startValue.write)
+    if let endValue { lines.append("DTEND", endValue.parameters, writing: endValue.write) }
     lines.append("SUMMARY", value: ICSText.escapeText(summary))
     if let description { lines.append("DESCRIPTION", value: ICSText.escapeText(description)) }
     if let location { lines.append("LOCATION", value: ICSText.escapeText(location)) }
@@ -79,10 +82,22 @@ extension ICSEvent {
   /// A DTSTART/DTEND ready to write, with a number that orders it against the other one.
   private struct ResolvedTime {
     var parameters: [(String, String)]
-    var value: String
+    /// The value as written: the date or date-time, with `Z` for UTC.
+    var time: ICSEventTime
     /// Seconds since 1970 UTC for date-times, the day number for dates.
     var order: Int
     var zone: (ICSTimeZoneBuilder, Int)?
+
+    /// Appends the value (`YYYYMMDD`, `YYYYMMDDTHHMMSSZ` or `YYYYMMDDTHHMMSS`).
+    func write(_ bytes: inout [UInt8]) {
+      switch time {
+      case .allDay(let date): date.append(to: &bytes)
+      case .utc(let dateTime):
+        dateTime.append(to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+      case .local(let dateTime, _): dateTime.append(to: &bytes)
+      }
+    }
   }
 
   private static func resolve(
@@ -93,13 +108,13 @@ extension ICSEvent {
     case .allDay(let date):
       guard date.isValid else { throw failure(.invalidDateTime(date.description), property) }
       return ResolvedTime(
-        parameters: [("VALUE", "DATE")], value: date.description, order: date.dayNumber)
+        parameters: [("VALUE", "DATE")], time: time, order: date.dayNumber)
     case .utc(let dateTime):
       guard dateTime.isValid else {
         throw failure(.invalidDateTime(dateTime.description), property)
       }
       return ResolvedTime(
-        parameters: [], value: dateTime.description + "Z", order: dateTime.secondsSince1970)
+        parameters: [], time: time, order: dateTime.secondsSince1970)
     case .local(let dateTime, let zoneID):
       guard dateTime.isValid else {
         throw failure(.invalidDateTime(dateTime.description), property)
@@ -109,7 +124,7 @@ extension ICSEvent {
       }
       let instant = builder.instant(of: dateTime)
       return ResolvedTime(
-        parameters: [("TZID", builder.identifier)], value: dateTime.description, order: instant,
+        parameters: [("TZID", builder.identifier)], time: time, order: instant,
         zone: (builder, instant))
     }
   }

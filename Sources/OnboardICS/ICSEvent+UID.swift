@@ -5,13 +5,24 @@ extension ICSEvent {
   /// that re-sending a changed session updates the attendee's copy instead of adding a second one.
   /// The domain keeps only ASCII letters, digits, `.` and `-` (lowercased); `onboard.invalid` if empty.
   public static func stableUID(key: String, domain: String) -> String {
+    var uid: [UInt8] = []
+    uid.reserveCapacity(33 + domain.utf8.count)
+    SHA256.appendHexDigest(key, digits: 32, to: &uid)
+    uid.append(UInt8(ascii: "@"))
+    let start = uid.count
     // ASCII scalars are exactly the bytes below 0x80 of the UTF-8; lowercasing comes first, as
-    // it can turn a non-ASCII letter (KELVIN SIGN) into an ASCII one.
-    let allowed = domain.lowercased().utf8.filter { byte in
-      (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+    // it can turn a non-ASCII letter (KELVIN SIGN) into an ASCII one. For ASCII text it is only
+    // A-Z to a-z, which the filter keeps either way, so ASCII bytes are filtered as they are.
+    let ascii = domain.utf8.allSatisfy { $0 < 0x80 }
+    for var byte in ascii ? domain.utf8 : domain.lowercased().utf8 {
+      if (0x41...0x5A).contains(byte) { byte += 0x20 }
+      if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
         || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+      {
+        uid.append(byte)
+      }
     }
-    let cleanDomain = allowed.isEmpty ? "onboard.invalid" : String(decoding: allowed, as: UTF8.self)
-    return String(SHA256.hexDigest(key).prefix(32)) + "@" + cleanDomain
+    if uid.count == start { uid.append(contentsOf: "onboard.invalid".utf8) }
+    return String(decoding: uid, as: UTF8.self)
   }
 }

@@ -125,7 +125,7 @@ struct ICSTimeZoneBuilder {
     for observance in observances {
       let kind = observance.isDaylight ? "DAYLIGHT" : "STANDARD"
       lines.begin(kind)
-      lines.append("DTSTART", value: observance.onset.description)
+      lines.append("DTSTART", writing: observance.onset.append(to:))
       lines.append("TZOFFSETFROM", value: Self.utcOffset(observance.offsetFrom))
       lines.append("TZOFFSETTO", value: Self.utcOffset(observance.offsetTo))
       lines.end(kind)

@@ -18,8 +18,94 @@ enum SHA256 {
     0x5be0_cd19,
   ]
 
-  /// The 32-byte digest of `message`.
+  /// The 32-byte digest of `message`, on unsafe buffers: the message's own bytes for every
+  /// whole block, a 128-byte tail for the padding, one 64-word schedule (the UIDs of every event
+  /// are hashed, so this runs thousands of times a batch). `digestByArrays` is its definition.
   static func digest(_ message: [UInt8]) -> [UInt8] {
+    message.withUnsafeBufferPointer { digest($0) }
+  }
+
+  /// `digest` of the bytes in `message`.
+  static func digest(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var state = (
+      initialHash[0], initialHash[1], initialHash[2], initialHash[3], initialHash[4],
+      initialHash[5], initialHash[6], initialHash[7]
+    )
+    roundConstants.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+          let whole = message.count / 64
+          for block in 0..<whole {
+            compress(UnsafeBufferPointer(rebasing: message[(block * 64)...]), &state, w, k)
+          }
+          // The rest, 0x80, zeros, the bit length: one block or two.
+          let rest = message.count - whole * 64
+          tail.initialize(repeating: 0)
+          for index in 0..<rest { tail[index] = message[whole * 64 + index] }
+          tail[rest] = 0x80
+          let tailCount = rest < 56 ? 64 : 128
+          let bitLength = UInt64(message.count) &* 8
+          for index in 0..<8 {
+            tail[tailCount - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(index * 8))
+          }
+          let tailBytes = UnsafeBufferPointer(tail)
+          compress(tailBytes, &state, w, k)
+          if tailCount == 128 {
+            compress(UnsafeBufferPointer(rebasing: tailBytes[64...]), &state, w, k)
+          }
+        }
+      }
+    }
+    let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+    var out: [UInt8] = []
+    out.reserveCapacity(32)
+    for word in words {
+      out.append(UInt8(truncatingIfNeeded: word >> 24))
+      out.append(UInt8(truncatingIfNeeded: word >> 16))
+      out.append(UInt8(truncatingIfNeeded: word >> 8))
+      out.append(UInt8(truncatingIfNeeded: word))
+    }
+    return out
+  }
+
+  /// One 64-byte block (the first 64 bytes of `block`) into `state`.
+  @inline(__always)
+  private static func compress(
+    _ block: UnsafeBufferPointer<UInt8>,
+    _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+    _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+  ) {
+    for index in 0..<16 {
+      let base = index * 4
+      w[index] =
+        UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16
+        | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
+    }
+    for index in 16..<64 {
+      let w15 = w[index - 15]
+      let w2 = w[index - 2]
+      let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
+      let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
+      w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, h) = state
+    for index in 0..<64 {
+      let sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+      let choice = (e & f) ^ (~e & g)
+      let temp1 = h &+ sum1 &+ choice &+ k[index] &+ w[index]
+      let sum0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+      let majority = (a & b) ^ (a & c) ^ (b & c)
+      let temp2 = sum0 &+ majority
+      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+    }
+    state = (
+      state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
+      state.6 &+ g, state.7 &+ h
+    )
+  }
+
+  /// The definition of `digest`: the padded message and the schedule as arrays.
+  static func digestByArrays(_ message: [UInt8]) -> [UInt8] {
     var padded = message
     padded.append(0x80)
     while padded.count % 64 != 56 { padded.append(0) }
@@ -79,11 +165,18 @@ enum SHA256 {
   static func hexDigest(_ text: String) -> String {
     var hex: [UInt8] = []
     hex.reserveCapacity(64)
-    for byte in digest(Array(text.utf8)) {
-      hex.append(lowercaseHexDigit(byte >> 4))
-      hex.append(lowercaseHexDigit(byte & 0xF))
-    }
+    appendHexDigest(text, digits: 64, to: &hex)
     return String(decoding: hex, as: UTF8.self)
+  }
+
+  /// Appends the first `digits` (even, at most 64) lowercase hex digits of `text`'s digest.
+  static func appendHexDigest(_ text: String, digits: Int, to out: inout [UInt8]) {
+    var text = text
+    let bytes = text.withUTF8 { Self.digest($0) }
+    for byte in bytes.prefix(digits / 2) {
+      out.append(lowercaseHexDigit(byte >> 4))
+      out.append(lowercaseHexDigit(byte & 0xF))
+    }
   }
 
   /// A lowercase hex digit for a value below 16.

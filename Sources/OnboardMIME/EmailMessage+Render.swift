@@ -5,27 +5,45 @@ extension EmailMessage {
   public func render() throws(MIMEError) -> [UInt8] {
     if to.isEmpty && cc.isEmpty { throw .noRecipients }
     let (contentHeaders, body) = bodyPart().serialized()
-    var topHeaders = "Date: \(date.headerValue)\r\n"
-    topHeaders += Mailbox.addressList(name: "From", [from])
-    if !to.isEmpty { topHeaders += Mailbox.addressList(name: "To", to) }
-    if !cc.isEmpty { topHeaders += Mailbox.addressList(name: "Cc", cc) }
-    if !replyTo.isEmpty { topHeaders += Mailbox.addressList(name: "Reply-To", replyTo) }
-    topHeaders += HeaderLine.unstructured(name: "Subject", value: subject)
-    var trailingHeaders = ""
-    for field in extraHeaders {
-      trailingHeaders += HeaderLine.unstructured(name: field.name, value: field.value)
+    // The header block on bytes: the fields before the Message-ID, then those after it.
+    var topHeaders: [UInt8] = []
+    topHeaders.reserveCapacity(512)
+    topHeaders.append(contentsOf: "Date: ".utf8)
+    topHeaders.append(contentsOf: date.headerValue.utf8)
+    topHeaders.append(contentsOf: [0x0D, 0x0A])
+    topHeaders.append(contentsOf: Mailbox.addressList(name: "From", [from]).utf8)
+    if !to.isEmpty { topHeaders.append(contentsOf: Mailbox.addressList(name: "To", to).utf8) }
+    if !cc.isEmpty { topHeaders.append(contentsOf: Mailbox.addressList(name: "Cc", cc).utf8) }
+    if !replyTo.isEmpty {
+      topHeaders.append(contentsOf: Mailbox.addressList(name: "Reply-To", replyTo).utf8)
     }
-    trailingHeaders += "MIME-Version: 1.0\r\n" + contentHeaders
+    topHeaders.append(contentsOf: HeaderLine.unstructuredBytes(name: "Subject", value: subject))
+    var trailingHeaders: [UInt8] = []
+    trailingHeaders.reserveCapacity(256 + contentHeaders.utf8.count)
+    for field in extraHeaders {
+      trailingHeaders.append(
+        contentsOf: HeaderLine.unstructuredBytes(name: field.name, value: field.value))
+    }
+    trailingHeaders.append(contentsOf: "MIME-Version: 1.0\r\n".utf8)
+    trailingHeaders.append(contentsOf: contentHeaders.utf8)
 
-    let id = messageID?.headerValue ?? derivedMessageID(topHeaders + trailingHeaders, body)
-    let head = topHeaders + "Message-ID: \(id)\r\n" + trailingHeaders
-    var out = Array(head.utf8) + [0x0D, 0x0A] + body
+    let id =
+      messageID?.headerValue ?? derivedMessageID(topHeaders, trailingHeaders, body)
+    var out: [UInt8] = []
+    out.reserveCapacity(topHeaders.count + trailingHeaders.count + body.count + 128)
+    out.append(contentsOf: topHeaders)
+    out.append(contentsOf: "Message-ID: ".utf8)
+    out.append(contentsOf: id.utf8)
+    out.append(contentsOf: [0x0D, 0x0A])
+    out.append(contentsOf: trailingHeaders)
+    out.append(contentsOf: [0x0D, 0x0A])
+    out.append(contentsOf: body)
     if isMultipart {
-      out += [0x0D, 0x0A]
+      out.append(contentsOf: [0x0D, 0x0A])
     } else if !body.isEmpty && body.suffix(2) != [0x0D, 0x0A] {
       // A single quoted-printable body that does not end with a line break: a soft break ends
       // the file with CRLF without adding a line break to the decoded text.
-      out += Array("=\r\n".utf8)
+      out.append(contentsOf: "=\r\n".utf8)
     }
     return out
   }
@@ -89,9 +107,10 @@ extension EmailMessage {
   }
 
   /// `<onboard.HASH@from-domain>`: a deterministic id from everything else in the message.
-  private func derivedMessageID(_ headers: String, _ body: [UInt8]) -> String {
+  private func derivedMessageID(_ top: [UInt8], _ trailing: [UInt8], _ body: [UInt8]) -> String {
     var hash = FNV1a()
-    hash.combine(headers.utf8)
+    hash.combine(top)
+    hash.combine(trailing)
     hash.combine(body)
     return "<onboard.\(Hex.word(hash.value))@\(from.domain)>"
   }

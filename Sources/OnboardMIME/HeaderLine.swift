@@ -5,42 +5,65 @@ struct HeaderLine {
   /// The preferred maximum line length of RFC 5322, without the CRLF.
   static let width = 78
 
-  private var lines: [String] = []
-  private var current: String
+  /// The field so far: the folded lines with their CRLF, then the current line.
+  private var bytes: [UInt8]
+  /// Where the current line starts in `bytes`.
+  private var lineStart = 0
   private var hasToken = false
 
   /// Starts the field `name:`.
   init(name: String) {
-    current = name + ":"
+    bytes = []
+    bytes.reserveCapacity(96)
+    bytes.append(contentsOf: name.utf8)
+    bytes.append(UInt8(ascii: ":"))
   }
 
   /// The room left on the current line for a token after its separating space.
-  var remaining: Int { Self.width - current.utf8.count - 1 }
+  var remaining: Int { Self.width - (bytes.count - lineStart) - 1 }
 
   /// Appends a space and `token`, folding first if the token would not fit. Empty tokens (from
   /// runs of spaces) are never preceded by a fold, so no line is only whitespace.
   mutating func append(_ token: String) {
-    if hasToken && !token.isEmpty && token.utf8.count > remaining {
-      lines.append(current)
-      current = ""
+    append(utf8: token.utf8)
+  }
+
+  /// `append` of a token's UTF-8 bytes.
+  mutating func append(utf8 token: some Collection<UInt8>) {
+    if hasToken && !token.isEmpty && token.count > remaining {
+      bytes.append(0x0D)
+      bytes.append(0x0A)
+      lineStart = bytes.count
     }
-    current += " " + token
+    bytes.append(0x20)
+    bytes.append(contentsOf: token)
     hasToken = true
   }
 
   /// Appends `text` directly after the previous token, without a space or a fold (e.g. `,` or `;`).
   mutating func glue(_ text: String) {
-    current += text
+    bytes.append(contentsOf: text.utf8)
   }
 
   /// The field with CRLF line ends, including the final CRLF.
-  var rendered: String {
-    (lines + [current]).map { $0 + "\r\n" }.joined()
+  var rendered: String { String(decoding: renderedBytes, as: UTF8.self) }
+
+  /// `rendered` as bytes.
+  var renderedBytes: [UInt8] {
+    var out = bytes
+    out.append(0x0D)
+    out.append(0x0A)
+    return out
   }
 
   /// Renders an unstructured value (Subject, extra headers): sanitised, then plain words or
   /// RFC 2047 encoded words.
   static func unstructured(name: String, value: String) -> String {
+    String(decoding: unstructuredBytes(name: name, value: value), as: UTF8.self)
+  }
+
+  /// `unstructured` as bytes.
+  static func unstructuredBytes(name: String, value: String) -> [UInt8] {
     var line = HeaderLine(name: name)
     let text = HeaderText.sanitized(value, collapsingSpaces: false)
     if HeaderText.needsEncodedWords(text) {
@@ -50,11 +73,12 @@ struct HeaderLine {
     } else if text.isEmpty {
       line.append("")
     } else {
-      for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-        line.append(String(word))
+      // Printable ASCII here (`needsEncodedWords` said so): its words are its bytes between spaces.
+      for word in text.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
+        line.append(utf8: word)
       }
     }
-    return line.rendered
+    return line.renderedBytes
   }
 
   /// Renders a value made of tokens separated by `;` (Content-Type and friends).

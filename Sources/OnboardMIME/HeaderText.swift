@@ -93,7 +93,23 @@ enum HeaderText {
   /// True when the text must go out as encoded words: non-ASCII, something a decoder would take
   /// for an encoded word (`=?`), or a word too long to fold.
   static func needsEncodedWords(_ text: String) -> Bool {
-    !isPrintableASCII(text) || Syntax.contains(text, ascii: "=?")
-      || text.split(separator: " ").contains { $0.utf8.count > 60 }
+    // Past the first test the text is printable ASCII, where a character is its byte: the
+    // longest word is the longest run of bytes other than space.
+    !isPrintableASCII(text) || Syntax.contains(text, ascii: "=?") || longestWord(text) > 60
+  }
+
+  /// The length of the longest run of bytes other than space.
+  static func longestWord(_ text: String) -> Int {
+    var longest = 0
+    var run = 0
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        run = 0
+      } else {
+        run += 1
+        longest = max(longest, run)
+      }
+    }
+    return longest
   }
 }

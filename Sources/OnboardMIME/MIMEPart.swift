@@ -21,17 +21,31 @@ struct MIMEPart {
     case .multipart(let subtype, let parts):
       let children = parts.map { part -> [UInt8] in
         let (head, body) = part.serialized()
-        return Array(head.utf8) + [0x0D, 0x0A] + body
+        var child: [UInt8] = []
+        child.reserveCapacity(head.utf8.count + 2 + body.count)
+        child.append(contentsOf: head.utf8)
+        child.append(0x0D)
+        child.append(0x0A)
+        child.append(contentsOf: body)
+        return child
       }
       let boundary = Self.boundary(kind: subtype, children: children)
       let contentType = HeaderLine.parameterized(
         name: "Content-Type", tokens: ["multipart/\(subtype)", "boundary=\"\(boundary)\""])
       let delimiter = Array("--\(boundary)".utf8)
       var body: [UInt8] = []
+      body.reserveCapacity(children.reduce(0) { $0 + $1.count + delimiter.count + 4 } + 80)
       for child in children {
-        body += delimiter + [0x0D, 0x0A] + child + [0x0D, 0x0A]
+        body.append(contentsOf: delimiter)
+        body.append(0x0D)
+        body.append(0x0A)
+        body.append(contentsOf: child)
+        body.append(0x0D)
+        body.append(0x0A)
       }
-      body += delimiter + Array("--".utf8)
+      body.append(contentsOf: delimiter)
+      body.append(UInt8(ascii: "-"))
+      body.append(UInt8(ascii: "-"))
       return (headers + contentType, body)
     }
   }
@@ -65,12 +79,22 @@ struct MIMEPart {
   /// True when `needle` occurs in `haystack`.
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-    for start in 0...(haystack.count - needle.count)
-    where haystack[start] == needle[0]
-      && haystack[start..<start + needle.count].elementsEqual(needle)
-    {
-      return true
+    return haystack.withUnsafeBufferPointer { hay in
+      needle.withUnsafeBufferPointer { pin in
+        let first = pin[0]
+        let count = pin.count
+        var start = 0
+        let last = hay.count - count
+        while start <= last {
+          if hay[start] == first {
+            var matched = 1
+            while matched < count && hay[start + matched] == pin[matched] { matched += 1 }
+            if matched == count { return true }
+          }
+          start += 1
+        }
+        return false
+      }
     }
-    return false
   }
 }

@@ -11,62 +11,83 @@ enum QuotedPrintable {
   /// The encoded text as ASCII bytes, lines joined by CRLF; ends with CRLF only when `text` ends
   /// with a line break.
   static func encode(_ text: String) -> [UInt8] {
-    var out: [UInt8] = []
-    let utf8 = text.utf8
-    out.reserveCapacity(utf8.count + utf8.count / 8 + 16)
-    if utf8.withContiguousStorageIfAvailable({ encode($0, into: &out) }) == nil {
-      Array(utf8).withUnsafeBufferPointer { encode($0, into: &out) }
+    var text = text
+    return text.withUTF8 { bytes in
+      // At most 3 bytes per input byte, a soft break (3) per 24 input bytes or fewer, and 2
+      // bytes per hard line break: every byte is written straight into one buffer.
+      let capacity = bytes.count * 3 + bytes.count / 8 + bytes.count * 2 + 16
+      return [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+        written = encode(bytes, into: out.baseAddress!)
+      }
     }
-    return out
   }
 
   /// Encodes `bytes` line by line: hard lines split at CRLF, CR or LF, then soft breaks.
-  private static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+  /// Returns the number of bytes written at `out`.
+  private static func encode(
+    _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    var written = 0
     var start = 0
     var index = 0
     let count = bytes.count
     while index < count {
       let byte = bytes[index]
       if byte == 0x0D || byte == 0x0A {
-        encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<index]), into: &out)
-        out.append(0x0D)
-        out.append(0x0A)
+        written = encodeLine(
+          UnsafeBufferPointer(rebasing: bytes[start..<index]), into: out, at: written)
+        out[written] = 0x0D
+        out[written + 1] = 0x0A
+        written += 2
         if byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
         start = index + 1
       }
       index += 1
     }
-    encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<count]), into: &out)
+    return encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<count]), into: out, at: written)
   }
 
-  /// Encodes one hard line, inserting soft breaks.
-  private static func encodeLine(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+  /// Whether a byte is written as itself anywhere but at a line's end (a space or tab there is
+  /// escaped): printable ASCII other than `=`, space and tab.
+  private static let isLiteral: [Bool] = (0..<256).map { byte in
+    (byte >= 33 && byte <= 126 && byte != Int(UInt8(ascii: "="))) || byte == 0x20 || byte == 0x09
+  }
+
+  /// Encodes one hard line at `out + written`, inserting soft breaks; returns the new count.
+  private static func encodeLine(
+    _ line: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, at written: Int
+  ) -> Int {
     // Byte by byte without temporary arrays: this runs for every byte of every email.
+    var written = written
     var column = 0
     let last = line.count - 1
-    for index in 0..<line.count {
-      let byte = line[index]
-      var literal =
-        (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
-        || ((byte == 0x20 || byte == 0x09) && index != last)
-      let width = literal ? 1 : 3
-      if column + width > softWidth {
-        out.append(UInt8(ascii: "="))
-        out.append(0x0D)
-        out.append(0x0A)
-        column = 0
-      }
-      if column == 0 && literal && startsUnsafeLine(line, at: index) { literal = false }
-      if literal {
-        out.append(byte)
-        column += 1
-      } else {
-        out.append(UInt8(ascii: "="))
-        out.append(hexDigit(byte >> 4))
-        out.append(hexDigit(byte & 0x0F))
-        column += 3
+    isLiteral.withUnsafeBufferPointer { table in
+      for index in 0..<line.count {
+        let byte = line[index]
+        var literal = table[Int(byte)] && !((byte == 0x20 || byte == 0x09) && index == last)
+        let width = literal ? 1 : 3
+        if column + width > softWidth {
+          out[written] = UInt8(ascii: "=")
+          out[written + 1] = 0x0D
+          out[written + 2] = 0x0A
+          written += 3
+          column = 0
+        }
+        if column == 0 && literal && startsUnsafeLine(line, at: index) { literal = false }
+        if literal {
+          out[written] = byte
+          written += 1
+          column += 1
+        } else {
+          out[written] = UInt8(ascii: "=")
+          out[written + 1] = hexDigit(byte >> 4)
+          out[written + 2] = hexDigit(byte & 0x0F)
+          written += 3
+          column += 3
+        }
       }
     }
+    return written
   }
 
   /// An uppercase hex digit for a value below 16.

@@ -69,7 +69,7 @@ import Testing
         allowed.isEmpty ? "onboard.invalid" : String(String.UnicodeScalarView(allowed))
       let hexDigits = Array("0123456789abcdef")
       let hex = String(
-        SHA256.digest(Array(key.utf8)).flatMap {
+        SHA256.digestByArrays(Array(key.utf8)).flatMap {
           [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 0xF)]]
         })
       return String(hex.prefix(32)) + "@" + cleanDomain

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import OnboardICS
+
+/// The byte writers of the ICS values against the string code they replaced: SHA-256 on unsafe
+/// buffers against the array version, DATE and DATE-TIME digits against `pad`.
+@Suite struct ByteFormattingTests {
+  @Test func sha256MatchesTheArrayVersionForEveryLengthAroundTheBlocks() {
+    var state: UInt64 = 0x1234_5678_9ABC_DEF0
+    func next() -> UInt8 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: state >> 33)
+    }
+    for length in 0...400 {
+      for _ in 0..<3 {
+        let message = (0..<length).map { _ in next() }
+        #expect(SHA256.digest(message) == SHA256.digestByArrays(message), "length \(length)")
+      }
+    }
+  }
+
+  @Test func datesAndDateTimesAreWrittenAsPadWritesThem() {
+    let years =
+      Array(-20...120) + Array(900...1100) + Array(1960...2210) + [9998, 9999, 10_000]
+      + [12_345, -9999, Int.max, Int.min]
+    let small = Array(-12...130) + [999, 1000, Int.min, Int.max]
+    for year in years {
+      for month in [-1, 0, 1, 9, 10, 12, 13, 100] {
+        let date = ICSDate(year: year, month: month, day: (year & 31) - 1)
+        #expect(
+          date.description == pad(year, 4) + pad(month, 2) + pad(date.day, 2), "\(year)-\(month)")
+      }
+    }
+    for value in small {
+      let dateTime = ICSDateTime(
+        date: ICSDate(year: 2026, month: 12, day: 2), hour: value, minute: 59 &- value,
+        second: value &* 7)
+      #expect(
+        dateTime.description
+          == "20261202T" + pad(value, 2) + pad(59 &- value, 2) + pad(value &* 7, 2), "\(value)")
+      for width in 1...4 {
+        var bytes: [UInt8] = []
+        appendPadded(value, width, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == pad(value, width), "\(value) \(width)")
+      }
+    }
+  }
+}
