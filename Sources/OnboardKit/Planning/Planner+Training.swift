@@ -31,7 +31,7 @@ extension PlanBuilder {
     var firstSessions: [Int: (CalendarDate, Int)] = [:]
     var skillRank: [String: Int] = [:]
     let lastDay = calendar.workingDay(onOrBefore: day90) ?? day90
-    let (topics, missing) = topicRequests()
+    let (topics, missing) = knownTopicRequests ?? topicRequests()
     // The cohort's shared workshops are fixed first: their time was agreed with every attendee.
     for (rank, assessment) in urgencyOrder().enumerated() { skillRank[assessment.skill.id] = rank }
     let requested = Set(topics.compactMap(\.topic?.id))
@@ -132,16 +132,19 @@ extension PlanBuilder {
 
   /// Whether a training item of this plan can be a shareable workshop (`SharedSessionPlanner`'s
   /// demands): one of the topics it requests, or a training item a re-plan keeps.
-  func needsSharedWorkshop(catalog: [String: TrainingTopic]) -> Bool {
+  mutating func needsSharedWorkshop(catalog: [String: TrainingTopic]) -> Bool {
     func shareable(_ id: String?) -> Bool {
       guard let id, let topic = catalog[id], topic.format == .workshop,
         let capacity = topic.capacity
       else { return false }
       return capacity > 1
     }
+    // Kept for `placeTraining`: the requests depend only on the input.
+    let requests = topicRequests()
+    knownTopicRequests = requests
     let kept = input.replan?.kept ?? []
     return kept.contains { $0.kind == .training && shareable($0.topicID) }
-      || topicRequests().requests.contains { shareable($0.topic?.id) }
+      || requests.requests.contains { shareable($0.topic?.id) }
   }
 
   /// Every critical gap of an essential skill should have training in the first ten working days;

@@ -83,6 +83,8 @@ struct PlanBuilder {
   var goals: [Goal] = []
   /// Overrides not applied yet (each is removed when it takes effect).
   var pendingOverrides: [PlanOverride]
+  /// `topicRequests()`, when it was already made (by `needsSharedWorkshop`).
+  var knownTopicRequests: (requests: [SessionRequest], missing: [SkillAssessment])? = nil
 
   init(input: PlanningInput) {
     self.input = input
