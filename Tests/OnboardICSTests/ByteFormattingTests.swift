@@ -1,3 +1,4 @@
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardICS
@@ -6,11 +7,8 @@ import Testing
 /// buffers against the array version, DATE and DATE-TIME digits against `pad`.
 @Suite struct ByteFormattingTests {
   @Test func sha256MatchesTheArrayVersionForEveryLengthAroundTheBlocks() {
-    var state: UInt64 = 0x1234_5678_9ABC_DEF0
-    func next() -> UInt8 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return UInt8(truncatingIfNeeded: state >> 33)
-    }
+    var numbers = SeededNumbers(seed: 0x1234_5678_9ABC_DEF0)
+    func next() -> UInt8 { UInt8(numbers.next(256)) }
     for length in 0...400 {
       for _ in 0..<3 {
         let message = (0..<length).map { _ in next() }

@@ -7,11 +7,8 @@ public enum GeneratedText {
     pieces: [String], seed: UInt64, count: Int = 20_000, maximumPieces: Int = 11,
     _ check: (String) -> Void
   ) {
-    var state = seed
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var numbers = SeededNumbers(seed: seed)
+    func next(_ bound: Int) -> Int { numbers.next(bound) }
     for first in pieces {
       check(first)
       for second in pieces { check(first + second) }

@@ -1,3 +1,4 @@
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardKit
@@ -40,11 +41,8 @@ import Testing
   }
 
   @Test func searchesAnswerAsTheDefinition() {
-    var state: UInt64 = 21
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var numbers = SeededNumbers(seed: 21)
+    func next(_ bound: Int) -> Int { numbers.next(bound) }
     let origin = CalendarDate(year: 2027, month: 1, day: 4) ?? CalendarDate(dayNumber: 0)
     var searches = 0
     var found = 0

@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardKit
@@ -190,11 +191,8 @@ import Testing
   }
 
   @Test func groupsAsTheSimpleDefinitionOnGeneratedDemands() {
-    var state: UInt64 = 99
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var numbers = SeededNumbers(seed: 99)
+    func next(_ bound: Int) -> Int { numbers.next(bound) }
     let monday = CalendarDate(year: 2027, month: 1, day: 4) ?? CalendarDate(dayNumber: 0)
     var sessionCount = 0
     for round in 0..<300 {

@@ -1,3 +1,4 @@
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardKit
@@ -6,11 +7,8 @@ import Testing
 /// filtered by `isWorkingDay`, on generated calendars; the timeline's days against theirs.
 @Suite struct WorkCalendarDaysTests {
   @Test func workingDaysAreTheDatesThatAreWorkingDays() {
-    var state: UInt64 = 3
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var numbers = SeededNumbers(seed: 3)
+    func next(_ bound: Int) -> Int { numbers.next(bound) }
     let origin = CalendarDate(year: 2026, month: 12, day: 1) ?? CalendarDate(dayNumber: 0)
     for round in 0..<2_000 {
       let days = Weekday.allCases.filter { _ in next(3) != 0 }
