@@ -66,41 +66,64 @@ enum CellBytes {
   static func isPlausibleEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let count = bytes.count
     guard count <= 254 else { return false }
-    var at = -1
-    for index in 0..<count where bytes[index] == UInt8(ascii: "@") {
-      if at >= 0 { return false }
-      at = index
-    }
-    guard at > 0, at <= 64 else { return false }
-    var afterDot = true
-    for index in 0..<at {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: ".") {
-        if afterDot { return false }
-        afterDot = true
-      } else {
-        guard isAtom(byte) else { return false }
-        afterDot = false
+    return emailClasses.withUnsafeBufferPointer { table in
+      // The local part, up to the first `@`: atoms, one dot between two.
+      var index = 0
+      var afterDot = true
+      while index < count {
+        let kind = table[Int(bytes[index])]
+        if kind & EmailClass.atom != 0 {
+          afterDot = false
+        } else if kind == EmailClass.dot {
+          if afterDot { return false }
+          afterDot = true
+        } else if kind == EmailClass.at {
+          break
+        } else {
+          return false
+        }
+        index += 1
       }
-    }
-    if afterDot { return false }
-    var labels = 0
-    var labelStart = at + 1
-    var index = at + 1
-    while index <= count {
-      if index == count || bytes[index] == UInt8(ascii: ".") {
-        let length = index - labelStart
-        guard length > 0, length <= 63, bytes[labelStart] != UInt8(ascii: "-"),
-          bytes[index - 1] != UInt8(ascii: "-")
-        else { return false }
-        labels += 1
-        labelStart = index + 1
-      } else if !isHost(bytes[index]) {
-        return false
+      let at = index
+      guard at < count, at > 0, at <= 64, !afterDot else { return false }
+      // The host: labels of host bytes (a second `@` is none), no hyphen at either end.
+      var labels = 0
+      var labelStart = at + 1
+      index = at + 1
+      while index <= count {
+        if index == count || bytes[index] == UInt8(ascii: ".") {
+          let length = index - labelStart
+          guard length > 0, length <= 63, bytes[labelStart] != UInt8(ascii: "-"),
+            bytes[index - 1] != UInt8(ascii: "-")
+          else { return false }
+          labels += 1
+          labelStart = index + 1
+        } else if table[Int(bytes[index])] & EmailClass.host == 0 {
+          return false
+        }
+        index += 1
       }
-      index += 1
+      return labels >= 2
     }
-    return labels >= 2
+  }
+
+  /// The classes of bytes in ``isPlausibleEmail(_:)``: bits of ``emailClasses``' entries.
+  enum EmailClass {
+    /// A letter, digit or hyphen (also an atom byte).
+    static let host: UInt8 = 1
+    /// A byte of a local part's atom.
+    static let atom: UInt8 = 2
+    static let dot: UInt8 = 4
+    static let at: UInt8 = 8
+  }
+
+  /// Each byte's ``EmailClass`` bits (``isHost(_:)``, ``isAtom(_:)``, `.` and `@`), so that the
+  /// email check looks each byte up once.
+  static let emailClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+    let byte = UInt8(value)
+    if byte == UInt8(ascii: ".") { return EmailClass.dot }
+    if byte == UInt8(ascii: "@") { return EmailClass.at }
+    return (isHost(byte) ? EmailClass.host : 0) | (isAtom(byte) ? EmailClass.atom : 0)
   }
 
   @inline(__always)

@@ -337,4 +337,41 @@ import Testing
       }
     }
   }
+
+  /// The table-driven email check against the `String` one: every byte in every place (local
+  /// part, host, next to dots, `@` and hyphens), and random addresses over all of printable ASCII.
+  @Test func emailByteClassesAgreeWithTheStringCheck() {
+    func check(_ bytes: [UInt8]) {
+      var copy = bytes
+      copy.withUnsafeMutableBufferPointer { raw in
+        let text = String(decoding: raw, as: UTF8.self)
+        // Only valid UTF-8 is compared: the `String` of other bytes is not the same text.
+        guard Array(text.utf8) == bytes else { return }
+        #expect(
+          CellBytes.isPlausibleEmail(UnsafeBufferPointer(raw)) == isPlausibleEmail(text),
+          "\(bytes)")
+      }
+    }
+    for value in 0...255 {
+      let byte = UInt8(value)
+      for shape in ["?", "a?", "?a", "a?b", "a.?", "?.a"] {
+        let part = Array(shape.utf8).map { $0 == UInt8(ascii: "?") ? byte : $0 }
+        check(part + Array("@example.org".utf8))
+        check(Array("ann@".utf8) + part + Array(".org".utf8))
+        check(Array("ann@example.".utf8) + part)
+      }
+    }
+    var random = SeededGenerator(seed: 29)
+    let alphabet = (0x20...0x7E).map { UInt8($0) } + Array("@@...--aZ9".utf8)
+    for _ in 0..<20_000 {
+      var bytes = (0..<Int.random(in: 0...12, using: &random)).map { _ in
+        alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+      }
+      if Int.random(in: 0..<2, using: &random) == 0 {
+        bytes.insert(contentsOf: Array("x@y".utf8), at: bytes.count / 2)
+        bytes += Array(".io".utf8)
+      }
+      check(bytes)
+    }
+  }
 }
