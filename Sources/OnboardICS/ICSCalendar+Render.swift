@@ -44,8 +44,14 @@ extension ICSCalendar {
 struct ICSZoneCoverage {
   /// Every zone id asked for, with its builder (nil: not a usable zone).
   private var builders: [String: ICSTimeZoneBuilder?] = [:]
+  /// The first and last instant each zone is used at, in the order first used (a calendar has
+  /// a zone or two, so a list is quicker than a dictionary).
+  private var used: [(builder: ICSTimeZoneBuilder, start: Int, end: Int)] = []
+
   /// The first and last instant each zone is used at, by zone id.
-  private(set) var ranges: [String: (builder: ICSTimeZoneBuilder, start: Int, end: Int)] = [:]
+  var ranges: [String: (builder: ICSTimeZoneBuilder, start: Int, end: Int)] {
+    Dictionary(used.map { ($0.builder.identifier, $0) }, uniquingKeysWith: { first, _ in first })
+  }
 
   /// The builder for a zone id, nil when it is not a usable zone.
   mutating func builder(for identifier: String) -> ICSTimeZoneBuilder? {
@@ -57,12 +63,11 @@ struct ICSZoneCoverage {
 
   /// Records that `builder`'s zone is used at `instant` (seconds since 1970 UTC).
   mutating func cover(_ builder: ICSTimeZoneBuilder, _ instant: Int) {
-    if let known = ranges[builder.identifier] {
-      ranges[builder.identifier] = (
-        known.builder, min(known.start, instant), max(known.end, instant)
-      )
-    } else {
-      ranges[builder.identifier] = (builder, instant, instant)
+    for index in used.indices where used[index].builder.identifier == builder.identifier {
+      used[index].start = min(used[index].start, instant)
+      used[index].end = max(used[index].end, instant)
+      return
     }
+    used.append((builder, instant, instant))
   }
 }

@@ -60,15 +60,18 @@ extension ICSEvent {
       }
     }
     if let organizer {
-      try lines.line { bytes throws(ICSError) in
+      var valid = true
+      lines.line { bytes in
         bytes.append(contentsOf: "ORGANIZER".utf8)
         Self.appendCommonName(organizer.commonName, encoding, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        try Self.appendMailto(organizer.email, property: "ORGANIZER", to: &bytes, failure: failure)
+        valid = Self.appendMailto(organizer.email, to: &bytes)
       }
+      if !valid { throw failure(.invalidEmail(organizer.email), "ORGANIZER") }
     }
     for attendee in attendees {
-      try lines.line { bytes throws(ICSError) in
+      var valid = true
+      lines.line { bytes in
         bytes.append(contentsOf: "ATTENDEE".utf8)
         Self.appendCommonName(attendee.commonName, encoding, to: &bytes)
         bytes.append(contentsOf: ";ROLE=".utf8)
@@ -76,8 +79,9 @@ extension ICSEvent {
         bytes.append(contentsOf: ";PARTSTAT=".utf8)
         bytes.append(contentsOf: attendee.participationStatus.rawValue.utf8)
         bytes.append(contentsOf: (attendee.rsvp ? ";RSVP=TRUE:" : ";RSVP=FALSE:").utf8)
-        try Self.appendMailto(attendee.email, property: "ATTENDEE", to: &bytes, failure: failure)
+        valid = Self.appendMailto(attendee.email, to: &bytes)
       }
+      if !valid { throw failure(.invalidEmail(attendee.email), "ATTENDEE") }
     }
     lines.line { bytes in
       bytes.append(contentsOf: "SEQUENCE:".utf8)
@@ -146,15 +150,13 @@ extension ICSEvent {
     }
   }
 
-  /// Appends `mailto:` and the address; printable ASCII (what every roster has) is checked on its
-  /// bytes, anything else by `mailto(_:property:failure:)`, the definition.
-  private static func appendMailto(
-    _ email: String, property: String, to out: inout [UInt8],
-    failure: (ICSError.Reason, String) -> ICSError
-  ) throws(ICSError) {
+  /// Appends `mailto:` and the address (an existing `mailto:` prefix is kept, not doubled);
+  /// false, with nothing appended, when it is not a usable address. Printable ASCII (what every
+  /// roster has) is checked on its bytes, anything else by `mailtoValue`, the definition.
+  private static func appendMailto(_ email: String, to out: inout [UInt8]) -> Bool {
     let written: Bool? = email.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       // Printable ASCII without space or `"`: what `uriValue` accepts without a closer look.
-      guard bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x22 }) else { return false }
+      for byte in bytes where byte <= 0x20 || byte >= 0x7F || byte == 0x22 { return false }
       var start = 0
       if bytes.count >= 7 {
         var prefixed = true
@@ -173,22 +175,22 @@ extension ICSEvent {
       out.append(contentsOf: address)
       return true
     }
-    if written != true {
-      out.append(contentsOf: try mailto(email, property: property, failure: failure).utf8)
-    }
+    if written == true { return true }
+    guard let value = mailtoValue(email) else { return false }
+    out.append(contentsOf: value.utf8)
+    return true
   }
 
-  /// `mailto:` + the address (an existing `mailto:` prefix is kept, not doubled).
-  private static func mailto(
-    _ email: String, property: String, failure: (ICSError.Reason, String) -> ICSError
-  ) throws(ICSError) -> String {
+  /// `mailto:` + the address (an existing `mailto:` prefix is kept, not doubled), or nil when it is
+  /// not a usable address.
+  private static func mailtoValue(_ email: String) -> String? {
     let address = email.lowercased().hasPrefix("mailto:") ? String(email.dropFirst(7)) : email
     // On bytes for ASCII (a character there is its byte); Foundation's search otherwise, as before.
     let hasAt =
       address.utf8.allSatisfy { $0 < 0x80 } ? address.utf8.contains(0x40) : address.contains("@")
     guard hasAt, !address.hasPrefix("@"), !address.hasSuffix("@"),
       let value = ICSText.uriValue(address)
-    else { throw failure(.invalidEmail(email), property) }
+    else { return nil }
     return "mailto:" + value
   }
 

@@ -228,9 +228,10 @@ enum ICSText {
   /// A URI value (`mailto:`, `https:`) as given, or nil when it is empty or has spaces or controls.
   static func uriValue(_ value: String) -> String? {
     // Printable ASCII other than space and `"` is usable without looking at scalar properties.
-    if !value.isEmpty, value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x22 }) {
-      return value
+    let plain = value.utf8.withContiguousStorageIfAvailable { bytes in
+      !bytes.isEmpty && !bytes.contains { $0 <= 0x20 || $0 >= 0x7F || $0 == 0x22 }
     }
+    if plain == true { return value }
     let unusable = value.unicodeScalars.contains { scalar in
       isControl(scalar) || isLineBreak(scalar) || scalar.properties.isWhitespace || scalar == "\""
     }
@@ -240,9 +241,10 @@ enum ICSText {
   /// Whether a UID is non-blank and free of control characters and line breaks.
   static func isUsableUID(_ uid: String) -> Bool {
     // Printable ASCII with something other than spaces: usable, no scalar properties needed.
-    if uid.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), uid.utf8.contains(where: { $0 != 0x20 }) {
-      return true
+    let plain = uid.utf8.withContiguousStorageIfAvailable { bytes in
+      !bytes.contains { $0 < 0x20 || $0 >= 0x7F } && bytes.contains { $0 != 0x20 }
     }
+    if plain == true { return true }
     return !uid.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
       && !uid.unicodeScalars.contains { isControl($0) || isLineBreak($0) }
   }
