@@ -53,9 +53,9 @@ struct ICSContentLines {
   }
 
   /// Appends `NAME:` and `ICSText.escapeText(text)`, escaped straight into the output.
-  mutating func text(_ name: String, _ text: String) {
+  mutating func text(_ name: StaticString, _ text: String) {
     line { bytes in
-      bytes.append(contentsOf: name.utf8)
+      bytes.append(literal: name)
       bytes.append(UInt8(ascii: ":"))
       ICSText.appendEscapedText(text, to: &bytes)
     }
@@ -109,5 +109,13 @@ struct ICSContentLines {
     }
     output.append(0x0D)
     output.append(0x0A)
+  }
+}
+
+extension [UInt8] {
+  /// Appends the UTF-8 bytes of a literal as one block (`"X".utf8` goes the generic way).
+  @inline(__always)
+  mutating func append(literal text: StaticString) {
+    text.withUTF8Buffer { append(contentsOf: $0) }
   }
 }

@@ -41,7 +41,7 @@ extension ICSEvent {
     lines.begin("VEVENT")
     lines.text("UID", uid)
     lines.line { bytes in
-      bytes.append(contentsOf: "DTSTAMP:".utf8)
+      bytes.append(literal: "DTSTAMP:")
       timestamp.append(to: &bytes)
       bytes.append(UInt8(ascii: "Z"))
     }
@@ -52,7 +52,7 @@ extension ICSEvent {
     if let location { lines.text("LOCATION", location) }
     if !categories.isEmpty {
       lines.line { bytes in
-        bytes.append(contentsOf: "CATEGORIES:".utf8)
+        bytes.append(literal: "CATEGORIES:")
         for (index, category) in categories.enumerated() {
           if index > 0 { bytes.append(UInt8(ascii: ",")) }
           ICSText.appendEscapedText(category, to: &bytes)
@@ -62,7 +62,7 @@ extension ICSEvent {
     if let organizer {
       var valid = true
       lines.line { bytes in
-        bytes.append(contentsOf: "ORGANIZER".utf8)
+        bytes.append(literal: "ORGANIZER")
         Self.appendCommonName(organizer.commonName, encoding, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         valid = Self.appendMailto(organizer.email, to: &bytes)
@@ -72,19 +72,19 @@ extension ICSEvent {
     for attendee in attendees {
       var valid = true
       lines.line { bytes in
-        bytes.append(contentsOf: "ATTENDEE".utf8)
+        bytes.append(literal: "ATTENDEE")
         Self.appendCommonName(attendee.commonName, encoding, to: &bytes)
-        bytes.append(contentsOf: ";ROLE=".utf8)
+        bytes.append(literal: ";ROLE=")
         bytes.append(contentsOf: attendee.role.rawValue.utf8)
-        bytes.append(contentsOf: ";PARTSTAT=".utf8)
+        bytes.append(literal: ";PARTSTAT=")
         bytes.append(contentsOf: attendee.participationStatus.rawValue.utf8)
-        bytes.append(contentsOf: (attendee.rsvp ? ";RSVP=TRUE:" : ";RSVP=FALSE:").utf8)
+        bytes.append(literal: attendee.rsvp ? ";RSVP=TRUE:" : ";RSVP=FALSE:")
         valid = Self.appendMailto(attendee.email, to: &bytes)
       }
       if !valid { throw failure(.invalidEmail(attendee.email), "ATTENDEE") }
     }
     lines.line { bytes in
-      bytes.append(contentsOf: "SEQUENCE:".utf8)
+      bytes.append(literal: "SEQUENCE:")
       appendPadded(sequence, 1, to: &bytes)
     }
     if let status { lines.append("STATUS", value: status.rawValue) }
@@ -107,18 +107,18 @@ extension ICSEvent {
 
     /// Appends the whole line but its CRLF: `NAME`, `;VALUE=DATE` or `;TZID=zone`, `:` and the
     /// value (`YYYYMMDD`, `YYYYMMDDTHHMMSSZ` or `YYYYMMDDTHHMMSS`).
-    func append(_ name: String, to bytes: inout [UInt8]) {
-      bytes.append(contentsOf: name.utf8)
+    func append(_ name: StaticString, to bytes: inout [UInt8]) {
+      bytes.append(literal: name)
       switch time {
       case .allDay(let date):
-        bytes.append(contentsOf: ";VALUE=DATE:".utf8)
+        bytes.append(literal: ";VALUE=DATE:")
         date.append(to: &bytes)
       case .utc(let dateTime):
         bytes.append(UInt8(ascii: ":"))
         dateTime.append(to: &bytes)
         bytes.append(UInt8(ascii: "Z"))
       case .local(let dateTime, _):
-        bytes.append(contentsOf: ";TZID=".utf8)
+        bytes.append(literal: ";TZID=")
         bytes.append(contentsOf: (zone?.identifier ?? "").utf8)
         bytes.append(UInt8(ascii: ":"))
         dateTime.append(to: &bytes)
@@ -159,19 +159,18 @@ extension ICSEvent {
       for byte in bytes where byte <= 0x20 || byte >= 0x7F || byte == 0x22 { return false }
       var start = 0
       if bytes.count >= 7 {
-        var prefixed = true
-        for (index, expected) in "mailto:".utf8.enumerated() {
-          var byte = bytes[index]
-          if (0x41...0x5A).contains(byte) { byte += 0x20 }
-          if byte != expected { prefixed = false }
-        }
+        // `mailto:` in any case: the letters ORed with 0x20 (which leaves `:` as it is).
+        let prefixed =
+          bytes[0] | 0x20 == 0x6D && bytes[1] | 0x20 == 0x61 && bytes[2] | 0x20 == 0x69
+          && bytes[3] | 0x20 == 0x6C && bytes[4] | 0x20 == 0x74 && bytes[5] | 0x20 == 0x6F
+          && bytes[6] == 0x3A
         if prefixed { start = 7 }
       }
       let address = UnsafeBufferPointer(rebasing: bytes[start...])
       guard let first = address.first, let last = address.last, first != 0x40, last != 0x40,
         address.contains(0x40)
       else { return false }
-      out.append(contentsOf: "mailto:".utf8)
+      out.append(literal: "mailto:")
       out.append(contentsOf: address)
       return true
     }
@@ -200,7 +199,7 @@ extension ICSEvent {
   ) {
     guard let name else { return }
     let start = out.count
-    out.append(contentsOf: ";CN=".utf8)
+    out.append(literal: ";CN=")
     let valueStart = out.count
     ICSText.appendParameterValue(name, encoding: encoding, to: &out)
     let written = out.count - valueStart

@@ -137,6 +137,11 @@ extension PersonEvent: Hashable {
 
   /// The event whose record starts at `offset` (moved past it); nil when the bytes are not one.
   public static func read(from bytes: [UInt8], at offset: inout Int) -> PersonEvent? {
+    bytes.withUnsafeBufferPointer { read(from: $0, at: &offset) }
+  }
+
+  /// `read(from:at:)` on the bytes' buffer (the reads index it without bounds checks of their own).
+  static func read(from bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> PersonEvent? {
     var input = SpoolBytes.Reader(bytes: bytes, offset: offset)
     guard let personKey = input.string(), let personName = input.string(),
       let uid = input.string(), let timestamp = input.dateTime(), let start = input.time(),
@@ -237,7 +242,7 @@ struct SpoolBytes {
 
   /// Reads what `SpoolBytes` wrote; every read is nil past the end or on a malformed value.
   struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var offset: Int
 
     mutating func int() -> Int? {
@@ -258,7 +263,8 @@ struct SpoolBytes {
     mutating func string() -> String? {
       guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
       defer { offset += count }
-      return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
     }
 
     /// `.some(nil)` for a nil value, nil when malformed.
