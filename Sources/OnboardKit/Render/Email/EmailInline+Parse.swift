@@ -288,8 +288,16 @@ extension EmailInline {
           i = addressEnd
           continue
         }
-        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unit.start..<unit.end]))
+        // Text: this unit and the units after it that cannot open markup, copied as one run
+        // while their bytes follow each other (an escape's backslash ends a run).
+        var runEnd = unit.end
         i += 1
+        while i < end, units[i].start == runEnd, units[i].literal || !Self.opensMarkup(units[i].key)
+        {
+          runEnd = units[i].end
+          i += 1
+        }
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unit.start..<runEnd]))
       }
       flush()
       return nodes
@@ -323,6 +331,16 @@ extension EmailInline {
     static let linkEnd: [UInt8] = [0x29]
     static let angleEnd: [UInt8] = [0x3E]
     static let schemes = [Array("https://".utf8), Array("http://".utf8)]
+
+    /// `*`, `` ` ``, `[`, `<` or `h` (a bare address): a key the parser looks at.
+    static func opensMarkup(_ key: UInt8) -> Bool {
+      switch key {
+      case UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "<"),
+        UInt8(ascii: "h"):
+        return true
+      default: return false
+      }
+    }
 
     /// `<`, `>` or `"`: where a bare address stops.
     static func isAddressEnd(_ key: UInt8) -> Bool {

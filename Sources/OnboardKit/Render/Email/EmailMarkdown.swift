@@ -31,12 +31,9 @@ public enum EmailMarkdown {
   /// The source split at `\n` characters (a CRLF is one character, so it does not split). On
   /// bytes when there is no CR: a LF byte is then always a character of its own.
   static func lines(_ source: String) -> [String] {
-    let utf8 = source.utf8
-    guard !utf8.contains(0x0D) else {
-      return source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    }
     var copy = source  // shares the storage; `withUTF8` needs a variable
-    return copy.withUTF8 { bytes in
+    let split = copy.withUTF8 { bytes -> [String]? in
+      guard !bytes.contains(0x0D) else { return nil }
       var lines: [String] = []
       var start = 0
       for index in bytes.indices where bytes[index] == 0x0A {
@@ -47,6 +44,8 @@ public enum EmailMarkdown {
       lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
       return lines
     }
+    return split
+      ?? source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
   /// How a line break inside an inserted value is carried through block parsing.
