@@ -4,6 +4,9 @@ struct ContextStack {
 
   init(_ root: MustacheValue) { frames = [root] }
 
+  /// A stack with these frames, bottom first (at least one).
+  init(frames: [MustacheValue]) { self.frames = frames }
+
   mutating func push(_ value: MustacheValue) { frames.append(value) }
   mutating func pop() { _ = frames.popLast() }
 
