@@ -60,4 +60,56 @@ import Testing
     }
     #expect(unchanged > 1000)
   }
+
+  /// The old `ContextStack.resolve`, kept as the definition.
+  static func referenceResolve(_ name: String, in frames: [MustacheValue]) -> MustacheValue? {
+    if name == "." { return frames.last }
+    let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+    guard let first = parts.first else { return nil }
+    var current: MustacheValue?
+    for frame in frames.reversed() {
+      if case .object(let fields) = frame, let value = fields[String(first)] {
+        current = value
+        break
+      }
+    }
+    for part in parts.dropFirst() {
+      guard case .object(let fields)? = current, let value = fields[String(part)] else {
+        return nil
+      }
+      current = value
+    }
+    return current
+  }
+
+  @Test func nameResolutionMatchesTheOldCode() {
+    let names = ["a", "b", ".", "", "é", "a\u{301}", "\u{0600}", "x", "\u{301}"]
+    let inner: MustacheValue = .object([
+      "a": "inner a", "é": "inner é", "": "inner empty", "a\u{301}": "inner a-acute",
+      "x": .object(["b": "deep b", "a": .object(["a": "deeper"])]),
+    ])
+    let frames: [MustacheValue] = [
+      .object(["a": "root a", "b": "root b", "x": inner, "\u{0600}": "prepended", "": inner]),
+      .list(["not an object"]),
+      .object(["é": .object(["a": "top é.a"]), "a\u{301}": inner]),
+    ]
+    let stack = ContextStack(frames: frames)
+    var dotted = 0
+    GeneratedText.forEach(pieces: names, seed: 67, count: 5_000, maximumPieces: 5) { base in
+      for name in [base, String(base.map { $0 == "b" ? "." : $0 })] {
+        if name.contains(".") { dotted += 1 }
+        let fast = stack.resolve(name).map { String(describing: $0) }
+        let slow = Self.referenceResolve(name, in: frames).map { String(describing: $0) }
+        #expect(fast == slow, "\(name.debugDescription)")
+        let dots = name.utf8.enumerated().filter { $0.element == UInt8(ascii: ".") }.map(\.offset)
+        if let parts = ContextStack.parts(of: name, dots: dots) {
+          #expect(
+            parts.map { Array($0.utf8) }
+              == ContextStack.partsByCharacter(name).map { Array($0.utf8) },
+            "\(name.debugDescription)")
+        }
+      }
+    }
+    #expect(dotted > 1000)
+  }
 }
