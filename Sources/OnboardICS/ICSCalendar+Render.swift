@@ -11,20 +11,13 @@ extension ICSCalendar {
   /// The rendered calendar as UTF-8 bytes, ready for a `.ics` file or a `text/calendar` MIME part.
   public func renderBytes() throws(ICSError) -> [UInt8] {
     var eventLines = ICSContentLines()
-    var coverage: [String: (builder: ICSTimeZoneBuilder, start: Int, end: Int)] = [:]
+    var zones = ICSZoneCoverage()
     for (index, event) in events.enumerated() {
       let context = ICSEvent.RenderContext(
         index: index, method: method, parameterEncoding: parameterEncoding)
-      for (builder, instant) in try event.write(into: &eventLines, context: context) {
-        if let known = coverage[builder.identifier] {
-          coverage[builder.identifier] = (
-            known.builder, min(known.start, instant), max(known.end, instant)
-          )
-        } else {
-          coverage[builder.identifier] = (builder, instant, instant)
-        }
-      }
+      try event.write(into: &eventLines, context: context, zones: &zones)
     }
+    let coverage = zones.ranges
 
     var lines = ICSContentLines()
     lines.begin("VCALENDAR")
@@ -43,5 +36,33 @@ extension ICSCalendar {
     lines.append(contentsOf: eventLines)
     lines.end("VCALENDAR")
     return lines.bytes
+  }
+}
+
+/// The zones a calendar's events use: each zone looked up once, and the span of instants it must
+/// cover in the VTIMEZONE.
+struct ICSZoneCoverage {
+  /// Every zone id asked for, with its builder (nil: not a usable zone).
+  private var builders: [String: ICSTimeZoneBuilder?] = [:]
+  /// The first and last instant each zone is used at, by zone id.
+  private(set) var ranges: [String: (builder: ICSTimeZoneBuilder, start: Int, end: Int)] = [:]
+
+  /// The builder for a zone id, nil when it is not a usable zone.
+  mutating func builder(for identifier: String) -> ICSTimeZoneBuilder? {
+    if let known = builders[identifier] { return known }
+    let builder = ICSTimeZoneBuilder(identifier: identifier)
+    builders[identifier] = .some(builder)
+    return builder
+  }
+
+  /// Records that `builder`'s zone is used at `instant` (seconds since 1970 UTC).
+  mutating func cover(_ builder: ICSTimeZoneBuilder, _ instant: Int) {
+    if let known = ranges[builder.identifier] {
+      ranges[builder.identifier] = (
+        known.builder, min(known.start, instant), max(known.end, instant)
+      )
+    } else {
+      ranges[builder.identifier] = (builder, instant, instant)
+    }
   }
 }

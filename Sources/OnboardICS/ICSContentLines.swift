@@ -36,6 +36,32 @@ struct ICSContentLines {
     Self.fold(line, into: &bytes)
   }
 
+  /// Appends one content line that `write` appends in full (name, parameters, `:`, value)
+  /// straight to the output, folding it afterwards only when it is longer than 75 octets.
+  mutating func line<Failure: Error>(_ write: (inout [UInt8]) throws(Failure) -> Void)
+    throws(Failure)
+  {
+    let start = bytes.count
+    try write(&bytes)
+    guard bytes.count - start > Self.maximumOctets else {
+      bytes.append(0x0D)
+      bytes.append(0x0A)
+      return
+    }
+    let long = Array(bytes[start...])
+    bytes.removeSubrange(start...)
+    Self.fold(long, into: &bytes)
+  }
+
+  /// Appends `NAME:` and `ICSText.escapeText(text)`, escaped straight into the output.
+  mutating func text(_ name: String, _ text: String) {
+    line { bytes in
+      bytes.append(contentsOf: name.utf8)
+      bytes.append(UInt8(ascii: ":"))
+      ICSText.appendEscapedText(text, to: &bytes)
+    }
+  }
+
   /// Appends `BEGIN:component`.
   mutating func begin(_ component: String) {
     append("BEGIN", value: component)

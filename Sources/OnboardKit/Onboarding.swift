@@ -9,6 +9,25 @@ public struct OutputFile: Sendable, Hashable {
     self.path = path
     self.data = data
   }
+
+  /// The folder of a path, exactly as `NSString.deletingLastPathComponent` gives it; a plain
+  /// path (a slash past the start, none doubled, none at the end) is cut at its last slash
+  /// without Foundation, whose path code costs more than writing the file.
+  public static func folder(of path: String) -> String {
+    var path = path
+    let cut = path.withUTF8 { bytes -> Int? in
+      let slash = UInt8(ascii: "/")
+      guard let last = bytes.lastIndex(of: slash), last > 0, last < bytes.count - 1 else {
+        return nil
+      }
+      for index in 1..<bytes.count where bytes[index] == slash && bytes[index - 1] == slash {
+        return nil
+      }
+      return last
+    }
+    guard let cut else { return (path as NSString).deletingLastPathComponent }
+    return String(decoding: path.utf8.prefix(cut), as: UTF8.self)
+  }
 }
 
 /// Everything produced for one hire.

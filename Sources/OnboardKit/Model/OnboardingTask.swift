@@ -29,8 +29,11 @@ public struct OnboardingTask: Hashable, Sendable, Codable {
   }
 
   /// The stable id of a hire's item as a task.
+  ///
+  /// It was defined as the slug of the item id with `#` replaced by `-`; `slug` turns either into
+  /// a dash the same way (both are neither letter nor digit), so the replacement is not made.
   public static func id(hireKey: String, itemID: String) -> String {
-    "onb-\(slug(hireKey))-\(slug(itemID.replacingOccurrences(of: "#", with: "-")))"
+    "onb-\(slug(hireKey))-\(slug(itemID))"
   }
 
   /// What the owner does: an activity is its title; a session is run, a review is held.
