@@ -269,3 +269,50 @@ extension UTF8Escaping {
     return result.isEmpty ? "hire" : String(decoding: result.prefix(64), as: UTF8.self)
   }
 }
+
+extension UTF8Escaping {
+  /// `text.replacingOccurrences(of: target, with: replacement)` for ASCII text and a non-empty
+  /// ASCII target, on bytes; nil for other text (Foundation's search there matches canonically
+  /// equivalent characters, not bytes).
+  static func asciiReplacing(_ text: String, _ target: String, with replacement: String)
+    -> String?
+  {
+    let needle = Array(target.utf8)
+    guard let first = needle.first, needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      let count = bytes.count
+      let last = count - needle.count
+      var out: [UInt8] = []
+      var copied = 0
+      var index = 0
+      while index <= last {
+        if bytes[index] == first, matches(needle, in: bytes, at: index) {
+          if out.isEmpty { out.reserveCapacity(count + 16) }
+          out.append(contentsOf: bytes[copied..<index])
+          out.append(contentsOf: replacement.utf8)
+          index += needle.count
+          copied = index
+        } else {
+          index += 1
+        }
+      }
+      guard copied > 0 else { return .some(nil) }
+      out.append(contentsOf: bytes[copied..<count])
+      return .some(String(decoding: out, as: UTF8.self))
+    }
+    switch result {
+    case .some(.some(.some(let replaced))): return replaced
+    case .some(.some(.none)): return text
+    default: return nil
+    }
+  }
+
+  @inline(__always)
+  private static func matches(
+    _ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int
+  ) -> Bool {
+    for offset in 1..<needle.count where bytes[index + offset] != needle[offset] { return false }
+    return true
+  }
+}
