@@ -251,6 +251,14 @@ enum NumberText {
     return count
   }
 
+  /// Appends `String(value)`'s bytes.
+  static func append(integer value: Int, to bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { buffer in
+      let count = write((value, 0), into: buffer)
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+    }
+  }
+
   /// Appends `formatNumber(value, decimals:)`'s bytes.
   static func append(_ value: Double, decimals: Int = 1, to bytes: inout [UInt8]) {
     guard let number = decimal(value, decimals: decimals) else {

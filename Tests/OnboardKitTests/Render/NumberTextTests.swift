@@ -96,4 +96,25 @@ import Testing
     #expect(formatNumber(.nan) == "nan")
     #expect(formatNumber(-.infinity) == "-inf")
   }
+
+  @Test func integersMatchStringInterpolation() {
+    var random = SeededNumbers(seed: 71)
+    var values = [0, 1, -1, 9, 10, -10, 99, 100, Int.max, Int.min, Int.max - 1, Int.min + 1]
+    for _ in 0..<20_000 {
+      let digits = random.next(19)
+      var value = 0
+      for _ in 0..<digits { value = value &* 10 &+ random.next(10) }
+      values.append(random.next(2) == 0 ? value : -value)
+    }
+    for value in values {
+      var bytes: [UInt8] = [0x3E]
+      NumberText.append(integer: value, to: &bytes)
+      #expect(bytes == [0x3E] + Array(String(value).utf8), "\(value)")
+      let markup: HTMLBytes = "<\(value)>"
+      #expect(markup.string == "<\(String(value))>")
+    }
+    let coordinate = 12.25
+    let markup: HTMLBytes = "x=\"\(n: coordinate)\""
+    #expect(markup.string == "x=\"\(formatNumber(coordinate))\"")
+  }
 }
