@@ -13,16 +13,23 @@ public struct PersonEvent: Sendable {
 /// hire's zone when they are not in it), with the same UIDs as the hire's events.
 public enum PersonCalendars {
   /// The events of one plan, per attending person.
+  ///
+  /// `itemEvents` may give `CalendarFile.event(for:plan:settings:stamp:)` of some of the plan's
+  /// items, by position (`CalendarFile.sessionsAndEvents` made them), so they are not made twice.
   public static func events(
-    of plan: OnboardingPlan, people: [TeamMember], settings: PlanSettings, stamp: CalendarDate
+    of plan: OnboardingPlan, people: [TeamMember], settings: PlanSettings, stamp: CalendarDate,
+    itemEvents: [ICSEvent?] = []
   ) -> [PersonEvent] {
     let byKey = Dictionary(people.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    let known = itemEvents.count == plan.items.count ? itemEvents : []
     var result: [PersonEvent] = []
-    for item in plan.items {
+    for (index, item) in plan.items.enumerated() {
       guard let email = item.ownerEmail, email.lowercased() != plan.hire.key else { continue }
       let key = email.lowercased()
       let zone = byKey[key]?.timeZone ?? plan.calendar.timeZone
-      var event = CalendarFile.event(for: item, plan: plan, settings: settings, stamp: stamp)
+      var event =
+        (known.isEmpty ? nil : known[index])
+        ?? CalendarFile.event(for: item, plan: plan, settings: settings, stamp: stamp)
       let begin = ZoneClock.instant(item.date, item.start, in: plan.calendar.timeZone)
       event.start = time(begin, zone)
       event.end = time(begin + item.durationMinutes, zone)
