@@ -11,20 +11,13 @@ extension ICSCalendar {
   /// The rendered calendar as UTF-8 bytes, ready for a `.ics` file or a `text/calendar` MIME part.
   public func renderBytes() throws(ICSError) -> [UInt8] {
     var eventLines = ICSContentLines()
-    var coverage: [String: (builder: ICSTimeZoneBuilder, start: Int, end: Int)] = [:]
+    var zones = ICSZoneCoverage()
     for (index, event) in events.enumerated() {
       let context = ICSEvent.RenderContext(
         index: index, method: method, parameterEncoding: parameterEncoding)
-      for (builder, instant) in try event.write(into: &eventLines, context: context) {
-        if let known = coverage[builder.identifier] {
-          coverage[builder.identifier] = (
-            known.builder, min(known.start, instant), max(known.end, instant)
-          )
-        } else {
-          coverage[builder.identifier] = (builder, instant, instant)
-        }
-      }
+      try event.write(into: &eventLines, context: context, zones: &zones)
     }
+    let coverage = zones.ranges
 
     var lines = ICSContentLines()
     lines.begin("VCALENDAR")
@@ -43,5 +36,38 @@ extension ICSCalendar {
     lines.append(contentsOf: eventLines)
     lines.end("VCALENDAR")
     return lines.bytes
+  }
+}
+
+/// The zones a calendar's events use: each zone looked up once, and the span of instants it must
+/// cover in the VTIMEZONE.
+struct ICSZoneCoverage {
+  /// Every zone id asked for, with its builder (nil: not a usable zone).
+  private var builders: [String: ICSTimeZoneBuilder?] = [:]
+  /// The first and last instant each zone is used at, in the order first used (a calendar has
+  /// a zone or two, so a list is quicker than a dictionary).
+  private var used: [(builder: ICSTimeZoneBuilder, start: Int, end: Int)] = []
+
+  /// The first and last instant each zone is used at, by zone id.
+  var ranges: [String: (builder: ICSTimeZoneBuilder, start: Int, end: Int)] {
+    Dictionary(used.map { ($0.builder.identifier, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The builder for a zone id, nil when it is not a usable zone.
+  mutating func builder(for identifier: String) -> ICSTimeZoneBuilder? {
+    if let known = builders[identifier] { return known }
+    let builder = ICSTimeZoneBuilder(identifier: identifier)
+    builders[identifier] = .some(builder)
+    return builder
+  }
+
+  /// Records that `builder`'s zone is used at `instant` (seconds since 1970 UTC).
+  mutating func cover(_ builder: ICSTimeZoneBuilder, _ instant: Int) {
+    for index in used.indices where used[index].builder.identifier == builder.identifier {
+      used[index].start = min(used[index].start, instant)
+      used[index].end = max(used[index].end, instant)
+      return
+    }
+    used.append((builder, instant, instant))
   }
 }

@@ -1,14 +1,13 @@
 /// Accumulates content lines, folding each at 75 octets and ending each with CRLF (RFC 5545 3.1).
 ///
-/// Works on UTF-8 bytes: one output buffer, and a scratch buffer for the line being built.
+/// Works on UTF-8 bytes: each line is written straight into the one output buffer, and only a
+/// line longer than 75 octets is copied out again to be folded.
 struct ICSContentLines {
   /// The longest a physical line may be, in octets, not counting its CRLF.
   static let maximumOctets = 75
 
   /// The bytes written so far; every line ends with CRLF.
   private(set) var bytes: [UInt8] = []
-  /// The logical line being assembled (kept to reuse its storage).
-  private var line: [UInt8] = []
 
   /// The text written so far.
   var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -23,17 +22,43 @@ struct ICSContentLines {
     _ name: String, _ parameters: [(String, String)] = [],
     writing writeValue: (inout [UInt8]) -> Void
   ) {
-    line.removeAll(keepingCapacity: true)
-    line.append(contentsOf: name.utf8)
-    for (parameter, parameterValue) in parameters {
-      line.append(UInt8(ascii: ";"))
-      line.append(contentsOf: parameter.utf8)
-      line.append(UInt8(ascii: "="))
-      line.append(contentsOf: parameterValue.utf8)
+    line { bytes in
+      bytes.append(contentsOf: name.utf8)
+      for (parameter, parameterValue) in parameters {
+        bytes.append(UInt8(ascii: ";"))
+        bytes.append(contentsOf: parameter.utf8)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(contentsOf: parameterValue.utf8)
+      }
+      bytes.append(UInt8(ascii: ":"))
+      writeValue(&bytes)
     }
-    line.append(UInt8(ascii: ":"))
-    writeValue(&line)
-    Self.fold(line, into: &bytes)
+  }
+
+  /// Appends one content line that `write` appends in full (name, parameters, `:`, value)
+  /// straight to the output, folding it afterwards only when it is longer than 75 octets.
+  mutating func line<Failure: Error>(_ write: (inout [UInt8]) throws(Failure) -> Void)
+    throws(Failure)
+  {
+    let start = bytes.count
+    try write(&bytes)
+    guard bytes.count - start > Self.maximumOctets else {
+      bytes.append(0x0D)
+      bytes.append(0x0A)
+      return
+    }
+    let long = Array(bytes[start...])
+    bytes.removeSubrange(start...)
+    Self.fold(long, into: &bytes)
+  }
+
+  /// Appends `NAME:` and `ICSText.escapeText(text)`, escaped straight into the output.
+  mutating func text(_ name: StaticString, _ text: String) {
+    line { bytes in
+      bytes.append(literal: name)
+      bytes.append(UInt8(ascii: ":"))
+      ICSText.appendEscapedText(text, to: &bytes)
+    }
   }
 
   /// Appends `BEGIN:component`.
@@ -84,5 +109,13 @@ struct ICSContentLines {
     }
     output.append(0x0D)
     output.append(0x0A)
+  }
+}
+
+extension [UInt8] {
+  /// Appends the UTF-8 bytes of a literal as one block (`"X".utf8` goes the generic way).
+  @inline(__always)
+  mutating func append(literal text: StaticString) {
+    text.withUTF8Buffer { append(contentsOf: $0) }
   }
 }

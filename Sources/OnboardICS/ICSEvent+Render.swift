@@ -9,10 +9,11 @@ extension ICSEvent {
     var parameterEncoding: ICSCalendar.ParameterEncoding
   }
 
-  /// Validates the event and writes its VEVENT; returns each zone used with the instants it needs.
-  func write(into lines: inout ICSContentLines, context: RenderContext) throws(ICSError)
-    -> [(ICSTimeZoneBuilder, Int)]
-  {
+  /// Validates the event and writes its VEVENT, straight into the calendar's bytes; records the
+  /// instants of its local times in `zones`.
+  func write(
+    into lines: inout ICSContentLines, context: RenderContext, zones: inout ICSZoneCoverage
+  ) throws(ICSError) {
     func failure(_ reason: ICSError.Reason, _ property: String) -> ICSError {
       ICSError(reason, eventIndex: context.index, uid: uid, property: property)
     }
@@ -25,50 +26,67 @@ extension ICSEvent {
     }
     guard sequence >= 0 else { throw failure(.negativeSequence(sequence), "SEQUENCE") }
 
-    var zones: [(ICSTimeZoneBuilder, Int)] = []
-    let startValue = try Self.resolve(start, property: "DTSTART", failure: failure)
-    if let (builder, instant) = startValue.zone { zones.append((builder, instant)) }
+    let startValue = try Self.resolve(start, property: "DTSTART", zones: &zones, failure: failure)
     var endValue: ResolvedTime?
     if let end {
-      let resolved = try Self.resolve(end, property: "DTEND", failure: failure)
+      let resolved = try Self.resolve(end, property: "DTEND", zones: &zones, failure: failure)
       guard start.hasSameValueType(as: end) else { throw failure(.mixedValueTypes, "DTEND") }
       guard resolved.order > startValue.order else { throw failure(.endNotAfterStart, "DTEND") }
-      if let (builder, instant) = resolved.zone { zones.append((builder, instant)) }
       endValue = resolved
     }
+    if let builder = startValue.zone { zones.cover(builder, startValue.order) }
+    if let endValue, let builder = endValue.zone { zones.cover(builder, endValue.order) }
 
+    let encoding = context.parameterEncoding
     lines.begin("VEVENT")
-    lines.append("UID", value: ICSText.escapeText(uid))
-    lines.append("DTSTAMP") { bytes in
+    lines.text("UID", uid)
+    lines.line { bytes in
+      bytes.append(literal: "DTSTAMP:")
       timestamp.append(to: &bytes)
       bytes.append(UInt8(ascii: "Z"))
     }
-    lines.append("DTSTART", startValue.parameters, writing: startValue.write)
-    if let endValue { lines.append("DTEND", endValue.parameters, writing: endValue.write) }
-    lines.append("SUMMARY", value: ICSText.escapeText(summary))
-    if let description { lines.append("DESCRIPTION", value: ICSText.escapeText(description)) }
-    if let location { lines.append("LOCATION", value: ICSText.escapeText(location)) }
+    lines.line { startValue.append("DTSTART", to: &$0) }
+    if let endValue { lines.line { endValue.append("DTEND", to: &$0) } }
+    lines.text("SUMMARY", summary)
+    if let description { lines.text("DESCRIPTION", description) }
+    if let location { lines.text("LOCATION", location) }
     if !categories.isEmpty {
-      lines.append(
-        "CATEGORIES", value: categories.map(ICSText.escapeText).joined(separator: ","))
+      lines.line { bytes in
+        bytes.append(literal: "CATEGORIES:")
+        for (index, category) in categories.enumerated() {
+          if index > 0 { bytes.append(UInt8(ascii: ",")) }
+          ICSText.appendEscapedText(category, to: &bytes)
+        }
+      }
     }
     if let organizer {
-      let address = try Self.mailto(organizer.email, property: "ORGANIZER", failure: failure)
-      lines.append(
-        "ORGANIZER", Self.commonName(organizer.commonName, context.parameterEncoding),
-        value: address)
+      var valid = true
+      lines.line { bytes in
+        bytes.append(literal: "ORGANIZER")
+        Self.appendCommonName(organizer.commonName, encoding, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        valid = Self.appendMailto(organizer.email, to: &bytes)
+      }
+      if !valid { throw failure(.invalidEmail(organizer.email), "ORGANIZER") }
     }
     for attendee in attendees {
-      let address = try Self.mailto(attendee.email, property: "ATTENDEE", failure: failure)
-      let parameters =
-        Self.commonName(attendee.commonName, context.parameterEncoding) + [
-          ("ROLE", attendee.role.rawValue),
-          ("PARTSTAT", attendee.participationStatus.rawValue),
-          ("RSVP", attendee.rsvp ? "TRUE" : "FALSE"),
-        ]
-      lines.append("ATTENDEE", parameters, value: address)
+      var valid = true
+      lines.line { bytes in
+        bytes.append(literal: "ATTENDEE")
+        Self.appendCommonName(attendee.commonName, encoding, to: &bytes)
+        bytes.append(literal: ";ROLE=")
+        bytes.append(contentsOf: attendee.role.rawValue.utf8)
+        bytes.append(literal: ";PARTSTAT=")
+        bytes.append(contentsOf: attendee.participationStatus.rawValue.utf8)
+        bytes.append(literal: attendee.rsvp ? ";RSVP=TRUE:" : ";RSVP=FALSE:")
+        valid = Self.appendMailto(attendee.email, to: &bytes)
+      }
+      if !valid { throw failure(.invalidEmail(attendee.email), "ATTENDEE") }
     }
-    lines.append("SEQUENCE", value: String(sequence))
+    lines.line { bytes in
+      bytes.append(literal: "SEQUENCE:")
+      appendPadded(sequence, 1, to: &bytes)
+    }
     if let status { lines.append("STATUS", value: status.rawValue) }
     if let transparency { lines.append("TRANSP", value: transparency.rawValue) }
     if let url {
@@ -76,79 +94,119 @@ extension ICSEvent {
       lines.append("URL", value: value)
     }
     lines.end("VEVENT")
-    return zones
   }
 
   /// A DTSTART/DTEND ready to write, with a number that orders it against the other one.
   private struct ResolvedTime {
-    var parameters: [(String, String)]
     /// The value as written: the date or date-time, with `Z` for UTC.
     var time: ICSEventTime
     /// Seconds since 1970 UTC for date-times, the day number for dates.
     var order: Int
-    var zone: (ICSTimeZoneBuilder, Int)?
+    /// The zone of a local time (its `TZID`).
+    var zone: ICSTimeZoneBuilder?
 
-    /// Appends the value (`YYYYMMDD`, `YYYYMMDDTHHMMSSZ` or `YYYYMMDDTHHMMSS`).
-    func write(_ bytes: inout [UInt8]) {
+    /// Appends the whole line but its CRLF: `NAME`, `;VALUE=DATE` or `;TZID=zone`, `:` and the
+    /// value (`YYYYMMDD`, `YYYYMMDDTHHMMSSZ` or `YYYYMMDDTHHMMSS`).
+    func append(_ name: StaticString, to bytes: inout [UInt8]) {
+      bytes.append(literal: name)
       switch time {
-      case .allDay(let date): date.append(to: &bytes)
+      case .allDay(let date):
+        bytes.append(literal: ";VALUE=DATE:")
+        date.append(to: &bytes)
       case .utc(let dateTime):
+        bytes.append(UInt8(ascii: ":"))
         dateTime.append(to: &bytes)
         bytes.append(UInt8(ascii: "Z"))
-      case .local(let dateTime, _): dateTime.append(to: &bytes)
+      case .local(let dateTime, _):
+        bytes.append(literal: ";TZID=")
+        bytes.append(contentsOf: (zone?.identifier ?? "").utf8)
+        bytes.append(UInt8(ascii: ":"))
+        dateTime.append(to: &bytes)
       }
     }
   }
 
   private static func resolve(
-    _ time: ICSEventTime, property: String,
+    _ time: ICSEventTime, property: String, zones: inout ICSZoneCoverage,
     failure: (ICSError.Reason, String) -> ICSError
   ) throws(ICSError) -> ResolvedTime {
     switch time {
     case .allDay(let date):
       guard date.isValid else { throw failure(.invalidDateTime(date.description), property) }
-      return ResolvedTime(
-        parameters: [("VALUE", "DATE")], time: time, order: date.dayNumber)
+      return ResolvedTime(time: time, order: date.dayNumber)
     case .utc(let dateTime):
       guard dateTime.isValid else {
         throw failure(.invalidDateTime(dateTime.description), property)
       }
-      return ResolvedTime(
-        parameters: [], time: time, order: dateTime.secondsSince1970)
+      return ResolvedTime(time: time, order: dateTime.secondsSince1970)
     case .local(let dateTime, let zoneID):
       guard dateTime.isValid else {
         throw failure(.invalidDateTime(dateTime.description), property)
       }
-      guard let builder = ICSTimeZoneBuilder(identifier: zoneID) else {
+      guard let builder = zones.builder(for: zoneID) else {
         throw failure(.unknownTimeZone(zoneID), property)
       }
-      let instant = builder.instant(of: dateTime)
-      return ResolvedTime(
-        parameters: [("TZID", builder.identifier)], time: time, order: instant,
-        zone: (builder, instant))
+      return ResolvedTime(time: time, order: builder.instant(of: dateTime), zone: builder)
     }
   }
 
-  /// `mailto:` + the address (an existing `mailto:` prefix is kept, not doubled).
-  private static func mailto(
-    _ email: String, property: String, failure: (ICSError.Reason, String) -> ICSError
-  ) throws(ICSError) -> String {
+  /// Appends `mailto:` and the address (an existing `mailto:` prefix is kept, not doubled);
+  /// false, with nothing appended, when it is not a usable address. Printable ASCII (what every
+  /// roster has) is checked on its bytes, anything else by `mailtoValue`, the definition.
+  private static func appendMailto(_ email: String, to out: inout [UInt8]) -> Bool {
+    let written: Bool? = email.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      // Printable ASCII without space or `"`: what `uriValue` accepts without a closer look.
+      for byte in bytes where byte <= 0x20 || byte >= 0x7F || byte == 0x22 { return false }
+      var start = 0
+      if bytes.count >= 7 {
+        // `mailto:` in any case: the letters ORed with 0x20 (which leaves `:` as it is).
+        let prefixed =
+          bytes[0] | 0x20 == 0x6D && bytes[1] | 0x20 == 0x61 && bytes[2] | 0x20 == 0x69
+          && bytes[3] | 0x20 == 0x6C && bytes[4] | 0x20 == 0x74 && bytes[5] | 0x20 == 0x6F
+          && bytes[6] == 0x3A
+        if prefixed { start = 7 }
+      }
+      let address = UnsafeBufferPointer(rebasing: bytes[start...])
+      guard let first = address.first, let last = address.last, first != 0x40, last != 0x40,
+        address.contains(0x40)
+      else { return false }
+      out.append(literal: "mailto:")
+      out.append(contentsOf: address)
+      return true
+    }
+    if written == true { return true }
+    guard let value = mailtoValue(email) else { return false }
+    out.append(contentsOf: value.utf8)
+    return true
+  }
+
+  /// `mailto:` + the address (an existing `mailto:` prefix is kept, not doubled), or nil when it is
+  /// not a usable address.
+  private static func mailtoValue(_ email: String) -> String? {
     let address = email.lowercased().hasPrefix("mailto:") ? String(email.dropFirst(7)) : email
     // On bytes for ASCII (a character there is its byte); Foundation's search otherwise, as before.
     let hasAt =
       address.utf8.allSatisfy { $0 < 0x80 } ? address.utf8.contains(0x40) : address.contains("@")
     guard hasAt, !address.hasPrefix("@"), !address.hasSuffix("@"),
       let value = ICSText.uriValue(address)
-    else { throw failure(.invalidEmail(email), property) }
+    else { return nil }
     return "mailto:" + value
   }
 
-  /// `[("CN", encoded name)]`, or nothing when the name is nil or blank.
-  private static func commonName(
-    _ name: String?, _ encoding: ICSCalendar.ParameterEncoding
-  ) -> [(String, String)] {
-    guard let name else { return [] }
-    let encoded = ICSText.parameterValue(name, encoding: encoding)
-    return encoded.isEmpty || encoded == "\"\"" ? [] : [("CN", encoded)]
+  /// Appends `;CN=` and the encoded name, or nothing when the name is nil or encodes as blank.
+  private static func appendCommonName(
+    _ name: String?, _ encoding: ICSCalendar.ParameterEncoding, to out: inout [UInt8]
+  ) {
+    guard let name else { return }
+    let start = out.count
+    out.append(literal: ";CN=")
+    let valueStart = out.count
+    ICSText.appendParameterValue(name, encoding: encoding, to: &out)
+    let written = out.count - valueStart
+    if written == 0
+      || (written == 2 && out[valueStart] == 0x22 && out[valueStart + 1] == 0x22)
+    {
+      out.removeSubrange(start...)
+    }
   }
 }

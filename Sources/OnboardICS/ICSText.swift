@@ -9,33 +9,56 @@ enum ICSText {
   }
 
   /// `escapeText` on UTF-8 bytes with a table (nil only for a string without contiguous UTF-8).
-  /// The rule is per scalar and every scalar it changes is recognised by its bytes: ASCII, C2 xx
-  /// (C1 controls, NEL), E2 80 A8/A9 (the line and paragraph separators).
   static func escapeTextBytes(_ text: String) -> String? {
     text.utf8.withContiguousStorageIfAvailable { bytes -> String in
       let table = textClass
-      guard let first = bytes.firstIndex(where: { table[Int($0)] != 0 }) else { return text }
+      guard bytes.contains(where: { table[Int($0)] != 0 }) else { return text }
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count + 8)
-      out.append(contentsOf: bytes[..<first])
+      appendEscapedText(bytes, to: &out)
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+
+  /// Appends `escapeText(text)`'s UTF-8 bytes to `out`, without a temporary string.
+  static func appendEscapedText(_ text: String, to out: inout [UInt8]) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscapedText($0, to: &out) }
+    if done == nil { out.append(contentsOf: escapeTextByScalar(text).utf8) }
+  }
+
+  /// The byte table rule of `escapeText` on valid UTF-8, appended to `out`. The rule is per
+  /// scalar and every scalar it changes is recognised by its bytes: ASCII, C2 xx (C1 controls,
+  /// NEL), E2 80 A8/A9 (the line and paragraph separators); runs of unchanged bytes are copied
+  /// whole.
+  static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    textClass.withUnsafeBufferPointer { table in
       let count = bytes.count
-      var index = first
+      var index = 0
       var previousWasCR = false
       while index < count {
+        // The run of bytes copied as they are.
+        var end = index
+        while end < count, table[Int(bytes[end])] == 0 { end += 1 }
+        if end > index {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+          previousWasCR = false
+          index = end
+          if index == count { break }
+        }
         let byte = bytes[index]
         var width = 1
         switch table[Int(byte)] {
-        case 0: out.append(byte)
-        case 1: out.append(contentsOf: [UInt8(ascii: "\\"), byte])
-        case 2: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-        case 3:
-          if !previousWasCR { out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")]) }
+        case 1:
+          out.append(UInt8(ascii: "\\"))
+          out.append(byte)
+        case 2: appendNewlineEscape(to: &out)
+        case 3: if !previousWasCR { appendNewlineEscape(to: &out) }
         case 4: break  // another control: removed
         case 5:  // C2: C1 controls (NEL is a line break) or a Latin-1 character
           let next = index + 1 < count ? bytes[index + 1] : 0
           width = 2
           if next == 0x85 {
-            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            appendNewlineEscape(to: &out)
           } else if !(0x80...0x9F).contains(next) {
             out.append(byte)
             width = 1
@@ -44,7 +67,7 @@ enum ICSText {
           if index + 2 < count, bytes[index + 1] == 0x80,
             bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
           {
-            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            appendNewlineEscape(to: &out)
             width = 3
           } else {
             out.append(byte)
@@ -53,8 +76,14 @@ enum ICSText {
         previousWasCR = byte == 0x0D
         index += width
       }
-      return String(decoding: out, as: UTF8.self)
     }
+  }
+
+  /// Appends `\n`, the escaped line break.
+  @inline(__always)
+  private static func appendNewlineEscape(to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\\"))
+    out.append(UInt8(ascii: "n"))
   }
 
   /// What a byte is to `escapeText`: 0 copied, 1 backslash first, 2 a line break, 3 LF (skipped
@@ -108,46 +137,65 @@ enum ICSText {
   static func parameterValueBytes(_ value: String, encoding: ICSCalendar.ParameterEncoding)
     -> String?
   {
-    let caret = encoding == .rfc6868
-    return value.utf8.withContiguousStorageIfAvailable { bytes -> String in
-      var out: [UInt8] = [UInt8(ascii: "\"")]
+    value.utf8.withContiguousStorageIfAvailable { bytes -> String in
+      var out: [UInt8] = []
       out.reserveCapacity(bytes.count + 8)
-      var needsQuotes = false
-      var previousWasCR = false
-      let count = bytes.count
-      var index = 0
-      while index < count {
-        let byte = bytes[index]
-        var width = 1
-        switch byte {
-        case UInt8(ascii: "^") where caret: out.append(contentsOf: "^^".utf8)
-        case UInt8(ascii: "\""): out.append(contentsOf: (caret ? "^'" : "'").utf8)
-        case 0x0A where previousWasCR: break
-        case 0x0A, 0x0B, 0x0C, 0x0D: out.append(contentsOf: (caret ? "^n" : " ").utf8)
-        case 0x09: out.append(UInt8(ascii: " "))
-        case 0..<0x20, 0x7F: break
-        case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","):
-          needsQuotes = true
-          out.append(byte)
-        case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
-          width = 2
-          if bytes[index + 1] == 0x85 { out.append(contentsOf: (caret ? "^n" : " ").utf8) }
-        case 0xE2
-        where index + 2 < count && bytes[index + 1] == 0x80
-          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-          width = 3
-          out.append(contentsOf: (caret ? "^n" : " ").utf8)
-        default: out.append(byte)
-        }
-        previousWasCR = byte == 0x0D
-        index += width
-      }
-      if needsQuotes {
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
-      }
-      return String(decoding: out[1...], as: UTF8.self)
+      appendParameterValue(bytes, encoding: encoding, to: &out)
+      return String(decoding: out, as: UTF8.self)
     }
+  }
+
+  /// Appends `parameterValue(value, encoding:)`'s UTF-8 bytes to `out`.
+  static func appendParameterValue(
+    _ value: String, encoding: ICSCalendar.ParameterEncoding, to out: inout [UInt8]
+  ) {
+    let done: Void? = value.utf8.withContiguousStorageIfAvailable {
+      appendParameterValue($0, encoding: encoding, to: &out)
+    }
+    if done == nil {
+      out.append(contentsOf: parameterValueByScalar(value, encoding: encoding).utf8)
+    }
+  }
+
+  /// The byte rule of `parameterValue` on valid UTF-8, appended to `out`. The value is quoted
+  /// when it has `:`, `;` or `,` (ASCII bytes, never part of a longer UTF-8 sequence, and kept
+  /// by the rule), so a scan for them decides the quotes up front.
+  static func appendParameterValue(
+    _ bytes: UnsafeBufferPointer<UInt8>, encoding: ICSCalendar.ParameterEncoding,
+    to out: inout [UInt8]
+  ) {
+    let caret = encoding == .rfc6868
+    let needsQuotes = bytes.contains {
+      $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",")
+    }
+    if needsQuotes { out.append(UInt8(ascii: "\"")) }
+    var previousWasCR = false
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      let byte = bytes[index]
+      var width = 1
+      switch byte {
+      case UInt8(ascii: "^") where caret: out.append(contentsOf: "^^".utf8)
+      case UInt8(ascii: "\""): out.append(contentsOf: (caret ? "^'" : "'").utf8)
+      case 0x0A where previousWasCR: break
+      case 0x0A, 0x0B, 0x0C, 0x0D: out.append(contentsOf: (caret ? "^n" : " ").utf8)
+      case 0x09: out.append(UInt8(ascii: " "))
+      case 0..<0x20, 0x7F: break
+      case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
+        width = 2
+        if bytes[index + 1] == 0x85 { out.append(contentsOf: (caret ? "^n" : " ").utf8) }
+      case 0xE2
+      where index + 2 < count && bytes[index + 1] == 0x80
+        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+        width = 3
+        out.append(contentsOf: (caret ? "^n" : " ").utf8)
+      default: out.append(byte)
+      }
+      previousWasCR = byte == 0x0D
+      index += width
+    }
+    if needsQuotes { out.append(UInt8(ascii: "\"")) }
   }
 
   /// The definition of `parameterValue`, scalar by scalar.
@@ -180,9 +228,10 @@ enum ICSText {
   /// A URI value (`mailto:`, `https:`) as given, or nil when it is empty or has spaces or controls.
   static func uriValue(_ value: String) -> String? {
     // Printable ASCII other than space and `"` is usable without looking at scalar properties.
-    if !value.isEmpty, value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x22 }) {
-      return value
+    let plain = value.utf8.withContiguousStorageIfAvailable { bytes in
+      !bytes.isEmpty && !bytes.contains { $0 <= 0x20 || $0 >= 0x7F || $0 == 0x22 }
     }
+    if plain == true { return value }
     let unusable = value.unicodeScalars.contains { scalar in
       isControl(scalar) || isLineBreak(scalar) || scalar.properties.isWhitespace || scalar == "\""
     }
@@ -192,9 +241,10 @@ enum ICSText {
   /// Whether a UID is non-blank and free of control characters and line breaks.
   static func isUsableUID(_ uid: String) -> Bool {
     // Printable ASCII with something other than spaces: usable, no scalar properties needed.
-    if uid.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), uid.utf8.contains(where: { $0 != 0x20 }) {
-      return true
+    let plain = uid.utf8.withContiguousStorageIfAvailable { bytes in
+      !bytes.contains { $0 < 0x20 || $0 >= 0x7F } && bytes.contains { $0 != 0x20 }
     }
+    if plain == true { return true }
     return !uid.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
       && !uid.unicodeScalars.contains { isControl($0) || isLineBreak($0) }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import OnboardICS
 
 /// A file the pipeline produced, relative to the hire's output folder.
 public struct OutputFile: Sendable, Hashable {
@@ -8,6 +9,25 @@ public struct OutputFile: Sendable, Hashable {
   public init(path: String, data: Data) {
     self.path = path
     self.data = data
+  }
+
+  /// The folder of a path, exactly as `NSString.deletingLastPathComponent` gives it; a plain
+  /// path (a slash past the start, none doubled, none at the end) is cut at its last slash
+  /// without Foundation, whose path code costs more than writing the file.
+  public static func folder(of path: String) -> String {
+    var path = path
+    let cut = path.withUTF8 { bytes -> Int? in
+      let slash = UInt8(ascii: "/")
+      guard let last = bytes.lastIndex(of: slash), last > 0, last < bytes.count - 1 else {
+        return nil
+      }
+      for index in 1..<bytes.count where bytes[index] == slash && bytes[index - 1] == slash {
+        return nil
+      }
+      return last
+    }
+    guard let cut else { return (path as NSString).deletingLastPathComponent }
+    return String(decoding: path.utf8.prefix(cut), as: UTF8.self)
   }
 }
 
@@ -22,6 +42,9 @@ public struct HireOutput: Sendable {
   public var notes: [String]
   /// The plan's tasks (plan.md's task list; a run's tasks.csv), made once.
   public var tasks: [OnboardingTask] = []
+  /// The sessions.ics event of each of `plan.items`, by position (nil before day 1), for
+  /// `PersonCalendars.events(of:people:settings:stamp:itemEvents:)`.
+  public var itemEvents: [ICSEvent?] = []
 }
 
 /// The whole pipeline for one hire: analyse → plan → render. Pure: values in, files as values out.
@@ -130,6 +153,7 @@ public enum Onboarding {
     } catch {
       throw InputError(hire.origin, "cannot encode the plan as JSON: \(error)")
     }
+    let sessions = try CalendarFile.sessionsAndEvents(plan, settings: settings, stamp: stamp)
     files.insert(
       contentsOf: [
         OutputFile(path: "plan.md", data: Data(visibleDocument(markdown).utf8)),
@@ -139,13 +163,11 @@ public enum Onboarding {
             visibleDocument(HTMLPlan.render(plan, emails: summaries, settings: settings.analysis))
               .utf8)),
         OutputFile(path: "plan.json", data: json),
-        OutputFile(
-          path: "sessions.ics",
-          data: try CalendarFile.sessions(plan, settings: settings, stamp: stamp)),
+        OutputFile(path: "sessions.ics", data: sessions.data),
       ], at: 0)
     return HireOutput(
       hire: hire, plan: plan, folder: folder, files: files, emails: summaries, notes: emailNotes,
-      tasks: tasks)
+      tasks: tasks, itemEvents: sessions.itemEvents)
   }
 
   /// The planner's input for a hire: the manager's buddy/manager changes applied, the gap report

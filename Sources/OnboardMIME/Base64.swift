@@ -9,8 +9,46 @@ enum Base64 {
     String(decoding: encodedBytes(bytes), as: UTF8.self)
   }
 
-  /// Encodes `bytes` in lines of 76 characters joined by CRLF (no CRLF after the last line).
+  /// Encodes `bytes` in lines of 76 characters joined by CRLF (no CRLF after the last line),
+  /// written straight into one buffer (a line is 57 input bytes, 19 groups).
   static func lines(_ bytes: [UInt8]) -> [UInt8] {
+    let encodedCount = (bytes.count + 2) / 3 * 4
+    let breaks = encodedCount == 0 ? 0 : (encodedCount - 1) / 76
+    return bytes.withUnsafeBufferPointer { input in
+      alphabet.withUnsafeBufferPointer { digits in
+        [UInt8](unsafeUninitializedCapacity: encodedCount + 2 * breaks) { out, written in
+          var at = 0
+          var index = 0
+          var lineLength = 0
+          let count = input.count
+          while index < count {
+            if lineLength == 76 {
+              out[at] = 0x0D
+              out[at + 1] = 0x0A
+              at += 2
+              lineLength = 0
+            }
+            let left = count - index
+            let b0 = UInt32(input[index])
+            let b1 = left > 1 ? UInt32(input[index + 1]) : 0
+            let b2 = left > 2 ? UInt32(input[index + 2]) : 0
+            let group = b0 << 16 | b1 << 8 | b2
+            out[at] = digits[Int(group >> 18 & 63)]
+            out[at + 1] = digits[Int(group >> 12 & 63)]
+            out[at + 2] = left > 1 ? digits[Int(group >> 6 & 63)] : UInt8(ascii: "=")
+            out[at + 3] = left > 2 ? digits[Int(group & 63)] : UInt8(ascii: "=")
+            at += 4
+            lineLength += 4
+            index += 3
+          }
+          written = at
+        }
+      }
+    }
+  }
+
+  /// The definition of `lines`: the encoded text cut into lines of 76 characters.
+  static func linesByCutting(_ bytes: [UInt8]) -> [UInt8] {
     let flat = encodedBytes(bytes)
     var out: [UInt8] = []
     out.reserveCapacity(flat.count + flat.count / 38)
@@ -67,9 +105,20 @@ struct FNV1a {
 
   /// Mixes `bytes` into the hash.
   mutating func combine(_ bytes: some Sequence<UInt8>) {
+    if bytes.withContiguousStorageIfAvailable({ combine(buffer: $0) }) != nil { return }
     for byte in bytes {
       value ^= UInt64(byte)
       value = value &* 0x0000_0100_0000_01B3
     }
+  }
+
+  /// `combine` through a pointer (no per-byte iterator or bounds checks).
+  private mutating func combine(buffer: UnsafeBufferPointer<UInt8>) {
+    var hash = value
+    for byte in buffer {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    value = hash
   }
 }

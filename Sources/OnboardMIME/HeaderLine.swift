@@ -64,6 +64,48 @@ struct HeaderLine {
 
   /// `unstructured` as bytes.
   static func unstructuredBytes(name: String, value: String) -> [UInt8] {
+    var copy = value  // shares the storage; `withUTF8` needs a variable
+    if let bytes = copy.withUTF8({ plainUnstructuredBytes(name: name, $0) }) { return bytes }
+    return unstructuredBytesByRule(name: name, value: value)
+  }
+
+  /// `unstructuredBytes` in one pass for the everyday value, or nil: printable ASCII without `=?`
+  /// and without a word over 60 bytes, where sanitising only trims spaces and the words are the
+  /// bytes between single spaces.
+  static func plainUnstructuredBytes(name: String, _ bytes: UnsafeBufferPointer<UInt8>)
+    -> [UInt8]?
+  {
+    let count = bytes.count
+    var run = 0
+    for index in 0..<count {
+      let byte = bytes[index]
+      guard byte >= 0x20 && byte < 0x7F else { return nil }
+      if byte == UInt8(ascii: "="), index + 1 < count, bytes[index + 1] == UInt8(ascii: "?") {
+        return nil
+      }
+      if byte == 0x20 {
+        run = 0
+      } else {
+        run += 1
+        if run > 60 { return nil }
+      }
+    }
+    var start = 0
+    var end = count
+    while start < end, bytes[start] == 0x20 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+    var line = HeaderLine(name: name)
+    var wordStart = start
+    for index in start..<end where bytes[index] == 0x20 {
+      line.append(utf8: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]))
+      wordStart = index + 1
+    }
+    line.append(utf8: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
+    return line.renderedBytes
+  }
+
+  /// The definition of `unstructuredBytes`: sanitise, then plain words or encoded words.
+  static func unstructuredBytesByRule(name: String, value: String) -> [UInt8] {
     var line = HeaderLine(name: name)
     let text = HeaderText.sanitized(value, collapsingSpaces: false)
     if HeaderText.needsEncodedWords(text) {

@@ -22,49 +22,41 @@ enum QuotedPrintable {
     }
   }
 
-  /// Encodes `bytes` line by line: hard lines split at CRLF, CR or LF, then soft breaks.
-  /// Returns the number of bytes written at `out`.
+  /// Encodes `bytes` in one pass: hard line breaks (CRLF, CR or LF) become CRLF, soft breaks
+  /// keep every line within `softWidth`. Returns the number of bytes written at `out`.
   private static func encode(
     _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>
   ) -> Int {
     var written = 0
-    var start = 0
+    var column = 0
     var index = 0
     let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte == 0x0D || byte == 0x0A {
-        written = encodeLine(
-          UnsafeBufferPointer(rebasing: bytes[start..<index]), into: out, at: written)
-        out[written] = 0x0D
-        out[written + 1] = 0x0A
-        written += 2
-        if byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
-        start = index + 1
-      }
-      index += 1
-    }
-    return encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<count]), into: out, at: written)
-  }
-
-  /// Whether a byte is written as itself anywhere but at a line's end (a space or tab there is
-  /// escaped): printable ASCII other than `=`, space and tab.
-  private static let isLiteral: [Bool] = (0..<256).map { byte in
-    (byte >= 33 && byte <= 126 && byte != Int(UInt8(ascii: "="))) || byte == 0x20 || byte == 0x09
-  }
-
-  /// Encodes one hard line at `out + written`, inserting soft breaks; returns the new count.
-  private static func encodeLine(
-    _ line: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, at written: Int
-  ) -> Int {
-    // Byte by byte without temporary arrays: this runs for every byte of every email.
-    var written = written
-    var column = 0
-    let last = line.count - 1
-    isLiteral.withUnsafeBufferPointer { table in
-      for index in 0..<line.count {
-        let byte = line[index]
-        var literal = table[Int(byte)] && !((byte == 0x20 || byte == 0x09) && index == last)
+    byteClass.withUnsafeBufferPointer { table in
+      while index < count {
+        let byte = bytes[index]
+        let kind = table[Int(byte)]
+        // Nearly every byte: printable, written as itself, and the line has room.
+        if kind == plain && column < softWidth {
+          out[written] = byte
+          written += 1
+          column += 1
+          index += 1
+          continue
+        }
+        if kind == lineBreak {
+          out[written] = 0x0D
+          out[written + 1] = 0x0A
+          written += 2
+          column = 0
+          if byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
+          index += 1
+          continue
+        }
+        // A space or tab is escaped at the end of a hard line (or of the text).
+        var literal =
+          kind == plain || kind == lineStartRisk
+          || (kind == blank
+            && !(index + 1 == count || table[Int(bytes[index + 1])] == lineBreak))
         let width = literal ? 1 : 3
         if column + width > softWidth {
           out[written] = UInt8(ascii: "=")
@@ -73,7 +65,7 @@ enum QuotedPrintable {
           written += 3
           column = 0
         }
-        if column == 0 && literal && startsUnsafeLine(line, at: index) { literal = false }
+        if column == 0 && literal && startsUnsafeLine(bytes, at: index) { literal = false }
         if literal {
           out[written] = byte
           written += 1
@@ -85,9 +77,32 @@ enum QuotedPrintable {
           written += 3
           column += 3
         }
+        index += 1
       }
     }
     return written
+  }
+
+  /// `byteClass` values: written as itself anywhere; space or tab; `.` or `F` (escaped when they
+  /// would open an output line as `.` or `From `); CR or LF; escaped as `=XX`.
+  private static let plain: UInt8 = 0
+  private static let blank: UInt8 = 1
+  private static let lineStartRisk: UInt8 = 2
+  private static let lineBreak: UInt8 = 3
+  private static let escaped: UInt8 = 4
+
+  /// What each byte is to the encoder: printable ASCII other than `=` is literal (`.` and `F`
+  /// apart), space and tab are literal except before a line break, CR and LF break lines, and
+  /// everything else (`=`, controls, non-ASCII bytes) is escaped.
+  private static let byteClass: [UInt8] = (0..<256).map { byte in
+    switch byte {
+    case 0x0D, 0x0A: return lineBreak
+    case 0x20, 0x09: return blank
+    case Int(UInt8(ascii: ".")), Int(UInt8(ascii: "F")): return lineStartRisk
+    case Int(UInt8(ascii: "=")): return escaped
+    case 33...126: return plain
+    default: return escaped
+    }
   }
 
   /// An uppercase hex digit for a value below 16.
@@ -96,7 +111,8 @@ enum QuotedPrintable {
     value < 10 ? 0x30 + value : 0x37 + value
   }
 
-  /// True when an output line starting at `line[index]` would begin with `.` or `From `.
+  /// True when an output line starting at `line[index]` would begin with `.` or `From `. (The
+  /// buffer may run past the hard line: a line break can never match `From `.)
   private static func startsUnsafeLine(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
     let byte = line[index]
     if byte == UInt8(ascii: ".") { return true }

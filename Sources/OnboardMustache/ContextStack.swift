@@ -4,6 +4,9 @@ struct ContextStack {
 
   init(_ root: MustacheValue) { frames = [root] }
 
+  /// A stack with these frames, bottom first (at least one).
+  init(frames: [MustacheValue]) { self.frames = frames }
+
   mutating func push(_ value: MustacheValue) { frames.append(value) }
   mutating func pop() { _ = frames.popLast() }
 
@@ -14,29 +17,64 @@ struct ContextStack {
   /// the stack down; each further part is looked up only in the previous result, so a broken
   /// chain is a miss even if an outer frame has the name.
   func resolve(_ name: String) -> MustacheValue? {
-    if name == "." { return frames.last }
-    if !name.utf8.contains(UInt8(ascii: ".")) {
+    var copy = name  // shares the storage; `withUTF8` needs a variable
+    // The dots of the name, read once through a pointer: nearly every tag has none.
+    let dots = copy.withUTF8 { bytes -> [Int] in
+      if bytes.count == 1 && bytes[0] == UInt8(ascii: ".") { return [0] }
+      var offsets: [Int] = []
+      for index in 0..<bytes.count where bytes[index] == UInt8(ascii: ".") {
+        offsets.append(index)
+      }
+      return offsets
+    }
+    if dots.isEmpty {
       // A plain name (nearly every tag): one lookup per frame, no splitting.
-      for frame in frames.reversed() {
-        if case .object(let fields) = frame, let value = fields[name] { return value }
-      }
-      return nil
+      return lookUp(name)
     }
-    let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-    guard let first = parts.first else { return nil }
-    var current: MustacheValue?
-    for frame in frames.reversed() {
-      if case .object(let fields) = frame, let value = fields[String(first)] {
-        current = value
-        break
-      }
-    }
+    if name.utf8.count == 1 { return frames.last }
+    let parts = Self.parts(of: name, dots: dots) ?? Self.partsByCharacter(name)
+    var current = lookUp(parts[0])
     for part in parts.dropFirst() {
-      guard case .object(let fields)? = current, let value = fields[String(part)] else {
-        return nil
-      }
+      guard case .object(let fields)? = current, let value = fields[part] else { return nil }
       current = value
     }
     return current
+  }
+
+  /// The first frame from the top that is an object holding `name`.
+  private func lookUp(_ name: String) -> MustacheValue? {
+    var index = frames.count - 1
+    while index >= 0 {
+      if case .object(let fields) = frames[index], let value = fields[name] { return value }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// `name` split at the byte offsets `dots`, empty parts kept; nil when a byte next to a dot is
+  /// not ASCII (a combining mark after it, or a prepended one before it, would make the dot part
+  /// of a larger character, which `partsByCharacter` does not split at).
+  static func parts(of name: String, dots: [Int]) -> [String]? {
+    var copy = name  // shares the storage; `withUTF8` needs a variable
+    return copy.withUTF8 { bytes -> [String]? in
+      for dot in dots {
+        if dot > 0 && bytes[dot - 1] >= 0x80 { return nil }
+        if dot + 1 < bytes.count && bytes[dot + 1] >= 0x80 { return nil }
+      }
+      var parts: [String] = []
+      parts.reserveCapacity(dots.count + 1)
+      var start = 0
+      for dot in dots + [bytes.count] {
+        parts.append(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<dot]), as: UTF8.self))
+        start = dot + 1
+      }
+      return parts
+    }
+  }
+
+  /// The definition of the split: by `Character`, empty parts kept.
+  static func partsByCharacter(_ name: String) -> [String] {
+    name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
   }
 }

@@ -26,44 +26,57 @@ public enum MustacheEscaping: Sendable {
     }
   }
 
-  /// HTML-escapes `text` straight into `output`, a byte at a time with a table.
+  /// HTML-escapes `text` straight into `output`: the UTF-8 bytes are scanned through a pointer
+  /// and copied in runs between the special bytes (the five characters are ASCII, so no other
+  /// byte of a multi-byte character can be one of them).
   static func appendHTML(_ text: String, to output: inout [UInt8]) {
-    let utf8 = text.utf8
-    guard let first = utf8.firstIndex(where: isHTMLSpecial) else {
-      output.append(contentsOf: utf8)
-      return
-    }
-    output.append(contentsOf: utf8[..<first])
-    for byte in utf8[first...] {
-      switch byte {
-      case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-      case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-      case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-      case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-      case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-      default: output.append(byte)
+    var text = text  // shares the storage; `withUTF8` needs a variable
+    text.withUTF8 { appendHTML($0, to: &output) }
+  }
+
+  /// `appendHTML` on UTF-8 bytes.
+  static func appendHTML(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    let count = bytes.count
+    var start = 0
+    var index = 0
+    while index < count {
+      let byte = bytes[index]
+      if isHTMLSpecial(byte) {
+        if start < index {
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        }
+        appendEntity(byte, to: &output)
+        start = index + 1
       }
+      index += 1
+    }
+    if start < count {
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
     }
   }
 
-  static func escapeHTML(_ text: String) -> String {
-    // The five characters are ASCII, so the UTF-8 bytes can be scanned and copied as they are.
-    let utf8 = text.utf8
-    guard let first = utf8.firstIndex(where: isHTMLSpecial) else { return text }
-    var result: [UInt8] = []
-    result.reserveCapacity(utf8.count + 16)
-    result.append(contentsOf: utf8[..<first])
-    for byte in utf8[first...] {
-      switch byte {
-      case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-      case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-      case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-      case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
-      case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
-      default: result.append(byte)
-      }
+  /// The entity of one of the five special bytes, a byte at a time (no temporary array).
+  private static func appendEntity(_ byte: UInt8, to output: inout [UInt8]) {
+    let entity: StaticString
+    switch byte {
+    case UInt8(ascii: "&"): entity = "&amp;"
+    case UInt8(ascii: "<"): entity = "&lt;"
+    case UInt8(ascii: ">"): entity = "&gt;"
+    case UInt8(ascii: "\""): entity = "&quot;"
+    default: entity = "&#39;"
     }
-    return String(decoding: result, as: UTF8.self)
+    entity.withUTF8Buffer { output.append(contentsOf: $0) }
+  }
+
+  static func escapeHTML(_ text: String) -> String {
+    var copy = text  // shares the storage; `withUTF8` needs a variable
+    return copy.withUTF8 { bytes -> String in
+      guard bytes.contains(where: isHTMLSpecial) else { return text }
+      var result: [UInt8] = []
+      result.reserveCapacity(bytes.count + 16)
+      appendHTML(bytes, to: &result)
+      return String(decoding: result, as: UTF8.self)
+    }
   }
 
   /// `&`, `<`, `>`, `"` or `'`: a bit mask over the bytes below 0x40.

@@ -40,8 +40,18 @@ public struct MustacheTemplate: Sendable {
     _ context: MustacheValue = .object([:]), partials: [String: MustacheTemplate] = [:],
     options: MustacheRenderOptions = MustacheRenderOptions()
   ) throws(MustacheError) -> String {
+    try render(stack: [context], partials: partials, options: options)
+  }
+
+  /// Renders against a context stack given bottom first: names resolve in the last frame first,
+  /// as if the template stood inside a section over each further frame. So a few per-render
+  /// values can sit on top of large shared ones without copying them into one object.
+  public func render(
+    stack frames: [MustacheValue], partials: [String: MustacheTemplate] = [:],
+    options: MustacheRenderOptions = MustacheRenderOptions()
+  ) throws(MustacheError) -> String {
     let renderer = Renderer(partials: partials, options: options)
-    var stack = ContextStack(context)
+    var stack = ContextStack(frames: frames.isEmpty ? [.object([:])] : frames)
     var output: [UInt8] = []
     output.reserveCapacity(source.utf8.count + source.utf8.count / 2)
     try renderer.render(

@@ -122,7 +122,7 @@ enum FileSystem {
     var made: Set<String> = []
     for file in files {
       let path = (directory as NSString).appendingPathComponent(file.path)
-      let folder = (path as NSString).deletingLastPathComponent
+      let folder = OutputFile.folder(of: path)
       if !made.contains(folder) {
         guard makeFolder(folder, made: &made) else {
           throw InputError(

@@ -161,7 +161,22 @@ extension Comparable {
 }
 
 /// A number without a trailing `.0`: 40 → "40", 2.5 → "2.5", 3.333 → "3.3".
+///
+/// Rounds half away from zero at `decimals` places. The digits are written by hand
+/// (``NumberText``) wherever they are certainly those of `String(format:)`; other values (not
+/// finite, 2^53 or more, a fraction of 10^9 or more) take ``formatNumberByFoundation(_:decimals:)``,
+/// the definition.
 public func formatNumber(_ value: Double, decimals: Int = 1) -> String {
+  guard let number = NumberText.decimal(value, decimals: decimals) else {
+    return formatNumberByFoundation(value, decimals: decimals)
+  }
+  return String(unsafeUninitializedCapacity: NumberText.maxLength) {
+    NumberText.write(number, into: $0)
+  }
+}
+
+/// The definition of `formatNumber`: rounded in `Double`, the fraction printed by `String(format:)`.
+func formatNumberByFoundation(_ value: Double, decimals: Int = 1) -> String {
   guard value.isFinite else { return "\(value)" }
   let factor = pow(10.0, Double(decimals))
   let rounded = (value * factor).rounded() / factor
@@ -170,4 +185,89 @@ public func formatNumber(_ value: Double, decimals: Int = 1) -> String {
   if rounded.magnitude >= 0x1p53 { return String(format: "%.0f", value) }
   if rounded == rounded.rounded() { return String(Int(rounded)) }
   return String(format: "%.\(decimals)f", rounded)
+}
+
+/// `formatNumber`'s digits without `String(format:)`: the value as an integer `mantissa` of
+/// `decimals` places (mantissa / 10^decimals).
+enum NumberText {
+  /// 10^0 … 10^6, each exact (so the same `Double`s as `pow(10, d)`).
+  static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+
+  /// The most bytes `write` writes: a sign and 16 digits for an integer below 2^53, or a sign,
+  /// 15 digits and a point for a fraction below 10^9 with up to 6 places.
+  static let maxLength = 24
+
+  /// `formatNumber(value, decimals:)` as digits, or nil where `String(format:)` decides.
+  ///
+  /// The same `Double` arithmetic as the definition: `rounded` is the nearest `Double` to
+  /// `mantissa / 10^decimals`, and below 10^9 it is nearer than half a unit of the last place (for
+  /// up to 6 places), so printing it rounded to that place gives the mantissa's digits.
+  @inline(__always)
+  static func decimal(_ value: Double, decimals: Int) -> (mantissa: Int, decimals: Int)? {
+    guard value.isFinite else { return nil }
+    let tabled = decimals >= 0 && decimals < powersOfTen.count
+    let factor = tabled ? powersOfTen[decimals] : pow(10.0, Double(decimals))
+    let scaled = (value * factor).rounded()
+    let rounded = scaled / factor
+    guard rounded.magnitude < 0x1p53 else { return nil }
+    if rounded == rounded.rounded() { return (Int(rounded), 0) }
+    guard tabled, decimals > 0, rounded.magnitude < 1e9 else { return nil }
+    return (Int(scaled), decimals)
+  }
+
+  /// Writes the number's text (at most `maxLength` bytes) from the buffer's start; returns the
+  /// count.
+  @inline(__always)
+  static func write(
+    _ number: (mantissa: Int, decimals: Int), into buffer: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int {
+    var magnitude = number.mantissa.magnitude
+    var digits = 1
+    var rest = magnitude / 10
+    while rest != 0 {
+      digits += 1
+      rest /= 10
+    }
+    let negative = number.mantissa < 0
+    let places = number.decimals
+    let whole = places == 0 ? digits : max(1, digits - places) + 1 + places
+    let count = (negative ? 1 : 0) + whole
+    var index = count
+    if places > 0 {
+      for _ in 0..<places {
+        index -= 1
+        buffer[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+        magnitude /= 10
+      }
+      index -= 1
+      buffer[index] = UInt8(ascii: ".")
+    }
+    repeat {
+      index -= 1
+      buffer[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+      magnitude /= 10
+    } while magnitude != 0
+    if negative { buffer[0] = UInt8(ascii: "-") }
+    return count
+  }
+
+  /// Appends `String(value)`'s bytes.
+  static func append(integer value: Int, to bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { buffer in
+      let count = write((value, 0), into: buffer)
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+    }
+  }
+
+  /// Appends `formatNumber(value, decimals:)`'s bytes.
+  static func append(_ value: Double, decimals: Int = 1, to bytes: inout [UInt8]) {
+    guard let number = decimal(value, decimals: decimals) else {
+      bytes.append(contentsOf: formatNumberByFoundation(value, decimals: decimals).utf8)
+      return
+    }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { buffer in
+      let count = write(number, into: buffer)
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+    }
+  }
 }

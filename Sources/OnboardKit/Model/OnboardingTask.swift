@@ -19,18 +19,29 @@ public struct OnboardingTask: Hashable, Sendable, Codable {
 
   /// The tasks of a plan, in date order: one per item that a named role must do or run.
   public static func tasks(of plan: OnboardingPlan) -> [OnboardingTask] {
-    plan.items.filter { roles.contains($0.owner) }.map { item in
+    // What every task of the hire shares, made once (the key and name are computed properties).
+    let hireKey = plan.hire.key
+    let hireName = plan.hire.fullName
+    let prefix = idStart(hireKey: hireKey)
+    return plan.items.filter { roles.contains($0.owner) }.map { item in
       OnboardingTask(
-        id: id(hireKey: plan.hire.key, itemID: item.id), hireKey: plan.hire.key,
-        hireName: plan.hire.fullName, itemID: item.id, title: title(of: item),
-        ownerRole: item.owner, ownerName: item.ownerName, ownerEmail: item.ownerEmail,
-        due: item.date)
+        id: prefix + slug(item.id), hireKey: hireKey, hireName: hireName, itemID: item.id,
+        title: title(of: item), ownerRole: item.owner, ownerName: item.ownerName,
+        ownerEmail: item.ownerEmail, due: item.date)
     }
   }
 
   /// The stable id of a hire's item as a task.
+  ///
+  /// It was defined as the slug of the item id with `#` replaced by `-`; `slug` turns either into
+  /// a dash the same way (both are neither letter nor digit), so the replacement is not made.
   public static func id(hireKey: String, itemID: String) -> String {
-    "onb-\(slug(hireKey))-\(slug(itemID.replacingOccurrences(of: "#", with: "-")))"
+    idStart(hireKey: hireKey) + slug(itemID)
+  }
+
+  /// The start of a hire's task ids: `onb-<hire email slug>-`.
+  static func idStart(hireKey: String) -> String {
+    "onb-\(slug(hireKey))-"
   }
 
   /// What the owner does: an activity is its title; a session is run, a review is held.

@@ -73,6 +73,36 @@ public struct RoleProfile: Hashable, Sendable, Codable {
 
 /// Lowercase ASCII slug: letters and digits, runs of anything else become one `-`.
 public func slug(_ text: String) -> String {
+  asciiSlug(text) ?? scalarSlug(text)
+}
+
+/// `slug` of ASCII text on its bytes (nil for text with a non-ASCII byte). For ASCII, lowercasing
+/// is A-Z to a-z and the alphabetic ASCII scalars are the letters, so no scalar properties are
+/// needed; non-ASCII text can lowercase into ASCII letters (KELVIN SIGN), so it takes the
+/// scalar path.
+func asciiSlug(_ text: String) -> String? {
+  var text = text
+  return text.withUTF8 { bytes -> String? in
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var pendingDash = false
+    for var byte in bytes {
+      guard byte < 0x80 else { return nil }
+      if (0x41...0x5A).contains(byte) { byte += 0x20 }
+      if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+        if pendingDash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+        pendingDash = false
+        out.append(byte)
+      } else {
+        pendingDash = true
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
+
+/// The definition of `slug`, scalar by scalar (any text).
+func scalarSlug(_ text: String) -> String {
   var result = ""
   var pendingDash = false
   for scalar in text.lowercased().unicodeScalars {

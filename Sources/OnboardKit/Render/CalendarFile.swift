@@ -7,7 +7,17 @@ public enum CalendarFile {
   public static func sessions(
     _ plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
   ) throws(InputError) -> Data {
-    let items = plan.items.filter { $0.date >= plan.start }
+    try sessionsAndEvents(plan, settings: settings, stamp: stamp).data
+  }
+
+  /// `sessions` and the event of each of `plan.items` (by position; nil for an item before day 1),
+  /// `event(for:plan:settings:stamp:)` of it, for the people's calendars to start from.
+  public static func sessionsAndEvents(
+    _ plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
+  ) throws(InputError) -> (data: Data, itemEvents: [ICSEvent?]) {
+    let itemEvents = plan.items.map { item in
+      item.date >= plan.start ? event(for: item, plan: plan, settings: settings, stamp: stamp) : nil
+    }
     // Items a re-plan removed stay in the file as cancelled, so calendars drop them.
     let cancelled = plan.cancelled.filter { $0.date >= plan.start }.map {
       var event = event(for: $0, plan: plan, settings: settings, stamp: stamp)
@@ -16,9 +26,8 @@ public enum CalendarFile {
     }
     let calendar = ICSCalendar(
       method: .publish, name: "Onboarding: \(plan.hire.fullName)",
-      events: items.map { event(for: $0, plan: plan, settings: settings, stamp: stamp) }
-        + cancelled)
-    return try render(calendar, plan: plan)
+      events: itemEvents.compactMap { $0 } + cancelled)
+    return (try render(calendar, plan: plan), itemEvents)
   }
 
   /// One item as an invitation (METHOD:REQUEST) from the sender to the hire.

@@ -63,7 +63,7 @@ public enum GapSummaryMarkdown {
       out.line("**What would settle it:**")
       out.blank()
       for a in settle {
-        let text = (a.settleIt ?? "").replacingOccurrences(of: "What would settle it: ", with: "")
+        let text = replacingText(a.settleIt ?? "", "What would settle it: ", with: "")
         out.line("- \(md(a.skill.name)) (\(a.status.label)): \(md(text))")
       }
     }
@@ -138,7 +138,7 @@ public enum GapSummaryMarkdown {
     if let note = e.note, !note.isEmpty {
       text += (e.integrityFlag != nil ? " · \(integritySymbol) " : " · ") + "“\(md(note))”"
     }
-    text += " · `\(e.origin.description.replacingOccurrences(of: "`", with: "'"))`"
+    text += " · `\(replacingText(e.origin.description, "`", with: "'"))`"
     return text
   }
 }

@@ -11,7 +11,7 @@ public enum GapTable {
         a.requirement.tier.rawValue,
         "\(a.requirement.targetLevel)",
         a.observed.map { formatNumber($0.level) } ?? "-", formatNumber(a.confidence, decimals: 2),
-        GapSummaryMarkdown.statusText(a).replacingOccurrences(of: "**", with: ""),
+        replacingText(GapSummaryMarkdown.statusText(a), "**", with: ""),
         a.severity.map { formatNumber($0, decimals: 2) } ?? "-",
       ])
     }

@@ -220,6 +220,9 @@ public enum MarkdownPlan {
 /// Collects lines with `\n` ends.
 struct MarkdownWriter {
   private(set) var text = ""
-  mutating func line(_ line: String) { text += line + "\n" }
+  mutating func line(_ line: String) {
+    text += line
+    text += "\n"
+  }
   mutating func blank() { text += "\n" }
 }

@@ -13,16 +13,23 @@ public struct PersonEvent: Sendable {
 /// hire's zone when they are not in it), with the same UIDs as the hire's events.
 public enum PersonCalendars {
   /// The events of one plan, per attending person.
+  ///
+  /// `itemEvents` may give `CalendarFile.event(for:plan:settings:stamp:)` of some of the plan's
+  /// items, by position (`CalendarFile.sessionsAndEvents` made them), so they are not made twice.
   public static func events(
-    of plan: OnboardingPlan, people: [TeamMember], settings: PlanSettings, stamp: CalendarDate
+    of plan: OnboardingPlan, people: [TeamMember], settings: PlanSettings, stamp: CalendarDate,
+    itemEvents: [ICSEvent?] = []
   ) -> [PersonEvent] {
     let byKey = Dictionary(people.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    let known = itemEvents.count == plan.items.count ? itemEvents : []
     var result: [PersonEvent] = []
-    for item in plan.items {
+    for (index, item) in plan.items.enumerated() {
       guard let email = item.ownerEmail, email.lowercased() != plan.hire.key else { continue }
       let key = email.lowercased()
       let zone = byKey[key]?.timeZone ?? plan.calendar.timeZone
-      var event = CalendarFile.event(for: item, plan: plan, settings: settings, stamp: stamp)
+      var event =
+        (known.isEmpty ? nil : known[index])
+        ?? CalendarFile.event(for: item, plan: plan, settings: settings, stamp: stamp)
       let begin = ZoneClock.instant(item.date, item.start, in: plan.calendar.timeZone)
       event.start = time(begin, zone)
       event.end = time(begin + item.durationMinutes, zone)
@@ -130,6 +137,11 @@ extension PersonEvent: Hashable {
 
   /// The event whose record starts at `offset` (moved past it); nil when the bytes are not one.
   public static func read(from bytes: [UInt8], at offset: inout Int) -> PersonEvent? {
+    bytes.withUnsafeBufferPointer { read(from: $0, at: &offset) }
+  }
+
+  /// `read(from:at:)` on the bytes' buffer (the reads index it without bounds checks of their own).
+  static func read(from bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> PersonEvent? {
     var input = SpoolBytes.Reader(bytes: bytes, offset: offset)
     guard let personKey = input.string(), let personName = input.string(),
       let uid = input.string(), let timestamp = input.dateTime(), let start = input.time(),
@@ -230,7 +242,7 @@ struct SpoolBytes {
 
   /// Reads what `SpoolBytes` wrote; every read is nil past the end or on a malformed value.
   struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var offset: Int
 
     mutating func int() -> Int? {
@@ -251,7 +263,8 @@ struct SpoolBytes {
     mutating func string() -> String? {
       guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
       defer { offset += count }
-      return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
     }
 
     /// `.some(nil)` for a nil value, nil when malformed.

@@ -97,3 +97,10 @@ public func visibleText(_ text: String, allowing allowed: Set<Unicode.Scalar> = 
 public func visibleDocument(_ text: String) -> String {
   visibleText(text, allowing: ["\n", "\r", "\t"])
 }
+
+/// `text.replacingOccurrences(of: target, with: replacement)`, on bytes for ASCII text (the
+/// renderers' common case) and by Foundation for other text.
+func replacingText(_ text: String, _ target: String, with replacement: String) -> String {
+  UTF8Escaping.asciiReplacing(text, target, with: replacement)
+    ?? text.replacingOccurrences(of: target, with: replacement)
+}

@@ -94,15 +94,30 @@ enum UTF8Escaping {
   /// False when `visibleText` certainly leaves the text as it is: no C0 control outside
   /// `allowed`, no DEL, no C1 control (C2 80–9F), no bidirectional control (E2 80 AA–AE,
   /// E2 81 A6–A9, D8 9C). True means: look scalar by scalar.
+  ///
+  /// Eight bytes at a time where all are printable ASCII (0x20–0x7E), byte by byte elsewhere.
   static func mayNeedVisibleChange(_ text: String, allowing allowed: Set<Unicode.Scalar>) -> Bool {
     var allowedMask: UInt32 = 0
-    for value in 0..<32 where allowed.contains(Unicode.Scalar(UInt8(value))) {
-      allowedMask |= 1 << UInt32(value)
-    }
+    for scalar in allowed where scalar.value < 32 { allowedMask |= 1 << scalar.value }
     let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       let count = bytes.count
       var index = 0
+      var end = 0
       while index < count {
+        if index == end {
+          if index + 8 <= count, let base = bytes.baseAddress {
+            let word = UInt64(
+              littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            if isPrintableASCII(word) {
+              index += 8
+              end = index
+              continue
+            }
+            end = index + 8
+          } else {
+            end = count
+          }
+        }
         let byte = bytes[index]
         if byte < 0x20 {
           if allowedMask & (1 << UInt32(byte)) == 0 { return true }
@@ -123,6 +138,18 @@ enum UTF8Escaping {
       return false
     }
     return answer ?? true
+  }
+
+  /// Whether all eight bytes of `word` are 0x20–0x7E: none has the high bit, none is below 0x20
+  /// (the borrow test finds any such byte), none is 0x7F (adding 1 sets its high bit; no carry
+  /// crosses bytes once none has the high bit).
+  @inline(__always)
+  static func isPrintableASCII(_ word: UInt64) -> Bool {
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let high = word & highBits
+    let control = (word &- 0x2020_2020_2020_2020) & ~word & highBits
+    let delete = (word &+ 0x0101_0101_0101_0101) & highBits
+    return high | control | delete == 0
   }
 }
 
@@ -267,5 +294,52 @@ extension UTF8Escaping {
     }
     while result.last == 0x2D { result.removeLast() }
     return result.isEmpty ? "hire" : String(decoding: result.prefix(64), as: UTF8.self)
+  }
+}
+
+extension UTF8Escaping {
+  /// `text.replacingOccurrences(of: target, with: replacement)` for ASCII text and a non-empty
+  /// ASCII target, on bytes; nil for other text (Foundation's search there matches canonically
+  /// equivalent characters, not bytes).
+  static func asciiReplacing(_ text: String, _ target: String, with replacement: String)
+    -> String?
+  {
+    let needle = Array(target.utf8)
+    guard let first = needle.first, needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      let count = bytes.count
+      let last = count - needle.count
+      var out: [UInt8] = []
+      var copied = 0
+      var index = 0
+      while index <= last {
+        if bytes[index] == first, matches(needle, in: bytes, at: index) {
+          if out.isEmpty { out.reserveCapacity(count + 16) }
+          out.append(contentsOf: bytes[copied..<index])
+          out.append(contentsOf: replacement.utf8)
+          index += needle.count
+          copied = index
+        } else {
+          index += 1
+        }
+      }
+      guard copied > 0 else { return .some(nil) }
+      out.append(contentsOf: bytes[copied..<count])
+      return .some(String(decoding: out, as: UTF8.self))
+    }
+    switch result {
+    case .some(.some(.some(let replaced))): return replaced
+    case .some(.some(.none)): return text
+    default: return nil
+    }
+  }
+
+  @inline(__always)
+  private static func matches(
+    _ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int
+  ) -> Bool {
+    for offset in 1..<needle.count where bytes[index + offset] != needle[offset] { return false }
+    return true
   }
 }

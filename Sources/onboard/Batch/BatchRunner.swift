@@ -451,7 +451,8 @@ struct BatchRunner: Sendable {
           report: output.plan.report, skills: skills),
         planned: true,
         personEvents: PersonCalendars.events(
-          of: output.plan, people: library.people, settings: library.settings, stamp: stamp),
+          of: output.plan, people: library.people, settings: library.settings, stamp: stamp,
+          itemEvents: output.itemEvents),
         taskRows: visibleDocument(TaskCSV.rows(output.tasks)))
     } catch {
       return failure(hire, [error.description], skills)

@@ -84,6 +84,21 @@ import Testing
     }
   }
 
+  /// The eight-byte steps of `mayNeedVisibleChange`: each generated text at every offset within a
+  /// word of plain ASCII, and followed by more of it, so that what matters falls on every byte of
+  /// a word and on the tail.
+  @Test func visibleTextMatchesInLongText() {
+    let padding = "<p class=\"x\">Plain text 0123456789 "
+    Self.generated(seed: 6, count: 4_000) { text in
+      for offset in [0, 1, 3, 7, 8, 13] {
+        let long = String(padding.prefix(offset)) + text + padding + padding.prefix(offset)
+        #expect(
+          visibleDocument(long) == Reference.visibleText(long, allowing: ["\n", "\r", "\t"]),
+          "\(long.debugDescription)")
+      }
+    }
+  }
+
   @Test func fileSafeNamesMatchTheFoldingDefinition() {
     Self.generated(seed: 5) { text in
       for name in [

@@ -20,10 +20,31 @@ import Testing
     GeneratedText.forEach(pieces: pieces, seed: seed, count: 30_000, maximumPieces: 14, check)
   }
 
+  /// Equal trees with the same scalars (`==` of the `String`s in them is canonical equivalence).
+  static func same(_ a: [EmailInline], _ b: [EmailInline]) -> Bool {
+    String(reflecting: a).utf8.elementsEqual(String(reflecting: b).utf8)
+  }
+
   @Test func parseTreesMatchTheCharacterParser() {
     Self.generated(seed: 11) { line in
-      #expect(EmailInline.parse(line) == Reference.parse(line), "\(line.debugDescription)")
+      #expect(Self.same(EmailInline.parse(line), Reference.parse(line)), "\(line.debugDescription)")
     }
+  }
+
+  @Test func plainLinesAreTheirTextAlone() {
+    var plain = 0
+    Self.generated(seed: 13) { line in
+      if let nodes = EmailInline.plainParse(line) {
+        #expect(Self.same(nodes, Reference.parse(line)), "\(line.debugDescription)")
+        plain += 1
+      }
+      let cache = EmailInline.Cache()
+      #expect(Self.same(cache.parse(line), Reference.parse(line)), "\(line.debugDescription)")
+    }
+    #expect(plain > 1_000)
+    #expect(EmailInline.plainParse("Tuesday, 16 February 2027 \u{2013} 09:00") != nil)
+    #expect(EmailInline.plainParse("see http://x") == nil)
+    #expect(EmailInline.plainParse("a\u{1FEF}b\u{1FEF}") == nil)
   }
 
   @Test func theCacheTellsApartLinesThatAreOnlyCanonicallyEqual() {

@@ -137,7 +137,15 @@ public enum EmailContext {
     _ event: EmailEvent?, of plan: OnboardingPlan, to base: [String: MustacheValue],
     template: EmailTemplateFile? = nil
   ) -> MustacheValue {
-    var values = base
+    .object(base.merging(eventValues(event, of: plan, template: template)) { $1 })
+  }
+
+  /// Only the values `adding` puts on top of the shared ones: `send_timing`, `session` and
+  /// `activity`. Rendering with the stack [base, these] resolves every name as the merged object.
+  public static func eventValues(
+    _ event: EmailEvent?, of plan: OnboardingPlan, template: EmailTemplateFile? = nil
+  ) -> [String: MustacheValue] {
+    var values: [String: MustacheValue] = [:]
     if let template { values["send_timing"] = .string(timing(template.send, plan: plan)) }
     let report = plan.report
     if let itemID = event?.itemID, let item = plan.item(id: itemID) {
@@ -160,7 +168,7 @@ public enum EmailContext {
         "agenda": .list(item.agenda.map { .object(["point": .string($0)]) }),
       ])
     }
-    return .object(values)
+    return values
   }
 
   /// "12 training sessions for 4 weak areas; 2 skill checks in week 1."

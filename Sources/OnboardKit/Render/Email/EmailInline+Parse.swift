@@ -40,6 +40,8 @@ extension EmailInline {
 
     /// `EmailInline.parse(line)`, parsed on first use.
     func parse(_ line: String) -> [EmailInline] {
+      // Most lines are text alone: that needs neither the parser nor the table.
+      if let plain = EmailInline.plainParse(line) { return plain }
       let key = Key(line: line)
       if let known = parsed[key] { return known }
       let nodes = EmailInline.parse(line)
@@ -62,7 +64,8 @@ extension EmailInline {
     var end: Int
   }
 
-  /// Bit 0: ASCII punctuation or symbol (a backslash makes it literal); bit 1: whitespace.
+  /// Bit 0: ASCII punctuation or symbol (a backslash makes it literal); bit 1: whitespace; bit
+  /// 2: a byte that can open markup (`*`, `` ` ``, `[`, `<`, a backslash).
   private static let asciiClass: [UInt8] = {
     var table = [UInt8](repeating: 0, count: 128)
     for byte in 0x21...0x7E where !(0x30...0x39).contains(byte) {
@@ -70,11 +73,43 @@ extension EmailInline {
       if !isLetter { table[byte] = 1 }
     }
     for byte in [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20] { table[byte] = 2 }
+    for byte in "*`[<\\".utf8 { table[Int(byte)] |= 4 }
     return table
   }()
 
+  /// The parse of a line that is text alone, or nil when the parser must look. A line is text
+  /// alone when it has no byte that can open markup (`*`, `` ` ``, `[`, `<`, a backslash), no
+  /// `:/` (a bare address needs `://`) and no U+1FEF (canonically equal to a backtick): then
+  /// every character is copied as it is.
+  static func plainParse(_ source: String) -> [EmailInline]? {
+    var copy = source  // shares the storage; `withUTF8` needs a variable
+    let plain = copy.withUTF8 { bytes -> Bool in
+      let table = asciiClass
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if table[Int(byte)] & 4 != 0 { return false }
+          if byte == UInt8(ascii: ":"), index + 1 < count, bytes[index + 1] == UInt8(ascii: "/") {
+            return false
+          }
+        } else if byte == 0xE1, index + 2 < count, bytes[index + 1] == 0xBF,
+          bytes[index + 2] == 0xAF
+        {
+          return false
+        }
+        index += 1
+      }
+      return true
+    }
+    guard plain else { return nil }
+    return source.isEmpty ? [] : [.text(source)]
+  }
+
   /// Parses one line (or table cell) of inline Markdown.
   static func parse(_ source: String) -> [EmailInline] {
+    if let plain = plainParse(source) { return plain }
     var copy = source  // shares the storage; `withUTF8` needs a variable
     return copy.withUTF8 { bytes in
       let parser = Parser(bytes: bytes, units: units(of: bytes, in: source))
@@ -197,28 +232,29 @@ extension EmailInline {
         if !unit.literal {
           let c = unit.key
           if c == UInt8(ascii: "*"), i + 1 < end, isMarker(i + 1, UInt8(ascii: "*")),
-            let close = find([0x2A, 0x2A], from: i + 2, end: end), close > i + 2
+            let close = find(Self.strongMarker, from: i + 2, end: end), close > i + 2
           {
             flush()
             nodes.append(.strong(parse((i + 2)..<close)))
             i = close + 2
             continue
           }
-          if c == UInt8(ascii: "*"), let close = find([0x2A], from: i + 1, end: end), close > i + 1
+          if c == UInt8(ascii: "*"), let close = find(Self.emphasisMarker, from: i + 1, end: end),
+            close > i + 1
           {
             flush()
             nodes.append(.emphasis(parse((i + 1)..<close)))
             i = close + 1
             continue
           }
-          if c == UInt8(ascii: "`"), let close = find([0x60], from: i + 1, end: end) {
+          if c == UInt8(ascii: "`"), let close = find(Self.codeMarker, from: i + 1, end: end) {
             flush()
             nodes.append(.code(self.text((i + 1)..<close)))
             i = close + 1
             continue
           }
-          if c == UInt8(ascii: "["), let close = find([0x5D, 0x28], from: i + 1, end: end),
-            let linkEnd = find([0x29], from: close + 2, end: end)
+          if c == UInt8(ascii: "["), let close = find(Self.labelEnd, from: i + 1, end: end),
+            let linkEnd = find(Self.linkEnd, from: close + 2, end: end)
           {
             let url = self.text((close + 2)..<linkEnd)
             if !url.contains(" ") {
@@ -228,7 +264,7 @@ extension EmailInline {
               continue
             }
           }
-          if c == UInt8(ascii: "<"), let close = find([0x3E], from: i + 1, end: end) {
+          if c == UInt8(ascii: "<"), let close = find(Self.angleEnd, from: i + 1, end: end) {
             let inner = self.text((i + 1)..<close)
             if !inner.contains(" "),
               isWebAddress(inner) || inner.hasPrefix("mailto:") || isEmail(inner)
@@ -252,8 +288,16 @@ extension EmailInline {
           i = addressEnd
           continue
         }
-        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unit.start..<unit.end]))
+        // Text: this unit and the units after it that cannot open markup, copied as one run
+        // while their bytes follow each other (an escape's backslash ends a run).
+        var runEnd = unit.end
         i += 1
+        while i < end, units[i].start == runEnd, units[i].literal || !Self.opensMarkup(units[i].key)
+        {
+          runEnd = units[i].end
+          i += 1
+        }
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unit.start..<runEnd]))
       }
       flush()
       return nodes
@@ -262,7 +306,7 @@ extension EmailInline {
     /// Where a bare `https://…` or `http://…` address starting at `start` ends (trailing
     /// punctuation left out), or nil when none starts there or its `:` was escaped.
     func bareAddressEnd(from start: Int, end: Int) -> Int? {
-      for scheme in [Array("https://".utf8), Array("http://".utf8)] {
+      for scheme in Self.schemes {
         let count = scheme.count
         guard start + count <= end,
           (0..<count).allSatisfy({ isMarker(start + $0, scheme[$0]) })
@@ -277,6 +321,25 @@ extension EmailInline {
         return stop > start + count ? stop : nil
       }
       return nil
+    }
+
+    // The markers, made once (not an array per search).
+    static let strongMarker: [UInt8] = [0x2A, 0x2A]
+    static let emphasisMarker: [UInt8] = [0x2A]
+    static let codeMarker: [UInt8] = [0x60]
+    static let labelEnd: [UInt8] = [0x5D, 0x28]
+    static let linkEnd: [UInt8] = [0x29]
+    static let angleEnd: [UInt8] = [0x3E]
+    static let schemes = [Array("https://".utf8), Array("http://".utf8)]
+
+    /// `*`, `` ` ``, `[`, `<` or `h` (a bare address): a key the parser looks at.
+    static func opensMarkup(_ key: UInt8) -> Bool {
+      switch key {
+      case UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "<"),
+        UInt8(ascii: "h"):
+        return true
+      default: return false
+      }
     }
 
     /// `<`, `>` or `"`: where a bare address stops.

@@ -31,13 +31,21 @@ public enum EmailMarkdown {
   /// The source split at `\n` characters (a CRLF is one character, so it does not split). On
   /// bytes when there is no CR: a LF byte is then always a character of its own.
   static func lines(_ source: String) -> [String] {
-    let utf8 = source.utf8
-    guard !utf8.contains(0x0D) else {
-      return source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var copy = source  // shares the storage; `withUTF8` needs a variable
+    let split = copy.withUTF8 { bytes -> [String]? in
+      guard !bytes.contains(0x0D) else { return nil }
+      var lines: [String] = []
+      var start = 0
+      for index in bytes.indices where bytes[index] == 0x0A {
+        lines.append(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        start = index + 1
+      }
+      lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+      return lines
     }
-    return utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
-      String(decoding: $0, as: UTF8.self)
-    }
+    return split
+      ?? source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
   /// How a line break inside an inserted value is carried through block parsing.
@@ -82,7 +90,9 @@ public enum EmailMarkdown {
   static func parse(_ lines: [String]) -> [Block] {
     var blocks: [Block] = []
     var index = 0
-    func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" } }
+    // Only when every byte is a space or a tab is every character one (a character holding any
+    // other byte is neither).
+    func isBlank(_ line: String) -> Bool { line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     while index < lines.count {
       let line = lines[index]
       if isBlank(line) {
@@ -132,6 +142,8 @@ public enum EmailMarkdown {
   }
 
   static func heading(_ line: String) -> Block? {
+    // The first character is `#` only if the first byte is.
+    guard line.utf8.first == UInt8(ascii: "#") else { return nil }
     let hashes = line.prefix { $0 == "#" }.count
     guard (1...3).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
     return .heading(hashes, String(line.dropFirst(hashes + 1)).trimmingLeadingSpace())
@@ -139,6 +151,10 @@ public enum EmailMarkdown {
 
   /// The marker's kind and the item's text, for `- x`, `* x` and `12. x` at the line's start.
   static func listMarker(_ line: String) -> (ordered: Bool, text: String)? {
+    // Each marker's first character is an ASCII byte: `-`, `*` or a digit.
+    guard let first = line.utf8.first,
+      first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || (0x30...0x39).contains(first)
+    else { return nil }
     if line.hasPrefix("- ") || line.hasPrefix("* ") {
       return (false, String(line.dropFirst(2)))
     }
@@ -170,6 +186,63 @@ public enum EmailMarkdown {
 
   /// The cells of a `| a | b |` row; `\|` stays inside its cell.
   static func tableCells(_ line: String) -> [String] {
+    var copy = line  // shares the storage; `withUTF8` needs a variable
+    return copy.withUTF8 { tableCells(bytes: $0) } ?? tableCellsByCharacter(line)
+  }
+
+  /// `tableCells` on the row's UTF-8, or nil when a character that matters (a leading space or
+  /// tab, `|`, `\\` and the character after it) might not be the byte alone, or there is a CR.
+  static func tableCells(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    let count = bytes.count
+    // An ASCII byte between ASCII bytes is a character of its own (only non-ASCII scalars
+    // extend or prepend to a cluster; CR is left to the character path).
+    func alone(_ index: Int) -> Bool {
+      (index == 0 || bytes[index - 1] < 0x80) && (index + 1 == count || bytes[index + 1] < 0x80)
+    }
+    func text(_ range: Range<Int>) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).trimmingSpaces()
+    }
+    var index = 0
+    while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 {
+      guard alone(index) else { return nil }
+      index += 1
+    }
+    if index < count, bytes[index] == UInt8(ascii: "|") {
+      guard alone(index) else { return nil }
+      index += 1
+    }
+    var cells: [String] = []
+    var start = index
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x0D { return nil }
+      if byte == UInt8(ascii: "\\") {
+        guard alone(index) else { return nil }
+        // The escaped character, kept in the cell, must be one byte too.
+        if index + 1 < count {
+          guard bytes[index + 1] != 0x0D, index + 2 == count || bytes[index + 2] < 0x80 else {
+            return nil
+          }
+          index += 2
+        } else {
+          index += 1
+        }
+      } else if byte == UInt8(ascii: "|") {
+        guard alone(index) else { return nil }
+        cells.append(text(start..<index))
+        index += 1
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    let last = text(start..<count)
+    if !last.isEmpty { cells.append(last) }
+    return cells
+  }
+
+  /// The definition of `tableCells`, character by character (the byte path's fallback).
+  static func tableCellsByCharacter(_ line: String) -> [String] {
     var cells: [String] = []
     var current = ""
     var escaped = false
@@ -199,5 +272,10 @@ public enum EmailMarkdown {
 }
 
 extension String {
-  func trimmingLeadingSpace() -> String { String(drop { $0 == " " || $0 == "\t" }) }
+  /// The string without its leading space and tab characters.
+  func trimmingLeadingSpace() -> String {
+    // A first byte other than a space or a tab starts a character that is neither.
+    guard let first = utf8.first, first == 0x20 || first == 0x09 else { return self }
+    return String(drop { $0 == " " || $0 == "\t" })
+  }
 }

@@ -1,26 +1,148 @@
 /// The plain-text part of an email body: headings in capitals, lists with `-`, tables in aligned
 /// columns, one blank line between blocks.
+///
+/// Written as UTF-8 bytes into one buffer. The rules that count or trim characters (table
+/// widths, a value's line breaks) are kept per `Character`: on bytes only where the bytes cannot
+/// mean anything else (ASCII without CR), through the `String` otherwise.
 enum EmailMarkdownText {
   static func render(_ blocks: [EmailMarkdown.Block], cache: EmailInline.Cache = .init()) -> String
   {
-    let text = blocks.map { block in
-      lines(block, cache).flatMap { line -> [String] in
-        // A value's own line breaks continue at the line's indentation. Most lines have none:
-        // U+2028 is a character of its own, so its absence from the bytes settles it.
-        guard EmailMarkdownText.mayHoldLineBreak(line) else { return [line] }
-        let parts = line.split(separator: EmailMarkdown.lineBreak, omittingEmptySubsequences: false)
-        let indent = String(
-          repeating: " ", count: line.prefix { $0 == " " }.count + (listIndent(line)))
-        return parts.enumerated().map { $0 == 0 ? String($1) : indent + $1 }
-      }.joined(separator: "\n")
-    }.joined(separator: "\n\n")
-    return text.isEmpty ? "" : text + "\n"
+    var writer = Writer(cache: cache)
+    for (index, block) in blocks.enumerated() {
+      if index > 0 { writer.out.append(contentsOf: [0x0A, 0x0A]) }
+      writer.firstLine = true
+      writer.block(block)
+    }
+    guard !writer.out.isEmpty else { return "" }
+    writer.out.append(0x0A)
+    return String(decoding: writer.out, as: UTF8.self)
+  }
+
+  /// The lines of the blocks into one buffer.
+  struct Writer {
+    var out: [UInt8] = []
+    let cache: EmailInline.Cache
+    /// No line of the current top-level block is written yet (lines are joined by LF).
+    var firstLine = true
+    /// The list items the next line is inside, outermost first: each one's marker, and whether
+    /// its first line (which gets the marker; the others get as many spaces) is still to come.
+    var items: [(marker: [UInt8], pending: Bool)] = []
+
+    init(cache: EmailInline.Cache) {
+      self.cache = cache
+      out.reserveCapacity(4096)
+    }
+
+    /// Starts a line with its list prefixes; returns where the line starts.
+    mutating func startLine() -> Int {
+      if !firstLine { out.append(0x0A) }
+      firstLine = false
+      let start = out.count
+      for index in items.indices {
+        if items[index].pending {
+          out.append(contentsOf: items[index].marker)
+          items[index].pending = false
+        } else {
+          out.append(contentsOf: repeatElement(0x20, count: items[index].marker.count))
+        }
+      }
+      return start
+    }
+
+    /// Ends the line from `start`: a value's own line breaks continue at its indentation.
+    mutating func endLine(from start: Int) {
+      guard EmailMarkdownText.mayHoldLineBreak(out[start...]) else { return }
+      let line = String(decoding: out[start...], as: UTF8.self)
+      out.removeSubrange(start...)
+      out.append(contentsOf: EmailMarkdownText.continued(line).utf8)
+    }
+
+    mutating func inline(_ text: String) {
+      EmailInline.appendPlainText(cache.parse(text), to: &out)
+    }
+
+    mutating func block(_ block: EmailMarkdown.Block) {
+      switch block {
+      case .paragraph(let lines), .note(let lines):
+        for line in lines {
+          let start = startLine()
+          inline(line)
+          endLine(from: start)
+        }
+      case .heading(_, let text):
+        let start = startLine()
+        var plain: [UInt8] = []
+        EmailInline.appendPlainText(cache.parse(text), to: &plain)
+        out.append(contentsOf: String(decoding: plain, as: UTF8.self).uppercased().utf8)
+        endLine(from: start)
+      case .list(let ordered, let items):
+        for (number, item) in items.enumerated() {
+          // Blocks inside one item (a nested list) follow each other without blank lines.
+          self.items.append((ordered ? Array("\(number + 1). ".utf8) : [0x2D, 0x20], true))
+          for block in item { self.block(block) }
+          self.items.removeLast()
+        }
+      case .table(let header, let rows):
+        table((header.map { [$0] } ?? []) + rows)
+      }
+    }
+
+    /// The rows in aligned columns: each cell but a row's last padded to its column's width in
+    /// characters, two spaces between columns.
+    mutating func table(_ rows: [[String]]) {
+      var cells: [UInt8] = []
+      var placed: [[(range: Range<Int>, width: Int)]] = []
+      var widths: [Int] = []
+      placed.reserveCapacity(rows.count)
+      for row in rows {
+        var cellsOfRow: [(range: Range<Int>, width: Int)] = []
+        cellsOfRow.reserveCapacity(row.count)
+        for (column, cell) in row.enumerated() {
+          let start = cells.count
+          EmailInline.appendPlainText(cache.parse(cell), to: &cells)
+          let width = EmailMarkdownText.characterCount(cells[start...])
+          cellsOfRow.append((start..<cells.count, width))
+          if column == widths.count { widths.append(0) }
+          widths[column] = max(widths[column], width)
+        }
+        placed.append(cellsOfRow)
+      }
+      for row in placed {
+        let start = startLine()
+        for (column, cell) in row.enumerated() {
+          if column > 0 { out.append(contentsOf: [0x20, 0x20]) }
+          out.append(contentsOf: cells[cell.range])
+          if column != row.count - 1 {
+            out.append(contentsOf: repeatElement(0x20, count: widths[column] - cell.width))
+          }
+        }
+        endLine(from: start)
+      }
+    }
+  }
+
+  /// The number of characters of UTF-8 `bytes`: the byte count for ASCII without CR (where each
+  /// byte is a character), the `String`'s count otherwise.
+  static func characterCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return bytes.count }
+    return String(decoding: bytes, as: UTF8.self).count
+  }
+
+  /// A line whose value had line breaks as U+2028: each part after the first on a line of its
+  /// own, at the line's indentation (leading spaces and a list marker's width).
+  static func continued(_ line: String) -> String {
+    let parts = line.split(separator: EmailMarkdown.lineBreak, omittingEmptySubsequences: false)
+    let indent = String(repeating: " ", count: line.prefix { $0 == " " }.count + listIndent(line))
+    return parts.enumerated().map { $0 == 0 ? String($1) : indent + $1 }.joined(separator: "\n")
   }
 
   /// False when the line's UTF-8 has no U+2028 (E2 80 A8).
-  static func mayHoldLineBreak(_ line: String) -> Bool {
+  static func mayHoldLineBreak(_ line: String) -> Bool { mayHoldLineBreak(line.utf8) }
+
+  /// False when `bytes` have no U+2028 (E2 80 A8).
+  static func mayHoldLineBreak(_ bytes: some Sequence<UInt8>) -> Bool {
     var previous: (UInt8, UInt8) = (0, 0)
-    for byte in line.utf8 {
+    for byte in bytes {
       if byte == 0xA8 && previous == (0xE2, 0x80) { return true }
       previous = (previous.1, byte)
     }
@@ -33,42 +155,12 @@ enum EmailMarkdownText {
     let digits = body.prefix { $0.isASCII && $0.isNumber }
     return !digits.isEmpty && body.dropFirst(digits.count).hasPrefix(". ") ? digits.count + 2 : 0
   }
-
-  static func lines(_ block: EmailMarkdown.Block, _ cache: EmailInline.Cache) -> [String] {
-    switch block {
-    case .paragraph(let lines), .note(let lines):
-      return lines.map { EmailInline.plainText(cache.parse($0)) }
-    case .heading(_, let text):
-      return [EmailInline.plainText(cache.parse(text)).uppercased()]
-    case .list(let ordered, let items):
-      var out: [String] = []
-      for (number, item) in items.enumerated() {
-        let marker = ordered ? "\(number + 1). " : "- "
-        // Blocks inside one item (a nested list) follow each other without blank lines.
-        let body = item.flatMap { lines($0, cache) }
-        for (index, line) in body.enumerated() {
-          out.append((index == 0 ? marker : String(repeating: " ", count: marker.count)) + line)
-        }
-      }
-      return out
-    case .table(let header, let rows):
-      let all = (header.map { [$0] } ?? []) + rows
-      let cells = all.map { $0.map { EmailInline.plainText(cache.parse($0)) } }
-      let columns = cells.map(\.count).max() ?? 0
-      let widths = (0..<columns).map { column in
-        cells.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
-      }
-      return cells.map { row in
-        row.enumerated().map { column, cell in
-          column == row.count - 1
-            ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
-        }.joined(separator: "  ")
-      }
-    }
-  }
 }
 
 /// The HTML part of an email body: the same blocks with inline styles mail programs keep.
+///
+/// Written as UTF-8 bytes into one buffer; a list item's content is trimmed of leading spaces
+/// per `Character`, as before (on bytes where the next byte is ASCII).
 enum EmailMarkdownHTML {
   static let wrapper =
     "<div style=\"font-family: Arial, Helvetica, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2933; max-width: 600px;\">"
@@ -76,60 +168,122 @@ enum EmailMarkdownHTML {
 
   static func render(_ blocks: [EmailMarkdown.Block], cache: EmailInline.Cache = .init()) -> String
   {
-    ([wrapper] + blocks.map { html($0, indent: "  ", cache: cache) } + ["</div>"]).joined(
-      separator: "\n") + "\n"
+    var writer = Writer(cache: cache)
+    writer.out.append(contentsOf: wrapper.utf8)
+    for block in blocks {
+      writer.out.append(0x0A)
+      writer.block(block, indent: 2)
+    }
+    writer.out.append(contentsOf: "\n</div>\n".utf8)
+    return String(decoding: writer.out, as: UTF8.self)
   }
 
-  static func inline(_ text: String, _ cache: EmailInline.Cache) -> String {
-    EmailInline.html(cache.parse(text))
-  }
+  /// The markup of the blocks into one buffer.
+  struct Writer {
+    var out: [UInt8] = []
+    let cache: EmailInline.Cache
 
-  static func html(
-    _ block: EmailMarkdown.Block, indent: String, tight: Bool = false, cache: EmailInline.Cache
-  ) -> String {
-    switch block {
-    case .paragraph(let lines):
-      let body = lines.map { inline($0, cache) }.joined(separator: "<br>\n\(indent)")
-      return tight ? indent + body : "\(indent)<p>\(body)</p>"
-    case .note(let lines):
-      return
-        "\(indent)<p style=\"background-color: #fff8e1; border-left: 4px solid #f5a623; padding: 8px 12px;\">"
-        + lines.map { inline($0, cache) }.joined(separator: "<br>\n\(indent)") + "</p>"
-    case .heading(let level, let text):
-      let size = [20, 17, 15][level - 1]
-      return
-        "\(indent)<h\(level + 1) style=\"font-size: \(size)px; margin: 20px 0 4px 0; color: #0b4f6c;\">\(inline(text, cache))</h\(level + 1)>"
-    case .list(let ordered, let items):
-      let tag = ordered ? "ol" : "ul"
-      var out = ["\(indent)<\(tag) style=\"margin-top: 0;\">"]
-      for item in items {
-        let parts = item.enumerated().map { index, block in
-          html(block, indent: indent + "    ", tight: index == 0, cache: cache)
+    init(cache: EmailInline.Cache) {
+      self.cache = cache
+      out.reserveCapacity(8192)
+    }
+
+    mutating func spaces(_ count: Int) { out.append(contentsOf: repeatElement(0x20, count: count)) }
+
+    mutating func append(_ text: String) { out.append(contentsOf: text.utf8) }
+
+    mutating func inline(_ text: String) {
+      EmailInline.appendHTML(cache.parse(text), to: &out)
+    }
+
+    /// Lines joined by `<br>` and a line break at `indent`.
+    mutating func lines(_ lines: [String], indent: Int) {
+      for (index, line) in lines.enumerated() {
+        if index > 0 {
+          append("<br>\n")
+          spaces(indent)
         }
-        if parts.count == 1, case .paragraph = item[0] {
-          out.append("\(indent)  <li>\(parts[0].trimmingLeadingSpace())</li>")
-        } else {
-          out.append("\(indent)  <li>" + parts.joined(separator: "\n").trimmingLeadingSpace())
-          out.append("\(indent)  </li>")
+        inline(line)
+      }
+    }
+
+    /// One block at `indent` spaces; `indented: false` leaves out its first line's indentation.
+    mutating func block(
+      _ block: EmailMarkdown.Block, indent: Int, tight: Bool = false, indented: Bool = true
+    ) {
+      if indented { spaces(indent) }
+      switch block {
+      case .paragraph(let lines):
+        if !tight { append("<p>") }
+        self.lines(lines, indent: indent)
+        if !tight { append("</p>") }
+      case .note(let lines):
+        append(
+          "<p style=\"background-color: #fff8e1; border-left: 4px solid #f5a623; padding: 8px 12px;\">"
+        )
+        self.lines(lines, indent: indent)
+        append("</p>")
+      case .heading(let level, let text):
+        let size = [20, 17, 15][level - 1]
+        append("<h\(level + 1) style=\"font-size: \(size)px; ")
+        append("margin: 20px 0 4px 0; color: #0b4f6c;\">")
+        inline(text)
+        append("</h\(level + 1)>")
+      case .list(let ordered, let items):
+        let tag = ordered ? "ol" : "ul"
+        append("<\(tag) style=\"margin-top: 0;\">")
+        for item in items {
+          append("\n")
+          spaces(indent)
+          append("  <li>")
+          let start = out.count
+          for (index, block) in item.enumerated() {
+            if index > 0 { append("\n") }
+            self.block(block, indent: indent + 4, tight: index == 0, indented: index > 0)
+          }
+          if !item.isEmpty { trimLeadingSpace(from: start, indent: indent + 4) }
+          if item.count == 1, case .paragraph = item[0] {
+            append("</li>")
+          } else {
+            append("\n")
+            spaces(indent)
+            append("  </li>")
+          }
         }
+        append("\n")
+        spaces(indent)
+        append("</\(tag)>")
+      case .table(let header, let rows):
+        append("<table style=\"border-collapse: collapse; margin: 4px 0 12px 0;\">")
+        if let header { row(header, tag: "th", indent: indent) }
+        for cells in rows { row(cells, tag: "td", indent: indent) }
+        append("\n")
+        spaces(indent)
+        append("</table>")
       }
-      out.append("\(indent)</\(tag)>")
-      return out.joined(separator: "\n")
-    case .table(let header, let rows):
-      var out = ["\(indent)<table style=\"border-collapse: collapse; margin: 4px 0 12px 0;\">"]
-      if let header {
-        out.append(
-          "\(indent)  <tr>"
-            + header.map { "<th style=\"\(cell)\">\(inline($0, cache))</th>" }.joined()
-            + "</tr>")
+    }
+
+    mutating func row(_ cells: [String], tag: String, indent: Int) {
+      append("\n")
+      spaces(indent)
+      append("  <tr>")
+      for text in cells {
+        append("<\(tag) style=\"\(EmailMarkdownHTML.cell)\">")
+        inline(text)
+        append("</\(tag)>")
       }
-      for row in rows {
-        out.append(
-          "\(indent)  <tr>" + row.map { "<td style=\"\(cell)\">\(inline($0, cache))</td>" }.joined()
-            + "</tr>")
-      }
-      out.append("\(indent)</table>")
-      return out.joined(separator: "\n")
+      append("</tr>")
+    }
+
+    /// The item's content from `start`, written without its first `indent` spaces, as the
+    /// content with them would be after `trimmingLeadingSpace()`: that drops exactly those
+    /// spaces when an ASCII byte other than a space or tab follows (a character boundary).
+    mutating func trimLeadingSpace(from start: Int, indent: Int) {
+      if start < out.count, out[start] < 0x80, out[start] != 0x20, out[start] != 0x09 { return }
+      let content =
+        String(repeating: " ", count: indent) + String(decoding: out[start...], as: UTF8.self)
+      out.removeSubrange(start...)
+      out.append(contentsOf: content.trimmingLeadingSpace().utf8)
     }
   }
 }

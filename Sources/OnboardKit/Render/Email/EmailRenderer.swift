@@ -15,10 +15,12 @@ public enum EmailRenderer {
     _ template: EmailTemplate, event: EmailEvent, sequence: Int, plan: OnboardingPlan,
     settings: PlanSettings, stamp: CalendarDate, baseContext: [String: MustacheValue]? = nil
   ) throws(InputError) -> RenderedEmail {
-    let context = EmailContext.adding(
-      event, of: plan, to: baseContext ?? EmailContext.base(plan: plan, settings: settings),
-      template: template.file)
-    let (subject, text, html) = try parts(template, context: context)
+    // The shared values stay one object under this email's few own ones (never copied per email).
+    let stack: [MustacheValue] = [
+      .object(baseContext ?? EmailContext.base(plan: plan, settings: settings)),
+      .object(EmailContext.eventValues(event, of: plan, template: template.file)),
+    ]
+    let (subject, text, html) = try parts(template, stack: stack)
 
     let hire = plan.hire
     func person(_ audience: Audience) -> Person {
@@ -73,17 +75,24 @@ public enum EmailRenderer {
   public static func parts(_ template: EmailTemplate, context: MustacheValue) throws(InputError)
     -> (subject: String, text: String, html: String)
   {
+    try parts(template, stack: [context])
+  }
+
+  /// `parts` against a context stack, bottom first (see `MustacheTemplate.render(stack:)`).
+  static func parts(_ template: EmailTemplate, stack: [MustacheValue]) throws(InputError)
+    -> (subject: String, text: String, html: String)
+  {
     func fill(_ part: MustacheTemplate, _ escaping: MustacheEscaping, firstLine: Int)
       throws(InputError) -> String
     {
       do {
-        return try part.render(context, options: .strict(escaping: escaping))
+        return try part.render(stack: stack, options: .strict(escaping: escaping))
       } catch {
         throw EmailTemplate.inputError(error, file: template.file, firstLine: firstLine)
       }
     }
-    let subject = try fill(template.subject, .none, firstLine: template.file.subjectLine)
-      .split(whereSeparator: \.isNewline).joined(separator: " ")
+    let subject = oneLine(
+      try fill(template.subject, .none, firstLine: template.file.subjectLine))
     let body = try fill(
       template.text, .custom(EmailMarkdown.escape), firstLine: template.file.textLine)
     let (text, html) = EmailMarkdown.render(body)
@@ -91,6 +100,39 @@ public enum EmailRenderer {
       return (subject, text, try fill(part, .html, firstLine: template.file.htmlLine ?? 1))
     }
     return (subject, text, html)
+  }
+
+  /// The subject on one line: its lines (split at every `Character.isNewline`, empty ones
+  /// dropped) joined by spaces. Text without a line-break byte is returned as it is.
+  static func oneLine(_ text: String) -> String {
+    mayHoldLineBreak(text) ? oneLineByCharacter(text) : text
+  }
+
+  /// The definition of `oneLine`, by `Character`.
+  static func oneLineByCharacter(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+
+  /// False when no `Character` of `text` can be a newline: no byte 0A–0D, no U+0085 (C2 85), no
+  /// U+2028/U+2029 (E2 80 A8/A9). A newline is always a cluster of its own, so its bytes show.
+  static func mayHoldLineBreak(_ text: String) -> Bool {
+    var copy = text  // shares the storage; `withUTF8` needs a variable
+    return copy.withUTF8 { bytes in
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        if byte >= 0x0A && byte <= 0x0D { return true }
+        if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0x85 { return true }
+        if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80,
+          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+        {
+          return true
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// The parts of a template's first email in a plan, as `onboard template preview` shows them;

@@ -19,8 +19,8 @@ extension GapChartSVG {
     let height = legendHeight + 24 + heights.reduce(0, +) + 12
     var svg: HTMLBytes =
       "<svg class=\"chart-narrow gap-chart\" role=\"img\" "
-      + "viewBox=\"0 0 \(n(narrowWidth)) \(n(height))\" width=\"\(n(narrowWidth))\" "
-      + "height=\"\(n(height))\" aria-labelledby=\"gap-chart-n-title\">"
+      + "viewBox=\"0 0 \(n: narrowWidth) \(n: height)\" width=\"\(n: narrowWidth)\" "
+      + "height=\"\(n: height)\" aria-labelledby=\"gap-chart-n-title\">"
       + "<title id=\"gap-chart-n-title\">Target and observed level of each required skill</title>"
     svg += definitions("-n")
     svg += narrowLegend
@@ -28,9 +28,9 @@ extension GapChartSVG {
     svg += "<g class=\"axis\" aria-hidden=\"true\">"
     for level in 0...5 {
       let x = nx(Double(level))
-      svg += "<text x=\"\(n(x))\" y=\"\(n(axisTop + 10))\">\(level)</text>"
+      svg += "<text x=\"\(n: x)\" y=\"\(n: axisTop + 10)\">\(level)</text>"
       svg +=
-        "<line x1=\"\(n(x))\" y1=\"\(n(axisTop + 16))\" x2=\"\(n(x))\" y2=\"\(n(height - 8))\"/>"
+        "<line x1=\"\(n: x)\" y1=\"\(n: axisTop + 16)\" x2=\"\(n: x)\" y2=\"\(n: height - 8)\"/>"
     }
     svg += "</g>"
     var y = axisTop + 18
@@ -64,7 +64,7 @@ extension GapChartSVG {
     for (index, item) in items.enumerated() {
       let x = Double(index % 2) * 180
       let y = Double(index / 2) * 22
-      svg += "<g transform=\"translate(\(n(x)) \(n(y)))\">\(item.0)"
+      svg += "<g transform=\"translate(\(n: x) \(n: y))\">\(item.0)"
       svg += "<text x=\"38\" y=\"15\">\(item.1)</text></g>"
     }
     return svg + "</g>"
@@ -79,28 +79,28 @@ extension GapChartSVG {
       + "<title>\(h: description(a))</title>"
     if striped {
       svg +=
-        "<rect class=\"stripe\" x=\"0\" y=\"\(n(y))\" width=\"\(n(narrowWidth))\" height=\"\(n(height))\"/>"
+        "<rect class=\"stripe\" x=\"0\" y=\"\(n: y)\" width=\"\(n: narrowWidth)\" height=\"\(n: height)\"/>"
     }
     for (line, text) in name.enumerated() {
       svg +=
-        "<text class=\"skill-name-n\" x=\"\(n(narrowLeft))\" y=\"\(n(y + 16 + Double(line) * 16))\">"
+        "<text class=\"skill-name-n\" x=\"\(n: narrowLeft)\" y=\"\(n: y + 16 + Double(line) * 16)\">"
         + "\(h: text)</text>"
     }
     let textBottom = y + 16 + Double(name.count - 1) * 16
     svg +=
-      "<text class=\"skill-meta-n\" x=\"\(n(narrowLeft))\" y=\"\(n(textBottom + 16))\">"
+      "<text class=\"skill-meta-n\" x=\"\(n: narrowLeft)\" y=\"\(n: textBottom + 16)\">"
       + "\(requirement.tier.rawValue) · target \(requirement.targetLevel) · "
       + "<tspan class=\"status-text\">\(HTMLStatus.symbol(a.status)) \(h: a.status.label)</tspan></text>"
     let barTop = textBottom + 26
     let target = Double(min(5, max(0, requirement.targetLevel)))
     svg +=
-      "<rect class=\"target\" x=\"\(n(narrowLeft))\" y=\"\(n(barTop))\" "
-      + "width=\"\(n(target * narrowUnit))\" height=\"8\"/>"
+      "<rect class=\"target\" x=\"\(n: narrowLeft)\" y=\"\(n: barTop)\" "
+      + "width=\"\(n: target * narrowUnit)\" height=\"8\"/>"
     let barY = barTop + 11
     guard let observed = a.observed, a.status != .unassessed else {
       return svg
-        + "<rect class=\"unknown\" x=\"\(n(narrowLeft))\" y=\"\(n(barY))\" "
-        + "width=\"\(n(5 * narrowUnit))\" height=\"14\" fill=\"url(#gc-hatch-n)\"/></g>"
+        + "<rect class=\"unknown\" x=\"\(n: narrowLeft)\" y=\"\(n: barY)\" "
+        + "width=\"\(n: 5 * narrowUnit)\" height=\"14\" fill=\"url(#gc-hatch-n)\"/></g>"
     }
     svg += observedBar(
       a, level: observed.level, left: narrowLeft, unit: narrowUnit, y: barY, height: 14,
@@ -109,6 +109,4 @@ extension GapChartSVG {
   }
 
   private static func nx(_ level: Double) -> Double { narrowLeft + level * narrowUnit }
-
-  private static func n(_ value: Double) -> String { formatNumber(value) }
 }

@@ -27,7 +27,7 @@ public enum GapChartSVG {
     let needing = report.weakAreas.map(\.skill.name)
     var svg: HTMLBytes =
       "<svg class=\"gap-chart\" role=\"img\" "
-      + "viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" "
+      + "viewBox=\"0 0 \(n: width) \(n: height)\" width=\"\(n: width)\" height=\"\(n: height)\" "
       + "aria-labelledby=\"gap-chart-title gap-chart-desc\">"
     svg += "<title id=\"gap-chart-title\">Target and observed level of each required skill</title>"
     svg +=
@@ -86,7 +86,7 @@ public enum GapChartSVG {
     var svg: HTMLBytes = "<g class=\"legend\" aria-hidden=\"true\">"
     var x = 0.0
     func item(_ shape: String, _ label: String, width: Double) {
-      svg += "<g transform=\"translate(\(n(x)) 6)\">\(shape)"
+      svg += "<g transform=\"translate(\(n: x) 6)\">\(shape)"
       svg += "<text x=\"46\" y=\"15\">\(label)</text></g>"
       x += width
     }
@@ -113,10 +113,10 @@ public enum GapChartSVG {
     var svg: HTMLBytes = "<g class=\"axis\" aria-hidden=\"true\">"
     for level in 0...5 {
       let x = plotLeft + Double(level) * unit
-      svg += "<line x1=\"\(n(x))\" y1=\"\(n(y))\" x2=\"\(n(x))\" y2=\"\(n(y + height))\"/>"
+      svg += "<line x1=\"\(n: x)\" y1=\"\(n: y)\" x2=\"\(n: x)\" y2=\"\(n: y + height)\"/>"
       let name = Proficiency.levelNames[level]
-      svg += "<text x=\"\(n(x))\" y=\"\(n(y - 6))\">\(level) \(name)</text>"
-      svg += "<text x=\"\(n(x))\" y=\"\(n(y + height + 18))\">\(level) \(name)</text>"
+      svg += "<text x=\"\(n: x)\" y=\"\(n: y - 6)\">\(level) \(name)</text>"
+      svg += "<text x=\"\(n: x)\" y=\"\(n: y + height + 18)\">\(level) \(name)</text>"
     }
     return svg + "</g>"
   }
@@ -132,22 +132,22 @@ public enum GapChartSVG {
       + "data-status=\"\(a.status.rawValue)\" aria-label=\"\(h: label)\">"
     svg += "<title>\(h: label)</title>"
     if striped {
-      svg += "<rect class=\"stripe\" x=\"0\" y=\"\(n(y))\" width=\"\(n(width))\" "
-      svg += "height=\"\(n(height))\"/>"
+      svg += "<rect class=\"stripe\" x=\"0\" y=\"\(n: y)\" width=\"\(n: width)\" "
+      svg += "height=\"\(n: height)\"/>"
     }
     for (line, text) in name.enumerated() {
       svg +=
-        "<text class=\"skill-name\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + 19 + Double(line) * 15))\">"
+        "<text class=\"skill-name\" x=\"\(n: plotLeft - 12)\" y=\"\(n: y + 19 + Double(line) * 15)\">"
         + "\(h: text)</text>"
     }
     svg +=
-      "<text class=\"skill-meta\" x=\"\(n(plotLeft - 12))\" y=\"\(n(y + height - 10))\">"
+      "<text class=\"skill-meta\" x=\"\(n: plotLeft - 12)\" y=\"\(n: y + height - 10)\">"
       + "\(tierMark(requirement.tier)) \(requirement.tier.rawValue) · target \(requirement.targetLevel)"
       + "</text>"
     let targetWidth = Double(min(5, max(0, requirement.targetLevel))) * unit
     svg +=
-      "<rect class=\"target\" x=\"\(n(plotLeft))\" y=\"\(n(y + 7))\" "
-      + "width=\"\(n(targetWidth))\" height=\"10\"/>"
+      "<rect class=\"target\" x=\"\(n: plotLeft)\" y=\"\(n: y + 7)\" "
+      + "width=\"\(n: targetWidth)\" height=\"10\"/>"
     svg += observedMarks(a, y: y + 21)
     svg += statusText(a, y: y)
     return svg + "</g>"
@@ -155,11 +155,11 @@ public enum GapChartSVG {
 
   private static func observedMarks(_ a: SkillAssessment, y: Double) -> HTMLBytes {
     guard let observed = a.observed, a.status != .unassessed else {
-      return "<rect class=\"unknown\" x=\"\(n(plotLeft))\" y=\"\(n(y))\" width=\"\(n(5 * unit))\" "
+      return "<rect class=\"unknown\" x=\"\(n: plotLeft)\" y=\"\(n: y)\" width=\"\(n: 5 * unit)\" "
         + "height=\"16\" fill=\"url(#gc-hatch)\"/>"
-        + "<rect class=\"unknown-label-bg\" x=\"\(n(plotLeft + 2.5 * unit - 118))\" "
-        + "y=\"\(n(y + 2))\" width=\"236\" height=\"12\" rx=\"2\"/>"
-        + "<text class=\"unknown-label\" x=\"\(n(plotLeft + 2.5 * unit))\" y=\"\(n(y + 12))\">"
+        + "<rect class=\"unknown-label-bg\" x=\"\(n: plotLeft + 2.5 * unit - 118)\" "
+        + "y=\"\(n: y + 2)\" width=\"236\" height=\"12\" rx=\"2\"/>"
+        + "<text class=\"unknown-label\" x=\"\(n: plotLeft + 2.5 * unit)\" y=\"\(n: y + 12)\">"
         + "level unknown: nobody measured it</text>"
     }
     return observedBar(
@@ -178,21 +178,21 @@ public enum GapChartSVG {
     let fill = a.status == .conflicting ? " fill=\"url(#gc-cross\(suffix))\"" : ""
     let kind = a.status == .conflicting ? "conflict" : HTMLStatus.cssClass(a.status)
     var svg: HTMLBytes =
-      "<rect class=\"observed \(kind)\" x=\"\(n(left))\" y=\"\(n(y))\" "
-      + "width=\"\(n(max(2, level * unit)))\" height=\"\(n(height))\"\(fill)/>"
+      "<rect class=\"observed \(kind)\" x=\"\(n: left)\" y=\"\(n: y)\" "
+      + "width=\"\(n: max(2, level * unit))\" height=\"\(n: height)\"\(fill)/>"
     let range = confidenceRange(level: level, confidence: a.confidence)
     if range.upperBound - range.lowerBound > 0.001 {
       let (x1, x2) = (x(range.lowerBound), x(range.upperBound))
       svg +=
-        "<path class=\"whisker\" d=\"M\(n(x1)) \(n(mid))H\(n(x2))"
-        + "M\(n(x1)) \(n(mid - tick))V\(n(mid + tick))M\(n(x2)) \(n(mid - tick))V\(n(mid + tick))\"/>"
+        "<path class=\"whisker\" d=\"M\(n: x1) \(n: mid)H\(n: x2)"
+        + "M\(n: x1) \(n: mid - tick)V\(n: mid + tick)M\(n: x2) \(n: mid - tick)V\(n: mid + tick)\"/>"
     }
     if let conflict = a.conflict {
       for source in [conflict.high, conflict.low] {
         let cx = x(min(5, max(0, source.level)))
         svg +=
-          "<path class=\"source-mark\" d=\"M\(n(cx)) \(n(y - 3))L\(n(cx + tick)) \(n(mid))"
-          + "L\(n(cx)) \(n(y + height + 3))L\(n(cx - tick)) \(n(mid))Z\"/>"
+          "<path class=\"source-mark\" d=\"M\(n: cx) \(n: y - 3)L\(n: cx + tick) \(n: mid)"
+          + "L\(n: cx) \(n: y + height + 3)L\(n: cx - tick) \(n: mid)Z\"/>"
       }
     }
     return svg
@@ -211,9 +211,9 @@ public enum GapChartSVG {
     } else {
       detail = a.percentileRanks.isEmpty ? "no level evidence" : "percentile rank only"
     }
-    return "<text class=\"status-text\" x=\"\(n(statusLeft))\" y=\"\(n(y + 19))\">"
+    return "<text class=\"status-text\" x=\"\(n: statusLeft)\" y=\"\(n: y + 19)\">"
       + "\(HTMLStatus.symbol(a.status)) \(h: a.status.label)</text>"
-      + "<text class=\"status-detail\" x=\"\(n(statusLeft))\" y=\"\(n(y + 36))\">\(h: detail)</text>"
+      + "<text class=\"status-detail\" x=\"\(n: statusLeft)\" y=\"\(n: y + 36)\">\(h: detail)</text>"
   }
 
   /// What a screen reader and a tooltip say about one skill.
@@ -242,7 +242,4 @@ public enum GapChartSVG {
   }
 
   private static func x(_ level: Double) -> Double { plotLeft + level * unit }
-
-  /// A coordinate with at most one decimal and no trailing `.0`.
-  private static func n(_ value: Double) -> String { formatNumber(value) }
 }

@@ -40,7 +40,12 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
     }
 
     /// A number in decimal, as `String` interpolation writes it.
-    mutating func appendInterpolation(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func appendInterpolation(_ value: Int) {
+      NumberText.append(integer: value, to: &bytes)
+    }
+
+    /// A number as `formatNumber(value)` writes it (a coordinate, a level).
+    mutating func appendInterpolation(n value: Double) { NumberText.append(value, to: &bytes) }
 
     /// Any other value by its description, as `String` interpolation writes it.
     mutating func appendInterpolation<T: CustomStringConvertible>(_ value: T) {

@@ -217,7 +217,7 @@ public enum HTMLPlan {
     guard !settle.isEmpty else { return "" }
     var html: HTMLBytes = "<p><strong>What would settle it:</strong></p><ul class=\"settle\">"
     for a in settle {
-      let text = (a.settleIt ?? "").replacingOccurrences(of: "What would settle it: ", with: "")
+      let text = replacingText(a.settleIt ?? "", "What would settle it: ", with: "")
       html += "<li>\(bdi: a.skill.name) (\(h: a.status.label)): \(h: text)</li>"
     }
     return html + "</ul>"

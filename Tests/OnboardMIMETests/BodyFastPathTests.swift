@@ -1,0 +1,35 @@
+import OnboardTestSupport
+import Testing
+
+@testable import OnboardMIME
+
+/// The pointer loops of the body encoders against the code they replaced, on seeded random bytes
+/// of every length up to a few lines (quoted-printable is compared in `ByteEncodingTests`).
+@Suite struct BodyFastPathTests {
+  static func randomBytes(_ numbers: inout SeededNumbers, count: Int) -> [UInt8] {
+    (0..<count).map { _ in UInt8(numbers.next(256)) }
+  }
+
+  @Test func base64LinesMatchCuttingTheFlatText() {
+    var numbers = SeededNumbers(seed: 59)
+    for count in 0..<400 {
+      let bytes = Self.randomBytes(&numbers, count: count)
+      #expect(Base64.lines(bytes) == Base64.linesByCutting(bytes), "\(count) bytes")
+    }
+  }
+
+  @Test func hashThroughAPointerMatchesTheByteLoop() {
+    var numbers = SeededNumbers(seed: 61)
+    for count in 0..<300 {
+      let bytes = Self.randomBytes(&numbers, count: count)
+      var fast = FNV1a()
+      fast.combine(bytes)
+      fast.combine(bytes[(count / 3)...])
+      var slow = FNV1a()
+      // A lazy map has no contiguous storage: the byte-by-byte loop.
+      slow.combine(bytes.lazy.map { $0 })
+      slow.combine(bytes[(count / 3)...].lazy.map { $0 })
+      #expect(fast.value == slow.value, "\(count) bytes")
+    }
+  }
+}
