@@ -223,9 +223,12 @@ extension UTF8Escaping {
           index += 1
           continue
         }
-        // An ASCII character that matters: it must be a cluster of its own.
-        guard isAlone(bytes, at: index) else { return nil }
+        // An ASCII character that would be escaped must be a cluster of its own (joined to a mark,
+        // the character rule sees a larger character and leaves it). One that is not escaped gives
+        // the same bytes either way, and the same state after its cluster: a mark joined to it is
+        // non-ASCII, and a non-ASCII byte leaves `atLineStart` and `digits` false in both paths.
         if (atLineStart && kind & 2 != 0) || kind & 1 != 0 || (digits && kind & 4 != 0) {
+          guard isAlone(bytes, at: index) else { return nil }
           out.append(UInt8(ascii: "\\"))
         }
         digits = (atLineStart || digits) && kind & 8 != 0

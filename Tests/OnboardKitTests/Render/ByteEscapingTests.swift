@@ -55,6 +55,13 @@ import Testing
       total += 1
     }
     #expect(fast * 2 > total)
+    // Digits and dashes next to non-ASCII text stay on the byte path (times, names, dates)...
+    for text in ["09:00–17:30", "Zoë-2", "日本3.", "–1) x", "é+1"] {
+      #expect(UTF8Escaping.emailMarkdown(text) == Reference.emailEscape(text), "\(text)")
+    }
+    // ...but one that would be escaped and is joined to a mark is left to the character rule.
+    #expect(UTF8Escaping.emailMarkdown("-\u{301} x") == nil)
+    #expect(UTF8Escaping.emailMarkdown("1.\u{301}") == nil)
   }
 
   @Test func htmlWithBreaksMatchesFoundationsReplacement() {
