@@ -97,16 +97,58 @@ public enum Onboarding {
       hire: rosterHire, library: library, evidence: evidence, overrides: overrides)
     input.replan = replan
     input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
-    var plan = Planner.plan(input)
+    return try finish(
+      Planner.plan(input), hire: input.hire, library: library, importNotes: importNotes)
+  }
+
+  /// A hire's planning input and lone plan, made once by a run's grouping pass (`draft`) and
+  /// used again to plan the hire (`plan(_:library:sharedSessions:importNotes:replan:)`): the gap
+  /// report is built once, and a hire no shared session or re-plan changes is not placed again.
+  public struct PlanDraft: Sendable {
+    let hireKey: String
+    let lone: LonePlan
+    /// The hire's workshop needs (`workshopDemands`).
+    public var demands: [WorkshopDemand] { lone.demands }
+  }
+
+  /// The draft of a hire's plan: `workshopDemands` of the same arguments, kept for planning.
+  public static func draft(
+    hire: Hire, library: PlanLibrary, evidence: [Evidence], overrides: [PlanOverride] = []
+  ) throws(InputError) -> PlanDraft {
+    PlanDraft(
+      hireKey: hire.key,
+      lone: Planner.lonePlan(
+        try planningInput(hire: hire, library: library, evidence: evidence, overrides: overrides),
+        catalog: library.catalogByID))
+  }
+
+  /// `plan(hire:library:evidence:overrides:sharedSessions:importNotes:replan:)` of the draft's
+  /// arguments: the same plan, or the same error.
+  public static func plan(
+    _ draft: PlanDraft, library: PlanLibrary, sharedSessions: [SharedSession] = [],
+    importNotes: [String] = [], replan: Replan? = nil
+  ) throws(InputError) -> OnboardingPlan {
+    let sessions = sharedSessions.filter { $0.members.contains(draft.hireKey) }
+    return try finish(
+      Planner.plan(draft.lone, sharedSessions: sessions, replan: replan),
+      hire: draft.lone.beforeTraining.input.hire, library: library, importNotes: importNotes)
+  }
+
+  /// The planner's plan with the import's and the location's notes; an override that matches
+  /// nothing is an error.
+  private static func finish(
+    _ planned: OnboardingPlan, hire: Hire, library: PlanLibrary, importNotes: [String]
+  ) throws(InputError) -> OnboardingPlan {
+    var plan = planned
     plan.notes += importNotes
     if let stale = plan.unappliedOverrides.first {
       throw InputError(
         stale.origin,
-        "this override of \(input.hire.email) matches nothing in the plan (\(stale.action)); "
+        "this override of \(hire.email) matches nothing in the plan (\(stale.action)); "
           + "expected the id of an item or topic of this hire's plan (see the `id` fields of plan.json)"
       )
     }
-    if let warning = library.locationWarning(for: input.hire) { plan.notes.append(warning) }
+    if let warning = library.locationWarning(for: hire) { plan.notes.append(warning) }
     return plan
   }
 
@@ -144,9 +186,8 @@ public enum Onboarding {
       summaries.append(email.summary)
     }
     let tasks = OnboardingTask.tasks(of: plan)
-    let markdown =
-      MarkdownPlan.render(plan, emails: summaries, settings: settings.analysis)
-      + TaskListMarkdown.render(tasks)
+    var markdown = MarkdownPlan.renderBytes(plan, emails: summaries, settings: settings.analysis)
+    markdown += TaskListMarkdown.renderBytes(tasks)
     let json: Data
     do {
       json = try PlanDocument(plan: plan, emails: summaries).encoded()
@@ -156,12 +197,13 @@ public enum Onboarding {
     let sessions = try CalendarFile.sessionsAndEvents(plan, settings: settings, stamp: stamp)
     files.insert(
       contentsOf: [
-        OutputFile(path: "plan.md", data: Data(visibleDocument(markdown).utf8)),
+        OutputFile(path: "plan.md", data: Data(visibleDocument(bytes: markdown))),
         OutputFile(
           path: "plan.html",
           data: Data(
-            visibleDocument(HTMLPlan.render(plan, emails: summaries, settings: settings.analysis))
-              .utf8)),
+            visibleDocument(
+              bytes: HTMLPlan.renderBytes(plan, emails: summaries, settings: settings.analysis)))
+        ),
         OutputFile(path: "plan.json", data: json),
         OutputFile(path: "sessions.ics", data: sessions.data),
       ], at: 0)

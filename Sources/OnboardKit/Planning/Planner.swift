@@ -58,17 +58,72 @@ public enum Planner {
   public static func workshopDemands(
     _ input: PlanningInput, catalog: [String: TrainingTopic]
   ) -> [WorkshopDemand] {
-    var builder = PlanBuilder(input: input)
-    guard builder.needsSharedWorkshop(catalog: catalog) else { return [] }
-    builder.placeItems()
-    return SharedSessionPlanner.demands(
-      plan: builder.finish(), catalog: catalog, settings: input.settings)
+    lonePlan(input, catalog: catalog).demands
   }
+
+  /// The lone plan `workshopDemands` places, kept with its demands, so that the plan the hire
+  /// gets can be finished from it (`plan(_:sharedSessions:replan:)`) instead of planned again.
+  static func lonePlan(_ input: PlanningInput, catalog: [String: TrainingTopic]) -> LonePlan {
+    var builder = PlanBuilder(input: input)
+    guard builder.needsSharedWorkshop(catalog: catalog) else {
+      return LonePlan(beforeTraining: builder, fixedPlaced: false, placed: nil, demands: [])
+    }
+    builder.placeFixedItems()
+    let beforeTraining = builder
+    builder.placeTrainingItems()
+    let demands = SharedSessionPlanner.demands(
+      plan: builder.finish(), catalog: catalog, settings: input.settings)
+    return LonePlan(
+      beforeTraining: beforeTraining, fixedPlaced: true, placed: builder, demands: demands)
+  }
+
+  /// `plan(input)` of the lone plan's input with these shared sessions and re-plan, from what the
+  /// lone plan built: with no session, the lone plan finished (the same builder in the state
+  /// `plan` reaches after `placeItems()`); with sessions, its builder before training given the
+  /// sessions (nothing before training reads them) and placed from there; a re-plan (which
+  /// changes the items before training) is planned from the input again.
+  static func plan(
+    _ lone: LonePlan, sharedSessions: [SharedSession], replan: Replan?
+  ) -> OnboardingPlan {
+    guard replan == nil else {
+      var input = lone.beforeTraining.input
+      input.replan = replan
+      input.sharedSessions = sharedSessions
+      return plan(input)
+    }
+    var builder: PlanBuilder
+    if sharedSessions.isEmpty, let placed = lone.placed {
+      builder = placed
+    } else {
+      builder = lone.beforeTraining
+      builder.input.sharedSessions = sharedSessions
+      if !lone.fixedPlaced { builder.placeFixedItems() }
+      builder.placeTrainingItems()
+    }
+    builder.buildGoals()
+    builder.annotateMilestones()
+    return builder.finish()
+  }
+}
+
+/// A hire's plan alone (no shared session, no re-plan) as far as the demand pass of a cohort
+/// built it, and the workshop demands it gives.
+struct LonePlan: Sendable {
+  /// The builder before training: its topic requests made, and its fixed items placed when
+  /// `fixedPlaced` (when the hire needs a shareable workshop).
+  var beforeTraining: PlanBuilder
+  var fixedPlaced: Bool
+  /// The builder after `placeItems()` (nil when nothing was placed).
+  var placed: PlanBuilder?
+  var demands: [WorkshopDemand]
 }
 
 /// The mutable state of one planning run (kept private to the planner).
 struct PlanBuilder {
-  let input: PlanningInput
+  /// The input (changed only by `Planner.plan(_:sharedSessions:replan:)`, which gives a lone
+  /// plan's builder its shared sessions before training: nothing before `placeTraining` reads
+  /// `input.sharedSessions`).
+  var input: PlanningInput
   let calendar: WorkCalendar
   let start: CalendarDate
   let startMovedReason: String?
@@ -130,10 +185,20 @@ struct PlanBuilder {
 
   /// Every item of the plan, in the order each step depends on the ones before.
   mutating func placeItems() {
+    placeFixedItems()
+    placeTrainingItems()
+  }
+
+  /// The items before training: kept, added, the schedule's activities, their moves.
+  mutating func placeFixedItems() {
     placeKeptItems()
     placeAddedItems()
     placeFixedActivities()
     applyMoves(of: [.activity, .meeting, .checkIn, .milestone])
+  }
+
+  /// Training (the cohort's shared workshops first), practice, follow-ups, their moves.
+  mutating func placeTrainingItems() {
     placeTraining()
     placePractice()
     placeFollowUps()

@@ -183,22 +183,39 @@ struct BatchRunner: Sendable {
     // 4. Shared workshops: the cohort's demands, spooled by topic, grouped topic by topic
     // (deterministic, from every hire, whatever the number of workers).
     var sessions: [SharedSession] = []
+    // The first chunk's drafts (planning input and lone plan, or the error), kept for step 5:
+    // its hires are neither analysed nor, when no shared session changes them, placed again. One
+    // chunk at most, so memory stays bounded; the other chunks are drafted again in step 5.
+    var firstDrafts: [String: Result<Onboarding.PlanDraft, InputError>] = [:]
     if shareWorkshops, hires.count > 1 {
       let progress = ProgressReporter(
         total: hires.count, label: "grouping", enabled: !quiet && Console.stderrIsTerminal)
       let demands = DemandSpool(directory: chunkCount > 1 ? work : nil)
       for chunk in 0..<chunkCount {
         let evidence = spool.evidence(ofChunk: chunk, jobs: jobs)
-        let perHire = parallelMap(chunkHires(chunk)) { hire -> [WorkshopDemand] in
+        let perHire = parallelMap(chunkHires(chunk)) {
+          hire -> (String, Result<Onboarding.PlanDraft, InputError>?) in
           defer { progress.advance() }
-          guard rowErrorsByHire[hire.key] == nil else { return [] }
-          return
-            (try? Onboarding.workshopDemands(
-              hire: hire, library: library, evidence: evidence[hire.key] ?? [],
-              overrides: overridesByHire[hire.key] ?? []
-            )) ?? []
+          guard rowErrorsByHire[hire.key] == nil else { return (hire.key, nil) }
+          do throws(InputError) {
+            return (
+              hire.key,
+              .success(
+                try Onboarding.draft(
+                  hire: hire, library: library, evidence: evidence[hire.key] ?? [],
+                  overrides: overridesByHire[hire.key] ?? []))
+            )
+          } catch {
+            return (hire.key, .failure(error))
+          }
         }
-        for list in perHire { for demand in list { demands.add(demand) } }
+        for (key, draft) in perHire {
+          guard let draft else { continue }
+          if case .success(let made) = draft {
+            for demand in made.demands { demands.add(demand) }
+          }
+          if chunk == 0 { firstDrafts[key] = draft }
+        }
       }
       demands.finish()
       if let failure = demands.failure {
@@ -238,11 +255,14 @@ struct BatchRunner: Sendable {
     // depend only on its tasks, so the workers make them); the people's calendars.
     let outcomeSpool = OutcomeSpool(directory: chunkCount > 1 ? work : nil, bucketCount: chunkCount)
     for chunk in 0..<chunkCount {
-      let evidence = spool.evidence(ofChunk: chunk, jobs: jobs)
+      let drafts = chunk == 0 ? firstDrafts : [:]
+      firstDrafts = [:]
+      // A chunk drafted already needs no evidence (a hire with row errors fails without it).
+      let evidence = drafts.isEmpty ? spool.evidence(ofChunk: chunk, jobs: jobs) : [:]
       let staged = parallelMap(chunkHires(chunk)) { hire -> Stage in
         prepare(
           hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
-          evidence: evidence[hire.key] ?? [],
+          draft: drafts[hire.key], evidence: evidence[hire.key] ?? [],
           errors: rowErrorsByHire[hire.key] ?? [],
           overrides: overridesByHire[hire.key] ?? [],
           notes: unusedRecords[hire.key]?.planNotes(for: hire.key) ?? [],
@@ -372,8 +392,11 @@ struct BatchRunner: Sendable {
   }
 
   /// One hire: skipped (kept from an earlier run), failed, or planned (named and written later).
+  /// With the hire's `draft` from the grouping pass (its evidence not needed then), planned from
+  /// it: the same plan, or the same error, as from the evidence.
   func prepare(
-    _ hire: Hire, folder: String, evidence: [Evidence], errors: [InputError],
+    _ hire: Hire, folder: String, draft: Result<Onboarding.PlanDraft, InputError>? = nil,
+    evidence: [Evidence], errors: [InputError],
     overrides: [PlanOverride], notes: [String], keep: Bool,
     sessions: [SharedSession], skills: [Skill]
   ) -> Stage {
@@ -387,11 +410,17 @@ struct BatchRunner: Sendable {
           replan = try Replan.reading(try FileSystem.read(path), from: replanFrom)
         }
       }
-      return .planned(
-        try Onboarding.plan(
+      let plan: OnboardingPlan
+      if let draft {
+        plan = try Onboarding.plan(
+          try draft.get(), library: library, sharedSessions: sessions, importNotes: notes,
+          replan: replan)
+      } else {
+        plan = try Onboarding.plan(
           hire: hire, library: library, evidence: evidence, overrides: overrides,
-          sharedSessions: sessions, importNotes: notes, replan: replan), folder: folder,
-        keep: keep, replan: replan)
+          sharedSessions: sessions, importNotes: notes, replan: replan)
+      }
+      return .planned(plan, folder: folder, keep: keep, replan: replan)
     } catch {
       return .finished(failure(hire, [error.description], skills))
     }

@@ -1,3 +1,5 @@
+import OnboardMustache
+
 /// How a skill status looks in HTML: a symbol and words (never colour alone) and a CSS class.
 enum HTMLStatus {
   /// The symbol of a status: ✓ strength, ○ on target, ● gap, ▲ critical gap, ? unassessed,
@@ -21,6 +23,17 @@ enum HTMLStatus {
   static func badge(_ status: SkillStatus, words: String? = nil) -> String {
     "<span class=\"badge \(cssClass(status))\"><span aria-hidden=\"true\">\(symbol(status))</span> "
       + "\(h(words ?? status.label))</span>"
+  }
+
+  /// `badge` appended to UTF-8 bytes, the words escaped straight into them.
+  static func appendBadge(_ status: SkillStatus, words: String?, to bytes: inout [UInt8]) {
+    bytes.appendUTF8("<span class=\"badge status-")
+    bytes.appendUTF8(status.rawValue)
+    bytes.appendUTF8("\"><span aria-hidden=\"true\">")
+    bytes.appendUTF8(symbol(status))
+    bytes.appendUTF8("</span> ")
+    MustacheEscaping.html.escape(words ?? status.label, into: &bytes)
+    bytes.appendUTF8("</span>")
   }
 
   /// The legend of the symbols, as a definition list.
