@@ -15,7 +15,7 @@ enum BlockIndentation {
         return .section(tag, normalize(children), raw: raw)
       case .parent(let tag, let children):
         return .parent(tag, normalize(children))
-      case .text, .lineStart, .variable, .partial:
+      case .text, .bytes, .lineStart, .variable, .partial:
         return node
       }
     }

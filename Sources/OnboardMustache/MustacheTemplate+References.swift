@@ -24,7 +24,7 @@ extension MustacheTemplate {
     }
     for node in nodes {
       switch node {
-      case .text, .lineStart:
+      case .text, .bytes, .lineStart:
         break
       case .variable(let tag):
         add(tag, tag.kind == .variable ? .variable : .unescapedVariable)

@@ -23,6 +23,8 @@ struct Renderer {
   ) throws(MustacheError) {
     for node in nodes {
       switch node {
+      case .bytes(let bytes):
+        output.append(contentsOf: bytes)
       case .text(let text):
         output.append(contentsOf: text.utf8)
       case .lineStart:

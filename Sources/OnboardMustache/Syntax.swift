@@ -61,6 +61,9 @@ enum Token: Sendable {
 /// A node of a parsed template.
 indirect enum Node: Sendable {
   case text(String)
+  /// Text as its UTF-8 bytes: every `.text` of a built tree becomes one (`TreeBuilder.build`),
+  /// so that rendering copies the bytes as they are instead of reading a `String`.
+  case bytes([UInt8])
   case lineStart
   case variable(Tag)
   /// A section or inverted section (see the tag's kind) with its children and raw source text.

@@ -63,7 +63,21 @@ struct TreeBuilder {
     if let open = frames.last {
       throw error(.unclosedSection(name: open.tag.name), at: open.tag)
     }
-    return BlockIndentation.normalize(root)
+    return Self.textAsBytes(BlockIndentation.normalize(root))
+  }
+
+  /// The tree with every `.text` as `.bytes`, for rendering.
+  static func textAsBytes(_ nodes: [Node]) -> [Node] {
+    nodes.map { node in
+      switch node {
+      case .text(let text): return .bytes(Array(text.utf8))
+      case .section(let tag, let children, let raw):
+        return .section(tag, textAsBytes(children), raw: raw)
+      case .parent(let tag, let children): return .parent(tag, textAsBytes(children))
+      case .block(let tag, let children): return .block(tag, textAsBytes(children))
+      case .bytes, .lineStart, .variable, .partial: return node
+      }
+    }
   }
 
   private func close(_ frame: Frame, endTag: Tag) -> Node {

@@ -64,6 +64,17 @@ import Testing
       #expect(
         EmailMarkdownText.mayHoldLineBreak(text) == text.contains(EmailMarkdown.lineBreak),
         "\(text.debugDescription)")
+      // The `memchr` search over a slice against the byte loop, from several offsets.
+      let bytes = Array(text.utf8)
+      for start in Set([0, min(1, bytes.count), bytes.count / 2, max(bytes.count - 2, 0)]) {
+        #expect(
+          EmailMarkdownText.mayHoldLineBreak(bytes[start...])
+            == EmailMarkdownText.mayHoldLineBreak(AnySequence(bytes[start...])),
+          "\(text.debugDescription) from \(start)")
+      }
+      #expect(
+        EmailContext.placeholderName(text) == EmailContext.placeholderNameByCharacter(text),
+        "\(text.debugDescription)")
     }
   }
 

@@ -91,6 +91,23 @@ extension EmailContext {
 
   /// A template id as a placeholder name: `first-day-logistics` → `first_day_logistics`.
   public static func placeholderName(_ id: String) -> String {
+    // ASCII without CR: each byte is a character, a letter or number exactly when it is one of
+    // A-Z, a-z, 0-9 (template ids are lower-case letters, digits and `-`).
+    let ascii = id.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+      return String(
+        decoding: bytes.map { byte -> UInt8 in
+          switch byte {
+          case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return byte
+          default: return UInt8(ascii: "_")
+          }
+        }, as: UTF8.self)
+    }
+    return (ascii ?? nil) ?? placeholderNameByCharacter(id)
+  }
+
+  /// The definition of `placeholderName`, by `Character`.
+  static func placeholderNameByCharacter(_ id: String) -> String {
     String(id.map { $0.isLetter || $0.isNumber ? $0 : "_" })
   }
 

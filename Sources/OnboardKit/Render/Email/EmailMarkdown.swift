@@ -115,17 +115,17 @@ public enum EmailMarkdown {
         let (block, next) = parseList(lines, from: index)
         blocks.append(block)
         index = next
-      } else if line.hasPrefix(">") {
+      } else if line.hasASCIIPrefix(">") {
         var noteLines: [String] = []
-        while index < lines.count, lines[index].hasPrefix(">") {
+        while index < lines.count, lines[index].hasASCIIPrefix(">") {
           noteLines.append(String(lines[index].dropFirst()).trimmingLeadingSpace())
           index += 1
         }
         blocks.append(.note(noteLines))
-      } else if line.trimmingLeadingSpace().hasPrefix("|") {
+      } else if line.trimmingLeadingSpace().hasASCIIPrefix("|") {
         var rows: [[String]] = []
         var header: [String]? = nil
-        while index < lines.count, lines[index].trimmingLeadingSpace().hasPrefix("|") {
+        while index < lines.count, lines[index].trimmingLeadingSpace().hasASCIIPrefix("|") {
           let cells = tableCells(lines[index])
           if rows.count == 1, header == nil, cells.allSatisfy(isSeparatorCell) {
             header = rows.removeFirst()
@@ -138,8 +138,8 @@ public enum EmailMarkdown {
       } else {
         var paragraph: [String] = []
         while index < lines.count, !isBlank(lines[index]), heading(lines[index]) == nil,
-          listMarker(lines[index]) == nil || paragraph.isEmpty, !lines[index].hasPrefix(">"),
-          !lines[index].trimmingLeadingSpace().hasPrefix("|")
+          listMarker(lines[index]) == nil || paragraph.isEmpty, !lines[index].hasASCIIPrefix(">"),
+          !lines[index].trimmingLeadingSpace().hasASCIIPrefix("|")
         {
           paragraph.append(lines[index].trimmingLeadingSpace())
           index += 1
@@ -164,7 +164,7 @@ public enum EmailMarkdown {
     guard let first = line.utf8.first,
       first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || (0x30...0x39).contains(first)
     else { return nil }
-    if line.hasPrefix("- ") || line.hasPrefix("* ") {
+    if line.hasASCIIPrefix("- ") || line.hasASCIIPrefix("* ") {
       return (false, String(line.dropFirst(2)))
     }
     let digits = line.prefix { $0.isASCII && $0.isNumber }
@@ -184,7 +184,7 @@ public enum EmailMarkdown {
     {
       var body = [marker.text]
       index += 1
-      while index < lines.count, lines[index].hasPrefix("  ") {
+      while index < lines.count, lines[index].hasASCIIPrefix("  ") {
         body.append(String(lines[index].dropFirst(2)))
         index += 1
       }
@@ -281,6 +281,25 @@ public enum EmailMarkdown {
 }
 
 extension String {
+  /// `hasPrefix(prefix)` for a prefix of ASCII characters none of which has a canonically equal
+  /// non-ASCII form (`>`, `|`, `-`, `*`, space; not `;`, `` ` `` or `K`) and no CR. Decided on
+  /// the bytes unless the byte after the prefix is non-ASCII, which might join the prefix's last
+  /// character to a larger one: then `hasPrefix` decides.
+  func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
+    let result = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      prefix.withUTF8Buffer { head -> Bool? in
+        guard bytes.count >= head.count else { return false }
+        for index in 0..<head.count where bytes[index] != head[index] { return false }
+        if bytes.count > head.count, bytes[head.count] >= 0x80 { return nil }
+        return true
+      }
+    }
+    switch result {
+    case .some(.some(let decided)): return decided
+    default: return hasPrefix(prefix.description)
+    }
+  }
+
   /// The string without its leading space and tab characters.
   func trimmingLeadingSpace() -> String {
     // A first byte other than a space or a tab starts a character that is neither.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The plain-text part of an email body: headings in capitals, lists with `-`, tables in aligned
 /// columns, one blank line between blocks.
 ///
@@ -138,6 +140,22 @@ enum EmailMarkdownText {
 
   /// False when the line's UTF-8 has no U+2028 (E2 80 A8).
   static func mayHoldLineBreak(_ line: String) -> Bool { mayHoldLineBreak(line.utf8) }
+
+  /// False when `bytes` have no U+2028 (E2 80 A8): `memchr` finds each E2 byte.
+  static func mayHoldLineBreak(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard var start = buffer.baseAddress else { return false }
+      var left = buffer.count
+      while left >= 3, let found = memchr(start, 0xE2, left) {
+        let lead = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+        let offset = lead - start
+        if offset + 3 <= left, lead[1] == 0x80, lead[2] == 0xA8 { return true }
+        start = lead + 1
+        left -= offset + 1
+      }
+      return false
+    }
+  }
 
   /// False when `bytes` have no U+2028 (E2 80 A8).
   static func mayHoldLineBreak(_ bytes: some Sequence<UInt8>) -> Bool {
