@@ -31,19 +31,44 @@ struct CSVScanner {
     self.delimiters = Words.broadcast(delimiter)
   }
 
+  /// The special bytes (`"`, the delimiter, CR, LF) of the last word ``nextSpecial`` loaded: a
+  /// record's fields are short, so the next field's search mostly starts in the same word, and
+  /// takes its next special byte from here instead of loading and testing the word again.
+  struct LastWord {
+    /// Where the word starts (`Int.min` before any).
+    var at = Int.min
+    /// The high bit of each special byte of the word.
+    var hits: UInt64 = 0
+  }
+
+  /// The high bit of each `"`, delimiter, CR or LF byte of `word`.
+  @inline(__always)
+  private func specials(_ word: UInt64) -> UInt64 {
+    Words.zeroBytes(word ^ Words.quotes) | Words.zeroBytes(word ^ delimiters)
+      | Words.lineBreaks(word)
+  }
+
   /// Index of the first `"`, delimiter, CR or LF in `bytes[from..<end]`, or `end`. ORs every byte
-  /// it looked at into `seen` (so `seen & 0x80` tells whether any was non-ASCII).
+  /// it looked at into `seen` (so `seen & 0x80` tells whether any was non-ASCII). `last` is the
+  /// last word loaded (in the same window, with the same `end`), reused when `from` is in it.
   @inline(__always)
   private func nextSpecial(
-    _ bytes: UnsafePointer<UInt8>, from: Int, end: Int, seen: inout UInt64
+    _ bytes: UnsafePointer<UInt8>, from: Int, end: Int, seen: inout UInt64, last: inout LastWord
   ) -> Int {
     var index = from
+    let offset = from &- last.at
+    if offset >= 0 && offset < 8 {
+      // The word's bytes before `from` are masked off; those from `from` on were tested (and
+      // seen) when it was loaded.
+      let hits = last.hits & (~(0 as UInt64) &<< UInt64(offset &* 8))
+      if hits != 0 { return last.at &+ hits.trailingZeroBitCount &>> 3 }
+      index = last.at &+ 8
+    }
     while index &+ 8 <= end {
       let word = Words.load(bytes + index)
       seen |= word
-      let hits =
-        Words.zeroBytes(word ^ Words.quotes) | Words.zeroBytes(word ^ delimiters)
-        | Words.lineBreaks(word)
+      let hits = specials(word)
+      last = LastWord(at: index, hits: hits)
       if hits != 0 { return index &+ hits.trailingZeroBitCount &>> 3 }
       index &+= 8
     }
@@ -67,6 +92,7 @@ struct CSVScanner {
   ) -> Outcome {
     count = 0
     var seen: UInt64 = 0
+    var last = LastWord()
     var lineBreaks = 0
     var field = start
     while true {
@@ -75,7 +101,7 @@ struct CSVScanner {
         // Quoted: up to the closing quote; delimiters and line breaks inside are data.
         index = field &+ 1
         while true {
-          index = nextSpecial(bytes, from: index, end: end, seen: &seen)
+          index = nextSpecial(bytes, from: index, end: end, seen: &seen, last: &last)
           guard index < end else { return atEnd ? .problem : .needMore }
           let byte = bytes[index]
           if byte == CSVByte.quote {
@@ -107,7 +133,7 @@ struct CSVScanner {
       } else {
         index = field
         while true {
-          index = nextSpecial(bytes, from: index, end: end, seen: &seen)
+          index = nextSpecial(bytes, from: index, end: end, seen: &seen, last: &last)
           guard index < end, bytes[index] == CSVByte.quote else { break }
           guard allowsQuotesInUnquotedFields else { return .problem }
           index &+= 1
