@@ -47,6 +47,8 @@ extension PlanBuilder {
             + "\(formatNumber(planningLevel(of: assessment))); add one to training.csv"))
     }
     let ordered = Self.dependencyOrder(verificationRequests() + topics)
+    // Placing training adds only training and skill checks, never a groundwork activity.
+    let groundwork = groundworkEnds()
     // A prerequisite serves every topic that needs it: it is as urgent as its most urgent
     // dependant (and says so when that is more urgent than its own skill).
     var effective: [String: Int] = [:]
@@ -102,7 +104,8 @@ extension PlanBuilder {
       let after =
         (request.prerequisites.compactMap { placedEnd[$0] }
         + urgencyFloor(for: request, firstSessions: firstSessions)
-        + advancedFloor(for: request) + followUpFloor(for: request.skillID)).max {
+        + advancedFloor(for: request, groundwork: groundwork)
+        + followUpFloor(for: request.skillID)).max {
           ($0.0, $0.1) < ($1.0, $1.1)
         }
       if let placed = placeSession(request, after: after, lastDay: lastDay) {
