@@ -12,29 +12,29 @@ extension ICSCalendar {
   public func renderBytes() throws(ICSError) -> [UInt8] {
     var eventLines = ICSContentLines()
     var zones = ICSZoneCoverage()
-    for (index, event) in events.enumerated() {
+    // By index: the events are written where they are, not copied out of the array first.
+    for index in events.indices {
       let context = ICSEvent.RenderContext(
         index: index, method: method, parameterEncoding: parameterEncoding)
-      try event.write(into: &eventLines, context: context, zones: &zones)
+      try events[index].write(into: &eventLines, context: context, zones: &zones)
     }
-    let coverage = zones.ranges
 
     var lines = ICSContentLines()
-    lines.begin("VCALENDAR")
+    lines.reserveCapacity(eventLines.bytes.count + 1024)
+    lines.line(literal: "BEGIN:VCALENDAR")
     lines.append("PRODID", value: ICSText.escapeText(productID))
-    lines.append("VERSION", value: "2.0")
-    lines.append("CALSCALE", value: "GREGORIAN")
+    lines.line(literal: "VERSION:2.0")
+    lines.line(literal: "CALSCALE:GREGORIAN")
     if let method { lines.append("METHOD", value: method.rawValue) }
     if let name { lines.append("X-WR-CALNAME", value: ICSText.escapeText(name)) }
     let margin = max(0, timeZoneMarginDays) * 86_400
-    for identifier in coverage.keys.sorted() {
-      guard let entry = coverage[identifier] else { continue }
-      let observances = entry.builder.observances(
-        from: entry.start - margin, through: entry.end + margin)
-      entry.builder.write(observances, into: &lines)
+    // By zone id, as the keys of `ranges` sorted.
+    for entry in zones.uses.sorted(by: { $0.builder.identifier < $1.builder.identifier }) {
+      entry.builder.writeBlock(
+        from: entry.start - margin, through: entry.end + margin, into: &lines)
     }
     lines.append(contentsOf: eventLines)
-    lines.end("VCALENDAR")
+    lines.line(literal: "END:VCALENDAR")
     return lines.bytes
   }
 }
@@ -42,32 +42,32 @@ extension ICSCalendar {
 /// The zones a calendar's events use: each zone looked up once, and the span of instants it must
 /// cover in the VTIMEZONE.
 struct ICSZoneCoverage {
-  /// Every zone id asked for, with its builder (nil: not a usable zone).
-  private var builders: [String: ICSTimeZoneBuilder?] = [:]
-  /// The first and last instant each zone is used at, in the order first used (a calendar has
-  /// a zone or two, so a list is quicker than a dictionary).
-  private var used: [(builder: ICSTimeZoneBuilder, start: Int, end: Int)] = []
+  /// Every zone id asked for, with its builder (nil: not a usable zone), in the order first asked
+  /// (a calendar has a zone or two, so a list is quicker than a dictionary).
+  private var builders: [(identifier: String, builder: ICSTimeZoneBuilder?)] = []
+  /// The first and last instant each zone is used at, in the order first used.
+  private(set) var uses: [(builder: ICSTimeZoneBuilder, start: Int, end: Int)] = []
 
   /// The first and last instant each zone is used at, by zone id.
   var ranges: [String: (builder: ICSTimeZoneBuilder, start: Int, end: Int)] {
-    Dictionary(used.map { ($0.builder.identifier, $0) }, uniquingKeysWith: { first, _ in first })
+    Dictionary(uses.map { ($0.builder.identifier, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The builder for a zone id, nil when it is not a usable zone.
   mutating func builder(for identifier: String) -> ICSTimeZoneBuilder? {
-    if let known = builders[identifier] { return known }
+    for known in builders where known.identifier == identifier { return known.builder }
     let builder = ICSTimeZoneBuilder(identifier: identifier)
-    builders[identifier] = .some(builder)
+    builders.append((identifier, builder))
     return builder
   }
 
   /// Records that `builder`'s zone is used at `instant` (seconds since 1970 UTC).
   mutating func cover(_ builder: ICSTimeZoneBuilder, _ instant: Int) {
-    for index in used.indices where used[index].builder.identifier == builder.identifier {
-      used[index].start = min(used[index].start, instant)
-      used[index].end = max(used[index].end, instant)
+    for index in uses.indices where uses[index].builder.identifier == builder.identifier {
+      uses[index].start = min(uses[index].start, instant)
+      uses[index].end = max(uses[index].end, instant)
       return
     }
-    used.append((builder, instant, instant))
+    uses.append((builder, instant, instant))
   }
 }

@@ -6,8 +6,16 @@ struct ICSContentLines {
   /// The longest a physical line may be, in octets, not counting its CRLF.
   static let maximumOctets = 75
 
-  /// The bytes written so far; every line ends with CRLF.
-  private(set) var bytes: [UInt8] = []
+  /// The bytes written so far; every line ends with CRLF, but for one being written straight
+  /// into them, which `finishLine(from:)` then ends.
+  var bytes: [UInt8] = []
+  /// Where a long line is copied to be folded back into `bytes` (kept, so its storage is reused).
+  private var scratch: [UInt8] = []
+
+  /// Makes room for `count` bytes in all.
+  mutating func reserveCapacity(_ count: Int) {
+    bytes.reserveCapacity(count)
+  }
 
   /// The text written so far.
   var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -42,23 +50,44 @@ struct ICSContentLines {
   {
     let start = bytes.count
     try write(&bytes)
+    finishLine(from: start)
+  }
+
+  /// Ends the content line written into `bytes` from `start` on: its CRLF, and the folds when
+  /// it is longer than 75 octets.
+  mutating func finishLine(from start: Int) {
     guard bytes.count - start > Self.maximumOctets else {
       bytes.append(0x0D)
       bytes.append(0x0A)
       return
     }
-    let long = Array(bytes[start...])
-    bytes.removeSubrange(start...)
-    Self.fold(long, into: &bytes)
+    scratch.removeAll(keepingCapacity: true)
+    bytes.withUnsafeBufferPointer { output in
+      scratch.append(contentsOf: UnsafeBufferPointer(rebasing: output[start...]))
+    }
+    bytes.removeLast(bytes.count - start)
+    scratch.withUnsafeBufferPointer { Self.fold($0, into: &bytes) }
+  }
+
+  /// Appends a whole line given as a literal (at most 75 octets, no line break) and its CRLF.
+  mutating func line(literal: StaticString) {
+    bytes.append(literal: literal)
+    bytes.append(0x0D)
+    bytes.append(0x0A)
+  }
+
+  /// Appends bytes that are whole lines already (each ending with CRLF, folded).
+  mutating func append(bytes lines: [UInt8]) {
+    bytes.append(contentsOf: lines)
   }
 
   /// Appends `NAME:` and `ICSText.escapeText(text)`, escaped straight into the output.
   mutating func text(_ name: StaticString, _ text: String) {
-    line { bytes in
-      bytes.append(literal: name)
-      bytes.append(UInt8(ascii: ":"))
-      ICSText.appendEscapedText(text, to: &bytes)
-    }
+    let start = bytes.count
+    bytes.append(literal: name)
+    bytes.append(UInt8(ascii: ":"))
+    ICSText.appendEscapedText(text, to: &bytes)
+    finishLine(from: start)
   }
 
   /// Appends `BEGIN:component`.
@@ -88,6 +117,11 @@ struct ICSContentLines {
 
   /// `fold(_:into:)` on the UTF-8 bytes of a line (valid UTF-8: a Swift string's).
   static func fold(_ line: [UInt8], into output: inout [UInt8]) {
+    line.withUnsafeBufferPointer { fold($0, into: &output) }
+  }
+
+  /// `fold(_:into:)` on the UTF-8 bytes of a line in a buffer.
+  static func fold(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
     // Most lines fit: append them whole.
     if line.count <= maximumOctets {
       output.append(contentsOf: line)
@@ -101,9 +135,11 @@ struct ICSContentLines {
     while true {
       var end = min(start + room, line.count)
       while end < line.count, line[end] & 0xC0 == 0x80 { end -= 1 }
-      output.append(contentsOf: line[start..<end])
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<end]))
       guard end < line.count else { break }
-      output.append(contentsOf: [0x0D, 0x0A, 0x20])
+      output.append(0x0D)
+      output.append(0x0A)
+      output.append(0x20)
       start = end
       room = maximumOctets - 1
     }
@@ -117,5 +153,12 @@ extension [UInt8] {
   @inline(__always)
   mutating func append(literal text: StaticString) {
     text.withUTF8Buffer { append(contentsOf: $0) }
+  }
+
+  /// Appends the UTF-8 bytes of `text` as one block (`text.utf8` goes the generic way).
+  @inline(__always)
+  mutating func append(utf8 text: String) {
+    var text = text  // shares the storage; `withUTF8` needs a variable
+    text.withUTF8 { append(contentsOf: $0) }
   }
 }

@@ -11,11 +11,17 @@ extension ICSEvent {
 
   /// Validates the event and writes its VEVENT, straight into the calendar's bytes; records the
   /// instants of its local times in `zones`.
+  ///
+  /// Each line is appended to `lines.bytes` and ended by `finishLine(from:)`, with no closures:
+  /// a closure that reads a property captures the whole event, and copying an event (its strings
+  /// and arrays retained one by one) cost more than writing most of its lines.
   func write(
     into lines: inout ICSContentLines, context: RenderContext, zones: inout ICSZoneCoverage
   ) throws(ICSError) {
+    let uid = uid
+    let index = context.index
     func failure(_ reason: ICSError.Reason, _ property: String) -> ICSError {
-      ICSError(reason, eventIndex: context.index, uid: uid, property: property)
+      ICSError(reason, eventIndex: index, uid: uid, property: property)
     }
     guard ICSText.isUsableUID(uid) else { throw failure(.invalidUID(uid), "UID") }
     guard timestamp.isValid else {
@@ -26,10 +32,12 @@ extension ICSEvent {
     }
     guard sequence >= 0 else { throw failure(.negativeSequence(sequence), "SEQUENCE") }
 
-    let startValue = try Self.resolve(start, property: "DTSTART", zones: &zones, failure: failure)
+    let startValue = try Self.resolve(
+      start, property: "DTSTART", zones: &zones, index: index, uid: uid)
     var endValue: ResolvedTime?
     if let end {
-      let resolved = try Self.resolve(end, property: "DTEND", zones: &zones, failure: failure)
+      let resolved = try Self.resolve(
+        end, property: "DTEND", zones: &zones, index: index, uid: uid)
       guard start.hasSameValueType(as: end) else { throw failure(.mixedValueTypes, "DTEND") }
       guard resolved.order > startValue.order else { throw failure(.endNotAfterStart, "DTEND") }
       endValue = resolved
@@ -38,62 +46,87 @@ extension ICSEvent {
     if let endValue, let builder = endValue.zone { zones.cover(builder, endValue.order) }
 
     let encoding = context.parameterEncoding
-    lines.begin("VEVENT")
+    lines.line(literal: "BEGIN:VEVENT")
     lines.text("UID", uid)
-    lines.line { bytes in
-      bytes.append(literal: "DTSTAMP:")
-      timestamp.append(to: &bytes)
-      bytes.append(UInt8(ascii: "Z"))
+    var line = lines.bytes.count
+    lines.bytes.append(literal: "DTSTAMP:")
+    timestamp.append(to: &lines.bytes)
+    lines.bytes.append(UInt8(ascii: "Z"))
+    lines.finishLine(from: line)
+    line = lines.bytes.count
+    startValue.append("DTSTART", to: &lines.bytes)
+    lines.finishLine(from: line)
+    if let endValue {
+      line = lines.bytes.count
+      endValue.append("DTEND", to: &lines.bytes)
+      lines.finishLine(from: line)
     }
-    lines.line { startValue.append("DTSTART", to: &$0) }
-    if let endValue { lines.line { endValue.append("DTEND", to: &$0) } }
     lines.text("SUMMARY", summary)
     if let description { lines.text("DESCRIPTION", description) }
     if let location { lines.text("LOCATION", location) }
     if !categories.isEmpty {
-      lines.line { bytes in
-        bytes.append(literal: "CATEGORIES:")
-        for (index, category) in categories.enumerated() {
-          if index > 0 { bytes.append(UInt8(ascii: ",")) }
-          ICSText.appendEscapedText(category, to: &bytes)
-        }
+      line = lines.bytes.count
+      lines.bytes.append(literal: "CATEGORIES:")
+      for position in categories.indices {
+        if position > 0 { lines.bytes.append(UInt8(ascii: ",")) }
+        ICSText.appendEscapedText(categories[position], to: &lines.bytes)
       }
+      lines.finishLine(from: line)
     }
     if let organizer {
-      var valid = true
-      lines.line { bytes in
-        bytes.append(literal: "ORGANIZER")
-        Self.appendCommonName(organizer.commonName, encoding, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        valid = Self.appendMailto(organizer.email, to: &bytes)
-      }
+      line = lines.bytes.count
+      lines.bytes.append(literal: "ORGANIZER")
+      Self.appendCommonName(organizer.commonName, encoding, to: &lines.bytes)
+      lines.bytes.append(UInt8(ascii: ":"))
+      let valid = Self.appendMailto(organizer.email, to: &lines.bytes)
+      lines.finishLine(from: line)
       if !valid { throw failure(.invalidEmail(organizer.email), "ORGANIZER") }
     }
-    for attendee in attendees {
-      var valid = true
-      lines.line { bytes in
-        bytes.append(literal: "ATTENDEE")
-        Self.appendCommonName(attendee.commonName, encoding, to: &bytes)
-        bytes.append(literal: ";ROLE=")
-        bytes.append(contentsOf: attendee.role.rawValue.utf8)
-        bytes.append(literal: ";PARTSTAT=")
-        bytes.append(contentsOf: attendee.participationStatus.rawValue.utf8)
-        bytes.append(literal: attendee.rsvp ? ";RSVP=TRUE:" : ";RSVP=FALSE:")
-        valid = Self.appendMailto(attendee.email, to: &bytes)
+    for position in attendees.indices {
+      line = lines.bytes.count
+      lines.bytes.append(literal: "ATTENDEE")
+      Self.appendCommonName(attendees[position].commonName, encoding, to: &lines.bytes)
+      switch attendees[position].role {
+      case .chair: lines.bytes.append(literal: ";ROLE=CHAIR")
+      case .required: lines.bytes.append(literal: ";ROLE=REQ-PARTICIPANT")
+      case .optional: lines.bytes.append(literal: ";ROLE=OPT-PARTICIPANT")
+      case .nonParticipant: lines.bytes.append(literal: ";ROLE=NON-PARTICIPANT")
       }
-      if !valid { throw failure(.invalidEmail(attendee.email), "ATTENDEE") }
+      switch attendees[position].participationStatus {
+      case .needsAction: lines.bytes.append(literal: ";PARTSTAT=NEEDS-ACTION")
+      case .accepted: lines.bytes.append(literal: ";PARTSTAT=ACCEPTED")
+      case .declined: lines.bytes.append(literal: ";PARTSTAT=DECLINED")
+      case .tentative: lines.bytes.append(literal: ";PARTSTAT=TENTATIVE")
+      case .delegated: lines.bytes.append(literal: ";PARTSTAT=DELEGATED")
+      }
+      lines.bytes.append(literal: attendees[position].rsvp ? ";RSVP=TRUE:" : ";RSVP=FALSE:")
+      let valid = Self.appendMailto(attendees[position].email, to: &lines.bytes)
+      lines.finishLine(from: line)
+      if !valid { throw failure(.invalidEmail(attendees[position].email), "ATTENDEE") }
     }
-    lines.line { bytes in
-      bytes.append(literal: "SEQUENCE:")
-      appendPadded(sequence, 1, to: &bytes)
+    line = lines.bytes.count
+    lines.bytes.append(literal: "SEQUENCE:")
+    appendPadded(sequence, 1, to: &lines.bytes)
+    lines.finishLine(from: line)
+    switch status {
+    case .tentative: lines.line(literal: "STATUS:TENTATIVE")
+    case .confirmed: lines.line(literal: "STATUS:CONFIRMED")
+    case .cancelled: lines.line(literal: "STATUS:CANCELLED")
+    case nil: break
     }
-    if let status { lines.append("STATUS", value: status.rawValue) }
-    if let transparency { lines.append("TRANSP", value: transparency.rawValue) }
+    switch transparency {
+    case .opaque: lines.line(literal: "TRANSP:OPAQUE")
+    case .transparent: lines.line(literal: "TRANSP:TRANSPARENT")
+    case nil: break
+    }
     if let url {
       guard let value = ICSText.uriValue(url) else { throw failure(.invalidURL(url), "URL") }
-      lines.append("URL", value: value)
+      line = lines.bytes.count
+      lines.bytes.append(literal: "URL:")
+      lines.bytes.append(utf8: value)
+      lines.finishLine(from: line)
     }
-    lines.end("VEVENT")
+    lines.line(literal: "END:VEVENT")
   }
 
   /// A DTSTART/DTEND ready to write, with a number that orders it against the other one.
@@ -119,7 +152,7 @@ extension ICSEvent {
         bytes.append(UInt8(ascii: "Z"))
       case .local(let dateTime, _):
         bytes.append(literal: ";TZID=")
-        bytes.append(contentsOf: (zone?.identifier ?? "").utf8)
+        if let zone { bytes.append(utf8: zone.identifier) }
         bytes.append(UInt8(ascii: ":"))
         dateTime.append(to: &bytes)
       }
@@ -127,24 +160,22 @@ extension ICSEvent {
   }
 
   private static func resolve(
-    _ time: ICSEventTime, property: String, zones: inout ICSZoneCoverage,
-    failure: (ICSError.Reason, String) -> ICSError
+    _ time: ICSEventTime, property: String, zones: inout ICSZoneCoverage, index: Int, uid: String
   ) throws(ICSError) -> ResolvedTime {
+    func failure(_ reason: ICSError.Reason) -> ICSError {
+      ICSError(reason, eventIndex: index, uid: uid, property: property)
+    }
     switch time {
     case .allDay(let date):
-      guard date.isValid else { throw failure(.invalidDateTime(date.description), property) }
+      guard date.isValid else { throw failure(.invalidDateTime(date.description)) }
       return ResolvedTime(time: time, order: date.dayNumber)
     case .utc(let dateTime):
-      guard dateTime.isValid else {
-        throw failure(.invalidDateTime(dateTime.description), property)
-      }
+      guard dateTime.isValid else { throw failure(.invalidDateTime(dateTime.description)) }
       return ResolvedTime(time: time, order: dateTime.secondsSince1970)
     case .local(let dateTime, let zoneID):
-      guard dateTime.isValid else {
-        throw failure(.invalidDateTime(dateTime.description), property)
-      }
+      guard dateTime.isValid else { throw failure(.invalidDateTime(dateTime.description)) }
       guard let builder = zones.builder(for: zoneID) else {
-        throw failure(.unknownTimeZone(zoneID), property)
+        throw failure(.unknownTimeZone(zoneID))
       }
       return ResolvedTime(time: time, order: builder.instant(of: dateTime), zone: builder)
     }

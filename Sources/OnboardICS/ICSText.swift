@@ -165,10 +165,25 @@ enum ICSText {
     to out: inout [UInt8]
   ) {
     let caret = encoding == .rfc6868
-    let needsQuotes = bytes.contains {
-      $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",")
+    // One pass over the classes: quotes needed, and whether any byte is changed at all; a value
+    // with none (a name, in any script but for C1 controls and the separators) is copied whole.
+    var needsQuotes = false
+    var changed = false
+    parameterClass.withUnsafeBufferPointer { table in
+      for byte in bytes {
+        switch table[Int(byte)] {
+        case 0: continue
+        case 1: needsQuotes = true
+        default: changed = true
+        }
+      }
     }
     if needsQuotes { out.append(UInt8(ascii: "\"")) }
+    if !changed {
+      out.append(contentsOf: bytes)
+      if needsQuotes { out.append(UInt8(ascii: "\"")) }
+      return
+    }
     var previousWasCR = false
     let count = bytes.count
     var index = 0
@@ -197,6 +212,18 @@ enum ICSText {
     }
     if needsQuotes { out.append(UInt8(ascii: "\"")) }
   }
+
+  /// What a byte is to `parameterValue`: 0 copied, 1 copied but the value is quoted (`:;,`),
+  /// 2 maybe changed (`^`, `"`, controls, DEL, and the lead bytes C2 and E2 of C1 controls, NEL
+  /// and the line and paragraph separators).
+  private static let parameterClass: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for byte in 0..<0x20 { table[byte] = 2 }
+    for byte in [0x7F, 0xC2, 0xE2] { table[byte] = 2 }
+    for byte in "^\"".utf8 { table[Int(byte)] = 2 }
+    for byte in ":;,".utf8 { table[Int(byte)] = 1 }
+    return table
+  }()
 
   /// The definition of `parameterValue`, scalar by scalar.
   static func parameterValueByScalar(

@@ -18,90 +18,118 @@ enum SHA256 {
     0x5be0_cd19,
   ]
 
-  /// The 32-byte digest of `message`, on unsafe buffers: the message's own bytes for every
-  /// whole block, a 128-byte tail for the padding, one 64-word schedule (the UIDs of every event
-  /// are hashed, so this runs thousands of times a batch). `digestByArrays` is its definition.
+  /// The eight words of a hash state (H0...H7).
+  typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+  /// The 32-byte digest of `message`. `digestByArrays` is its definition.
   static func digest(_ message: [UInt8]) -> [UInt8] {
     message.withUnsafeBufferPointer { digest($0) }
   }
 
   /// `digest` of the bytes in `message`.
   static func digest(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    var state = (
-      initialHash[0], initialHash[1], initialHash[2], initialHash[3], initialHash[4],
-      initialHash[5], initialHash[6], initialHash[7]
-    )
-    roundConstants.withUnsafeBufferPointer { k in
-      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
-          let whole = message.count / 64
-          for block in 0..<whole {
-            compress(UnsafeBufferPointer(rebasing: message[(block * 64)...]), &state, w, k)
-          }
-          // The rest, 0x80, zeros, the bit length: one block or two.
-          let rest = message.count - whole * 64
-          tail.initialize(repeating: 0)
-          for index in 0..<rest { tail[index] = message[whole * 64 + index] }
-          tail[rest] = 0x80
-          let tailCount = rest < 56 ? 64 : 128
-          let bitLength = UInt64(message.count) &* 8
-          for index in 0..<8 {
-            tail[tailCount - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(index * 8))
-          }
-          let tailBytes = UnsafeBufferPointer(tail)
-          compress(tailBytes, &state, w, k)
-          if tailCount == 128 {
-            compress(UnsafeBufferPointer(rebasing: tailBytes[64...]), &state, w, k)
-          }
-        }
-      }
-    }
-    let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+    let state = digestWords(message)
     var out: [UInt8] = []
     out.reserveCapacity(32)
-    for word in words {
-      out.append(UInt8(truncatingIfNeeded: word >> 24))
-      out.append(UInt8(truncatingIfNeeded: word >> 16))
-      out.append(UInt8(truncatingIfNeeded: word >> 8))
+    for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+      out.append(UInt8(truncatingIfNeeded: word &>> 24))
+      out.append(UInt8(truncatingIfNeeded: word &>> 16))
+      out.append(UInt8(truncatingIfNeeded: word &>> 8))
       out.append(UInt8(truncatingIfNeeded: word))
     }
     return out
   }
 
-  /// One 64-byte block (the first 64 bytes of `block`) into `state`.
+  /// The digest of `message` as its eight big-endian words, on unsafe buffers: whole blocks are
+  /// read in place as words, the padding goes into a 128-byte tail on the stack, and the rounds
+  /// are unrolled eight at a time over local words with masking shifts (the UIDs of every event
+  /// are hashed, so this runs thousands of times a batch).
+  static func digestWords(_ message: UnsafeBufferPointer<UInt8>) -> State {
+    var state: State = (
+      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
+      0x5be0_cd19
+    )
+    roundConstants.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        let whole = message.count / 64
+        if let base = message.baseAddress, whole > 0 {
+          let raw = UnsafeRawPointer(base)
+          for block in 0..<whole {
+            compress(raw + block * 64, &state, w, k)
+          }
+        }
+        // The rest, 0x80, zeros, the bit length: one block or two.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+          let rest = message.count - whole * 64
+          tail.initialize(repeating: 0)
+          for index in 0..<rest { tail[index] = message[whole * 64 + index] }
+          tail[rest] = 0x80
+          let tailCount = rest < 56 ? 64 : 128
+          let bitLength = UInt64(truncatingIfNeeded: message.count) &* 8
+          for index in 0..<8 {
+            tail[tailCount - 1 - index] = UInt8(
+              truncatingIfNeeded: bitLength &>> UInt64(truncatingIfNeeded: index * 8))
+          }
+          guard let tailBase = tail.baseAddress else { return }
+          let raw = UnsafeRawPointer(tailBase)
+          compress(raw, &state, w, k)
+          if tailCount == 128 { compress(raw + 64, &state, w, k) }
+        }
+      }
+    }
+    return state
+  }
+
+  /// One 64-byte block at `block` into `state`; `w` holds the 64-word schedule.
   @inline(__always)
   private static func compress(
-    _ block: UnsafeBufferPointer<UInt8>,
-    _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+    _ block: UnsafeRawPointer, _ state: inout State,
     _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
   ) {
     for index in 0..<16 {
-      let base = index * 4
-      w[index] =
-        UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16
-        | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
+      w[index] = UInt32(
+        bigEndian: block.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
     }
     for index in 16..<64 {
-      let w15 = w[index - 15]
-      let w2 = w[index - 2]
-      let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
-      let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
-      w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
+      let w15 = w[index &- 15]
+      let w2 = w[index &- 2]
+      let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
+      let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
+      w[index] = w[index &- 16] &+ s0 &+ w[index &- 7] &+ s1
     }
     var (a, b, c, d, e, f, g, h) = state
-    for index in 0..<64 {
-      let sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let temp1 = h &+ sum1 &+ choice &+ k[index] &+ w[index]
-      let sum0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let temp2 = sum0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+    var index = 0
+    while index < 64 {
+      // Eight rounds with the roles of the words rotated instead of the words moved.
+      round(a, b, c, &d, e, f, g, &h, k[index] &+ w[index])
+      round(h, a, b, &c, d, e, f, &g, k[index &+ 1] &+ w[index &+ 1])
+      round(g, h, a, &b, c, d, e, &f, k[index &+ 2] &+ w[index &+ 2])
+      round(f, g, h, &a, b, c, d, &e, k[index &+ 3] &+ w[index &+ 3])
+      round(e, f, g, &h, a, b, c, &d, k[index &+ 4] &+ w[index &+ 4])
+      round(d, e, f, &g, h, a, b, &c, k[index &+ 5] &+ w[index &+ 5])
+      round(c, d, e, &f, g, h, a, &b, k[index &+ 6] &+ w[index &+ 6])
+      round(b, c, d, &e, f, g, h, &a, k[index &+ 7] &+ w[index &+ 7])
+      index &+= 8
     }
     state = (
       state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
       state.6 &+ g, state.7 &+ h
     )
+  }
+
+  /// One round: `d` becomes the next round's `e` and `h` its `a` (the others shift by name).
+  /// `Ch(e, f, g)` is written `g ^ (e & (f ^ g))` and `Maj(a, b, c)` `(a & b) | (c & (a | b))`,
+  /// the same functions with fewer operations.
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+    _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+  ) {
+    let sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+    let temp1 = h &+ sum1 &+ (g ^ (e & (f ^ g))) &+ kw
+    let sum0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+    d = d &+ temp1
+    h = temp1 &+ sum0 &+ ((a & b) | (c & (a | b)))
   }
 
   /// The definition of `digest`: the padded message and the schedule as arrays.
@@ -126,17 +154,17 @@ enum SHA256 {
       for index in 16..<64 {
         let w15 = schedule[index - 15]
         let w2 = schedule[index - 2]
-        let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3)
-        let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
+        let s0 = rotrByShifts(w15, 7) ^ rotrByShifts(w15, 18) ^ (w15 >> 3)
+        let s1 = rotrByShifts(w2, 17) ^ rotrByShifts(w2, 19) ^ (w2 >> 10)
         schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
       }
       var (a, b, c, d, e, f, g, h) =
         (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
       for index in 0..<64 {
-        let sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+        let sum1 = rotrByShifts(e, 6) ^ rotrByShifts(e, 11) ^ rotrByShifts(e, 25)
         let choice = (e & f) ^ (~e & g)
         let temp1 = h &+ sum1 &+ choice &+ roundConstants[index] &+ schedule[index]
-        let sum0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+        let sum0 = rotrByShifts(a, 2) ^ rotrByShifts(a, 13) ^ rotrByShifts(a, 22)
         let majority = (a & b) ^ (a & c) ^ (b & c)
         let temp2 = sum0 &+ majority
         (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
@@ -169,13 +197,19 @@ enum SHA256 {
     return String(decoding: hex, as: UTF8.self)
   }
 
-  /// Appends the first `digits` (even, at most 64) lowercase hex digits of `text`'s digest.
+  /// Appends the first `digits` (even, at most 64) lowercase hex digits of `text`'s digest,
+  /// straight from the digest's words.
   static func appendHexDigest(_ text: String, digits: Int, to out: inout [UInt8]) {
     var text = text
-    let bytes = text.withUTF8 { Self.digest($0) }
-    for byte in bytes.prefix(digits / 2) {
-      out.append(lowercaseHexDigit(byte >> 4))
-      out.append(lowercaseHexDigit(byte & 0xF))
+    let state = text.withUTF8 { Self.digestWords($0) }
+    let count = min(32, max(0, digits / 2)) * 2
+    withUnsafeBytes(of: state) { raw in
+      for index in 0..<count {
+        // The words sit in order in the tuple; each word's nibbles go from the high end.
+        let word = raw.load(fromByteOffset: (index / 8) * 4, as: UInt32.self)
+        let shift = UInt32(truncatingIfNeeded: 28 - (index % 8) * 4)
+        out.append(lowercaseHexDigit(UInt8(truncatingIfNeeded: word &>> shift) & 0xF))
+      }
     }
   }
 
@@ -185,7 +219,14 @@ enum SHA256 {
     value < 10 ? 0x30 + value : 0x57 + value
   }
 
+  /// Rotates right by `count` (1...31), with masking shifts (no overshift checks).
+  @inline(__always)
   private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
+    (value &>> count) | (value &<< (32 &- count))
+  }
+
+  /// `rotr` with Swift's checked shifts, as `digestByArrays` (the definition) has always done it.
+  private static func rotrByShifts(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
   }
 }

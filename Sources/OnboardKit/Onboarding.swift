@@ -202,8 +202,9 @@ public enum Onboarding {
         OutputFile(
           path: "plan.html",
           data: Data(
-            visibleDocument(HTMLPlan.render(plan, emails: summaries, settings: settings.analysis))
-              .utf8)),
+            visibleDocument(
+              bytes: HTMLPlan.renderBytes(plan, emails: summaries, settings: settings.analysis)))
+        ),
         OutputFile(path: "plan.json", data: json),
         OutputFile(path: "sessions.ics", data: sessions.data),
       ], at: 0)

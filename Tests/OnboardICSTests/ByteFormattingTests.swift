@@ -17,6 +17,27 @@ import Testing
     }
   }
 
+  @Test func sha256OfEveryLengthUpTo300MatchesTheArrayVersionAsBytesAndHex() {
+    var numbers = SeededNumbers(seed: 0x0DD_BA11)
+    for length in 0...300 {
+      for round in 0..<4 {
+        // Random bytes, and random ASCII text for the hex digits of a string's digest.
+        let message = (0..<length).map { _ in UInt8(numbers.next(256)) }
+        #expect(SHA256.digest(message) == SHA256.digestByArrays(message), "length \(length)")
+        let text = String(
+          decoding: (0..<length).map { _ in UInt8(0x20 + numbers.next(95)) }, as: UTF8.self)
+        let digits = [64, 32, 2, 0][round]
+        var hex: [UInt8] = []
+        SHA256.appendHexDigest(text, digits: digits, to: &hex)
+        let expected = SHA256.digestByArrays(Array(text.utf8)).prefix(digits / 2).flatMap {
+          let digits = Array("0123456789abcdef".utf8)
+          return [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]]
+        }
+        #expect(hex == expected, "length \(length), \(digits) digits")
+      }
+    }
+  }
+
   @Test func datesAndDateTimesAreWrittenAsPadWritesThem() {
     let years =
       Array(-20...120) + Array(900...1100) + Array(1960...2210) + [9998, 9999, 10_000]

@@ -148,7 +148,7 @@ import Testing
       let margin = max(0, calendar.timeZoneMarginDays) * 86_400
       for identifier in coverage.keys.sorted() {
         guard let entry = coverage[identifier] else { continue }
-        let observances = entry.builder.observances(
+        let observances = entry.builder.observancesByFoundation(
           from: entry.start - margin, through: entry.end + margin)
         entry.builder.write(observances, into: &lines)
       }
@@ -273,7 +273,7 @@ import Testing
         guard let builder = ICSTimeZoneBuilder(identifier: zoneID) else {
           throw failure(.unknownTimeZone(zoneID), property)
         }
-        let instant = builder.instant(of: dateTime)
+        let instant = builder.instantByFoundation(of: dateTime)
         return ResolvedTime(
           parameters: [("TZID", builder.identifier)], time: time, order: instant,
           zone: (builder, instant))

@@ -14,12 +14,21 @@ struct PrimitivesTests {
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
       ),
       (
+        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+      ),
+      (
         String(repeating: "a", count: 1_000_000),
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
       ),
     ])
   func sha256(input: String, expected: String) {
     #expect(SHA256.hexDigest(input) == expected)
+    let hex = { (bytes: [UInt8]) in
+      bytes.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+    }
+    #expect(hex(SHA256.digest(Array(input.utf8))) == expected)
+    #expect(hex(SHA256.digestByArrays(Array(input.utf8))) == expected)
   }
 
   @Test("SHA-256 around the 55/56/64-byte padding boundaries differs per length and is stable")

@@ -47,10 +47,15 @@ public enum CalendarFile {
     }
   }
 
+  /// The event of one item (for `sessions.ics`, the people's calendars and the invitations).
+  ///
+  /// The description is appended into one string (the parts joined by a blank line, as
+  /// `[String].joined(separator: "\n\n")` gave them) and the hire's key is lowercased once.
   static func event(
     for item: PlanItem, plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
   ) -> ICSEvent {
     let zone = plan.hire.timeZone
+    let hireKey = plan.hire.key
     func local(_ date: CalendarDate, _ time: LocalTime) -> ICSEventTime {
       let c = date.components
       return .local(
@@ -61,26 +66,33 @@ public enum CalendarFile {
     // The hire reads these events (sessions.ics, the invitations in emails): what happens and
     // with whom, not the planner's reasons, the reviews' re-assessment agendas or the skill
     // checks' "what would settle it", which stay in the manager's plan (the review email tells
-    // the hire what the review is about).
-    var description: [String] = []
+    // the hire what the review is about). Every part but the last is non-empty, so a part
+    // follows a blank line exactly when the description already has text.
+    var description = ""
     if item.kind == .verification {
-      description.append(
-        "A short, informal exercise: it shows what you already know, so that your plan fits.")
+      description =
+        "A short, informal exercise: it shows what you already know, so that your plan fits."
     } else if !item.agenda.isEmpty, item.kind != .milestone {
-      description.append("Agenda:\n" + item.agenda.map { "- \($0)" }.joined(separator: "\n"))
+      description += "Agenda:"
+      for line in item.agenda {
+        description += "\n- "
+        description += line
+      }
     }
     if let resource = item.resource, !resource.isEmpty {
-      description.append("Resource: \(resource)")
+      if !description.isEmpty { description += "\n\n" }
+      description += "Resource: "
+      description += resource
     }
-    let with = EmailContext.withPhrase(item, plan: plan)
-    description.append(with.prefix(1).uppercased() + with.dropFirst())
+    if !description.isEmpty { description += "\n\n" }
+    description += uppercasingFirst(EmailContext.withPhrase(item, plan: plan))
     let link = settings.videoCallLink(for: plan.hire.location)
     // A remote hire meets by video; everyone else at the office, with the link for those who
     // join from elsewhere.
     let location =
       plan.hire.workMode == .remote ? (link ?? "Video call") : "\(plan.hire.location) office"
     var attendees = [ICSAttendee(email: plan.hire.email, commonName: plan.hire.fullName)]
-    if let email = item.ownerEmail, email.lowercased() != plan.hire.key {
+    if let email = item.ownerEmail, email.lowercased() != hireKey {
       attendees.append(ICSAttendee(email: email, commonName: item.ownerName))
     } else if item.ownerEmail == nil {
       for person in [plan.hire.manager, plan.hire.buddy]
@@ -89,13 +101,29 @@ public enum CalendarFile {
       }
     }
     return ICSEvent(
-      uid: ICSEvent.stableUID(key: "\(plan.hire.key)/\(item.id)", domain: settings.domain),
+      uid: ICSEvent.stableUID(key: "\(hireKey)/\(item.id)", domain: settings.domain),
       timestamp: ICSDateTime(year: s.year, month: s.month, day: s.day, hour: 0, minute: 0),
       start: local(item.date, item.start), end: local(item.date, item.end), summary: item.title,
-      description: description.isEmpty ? nil : description.joined(separator: "\n\n"),
-      location: location,
+      description: description, location: location,
       categories: [item.kind.rawValue],
       organizer: ICSOrganizer(email: settings.sender.email, commonName: settings.sender.name),
       attendees: attendees, sequence: item.sequence, status: .confirmed, url: link)
+  }
+
+  /// `text.prefix(1).uppercased() + text.dropFirst()`, the definition, which is asked only when
+  /// the first character is not a lone ASCII scalar: an ASCII scalar followed by another (but
+  /// CR LF) or by nothing is a character of its own, and uppercasing it is A-Z for a-z.
+  static func uppercasingFirst(_ text: String) -> String {
+    let utf8 = text.utf8
+    if let first = utf8.first, first < 0x80 {
+      let second = utf8.dropFirst().first
+      if second.map({ $0 < 0x80 && !(first == 0x0D && $0 == 0x0A) }) ?? true {
+        guard (0x61...0x7A).contains(first) else { return text }
+        var bytes = Array(utf8)
+        bytes[0] -= 0x20
+        return String(decoding: bytes, as: UTF8.self)
+      }
+    }
+    return text.prefix(1).uppercased() + text.dropFirst()
   }
 }

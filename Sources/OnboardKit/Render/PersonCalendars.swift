@@ -23,9 +23,14 @@ public enum PersonCalendars {
     let byKey = Dictionary(people.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     let known = itemEvents.count == plan.items.count ? itemEvents : []
     var result: [PersonEvent] = []
-    for (index, item) in plan.items.enumerated() {
-      guard let email = item.ownerEmail, email.lowercased() != plan.hire.key else { continue }
+    // The hire's key and name once per plan, each owner's email lowercased once per item.
+    let hireKey = plan.hire.key
+    let hireName = plan.hire.fullName
+    for index in plan.items.indices {
+      let item = plan.items[index]
+      guard let email = item.ownerEmail else { continue }
       let key = email.lowercased()
+      guard key != hireKey else { continue }
       let zone = byKey[key]?.timeZone ?? plan.calendar.timeZone
       var event =
         (known.isEmpty ? nil : known[index])
@@ -33,7 +38,7 @@ public enum PersonCalendars {
       let begin = ZoneClock.instant(item.date, item.start, in: plan.calendar.timeZone)
       event.start = time(begin, zone)
       event.end = time(begin + item.durationMinutes, zone)
-      event.summary = "\(item.title) (\(plan.hire.fullName))"
+      event.summary = "\(item.title) (\(hireName))"
       result.append(
         PersonEvent(personKey: key, personName: item.ownerName ?? email, event: event))
     }

@@ -98,6 +98,79 @@ public func visibleDocument(_ text: String) -> String {
   visibleText(text, allowing: ["\n", "\r", "\t"])
 }
 
+/// `visibleDocument` of a document already in UTF-8 bytes (a rendered page): the bytes are
+/// scanned for what `visibleText` changes and returned as they are when there is none, so the
+/// common document never becomes a `String`; one that needs a change takes the `String` path.
+///
+/// The bytes must be valid UTF-8 (markup built from `String`s is), or the fast path would keep
+/// what `String(decoding:)` repairs.
+func visibleDocument(bytes: [UInt8]) -> [UInt8] {
+  guard VisibleBytes.mayNeedChange(bytes) else { return bytes }
+  return Array(visibleDocument(String(decoding: bytes, as: UTF8.self)).utf8)
+}
+
+/// The byte scan behind `visibleDocument(bytes:)`.
+enum VisibleBytes {
+  /// Whether `visibleDocument` may change the text whose UTF-8 is `bytes`: a C0 control other
+  /// than TAB, LF, CR; DEL; a C1 control (C2 80–9F); a bidirectional control (E2 80 AA–AE,
+  /// E2 81 A6–A9, D8 9C). Eight bytes at a time: a word of printable ASCII is skipped whole,
+  /// another is looked at byte by byte.
+  static func mayNeedChange(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return false }
+      let count = buffer.count
+      var index = 0
+      while index + 8 <= count {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        if isPrintableASCII(word) {
+          index += 8
+          continue
+        }
+        for offset in index..<index + 8 where needsChange(at: offset, in: buffer) { return true }
+        index += 8
+      }
+      while index < count {
+        if needsChange(at: index, in: buffer) { return true }
+        index += 1
+      }
+      return false
+    }
+  }
+
+  /// Every byte of the word is 0x20–0x7E.
+  @inline(__always)
+  static func isPrintableASCII(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    // A byte below 0x20 borrows into its high bit; one of 0x7F or more carries into it (or has
+    // it already). Neither sum crosses into the next byte for bytes below 0x80.
+    let below = (word &- ones &* 0x20) & ~word & high
+    let above = ((word & ~high) &+ ones) | word
+    return (below | above) & high == 0
+  }
+
+  /// Whether the character starting at `index` is one `visibleDocument` changes (a continuation
+  /// byte never is: only the lead byte of a sequence decides).
+  @inline(__always)
+  static func needsChange(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let byte = bytes[index]
+    if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
+    if byte < 0x7F { return false }
+    if byte == 0x7F { return true }
+    let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+    switch byte {
+    case 0xC2: return next >= 0x80 && next <= 0x9F
+    case 0xD8: return next == 0x9C
+    case 0xE2:
+      let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+      return (next == 0x80 && third >= 0xAA && third <= 0xAE)
+        || (next == 0x81 && third >= 0xA6 && third <= 0xA9)
+    default: return false
+    }
+  }
+}
+
 /// `text.replacingOccurrences(of: target, with: replacement)`, on bytes for ASCII text (the
 /// renderers' common case) and by Foundation for other text.
 func replacingText(_ text: String, _ target: String, with replacement: String) -> String {

@@ -4,15 +4,23 @@
 public enum CalendarView {
   /// The table and the milestone list, as HTML.
   public static func render(_ plan: OnboardingPlan) -> String {
+    var html = HTMLBytes()
+    append(plan, to: &html)
+    return html.string
+  }
+
+  /// Appends the table and the milestone list to a page being built.
+  static func append(_ plan: OnboardingPlan, to html: inout HTMLBytes) {
     let columns = columns(for: plan.calendar)
     guard let first = columns.first else {
-      return "<p>The hire's calendar has no working days.</p>"
+      html += "<p>The hire's calendar has no working days.</p>"
+      return
     }
     let last = plan.start.adding(days: 29)
     let rowStart =
       (0..<7).lazy.map { plan.start.adding(days: -$0) }
       .first { $0.weekday == first } ?? plan.start
-    var html =
+    html +=
       "<table class=\"calendar\"><caption>First month: \(plan.start.longText) to "
       + "\(last.longText). Columns are the hire's working days.</caption><thead><tr>"
       + "<th scope=\"col\" class=\"week-col\">Week</th>"
@@ -20,6 +28,12 @@ public enum CalendarView {
       html += "<th scope=\"col\" data-weekday=\"\(day.rawValue)\">\(day.name)</th>"
     }
     html += "</tr></thead><tbody>"
+    // The items of each of the 30 days, in plan order: one pass over the plan, not one per cell.
+    var byDay = [[Int]](repeating: [], count: 30)
+    for (index, item) in plan.items.enumerated() {
+      let offset = plan.start.days(to: item.date)
+      if offset >= 0 && offset < 30 { byDay[offset].append(index) }
+    }
     var weekStart = rowStart
     while weekStart <= last {
       let weekEnd = weekStart.adding(days: 6)
@@ -28,13 +42,13 @@ public enum CalendarView {
         + "<span class=\"muted\">to \(weekEnd.shortText)</span></th>"
       for day in columns {
         let offset = (day.index - weekStart.weekday.index + 7) % 7
-        html += cell(plan, date: weekStart.adding(days: offset), last: last)
+        cell(plan, date: weekStart.adding(days: offset), last: last, byDay: byDay, to: &html)
       }
       html += "</tr>"
       weekStart = weekStart.adding(days: 7)
     }
     html += "</tbody></table>"
-    return html + milestones(plan)
+    milestones(plan, to: &html)
   }
 
   /// The working weekdays in the order the hire's week reads: starting after the longest run of
@@ -53,18 +67,18 @@ public enum CalendarView {
     return (0..<7).map { all[(best.start + $0) % 7] }.filter(days.contains)
   }
 
-  private static func cell(_ plan: OnboardingPlan, date: CalendarDate, last: CalendarDate)
-    -> String
-  {
+  /// One day's cell; `byDay` holds the indices of the items of each day from the start.
+  private static func cell(
+    _ plan: OnboardingPlan, date: CalendarDate, last: CalendarDate, byDay: [[Int]],
+    to html: inout HTMLBytes
+  ) {
     let outside = date < plan.start || date > last
     let closure = plan.calendar.closures[date]
-    var classes = ["day"]
-    if outside { classes.append("outside") }
-    if closure != nil { classes.append("closed") }
-    if date == plan.start { classes.append("first-day") }
-    var html =
-      "<td class=\"\(classes.joined(separator: " "))\" data-date=\"\(date.iso)\">"
-      + "<div class=\"date\">\(date.shortText)"
+    html += "<td class=\"day"
+    if outside { html += " outside" }
+    if closure != nil { html += " closed" }
+    if date == plan.start { html += " first-day" }
+    html += "\" data-date=\"\(date.iso)\"><div class=\"date\">\(date.shortText)"
     if date == plan.start {
       html += " <span class=\"tag\">First day</span>"
     } else if outside {
@@ -73,20 +87,21 @@ public enum CalendarView {
     }
     html += "</div>"
     if let closure {
-      html += "<p class=\"closure\"><span class=\"tag\">Closed</span> \(h(closure))</p>"
+      html += "<p class=\"closure\"><span class=\"tag\">Closed</span> \(h: closure)</p>"
     }
-    let items = outside ? [] : plan.items.filter { $0.date == date }
-    if !items.isEmpty {
+    let indices = outside ? [] : byDay[plan.start.days(to: date)]
+    if !indices.isEmpty {
       html += "<ul class=\"items\">"
-      for item in items {
+      for index in indices {
+        let item = plan.items[index]
         html +=
           "<li class=\"item kind-\(item.kind.rawValue)\"><span class=\"time\">\(item.start)</span> "
           + "<span class=\"kind\">\(kindLabel(item.kind))</span> "
-          + "<span class=\"title\">\(h(item.title))</span></li>"
+          + "<span class=\"title\">\(h: item.title)</span></li>"
       }
       html += "</ul>"
     }
-    return html + "</td>"
+    html += "</td>"
   }
 
   /// The word a calendar entry carries for its kind.
@@ -104,15 +119,17 @@ public enum CalendarView {
     }
   }
 
-  private static func milestones(_ plan: OnboardingPlan) -> String {
-    let items = plan.items.filter { $0.kind == .milestone }
-    guard !items.isEmpty else { return "" }
-    var html = "<h3 id=\"milestones\">Milestones</h3><ul class=\"milestones\">"
-    for item in items {
+  private static func milestones(_ plan: OnboardingPlan, to html: inout HTMLBytes) {
+    var first = true
+    for item in plan.items where item.kind == .milestone {
+      if first {
+        html += "<h3 id=\"milestones\">Milestones</h3><ul class=\"milestones\">"
+        first = false
+      }
       html +=
-        "<li><strong>\(h(item.title))</strong>: <time datetime=\"\(item.date.iso)\">"
-        + "\(item.date.longText)</time>, \(item.start)–\(item.end), \(h(HTMLPlan.who(item)))</li>"
+        "<li><strong>\(h: item.title)</strong>: <time datetime=\"\(item.date.iso)\">"
+        + "\(item.date.longText)</time>, \(item.start)–\(item.end), \(h: HTMLPlan.who(item))</li>"
     }
-    return html + "</ul>"
+    if !first { html += "</ul>" }
   }
 }

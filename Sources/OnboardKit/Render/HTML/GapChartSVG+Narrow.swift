@@ -12,6 +12,11 @@ extension GapChartSVG {
 
   /// The narrow chart's markup as bytes.
   static func narrowBytes(_ report: GapReport) -> HTMLBytes {
+    narrowBytes(report, labels: labels(report))
+  }
+
+  /// The narrow chart's markup, with `labels` from `labels(report)`.
+  static func narrowBytes(_ report: GapReport, labels: [HTMLBytes]) -> HTMLBytes {
     let rows = report.assessments
     let names = rows.map { nameLines("\($0.requirement.priority). \($0.skill.name)", limit: 44) }
     let heights = names.map { narrowRow + Double($0.count - 1) * 16 }
@@ -36,7 +41,8 @@ extension GapChartSVG {
     var y = axisTop + 18
     for (index, a) in rows.enumerated() {
       svg += narrowGroup(
-        a, y: y, height: heights[index], name: names[index], striped: index % 2 == 1)
+        a, y: y, height: heights[index], name: names[index], label: labels[index],
+        striped: index % 2 == 1)
       y += heights[index]
     }
     return svg + "</svg>"
@@ -71,12 +77,13 @@ extension GapChartSVG {
   }
 
   private static func narrowGroup(
-    _ a: SkillAssessment, y: Double, height: Double, name: [String], striped: Bool
+    _ a: SkillAssessment, y: Double, height: Double, name: [String], label: HTMLBytes,
+    striped: Bool
   ) -> HTMLBytes {
     let requirement = a.requirement
     var svg: HTMLBytes =
-      "<g class=\"bar-group-n \(HTMLStatus.cssClass(a.status))\" data-skill=\"\(h: a.skill.id)\">"
-      + "<title>\(h: description(a))</title>"
+      "<g class=\"bar-group-n status-\(a.status.rawValue)\" data-skill=\"\(h: a.skill.id)\">"
+      + "<title>\(escaped: label)</title>"
     if striped {
       svg +=
         "<rect class=\"stripe\" x=\"0\" y=\"\(n: y)\" width=\"\(n: narrowWidth)\" height=\"\(n: height)\"/>"

@@ -17,6 +17,17 @@ public enum GapChartSVG {
 
   /// The chart's markup as bytes.
   static func bytes(_ report: GapReport) -> HTMLBytes {
+    bytes(report, labels: labels(report))
+  }
+
+  /// Each skill's `description`, HTML-escaped: the wide and the narrow chart both use it, so a
+  /// page builds it once per skill.
+  static func labels(_ report: GapReport) -> [HTMLBytes] {
+    report.assessments.map(escapedDescription)
+  }
+
+  /// The chart's markup, with `labels` from `labels(report)`.
+  static func bytes(_ report: GapReport, labels: [HTMLBytes]) -> HTMLBytes {
     let rows = report.assessments
     // A long skill name takes two lines (never cut, never past the left edge), so its row is
     // taller; every row starts where the one above ends.
@@ -42,7 +53,8 @@ public enum GapChartSVG {
     var y = top
     for (index, assessment) in rows.enumerated() {
       svg += group(
-        assessment, y: y, height: heights[index], name: names[index], striped: index % 2 == 1)
+        assessment, y: y, height: heights[index], name: names[index], label: labels[index],
+        striped: index % 2 == 1)
       y += heights[index]
     }
     return svg + "</svg>"
@@ -122,15 +134,15 @@ public enum GapChartSVG {
   }
 
   private static func group(
-    _ a: SkillAssessment, y: Double, height: Double, name: [String], striped: Bool
+    _ a: SkillAssessment, y: Double, height: Double, name: [String], label: HTMLBytes,
+    striped: Bool
   ) -> HTMLBytes {
     let requirement = a.requirement
-    let label = description(a)
     var svg: HTMLBytes =
-      "<g class=\"bar-group \(HTMLStatus.cssClass(a.status)) tier-\(requirement.tier.rawValue)\" "
+      "<g class=\"bar-group status-\(a.status.rawValue) tier-\(requirement.tier.rawValue)\" "
       + "data-skill=\"\(h: a.skill.id)\" data-priority=\"\(requirement.priority)\" "
-      + "data-status=\"\(a.status.rawValue)\" aria-label=\"\(h: label)\">"
-    svg += "<title>\(h: label)</title>"
+      + "data-status=\"\(a.status.rawValue)\" aria-label=\"\(escaped: label)\">"
+      + "<title>\(escaped: label)</title>"
     if striped {
       svg += "<rect class=\"stripe\" x=\"0\" y=\"\(n: y)\" width=\"\(n: width)\" "
       svg += "height=\"\(n: height)\"/>"
@@ -214,6 +226,26 @@ public enum GapChartSVG {
     return "<text class=\"status-text\" x=\"\(n: statusLeft)\" y=\"\(n: y + 19)\">"
       + "\(HTMLStatus.symbol(a.status)) \(h: a.status.label)</text>"
       + "<text class=\"status-detail\" x=\"\(n: statusLeft)\" y=\"\(n: y + 36)\">\(h: detail)</text>"
+  }
+
+  /// `h(description(a))`, written straight into bytes: the parts that are numbers or fixed words
+  /// have nothing to escape, the others are escaped as `h` does.
+  static func escapedDescription(_ a: SkillAssessment) -> HTMLBytes {
+    let r = a.requirement
+    var text: HTMLBytes =
+      "\(r.priority). \(h: a.skill.name) (\(h: r.tier.rawValue)): target \(r.targetLevel), "
+    if let observed = a.observed, a.status != .unassessed {
+      text +=
+        "observed \(n: observed.level) with confidence \(n: a.confidence, decimals: 2); "
+    } else {
+      text += "no level measured; "
+    }
+    text.append(h: HTMLStatus.words(a))
+    if let conflict = a.conflict {
+      text += ": "
+      text.append(h: conflict.summary)
+    }
+    return text
   }
 
   /// What a screen reader and a tooltip say about one skill.

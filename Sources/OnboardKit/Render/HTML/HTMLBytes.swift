@@ -14,6 +14,18 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
 
   init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
 
+  /// An empty buffer with room for `capacity` bytes (a whole page's worth, so it grows rarely).
+  init(capacity: Int) {
+    bytes = []
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// Appends `text` HTML-escaped (the same bytes as `h(text)`).
+  mutating func append(h text: String) { MustacheEscaping.html.escape(text, into: &bytes) }
+
+  /// Appends markup as it is.
+  mutating func append(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+
   /// The markup as a string.
   var string: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -47,6 +59,11 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
     /// A number as `formatNumber(value)` writes it (a coordinate, a level).
     mutating func appendInterpolation(n value: Double) { NumberText.append(value, to: &bytes) }
 
+    /// A number as `formatNumber(value, decimals: decimals)` writes it.
+    mutating func appendInterpolation(n value: Double, decimals: Int) {
+      NumberText.append(value, decimals: decimals, to: &bytes)
+    }
+
     /// Any other value by its description, as `String` interpolation writes it.
     mutating func appendInterpolation<T: CustomStringConvertible>(_ value: T) {
       bytes.append(contentsOf: value.description.utf8)
@@ -55,6 +72,16 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
     /// Text, HTML-escaped (the same bytes as `h(text)`).
     mutating func appendInterpolation(h text: String) {
       MustacheEscaping.html.escape(text, into: &bytes)
+    }
+
+    /// Text escaped once for several places (a label in an attribute and in a `<title>`).
+    mutating func appendInterpolation(escaped markup: HTMLBytes) {
+      bytes.append(contentsOf: markup.bytes)
+    }
+
+    /// A status badge: the same bytes as `HTMLStatus.badge(status, words: words)`.
+    mutating func appendInterpolation(badge status: SkillStatus, words: String? = nil) {
+      HTMLStatus.appendBadge(status, words: words, to: &bytes)
     }
 
     /// Text, escaped and isolated (the same bytes as `bdi(text)`).

@@ -8,6 +8,24 @@ enum HTMLPage {
 
   /// The same document around markup already in bytes.
   static func document(title: String, body: HTMLBytes) -> HTMLBytes {
+    var page = head(title: title, capacity: body.bytes.count + HTMLStyle.css.utf8.count + 1_024)
+    page += body
+    page += tail
+    return page
+  }
+
+  /// The document up to and including `<body>` and its line break: a page's body is appended to
+  /// it, then `tail` (together the bytes of `document`, without copying the body).
+  static func head(title: String, capacity: Int) -> HTMLBytes {
+    var page = HTMLBytes(capacity: capacity)
+    page += headMarkup(title: title)
+    return page
+  }
+
+  /// What follows the body.
+  static let tail = "\n</body>\n</html>\n"
+
+  private static func headMarkup(title: String) -> HTMLBytes {
     """
     <!DOCTYPE html>
     <html lang="en">
@@ -22,9 +40,6 @@ enum HTMLPage {
     </style>
     </head>
     <body>
-    \(body)
-    </body>
-    </html>
 
     """
   }

@@ -27,8 +27,8 @@ extension HTMLPlan {
       for item in day.items {
         html +=
           "<tr class=\"kind-\(item.kind.rawValue)\"><td class=\"time\">\(item.start)–\(item.end)</td>"
-          + "<th scope=\"row\">\(kind(item)) \(h: item.title)\(note(item))</th>"
-          + "<td>\(h: who(item))</td>"
+          + "<th scope=\"row\"><span class=\"kind\">\(CalendarView.kindLabel(item.kind))</span> "
+          + "\(h: item.title)\(note(item))</th><td>\(who: item)</td>"
           + "<td>\(h: item.reason ?? item.agenda.joined(separator: "; "))</td></tr>"
       }
       html += "</tbody></table></div></div>"
@@ -61,17 +61,19 @@ extension HTMLPlan {
         html +=
           "<div class=\"milestone\"><p><span class=\"tag\">milestone</span> "
           + "<strong>\(h: milestone.title)</strong>, \(milestone.date.longText) \(milestone.start) "
-          + "(\(h: who(milestone)))</p>"
+          + "(\(who: milestone))</p>"
         if !milestone.agenda.isEmpty {
-          html += "<ul>" + milestone.agenda.map { "<li>\(h($0))</li>" }.joined() + "</ul>"
+          html += "<ul>"
+          for point in milestone.agenda { html += "<li>\(h: point)</li>" }
+          html += "</ul>"
         }
         html += "</div>"
       }
       let goals = plan.goals(due: number * 30)
       if !goals.isEmpty {
-        html +=
-          "<p>Goals for day \(number * 30):</p><ul>"
-          + goals.map { "<li>\(h($0.outcome))</li>" }.joined() + "</ul>"
+        html += "<p>Goals for day \(number * 30):</p><ul>"
+        for goal in goals { html += "<li>\(h: goal.outcome)</li>" }
+        html += "</ul>"
       }
       let sessions = items.filter { MarkdownPlan.sessionKinds.contains($0.kind) }
       if !sessions.isEmpty { html += "<p>Sessions and practice:</p>\(itemList(sessions))" }
@@ -102,16 +104,21 @@ extension HTMLPlan {
       + "<th scope=\"col\">When</th><th scope=\"col\">Session</th><th scope=\"col\">Skill</th>"
       + "<th scope=\"col\">Why</th><th scope=\"col\">Resource</th></tr></thead><tbody>"
     for item in items {
-      let skill = item.skillID.flatMap { plan.report.assessment(of: $0) }
-      var session: HTMLBytes = "\(kind(item)) \(h: item.title)"
-      var details = ["\(item.durationMinutes) min", who(item)]
-      if let format = item.format { details.insert(format, at: 0) }
-      session += "<br><span class=\"muted\">\(h: details.joined(separator: " · "))</span>"
+      // The session: its kind and title, then its format, length and owner (the same bytes as
+      // the escaped `[format, "N min", who].joined(separator: " · ")`).
       html +=
         "<tr class=\"kind-\(item.kind.rawValue)\"><td class=\"time\">\(item.date.shortText) "
-        + "\(item.start)</td><th scope=\"row\">\(session)\(note(item))</th>"
-        + "<td>\(skill.map { bdi($0.skill.name) + " " + HTMLStatus.badge($0.status) } ?? "–")</td>"
-        + "<td>\(h: item.reason ?? "–")</td>"
+        + "\(item.start)</td><th scope=\"row\"><span class=\"kind\">"
+        + "\(CalendarView.kindLabel(item.kind))</span> \(h: item.title)<br><span class=\"muted\">"
+      if let format = item.format { html += "\(h: format) · " }
+      html += "\(item.durationMinutes) min · \(who: item)</span>\(note(item))</th><td>"
+      if let skill = item.skillID.flatMap({ plan.report.assessment(of: $0) }) {
+        html += "\(bdi: skill.skill.name) \(badge: skill.status)"
+      } else {
+        html += "–"
+      }
+      html +=
+        "</td><td>\(h: item.reason ?? "–")</td>"
         + "<td>\(item.resource.map(HTMLLink.resource) ?? "–")</td></tr>"
     }
     return html + "</tbody></table></div></section>"
@@ -122,9 +129,8 @@ extension HTMLPlan {
     return "<section id=\"unscheduled\" aria-labelledby=\"unscheduled-h\">"
       + "<h2 id=\"unscheduled-h\">Not scheduled</h2><p>Topics the plan wanted but could not fit "
       + "before day 90:</p><ul>"
-      + plan.unscheduled.map { "<li><strong>\(h($0.title))</strong>: \(h($0.reason))</li>" }
-      .joined()
-      + "</ul></section>"
+      + plan.unscheduled.map { "<li><strong>\(h: $0.title)</strong>: \(h: $0.reason)</li>" }
+      .joined() + "</ul></section>"
   }
 
   static func emailList(_ emails: [EmailSummary]) -> HTMLBytes {
@@ -138,23 +144,29 @@ extension HTMLPlan {
       html +=
         "<tr><td class=\"time\">\(email.date.shortText) \(email.time)</td>"
         + "<th scope=\"row\">\(h: email.subject)</th>"
-        + "<td>\(email.to.map(bdi).joined(separator: ", "))</td>"
-        + "<td><code>\(h: email.file)</code></td></tr>"
+        + "<td>"
+      for (index, to) in email.to.enumerated() {
+        if index > 0 { html += ", " }
+        html += "\(bdi: to)"
+      }
+      html += "</td><td><code>\(h: email.file)</code></td></tr>"
     }
     return html + "</tbody></table></div></section>"
   }
 
   /// A list of dated items: "Mon 11 Jan 09:00 [training] Title (90 min, buddy): reason".
   static func itemList(_ items: [PlanItem]) -> HTMLBytes {
-    "<ul class=\"item-list\">"
-      + items.map { item in
-        var text =
-          "<li class=\"kind-\(item.kind.rawValue)\"><span class=\"time\">\(item.date.shortText) "
-          + "\(item.start)</span> \(kind(item)) <strong>\(h: item.title)</strong> "
-          + "(\(item.durationMinutes) min, \(h: who(item)))"
-        if let reason = item.reason { text += ": \(h: reason)" }
-        return text + note(item) + "</li>"
-      }.joined() + "</ul>"
+    var html: HTMLBytes = "<ul class=\"item-list\">"
+    for item in items {
+      html +=
+        "<li class=\"kind-\(item.kind.rawValue)\"><span class=\"time\">\(item.date.shortText) "
+        + "\(item.start)</span> <span class=\"kind\">\(CalendarView.kindLabel(item.kind))</span> "
+        + "<strong>\(h: item.title)</strong> (\(item.durationMinutes) min, \(who: item))"
+      if let reason = item.reason { html += ": \(h: reason)" }
+      if let note = item.note { html += " <em class=\"moved\">(\(h: note))</em>" }
+      html += "</li>"
+    }
+    return html + "</ul>"
   }
 
   /// The kind of an item as a styled word.
@@ -164,6 +176,22 @@ extension HTMLPlan {
 
   /// The planner's note on an item (why it moved), or nothing.
   static func note(_ item: PlanItem) -> HTMLBytes {
-    item.note.map { " <em class=\"moved\">(\(h($0)))</em>" } ?? ""
+    item.note.map { " <em class=\"moved\">(\(h: $0))</em>" } ?? ""
+  }
+}
+
+extension HTMLBytes.Interpolation {
+  /// Who an item is with, escaped: the same bytes as `h(HTMLPlan.who(item))`.
+  mutating func appendInterpolation(who item: PlanItem) {
+    if item.owner == "hire" {
+      appendLiteral("on your own")
+    } else if let name = item.ownerName {
+      appendInterpolation(h: name)
+      appendLiteral(" (")
+      appendInterpolation(h: item.owner)
+      appendLiteral(")")
+    } else {
+      appendInterpolation(h: item.owner)
+    }
   }
 }

@@ -1,3 +1,5 @@
+import OnboardMustache
+
 /// How a skill status looks in HTML: a symbol and words (never colour alone) and a CSS class.
 enum HTMLStatus {
   /// The symbol of a status: ✓ strength, ○ on target, ● gap, ▲ critical gap, ? unassessed,
@@ -21,6 +23,17 @@ enum HTMLStatus {
   static func badge(_ status: SkillStatus, words: String? = nil) -> String {
     "<span class=\"badge \(cssClass(status))\"><span aria-hidden=\"true\">\(symbol(status))</span> "
       + "\(h(words ?? status.label))</span>"
+  }
+
+  /// `badge` appended to UTF-8 bytes, the words escaped straight into them.
+  static func appendBadge(_ status: SkillStatus, words: String?, to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: "<span class=\"badge status-".utf8)
+    bytes.append(contentsOf: status.rawValue.utf8)
+    bytes.append(contentsOf: "\"><span aria-hidden=\"true\">".utf8)
+    bytes.append(contentsOf: symbol(status).utf8)
+    bytes.append(contentsOf: "</span> ".utf8)
+    MustacheEscaping.html.escape(words ?? status.label, into: &bytes)
+    bytes.append(contentsOf: "</span>".utf8)
   }
 
   /// The legend of the symbols, as a definition list.
