@@ -66,8 +66,13 @@ extension PlanBuilder {
   /// shared workshop at an agreed time).
   mutating func noteUrgencyExceptions(skillRank: [String: Int], leads: Set<String>) {
     var first: [Int: PlanItem] = [:]
-    for item in items.sorted(by: { ($0.date, $0.start) < ($1.date, $1.start) })
-    where item.kind == .training {
+    // The positions sorted by the items' date and time: the same order as the items sorted
+    // (the same comparisons), without copying them.
+    let order = items.indices.sorted {
+      (items[$0].date, items[$0].start) < (items[$1].date, items[$1].start)
+    }
+    for position in order where items[position].kind == .training {
+      let item = items[position]
       guard let rank = skillRank[item.skillID ?? ""], first[rank] == nil else { continue }
       first[rank] = item
     }
