@@ -18,8 +18,11 @@ extension CSVReader {
       }
       switch outcome {
       case .record(let next, let lineBreaks):
+        // The breaks it spans, less the one that ends it (after its last field, if any).
+        let inside = lineBreaks - (count > 0 && next > ends[count - 1] ? 1 : 0)
         let row = CSVRow(
-          bytes: input.buffer, ends: ends, count: count, start: start, line: position.line)
+          bytes: input.buffer, ends: ends, count: count, start: start, line: position.line,
+          singleLine: inside == 0)
         input.position = next
         position.line += lineBreaks
         return row

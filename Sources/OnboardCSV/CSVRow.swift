@@ -22,14 +22,18 @@ public struct CSVRow: Sendable {
   public let line: Int
   /// Fields already decoded (a record the reference parser read), used instead of the ranges.
   @usableFromInline let decoded: [CSVField]?
+  /// Whether the record is known to hold no line break (none inside a quoted field), so that
+  /// every field is on `line` (false when unknown).
+  @usableFromInline let singleLine: Bool
 
-  init(bytes: [UInt8], ends: [Int], count: Int, start: Int, line: Int) {
+  init(bytes: [UInt8], ends: [Int], count: Int, start: Int, line: Int, singleLine: Bool = false) {
     self.bytes = bytes
     self.ends = ends
     self.fieldCount = count
     self.start = start
     self.line = line
     self.decoded = nil
+    self.singleLine = singleLine
   }
 
   init(record: CSVRecord) {
@@ -39,6 +43,7 @@ public struct CSVRow: Sendable {
     self.start = 0
     self.line = record.line
     self.decoded = record.fields
+    self.singleLine = false
   }
 
   /// The number of fields (0 only for a blank line read with `skipBlankLines: false`).

@@ -1,7 +1,9 @@
+import Foundation
+
 /// Accumulates content lines, folding each at 75 octets and ending each with CRLF (RFC 5545 3.1).
 ///
-/// Works on UTF-8 bytes: each line is written straight into the one output buffer, and only a
-/// line longer than 75 octets is copied out again to be folded.
+/// Works on UTF-8 bytes: each line is written straight into the one output buffer, and a line
+/// longer than 75 octets is folded where it is.
 struct ICSContentLines {
   /// The longest a physical line may be, in octets, not counting its CRLF.
   static let maximumOctets = 75
@@ -9,8 +11,6 @@ struct ICSContentLines {
   /// The bytes written so far; every line ends with CRLF, but for one being written straight
   /// into them, which `finishLine(from:)` then ends.
   var bytes: [UInt8] = []
-  /// Where a long line is copied to be folded back into `bytes` (kept, so its storage is reused).
-  private var scratch: [UInt8] = []
 
   /// Makes room for `count` bytes in all.
   mutating func reserveCapacity(_ count: Int) {
@@ -54,19 +54,51 @@ struct ICSContentLines {
   }
 
   /// Ends the content line written into `bytes` from `start` on: its CRLF, and the folds when
-  /// it is longer than 75 octets.
+  /// it is longer than 75 octets, made in place (the same breaks as `fold(_:into:)`).
   mutating func finishLine(from start: Int) {
-    guard bytes.count - start > Self.maximumOctets else {
+    let length = bytes.count - start
+    guard length > Self.maximumOctets else {
       bytes.append(0x0D)
       bytes.append(0x0A)
       return
     }
-    scratch.removeAll(keepingCapacity: true)
-    bytes.withUnsafeBufferPointer { output in
-      scratch.append(contentsOf: UnsafeBufferPointer(rebasing: output[start...]))
+    // Where each physical line after the first begins, relative to `start`.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: length / (Self.maximumOctets - 1) + 2) {
+      breaks in
+      var count = 0
+      bytes.withUnsafeBufferPointer { output in
+        let line = UnsafeBufferPointer(rebasing: output[start...])
+        var chunkStart = 0
+        var room = Self.maximumOctets
+        while true {
+          var end = min(chunkStart + room, length)
+          while end < length, line[end] & 0xC0 == 0x80 { end -= 1 }
+          guard end < length else { break }
+          breaks[count] = end
+          count += 1
+          chunkStart = end
+          room = Self.maximumOctets - 1
+        }
+      }
+      // Room for CRLF SPACE at each break and the CRLF at the end, then each chunk moved up,
+      // the last first, with its CRLF SPACE before it.
+      bytes.append(contentsOf: repeatElement(0x0A, count: 3 * count + 2))
+      bytes.withUnsafeMutableBufferPointer { output in
+        guard let base = output.baseAddress.map({ $0 + start }) else { return }
+        base[length + 3 * count] = 0x0D
+        base[length + 3 * count + 1] = 0x0A
+        var chunkEnd = length
+        for index in stride(from: count - 1, through: 0, by: -1) {
+          let chunkStart = breaks[index]
+          let shift = 3 * (index + 1)
+          memmove(base + chunkStart + shift, base + chunkStart, chunkEnd - chunkStart)
+          base[chunkStart + shift - 3] = 0x0D
+          base[chunkStart + shift - 2] = 0x0A
+          base[chunkStart + shift - 1] = 0x20
+          chunkEnd = chunkStart
+        }
+      }
     }
-    bytes.removeLast(bytes.count - start)
-    scratch.withUnsafeBufferPointer { Self.fold($0, into: &bytes) }
   }
 
   /// Appends a whole line given as a literal (at most 75 octets, no line break) and its CRLF.

@@ -10,6 +10,20 @@ extension ICSEvent {
     SHA256.appendHexDigest(key, digits: 32, to: &uid)
     uid.append(UInt8(ascii: "@"))
     let start = uid.count
+    // A domain of lowercase ASCII letters, digits, `.` and `-` only (what settings give) is kept
+    // whole by the filter below, so it is appended as it is.
+    var plainDomain = domain
+    let plain = plainDomain.withUTF8 { bytes -> Bool in
+      guard
+        !bytes.isEmpty
+          && bytes.allSatisfy({
+            (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D
+          })
+      else { return false }
+      uid.append(contentsOf: bytes)
+      return true
+    }
+    if plain { return String(decoding: uid, as: UTF8.self) }
     // ASCII scalars are exactly the bytes below 0x80 of the UTF-8; lowercasing comes first, as
     // it can turn a non-ASCII letter (KELVIN SIGN) into an ASCII one. For ASCII text it is only
     // A-Z to a-z, which the filter keeps either way, so ASCII bytes are filtered as they are.

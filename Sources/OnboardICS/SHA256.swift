@@ -203,13 +203,17 @@ enum SHA256 {
     var text = text
     let state = text.withUTF8 { Self.digestWords($0) }
     let count = min(32, max(0, digits / 2)) * 2
-    withUnsafeBytes(of: state) { raw in
-      for index in 0..<count {
-        // The words sit in order in the tuple; each word's nibbles go from the high end.
-        let word = raw.load(fromByteOffset: (index / 8) * 4, as: UInt32.self)
-        let shift = UInt32(truncatingIfNeeded: 28 - (index % 8) * 4)
-        out.append(lowercaseHexDigit(UInt8(truncatingIfNeeded: word &>> shift) & 0xF))
+    // The digits go into a buffer on the stack and are appended in one block.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { hex in
+      withUnsafeBytes(of: state) { raw in
+        for index in 0..<count {
+          // The words sit in order in the tuple; each word's nibbles go from the high end.
+          let word = raw.load(fromByteOffset: (index / 8) * 4, as: UInt32.self)
+          let shift = UInt32(truncatingIfNeeded: 28 - (index % 8) * 4)
+          hex[index] = lowercaseHexDigit(UInt8(truncatingIfNeeded: word &>> shift) & 0xF)
+        }
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: hex[0..<count]))
     }
   }
 

@@ -186,9 +186,8 @@ public enum Onboarding {
       summaries.append(email.summary)
     }
     let tasks = OnboardingTask.tasks(of: plan)
-    let markdown =
-      MarkdownPlan.render(plan, emails: summaries, settings: settings.analysis)
-      + TaskListMarkdown.render(tasks)
+    var markdown = MarkdownPlan.renderBytes(plan, emails: summaries, settings: settings.analysis)
+    markdown += TaskListMarkdown.renderBytes(tasks)
     let json: Data
     do {
       json = try PlanDocument(plan: plan, emails: summaries).encoded()
@@ -198,7 +197,7 @@ public enum Onboarding {
     let sessions = try CalendarFile.sessionsAndEvents(plan, settings: settings, stamp: stamp)
     files.insert(
       contentsOf: [
-        OutputFile(path: "plan.md", data: Data(visibleDocument(markdown).utf8)),
+        OutputFile(path: "plan.md", data: Data(visibleDocument(bytes: markdown))),
         OutputFile(
           path: "plan.html",
           data: Data(

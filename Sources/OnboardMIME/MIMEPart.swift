@@ -71,29 +71,50 @@ struct MIMEPart {
       salted.combine(Hex.word(salt).utf8)
       let candidate = "=_Onboard_\(kind.prefix(20))_\(Hex.word(salted.value))"
       let needle = Array(candidate.utf8)
-      if !parts.contains(where: { contains($0, needle) }) { return candidate }
+      let shifts = Self.shifts(needle)
+      if !parts.contains(where: { contains($0, needle, shifts: shifts) }) { return candidate }
       salt += 1
     }
   }
 
   /// True when `needle` occurs in `haystack`.
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    contains(haystack, needle, shifts: shifts(needle))
+  }
+
+  /// Horspool's shift table for `needle`: how far a window may move when its last byte is the
+  /// index (the needle's length for a byte not in the needle, bar its last byte).
+  static func shifts(_ needle: [UInt8]) -> [Int] {
+    var table = [Int](repeating: needle.count, count: 256)
+    for (index, byte) in needle.dropLast().enumerated() {
+      table[Int(byte)] = needle.count - 1 - index
+    }
+    return table
+  }
+
+  /// True when `needle` occurs in `haystack`, by Horspool's search with `shifts` (see `shifts`):
+  /// a window is compared only when its last byte matches, and moves on by that byte's shift,
+  /// so most bytes of the text are never looked at.
+  static func contains(_ haystack: [UInt8], _ needle: [UInt8], shifts: [Int]) -> Bool {
     guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
     return haystack.withUnsafeBufferPointer { hay in
       needle.withUnsafeBufferPointer { pin in
-        let first = pin[0]
-        let count = pin.count
-        var start = 0
-        let last = hay.count - count
-        while start <= last {
-          if hay[start] == first {
-            var matched = 1
-            while matched < count && hay[start + matched] == pin[matched] { matched += 1 }
-            if matched == count { return true }
+        shifts.withUnsafeBufferPointer { shift in
+          let count = pin.count
+          let lastByte = pin[count - 1]
+          var start = 0
+          let last = hay.count - count
+          while start <= last {
+            let byte = hay[start + count - 1]
+            if byte == lastByte {
+              var matched = 0
+              while matched < count - 1 && hay[start + matched] == pin[matched] { matched += 1 }
+              if matched == count - 1 { return true }
+            }
+            start += shift[Int(byte)]
           }
-          start += 1
+          return false
         }
-        return false
       }
     }
   }

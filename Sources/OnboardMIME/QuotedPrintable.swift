@@ -31,8 +31,24 @@ enum QuotedPrintable {
     var column = 0
     var index = 0
     let count = bytes.count
+    guard let base = bytes.baseAddress else { return 0 }
     byteClass.withUnsafeBufferPointer { table in
       while index < count {
+        // Eight bytes at once where each would be written as itself by the byte loop below:
+        // printable ASCII or a space, no `=`, the last not a space (whose next byte might be a
+        // line break), within the line's room, and not a `.` or `F` opening a line.
+        if index + 8 <= count && column + 8 <= softWidth {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          if isLiteralRun(word) && base[index + 7] != 0x20
+            && (column > 0 || table[Int(base[index])] == plain)
+          {
+            UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+            written += 8
+            column += 8
+            index += 8
+            continue
+          }
+        }
         let byte = bytes[index]
         let kind = table[Int(byte)]
         // Nearly every byte: printable, written as itself, and the line has room.
@@ -81,6 +97,22 @@ enum QuotedPrintable {
       }
     }
     return written
+  }
+
+  /// Whether all eight bytes of `word` are in 0x20...0x7E and none is `=`: bytes the encoder
+  /// writes as they are in the middle of a line, a space as long as a byte of the line follows.
+  /// (Each test is exact for "some byte is": a byte at or above 0x80 is ruled out first.)
+  @inline(__always)
+  static func isLiteralRun(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    guard word & highs == 0 else { return false }
+    let below20 = (word &- ones &* 0x20) & ~word & highs
+    let del = word ^ (ones &* 0x7F)
+    let isDEL = (del &- ones) & ~del & highs
+    let equals = word ^ (ones &* 0x3D)
+    let isEquals = (equals &- ones) & ~equals & highs
+    return below20 | isDEL | isEquals == 0
   }
 
   /// `byteClass` values: written as itself anywhere; space or tab; `.` or `F` (escaped when they

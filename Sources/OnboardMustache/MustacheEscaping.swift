@@ -7,6 +7,9 @@ public enum MustacheEscaping: Sendable {
   case none
   /// A custom escaping function.
   case custom(@Sendable (String) -> String)
+  /// A custom escaping function that appends the escaped value's UTF-8 bytes to the output
+  /// itself, so that no `String` is made per value.
+  case customBytes(@Sendable (String, inout [UInt8]) -> Void)
 
   /// Escapes one interpolated value.
   public func escape(_ text: String) -> String {
@@ -14,6 +17,10 @@ public enum MustacheEscaping: Sendable {
     case .html: return Self.escapeHTML(text)
     case .none: return text
     case .custom(let function): return function(text)
+    case .customBytes(let function):
+      var bytes: [UInt8] = []
+      function(text, &bytes)
+      return String(decoding: bytes, as: UTF8.self)
     }
   }
 
@@ -23,6 +30,7 @@ public enum MustacheEscaping: Sendable {
     case .html: Self.appendHTML(text, to: &output)
     case .none: output.append(contentsOf: text.utf8)
     case .custom(let function): output.append(contentsOf: function(text).utf8)
+    case .customBytes(let function): function(text, &output)
     }
   }
 

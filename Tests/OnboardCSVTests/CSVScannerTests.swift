@@ -147,6 +147,43 @@ import Testing
     #expect(compared > 10_000)
   }
 
+  @Test func columnBasesAgreeWithTheWalkedPositions() throws {
+    // `columnBase(from:to:)` (columns as a base plus the offset, for a row without line breaks
+    // whose bytes from the first field to the last are ASCII) gives ``CSVRow/position(at:)``'s
+    // line and column for every field in its span, and is nil for a row with a line break in
+    // it; the rows of plain text that qualify are common (the path is taken).
+    var generator = SeededGenerator(seed: 22)
+    let pieces = Self.pieces.prefix(14) + [Array("ab,cd,ef,gh".utf8), Array(",,,".utf8)]
+    var taken = 0
+    GeneratedText.forEach(
+      pieces: pieces.map { String(decoding: $0, as: UTF8.self) }, seed: 23, count: 4000
+    ) { text in
+      var reader = CSVReader(string: text)
+      while let row = try? reader.nextRow() {
+        guard row.count > 0 else { continue }
+        let first = Int.random(in: 0..<row.count, using: &generator)
+        let last = Int.random(in: first..<row.count, using: &generator)
+        let found: [(line: Int, column: Int)]?? = row.withFieldBytes { fields in
+          fields.columnBase(from: first, to: last).map { base in
+            (first...last).map { (fields.line, base + fields.startOffset(at: $0)) }
+          }
+        }
+        guard let found = found ?? nil else { continue }
+        taken += 1
+        for (index, position) in zip(first...last, found) {
+          let expected = row.position(at: index)
+          #expect(expected?.line == position.line, "\(text.debugDescription) \(index)")
+          #expect(expected?.column == position.column, "\(text.debugDescription) \(index)")
+        }
+        // (The span is on the row's line only when no field of the row holds a line break.)
+        #expect(
+          !row.record.fields.contains { $0.value.contains(where: \.isNewline) },
+          "\(text.debugDescription) has a line break")
+      }
+    }
+    #expect(taken > 1_000)
+  }
+
   @Test func rowsStayValidAfterTheReaderMovesOn() throws {
     try TemporaryDirectory.with("csv-rows") { folder in
       let url = folder.appendingPathComponent("rows.csv")

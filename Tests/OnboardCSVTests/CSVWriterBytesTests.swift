@@ -51,4 +51,31 @@ import Testing
       #expect(Array(written.utf8) == Array(expected.utf8), "\(values)")
     }
   }
+
+  /// The byte writer (`append(_:to:)` on `[UInt8]`) against the `String` writer: every dialect,
+  /// every formula defence, values starting with each trigger, plain numbers, BOMs and quotes.
+  @Test(arguments: [
+    CSVDialect.comma, CSVDialect(delimiter: UInt8(ascii: ";")), CSVDialect(delimiter: 0x09),
+    CSVDialect(delimiter: UInt8(ascii: "|")), CSVDialect(delimiter: 0xE9),
+  ])
+  func byteWriterMatchesTheStringWriter(dialect: CSVDialect) {
+    let extra: [[String]] = [
+      ["-3", "+1.5", "-2.5e3", "=1+2", "@SUM(A1)", "\t=x", "\r=x", "-", "+", "", "é-"],
+      ["\"\u{301}x"], ["a|b"], ["\u{FEFF}"], [" é"], ["é "], [""], ["", ""], ["=\"a,b\""],
+    ]
+    let records = CSVRoundTripTests.randomRecords(seed: 61, count: 3_000) + extra
+    for defence in [CSVFormulaDefence.off, .escapeAll, .escapeExceptNumbers] {
+      let writer = CSVWriter(dialect: dialect, formulaDefence: defence)
+      var bytes: [UInt8] = []
+      var text = ""
+      for values in records {
+        var one: [UInt8] = []
+        writer.append(values, to: &one)
+        #expect(one == Array(writer.record(values).utf8), "\(values)")
+        writer.append(values, to: &bytes)
+        writer.append(values, to: &text)
+      }
+      #expect(bytes == Array(text.utf8))
+    }
+  }
 }

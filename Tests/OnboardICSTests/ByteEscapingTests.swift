@@ -43,6 +43,15 @@ import Testing
         var expected = ""
         Reference.fold(line, into: &expected)
         #expect(output == Array(expected.utf8), "\(line.debugDescription)")
+        // Folded in place after other lines, as the writer does it.
+        var lines = ICSContentLines()
+        lines.line(literal: "BEGIN:VEVENT")
+        let start = lines.bytes.count
+        lines.bytes.append(contentsOf: line.utf8)
+        lines.finishLine(from: start)
+        #expect(
+          lines.bytes == Array("BEGIN:VEVENT\r\n".utf8) + Array(expected.utf8),
+          "\(line.debugDescription)")
       }
     }
   }

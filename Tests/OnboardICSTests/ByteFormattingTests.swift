@@ -50,6 +50,19 @@ import Testing
           date.description == pad(year, 4) + pad(month, 2) + pad(date.day, 2), "\(year)-\(month)")
       }
     }
+    // Every part in and out of its width, the year too, so both ways of writing are taken.
+    for year in years {
+      for value in [-1, 0, 9, 10, 59, 99, 100] {
+        let dateTime = ICSDateTime(
+          year: year, month: value & 15, day: value, hour: value, minute: 99 - (value & 63),
+          second: value == 100 ? 5 : value)
+        let date = dateTime.date
+        #expect(
+          dateTime.description
+            == pad(year, 4) + pad(date.month, 2) + pad(date.day, 2) + "T" + pad(dateTime.hour, 2)
+            + pad(dateTime.minute, 2) + pad(dateTime.second, 2), "\(year) \(value)")
+      }
+    }
     for value in small {
       let dateTime = ICSDateTime(
         date: ICSDate(year: 2026, month: 12, day: 2), hour: value, minute: 59 &- value,

@@ -14,6 +14,8 @@ import Testing
     String(repeating: "x", count: 40), String(repeating: "é", count: 20), "..", "@",
     "e\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}\u{309}\u{30A}\u{30B}\u{30C}",
     String(repeating: "👨‍👩‍👧‍👦", count: 3),
+    // Runs the encoder copies eight bytes at a time, ending in a space, a `=` or a `.`.
+    "Plain words, one after another. ", "ABCDEFG ", "1234567=", "abcdefg.", "~}|{zyx\u{7F}",
   ]
 
   /// Every piece, every pair, and 20,000 random joins of 0–11 pieces.

@@ -1,4 +1,5 @@
 import Foundation
+import OnboardTestSupport
 import Testing
 
 @testable import OnboardMIME
@@ -121,6 +122,59 @@ import Testing
     #expect(second != first)
     #expect(!MIMEPart.contains(part, Array(second.utf8)))
     #expect(MIMEPart.boundary(kind: "mixed", seed: seed, avoiding: [part]) == second)
+  }
+
+  /// The boundary search (Horspool's) against a byte-by-byte search, on generated texts over a
+  /// few letters with the needle, its prefixes and near misses planted in them.
+  @Test func boundarySearchMatchesANaiveSearch() {
+    func naive(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+      guard !needle.isEmpty else { return true }
+      guard haystack.count >= needle.count else { return false }
+      return (0...(haystack.count - needle.count)).contains {
+        haystack[$0..<($0 + needle.count)].elementsEqual(needle)
+      }
+    }
+    var numbers = SeededNumbers(seed: 16)
+    let needles = [
+      "=_Onboard_alternative_0123456789abcdef", "=_Onboard_mixed_00000000000000aa", "aba", "a",
+      "ab", "=_",
+    ].map { Array($0.utf8) }
+    var found = 0
+    for round in 0..<4_000 {
+      let needle = needles[round % needles.count]
+      let pieces: [[UInt8]] = [
+        Array("a".utf8), Array("b".utf8), Array("=".utf8), Array("_".utf8), Array("\r\n".utf8),
+        needle, Array(needle.dropLast()), Array(needle.dropFirst()),
+        Array(needle.dropLast()) + [UInt8(ascii: "z")],
+      ]
+      var haystack: [UInt8] = []
+      for _ in 0..<numbers.next(12) {
+        haystack += pieces[numbers.next(pieces.count)]
+      }
+      let expected = naive(haystack, needle)
+      #expect(MIMEPart.contains(haystack, needle) == expected, "\(haystack) \(needle)")
+      if expected { found += 1 }
+    }
+    #expect(found > 500 && found < 3_500)
+    #expect(MIMEPart.contains([], []))
+    #expect(!MIMEPart.contains([], Array("a".utf8)))
+  }
+
+  /// The hash, four bytes a round, against FNV-1a byte by byte, for every length up to 40.
+  @Test func hashMatchesFNV1aByteByByte() {
+    var numbers = SeededNumbers(seed: 17)
+    for length in 0...40 {
+      let bytes = (0..<length).map { _ in UInt8(numbers.next(256)) }
+      var expected: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes { expected = (expected ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+      var hash = FNV1a()
+      hash.combine(bytes)
+      #expect(hash.value == expected, "\(length)")
+      var split = FNV1a()
+      split.combine(bytes.prefix(length / 3))
+      split.combine(AnySequence(bytes.dropFirst(length / 3)))
+      #expect(split.value == expected, "\(length)")
+    }
   }
 
   @Test func renderingIsDeterministic() throws {

@@ -36,6 +36,21 @@ struct EscapingTests {
     #expect(text == "XY xy")
   }
 
+  @Test func customBytesEscapingAppendsWhatCustomEscapingReturns() throws {
+    let rule: @Sendable (String) -> String = { $0.uppercased() + "!" }
+    let bytes = MustacheEscaping.customBytes { text, out in
+      out.append(contentsOf: rule(text).utf8)
+    }
+    let template = try MustacheTemplate("{{a}} {{{a}}} {{#l}}{{.}},{{/l}} {{f}}")
+    let lambda = MustacheLambda { _ in "{{a}}" }
+    let data: MustacheValue = ["a": "xé", "l": ["p", "q"], "f": .lambda(lambda)]
+    let expected = try template.render(
+      data, options: MustacheRenderOptions(escaping: .custom(rule)))
+    #expect(try template.render(data, options: MustacheRenderOptions(escaping: bytes)) == expected)
+    #expect(expected == "XÉ! xé P!,Q!, XÉ!!")
+    #expect(bytes.escape("ab") == "AB!")
+  }
+
   @Test func lambdaOutputIsEscapedInHTMLMode() throws {
     let lambda = MustacheLambda { _ in "<i>{{name}}</i>" }
     let text = try MustacheTemplate("{{wrap}}").render(["wrap": .lambda(lambda), "name": "A&B"])

@@ -6,6 +6,7 @@ enum CellBytes {
   /// `newlines` also LF, VT, FF and CR, as `trimmingSpaces()` / `trimmingSpacesAndNewlines()` do
   /// for ASCII. Nil when a byte at either end (after trimming) is not ASCII: it might be a
   /// Unicode space, which only the `String` functions know.
+  @inline(__always)
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, newlines: Bool) -> UnsafeBufferPointer<
     UInt8
   >? {
@@ -44,6 +45,21 @@ enum CellBytes {
   @inline(__always)
   static func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+  }
+
+  /// Eight bytes (the first in the lowest bits), each lower-cased as ``lowercased(_:)`` does:
+  /// `A`…`Z` get the 0x20 bit, every other byte (non-ASCII ones too) stays as it is.
+  @inline(__always)
+  static func lowercased(word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low7 = word & ~high
+    // The high bit of each byte's low seven bits plus (0x80 - "A") is set when they are "A" or
+    // more; plus (0x80 - "Z" - 1), when they are past "Z" (no carry leaves a byte: at most 0xBE).
+    let atLeastA = low7 &+ ones &* 0x3F
+    let pastZ = low7 &+ ones &* 0x25
+    let upper = atLeastA & ~pastZ & ~word & high
+    return word | (upper &>> 2)
   }
 
   /// The `String` of ASCII `bytes` lower-cased: what `String.lowercased()` gives for them.
@@ -200,12 +216,20 @@ struct ShortCellCache {
     read: (UnsafeBufferPointer<UInt8>) -> (text: String, number: Double?)
   ) -> (text: String, number: Double?) {
     guard bytes.count <= 15, bytes.count > 0 else { return read(bytes) }
-    // The bytes and their count packed into 16 bytes (0 is no key: the count is never 0).
-    // (Copied, not shifted in byte by byte: the first byte lowest, on a little-endian machine.)
-    var words: (UInt64, UInt64) = (0, 0)
-    withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-    let low = UInt64(littleEndian: words.0)
-    let high = UInt64(littleEndian: words.1) | UInt64(bytes.count) << 56
+    // The bytes and their count packed into 16 bytes (0 is no key: the count is never 0), the
+    // first byte lowest.
+    // (Shifted in byte by byte: a call to copy so few bytes costs more.)
+    var low: UInt64 = 0
+    var high = UInt64(bytes.count) << 56
+    var index = 0
+    while index < bytes.count && index < 8 {
+      low |= UInt64(bytes[index]) &<< UInt64(index &* 8)
+      index &+= 1
+    }
+    while index < bytes.count {
+      high |= UInt64(bytes[index]) &<< UInt64((index &- 8) &* 8)
+      index &+= 1
+    }
     let slot = Int(
       truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) >> 52)
     if keys[slot] == (low, high) { return values[slot] }

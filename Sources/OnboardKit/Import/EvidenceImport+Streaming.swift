@@ -72,10 +72,8 @@ extension EvidenceImport {
     // `count`, with an exclusivity check at every evidence.
     switch format {
     case .testGorilla:
-      result = try TestGorillaImport.parse(&table, skills: skills) { item in
-        count += 1
-        each(item)
-      }
+      // Counted by the import itself: `each` handed on as it is, one closure less per evidence.
+      result = try TestGorillaImport.parse(&table, skills: skills, count: &count, each: each)
     case .interviewRatings:
       result = try InterviewRatingsImport.parse(&table, skills: skills) { item in
         count += 1

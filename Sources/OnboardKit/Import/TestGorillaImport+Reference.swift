@@ -7,10 +7,15 @@ import OnboardCSV
 /// ``referenceParse(_:skills:each:)`` reads a whole file this way, for the tests that compare
 /// the two.
 extension TestGorillaImport {
-  /// The columns of one export, found once from its header.
-  struct Layout {
+  /// The columns of one export, found once from its header. A class: the fast path reads it for
+  /// every row, and a copy of a struct of arrays retained each of them.
+  final class Layout {
     var testColumns: [(index: Int, name: String, skill: String?)] = []
     var testIndices: [Int] = []
+    /// The test columns' names and skills, by slot (the fast path reads them without copying
+    /// the columns' tuples).
+    var testNames: [String] = []
+    var testSkills: [String?] = []
     var integrityColumns: [(index: Int, name: String)] = []
     var email = 0
     var status = 0
@@ -31,7 +36,7 @@ extension TestGorillaImport {
     } catch {
       throw InputErrors([error])
     }
-    var layout = Layout()
+    let layout = Layout()
     for (index, name) in table.header.enumerated() {
       let key = TableReader.key(name)
       if let reason = knownNonSkill(key) {
@@ -55,6 +60,8 @@ extension TestGorillaImport {
     layout.dates = dateColumns.compactMap { table.index(of: $0) }
     layout.cellCount = table.header.count
     layout.testIndices = layout.testColumns.map(\.index)
+    layout.testNames = layout.testColumns.map(\.name)
+    layout.testSkills = layout.testColumns.map(\.skill)
     return layout
   }
 
@@ -112,6 +119,8 @@ extension TestGorillaImport {
       return true
     }
 
+    /// The evidence handed on so far.
+    var handedOn = 0
     /// The file's and the anti-cheating columns' numbers in the result's row notes.
     var fileNumber = 0
     var integrityList = 0
@@ -121,11 +130,17 @@ extension TestGorillaImport {
       self.table = table
       self.skills = skills
       self.result = result
+      template = TestGorillaImport.evidenceTemplate(
+        key: "", percentile: false, date: nil, integrity: nil, path: table.path)
       fileNumber = self.result.rowNotes.file(table.path)
       integrityList = self.result.rowNotes.columns(layout.integrityColumns.map(\.name))
     }
     /// Scores read recently (the fast path's).
     var cells = ShortCellCache()
+    /// The fast path's evidence being made: what a row's evidence share is set once per file
+    /// or per row, the rest per score, and it is handed on from here (a template of each row's
+    /// own was copied first: every string in it retained and released).
+    var template: Evidence
   }
 
   /// Reads one row the general way. `check` is the duplicate check of a Completed row; the
@@ -185,6 +200,7 @@ extension TestGorillaImport {
         raw, number: EvidenceImport.number(raw), column: column, line: location.line ?? 0,
         column: location.column ?? 0, &template, &context)
       {
+        context.handedOn += 1
         each(template)
       }
     }
@@ -215,8 +231,32 @@ extension TestGorillaImport {
     _ raw: String, number: Double?, column: (index: Int, name: String, skill: String?),
     line: Int, column position: Int, _ template: inout Evidence, _ context: inout RowContext
   ) -> Bool {
+    guard let value = number, let skillID = column.skill, (0...100).contains(value) else {
+      rejectCell(
+        raw, number: number, column: column, line: line, column: position,
+        hireKey: template.hireKey, file: template.origin.file, &context)
+      return false
+    }
+    template.skillID = skillID
+    template.instrument = column.name
+    template.rawValue = raw
+    template.proficiency = template.scale.proficiency(of: value)
+    template.percentileRank = template.scale == .percentile ? value : nil
+    template.origin.line = line
+    template.origin.column = position
+    return true
+  }
+
+  /// Records why a non-empty test cell gives no evidence (no number, no skill, or a number out of
+  /// 0 to 100), as ``testCell`` does for it: the cell's hire and file are all it needs of the
+  /// row's template.
+  static func rejectCell(
+    _ raw: String, number: Double?, column: (index: Int, name: String, skill: String?),
+    line: Int, column position: Int, hireKey: String, file: String,
+    _ context: inout RowContext
+  ) {
     func location() -> SourceLocation {
-      SourceLocation(file: template.origin.file, line: line, column: position)
+      SourceLocation(file: file, line: line, column: position)
     }
     guard let value = number else {
       if column.skill == nil {
@@ -229,36 +269,27 @@ extension TestGorillaImport {
         }
       } else {
         context.result.fail(
-          template.hireKey,
+          hireKey,
           InputError(
             location(),
             "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100 (a `%` sign and a decimal comma are fine)"
           ))
       }
-      return false
+      return
     }
-    guard let skillID = column.skill else {
+    guard column.skill != nil else {
       let first = context.firstReport(of: column.index)
       context.result.unknown(
         column.name, at: context.table.headerLocation(at: column.index),
-        hireKey: template.hireKey, skills: context.skills, what: "test", warn: first)
-      return false
+        hireKey: hireKey, skills: context.skills, what: "test", warn: first)
+      return
     }
-    guard (0...100).contains(value) else {
+    if !(0...100).contains(value) {
       context.result.fail(
-        template.hireKey,
+        hireKey,
         InputError(
           location(), "test `\(column.name)`: found `\(raw)`; expected a score from 0 to 100"))
-      return false
     }
-    template.skillID = skillID
-    template.instrument = column.name
-    template.rawValue = raw
-    template.proficiency = template.scale.proficiency(of: value)
-    template.percentileRank = template.scale == .percentile ? value : nil
-    template.origin.line = line
-    template.origin.column = position
-    return true
   }
 
   /// Whether a `Scoring metric` value means percentiles; nil when it is no known metric.

@@ -64,6 +64,16 @@ enum TestGorillaImport {
     _ table: inout TableReader, skills: SkillIndex, fingerprint: (UInt64) -> UInt64 = { $0 },
     each: (Evidence) -> Void
   ) throws(InputErrors) -> EvidenceImportResult {
+    var count = 0
+    return try parse(&table, skills: skills, fingerprint: fingerprint, count: &count, each: each)
+  }
+
+  /// ``parse(_:skills:fingerprint:each:)``, adding the number of evidence handed on to `count`
+  /// (so that a caller who counts them needs no closure of its own around `each`).
+  static func parse(
+    _ table: inout TableReader, skills: SkillIndex, fingerprint: (UInt64) -> UInt64 = { $0 },
+    count: inout Int, each: (Evidence) -> Void
+  ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
     let layout = try Self.layout(table, skills: skills, result: &result)
     var context = RowContext(layout: layout, table: table, skills: skills, result: result)
@@ -98,6 +108,7 @@ enum TestGorillaImport {
     if !waiting.isEmpty {
       try confirm(waiting, &context, fingerprint: fingerprint, each: each)
     }
+    count += context.handedOn
     return context.result
   }
 
@@ -233,13 +244,23 @@ enum TestGorillaImport {
       }
       if date != nil { break }
     }
-    var template = evidenceTemplate(
-      key: key, percentile: percentile, date: date, integrity: integrity,
-      path: context.table.path)
-    fields.positions(of: layout.testIndices, into: &context.positions)
-    // The columns by index, not `enumerated()`, whose copy of each column retains its strings.
-    for slot in layout.testColumns.indices {
-      let index = layout.testIndices[slot]
+    // The row's part of ``evidenceTemplate(key:percentile:date:integrity:path:)`` (the file,
+    // source and assessor are the context's already).
+    context.template.hireKey = key
+    context.template.scale = percentile ? .percentile : .percent
+    context.template.date = date
+    context.template.note = integrity
+    // Columns as the first test's plus the distance, when the row allows (see
+    // `CSVFieldBytes.columnBase(from:to:)`); else all found in one walk.
+    let testIndices = layout.testIndices
+    let base =
+      testIndices.isEmpty
+      ? nil : fields.columnBase(from: testIndices[0], to: testIndices[testIndices.count - 1])
+    if base == nil { fields.positions(of: testIndices, into: &context.positions) }
+    // The columns by slot, their names and skills from arrays of their own: a copy of a
+    // column's tuple retains its strings.
+    for slot in testIndices.indices {
+      let index = testIndices[slot]
       let raw: String
       let number: Double?
       if let cell = fields.value(at: index), let bytes = CellBytes.trimmed(cell, newlines: false) {
@@ -255,13 +276,26 @@ enum TestGorillaImport {
         if raw.isEmpty { continue }
         number = EvidenceImport.number(raw)
       }
-      let position = context.positions[slot]
-      if testCell(
-        raw, number: number, column: layout.testColumns[slot], line: position.line,
-        column: position.column, &template, &context)
-      {
-        each(template)
+      let position =
+        base.map { (line: fields.line, column: $0 &+ fields.startOffset(at: index)) }
+        ?? context.positions[slot]
+      // A score of a known skill: the template becomes its evidence, as ``testCell`` makes it.
+      if let value = number, value >= 0, value <= 100, let skillID = layout.testSkills[slot] {
+        context.template.skillID = skillID
+        context.template.instrument = layout.testNames[slot]
+        context.template.rawValue = raw
+        context.template.proficiency = percentile ? nil : Proficiency(fraction: value / 100)
+        context.template.percentileRank = percentile ? value : nil
+        context.template.origin.line = position.line
+        context.template.origin.column = position.column
+        context.handedOn &+= 1
+        each(context.template)
+        continue
       }
+      // Any other cell gives no evidence: the general reading records why.
+      rejectCell(
+        raw, number: number, column: layout.testColumns[slot], line: position.line,
+        column: position.column, hireKey: key, file: context.table.path, &context)
     }
     return .done
   }
@@ -344,16 +378,32 @@ extension TestGorillaImport {
   }
 
   /// The key of ASCII email bytes (``CellBytes/lowercasedString(_:)``) and its
-  /// ``emailHash(_:)``, in one pass over the bytes.
+  /// ``emailHash(_:)``, in one pass over the bytes: lower-cased eight at a time
+  /// (``CellBytes/lowercased(word:)``), hashed byte by byte.
   static func keyAndHash(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: String, hash: UInt64) {
     var hash = hashStart
-    let key = String(unsafeUninitializedCapacity: bytes.count) { buffer in
-      for index in 0..<bytes.count {
-        let byte = CellBytes.lowercased(bytes[index])
-        buffer[index] = byte
-        hash = hashStep(hash, byte)
+    let count = bytes.count
+    let key = String(unsafeUninitializedCapacity: count) { buffer in
+      guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return 0 }
+      var index = 0
+      while index &+ 8 <= count {
+        var word = CellBytes.lowercased(
+          word: UInt64(
+            littleEndian: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)))
+        UnsafeMutableRawPointer(target + index).storeBytes(of: word.littleEndian, as: UInt64.self)
+        for _ in 0..<8 {
+          hash = hashStep(hash, UInt8(truncatingIfNeeded: word))
+          word &>>= 8
+        }
+        index &+= 8
       }
-      return bytes.count
+      while index < count {
+        let byte = CellBytes.lowercased(source[index])
+        target[index] = byte
+        hash = hashStep(hash, byte)
+        index &+= 1
+      }
+      return count
     }
     return (key, hashEnd(hash))
   }

@@ -36,12 +36,19 @@ public enum CalendarFile {
   ) throws(InputError) -> String {
     let calendar = ICSCalendar(
       method: .request, events: [event(for: item, plan: plan, settings: settings, stamp: stamp)])
-    return String(decoding: try render(calendar, plan: plan), as: UTF8.self)
+    return String(decoding: try renderBytes(calendar, plan: plan), as: UTF8.self)
   }
 
   static func render(_ calendar: ICSCalendar, plan: OnboardingPlan) throws(InputError) -> Data {
+    Data(try renderBytes(calendar, plan: plan))
+  }
+
+  /// The calendar's bytes, or the error that names the hire's input.
+  static func renderBytes(_ calendar: ICSCalendar, plan: OnboardingPlan) throws(InputError)
+    -> [UInt8]
+  {
     do {
-      return Data(try calendar.renderBytes())
+      return try calendar.renderBytes()
     } catch {
       throw InputError(plan.hire.origin, "cannot write the calendar: \(error)")
     }

@@ -6,7 +6,15 @@ public enum MarkdownPlan {
     _ plan: OnboardingPlan, emails: [EmailSummary] = [],
     settings: AnalysisSettings = AnalysisSettings()
   ) -> String {
-    var out = MarkdownWriter()
+    String(decoding: renderBytes(plan, emails: emails, settings: settings), as: UTF8.self)
+  }
+
+  /// The Markdown's UTF-8 bytes: what `render` returns, before it is a `String`.
+  public static func renderBytes(
+    _ plan: OnboardingPlan, emails: [EmailSummary] = [],
+    settings: AnalysisSettings = AnalysisSettings()
+  ) -> [UInt8] {
+    var out = MarkdownWriter(capacity: 16_384 + plan.items.count * 256)
     let hire = plan.hire
     out.line("# Onboarding plan: \(md(hire.fullName)), \(md(plan.role.title))")
     out.blank()
@@ -41,7 +49,7 @@ public enum MarkdownPlan {
       }
       out.blank()
     }
-    return out.text
+    return out.bytes
   }
 
   static func md(_ text: String) -> String { markdownEscaped(text) }
@@ -217,12 +225,22 @@ public enum MarkdownPlan {
   }
 }
 
-/// Collects lines with `\n` ends.
+/// Collects lines with `\n` ends, as UTF-8 bytes (appending bytes is cheaper than appending to
+/// a `String`).
 struct MarkdownWriter {
-  private(set) var text = ""
+  private(set) var bytes: [UInt8] = []
+
+  init() {}
+
+  /// A writer with room for `capacity` bytes.
+  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  /// The lines as a string.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
   mutating func line(_ line: String) {
-    text += line
-    text += "\n"
+    bytes.appendUTF8(line)
+    bytes.append(0x0A)
   }
-  mutating func blank() { text += "\n" }
+  mutating func blank() { bytes.append(0x0A) }
 }

@@ -154,7 +154,10 @@ extension PersonEvent: Hashable {
       let description = input.optional({ $0.string() }),
       let location = input.optional({ $0.string() }), let categoryCount = input.int()
     else { return nil }
+    // Room for the counts read (each element takes a byte at least, so a malformed count cannot
+    // reserve more than the bytes left).
     var categories: [String] = []
+    categories.reserveCapacity(min(max(0, categoryCount), bytes.count - input.offset))
     for _ in 0..<max(0, categoryCount) {
       guard let category = input.string() else { return nil }
       categories.append(category)
@@ -168,6 +171,7 @@ extension PersonEvent: Hashable {
       }), let attendeeCount = input.int()
     else { return nil }
     var attendees: [ICSAttendee] = []
+    attendees.reserveCapacity(min(max(0, attendeeCount), bytes.count - input.offset))
     for _ in 0..<max(0, attendeeCount) {
       guard let email = input.string(), let name = input.optional({ $0.string() }),
         let role = input.string().flatMap(ICSAttendee.Role.init(rawValue:)),

@@ -28,11 +28,16 @@ struct PlanJSONWriter {
   // MARK: - Layout
 
   private mutating func indent() {
-    for _ in 0..<depth {
-      bytes.append(0x20)
-      bytes.append(0x20)
+    let spaces = 2 * depth
+    if spaces <= Self.spaces.count {
+      bytes.append(contentsOf: Self.spaces[..<spaces])
+    } else {
+      bytes.append(contentsOf: repeatElement(0x20, count: spaces))
     }
   }
+
+  /// The spaces of the deepest indent the document has (deeper ones are written in a loop).
+  private static let spaces = [UInt8](repeating: 0x20, count: 16)
 
   private mutating func open(_ bracket: UInt8) {
     bytes.append(bracket)
@@ -64,7 +69,11 @@ struct PlanJSONWriter {
     element()
     bytes.append(UInt8(ascii: "\""))
     name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+    // Byte by byte: an array literal here would be an allocation per key.
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(0x20)
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(0x20)
   }
 
   // MARK: - Values
@@ -80,12 +89,23 @@ struct PlanJSONWriter {
     return table
   }()
 
+  /// A control, a quote or a backslash: a byte `escapeClass` does not copy as it is.
+  @inline(__always)
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
   private mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in
+      // Most strings have nothing to escape: one look at each byte, then one copy.
+      if !utf8.contains(where: Self.needsEscape) {
+        bytes.append(contentsOf: utf8)
+        return
+      }
       let table = Self.escapeClass
       var start = 0
       for index in 0..<utf8.count {
@@ -121,7 +141,7 @@ struct PlanJSONWriter {
     if value >= 0 && value < 10 {
       bytes.append(0x30 + UInt8(value))
     } else {
-      bytes.append(contentsOf: String(value).utf8)
+      NumberText.append(integer: value, to: &bytes)
     }
   }
 
@@ -129,7 +149,7 @@ struct PlanJSONWriter {
     guard value.isFinite else { throw Unwritable() }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
-    bytes.append(contentsOf: text.utf8)
+    bytes.appendUTF8(text)
   }
 
   private mutating func field(_ name: StaticString, _ value: String) {

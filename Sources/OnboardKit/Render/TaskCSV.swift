@@ -15,18 +15,23 @@ public enum TaskCSV {
 
   /// One row per task.
   public static func rows(_ tasks: [OnboardingTask]) -> String {
-    var text = ""
+    String(decoding: rowBytes(tasks), as: UTF8.self)
+  }
+
+  /// `rows` as UTF-8 bytes, written by the byte writer.
+  static func rowBytes(_ tasks: [OnboardingTask]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(tasks.count * 256)
     let writer = CSVWriter()
     for task in tasks {
-      var description = ["\(idPrefix)\(task.id)", "For: \(task.hireName) <\(task.hireKey)>"]
-      description.append("Owner: \(task.ownerText)")
+      let description =
+        "\(idPrefix)\(task.id)\nFor: \(task.hireName) <\(task.hireKey)>\nOwner: \(task.ownerText)"
       writer.append(
         [
-          task.title, description.joined(separator: "\n"), task.hireName, task.ownerEmail ?? "",
-          "", "", usDate(task.due),
-        ], to: &text)
+          task.title, description, task.hireName, task.ownerEmail ?? "", "", "", usDate(task.due),
+        ], to: &bytes)
     }
-    return text
+    return bytes
   }
 
   /// The whole file: the header and the rows.

@@ -176,66 +176,7 @@ extension UTF8Escaping {
       guard bytes.contains(where: { table[Int($0)] != 0 }) else { return .some(nil) }
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count + 8)
-      let lineBreak: [UInt8] = [0xE2, 0x80, 0xA8]
-      var atLineStart = true
-      var digits = false
-      var index = 0
-      let count = bytes.count
-      while index < count {
-        let byte = bytes[index]
-        let kind = table[Int(byte)]
-        if kind == 0 {
-          out.append(byte)
-          atLineStart = false
-          digits = false
-          index += 1
-          continue
-        }
-        if kind & 16 != 0 {
-          out.append(contentsOf: lineBreak)
-          if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
-          atLineStart = true
-          digits = false
-          index += 1
-          continue
-        }
-        if kind & 32 != 0 {
-          let next = index + 1 < count ? bytes[index + 1] : 0
-          let third = index + 2 < count ? bytes[index + 2] : 0
-          if byte == 0xC2 && next == 0x85 {
-            out.append(contentsOf: lineBreak)
-            atLineStart = true
-            digits = false
-            index += 2
-            continue
-          }
-          if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) {
-            out.append(contentsOf: lineBreak)
-            atLineStart = true
-            digits = false
-            index += 3
-            continue
-          }
-          if byte == 0xE1 && next == 0xBF && third == 0xAF { return nil }
-          out.append(byte)
-          atLineStart = false
-          digits = false
-          index += 1
-          continue
-        }
-        // An ASCII character that would be escaped must be a cluster of its own (joined to a mark,
-        // the character rule sees a larger character and leaves it). One that is not escaped gives
-        // the same bytes either way, and the same state after its cluster: a mark joined to it is
-        // non-ASCII, and a non-ASCII byte leaves `atLineStart` and `digits` false in both paths.
-        if (atLineStart && kind & 2 != 0) || kind & 1 != 0 || (digits && kind & 4 != 0) {
-          guard isAlone(bytes, at: index) else { return nil }
-          out.append(UInt8(ascii: "\\"))
-        }
-        digits = (atLineStart || digits) && kind & 8 != 0
-        atLineStart = false
-        out.append(byte)
-        index += 1
-      }
+      guard emailMarkdown(escaping: bytes, into: &out) else { return nil }
       return .some(String(decoding: out, as: UTF8.self))
     }
     switch result {
@@ -243,6 +184,100 @@ extension UTF8Escaping {
     case .some(.some(.none)): return value
     default: return nil
     }
+  }
+
+  /// Appends the bytes of `EmailMarkdown.escape(value)` to `out`, or returns false (with `out`
+  /// as it was) when the character path must decide.
+  static func emailMarkdown(_ value: String, into out: inout [UInt8]) -> Bool {
+    var copy = value  // shares the storage; `withUTF8` needs a variable
+    return copy.withUTF8 { bytes in
+      let table = emailClass
+      guard bytes.contains(where: { table[Int($0)] != 0 }) else {
+        out.append(contentsOf: bytes)
+        return true
+      }
+      return emailMarkdown(escaping: bytes, into: &out)
+    }
+  }
+
+  /// The escaping loop of `emailMarkdown`, appending to `out`; false (and `out` as it was) when
+  /// the character path must decide.
+  private static func emailMarkdown(
+    escaping bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]
+  ) -> Bool {
+    let table = emailClass
+    let start = out.count
+    var atLineStart = true
+    var digits = false
+    var index = 0
+    let count = bytes.count
+    func appendLineBreak() {
+      out.append(0xE2)
+      out.append(0x80)
+      out.append(0xA8)
+    }
+    while index < count {
+      let byte = bytes[index]
+      let kind = table[Int(byte)]
+      if kind == 0 {
+        out.append(byte)
+        atLineStart = false
+        digits = false
+        index += 1
+        continue
+      }
+      if kind & 16 != 0 {
+        appendLineBreak()
+        if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+        atLineStart = true
+        digits = false
+        index += 1
+        continue
+      }
+      if kind & 32 != 0 {
+        let next = index + 1 < count ? bytes[index + 1] : 0
+        let third = index + 2 < count ? bytes[index + 2] : 0
+        if byte == 0xC2 && next == 0x85 {
+          appendLineBreak()
+          atLineStart = true
+          digits = false
+          index += 2
+          continue
+        }
+        if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) {
+          appendLineBreak()
+          atLineStart = true
+          digits = false
+          index += 3
+          continue
+        }
+        if byte == 0xE1 && next == 0xBF && third == 0xAF {
+          out.removeSubrange(start...)
+          return false
+        }
+        out.append(byte)
+        atLineStart = false
+        digits = false
+        index += 1
+        continue
+      }
+      // An ASCII character that would be escaped must be a cluster of its own (joined to a mark,
+      // the character rule sees a larger character and leaves it). One that is not escaped gives
+      // the same bytes either way, and the same state after its cluster: a mark joined to it is
+      // non-ASCII, and a non-ASCII byte leaves `atLineStart` and `digits` false in both paths.
+      if (atLineStart && kind & 2 != 0) || kind & 1 != 0 || (digits && kind & 4 != 0) {
+        guard isAlone(bytes, at: index) else {
+          out.removeSubrange(start...)
+          return false
+        }
+        out.append(UInt8(ascii: "\\"))
+      }
+      digits = (atLineStart || digits) && kind & 8 != 0
+      atLineStart = false
+      out.append(byte)
+      index += 1
+    }
+    return true
   }
 
   /// `htmlEscaped(text)` with every U+2028 (the carried line break) as `<br>`, or nil when an

@@ -47,6 +47,31 @@ import Testing
     #expect(!seen.contains(first))
   }
 
+  @Test func wordLowercasingIsTheByteLowercasing() {
+    // Every byte value in every one of the eight places, then random words.
+    func bytewise(_ word: UInt64) -> UInt64 {
+      var result: UInt64 = 0
+      for place in 0..<8 {
+        let byte = UInt8(truncatingIfNeeded: word >> UInt64(place * 8))
+        result |= UInt64(CellBytes.lowercased(byte)) << UInt64(place * 8)
+      }
+      return result
+    }
+    var generator = SeededGenerator(seed: 14)
+    for place in 0..<8 {
+      for value in 0...255 {
+        let noise = UInt64.random(in: .min ... .max, using: &generator)
+        let mask: UInt64 = 0xFF << UInt64(place * 8)
+        let word = (noise & ~mask) | UInt64(value) << UInt64(place * 8)
+        #expect(CellBytes.lowercased(word: word) == bytewise(word), "\(value) at \(place)")
+      }
+    }
+    for _ in 0..<20_000 {
+      let word = UInt64.random(in: .min ... .max, using: &generator)
+      #expect(CellBytes.lowercased(word: word) == bytewise(word))
+    }
+  }
+
   @Test func keyAndHashInOnePassAreTheKeyAndItsHash() {
     var generator = SeededGenerator(seed: 12)
     let alphabet = Array("aZzA09.-_@+!~`{|}".utf8)

@@ -52,6 +52,17 @@ import Testing
         #expect(bytes == expected, "\(text.debugDescription)")
         fast += 1
       }
+      // Into a buffer that already holds bytes: the same bytes appended, or none at all.
+      var out: [UInt8] = Array("ab".utf8)
+      if UTF8Escaping.emailMarkdown(text, into: &out) {
+        #expect(out == Array(("ab" + expected).utf8), "\(text.debugDescription)")
+      } else {
+        #expect(out == Array("ab".utf8), "\(text.debugDescription)")
+        #expect(UTF8Escaping.emailMarkdown(text) == nil, "\(text.debugDescription)")
+      }
+      var appended: [UInt8] = Array("ab".utf8)
+      EmailMarkdown.escape(text, into: &appended)
+      #expect(appended == Array(("ab" + expected).utf8), "\(text.debugDescription)")
       total += 1
     }
     #expect(fast * 2 > total)

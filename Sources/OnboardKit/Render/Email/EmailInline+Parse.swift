@@ -10,43 +10,50 @@ import Foundation
 extension EmailInline {
   /// Parses of the lines of one body, so that its text and HTML parts parse each line once.
   /// Local to one `EmailMarkdown.render` call (a class so the renderers' closures can share it).
+  ///
+  /// The text part records each line's parse in the order it reads the lines; after `replay()`
+  /// the HTML part, which reads the same lines in the same order, gets them back in that order
+  /// without hashing a line. A recorded parse is handed back only for the same bytes (the same
+  /// storage, or a byte compare: `String`'s `==` is canonical equivalence, which would give
+  /// `e` + U+0301 the parse of a precomposed `é`), so another order costs a parse, never a
+  /// wrong tree.
   final class Cache {
-    /// A line compared and hashed by its bytes: `String`'s `==` is canonical equivalence, which
-    /// would give `e` + U+0301 the parse (and so the bytes) of a precomposed `é`.
-    private struct Key: Hashable {
-      let line: String
+    private var recorded: [(line: String, nodes: [EmailInline])] = []
+    private var replaying = false
+    private var cursor = 0
 
-      static func == (a: Key, b: Key) -> Bool {
-        guard a.line.utf8.count == b.line.utf8.count else { return false }
-        let same = a.line.utf8.withContiguousStorageIfAvailable { left in
-          b.line.utf8.withContiguousStorageIfAvailable { right in
-            left.elementsEqual(right)
-          }
+    /// `EmailInline.parse(line)`: recorded, or when replaying, the next recorded parse if it
+    /// is of this line.
+    func parse(_ line: String) -> [EmailInline] {
+      if replaying {
+        if cursor < recorded.count, Self.sameBytes(recorded[cursor].line, line) {
+          cursor += 1
+          return recorded[cursor - 1].nodes
         }
-        return (same ?? nil) ?? a.line.utf8.elementsEqual(b.line.utf8)
+        return EmailInline.parse(line)
       }
-
-      func hash(into hasher: inout Hasher) {
-        let hashed = line.utf8.withContiguousStorageIfAvailable { bytes in
-          hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        }
-        if hashed == nil {
-          Array(line.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-      }
+      let nodes = EmailInline.parse(line)
+      recorded.append((line, nodes))
+      return nodes
     }
 
-    private var parsed: [Key: [EmailInline]] = [:]
+    /// From now on, hands back the recorded parses in the order they were recorded.
+    func replay() {
+      replaying = true
+      cursor = 0
+    }
 
-    /// `EmailInline.parse(line)`, parsed on first use.
-    func parse(_ line: String) -> [EmailInline] {
-      // Most lines are text alone: that needs neither the parser nor the table.
-      if let plain = EmailInline.plainParse(line) { return plain }
-      let key = Key(line: line)
-      if let known = parsed[key] { return known }
-      let nodes = EmailInline.parse(line)
-      parsed[key] = nodes
-      return nodes
+    /// Whether the two strings have the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+      guard a.utf8.count == b.utf8.count else { return false }
+      var a = a  // shares the storage; `withUTF8` needs a variable
+      var b = b
+      return a.withUTF8 { left in
+        b.withUTF8 { right in
+          guard let l = left.baseAddress, let r = right.baseAddress, l != r else { return true }
+          return memcmp(l, r, left.count) == 0
+        }
+      }
     }
   }
 
@@ -112,16 +119,34 @@ extension EmailInline {
     if let plain = plainParse(source) { return plain }
     var copy = source  // shares the storage; `withUTF8` needs a variable
     return copy.withUTF8 { bytes in
-      let parser = Parser(bytes: bytes, units: units(of: bytes, in: source))
-      return parser.parse(0..<parser.units.count)
+      let units = units(of: bytes, in: source)
+      // The parser reads the units through a pointer: no bounds checks, no reference counting.
+      return units.withUnsafeBufferPointer { units in
+        Parser(bytes: bytes, units: units).parse(0..<units.count)
+      }
     }
   }
 
-  /// The characters of `bytes` (the UTF-8 of `source`), escapes applied.
+  /// The characters of `bytes` (the UTF-8 of `source`), escapes applied. There are at most as
+  /// many as bytes (an escaped character drops its backslash; a kept backslash is a byte of its
+  /// own), so they are written straight into a buffer of that size.
   private static func units(of bytes: UnsafeBufferPointer<UInt8>, in source: String) -> [Unit] {
-    var units: [Unit] = []
-    units.reserveCapacity(bytes.count)
-    var pendingEscape: Int? = nil  // the offset of a backslash waiting for its character
+    let count = bytes.count
+    return asciiClass.withUnsafeBufferPointer { table in
+      [Unit](unsafeUninitializedCapacity: max(count, 1)) { buffer, written in
+        guard let out = buffer.baseAddress else { return }
+        written = units(of: bytes, in: source, table: table, into: out)
+      }
+    }
+  }
+
+  /// `units(of:in:)` into `out`; returns how many were written.
+  private static func units(
+    of bytes: UnsafeBufferPointer<UInt8>, in source: String, table: UnsafeBufferPointer<UInt8>,
+    into out: UnsafeMutablePointer<Unit>
+  ) -> Int {
+    var written = 0
+    var pendingEscape = -1  // the offset of a backslash waiting for its character, or -1
     var offset = 0
     let count = bytes.count
     while offset < count {
@@ -129,7 +154,7 @@ extension EmailInline {
       var unit: Unit
       var escapable: Bool
       if byte < 0x80, byte != 0x0D, offset + 1 == count || bytes[offset + 1] < 0x80 {
-        let kind = asciiClass[Int(byte)]
+        let kind = table[Int(byte)]
         unit = Unit(
           key: byte, literal: false, isWhitespace: kind & 2 != 0, start: offset, end: offset + 1)
         escapable = kind & 1 != 0
@@ -142,7 +167,7 @@ extension EmailInline {
         escapable = false
         if width == 1 {
           key = byte
-          escapable = asciiClass[Int(byte)] & 1 != 0
+          escapable = table[Int(byte)] & 1 != 0
         } else if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
           switch scalar.value {
           case 0x1FEF: key = UInt8(ascii: "`")
@@ -156,37 +181,38 @@ extension EmailInline {
           end: offset + width)
       }
       offset = unit.end
-      if let backslash = pendingEscape {
-        pendingEscape = nil
+      if pendingEscape >= 0 {
         if escapable {
           unit.literal = true
-          units.append(unit)
         } else {
-          units.append(
-            Unit(
-              key: UInt8(ascii: "\\"), literal: true, isWhitespace: false, start: backslash,
-              end: backslash + 1))
-          units.append(unit)
+          out[written] = Unit(
+            key: UInt8(ascii: "\\"), literal: true, isWhitespace: false, start: pendingEscape,
+            end: pendingEscape + 1)
+          written += 1
         }
+        pendingEscape = -1
+        out[written] = unit
+        written += 1
       } else if unit.key == UInt8(ascii: "\\") && unit.end - unit.start == 1 {
         pendingEscape = unit.start
       } else {
-        units.append(unit)
+        out[written] = unit
+        written += 1
       }
     }
-    if let backslash = pendingEscape {
-      units.append(
-        Unit(
-          key: UInt8(ascii: "\\"), literal: true, isWhitespace: false, start: backslash,
-          end: backslash + 1))
+    if pendingEscape >= 0 {
+      out[written] = Unit(
+        key: UInt8(ascii: "\\"), literal: true, isWhitespace: false, start: pendingEscape,
+        end: pendingEscape + 1)
+      written += 1
     }
-    return units
+    return written
   }
 
   /// The recursive descent over the units of one source.
   private struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
-    let units: [Unit]
+    let units: UnsafeBufferPointer<Unit>
 
     /// The text of `units[range]`: their source bytes one after the other.
     func text(_ range: Range<Int>) -> String {
@@ -199,20 +225,27 @@ extension EmailInline {
     }
 
     /// Whether the unit at `index` is the ASCII `key`, not made literal.
+    @inline(__always)
     func isMarker(_ index: Int, _ key: UInt8) -> Bool {
       units[index].key == key && !units[index].literal
     }
 
-    /// The first index from `start` where the (non-literal) `marker` bytes follow, within `end`.
-    func find(_ marker: [UInt8], from start: Int, end: Int) -> Int? {
+    /// The first index from `start` where the (non-literal) `marker` follows, within `end`.
+    func find(_ marker: UInt8, from start: Int, end: Int) -> Int? {
       var i = start
-      while i + marker.count <= end {
-        var matches = true
-        for offset in 0..<marker.count where !isMarker(i + offset, marker[offset]) {
-          matches = false
-          break
-        }
-        if matches { return i }
+      while i < end {
+        if isMarker(i, marker) { return i }
+        i += 1
+      }
+      return nil
+    }
+
+    /// The first index from `start` where the (non-literal) `first`, `second` follow, within
+    /// `end`.
+    func find(_ first: UInt8, _ second: UInt8, from start: Int, end: Int) -> Int? {
+      var i = start
+      while i + 2 <= end {
+        if isMarker(i, first) && isMarker(i + 1, second) { return i }
         i += 1
       }
       return nil
@@ -223,7 +256,7 @@ extension EmailInline {
       var text: [UInt8] = []
       func flush() {
         if !text.isEmpty { nodes.append(.text(String(decoding: text, as: UTF8.self))) }
-        text.removeAll()
+        text.removeAll(keepingCapacity: true)
       }
       let end = range.upperBound
       var i = range.lowerBound
@@ -232,14 +265,15 @@ extension EmailInline {
         if !unit.literal {
           let c = unit.key
           if c == UInt8(ascii: "*"), i + 1 < end, isMarker(i + 1, UInt8(ascii: "*")),
-            let close = find(Self.strongMarker, from: i + 2, end: end), close > i + 2
+            let close = find(UInt8(ascii: "*"), UInt8(ascii: "*"), from: i + 2, end: end),
+            close > i + 2
           {
             flush()
             nodes.append(.strong(parse((i + 2)..<close)))
             i = close + 2
             continue
           }
-          if c == UInt8(ascii: "*"), let close = find(Self.emphasisMarker, from: i + 1, end: end),
+          if c == UInt8(ascii: "*"), let close = find(UInt8(ascii: "*"), from: i + 1, end: end),
             close > i + 1
           {
             flush()
@@ -247,14 +281,15 @@ extension EmailInline {
             i = close + 1
             continue
           }
-          if c == UInt8(ascii: "`"), let close = find(Self.codeMarker, from: i + 1, end: end) {
+          if c == UInt8(ascii: "`"), let close = find(UInt8(ascii: "`"), from: i + 1, end: end) {
             flush()
             nodes.append(.code(self.text((i + 1)..<close)))
             i = close + 1
             continue
           }
-          if c == UInt8(ascii: "["), let close = find(Self.labelEnd, from: i + 1, end: end),
-            let linkEnd = find(Self.linkEnd, from: close + 2, end: end)
+          if c == UInt8(ascii: "["),
+            let close = find(UInt8(ascii: "]"), UInt8(ascii: "("), from: i + 1, end: end),
+            let linkEnd = find(UInt8(ascii: ")"), from: close + 2, end: end)
           {
             let url = self.text((close + 2)..<linkEnd)
             if !url.contains(" ") {
@@ -264,7 +299,7 @@ extension EmailInline {
               continue
             }
           }
-          if c == UInt8(ascii: "<"), let close = find(Self.angleEnd, from: i + 1, end: end) {
+          if c == UInt8(ascii: "<"), let close = find(UInt8(ascii: ">"), from: i + 1, end: end) {
             let inner = self.text((i + 1)..<close)
             if !inner.contains(" "),
               isWebAddress(inner) || inner.hasPrefix("mailto:") || isEmail(inner)
@@ -303,34 +338,31 @@ extension EmailInline {
       return nodes
     }
 
+    /// The length of the `https://` or `http://` (not made literal) at `start`, or nil.
+    func schemeLength(at start: Int, end: Int) -> Int? {
+      guard start + 7 <= end, isMarker(start, UInt8(ascii: "h")),
+        isMarker(start + 1, UInt8(ascii: "t")), isMarker(start + 2, UInt8(ascii: "t")),
+        isMarker(start + 3, UInt8(ascii: "p"))
+      else { return nil }
+      var colon = start + 4
+      if isMarker(colon, UInt8(ascii: "s")) { colon += 1 }
+      guard colon + 3 <= end, isMarker(colon, UInt8(ascii: ":")),
+        isMarker(colon + 1, UInt8(ascii: "/")), isMarker(colon + 2, UInt8(ascii: "/"))
+      else { return nil }
+      return colon + 3 - start
+    }
+
     /// Where a bare `https://…` or `http://…` address starting at `start` ends (trailing
     /// punctuation left out), or nil when none starts there or its `:` was escaped.
     func bareAddressEnd(from start: Int, end: Int) -> Int? {
-      for scheme in Self.schemes {
-        let count = scheme.count
-        guard start + count <= end,
-          (0..<count).allSatisfy({ isMarker(start + $0, scheme[$0]) })
-        else { continue }
-        var stop = start + count
-        while stop < end, !units[stop].isWhitespace,
-          !Self.isAddressEnd(units[stop].key)
-        {
-          stop += 1
-        }
-        while stop > start + count, Self.isTrailingPunctuation(units[stop - 1].key) { stop -= 1 }
-        return stop > start + count ? stop : nil
+      guard let count = schemeLength(at: start, end: end) else { return nil }
+      var stop = start + count
+      while stop < end, !units[stop].isWhitespace, !Self.isAddressEnd(units[stop].key) {
+        stop += 1
       }
-      return nil
+      while stop > start + count, Self.isTrailingPunctuation(units[stop - 1].key) { stop -= 1 }
+      return stop > start + count ? stop : nil
     }
-
-    // The markers, made once (not an array per search).
-    static let strongMarker: [UInt8] = [0x2A, 0x2A]
-    static let emphasisMarker: [UInt8] = [0x2A]
-    static let codeMarker: [UInt8] = [0x60]
-    static let labelEnd: [UInt8] = [0x5D, 0x28]
-    static let linkEnd: [UInt8] = [0x29]
-    static let angleEnd: [UInt8] = [0x3E]
-    static let schemes = [Array("https://".utf8), Array("http://".utf8)]
 
     /// `*`, `` ` ``, `[`, `<` or `h` (a bare address): a key the parser looks at.
     static func opensMarkup(_ key: UInt8) -> Bool {

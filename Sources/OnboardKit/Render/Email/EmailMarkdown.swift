@@ -24,6 +24,7 @@ public enum EmailMarkdown {
     // The text and the HTML part share one parse of each line.
     let cache = EmailInline.Cache()
     let text = EmailMarkdownText.render(blocks, cache: cache)
+    cache.replay()
     let html = EmailMarkdownHTML.render(blocks, cache: cache)
     return (text, html)
   }
@@ -55,6 +56,14 @@ public enum EmailMarkdown {
   /// line that would start a list, heading, note or numbered item gets one before its marker.
   public static func escape(_ value: String) -> String {
     UTF8Escaping.emailMarkdown(value) ?? escapeByCharacter(value)
+  }
+
+  /// Appends `escape(value)`'s UTF-8 bytes to `output`: straight from the byte path when it
+  /// decides, through the `String` of the character path when it does not.
+  static func escape(_ value: String, into output: inout [UInt8]) {
+    if !UTF8Escaping.emailMarkdown(value, into: &output) {
+      output.append(contentsOf: escapeByCharacter(value).utf8)
+    }
   }
 
   /// The definition of `escape(_:)`, character by character (the byte path's fallback).

@@ -192,6 +192,11 @@ enum EmailMarkdownHTML {
 
     mutating func append(_ text: String) { out.append(contentsOf: text.utf8) }
 
+    /// Appends markup written in the source: its bytes are copied, no `String` is read.
+    mutating func literal(_ text: StaticString) {
+      text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
     mutating func inline(_ text: String) {
       EmailInline.appendHTML(cache.parse(text), to: &out)
     }
@@ -200,7 +205,7 @@ enum EmailMarkdownHTML {
     mutating func lines(_ lines: [String], indent: Int) {
       for (index, line) in lines.enumerated() {
         if index > 0 {
-          append("<br>\n")
+          literal("<br>\n")
           spaces(indent)
         }
         inline(line)
@@ -214,65 +219,65 @@ enum EmailMarkdownHTML {
       if indented { spaces(indent) }
       switch block {
       case .paragraph(let lines):
-        if !tight { append("<p>") }
+        if !tight { literal("<p>") }
         self.lines(lines, indent: indent)
-        if !tight { append("</p>") }
+        if !tight { literal("</p>") }
       case .note(let lines):
-        append(
+        literal(
           "<p style=\"background-color: #fff8e1; border-left: 4px solid #f5a623; padding: 8px 12px;\">"
         )
         self.lines(lines, indent: indent)
-        append("</p>")
+        literal("</p>")
       case .heading(let level, let text):
         let size = [20, 17, 15][level - 1]
         append("<h\(level + 1) style=\"font-size: \(size)px; ")
-        append("margin: 20px 0 4px 0; color: #0b4f6c;\">")
+        literal("margin: 20px 0 4px 0; color: #0b4f6c;\">")
         inline(text)
         append("</h\(level + 1)>")
       case .list(let ordered, let items):
         let tag = ordered ? "ol" : "ul"
         append("<\(tag) style=\"margin-top: 0;\">")
         for item in items {
-          append("\n")
+          literal("\n")
           spaces(indent)
-          append("  <li>")
+          literal("  <li>")
           let start = out.count
           for (index, block) in item.enumerated() {
-            if index > 0 { append("\n") }
+            if index > 0 { literal("\n") }
             self.block(block, indent: indent + 4, tight: index == 0, indented: index > 0)
           }
           if !item.isEmpty { trimLeadingSpace(from: start, indent: indent + 4) }
           if item.count == 1, case .paragraph = item[0] {
-            append("</li>")
+            literal("</li>")
           } else {
-            append("\n")
+            literal("\n")
             spaces(indent)
-            append("  </li>")
+            literal("  </li>")
           }
         }
-        append("\n")
+        literal("\n")
         spaces(indent)
         append("</\(tag)>")
       case .table(let header, let rows):
-        append("<table style=\"border-collapse: collapse; margin: 4px 0 12px 0;\">")
+        literal("<table style=\"border-collapse: collapse; margin: 4px 0 12px 0;\">")
         if let header { row(header, tag: "th", indent: indent) }
         for cells in rows { row(cells, tag: "td", indent: indent) }
-        append("\n")
+        literal("\n")
         spaces(indent)
-        append("</table>")
+        literal("</table>")
       }
     }
 
     mutating func row(_ cells: [String], tag: String, indent: Int) {
-      append("\n")
+      literal("\n")
       spaces(indent)
-      append("  <tr>")
+      literal("  <tr>")
       for text in cells {
         append("<\(tag) style=\"\(EmailMarkdownHTML.cell)\">")
         inline(text)
         append("</\(tag)>")
       }
-      append("</tr>")
+      literal("</tr>")
     }
 
     /// The item's content from `start`, written without its first `indent` spaces, as the

@@ -94,7 +94,7 @@ public enum EmailRenderer {
     let subject = oneLine(
       try fill(template.subject, .none, firstLine: template.file.subjectLine))
     let body = try fill(
-      template.text, .custom(EmailMarkdown.escape), firstLine: template.file.textLine)
+      template.text, .customBytes(EmailMarkdown.escape(_:into:)), firstLine: template.file.textLine)
     let (text, html) = EmailMarkdown.render(body)
     if let part = template.html {
       return (subject, text, try fill(part, .html, firstLine: template.file.htmlLine ?? 1))

@@ -10,7 +10,10 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
 
   init() { bytes = [] }
 
-  init(stringLiteral value: String) { bytes = Array(value.utf8) }
+  init(stringLiteral value: String) {
+    bytes = []
+    bytes.appendUTF8(value)
+  }
 
   init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
 
@@ -24,7 +27,7 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
   mutating func append(h text: String) { MustacheEscaping.html.escape(text, into: &bytes) }
 
   /// Appends markup as it is.
-  mutating func append(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+  mutating func append(_ markup: String) { bytes.appendUTF8(markup) }
 
   /// The markup as a string.
   var string: String { String(decoding: bytes, as: UTF8.self) }
@@ -41,10 +44,10 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
       bytes.reserveCapacity(literalCapacity + interpolationCount * 16)
     }
 
-    mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+    mutating func appendLiteral(_ literal: String) { bytes.appendUTF8(literal) }
 
     /// Markup, unescaped.
-    mutating func appendInterpolation(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+    mutating func appendInterpolation(_ markup: String) { bytes.appendUTF8(markup) }
 
     /// Markup built the same way.
     mutating func appendInterpolation(_ markup: HTMLBytes) {
@@ -66,7 +69,7 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
 
     /// Any other value by its description, as `String` interpolation writes it.
     mutating func appendInterpolation<T: CustomStringConvertible>(_ value: T) {
-      bytes.append(contentsOf: value.description.utf8)
+      bytes.appendUTF8(value.description)
     }
 
     /// Text, HTML-escaped (the same bytes as `h(text)`).
@@ -86,18 +89,18 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
 
     /// Text, escaped and isolated (the same bytes as `bdi(text)`).
     mutating func appendInterpolation(bdi text: String) {
-      bytes.append(contentsOf: "<bdi>".utf8)
+      bytes.appendUTF8("<bdi>")
       MustacheEscaping.html.escape(text, into: &bytes)
-      bytes.append(contentsOf: "</bdi>".utf8)
+      bytes.appendUTF8("</bdi>")
     }
   }
 
   static func += (lhs: inout HTMLBytes, rhs: HTMLBytes) { lhs.bytes.append(contentsOf: rhs.bytes) }
 
-  static func += (lhs: inout HTMLBytes, rhs: String) { lhs.bytes.append(contentsOf: rhs.utf8) }
+  static func += (lhs: inout HTMLBytes, rhs: String) { lhs.bytes.appendUTF8(rhs) }
 
   static func + (lhs: consuming HTMLBytes, rhs: String) -> HTMLBytes {
-    lhs.bytes.append(contentsOf: rhs.utf8)
+    lhs.bytes.appendUTF8(rhs)
     return lhs
   }
 
@@ -113,5 +116,15 @@ extension Sequence<HTMLBytes> {
     var result = HTMLBytes()
     for fragment in self { result.bytes.append(contentsOf: fragment.bytes) }
     return result
+  }
+}
+
+extension [UInt8] {
+  /// Appends a string's UTF-8 bytes in one copy from its storage. (`append(contentsOf:
+  /// text.utf8)` goes through the generic sequence path, a few instructions per byte.)
+  @inline(__always)
+  mutating func appendUTF8(_ text: String) {
+    var text = text  // shares the storage; `withUTF8` needs a variable
+    text.withUTF8 { append(contentsOf: $0) }
   }
 }

@@ -27,13 +27,13 @@ enum HTMLStatus {
 
   /// `badge` appended to UTF-8 bytes, the words escaped straight into them.
   static func appendBadge(_ status: SkillStatus, words: String?, to bytes: inout [UInt8]) {
-    bytes.append(contentsOf: "<span class=\"badge status-".utf8)
-    bytes.append(contentsOf: status.rawValue.utf8)
-    bytes.append(contentsOf: "\"><span aria-hidden=\"true\">".utf8)
-    bytes.append(contentsOf: symbol(status).utf8)
-    bytes.append(contentsOf: "</span> ".utf8)
+    bytes.appendUTF8("<span class=\"badge status-")
+    bytes.appendUTF8(status.rawValue)
+    bytes.appendUTF8("\"><span aria-hidden=\"true\">")
+    bytes.appendUTF8(symbol(status))
+    bytes.appendUTF8("</span> ")
     MustacheEscaping.html.escape(words ?? status.label, into: &bytes)
-    bytes.append(contentsOf: "</span>".utf8)
+    bytes.appendUTF8("</span>")
   }
 
   /// The legend of the symbols, as a definition list.
