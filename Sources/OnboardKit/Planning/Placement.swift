@@ -78,9 +78,10 @@ struct Placement {
     {
       return false
     }
+    // The date and times first: the id (a string) is compared only for an item that overlaps.
     return !items.contains { other in
-      other.id != id && other.date == date && other.durationMinutes > 0
-        && other.start.minutes < end && start < other.end.minutes
+      other.date == date && other.durationMinutes > 0 && other.start.minutes < end
+        && start < other.end.minutes && other.id != id
     }
   }
 

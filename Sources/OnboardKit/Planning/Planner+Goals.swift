@@ -7,7 +7,8 @@ extension PlanBuilder {
     for assessment in urgencyOrder() {
       let skill = assessment.skill
       let sessions = items.filter {
-        $0.skillID == skill.id && [.training, .practice, .followUp].contains($0.kind)
+        ($0.kind == .training || $0.kind == .practice || $0.kind == .followUp)
+          && $0.skillID == skill.id
       }
       let dayNumbers = sessions.map { start.days(to: $0.date) + 1 }
       let due = dayNumbers.max().map { last in [30, 60, 90].first { last < $0 } ?? 90 } ?? 90

@@ -2,9 +2,12 @@
 /// skill's, advanced topics after the development setup and the codebase tour.
 extension PlanBuilder {
   /// The weak areas in the order they are trained: essential skills first, then the most severe
-  /// gap, then the role's priority.
-  func urgencyOrder() -> [SkillAssessment] {
-    input.report.weakAreas.sorted {
+  /// gap, then the role's priority (`urgencyOrder(of:)` of the report, made once by `init`).
+  func urgencyOrder() -> [SkillAssessment] { urgency }
+
+  /// The weak areas of a report in the order they are trained.
+  static func urgencyOrder(of report: GapReport) -> [SkillAssessment] {
+    report.weakAreas.sorted {
       let a = (
         $0.requirement.tier == .essential ? 0 : 1, -($0.severity ?? 0), $0.requirement.priority
       )
@@ -39,9 +42,18 @@ extension PlanBuilder {
 
   /// A topic above level 3 waits for the development setup and the codebase tour: advanced
   /// material makes sense once the hire has the code running and has seen how it fits together.
-  func advancedFloor(for request: SessionRequest) -> [(CalendarDate, Int)] {
+  /// `groundwork` are the ends of the groundwork items (`groundworkEnds()`, found once while
+  /// training is placed: a training item is never one of them).
+  func advancedFloor(for request: SessionRequest, groundwork: [(CalendarDate, Int)])
+    -> [(CalendarDate, Int)]
+  {
     guard let topic = request.topic, topic.level > 3 else { return [] }
-    return items.filter { Self.groundworkActivities.contains($0.id) }.map {
+    return groundwork
+  }
+
+  /// The ends of the plan's groundwork items (`groundworkActivities`), in item order.
+  func groundworkEnds() -> [(CalendarDate, Int)] {
+    items.filter { Self.groundworkActivities.contains($0.id) }.map {
       ($0.date, $0.start.minutes + $0.durationMinutes)
     }
   }
@@ -54,8 +66,13 @@ extension PlanBuilder {
   /// shared workshop at an agreed time).
   mutating func noteUrgencyExceptions(skillRank: [String: Int], leads: Set<String>) {
     var first: [Int: PlanItem] = [:]
-    for item in items.sorted(by: { ($0.date, $0.start) < ($1.date, $1.start) })
-    where item.kind == .training {
+    // The positions sorted by the items' date and time: the same order as the items sorted
+    // (the same comparisons), without copying them.
+    let order = items.indices.sorted {
+      (items[$0].date, items[$0].start) < (items[$1].date, items[$1].start)
+    }
+    for position in order where items[position].kind == .training {
+      let item = items[position]
       guard let rank = skillRank[item.skillID ?? ""], first[rank] == nil else { continue }
       first[rank] = item
     }

@@ -47,6 +47,8 @@ extension PlanBuilder {
             + "\(formatNumber(planningLevel(of: assessment))); add one to training.csv"))
     }
     let ordered = Self.dependencyOrder(verificationRequests() + topics)
+    // Placing training adds only training and skill checks, never a groundwork activity.
+    let groundwork = groundworkEnds()
     // A prerequisite serves every topic that needs it: it is as urgent as its most urgent
     // dependant (and says so when that is more urgent than its own skill).
     var effective: [String: Int] = [:]
@@ -102,7 +104,8 @@ extension PlanBuilder {
       let after =
         (request.prerequisites.compactMap { placedEnd[$0] }
         + urgencyFloor(for: request, firstSessions: firstSessions)
-        + advancedFloor(for: request) + followUpFloor(for: request.skillID)).max {
+        + advancedFloor(for: request, groundwork: groundwork)
+        + followUpFloor(for: request.skillID)).max {
           ($0.0, $0.1) < ($1.0, $1.1)
         }
       if let placed = placeSession(request, after: after, lastDay: lastDay) {
@@ -155,7 +158,8 @@ extension PlanBuilder {
       (1...2).map { input.settings.trainingCap(week: $0, isFirstDay: false) }.max() ?? 0
     for gap in input.report.weakAreas
     where gap.levelStatus == .criticalGap && gap.requirement.tier == .essential {
-      let sessions = items.filter { $0.kind == .training && $0.skillID == gap.skill.id }
+      let skillID = gap.skill.id
+      let sessions = items.filter { $0.kind == .training && $0.skillID == skillID }
       guard !sessions.contains(where: { $0.date <= firstTen }) else { continue }
       guard let first = sessions.min(by: { ($0.date, $0.start) < ($1.date, $1.start) }) else {
         continue
@@ -358,7 +362,8 @@ extension PlanBuilder {
   func topics(for assessment: SkillAssessment) -> [TrainingTopic] {
     let observed = planningLevel(of: assessment)
     let target = Double(assessment.requirement.targetLevel)
-    let ofSkill = input.catalog.filter { $0.skillID == assessment.skill.id && !$0.isPractice }
+    let skillID = assessment.skill.id
+    let ofSkill = input.catalog.filter { !$0.isPractice && $0.skillID == skillID }
       .sorted { ($0.level, $0.id) < ($1.level, $1.id) }
     let inRange = ofSkill.filter { Double($0.level) > observed && Double($0.level) <= target }
     if !inRange.isEmpty { return inRange }

@@ -140,9 +140,12 @@ struct PlanBuilder {
   var pendingOverrides: [PlanOverride]
   /// `topicRequests()`, when it was already made (by `needsSharedWorkshop`).
   var knownTopicRequests: (requests: [SessionRequest], missing: [SkillAssessment])? = nil
+  /// `urgencyOrder()`: the report's weak areas in training order (the report never changes).
+  let urgency: [SkillAssessment]
 
   init(input: PlanningInput) {
     self.input = input
+    urgency = Self.urgencyOrder(of: input.report)
     var calendar = WorkCalendar(
       hire: input.hire, settings: input.settings, holidays: input.holidays)
     var pending: [PlanOverride] = []
