@@ -231,13 +231,11 @@ public enum Onboarding {
   }
 
   /// A hire's workshop needs for cohort grouping: where the plan the hire would get alone puts
-  /// them (`Planner.workshopDemands`: its placement only).
+  /// them (the demands of its ``draft(hire:library:evidence:overrides:)``).
   public static func workshopDemands(
     hire: Hire, library: PlanLibrary, evidence: [Evidence], overrides: [PlanOverride] = []
   ) throws(InputError) -> [WorkshopDemand] {
-    Planner.workshopDemands(
-      try planningInput(hire: hire, library: library, evidence: evidence, overrides: overrides),
-      catalog: library.catalogByID)
+    try draft(hire: hire, library: library, evidence: evidence, overrides: overrides).demands
   }
 
   /// The first working day of a hire: the roster's date, or the next working day after it.
