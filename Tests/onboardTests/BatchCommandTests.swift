@@ -40,15 +40,22 @@ import Testing
       // several workers and merged.
       let three = try batch(
         directory, evidence: evidence, out: "three", extra: ["--jobs", "3", "--chunk-size", "20"])
+      // Chunks of 3 hires on two workers: the drafts of the first four chunks are kept, the other
+      // ten chunks are drafted again; people are named in roster order across 14 pipelines.
+      let four = try batch(
+        directory, evidence: evidence, out: "four", extra: ["--jobs", "2", "--chunk-size", "3"])
       #expect(one.status == 0, "\(one.stderr)")
       #expect(two.status == 0, "\(two.stderr)")
       #expect(three.status == 0, "\(three.stderr)")
+      #expect(four.status == 0, "\(four.stderr)")
       let a = try CommandRunner.snapshot(directory.appendingPathComponent("one"))
       let b = try CommandRunner.snapshot(directory.appendingPathComponent("two"))
       let c = try CommandRunner.snapshot(directory.appendingPathComponent("three"))
+      let d = try CommandRunner.snapshot(directory.appendingPathComponent("four"))
       #expect(a.count > 40 * 10)
       #expect(a == b)
       #expect(a == c)
+      #expect(a == d)
       let summary =
         try JSONSerialization.jsonObject(with: try #require(a["summary.json"])) as? [String: Any]
       let sessions = summary?["sharedSessions"] as? [[String: Any]] ?? []

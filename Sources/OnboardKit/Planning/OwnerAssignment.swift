@@ -20,10 +20,19 @@ public enum OwnerAssignment {
     _ plan: OnboardingPlan, people: [TeamMember], ledger: inout StaffLedger,
     replan: Replan? = nil
   ) -> OnboardingPlan {
+    assign(plan, staff: StaffDirectory(people: people), ledger: &ledger, replan: replan)
+  }
+
+  /// `assign(_:people:ledger:replan:)` with people.csv indexed once (a run names the people of
+  /// every hire from the same directory).
+  public static func assign(
+    _ plan: OnboardingPlan, staff: StaffDirectory, ledger: inout StaffLedger,
+    replan: Replan? = nil
+  ) -> OnboardingPlan {
     var plan = plan
     var placement = Placement(plan: plan)
     var warnings = WarningList()
-    let byKey = Dictionary(people.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    let people = staff.people
     for index in plan.items.indices {
       var item = plan.items[index]
       if let from = plan.replannedFrom, item.date < from {
@@ -35,8 +44,8 @@ public enum OwnerAssignment {
         item.ownerEmail = item.owner == "hire" ? nil : email
         if let key = email?.lowercased(), item.owner != "hire" {
           ledger.book(key, placement.interval(item), week: StaffLedger.week(of: item.date))
-          if let (turnKey, candidates) = rotation(item, people: people, ledger: ledger),
-            let position = candidates.firstIndex(where: { $0.key == key })
+          if let (turnKey, candidates) = rotation(item, staff: staff, ledger: ledger),
+            let position = candidates.firstIndex(where: { staff.keys[$0] == key })
           {
             ledger.turns[turnKey, default: 0] += position + 1
           }
@@ -50,7 +59,8 @@ public enum OwnerAssignment {
         plan.items[index] = item
         continue
       }
-      let candidates: [TeamMember]
+      // Positions in `people` (so that each person's key is looked up, not made again).
+      let candidates: [Int]
       var turnKey: String? = nil
       var fallback: Person? = nil
       if item.owner == "manager" || item.owner == "buddy" {
@@ -58,8 +68,8 @@ public enum OwnerAssignment {
         item.ownerName = person.name
         item.ownerEmail = person.email
         fallback = person
-        candidates = byKey[person.email.lowercased()].map { [$0] } ?? []
-      } else if let (key, rotated) = rotation(item, people: people, ledger: ledger) {
+        candidates = staff.byKey[person.email.lowercased()].map { [$0] } ?? []
+      } else if let (key, rotated) = rotation(item, staff: staff, ledger: ledger) {
         let keys = [item.topicID, item.skillID, baseID(item.id)].compactMap { $0 }
         turnKey = key
         candidates = rotated
@@ -76,26 +86,28 @@ public enum OwnerAssignment {
         continue
       }
       if let sharedKey = sharedKey(item, plan: plan, placement: placement),
-        let ownerKey = ledger.sharedOwners[sharedKey], let person = byKey[ownerKey]
+        let ownerKey = ledger.sharedOwners[sharedKey], let position = staff.byKey[ownerKey]
       {
         // A shared workshop of the cohort: the same trainer for every attendee, booked once.
+        let person = people[position]
         item.ownerName = person.name
         item.ownerEmail = person.email
         plan.items[index] = item
         continue
       }
-      let capped = candidates.filter { person in
-        guard item.owner != "manager", item.owner != "buddy", let cap = person.weeklyCapMinutes
+      let capped = candidates.filter { position in
+        guard item.owner != "manager", item.owner != "buddy",
+          let cap = people[position].weeklyCapMinutes
         else { return true }
         let week = StaffLedger.week(of: item.date)
-        return ledger.minutes(person.key, week: week) + item.durationMinutes <= cap
+        return ledger.minutes(staff.keys[position], week: week) + item.durationMinutes <= cap
       }
       if capped.isEmpty && fallback == nil {
         warnings.add(
           "every \(item.owner) for this is at their weekly onboarding hours", item: item,
           text:
             "\(item.title) on \(item.date.shortText) has no \(item.owner): "
-            + candidates.map(\.name).joined(separator: ", ")
+            + candidates.map { people[$0].name }.joined(separator: ", ")
             + " already give their weekly onboarding hours that week")
         plan.items[index] = item
         continue
@@ -105,7 +117,9 @@ public enum OwnerAssignment {
         plan.items[index] = item
         continue
       }
-      let choice = placement.best(for: item, among: capped, ledger: ledger)
+      let choice = placement.best(
+        for: item, among: capped.map { people[$0] }, keys: capped.map { staff.keys[$0] },
+        ledger: ledger)
       let person = choice.person
       item.ownerName = person.name
       item.ownerEmail = person.email
@@ -127,12 +141,12 @@ public enum OwnerAssignment {
         )
       }
       let interval = placement.interval(item)
-      ledger.book(person.key, interval, week: StaffLedger.week(of: item.date))
-      if let turnKey, let position = candidates.firstIndex(of: person) {
+      ledger.book(choice.key, interval, week: StaffLedger.week(of: item.date))
+      if let turnKey, let position = candidates.firstIndex(where: { people[$0] == person }) {
         ledger.turns[turnKey, default: 0] += position + 1
       }
       if let sharedKey = sharedKey(item, plan: plan, placement: placement) {
-        ledger.sharedOwners[sharedKey] = person.key
+        ledger.sharedOwners[sharedKey] = choice.key
       }
       plan.items[index] = item
       placement.update(item, at: index)
@@ -158,12 +172,13 @@ public enum OwnerAssignment {
 
   /// For a trainer, mentor, HR or IT item: its turn key and the people who run it, in the order
   /// of their turns (nil for other roles).
-  static func rotation(_ item: PlanItem, people: [TeamMember], ledger: StaffLedger)
-    -> (String, [TeamMember])?
+  /// (As positions in `staff.people`.)
+  static func rotation(_ item: PlanItem, staff: StaffDirectory, ledger: StaffLedger)
+    -> (String, [Int])?
   {
     guard let role = assignedRoles[item.owner] else { return nil }
     let keys = [item.topicID, item.skillID, baseID(item.id)].compactMap { $0 }
-    let able = people.filter { $0.roles.contains(role) && $0.teaches(any: keys) }
+    let able = staff.able(role, keys: keys)
     let key = "\(item.owner)/\(keys.first ?? item.id)"
     let first = able.isEmpty ? 0 : (ledger.turns[key] ?? 0) % able.count
     return (key, Array(able[first...] + able[..<first]))
@@ -202,10 +217,97 @@ public enum OwnerAssignment {
 
   /// The key of a shared workshop session (topic and instant), when the item is one.
   static func sharedKey(_ item: PlanItem, plan: OnboardingPlan, placement: Placement) -> String? {
-    guard item.kind == .training, let topic = item.topicID,
-      item.reason?.contains("shared workshop") == true
-    else { return nil }
+    guard item.kind == .training, let topic = item.topicID, isSharedWorkshop(item.reason) else {
+      return nil
+    }
     return "\(topic)@\(placement.interval(item).lowerBound)"
+  }
+
+  /// `reason?.contains("shared workshop") == true` (Foundation's search, which compares
+  /// canonically) without Foundation when the answer is plain: no such bytes (an ASCII phrase
+  /// has no other canonical spelling), or the bytes with ASCII (or nothing) on both sides, which
+  /// no combining or prepended character can join. Anything else asks Foundation.
+  static func isSharedWorkshop(_ reason: String?) -> Bool {
+    guard let reason else { return false }
+    var text = reason
+    let plain = text.withUTF8 { bytes -> Bool? in
+      let needle = sharedWorkshopBytes
+      guard bytes.count >= needle.count else { return false }
+      var found = false
+      var start = 0
+      while start + needle.count <= bytes.count {
+        if bytes[start] == needle[0] {
+          var offset = 1
+          while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+          if offset == needle.count {
+            let end = start + needle.count
+            let before = start == 0 || bytes[start - 1] < 0x80
+            let after = end == bytes.count || bytes[end] < 0x80
+            if before && after { return true }
+            found = true
+          }
+        }
+        start += 1
+      }
+      return found ? nil : false
+    }
+    return plain ?? referenceIsSharedWorkshop(reason)
+  }
+
+  private static let sharedWorkshopBytes = Array("shared workshop".utf8)
+
+  /// `isSharedWorkshop` as Foundation answers it.
+  static func referenceIsSharedWorkshop(_ reason: String?) -> Bool {
+    reason?.contains("shared workshop") == true
+  }
+}
+
+/// people.csv indexed for naming owners: each person's key (the lower-case email), the first
+/// person of each key, and for every role its people by what they teach, so that the people who
+/// can run an item are found without a scan of everybody (and their keys are made once a run).
+public struct StaffDirectory: Sendable {
+  public let people: [TeamMember]
+  /// `people[i].key`.
+  let keys: [String]
+  /// The position of the first person with each key.
+  let byKey: [String: Int]
+  /// By role: the positions of its people who run any item of it (no topics), in order.
+  private let generalists: [TeamMember.Role: [Int]]
+  /// By role and topic: the positions of its people who run that topic, in order.
+  private let specialists: [TeamMember.Role: [String: [Int]]]
+
+  public init(people: [TeamMember]) {
+    self.people = people
+    keys = people.map(\.key)
+    var byKey: [String: Int] = [:]
+    var generalists: [TeamMember.Role: [Int]] = [:]
+    var specialists: [TeamMember.Role: [String: [Int]]] = [:]
+    for (position, person) in people.enumerated() {
+      if byKey[keys[position]] == nil { byKey[keys[position]] = position }
+      for role in person.roles {
+        if person.topics.isEmpty {
+          generalists[role, default: []].append(position)
+        } else {
+          for topic in person.topics {
+            specialists[role, default: [:]][topic, default: []].append(position)
+          }
+        }
+      }
+    }
+    self.byKey = byKey
+    self.generalists = generalists
+    self.specialists = specialists
+  }
+
+  /// The positions of `people.filter { $0.roles.contains(role) && $0.teaches(any: keys) }`.
+  func able(_ role: TeamMember.Role, keys: [String]) -> [Int] {
+    var lists: [[Int]] = []
+    if let list = generalists[role] { lists.append(list) }
+    if let byTopic = specialists[role] {
+      for key in keys { if let list = byTopic[key] { lists.append(list) } }
+    }
+    if lists.count <= 1 { return lists.first ?? [] }
+    return Array(Set(lists.joined())).sorted()
   }
 }
 

@@ -4,6 +4,8 @@ struct Placement {
   /// A person and a time for an item, with the minutes of it that fall outside the person's hours.
   struct Choice {
     var person: TeamMember
+    /// The person's key (`person.key`).
+    var key: String
     var date: CalendarDate
     var start: LocalTime
     var outside: Int
@@ -112,7 +114,7 @@ struct Placement {
     }
     let movable =
       item.override == nil && item.date >= firstDay
-      && item.reason?.contains("shared workshop") != true
+      && !OwnerAssignment.isSharedWorkshop(item.reason)
     guard movable else { return }
     var dates = [item.date]
     var next = item.date
@@ -143,19 +145,28 @@ struct Placement {
   /// The first time and person (in candidate order) inside everyone's hours and free; else the
   /// least bad: the fewest minutes outside the person's hours, on the item's own day.
   func best(for item: PlanItem, among people: [TeamMember], ledger: StaffLedger) -> Choice {
+    best(for: item, among: people, keys: people.map(\.key), ledger: ledger)
+  }
+
+  /// `best(for:among:ledger:)` with the people's keys made already (`keys[i]` is `people[i].key`).
+  func best(for item: PlanItem, among people: [TeamMember], keys: [String], ledger: StaffLedger)
+    -> Choice
+  {
     var leastBad: (choice: Choice, badness: Int)? = nil
     var fits: Choice? = nil
     forEachSlot(for: item) { date, start in
       let range = interval(date, start, item.durationMinutes)
-      for person in people where ledger.isFree(person.key, range) {
+      for (person, key) in zip(people, keys) where ledger.isFree(key, range) {
         let outside = Self.outside(range, for: person)
         if outside == 0 {
-          fits = Choice(person: person, date: date, start: start, outside: 0)
+          fits = Choice(person: person, key: key, date: date, start: start, outside: 0)
           return false
         }
         let badness = Self.badness(range, for: person)
         if date == item.date, leastBad.map({ badness < $0.badness }) ?? true {
-          leastBad = (Choice(person: person, date: date, start: start, outside: outside), badness)
+          leastBad = (
+            Choice(person: person, key: key, date: date, start: start, outside: outside), badness
+          )
         }
       }
       return true
@@ -163,7 +174,7 @@ struct Placement {
     if let fits { return fits }
     return leastBad?.choice
       ?? Choice(
-        person: people[0], date: item.date, start: item.start,
+        person: people[0], key: keys[0], date: item.date, start: item.start,
         outside: Self.outside(interval(item), for: people[0]))
   }
 }

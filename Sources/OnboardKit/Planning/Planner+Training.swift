@@ -176,7 +176,36 @@ extension PlanBuilder {
 
   /// Requests ordered so that each comes after its prerequisites, otherwise in priority order
   /// (a stable depth-first topological sort; a cycle is broken where it closes).
-  private static func dependencyOrder(_ requests: [SessionRequest]) -> [SessionRequest] {
+  ///
+  /// (By position: each id stands for its first request, whose state is kept in arrays, and no
+  /// request is copied until it is placed in the order; `referenceDependencyOrder` by id.)
+  static func dependencyOrder(_ requests: [SessionRequest]) -> [SessionRequest] {
+    var first: [String: Int] = [:]
+    first.reserveCapacity(requests.count)
+    for (position, request) in requests.enumerated() where first[request.id] == nil {
+      first[request.id] = position
+    }
+    var done = [Bool](repeating: false, count: requests.count)
+    var visiting = [Bool](repeating: false, count: requests.count)
+    var ordered: [SessionRequest] = []
+    ordered.reserveCapacity(requests.count)
+    func visit(_ position: Int) {
+      guard !done[position], !visiting[position] else { return }
+      visiting[position] = true
+      for id in requests[position].prerequisites { if let next = first[id] { visit(next) } }
+      visiting[position] = false
+      done[position] = true
+      ordered.append(requests[position])
+    }
+    // A request whose id came earlier is that request, done already.
+    for position in requests.indices where first[requests[position].id] == position {
+      visit(position)
+    }
+    return ordered
+  }
+
+  /// `dependencyOrder` by id, as it was first written.
+  static func referenceDependencyOrder(_ requests: [SessionRequest]) -> [SessionRequest] {
     let byID = Dictionary(requests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var done: Set<String> = []
     var visiting: Set<String> = []
@@ -334,9 +363,10 @@ extension PlanBuilder {
       let chosen = topics(for: assessment)
       if chosen.isEmpty { missingTopics.append(assessment) }
       var previous: String? = nil
+      // The same text for every topic of the skill (made once, not once a topic).
+      let reason = chosen.isEmpty ? "" : explain(assessment)
       for topic in chosen {
-        include(
-          topic, reason: explain(assessment), urgency: rank, skillID: assessment.skill.id)
+        include(topic, reason: reason, urgency: rank, skillID: assessment.skill.id)
         // Topics of one skill follow each other by level: basics before the advanced topic.
         let id = "training:\(topic.id)"
         if let previous, let index = requests.firstIndex(where: { $0.id == id }),

@@ -23,6 +23,9 @@ struct BatchRunner: Sendable {
   var strict = false
   /// Hires per chunk (a chunk's evidence is in memory at once).
   var chunkSize = 500
+  /// How many chunks (the first ones) keep their grouping-pass drafts for planning; the others
+  /// are drafted again (memory holds this many chunks of drafts at most).
+  var draftChunks = 4
   /// `--replan-from`: hires with a plan.json from an earlier run are re-planned from this date.
   var replanFrom: CalendarDate? = nil
   /// Above this many hires the index shows per-skill counts instead of a column per hire.
@@ -183,10 +186,12 @@ struct BatchRunner: Sendable {
     // 4. Shared workshops: the cohort's demands, spooled by topic, grouped topic by topic
     // (deterministic, from every hire, whatever the number of workers).
     var sessions: [SharedSession] = []
-    // The first chunk's drafts (planning input and lone plan, or the error), kept for step 5:
-    // its hires are neither analysed nor, when no shared session changes them, placed again. One
-    // chunk at most, so memory stays bounded; the other chunks are drafted again in step 5.
-    var firstDrafts: [String: Result<Onboarding.PlanDraft, InputError>] = [:]
+    // The drafts (planning input and lone plan, or the error) of the first `draftChunks`
+    // chunks, kept for step 5: their hires are neither analysed nor, when no shared session
+    // changes them, placed again. Memory stays bounded (a few chunks); later chunks are drafted
+    // again in step 5.
+    var keptDrafts: [[String: Result<Onboarding.PlanDraft, InputError>]] = Array(
+      repeating: [:], count: chunkCount)
     if shareWorkshops, hires.count > 1 {
       let progress = ProgressReporter(
         total: hires.count, label: "grouping", enabled: !quiet && Console.stderrIsTerminal)
@@ -214,7 +219,7 @@ struct BatchRunner: Sendable {
           if case .success(let made) = draft {
             for demand in made.demands { demands.add(demand) }
           }
-          if chunk == 0 { firstDrafts[key] = draft }
+          if chunk < draftChunks { keptDrafts[chunk][key] = draft }
         }
       }
       demands.finish()
@@ -250,16 +255,20 @@ struct BatchRunner: Sendable {
     var calibration = InterviewerCalibration.Tally()
     var plannedCount = 0
     var keptCount = 0
-    var ledger = StaffLedger()
     // tasks.csv: the header, then each hire's rows in roster order (the rows of one hire
     // depend only on its tasks, so the workers make them); the people's calendars.
     let outcomeSpool = OutcomeSpool(directory: chunkCount > 1 ? work : nil, bucketCount: chunkCount)
+    let ledger = LedgerBox()
+    let staff = StaffDirectory(people: library.people)
     for chunk in 0..<chunkCount {
-      let drafts = chunk == 0 ? firstDrafts : [:]
-      firstDrafts = [:]
+      let drafts = keptDrafts[chunk]
+      keptDrafts[chunk] = [:]
       // A chunk drafted already needs no evidence (a hire with row errors fails without it).
       let evidence = drafts.isEmpty ? spool.evidence(ofChunk: chunk, jobs: jobs) : [:]
-      let staged = parallelMap(chunkHires(chunk)) { hire -> Stage in
+      // Planned in parallel; people named one hire after another, in roster order, against one
+      // ledger of the run's bookings (the same for any number of workers), while other workers
+      // plan and render; rendered and written in parallel.
+      let plan: @Sendable (Hire) -> Stage = { hire in
         prepare(
           hire, folder: folders[hire.key] ?? fileSafeName(hire.key),
           draft: drafts[hire.key], evidence: evidence[hire.key] ?? [],
@@ -269,17 +278,15 @@ struct BatchRunner: Sendable {
           keep: keep.contains(hire.key),
           sessions: sharedSessionsByHire[hire.key] ?? [], skills: skills)
       }
-      // People are named one hire after another, in roster order, against one ledger of the
-      // run's bookings: the same for any number of workers.
-      let assigned = staged.map { stage -> Stage in
+      let name: @Sendable (Stage) -> Stage = { stage in
         guard case .planned(let plan, let folder, let keep, let replan) = stage else {
           return stage
         }
-        return .planned(
-          OwnerAssignment.assign(plan, people: library.people, ledger: &ledger, replan: replan),
-          folder: folder, keep: keep, replan: nil)
+        let named = OwnerAssignment.assign(
+          plan, staff: staff, ledger: &ledger.ledger, replan: replan)
+        return .planned(named, folder: folder, keep: keep, replan: nil)
       }
-      let outcomes = parallelMap(assigned) { stage -> Outcome in
+      let write: @Sendable (Stage) -> Outcome = { stage in
         defer { progress.advance() }
         switch stage {
         case .finished(let outcome): return outcome
@@ -289,6 +296,8 @@ struct BatchRunner: Sendable {
             : finish(plan, folder: folder, skills: skills)
         }
       }
+      let outcomes = OrderedPipeline.run(
+        Array(chunkHires(chunk)), workers: jobs, prepare: plan, assign: name, finish: write)
       for outcome in outcomes {
         outcomeSpool.add(events: outcome.personEvents, taskRows: outcome.taskRows)
         entries.append(outcome.entry)
@@ -314,46 +323,40 @@ struct BatchRunner: Sendable {
       return .failure
     }
 
-    // 6. The cohort's files.
+    // 6. The cohort's files, made on another thread while the first bucket of the people's
+    // calendars is (each alone would leave the other core idle); written in the same order.
     let large = hires.count > largeCohort
-    let matrix = CohortMatrix(
-      columns: index.compactMap { entry in
-        entry.report.map {
-          CohortMatrix.Column(name: entry.name, email: entry.email ?? "", report: $0)
-        }
-      })
-    let countRows = skills.map { (skill: $0, counts: counts[$0.id] ?? [:]) }
-    let indexHTML =
-      large
-      ? HTMLIndex.render(
-        entries: index, counts: countRows, plannedElsewhere: plannedCount + keptCount,
-        calibration: calibration.calibration())
-      : HTMLIndex.render(entries: index, calibration: calibration.calibration())
     let saved = SharedSessionPlanner.trainerMinutesSaved(sessions)
+    let evidenceSummary = EvidenceSummary(
+      importReport, strangers: spool.strangerCount, unjoinedErrors: unjoinedErrors)
+    let plannedElsewhere = plannedCount + keptCount
+    let cohortData = ResultBox<Result<[OutputFile], any Error>>(count: 1)
+    let waiter = DispatchGroup()
+    DispatchQueue.global().async(group: waiter) {
+      [entries, index, counts, calibration, csv, sessions] in
+      cohortData.set(
+        0,
+        Result {
+          try cohortFileData(
+            entries: entries, index: index, counts: counts, calibration: calibration, csv: csv,
+            sessions: sessions, saved: saved, evidence: evidenceSummary,
+            plannedElsewhere: plannedElsewhere, large: large, skills: skills)
+        })
+    }
+    let firstCalendars = Result { () throws(InputError) -> [OutputFile] in
+      try personCalendarFiles(outcomeSpool.events(ofBucket: 0))
+    }
+    waiter.wait()
     do {
-      var summary = Summary(
-        hires: entries, sharedSessions: sessions.map(SharedSessionSummary.init),
-        trainerHoursSaved: Double(saved) / 60)
-      summary.evidence = EvidenceSummary(
-        importReport, strangers: spool.strangerCount, unjoinedErrors: unjoinedErrors)
       // The summary first: when the disk is full it is the one file that says what happened.
-      try FileSystem.write(
-        [
-          OutputFile(path: "summary.json", data: try summary.encoded()),
-          OutputFile(path: "index.html", data: Data(visibleDocument(indexHTML).utf8)),
-          OutputFile(
-            path: "cohort.md",
-            data: Data(
-              visibleDocument(
-                large
-                  ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix)
-              ).utf8)),
-          OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8)),
-        ], in: out)
+      try FileSystem.write(try cohortData.values[0].get(), in: out)
       try outcomeSpool.moveTasks(into: out)
       // One bucket's people at a time (each person's events are all in one bucket).
       for bucket in 0..<outcomeSpool.bucketCount {
-        let files = try personCalendarFiles(outcomeSpool.events(ofBucket: bucket))
+        let files =
+          bucket == 0
+          ? try firstCalendars.get()
+          : try personCalendarFiles(outcomeSpool.events(ofBucket: bucket))
         if let failure = outcomeSpool.failure {
           throw InputError(SourceLocation(file: work), failure)
         }
@@ -380,6 +383,42 @@ struct BatchRunner: Sendable {
       Console.out(singleLine(line))
     }
     return failed.isEmpty ? .success : .failure
+  }
+
+  /// summary.json, index.html, cohort.md and cohort.csv (in the order they are written).
+  func cohortFileData(
+    entries: [SummaryEntry], index: [HTMLIndex.Entry], counts: [String: [SkillStatus: Int]],
+    calibration: InterviewerCalibration.Tally, csv: CohortCSV, sessions: [SharedSession],
+    saved: Int, evidence: EvidenceSummary, plannedElsewhere: Int, large: Bool, skills: [Skill]
+  ) throws -> [OutputFile] {
+    let matrix = CohortMatrix(
+      columns: index.compactMap { entry in
+        entry.report.map {
+          CohortMatrix.Column(name: entry.name, email: entry.email ?? "", report: $0)
+        }
+      })
+    let countRows = skills.map { (skill: $0, counts: counts[$0.id] ?? [:]) }
+    let indexHTML =
+      large
+      ? HTMLIndex.render(
+        entries: index, counts: countRows, plannedElsewhere: plannedElsewhere,
+        calibration: calibration.calibration())
+      : HTMLIndex.render(entries: index, calibration: calibration.calibration())
+    var summary = Summary(
+      hires: entries, sharedSessions: sessions.map(SharedSessionSummary.init),
+      trainerHoursSaved: Double(saved) / 60)
+    summary.evidence = evidence
+    return [
+      OutputFile(path: "summary.json", data: try summary.encoded()),
+      OutputFile(path: "index.html", data: Data(visibleDocument(indexHTML).utf8)),
+      OutputFile(
+        path: "cohort.md",
+        data: Data(
+          visibleDocument(
+            large ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix)
+          ).utf8)),
+      OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8)),
+    ]
   }
 
   /// The files written once per run, kept like hire folders without --force.
@@ -523,6 +562,12 @@ struct BatchRunner: Sendable {
     }
     return results.values
   }
+}
+
+/// The run's `StaffLedger`, changed only by `OrderedPipeline`'s `assign` stage (one hire at a
+/// time, in roster order: the pipeline's lock orders the calls).
+final class LedgerBox: @unchecked Sendable {
+  var ledger = StaffLedger()
 }
 
 /// Results written by parallel workers, each to its own slot.
