@@ -81,7 +81,7 @@ struct ByteBuffer: @unchecked Sendable {
   private mutating func grow(_ extra: Int) {
     let old = storage
     let count = old.header.count
-    let block = ByteStorage.make(capacity: max(count + extra, old.header.capacity * 2, 64))
+    let block = ByteStorage.make(capacity: max(count + extra, old.header.capacity * 2, 256))
     old.withUnsafeMutablePointerToElements { source in
       block.withUnsafeMutablePointers { header, elements in
         elements.initialize(from: source, count: count)
@@ -170,7 +170,7 @@ struct ByteBuffer: @unchecked Sendable {
   }
 
   /// `append(html:)` of UTF-8 bytes: the text as it is up to its first special byte, in one
-  /// copy; then byte by byte into room for the worst case (every byte an entity, 6 bytes).
+  /// copy; then, into room for exactly the escaped rest, byte by byte.
   mutating func append(html bytes: UnsafeBufferPointer<UInt8>) {
     guard let base = bytes.baseAddress else { return }
     let count = bytes.count
@@ -180,7 +180,11 @@ struct ByteBuffer: @unchecked Sendable {
       append(base, count: count)
       return
     }
-    write(limit: first + (count - first) * 6) { out in
+    var extra = 0
+    for index in first..<count where Self.isHTMLSpecial(base[index]) {
+      extra += Self.entity(base[index]).utf8CodeUnitCount - 1
+    }
+    write(limit: count + extra) { out in
       out.initialize(from: base, count: first)
       var end = out + first
       for index in first..<count {
@@ -190,18 +194,23 @@ struct ByteBuffer: @unchecked Sendable {
           end += 1
           continue
         }
-        let entity: StaticString
-        switch byte {
-        case UInt8(ascii: "&"): entity = "&amp;"
-        case UInt8(ascii: "<"): entity = "&lt;"
-        case UInt8(ascii: ">"): entity = "&gt;"
-        case UInt8(ascii: "\""): entity = "&quot;"
-        default: entity = "&#39;"
-        }
+        let entity = Self.entity(byte)
         end.initialize(from: entity.utf8Start, count: entity.utf8CodeUnitCount)
         end += entity.utf8CodeUnitCount
       }
       return end - out
+    }
+  }
+
+  /// The entity of one of the five special bytes.
+  @inline(__always)
+  static func entity(_ byte: UInt8) -> StaticString {
+    switch byte {
+    case UInt8(ascii: "&"): "&amp;"
+    case UInt8(ascii: "<"): "&lt;"
+    case UInt8(ascii: ">"): "&gt;"
+    case UInt8(ascii: "\""): "&quot;"
+    default: "&#39;"
     }
   }
 
@@ -210,6 +219,30 @@ struct ByteBuffer: @unchecked Sendable {
   static func isHTMLSpecial(_ byte: UInt8) -> Bool {
     let mask: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
     return byte < 0x40 && (mask >> UInt64(byte)) & 1 != 0
+  }
+
+  // MARK: - Markdown
+
+  /// Appends `markdownEscaped(text)`'s bytes: the byte-table path written straight into the
+  /// buffer, or where it cannot decide, the character path's string.
+  mutating func append(markdown text: String) {
+    var text = text  // shares the storage; `withUTF8` needs a variable
+    let decided = text.withUTF8 { bytes -> Bool in
+      guard let first = UTF8Escaping.firstMarkdownSpecial(bytes) else {
+        append(bytes)
+        return true
+      }
+      var decided = true
+      write(limit: UTF8Escaping.markdownLimit(bytes.count)) { out in
+        guard let count = UTF8Escaping.writeMarkdown(bytes, from: first, to: out) else {
+          decided = false
+          return 0
+        }
+        return count
+      }
+      return decided
+    }
+    if !decided { append(UTF8Escaping.markdownByCharacter(text)) }
   }
 
   // MARK: - Numbers and dates

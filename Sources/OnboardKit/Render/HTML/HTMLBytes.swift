@@ -12,10 +12,16 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
 
   var buffer: ByteBuffer
 
+  /// The room a fragment starts with: most fragments are a few hundred bytes, and growing one
+  /// (a new block and a copy) costs more than the unused room.
+  static let fragmentCapacity = 512
+
   init() { buffer = ByteBuffer() }
 
+  /// A literal, with room to grow (most literals start a fragment that more is appended to).
   init(stringLiteral value: StaticString) {
-    buffer = ByteBuffer(capacity: value.utf8CodeUnitCount)
+    let count = value.utf8CodeUnitCount
+    buffer = ByteBuffer(capacity: count == 0 ? 0 : max(count, Self.fragmentCapacity))
     buffer.append(value)
   }
 
@@ -58,7 +64,8 @@ struct HTMLBytes: ExpressibleByStringInterpolation, CustomStringConvertible, Sen
     var buffer: ByteBuffer
 
     init(literalCapacity: Int, interpolationCount: Int) {
-      buffer = ByteBuffer(capacity: literalCapacity + interpolationCount * 16)
+      buffer = ByteBuffer(
+        capacity: max(HTMLBytes.fragmentCapacity, literalCapacity + interpolationCount * 32))
     }
 
     @inline(__always)
