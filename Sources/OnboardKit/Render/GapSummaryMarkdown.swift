@@ -22,16 +22,15 @@ public enum GapSummaryMarkdown {
     out.line("| # | Skill | Tier | Target | Observed | Confidence | Status | Severity |")
     out.line("|---|---|---|---|---|---|---|---|")
     for a in report.assessments {
-      let observed = a.observed.map { formatNumber($0.level) } ?? "–"
-      let severity = a.severity.map { formatNumber($0, decimals: 2) } ?? "–"
       out.line(
-        "| \(a.requirement.priority) | \(md(a.skill.name))\(integrityMark(a)) | \(a.requirement.tier.rawValue) "
-          + "| \(a.requirement.targetLevel) | \(observed) | \(formatNumber(a.confidence, decimals: 2)) "
-          + "| \(statusText(a)) | \(severity) |")
+        "| \(a.requirement.priority) | \(md: a.skill.name)\(integrityMark(a)) | \(a.requirement.tier.rawValue) "
+          + "| \(a.requirement.targetLevel) | \(levelOrDash: a.observed?.level, decimals: 1) "
+          + "| \(n: a.confidence, decimals: 2) | \(statusText(a)) | \(levelOrDash: a.severity, decimals: 2) |"
+      )
     }
     out.blank()
     for footnote in report.integrityFootnotes {
-      out.line("\(integritySymbol) \(md(footnote.text))")
+      out.line("\(integritySymbol) \(md: footnote.text)")
       out.blank()
     }
     let weak = report.weakAreas
@@ -48,13 +47,13 @@ public enum GapSummaryMarkdown {
     for a in report.conflicts {
       if let c = a.conflict {
         out.line("")
-        out.line("**Conflicting evidence on \(md(a.skill.name)):** \(md(c.summary)).")
+        out.line("**Conflicting evidence on \(md: a.skill.name):** \(md: c.summary).")
       }
     }
     for a in report.assessments {
       if let note = a.weightNote {
         out.line("")
-        out.line("**A weight changed the status of \(md(a.skill.name)):** \(md(note)).")
+        out.line("**A weight changed the status of \(md: a.skill.name):** \(md: note).")
       }
     }
     let settle = report.assessments.filter { $0.settleIt != nil }
@@ -64,7 +63,7 @@ public enum GapSummaryMarkdown {
       out.blank()
       for a in settle {
         let text = replacingText(a.settleIt ?? "", "What would settle it: ", with: "")
-        out.line("- \(md(a.skill.name)) (\(a.status.label)): \(md(text))")
+        out.line("- \(md: a.skill.name) (\(a.status.label)): \(md: text)")
       }
     }
     out.blank()
@@ -74,8 +73,8 @@ public enum GapSummaryMarkdown {
     out.line("### Evidence")
     out.blank()
     for a in report.assessments {
-      out.line("- **\(md(a.skill.name))**" + (a.evidence.isEmpty ? ": no evidence." : ""))
-      for e in a.evidence { out.line("  - \(evidenceLine(e))") }
+      out.line("- **\(md: a.skill.name)**" + (a.evidence.isEmpty ? ": no evidence." : ""))
+      for e in a.evidence { out.line("  - \(evidence: e)") }
     }
     out.blank()
   }
@@ -91,7 +90,7 @@ public enum GapSummaryMarkdown {
     out.blank()
     out.line(
       "Skills that several interviewers rated: where they agree and where they diverge "
-        + "(\(formatNumber(threshold)) or more levels apart), their notes side by side.")
+        + "(\(n: threshold) or more levels apart), their notes side by side.")
     out.blank()
     for comparison in comparisons {
       let agreement = md(comparison.agreement)
@@ -100,7 +99,7 @@ public enum GapSummaryMarkdown {
       )
       for view in comparison.views {
         let notes = view.notes.isEmpty ? "no notes" : view.notes.map(md).joined(separator: " · ")
-        out.line("  - \(md(view.interviewer)): \(formatNumber(view.level)) · \(notes)")
+        out.line("  - \(md: view.interviewer): \(n: view.level) · \(notes)")
       }
     }
     out.blank()
@@ -140,5 +139,56 @@ public enum GapSummaryMarkdown {
     }
     text += " · `\(replacingText(e.origin.description, "`", with: "'"))`"
     return text
+  }
+}
+
+extension MarkdownLine.Interpolation {
+  /// `formatNumber(value, decimals: decimals)`, or "–" for nil.
+  mutating func appendInterpolation(levelOrDash value: Double?, decimals: Int) {
+    if let value { appendInterpolation(n: value, decimals: decimals) } else { appendLiteral("–") }
+  }
+
+  /// `GapSummaryMarkdown.evidenceLine(e)`, written straight into the line.
+  mutating func appendInterpolation(evidence e: Evidence) {
+    appendInterpolation(e.source.rawValue)
+    appendLiteral(" · ")
+    appendInterpolation(md: e.instrument)
+    appendLiteral(": ")
+    appendInterpolation(md: e.rawValue)
+    appendLiteral(" (")
+    appendInterpolation(e.scale)
+    appendLiteral(")")
+    if let p = e.proficiency {
+      appendLiteral(" → level ")
+      appendInterpolation(n: p.level)
+    }
+    if let rank = e.percentileRank {
+      appendLiteral(" → rank ")
+      appendInterpolation(ordinalRank(rank))
+      appendLiteral(" percentile, not a level")
+    }
+    if let weight = e.weight {
+      appendLiteral(" · weight ")
+      appendInterpolation(n: weight, decimals: 2)
+    }
+    if let who = e.assessor {
+      appendLiteral(" · ")
+      appendInterpolation(md: who)
+    }
+    if let note = e.note, !note.isEmpty {
+      if e.integrityFlag != nil {
+        appendLiteral(" · ")
+        appendInterpolation(GapSummaryMarkdown.integritySymbol)
+        appendLiteral(" ")
+      } else {
+        appendLiteral(" · ")
+      }
+      appendLiteral("“")
+      appendInterpolation(md: note)
+      appendLiteral("”")
+    }
+    appendLiteral(" · `")
+    appendInterpolation(replacingText(e.origin.description, "`", with: "'"))
+    appendLiteral("`")
   }
 }

@@ -16,19 +16,19 @@ public enum MarkdownPlan {
   ) -> [UInt8] {
     var out = MarkdownWriter(capacity: 16_384 + plan.items.count * 256)
     let hire = plan.hire
-    out.line("# Onboarding plan: \(md(hire.fullName)), \(md(plan.role.title))")
+    out.line("# Onboarding plan: \(md: hire.fullName), \(md: plan.role.title)")
     out.blank()
     out.line(
-      "- **Start:** \(plan.start.longText)\(plan.startMovedReason == nil ? "" : " (moved, see note)")"
+      "- **Start:** \(long: plan.start)\(plan.startMovedReason == nil ? "" : " (moved, see note)")"
     )
-    out.line("- **Manager:** \(md(hire.manager.name)) · **Buddy:** \(md(hire.buddy.name))")
+    out.line("- **Manager:** \(md: hire.manager.name) · **Buddy:** \(md: hire.buddy.name)")
     out.line(
-      "- **Location:** \(md(hire.location)) (\(md(hire.timeZone)), \(hire.workMode.rawValue)) · "
+      "- **Location:** \(md: hire.location) (\(md: hire.timeZone), \(hire.workMode.rawValue)) · "
         + "**Working days:** \(plan.calendar.workDays.map(\.shortName).joined(separator: ", ")), "
         + "\(plan.calendar.dayStart)–\(plan.calendar.dayEnd)")
     out.blank()
     for note in plan.notes {
-      out.line("> **Note:** \(md(note))")
+      out.line("> **Note:** \(md: note)")
       out.blank()
     }
     renderChanges(plan, into: &out)
@@ -44,7 +44,7 @@ public enum MarkdownPlan {
       out.blank()
       for email in emails {
         out.line(
-          "- \(email.date.shortText) \(email.time): **\(md(email.subject))** to \(md(email.to.joined(separator: ", ")))"
+          "- \(short: email.date) \(email.time): **\(md: email.subject)** to \(md: email.to.joined(separator: ", "))"
         )
       }
       out.blank()
@@ -60,16 +60,16 @@ public enum MarkdownPlan {
   /// A re-plan's changes from its date on (added, changed, removed items).
   private static func renderChanges(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
     guard let from = plan.replannedFrom else { return }
-    out.line("## What changed: re-planned from \(from.longText)")
+    out.line("## What changed: re-planned from \(long: from)")
     out.blank()
     out.line(
-      "Everything before \(from.shortText) is as it was. From \(from.shortText) the plan is rebuilt "
+      "Everything before \(short: from) is as it was. From \(short: from) the plan is rebuilt "
         + "on the latest levels; calendar events keep their ids, changed ones carry a new sequence."
     )
     out.blank()
     if plan.changes.isEmpty { out.line("- Nothing changed.") }
     for change in plan.changes {
-      out.line("- \(change.change.rawValue): \(md(change.text)) (`\(change.itemID)`)")
+      out.line("- \(change.change.rawValue): \(md: change.text) (`\(change.itemID)`)")
     }
     out.blank()
   }
@@ -85,7 +85,7 @@ public enum MarkdownPlan {
       out.line("### By day \(day)")
       out.blank()
       for goal in goals {
-        out.line("- \(md(goal.outcome)): shown by \(md(goal.shownBy)); judged by the \(goal.owner)")
+        out.line("- \(md: goal.outcome): shown by \(md: goal.shownBy); judged by the \(goal.owner)")
       }
       out.blank()
     }
@@ -96,7 +96,7 @@ public enum MarkdownPlan {
     guard !items.isEmpty else { return }
     out.line("## Before day 1")
     out.blank()
-    for item in items { out.line("- \(item.date.shortText) \(item.start): \(summary(item))") }
+    for item in items { out.line("- \(short: item.date) \(item.start): \(summary: item)") }
     out.blank()
   }
 
@@ -104,18 +104,20 @@ public enum MarkdownPlan {
     out.line("## Week 1, day by day")
     out.blank()
     for (index, day) in plan.weekOne.enumerated() {
-      out.line("### Day \(index + 1): \(day.date.longText)")
+      out.line("### Day \(index + 1): \(long: day.date)")
       out.blank()
       out.line("| Time | What | Who | Why |")
       out.line("|---|---|---|---|")
       for item in day.items {
         // What is done (the agenda) goes with the title; Why holds only a reason.
-        let agenda = item.agenda.isEmpty ? "" : ": " + md(item.agenda.joined(separator: "; "))
-        out.line(
-          "| \(item.start)–\(item.end) | \(md(item.title))\(agenda)"
-            + "\(item.note.map { " _(\(md($0)))_" } ?? "")"
-            + "\(item.override.map { " ✎ _\(md($0))_" } ?? "") "
-            + "| \(md(who(item))) | \(item.reason.map(md) ?? "–") |")
+        var line: MarkdownLine = "| \(item.start)–\(item.end) | \(md: item.title)"
+        if !item.agenda.isEmpty { line += ": \(md: item.agenda.joined(separator: "; "))" }
+        if let note = item.note { line += " _(\(md: note))_" }
+        if let mark = item.override { line += " ✎ _\(md: mark)_" }
+        line += " | \(md: who(item)) | "
+        if let reason = item.reason { line += "\(md: reason)" } else { line += "–" }
+        line += " |"
+        out.line(line)
       }
       out.blank()
     }
@@ -128,9 +130,9 @@ public enum MarkdownPlan {
       out.line("### \(title)")
       out.blank()
       let items = plan.items(in: range)
-      for closure in closures(plan, in: range) { out.line("- \(closure)") }
+      for closure in closures(plan, in: range) { out.line(text: "- " + closure) }
       if items.isEmpty { out.line("- Regular work with the team.") }
-      for item in items { out.line("- \(item.date.shortText) \(item.start): \(summary(item))") }
+      for item in items { out.line("- \(short: item.date) \(item.start): \(summary: item)") }
       out.blank()
     }
   }
@@ -141,23 +143,23 @@ public enum MarkdownPlan {
     for number in 2...3 {
       let range = plan.month(number)
       let items = plan.items(in: range)
-      out.line("### Month \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)")
+      out.line("### Month \(number): \(short: range.lowerBound) – \(short: range.upperBound)")
       out.blank()
       // Each part is its own block with blank lines around it, so that CommonMark viewers do not
       // fold a line into the list before it.
       let milestones = items.filter { $0.kind == .milestone }
       for milestone in milestones {
         out.line(
-          "- **\(md(milestone.title))**, \(milestone.date.longText) \(milestone.start) · \(md(who(milestone)))"
+          "- **\(md: milestone.title)**, \(long: milestone.date) \(milestone.start) · \(md: who(milestone))"
         )
-        for point in milestone.agenda { out.line("  - \(md(point))") }
+        for point in milestone.agenda { out.line("  - \(md: point)") }
         out.blank()
       }
       let goals = plan.goals(due: number * 30)
       if !goals.isEmpty {
         out.line("Goals for day \(number * 30):")
         out.blank()
-        for goal in goals { out.line("- \(md(goal.outcome))") }
+        for goal in goals { out.line("- \(md: goal.outcome)") }
         out.blank()
       }
       let sessions = items.filter { Self.sessionKinds.contains($0.kind) }
@@ -165,7 +167,7 @@ public enum MarkdownPlan {
         out.line("Sessions and practice:")
         out.blank()
         for item in sessions {
-          out.line("- \(item.date.shortText) \(item.start): \(summary(item))")
+          out.line("- \(short: item.date) \(item.start): \(summary: item)")
         }
         out.blank()
       }
@@ -174,7 +176,7 @@ public enum MarkdownPlan {
         out.line("Deliverables:")
         out.blank()
         for item in deliverables {
-          out.line("- \(item.date.shortText) \(item.start): \(summary(item))")
+          out.line("- \(short: item.date) \(item.start): \(summary: item)")
         }
         out.blank()
       }
@@ -197,7 +199,7 @@ public enum MarkdownPlan {
     guard !plan.unscheduled.isEmpty else { return }
     out.line("## Not scheduled")
     out.blank()
-    for topic in plan.unscheduled { out.line("- \(md(topic.title)): \(md(topic.reason))") }
+    for topic in plan.unscheduled { out.line("- \(md: topic.title): \(md: topic.reason)") }
     out.blank()
   }
 
@@ -225,22 +227,27 @@ public enum MarkdownPlan {
   }
 }
 
-/// Collects lines with `\n` ends, as UTF-8 bytes (appending bytes is cheaper than appending to
-/// a `String`).
-struct MarkdownWriter {
-  private(set) var bytes: [UInt8] = []
-
-  init() {}
-
-  /// A writer with room for `capacity` bytes.
-  init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-  /// The lines as a string.
-  var text: String { String(decoding: bytes, as: UTF8.self) }
-
-  mutating func line(_ line: String) {
-    bytes.appendUTF8(line)
-    bytes.append(0x0A)
+extension MarkdownLine.Interpolation {
+  /// `MarkdownPlan.summary(item)`, written straight into the line.
+  mutating func appendInterpolation(summary item: PlanItem) {
+    appendInterpolation(md: item.title)
+    appendLiteral(" · ")
+    appendInterpolation(item.durationMinutes)
+    appendLiteral(" min · ")
+    appendInterpolation(md: MarkdownPlan.who(item))
+    if let reason = item.reason {
+      appendLiteral(" — ")
+      appendInterpolation(md: reason)
+    }
+    if let note = item.note {
+      appendLiteral(" _")
+      appendInterpolation(md: note)
+      appendLiteral("_")
+    }
+    if let mark = item.override {
+      appendLiteral(" ✎ _")
+      appendInterpolation(md: mark)
+      appendLiteral("_")
+    }
   }
-  mutating func blank() { bytes.append(0x0A) }
 }

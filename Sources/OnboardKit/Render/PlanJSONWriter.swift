@@ -10,70 +10,78 @@ struct PlanJSONWriter {
   /// The document has something only `JSONEncoder` writes (or refuses) the same way.
   struct Unwritable: Error {}
 
-  private(set) var bytes: [UInt8] = []
+  private(set) var buffer: ByteBuffer
   private var depth = 0
   /// Whether the innermost open container has no element yet.
   private var isFirst = true
 
-  init(capacity: Int = 16_384) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int = 16_384) { buffer = ByteBuffer(capacity: capacity) }
+
+  /// The bytes written so far (one copy).
+  var bytes: [UInt8] { buffer.array }
 
   /// The whole document, ending with a line feed.
   static func write(_ document: PlanDocument) throws(Unwritable) -> [UInt8] {
     var writer = PlanJSONWriter(capacity: 8_192 + document.items.count * 640)
     try writer.write(document)
-    writer.bytes.append(0x0A)
-    return writer.bytes
+    writer.buffer.append(byte: 0x0A)
+    return writer.buffer.array
   }
 
   // MARK: - Layout
 
-  private mutating func indent() {
-    let spaces = 2 * depth
-    if spaces <= Self.spaces.count {
-      bytes.append(contentsOf: Self.spaces[..<spaces])
-    } else {
-      bytes.append(contentsOf: repeatElement(0x20, count: spaces))
-    }
-  }
-
-  /// The spaces of the deepest indent the document has (deeper ones are written in a loop).
-  private static let spaces = [UInt8](repeating: 0x20, count: 16)
-
   private mutating func open(_ bracket: UInt8) {
-    bytes.append(bracket)
-    bytes.append(0x0A)
+    buffer.write(limit: 2) { out in
+      out[0] = bracket
+      out[1] = 0x0A
+      return 2
+    }
     depth += 1
     isFirst = true
   }
 
   private mutating func close(_ bracket: UInt8) {
-    bytes.append(0x0A)
     depth -= 1
-    indent()
-    bytes.append(bracket)
+    let spaces = 2 * depth
+    buffer.write(limit: spaces + 2) { out in
+      out[0] = 0x0A
+      (out + 1).initialize(repeating: 0x20, count: spaces)
+      out[spaces + 1] = bracket
+      return spaces + 2
+    }
     isFirst = false
   }
 
   /// Starts the next element of the open container: the comma after the previous one, the indent.
   private mutating func element() {
-    if !isFirst {
-      bytes.append(UInt8(ascii: ","))
-      bytes.append(0x0A)
-    }
+    let spaces = 2 * depth
+    let comma = isFirst ? 0 : 2
     isFirst = false
-    indent()
+    buffer.write(limit: spaces + 2) { out in
+      if comma > 0 {
+        out[0] = UInt8(ascii: ",")
+        out[1] = 0x0A
+      }
+      (out + comma).initialize(repeating: 0x20, count: spaces)
+      return comma + spaces
+    }
   }
 
   /// `"name" : ` (names are ASCII without anything to escape).
   private mutating func key(_ name: StaticString) {
     element()
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    // Byte by byte: an array literal here would be an allocation per key.
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(0x20)
-    bytes.append(UInt8(ascii: ":"))
-    bytes.append(0x20)
+    name.withUTF8Buffer { name in
+      let count = name.count
+      buffer.write(limit: count + 5) { out in
+        out[0] = UInt8(ascii: "\"")
+        if let base = name.baseAddress { (out + 1).initialize(from: base, count: count) }
+        out[count + 1] = UInt8(ascii: "\"")
+        out[count + 2] = 0x20
+        out[count + 3] = UInt8(ascii: ":")
+        out[count + 4] = 0x20
+        return count + 5
+      }
+    }
   }
 
   // MARK: - Values
@@ -97,51 +105,73 @@ struct PlanJSONWriter {
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+  /// The string in quotes, escaped as the encoder does: most strings have nothing to escape, so
+  /// one look at each byte, then one copy; else byte by byte into room for the worst case (each
+  /// byte a six-byte `\u00XX`).
   private mutating func string(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
-    var text = text
+    var text = text  // shares the storage; `withUTF8` needs a variable
     text.withUTF8 { utf8 in
-      // Most strings have nothing to escape: one look at each byte, then one copy.
-      if !utf8.contains(where: Self.needsEscape) {
-        bytes.append(contentsOf: utf8)
+      let count = utf8.count
+      guard let base = utf8.baseAddress else {
+        buffer.write(limit: 2) { out in
+          out[0] = UInt8(ascii: "\"")
+          out[1] = UInt8(ascii: "\"")
+          return 2
+        }
         return
       }
-      let table = Self.escapeClass
-      var start = 0
-      for index in 0..<utf8.count {
-        let byte = utf8[index]
-        let kind = table[Int(byte)]
-        if kind == 0 { continue }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        start = index + 1
-        bytes.append(UInt8(ascii: "\\"))
-        switch kind {
-        case 1: bytes.append(byte)
-        case 2:
-          switch byte {
-          case 0x08: bytes.append(UInt8(ascii: "b"))
-          case 0x09: bytes.append(UInt8(ascii: "t"))
-          case 0x0A: bytes.append(UInt8(ascii: "n"))
-          case 0x0C: bytes.append(UInt8(ascii: "f"))
-          default: bytes.append(UInt8(ascii: "r"))
+      var first = 0
+      while first < count, !Self.needsEscape(base[first]) { first += 1 }
+      buffer.write(limit: first + (count - first) * 6 + 2) { out in
+        out[0] = UInt8(ascii: "\"")
+        (out + 1).initialize(from: base, count: first)
+        var end = first + 1
+        if first < count {
+          Self.escapeClass.withUnsafeBufferPointer { table in
+            Self.hexDigits.withUnsafeBufferPointer { hex in
+              for index in first..<count {
+                let byte = base[index]
+                let kind = table[Int(byte)]
+                if kind == 0 {
+                  out[end] = byte
+                  end += 1
+                  continue
+                }
+                out[end] = UInt8(ascii: "\\")
+                switch kind {
+                case 1: out[end + 1] = byte
+                case 2:
+                  switch byte {
+                  case 0x08: out[end + 1] = UInt8(ascii: "b")
+                  case 0x09: out[end + 1] = UInt8(ascii: "t")
+                  case 0x0A: out[end + 1] = UInt8(ascii: "n")
+                  case 0x0C: out[end + 1] = UInt8(ascii: "f")
+                  default: out[end + 1] = UInt8(ascii: "r")
+                  }
+                default:
+                  out[end + 1] = UInt8(ascii: "u")
+                  out[end + 2] = 0x30
+                  out[end + 3] = 0x30
+                  out[end + 4] = hex[Int(byte >> 4)]
+                  out[end + 5] = hex[Int(byte & 0x0F)]
+                  end += 4
+                }
+                end += 2
+              }
+            }
           }
-        default:
-          let hex = Self.hexDigits
-          bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30])
-          bytes.append(hex[Int(byte >> 4)])
-          bytes.append(hex[Int(byte & 0x0F)])
         }
+        out[end] = UInt8(ascii: "\"")
+        return end + 1
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
     }
-    bytes.append(UInt8(ascii: "\""))
   }
 
   private mutating func int(_ value: Int) {
     if value >= 0 && value < 10 {
-      bytes.append(0x30 + UInt8(value))
+      buffer.append(byte: 0x30 + UInt8(value))
     } else {
-      NumberText.append(integer: value, to: &bytes)
+      buffer.append(integer: value)
     }
   }
 
@@ -149,7 +179,7 @@ struct PlanJSONWriter {
     guard value.isFinite else { throw Unwritable() }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
-    bytes.appendUTF8(text)
+    buffer.append(text)
   }
 
   private mutating func field(_ name: StaticString, _ value: String) {

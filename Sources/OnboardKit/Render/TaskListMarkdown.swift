@@ -22,21 +22,26 @@ public enum TaskListMarkdown {
         groups.append([index])
       }
     }
-    var text: [UInt8] = []
-    text.reserveCapacity(256 + tasks.count * 96)
-    text.appendUTF8("\n## Tasks by owner\n\n")
-    text.appendUTF8("Tick a box when it is done; `onboard progress --tasks` reads the ids back.\n")
+    var text = ByteBuffer(capacity: 256 + tasks.count * 96)
+    text.append("\n## Tasks by owner\n\n")
+    text.append("Tick a box when it is done; `onboard progress --tasks` reads the ids back.\n")
     for (group, owner) in owners.enumerated() {
-      text.appendUTF8("\n### \(markdownEscaped(owner))\n\n")
+      text.append("\n### ")
+      text.append(markdown: owner)
+      text.append("\n\n")
       for index in groups[group] {
         let task = tasks[index]
-        text.appendUTF8("- [ ] ")
-        text.appendUTF8(markdownEscaped(task.title))
-        text.appendUTF8(" (due \(task.due.shortText) \(task.due.year)) `")
-        text.appendUTF8(task.id)
-        text.appendUTF8("`\n")
+        text.append("- [ ] ")
+        text.append(markdown: task.title)
+        text.append(" (due ")
+        text.append(short: task.due)
+        text.append(byte: UInt8(ascii: " "))
+        text.append(integer: task.due.year)
+        text.append(") `")
+        text.append(task.id)
+        text.append("`\n")
       }
     }
-    return text
+    return text.array
   }
 }

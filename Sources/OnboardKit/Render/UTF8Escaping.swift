@@ -19,50 +19,85 @@ enum UTF8Escaping {
   /// `markdownEscaped` on bytes, or nil when the character path must decide.
   static func markdown(_ text: String) -> String? {
     let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
-      let table = markdownClass
-      guard let first = bytes.firstIndex(where: { table[Int($0)] != 0 }) else {
+      guard let first = firstMarkdownSpecial(bytes) else {
         return .some(nil)  // nothing to change
       }
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count + 16)
-      out.append(contentsOf: bytes[..<first])
+      var decided = true
+      let escaped = String(unsafeUninitializedCapacity: markdownLimit(bytes.count)) { out in
+        guard let base = out.baseAddress, let count = writeMarkdown(bytes, from: first, to: base)
+        else {
+          decided = false
+          return 0
+        }
+        return count
+      }
+      return decided ? .some(escaped) : nil
+    }
+    switch result {
+    case .some(.some(.some(let escaped))): return escaped
+    case .some(.some(.none)): return text
+    default: return nil
+    }
+  }
+
+  /// The index of the first byte `markdownEscaped` may change, or nil when it changes none.
+  @inline(__always)
+  static func firstMarkdownSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let table = markdownClass
+    return table.withUnsafeBufferPointer { table in
+      bytes.firstIndex(where: { table[Int($0)] != 0 })
+    }
+  }
+
+  /// The most bytes `writeMarkdown` writes for `count` bytes (each at most doubles).
+  static func markdownLimit(_ count: Int) -> Int { count * 2 }
+
+  /// Writes `markdownEscaped` of `bytes` at `out` (room for `markdownLimit(bytes.count)`):
+  /// the bytes before `first` as they are, then byte by byte. Returns the count written, or nil
+  /// when the character path must decide.
+  static func writeMarkdown(
+    _ bytes: UnsafeBufferPointer<UInt8>, from first: Int, to out: UnsafeMutablePointer<UInt8>
+  ) -> Int? {
+    guard let base = bytes.baseAddress else { return 0 }
+    out.initialize(from: base, count: first)
+    var end = first
+    @inline(__always) func put(_ byte: UInt8) {
+      out[end] = byte
+      end += 1
+    }
+    return markdownClass.withUnsafeBufferPointer { table -> Int? in
       var index = first
       let count = bytes.count
       while index < count {
         let byte = bytes[index]
         switch table[Int(byte)] {
         case 0:
-          out.append(byte)
+          put(byte)
         case 1:
           guard isAlone(bytes, at: index) else { return nil }
-          out.append(UInt8(ascii: "\\"))
-          out.append(byte)
+          put(UInt8(ascii: "\\"))
+          put(byte)
         case 2:
-          out.append(UInt8(ascii: " "))
+          put(UInt8(ascii: " "))
           if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
         case 3:
-          out.append(UInt8(ascii: " "))
+          put(UInt8(ascii: " "))
         case 4:
           if index + 2 < count, bytes[index + 1] == 0x80,
             bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
           {
-            out.append(UInt8(ascii: " "))
+            put(UInt8(ascii: " "))
             index += 2
           } else {
-            out.append(byte)
+            put(byte)
           }
         default:
           if index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xAF { return nil }
-          out.append(byte)
+          put(byte)
         }
         index += 1
       }
-      return .some(String(decoding: out, as: UTF8.self))
-    }
-    switch result {
-    case .some(.some(.some(let escaped))): return escaped
-    case .some(.some(.none)): return text
-    default: return nil
+      return end
     }
   }
 

@@ -21,8 +21,8 @@ public enum CalendarView {
       (0..<7).lazy.map { plan.start.adding(days: -$0) }
       .first { $0.weekday == first } ?? plan.start
     html +=
-      "<table class=\"calendar\"><caption>First month: \(plan.start.longText) to "
-      + "\(last.longText). Columns are the hire's working days.</caption><thead><tr>"
+      "<table class=\"calendar\"><caption>First month: \(long: plan.start) to "
+      + "\(long: last). Columns are the hire's working days.</caption><thead><tr>"
       + "<th scope=\"col\" class=\"week-col\">Week</th>"
     for day in columns {
       html += "<th scope=\"col\" data-weekday=\"\(day.rawValue)\">\(day.name)</th>"
@@ -38,8 +38,8 @@ public enum CalendarView {
     while weekStart <= last {
       let weekEnd = weekStart.adding(days: 6)
       html +=
-        "<tr><th scope=\"row\" class=\"week-col\">\(weekStart.shortText)<br>"
-        + "<span class=\"muted\">to \(weekEnd.shortText)</span></th>"
+        "<tr><th scope=\"row\" class=\"week-col\">\(short: weekStart)<br>"
+        + "<span class=\"muted\">to \(short: weekEnd)</span></th>"
       for day in columns {
         let offset = (day.index - weekStart.weekday.index + 7) % 7
         cell(plan, date: weekStart.adding(days: offset), last: last, byDay: byDay, to: &html)
@@ -78,7 +78,7 @@ public enum CalendarView {
     if outside { html += " outside" }
     if closure != nil { html += " closed" }
     if date == plan.start { html += " first-day" }
-    html += "\" data-date=\"\(date.iso)\"><div class=\"date\">\(date.shortText)"
+    html += "\" data-date=\"\(iso: date)\"><div class=\"date\">\(short: date)"
     if date == plan.start {
       html += " <span class=\"tag\">First day</span>"
     } else if outside {
@@ -127,8 +127,8 @@ public enum CalendarView {
         first = false
       }
       html +=
-        "<li><strong>\(h: item.title)</strong>: <time datetime=\"\(item.date.iso)\">"
-        + "\(item.date.longText)</time>, \(item.start)–\(item.end), \(h: HTMLPlan.who(item))</li>"
+        "<li><strong>\(h: item.title)</strong>: <time datetime=\"\(iso: item.date)\">"
+        + "\(long: item.date)</time>, \(item.start)–\(item.end), \(h: HTMLPlan.who(item))</li>"
     }
     if !first { html += "</ul>" }
   }

@@ -3,12 +3,12 @@
 enum HTMLPage {
   /// A complete HTML5 document around `body` (which must already be escaped markup).
   static func document(title: String, body: String) -> String {
-    document(title: title, body: HTMLBytes(stringLiteral: body)).string
+    document(title: title, body: HTMLBytes(markup: body)).string
   }
 
   /// The same document around markup already in bytes.
   static func document(title: String, body: HTMLBytes) -> HTMLBytes {
-    var page = head(title: title, capacity: body.bytes.count + HTMLStyle.css.utf8.count + 1_024)
+    var page = head(title: title, capacity: body.count + HTMLStyle.css.utf8.count + 1_024)
     page += body
     page += tail
     return page

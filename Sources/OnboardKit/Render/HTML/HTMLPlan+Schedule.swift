@@ -14,8 +14,8 @@ extension HTMLPlan {
       + "<h2 id=\"week-1-h\">Week 1, day by day</h2>"
     for (index, day) in plan.weekOne.enumerated() {
       html +=
-        "<div class=\"day-block\"><h3>Day \(index + 1): <time datetime=\"\(day.date.iso)\">"
-        + "\(day.date.longText)</time></h3>"
+        "<div class=\"day-block\"><h3>Day \(index + 1): <time datetime=\"\(iso: day.date)\">"
+        + "\(long: day.date)</time></h3>"
       if day.items.isEmpty {
         html += "<p>Regular work with the team.</p></div>"
         continue
@@ -56,11 +56,11 @@ extension HTMLPlan {
       let range = plan.month(number)
       let items = plan.items(in: range)
       html +=
-        "<h3>Month \(number): \(range.lowerBound.shortText) – \(range.upperBound.shortText)</h3>"
+        "<h3>Month \(number): \(short: range.lowerBound) – \(short: range.upperBound)</h3>"
       for milestone in items where milestone.kind == .milestone {
         html +=
           "<div class=\"milestone\"><p><span class=\"tag\">milestone</span> "
-          + "<strong>\(h: milestone.title)</strong>, \(milestone.date.longText) \(milestone.start) "
+          + "<strong>\(h: milestone.title)</strong>, \(long: milestone.date) \(milestone.start) "
           + "(\(who: milestone))</p>"
         if !milestone.agenda.isEmpty {
           html += "<ul>"
@@ -107,7 +107,7 @@ extension HTMLPlan {
       // The session: its kind and title, then its format, length and owner (the same bytes as
       // the escaped `[format, "N min", who].joined(separator: " · ")`).
       html +=
-        "<tr class=\"kind-\(item.kind.rawValue)\"><td class=\"time\">\(item.date.shortText) "
+        "<tr class=\"kind-\(item.kind.rawValue)\"><td class=\"time\">\(short: item.date) "
         + "\(item.start)</td><th scope=\"row\"><span class=\"kind\">"
         + "\(CalendarView.kindLabel(item.kind))</span> \(h: item.title)<br><span class=\"muted\">"
       if let format = item.format { html += "\(h: format) · " }
@@ -142,7 +142,7 @@ extension HTMLPlan {
       + "</tr></thead><tbody>"
     for email in emails {
       html +=
-        "<tr><td class=\"time\">\(email.date.shortText) \(email.time)</td>"
+        "<tr><td class=\"time\">\(short: email.date) \(email.time)</td>"
         + "<th scope=\"row\">\(h: email.subject)</th>"
         + "<td>"
       for (index, to) in email.to.enumerated() {
@@ -159,7 +159,7 @@ extension HTMLPlan {
     var html: HTMLBytes = "<ul class=\"item-list\">"
     for item in items {
       html +=
-        "<li class=\"kind-\(item.kind.rawValue)\"><span class=\"time\">\(item.date.shortText) "
+        "<li class=\"kind-\(item.kind.rawValue)\"><span class=\"time\">\(short: item.date) "
         + "\(item.start)</span> <span class=\"kind\">\(CalendarView.kindLabel(item.kind))</span> "
         + "<strong>\(h: item.title)</strong> (\(item.durationMinutes) min, \(who: item))"
       if let reason = item.reason { html += ": \(h: reason)" }

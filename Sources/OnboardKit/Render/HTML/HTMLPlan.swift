@@ -54,11 +54,11 @@ public enum HTMLPlan {
       "<header class=\"plan-header\"><p class=\"eyebrow\">Onboarding plan</p>"
       + "<h1>\(bdi: hire.fullName) <span class=\"role\">\(bdi: plan.role.title)</span></h1>"
       + "<dl class=\"facts\">"
-    html += fact("Start", "<time datetime=\"\(plan.start.iso)\">\(plan.start.longText)</time>")
+    html += fact("Start", "<time datetime=\"\(iso: plan.start)\">\(long: plan.start)</time>")
     if let reason = plan.startMovedReason {
       html += fact(
         "Requested start",
-        "\(hire.requestedStart.longText) <span class=\"tag\">moved</span> \(h: reason)")
+        "\(long: hire.requestedStart) <span class=\"tag\">moved</span> \(h: reason)")
     }
     html += fact("Manager", person(hire.manager))
     html += fact("Buddy", person(hire.buddy))
@@ -71,7 +71,7 @@ public enum HTMLPlan {
       "Working days",
       "\(CalendarView.columns(for: calendar).map(\.shortName).joined(separator: ", ")), "
         + "\(calendar.dayStart)–\(calendar.dayEnd)")
-    html += fact("Plan runs to", "\(plan.day90.longText) (day 90)")
+    html += fact("Plan runs to", "\(long: plan.day90) (day 90)")
     html += "</dl>"
     for note in plan.notes {
       html += "<p class=\"note\"><strong>Note:</strong> \(h: note)</p>"

@@ -26,14 +26,14 @@ enum HTMLStatus {
   }
 
   /// `badge` appended to UTF-8 bytes, the words escaped straight into them.
-  static func appendBadge(_ status: SkillStatus, words: String?, to bytes: inout [UInt8]) {
-    bytes.appendUTF8("<span class=\"badge status-")
-    bytes.appendUTF8(status.rawValue)
-    bytes.appendUTF8("\"><span aria-hidden=\"true\">")
-    bytes.appendUTF8(symbol(status))
-    bytes.appendUTF8("</span> ")
-    MustacheEscaping.html.escape(words ?? status.label, into: &bytes)
-    bytes.appendUTF8("</span>")
+  static func appendBadge(_ status: SkillStatus, words: String?, to bytes: inout ByteBuffer) {
+    bytes.append("<span class=\"badge status-")
+    bytes.append(status.rawValue)
+    bytes.append("\"><span aria-hidden=\"true\">")
+    bytes.append(symbol(status))
+    bytes.append("</span> ")
+    bytes.append(html: words ?? status.label)
+    bytes.append("</span>")
   }
 
   /// The legend of the symbols, as a definition list.
