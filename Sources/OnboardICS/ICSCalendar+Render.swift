@@ -10,17 +10,28 @@ extension ICSCalendar {
 
   /// The rendered calendar as UTF-8 bytes, ready for a `.ics` file or a `text/calendar` MIME part.
   public func renderBytes() throws(ICSError) -> [UInt8] {
-    var eventLines = ICSContentLines()
+    // About 1 KB an event, so the bytes rarely move.
+    var eventLines = ICSContentLines(capacity: events.count * 1_280 + 256)
     var zones = ICSZoneCoverage()
+    try writeEvents(into: &eventLines, zones: &zones)
+    return assemble(eventLines, zones: zones)
+  }
+
+  /// Writes the VEVENTs of `events`, recording the zones they use.
+  func writeEvents(into eventLines: inout ICSContentLines, zones: inout ICSZoneCoverage)
+    throws(ICSError)
+  {
     // By index: the events are written where they are, not copied out of the array first.
     for index in events.indices {
       let context = ICSEvent.RenderContext(
         index: index, method: method, parameterEncoding: parameterEncoding)
       try events[index].write(into: &eventLines, context: context, zones: &zones)
     }
+  }
 
-    var lines = ICSContentLines()
-    lines.reserveCapacity(eventLines.bytes.count + 1024)
+  /// The calendar's header, the VTIMEZONEs of `zones`, the event lines and the end.
+  func assemble(_ eventLines: ICSContentLines, zones: ICSZoneCoverage) -> [UInt8] {
+    var lines = ICSContentLines(capacity: eventLines.out.count + 2_048)
     lines.line(literal: "BEGIN:VCALENDAR")
     lines.append("PRODID", value: ICSText.escapeText(productID))
     lines.line(literal: "VERSION:2.0")

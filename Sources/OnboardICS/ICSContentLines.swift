@@ -10,116 +10,86 @@ struct ICSContentLines {
 
   /// The bytes written so far; every line ends with CRLF, but for one being written straight
   /// into them, which `finishLine(from:)` then ends.
-  var bytes: [UInt8] = []
+  var out: ICSByteWriter
+
+  /// No lines yet, with room for `capacity` bytes.
+  init(capacity: Int = 256) {
+    out = ICSByteWriter(capacity: capacity)
+  }
+
+  /// A copy of the bytes written so far (setting it replaces them).
+  var bytes: [UInt8] {
+    get { out.bytes }
+    set { out = ICSByteWriter(newValue) }
+  }
 
   /// Makes room for `count` bytes in all.
   mutating func reserveCapacity(_ count: Int) {
-    bytes.reserveCapacity(count)
+    out.reserve(max(0, count - out.count))
   }
 
   /// The text written so far.
-  var text: String { String(decoding: bytes, as: UTF8.self) }
+  var text: String { out.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
 
   /// Appends `NAME;PARAM=value...:value`, with parameter values already encoded.
   mutating func append(_ name: String, _ parameters: [(String, String)] = [], value: String) {
-    append(name, parameters) { $0.append(contentsOf: value.utf8) }
+    append(name, parameters) { $0.append(utf8: value) }
   }
 
   /// Appends `NAME;PARAM=value...:` and the value `writeValue` appends to the line's bytes.
   mutating func append(
     _ name: String, _ parameters: [(String, String)] = [],
-    writing writeValue: (inout [UInt8]) -> Void
+    writing writeValue: (inout ICSByteWriter) -> Void
   ) {
-    line { bytes in
-      bytes.append(contentsOf: name.utf8)
+    line { out in
+      out.append(utf8: name)
       for (parameter, parameterValue) in parameters {
-        bytes.append(UInt8(ascii: ";"))
-        bytes.append(contentsOf: parameter.utf8)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(contentsOf: parameterValue.utf8)
+        out.append(UInt8(ascii: ";"))
+        out.append(utf8: parameter)
+        out.append(UInt8(ascii: "="))
+        out.append(utf8: parameterValue)
       }
-      bytes.append(UInt8(ascii: ":"))
-      writeValue(&bytes)
+      out.append(UInt8(ascii: ":"))
+      writeValue(&out)
     }
   }
 
   /// Appends one content line that `write` appends in full (name, parameters, `:`, value)
   /// straight to the output, folding it afterwards only when it is longer than 75 octets.
-  mutating func line<Failure: Error>(_ write: (inout [UInt8]) throws(Failure) -> Void)
+  mutating func line<Failure: Error>(_ write: (inout ICSByteWriter) throws(Failure) -> Void)
     throws(Failure)
   {
-    let start = bytes.count
-    try write(&bytes)
-    finishLine(from: start)
+    let start = out.count
+    try write(&out)
+    out.finishLine(from: start)
   }
 
-  /// Ends the content line written into `bytes` from `start` on: its CRLF, and the folds when
+  /// Ends the content line written into `out` from `start` on: its CRLF, and the folds when
   /// it is longer than 75 octets, made in place (the same breaks as `fold(_:into:)`).
   mutating func finishLine(from start: Int) {
-    let length = bytes.count - start
-    guard length > Self.maximumOctets else {
-      bytes.append(0x0D)
-      bytes.append(0x0A)
-      return
-    }
-    // Where each physical line after the first begins, relative to `start`.
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: length / (Self.maximumOctets - 1) + 2) {
-      breaks in
-      var count = 0
-      bytes.withUnsafeBufferPointer { output in
-        let line = UnsafeBufferPointer(rebasing: output[start...])
-        var chunkStart = 0
-        var room = Self.maximumOctets
-        while true {
-          var end = min(chunkStart + room, length)
-          while end < length, line[end] & 0xC0 == 0x80 { end -= 1 }
-          guard end < length else { break }
-          breaks[count] = end
-          count += 1
-          chunkStart = end
-          room = Self.maximumOctets - 1
-        }
-      }
-      // Room for CRLF SPACE at each break and the CRLF at the end, then each chunk moved up,
-      // the last first, with its CRLF SPACE before it.
-      bytes.append(contentsOf: repeatElement(0x0A, count: 3 * count + 2))
-      bytes.withUnsafeMutableBufferPointer { output in
-        guard let base = output.baseAddress.map({ $0 + start }) else { return }
-        base[length + 3 * count] = 0x0D
-        base[length + 3 * count + 1] = 0x0A
-        var chunkEnd = length
-        for index in stride(from: count - 1, through: 0, by: -1) {
-          let chunkStart = breaks[index]
-          let shift = 3 * (index + 1)
-          memmove(base + chunkStart + shift, base + chunkStart, chunkEnd - chunkStart)
-          base[chunkStart + shift - 3] = 0x0D
-          base[chunkStart + shift - 2] = 0x0A
-          base[chunkStart + shift - 1] = 0x20
-          chunkEnd = chunkStart
-        }
-      }
-    }
+    out.finishLine(from: start)
   }
 
   /// Appends a whole line given as a literal (at most 75 octets, no line break) and its CRLF.
+  @inline(__always)
   mutating func line(literal: StaticString) {
-    bytes.append(literal: literal)
-    bytes.append(0x0D)
-    bytes.append(0x0A)
+    out.append(literal: literal)
+    out.appendCRLF()
   }
 
   /// Appends bytes that are whole lines already (each ending with CRLF, folded).
   mutating func append(bytes lines: [UInt8]) {
-    bytes.append(contentsOf: lines)
+    out.append(contentsOf: lines)
   }
 
   /// Appends `NAME:` and `ICSText.escapeText(text)`, escaped straight into the output.
+  @inline(__always)
   mutating func text(_ name: StaticString, _ text: String) {
-    let start = bytes.count
-    bytes.append(literal: name)
-    bytes.append(UInt8(ascii: ":"))
-    ICSText.appendEscapedText(text, to: &bytes)
-    finishLine(from: start)
+    let start = out.count
+    out.append(literal: name)
+    out.append(UInt8(ascii: ":"))
+    ICSText.appendEscapedText(text, to: &out)
+    out.finishLine(from: start)
   }
 
   /// Appends `BEGIN:component`.
@@ -134,7 +104,7 @@ struct ICSContentLines {
 
   /// Appends the lines of `other` after these.
   mutating func append(contentsOf other: ICSContentLines) {
-    bytes.append(contentsOf: other.bytes)
+    other.out.withUnsafeBufferPointer { out.append($0) }
   }
 
   /// Writes `line` into `output` as physical lines of at most 75 octets each, joined by CRLF SPACE.

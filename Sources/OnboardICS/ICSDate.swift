@@ -24,9 +24,17 @@ public struct ICSDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Appends `description`'s bytes, without a temporary string.
   func append(to bytes: inout [UInt8]) {
-    appendPadded(year, 4, to: &bytes)
-    appendPadded(month, 2, to: &bytes)
-    appendPadded(day, 2, to: &bytes)
+    var out = ICSByteWriter(capacity: 16)
+    append(to: &out)
+    out.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Appends `description`'s bytes to a writer.
+  @inline(__always)
+  func append(to out: inout ICSByteWriter) {
+    out.appendPadded(year, 4)
+    out.appendPadded(month, 2)
+    out.appendPadded(day, 2)
   }
 
   /// Whether the components name a real day of the proleptic Gregorian calendar.
@@ -52,17 +60,10 @@ public struct ICSDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// Appends `pad(value, width)` (width at most 4): the digits written directly for 0...9999.
-@inline(__always)
 func appendPadded(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
-  guard value >= 0 && value < 10_000 && width <= 4 else {
-    bytes.append(contentsOf: pad(value, width).utf8)
-    return
-  }
-  let count = max(width, value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4)
-  if count >= 4 { bytes.append(0x30 + UInt8(value / 1000)) }
-  if count >= 3 { bytes.append(0x30 + UInt8(value / 100 % 10)) }
-  if count >= 2 { bytes.append(0x30 + UInt8(value / 10 % 10)) }
-  bytes.append(0x30 + UInt8(value % 10))
+  var out = ICSByteWriter(capacity: 16)
+  out.appendPadded(value, width)
+  out.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
 }
 
 /// Zero-pads a non-negative integer to `width` digits.

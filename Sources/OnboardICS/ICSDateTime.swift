@@ -33,37 +33,38 @@ public struct ICSDateTime: Sendable, Hashable, Comparable, CustomStringConvertib
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends `description`'s bytes, without a temporary string: in one block when every part
-  /// fits its width (a year of 0...9999, the rest 0...99), part by part otherwise.
+  /// Appends `description`'s bytes, without a temporary string.
   func append(to bytes: inout [UInt8]) {
+    var out = ICSByteWriter(capacity: 16)
+    append(to: &out)
+    out.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Appends `description`'s bytes: two digits at a time when every part fits its width (a
+  /// year of 0...9999, the rest 0...99), part by part (`appendPadded`) otherwise.
+  @inline(__always)
+  func append(to out: inout ICSByteWriter) {
     let year = date.year
     let month = date.month
     let day = date.day
     guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day),
       (0...99).contains(hour), (0...99).contains(minute), (0...99).contains(second)
     else {
-      date.append(to: &bytes)
-      bytes.append(UInt8(ascii: "T"))
-      appendPadded(hour, 2, to: &bytes)
-      appendPadded(minute, 2, to: &bytes)
-      appendPadded(second, 2, to: &bytes)
+      date.append(to: &out)
+      out.append(UInt8(ascii: "T"))
+      out.appendPadded(hour, 2)
+      out.appendPadded(minute, 2)
+      out.appendPadded(second, 2)
       return
     }
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 15) { digits in
-      func two(_ value: Int, at index: Int) {
-        digits[index] = 0x30 &+ UInt8(truncatingIfNeeded: value / 10)
-        digits[index + 1] = 0x30 &+ UInt8(truncatingIfNeeded: value % 10)
-      }
-      two(year / 100, at: 0)
-      two(year % 100, at: 2)
-      two(month, at: 4)
-      two(day, at: 6)
-      digits[8] = UInt8(ascii: "T")
-      two(hour, at: 9)
-      two(minute, at: 11)
-      two(second, at: 13)
-      bytes.append(contentsOf: UnsafeBufferPointer(digits))
-    }
+    out.appendTwoDigits(year / 100)
+    out.appendTwoDigits(year % 100)
+    out.appendTwoDigits(month)
+    out.appendTwoDigits(day)
+    out.append(UInt8(ascii: "T"))
+    out.appendTwoDigits(hour)
+    out.appendTwoDigits(minute)
+    out.appendTwoDigits(second)
   }
 
   /// Whether the date is valid and the time is within 00:00:00...23:59:59.

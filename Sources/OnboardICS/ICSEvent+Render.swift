@@ -12,7 +12,7 @@ extension ICSEvent {
   /// Validates the event and writes its VEVENT, straight into the calendar's bytes; records the
   /// instants of its local times in `zones`.
   ///
-  /// Each line is appended to `lines.bytes` and ended by `finishLine(from:)`, with no closures:
+  /// Each line is appended to `lines.out` and ended by `finishLine(from:)`, with no closures:
   /// a closure that reads a property captures the whole event, and copying an event (its strings
   /// and arrays retained one by one) cost more than writing most of its lines.
   func write(
@@ -48,65 +48,65 @@ extension ICSEvent {
     let encoding = context.parameterEncoding
     lines.line(literal: "BEGIN:VEVENT")
     lines.text("UID", uid)
-    var line = lines.bytes.count
-    lines.bytes.append(literal: "DTSTAMP:")
-    timestamp.append(to: &lines.bytes)
-    lines.bytes.append(UInt8(ascii: "Z"))
+    var line = lines.out.count
+    lines.out.append(literal: "DTSTAMP:")
+    timestamp.append(to: &lines.out)
+    lines.out.append(UInt8(ascii: "Z"))
     lines.finishLine(from: line)
-    line = lines.bytes.count
-    startValue.append("DTSTART", to: &lines.bytes)
+    line = lines.out.count
+    startValue.append("DTSTART", to: &lines.out)
     lines.finishLine(from: line)
     if let endValue {
-      line = lines.bytes.count
-      endValue.append("DTEND", to: &lines.bytes)
+      line = lines.out.count
+      endValue.append("DTEND", to: &lines.out)
       lines.finishLine(from: line)
     }
     lines.text("SUMMARY", summary)
     if let description { lines.text("DESCRIPTION", description) }
     if let location { lines.text("LOCATION", location) }
     if !categories.isEmpty {
-      line = lines.bytes.count
-      lines.bytes.append(literal: "CATEGORIES:")
+      line = lines.out.count
+      lines.out.append(literal: "CATEGORIES:")
       for position in categories.indices {
-        if position > 0 { lines.bytes.append(UInt8(ascii: ",")) }
-        ICSText.appendEscapedText(categories[position], to: &lines.bytes)
+        if position > 0 { lines.out.append(UInt8(ascii: ",")) }
+        ICSText.appendEscapedText(categories[position], to: &lines.out)
       }
       lines.finishLine(from: line)
     }
     if let organizer {
-      line = lines.bytes.count
-      lines.bytes.append(literal: "ORGANIZER")
-      Self.appendCommonName(organizer.commonName, encoding, to: &lines.bytes)
-      lines.bytes.append(UInt8(ascii: ":"))
-      let valid = Self.appendMailto(organizer.email, to: &lines.bytes)
+      line = lines.out.count
+      lines.out.append(literal: "ORGANIZER")
+      Self.appendCommonName(organizer.commonName, encoding, to: &lines.out)
+      lines.out.append(UInt8(ascii: ":"))
+      let valid = Self.appendMailto(organizer.email, to: &lines.out)
       lines.finishLine(from: line)
       if !valid { throw failure(.invalidEmail(organizer.email), "ORGANIZER") }
     }
     for position in attendees.indices {
-      line = lines.bytes.count
-      lines.bytes.append(literal: "ATTENDEE")
-      Self.appendCommonName(attendees[position].commonName, encoding, to: &lines.bytes)
+      line = lines.out.count
+      lines.out.append(literal: "ATTENDEE")
+      Self.appendCommonName(attendees[position].commonName, encoding, to: &lines.out)
       switch attendees[position].role {
-      case .chair: lines.bytes.append(literal: ";ROLE=CHAIR")
-      case .required: lines.bytes.append(literal: ";ROLE=REQ-PARTICIPANT")
-      case .optional: lines.bytes.append(literal: ";ROLE=OPT-PARTICIPANT")
-      case .nonParticipant: lines.bytes.append(literal: ";ROLE=NON-PARTICIPANT")
+      case .chair: lines.out.append(literal: ";ROLE=CHAIR")
+      case .required: lines.out.append(literal: ";ROLE=REQ-PARTICIPANT")
+      case .optional: lines.out.append(literal: ";ROLE=OPT-PARTICIPANT")
+      case .nonParticipant: lines.out.append(literal: ";ROLE=NON-PARTICIPANT")
       }
       switch attendees[position].participationStatus {
-      case .needsAction: lines.bytes.append(literal: ";PARTSTAT=NEEDS-ACTION")
-      case .accepted: lines.bytes.append(literal: ";PARTSTAT=ACCEPTED")
-      case .declined: lines.bytes.append(literal: ";PARTSTAT=DECLINED")
-      case .tentative: lines.bytes.append(literal: ";PARTSTAT=TENTATIVE")
-      case .delegated: lines.bytes.append(literal: ";PARTSTAT=DELEGATED")
+      case .needsAction: lines.out.append(literal: ";PARTSTAT=NEEDS-ACTION")
+      case .accepted: lines.out.append(literal: ";PARTSTAT=ACCEPTED")
+      case .declined: lines.out.append(literal: ";PARTSTAT=DECLINED")
+      case .tentative: lines.out.append(literal: ";PARTSTAT=TENTATIVE")
+      case .delegated: lines.out.append(literal: ";PARTSTAT=DELEGATED")
       }
-      lines.bytes.append(literal: attendees[position].rsvp ? ";RSVP=TRUE:" : ";RSVP=FALSE:")
-      let valid = Self.appendMailto(attendees[position].email, to: &lines.bytes)
+      lines.out.append(literal: attendees[position].rsvp ? ";RSVP=TRUE:" : ";RSVP=FALSE:")
+      let valid = Self.appendMailto(attendees[position].email, to: &lines.out)
       lines.finishLine(from: line)
       if !valid { throw failure(.invalidEmail(attendees[position].email), "ATTENDEE") }
     }
-    line = lines.bytes.count
-    lines.bytes.append(literal: "SEQUENCE:")
-    appendPadded(sequence, 1, to: &lines.bytes)
+    line = lines.out.count
+    lines.out.append(literal: "SEQUENCE:")
+    lines.out.appendPadded(sequence, 1)
     lines.finishLine(from: line)
     switch status {
     case .tentative: lines.line(literal: "STATUS:TENTATIVE")
@@ -121,9 +121,9 @@ extension ICSEvent {
     }
     if let url {
       guard let value = ICSText.uriValue(url) else { throw failure(.invalidURL(url), "URL") }
-      line = lines.bytes.count
-      lines.bytes.append(literal: "URL:")
-      lines.bytes.append(utf8: value)
+      line = lines.out.count
+      lines.out.append(literal: "URL:")
+      lines.out.append(utf8: value)
       lines.finishLine(from: line)
     }
     lines.line(literal: "END:VEVENT")
@@ -140,7 +140,7 @@ extension ICSEvent {
 
     /// Appends the whole line but its CRLF: `NAME`, `;VALUE=DATE` or `;TZID=zone`, `:` and the
     /// value (`YYYYMMDD`, `YYYYMMDDTHHMMSSZ` or `YYYYMMDDTHHMMSS`).
-    func append(_ name: StaticString, to bytes: inout [UInt8]) {
+    func append(_ name: StaticString, to bytes: inout ICSByteWriter) {
       bytes.append(literal: name)
       switch time {
       case .allDay(let date):
@@ -184,7 +184,7 @@ extension ICSEvent {
   /// Appends `mailto:` and the address (an existing `mailto:` prefix is kept, not doubled);
   /// false, with nothing appended, when it is not a usable address. Printable ASCII (what every
   /// roster has) is checked on its bytes, anything else by `mailtoValue`, the definition.
-  private static func appendMailto(_ email: String, to out: inout [UInt8]) -> Bool {
+  private static func appendMailto(_ email: String, to out: inout ICSByteWriter) -> Bool {
     let written: Bool? = email.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       // Printable ASCII without space or `"`: what `uriValue` accepts without a closer look.
       for byte in bytes where byte <= 0x20 || byte >= 0x7F || byte == 0x22 { return false }
@@ -202,12 +202,12 @@ extension ICSEvent {
         address.contains(0x40)
       else { return false }
       out.append(literal: "mailto:")
-      out.append(contentsOf: address)
+      out.append(address)
       return true
     }
     if written == true { return true }
     guard let value = mailtoValue(email) else { return false }
-    out.append(contentsOf: value.utf8)
+    out.append(utf8: value)
     return true
   }
 
@@ -226,7 +226,7 @@ extension ICSEvent {
 
   /// Appends `;CN=` and the encoded name, or nothing when the name is nil or encodes as blank.
   private static func appendCommonName(
-    _ name: String?, _ encoding: ICSCalendar.ParameterEncoding, to out: inout [UInt8]
+    _ name: String?, _ encoding: ICSCalendar.ParameterEncoding, to out: inout ICSByteWriter
   ) {
     guard let name else { return }
     let start = out.count
@@ -237,7 +237,7 @@ extension ICSEvent {
     if written == 0
       || (written == 2 && out[valueStart] == 0x22 && out[valueStart + 1] == 0x22)
     {
-      out.removeSubrange(start...)
+      out.truncate(to: start)
     }
   }
 }

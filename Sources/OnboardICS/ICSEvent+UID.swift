@@ -5,9 +5,48 @@ extension ICSEvent {
   /// that re-sending a changed session updates the attendee's copy instead of adding a second one.
   /// The domain keeps only ASCII letters, digits, `.` and `-` (lowercased); `onboard.invalid` if empty.
   public static func stableUID(key: String, domain: String) -> String {
+    var key = key
+    return key.withUTF8 { stableUID(keyBytes: $0, domain: domain) }
+  }
+
+  /// `stableUID(key: first + separator + second, domain:)`, the key's bytes put together on the
+  /// stack instead of in a new string.
+  public static func stableUID(
+    key first: String, _ separator: String, _ second: String, domain: String
+  ) -> String {
+    var first = first
+    var separator = separator
+    var second = second
+    return first.withUTF8 { a in
+      separator.withUTF8 { b in
+        second.withUTF8 { c in
+          withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + b.count + c.count) {
+            key in
+            var index = 0
+            for byte in a {
+              key.initializeElement(at: index, to: byte)
+              index += 1
+            }
+            for byte in b {
+              key.initializeElement(at: index, to: byte)
+              index += 1
+            }
+            for byte in c {
+              key.initializeElement(at: index, to: byte)
+              index += 1
+            }
+            return stableUID(keyBytes: UnsafeBufferPointer(key), domain: domain)
+          }
+        }
+      }
+    }
+  }
+
+  /// `stableUID(key:domain:)` of a key's UTF-8 bytes.
+  static func stableUID(keyBytes key: UnsafeBufferPointer<UInt8>, domain: String) -> String {
     var uid: [UInt8] = []
     uid.reserveCapacity(33 + domain.utf8.count)
-    SHA256.appendHexDigest(key, digits: 32, to: &uid)
+    SHA256.appendHexDigest(of: key, digits: 32, to: &uid)
     uid.append(UInt8(ascii: "@"))
     let start = uid.count
     // A domain of lowercase ASCII letters, digits, `.` and `-` only (what settings give) is kept

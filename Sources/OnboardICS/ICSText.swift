@@ -22,15 +22,30 @@ enum ICSText {
 
   /// Appends `escapeText(text)`'s UTF-8 bytes to `out`, without a temporary string.
   static func appendEscapedText(_ text: String, to out: inout [UInt8]) {
+    var writer = ICSByteWriter(capacity: text.utf8.count * 2)
+    appendEscapedText(text, to: &writer)
+    writer.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+  }
+
+  /// Appends `escapeText(text)`'s UTF-8 bytes to a writer, without a temporary string.
+  @inline(__always)
+  static func appendEscapedText(_ text: String, to out: inout ICSByteWriter) {
     let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscapedText($0, to: &out) }
-    if done == nil { out.append(contentsOf: escapeTextByScalar(text).utf8) }
+    if done == nil { out.append(utf8: escapeTextByScalar(text)) }
+  }
+
+  /// The byte table rule of `escapeText` on valid UTF-8, appended to `out`.
+  static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    var writer = ICSByteWriter(capacity: bytes.count * 2)
+    appendEscapedText(bytes, to: &writer)
+    writer.withUnsafeBufferPointer { out.append(contentsOf: $0) }
   }
 
   /// The byte table rule of `escapeText` on valid UTF-8, appended to `out`. The rule is per
   /// scalar and every scalar it changes is recognised by its bytes: ASCII, C2 xx (C1 controls,
   /// NEL), E2 80 A8/A9 (the line and paragraph separators); runs of unchanged bytes are copied
   /// whole.
-  static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+  static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ICSByteWriter) {
     textClass.withUnsafeBufferPointer { table in
       let count = bytes.count
       var index = 0
@@ -40,7 +55,7 @@ enum ICSText {
         var end = index
         while end < count, table[Int(bytes[end])] == 0 { end += 1 }
         if end > index {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+          out.append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
           previousWasCR = false
           index = end
           if index == count { break }
@@ -81,7 +96,7 @@ enum ICSText {
 
   /// Appends `\n`, the escaped line break.
   @inline(__always)
-  private static func appendNewlineEscape(to out: inout [UInt8]) {
+  private static func appendNewlineEscape(to out: inout ICSByteWriter) {
     out.append(UInt8(ascii: "\\"))
     out.append(UInt8(ascii: "n"))
   }
@@ -147,14 +162,24 @@ enum ICSText {
 
   /// Appends `parameterValue(value, encoding:)`'s UTF-8 bytes to `out`.
   static func appendParameterValue(
-    _ value: String, encoding: ICSCalendar.ParameterEncoding, to out: inout [UInt8]
+    _ value: String, encoding: ICSCalendar.ParameterEncoding, to out: inout ICSByteWriter
   ) {
     let done: Void? = value.utf8.withContiguousStorageIfAvailable {
       appendParameterValue($0, encoding: encoding, to: &out)
     }
     if done == nil {
-      out.append(contentsOf: parameterValueByScalar(value, encoding: encoding).utf8)
+      out.append(utf8: parameterValueByScalar(value, encoding: encoding))
     }
+  }
+
+  /// The byte rule of `parameterValue` on valid UTF-8, appended to `out`.
+  static func appendParameterValue(
+    _ bytes: UnsafeBufferPointer<UInt8>, encoding: ICSCalendar.ParameterEncoding,
+    to out: inout [UInt8]
+  ) {
+    var writer = ICSByteWriter(capacity: bytes.count * 2 + 2)
+    appendParameterValue(bytes, encoding: encoding, to: &writer)
+    writer.withUnsafeBufferPointer { out.append(contentsOf: $0) }
   }
 
   /// The byte rule of `parameterValue` on valid UTF-8, appended to `out`. The value is quoted
@@ -162,7 +187,7 @@ enum ICSText {
   /// by the rule), so a scan for them decides the quotes up front.
   static func appendParameterValue(
     _ bytes: UnsafeBufferPointer<UInt8>, encoding: ICSCalendar.ParameterEncoding,
-    to out: inout [UInt8]
+    to out: inout ICSByteWriter
   ) {
     let caret = encoding == .rfc6868
     // One pass over the classes: quotes needed, and whether any byte is changed at all; a value
@@ -180,7 +205,7 @@ enum ICSText {
     }
     if needsQuotes { out.append(UInt8(ascii: "\"")) }
     if !changed {
-      out.append(contentsOf: bytes)
+      out.append(bytes)
       if needsQuotes { out.append(UInt8(ascii: "\"")) }
       return
     }
@@ -191,20 +216,20 @@ enum ICSText {
       let byte = bytes[index]
       var width = 1
       switch byte {
-      case UInt8(ascii: "^") where caret: out.append(contentsOf: "^^".utf8)
-      case UInt8(ascii: "\""): out.append(contentsOf: (caret ? "^'" : "'").utf8)
+      case UInt8(ascii: "^") where caret: out.append(literal: "^^")
+      case UInt8(ascii: "\""): out.append(literal: caret ? "^'" : "'")
       case 0x0A where previousWasCR: break
-      case 0x0A, 0x0B, 0x0C, 0x0D: out.append(contentsOf: (caret ? "^n" : " ").utf8)
+      case 0x0A, 0x0B, 0x0C, 0x0D: out.append(literal: caret ? "^n" : " ")
       case 0x09: out.append(UInt8(ascii: " "))
       case 0..<0x20, 0x7F: break
       case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
         width = 2
-        if bytes[index + 1] == 0x85 { out.append(contentsOf: (caret ? "^n" : " ").utf8) }
+        if bytes[index + 1] == 0x85 { out.append(literal: caret ? "^n" : " ") }
       case 0xE2
       where index + 2 < count && bytes[index + 1] == 0x80
         && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
         width = 3
-        out.append(contentsOf: (caret ? "^n" : " ").utf8)
+        out.append(literal: caret ? "^n" : " ")
       default: out.append(byte)
       }
       previousWasCR = byte == 0x0D

@@ -201,7 +201,14 @@ enum SHA256 {
   /// straight from the digest's words.
   static func appendHexDigest(_ text: String, digits: Int, to out: inout [UInt8]) {
     var text = text
-    let state = text.withUTF8 { Self.digestWords($0) }
+    text.withUTF8 { appendHexDigest(of: $0, digits: digits, to: &out) }
+  }
+
+  /// `appendHexDigest` of the bytes in `message`.
+  static func appendHexDigest(
+    of message: UnsafeBufferPointer<UInt8>, digits: Int, to out: inout [UInt8]
+  ) {
+    let state = Self.digestWords(message)
     let count = min(32, max(0, digits / 2)) * 2
     // The digits go into a buffer on the stack and are appended in one block.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { hex in

@@ -213,8 +213,19 @@ import Testing
         event.timestamp.append(to: &bytes)
         bytes.append(UInt8(ascii: "Z"))
       }
-      lines.append("DTSTART", startValue.parameters, writing: startValue.write)
-      if let endValue { lines.append("DTEND", endValue.parameters, writing: endValue.write) }
+      // The values as the array writer it was wrote them, then copied into the lines.
+      lines.append("DTSTART", startValue.parameters) { out in
+        var bytes: [UInt8] = []
+        startValue.write(&bytes)
+        out.append(contentsOf: bytes)
+      }
+      if let endValue {
+        lines.append("DTEND", endValue.parameters) { out in
+          var bytes: [UInt8] = []
+          endValue.write(&bytes)
+          out.append(contentsOf: bytes)
+        }
+      }
       lines.append("SUMMARY", value: ICSText.escapeText(event.summary))
       if let description = event.description {
         lines.append("DESCRIPTION", value: ICSText.escapeText(description))

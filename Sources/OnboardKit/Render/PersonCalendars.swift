@@ -1,11 +1,49 @@
 import Foundation
 import OnboardICS
 
-/// One person's event of one hire's plan, shown in the person's own zone.
-public struct PersonEvent: Sendable {
+/// One person's event of one hire's plan, shown in the person's own zone, kept as the person's
+/// calendar writes it: its VEVENT is written when the event is made (while the hire is rendered),
+/// and a run's calendars at its end put the blocks together instead of writing every event again.
+public struct PersonEvent: Sendable, Hashable {
   public var personKey: String
   public var personName: String
-  public var event: ICSEvent
+  /// The event's UID.
+  public var uid: String
+  /// The start in UTC minutes (`ICSEventTime.sortKey`): a calendar's events are in this order,
+  /// then by UID.
+  public var sortKey: Int
+  /// The VEVENT, or the event when it cannot be written (the calendar then reports its error).
+  var written: Written
+
+  /// What a person event's calendar gets.
+  enum Written: Sendable, Hashable {
+    /// The VEVENT as a PUBLISH calendar writes it.
+    case block(ICSEventBlock)
+    /// An event a calendar cannot write; the calendar's error names it.
+    case invalid(ICSEvent)
+  }
+
+  /// The event of `event`, written as a person's calendar (PUBLISH) writes it.
+  public init(personKey: String, personName: String, event: ICSEvent) {
+    self.personKey = personKey
+    self.personName = personName
+    uid = event.uid
+    sortKey = event.start.sortKey
+    do {
+      written = .block(try event.block(method: .publish))
+    } catch {
+      written = .invalid(event)
+    }
+  }
+
+  /// A person event from its parts (a spooled one read back).
+  init(personKey: String, personName: String, uid: String, sortKey: Int, written: Written) {
+    self.personKey = personKey
+    self.personName = personName
+    self.uid = uid
+    self.sortKey = sortKey
+    self.written = written
+  }
 }
 
 /// `calendars/<person>.ics`: for every manager, buddy, trainer, mentor, HR and IT person of a
@@ -56,6 +94,10 @@ public enum PersonCalendars {
 
   /// The calendar files, one per person, named by the person's email (path-safe), events in
   /// date order; the same events give the same bytes.
+  ///
+  /// The bytes of a calendar of the events (`ICSCalendar(method: .publish, name:, events:)`),
+  /// made from their blocks; an event that cannot be written throws the error that calendar
+  /// throws (the first such event in the calendar's order, with its index there).
   public static func files(_ events: [PersonEvent]) throws(InputError) -> [OutputFile] {
     var order: [String] = []
     var byPerson: [String: [PersonEvent]] = [:]
@@ -66,15 +108,29 @@ public enum PersonCalendars {
     var files: [OutputFile] = []
     for key in order.sorted() {
       let list = byPerson[key] ?? []
-      // Each event's key computed once, not at every comparison (the same stable order).
-      let sorted = list.map { (key: $0.event.start.sortKey, event: $0.event) }
-        .sorted { ($0.key, $0.event.uid) < ($1.key, $1.event.uid) }.map(\.event)
+      let sorted = list.sorted { ($0.sortKey, $0.uid) < ($1.sortKey, $1.uid) }
       let calendar = ICSCalendar(
-        method: .publish, name: "Onboarding: \(list.first?.personName ?? key)", events: sorted)
+        method: .publish, name: "Onboarding: \(list.first?.personName ?? key)")
       do {
+        var blocks: [ICSEventBlock] = []
+        blocks.reserveCapacity(sorted.count)
+        for index in sorted.indices {
+          switch sorted[index].written {
+          case .block(let block): blocks.append(block)
+          case .invalid(let event):
+            do {
+              blocks.append(try event.block(method: .publish))
+            } catch {
+              var error = error
+              error.eventIndex = index
+              throw error
+            }
+          }
+        }
         files.append(
           OutputFile(
-            path: "calendars/\(fileSafeName(key)).ics", data: Data(try calendar.renderBytes())))
+            path: "calendars/\(fileSafeName(key)).ics",
+            data: Data(try calendar.renderBytes(blocks: blocks))))
       } catch {
         throw InputError(SourceLocation(file: "calendars/\(key).ics"), "cannot write: \(error)")
       }
@@ -105,38 +161,30 @@ extension ICSEventTime {
 /// A binary form of person events, for spooling a run's events to disk between planning and the
 /// calendars written at its end (read back by the same build, never a file format). Exact:
 /// `PersonEvent.read(from: bytes, at: &offset) == event` after `event.write(to: &bytes)`.
-extension PersonEvent: Hashable {
+extension PersonEvent {
   /// Appends the event's record to `bytes`.
   public func write(to bytes: inout [UInt8]) {
     var out = SpoolBytes(bytes: [])
     swap(&out.bytes, &bytes)
     out.string(personKey)
     out.string(personName)
-    out.string(event.uid)
-    out.dateTime(event.timestamp)
-    out.time(event.start)
-    out.optional(event.end) { $0.time($1) }
-    out.string(event.summary)
-    out.optional(event.description) { $0.string($1) }
-    out.optional(event.location) { $0.string($1) }
-    out.int(event.categories.count)
-    for category in event.categories { out.string(category) }
-    out.optional(event.organizer) { out, organizer in
-      out.string(organizer.email)
-      out.optional(organizer.commonName) { $0.string($1) }
+    out.string(uid)
+    out.int(sortKey)
+    switch written {
+    case .block(let block):
+      out.int(0)
+      out.string(block.uid)
+      out.blob(block.bytes)
+      out.int(block.zoneUses.count)
+      for use in block.zoneUses {
+        out.string(use.identifier)
+        out.int(use.start)
+        out.int(use.end)
+      }
+    case .invalid(let event):
+      out.int(1)
+      out.event(event)
     }
-    out.int(event.attendees.count)
-    for attendee in event.attendees {
-      out.string(attendee.email)
-      out.optional(attendee.commonName) { $0.string($1) }
-      out.string(attendee.role.rawValue)
-      out.string(attendee.participationStatus.rawValue)
-      out.int(attendee.rsvp ? 1 : 0)
-    }
-    out.int(event.sequence)
-    out.optional(event.status) { $0.string($1.rawValue) }
-    out.optional(event.transparency) { $0.string($1.rawValue) }
-    out.optional(event.url) { $0.string($1) }
     bytes = out.bytes
   }
 
@@ -149,54 +197,114 @@ extension PersonEvent: Hashable {
   static func read(from bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> PersonEvent? {
     var input = SpoolBytes.Reader(bytes: bytes, offset: offset)
     guard let personKey = input.string(), let personName = input.string(),
-      let uid = input.string(), let timestamp = input.dateTime(), let start = input.time(),
-      let end = input.optional({ $0.time() }), let summary = input.string(),
-      let description = input.optional({ $0.string() }),
-      let location = input.optional({ $0.string() }), let categoryCount = input.int()
+      let uid = input.string(), let sortKey = input.int(), let kind = input.int()
+    else { return nil }
+    let written: Written
+    switch kind {
+    case 0:
+      guard let blockUID = input.string(), let blockBytes = input.blob(),
+        let useCount = input.int(), useCount >= 0
+      else { return nil }
+      // Each use takes 3 bytes at least, so a malformed count cannot reserve more than that.
+      var uses: [ICSEventBlock.ZoneUse] = []
+      uses.reserveCapacity(min(useCount, bytes.count - input.offset))
+      for _ in 0..<useCount {
+        guard let identifier = input.string(), let start = input.int(), let end = input.int()
+        else { return nil }
+        uses.append(ICSEventBlock.ZoneUse(identifier: identifier, start: start, end: end))
+      }
+      written = .block(ICSEventBlock(uid: blockUID, bytes: blockBytes, zoneUses: uses))
+    case 1:
+      guard let event = input.event() else { return nil }
+      written = .invalid(event)
+    default:
+      return nil
+    }
+    offset = input.offset
+    return PersonEvent(
+      personKey: personKey, personName: personName, uid: uid, sortKey: sortKey, written: written)
+  }
+}
+
+extension SpoolBytes {
+  /// Every field of an event.
+  mutating func event(_ event: ICSEvent) {
+    string(event.uid)
+    dateTime(event.timestamp)
+    time(event.start)
+    optional(event.end) { $0.time($1) }
+    string(event.summary)
+    optional(event.description) { $0.string($1) }
+    optional(event.location) { $0.string($1) }
+    int(event.categories.count)
+    for category in event.categories { string(category) }
+    optional(event.organizer) { out, organizer in
+      out.string(organizer.email)
+      out.optional(organizer.commonName) { $0.string($1) }
+    }
+    int(event.attendees.count)
+    for attendee in event.attendees {
+      string(attendee.email)
+      optional(attendee.commonName) { $0.string($1) }
+      string(attendee.role.rawValue)
+      string(attendee.participationStatus.rawValue)
+      int(attendee.rsvp ? 1 : 0)
+    }
+    int(event.sequence)
+    optional(event.status) { $0.string($1.rawValue) }
+    optional(event.transparency) { $0.string($1.rawValue) }
+    optional(event.url) { $0.string($1) }
+  }
+}
+
+extension SpoolBytes.Reader {
+  /// What `SpoolBytes.event` wrote.
+  mutating func event() -> ICSEvent? {
+    guard let uid = string(), let timestamp = dateTime(), let start = time(),
+      let end = optional({ $0.time() }), let summary = string(),
+      let description = optional({ $0.string() }),
+      let location = optional({ $0.string() }), let categoryCount = int()
     else { return nil }
     // Room for the counts read (each element takes a byte at least, so a malformed count cannot
     // reserve more than the bytes left).
     var categories: [String] = []
-    categories.reserveCapacity(min(max(0, categoryCount), bytes.count - input.offset))
+    categories.reserveCapacity(min(max(0, categoryCount), bytes.count - offset))
     for _ in 0..<max(0, categoryCount) {
-      guard let category = input.string() else { return nil }
+      guard let category = string() else { return nil }
       categories.append(category)
     }
     guard
-      let organizer = input.optional({ input -> ICSOrganizer? in
+      let organizer = optional({ input -> ICSOrganizer? in
         guard let email = input.string(), let name = input.optional({ $0.string() }) else {
           return nil
         }
         return ICSOrganizer(email: email, commonName: name)
-      }), let attendeeCount = input.int()
+      }), let attendeeCount = int()
     else { return nil }
     var attendees: [ICSAttendee] = []
-    attendees.reserveCapacity(min(max(0, attendeeCount), bytes.count - input.offset))
+    attendees.reserveCapacity(min(max(0, attendeeCount), bytes.count - offset))
     for _ in 0..<max(0, attendeeCount) {
-      guard let email = input.string(), let name = input.optional({ $0.string() }),
-        let role = input.string().flatMap(ICSAttendee.Role.init(rawValue:)),
-        let status = input.string().flatMap(ICSAttendee.ParticipationStatus.init(rawValue:)),
-        let rsvp = input.int()
+      guard let email = string(), let name = optional({ $0.string() }),
+        let role = string().flatMap(ICSAttendee.Role.init(rawValue:)),
+        let status = string().flatMap(ICSAttendee.ParticipationStatus.init(rawValue:)),
+        let rsvp = int()
       else { return nil }
       attendees.append(
         ICSAttendee(
           email: email, commonName: name, role: role, participationStatus: status, rsvp: rsvp != 0))
     }
-    guard let sequence = input.int(),
-      let status = input.optional({ $0.string().flatMap(ICSEvent.Status.init(rawValue:)) }),
-      let transparency = input.optional({
+    guard let sequence = int(),
+      let status = optional({ $0.string().flatMap(ICSEvent.Status.init(rawValue:)) }),
+      let transparency = optional({
         $0.string().flatMap(ICSEvent.Transparency.init(rawValue:))
       }),
-      let url = input.optional({ $0.string() })
+      let url = optional({ $0.string() })
     else { return nil }
-    offset = input.offset
-    return PersonEvent(
-      personKey: personKey, personName: personName,
-      event: ICSEvent(
-        uid: uid, timestamp: timestamp, start: start, end: end, summary: summary,
-        description: description, location: location, categories: categories,
-        organizer: organizer, attendees: attendees, sequence: sequence, status: status,
-        transparency: transparency, url: url))
+    return ICSEvent(
+      uid: uid, timestamp: timestamp, start: start, end: end, summary: summary,
+      description: description, location: location, categories: categories,
+      organizer: organizer, attendees: attendees, sequence: sequence, status: status,
+      transparency: transparency, url: url)
   }
 }
 
@@ -221,6 +329,12 @@ struct SpoolBytes {
       int(utf8.count)
       bytes.append(contentsOf: utf8)
     }
+  }
+
+  /// A length-prefixed run of bytes.
+  mutating func blob(_ data: [UInt8]) {
+    int(data.count)
+    bytes.append(contentsOf: data)
   }
 
   /// A flag (0: nil), then the value.
@@ -274,6 +388,13 @@ struct SpoolBytes {
       defer { offset += count }
       return String(
         decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
+    }
+
+    /// What `blob` wrote.
+    mutating func blob() -> [UInt8]? {
+      guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+      defer { offset += count }
+      return [UInt8](UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]))
     }
 
     /// `.some(nil)` for a nil value, nil when malformed.

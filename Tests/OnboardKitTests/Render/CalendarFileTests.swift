@@ -23,4 +23,26 @@ import Testing
         "\(text.debugDescription)")
     }
   }
+
+  @Test func uppercasedBytesAndLowercasedComparisonMatchTheirDefinitions() {
+    GeneratedText.forEach(pieces: Self.pieces, seed: 2027, count: 20_000, maximumPieces: 4) {
+      text in
+      var bytes: [UInt8] = [0x41]
+      CalendarFile.appendUppercasingFirst(text, to: &bytes)
+      #expect(
+        bytes == [0x41] + Array(CalendarFile.uppercasingFirst(text).utf8),
+        "\(text.debugDescription)")
+      for key in [text.lowercased(), text, "with", "w", "", text.lowercased() + "\u{37E}"] {
+        #expect(
+          CalendarFile.lowercased(text, equals: key) == (text.lowercased() == key),
+          "\(text.debugDescription) \(key.debugDescription)")
+      }
+    }
+  }
+
+  @Test func aKeyCanonicallyEquivalentToTheTextIsEqualAsByTheDefinition() {
+    for (text, key) in [("a;b", "a\u{37E}b"), ("A;B", "a\u{37E}b"), ("Kelvin", "\u{212A}elvin")] {
+      #expect(CalendarFile.lowercased(text, equals: key) == (text.lowercased() == key))
+    }
+  }
 }
