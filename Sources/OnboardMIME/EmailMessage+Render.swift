@@ -55,14 +55,14 @@ extension EmailMessage {
 
   /// True when the top-level entity is a multipart.
   private var isMultipart: Bool {
-    htmlBody != nil || calendar != nil || !attachments.isEmpty
+    htmlBodyUTF8 != nil || calendar != nil || !attachments.isEmpty
   }
 
   /// The MIME tree: plain text, alternatives, and the mixed wrapper for attachments.
   private func bodyPart() -> MIMEPart {
-    let text = Self.textPart(subtype: "plain", textBody)
+    let text = Self.textPart(subtype: "plain", textBodyUTF8)
     var alternatives = [text]
-    if let htmlBody { alternatives.append(Self.textPart(subtype: "html", htmlBody)) }
+    if let htmlBodyUTF8 { alternatives.append(Self.textPart(subtype: "html", htmlBodyUTF8)) }
     if let calendar {
       let headers =
         HeaderLine.parameterized(
@@ -85,11 +85,11 @@ extension EmailMessage {
   }
 
   /// A `text/<subtype>; charset=UTF-8` part in quoted-printable.
-  private static func textPart(subtype: String, _ text: String) -> MIMEPart {
+  private static func textPart(subtype: String, _ text: [UInt8]) -> MIMEPart {
     let headers =
       "Content-Type: text/\(subtype); charset=UTF-8\r\n"
       + "Content-Transfer-Encoding: quoted-printable\r\n"
-    return MIMEPart(headers: headers, content: .leaf(QuotedPrintable.encode(text)))
+    return MIMEPart(headers: headers, content: .leaf(QuotedPrintable.encodeUTF8(text)))
   }
 
   /// An attachment part in base64 with `name`/`filename` parameters (RFC 2231 when needed).

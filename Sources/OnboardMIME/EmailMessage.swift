@@ -23,10 +23,21 @@ public struct EmailMessage: Sendable, Hashable {
   public var messageID: MessageID?
   /// Additional headers in the given order, e.g. `X-Onboard-Template`, written after Message-ID.
   public var extraHeaders: [HeaderField]
-  /// The plain-text body (always present; it is what text-only readers show).
-  public var textBody: String
-  /// The HTML body, written exactly as given: escaping is the caller's job.
-  public var htmlBody: String?
+  /// The plain-text body's UTF-8 bytes (always present; it is what text-only readers show).
+  /// Messages compare and hash by these bytes, which are what they render.
+  public var textBodyUTF8: [UInt8]
+  /// The HTML body's UTF-8 bytes, written exactly as given: escaping is the caller's job.
+  public var htmlBodyUTF8: [UInt8]?
+  /// The plain-text body (`textBodyUTF8` as a `String`).
+  public var textBody: String {
+    get { String(decoding: textBodyUTF8, as: UTF8.self) }
+    set { textBodyUTF8 = Array(newValue.utf8) }
+  }
+  /// The HTML body (`htmlBodyUTF8` as a `String`).
+  public var htmlBody: String? {
+    get { htmlBodyUTF8.map { String(decoding: $0, as: UTF8.self) } }
+    set { htmlBodyUTF8 = newValue.map { Array($0.utf8) } }
+  }
   /// An invitation shown by mail programs as an event.
   public var calendar: CalendarPart?
   /// Files attached to the message.
@@ -39,6 +50,19 @@ public struct EmailMessage: Sendable, Hashable {
     extraHeaders: [HeaderField] = [], textBody: String, htmlBody: String? = nil,
     calendar: CalendarPart? = nil, attachments: [Attachment] = []
   ) {
+    self.init(
+      from: from, to: to, cc: cc, replyTo: replyTo, subject: subject, date: date,
+      messageID: messageID, extraHeaders: extraHeaders, textBodyUTF8: Array(textBody.utf8),
+      htmlBodyUTF8: htmlBody.map { Array($0.utf8) }, calendar: calendar, attachments: attachments)
+  }
+
+  /// Makes a message from bodies given as UTF-8 bytes (as a renderer that writes bytes has them).
+  public init(
+    from: Mailbox, to: [Mailbox], cc: [Mailbox] = [], replyTo: [Mailbox] = [],
+    subject: String, date: EmailDate, messageID: MessageID? = nil,
+    extraHeaders: [HeaderField] = [], textBodyUTF8: [UInt8], htmlBodyUTF8: [UInt8]? = nil,
+    calendar: CalendarPart? = nil, attachments: [Attachment] = []
+  ) {
     self.from = from
     self.to = to
     self.cc = cc
@@ -47,8 +71,8 @@ public struct EmailMessage: Sendable, Hashable {
     self.date = date
     self.messageID = messageID
     self.extraHeaders = extraHeaders
-    self.textBody = textBody
-    self.htmlBody = htmlBody
+    self.textBodyUTF8 = textBodyUTF8
+    self.htmlBodyUTF8 = htmlBodyUTF8
     self.calendar = calendar
     self.attachments = attachments
   }

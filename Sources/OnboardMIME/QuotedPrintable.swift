@@ -12,13 +12,21 @@ enum QuotedPrintable {
   /// with a line break.
   static func encode(_ text: String) -> [UInt8] {
     var text = text
-    return text.withUTF8 { bytes in
-      // At most 3 bytes per input byte, a soft break (3) per 24 input bytes or fewer, and 2
-      // bytes per hard line break: every byte is written straight into one buffer.
-      let capacity = bytes.count * 3 + bytes.count / 8 + bytes.count * 2 + 16
-      return [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
-        written = encode(bytes, into: out.baseAddress!)
-      }
+    return text.withUTF8 { encode(utf8: $0) }
+  }
+
+  /// `encode` of UTF-8 bytes.
+  static func encodeUTF8(_ text: [UInt8]) -> [UInt8] {
+    text.withUnsafeBufferPointer { encode(utf8: $0) }
+  }
+
+  /// `encode` of UTF-8 bytes through a pointer.
+  private static func encode(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    // At most 3 bytes per input byte, a soft break (3) per 24 input bytes or fewer, and 2
+    // bytes per hard line break: every byte is written straight into one buffer.
+    let capacity = bytes.count * 3 + bytes.count / 8 + bytes.count * 2 + 16
+    return [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+      written = encode(bytes, into: out.baseAddress!)
     }
   }
 

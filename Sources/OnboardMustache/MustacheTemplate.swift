@@ -50,13 +50,22 @@ public struct MustacheTemplate: Sendable {
     stack frames: [MustacheValue], partials: [String: MustacheTemplate] = [:],
     options: MustacheRenderOptions = MustacheRenderOptions()
   ) throws(MustacheError) -> String {
+    String(
+      decoding: try renderBytes(stack: frames, partials: partials, options: options), as: UTF8.self)
+  }
+
+  /// `render(stack:partials:options:)` as its UTF-8 bytes, for a caller that works on bytes.
+  public func renderBytes(
+    stack frames: [MustacheValue], partials: [String: MustacheTemplate] = [:],
+    options: MustacheRenderOptions = MustacheRenderOptions()
+  ) throws(MustacheError) -> [UInt8] {
     let renderer = Renderer(partials: partials, options: options)
     var stack = ContextStack(frames: frames.isEmpty ? [.object([:])] : frames)
     var output: [UInt8] = []
     output.reserveCapacity(source.utf8.count + source.utf8.count / 2)
     try renderer.render(
       nodes, stack: &stack, scope: Renderer.Scope(templateName: name), into: &output)
-    return String(decoding: output, as: UTF8.self)
+    return output
   }
 
   /// Renders with partials given as source text; all of them are parsed on every call, so

@@ -32,4 +32,25 @@ import Testing
       #expect(fast.value == slow.value, "\(count) bytes")
     }
   }
+
+  @Test func bodiesGivenAsBytesRenderAsTheSameBodiesGivenAsStrings() throws {
+    let texts = [
+      "", "Hello\n", "Zoë – café\r\nFrom here.\n.\n", "a\u{301}\u{2028}b \n",
+      String(repeating: "x=y ", count: 40), "<p>R&D</p>\r\n",
+    ]
+    for text in texts {
+      for html in [false, true] {
+        let fromString = try Fixtures.message(html: html, calendar: true, text: text)
+        let fromBytes = EmailMessage(
+          from: fromString.from, to: fromString.to, cc: fromString.cc,
+          replyTo: fromString.replyTo, subject: fromString.subject, date: fromString.date,
+          messageID: fromString.messageID, extraHeaders: fromString.extraHeaders,
+          textBodyUTF8: Array(text.utf8), htmlBodyUTF8: fromString.htmlBody.map { Array($0.utf8) },
+          calendar: fromString.calendar, attachments: fromString.attachments)
+        #expect(try fromBytes.render() == fromString.render(), "\(text.debugDescription)")
+        #expect(fromBytes.textBody.utf8.elementsEqual(text.utf8))
+        #expect(fromBytes == fromString)
+      }
+    }
+  }
 }

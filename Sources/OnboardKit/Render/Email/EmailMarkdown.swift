@@ -20,6 +20,26 @@ public enum EmailMarkdown {
 
   /// The text and HTML parts of one body.
   public static func render(_ source: String) -> (text: String, html: String) {
+    var copy = source  // shares the storage; `withUTF8` needs a variable
+    if let (text, html) = copy.withUTF8({ EmailMarkdownBytes.render($0) }) {
+      return (String(decoding: text, as: UTF8.self), String(decoding: html, as: UTF8.self))
+    }
+    return render(byReference: source)
+  }
+
+  /// `render` of the UTF-8 bytes of a body (as the Mustache renderer writes them), giving the
+  /// parts' UTF-8 bytes.
+  static func renderUTF8(_ source: [UInt8]) -> (text: [UInt8], html: [UInt8]) {
+    if let parts = source.withUnsafeBufferPointer({ EmailMarkdownBytes.render($0) }) {
+      return parts
+    }
+    let (text, html) = render(byReference: String(decoding: source, as: UTF8.self))
+    return (Array(text.utf8), Array(html.utf8))
+  }
+
+  /// `render` on `Character`s: the path every body that does not qualify for
+  /// `EmailMarkdownBytes` takes, and the reference its tests compare it with.
+  static func render(byReference source: String) -> (text: String, html: String) {
     let blocks = parse(lines(source))
     // The text and the HTML part share one parse of each line.
     let cache = EmailInline.Cache()

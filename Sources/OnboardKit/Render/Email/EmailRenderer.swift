@@ -20,7 +20,7 @@ public enum EmailRenderer {
       .object(baseContext ?? EmailContext.base(plan: plan, settings: settings)),
       .object(EmailContext.eventValues(event, of: plan, template: template.file)),
     ]
-    let (subject, text, html) = try parts(template, stack: stack)
+    let (subject, text, html) = try partsUTF8(template, stack: stack)
 
     let hire = plan.hire
     func person(_ audience: Audience) -> Person {
@@ -57,7 +57,7 @@ public enum EmailRenderer {
           try HeaderField(name: "X-Unsent", value: "1"),
           try HeaderField(name: "X-Onboard-Template", value: template.id),
         ],
-        textBody: text, htmlBody: html, calendar: invitation)
+        textBodyUTF8: text, htmlBodyUTF8: html, calendar: invitation)
       return RenderedEmail(
         fileName: fileName, data: Data(try message.render()),
         summary: EmailSummary(
@@ -82,20 +82,31 @@ public enum EmailRenderer {
   static func parts(_ template: EmailTemplate, stack: [MustacheValue]) throws(InputError)
     -> (subject: String, text: String, html: String)
   {
+    let (subject, text, html) = try partsUTF8(template, stack: stack)
+    return (subject, String(decoding: text, as: UTF8.self), String(decoding: html, as: UTF8.self))
+  }
+
+  /// `parts` with the bodies as UTF-8 bytes, from the Mustache output to the MIME writer
+  /// without a `String` in between.
+  static func partsUTF8(_ template: EmailTemplate, stack: [MustacheValue]) throws(InputError)
+    -> (subject: String, text: [UInt8], html: [UInt8])
+  {
     func fill(_ part: MustacheTemplate, _ escaping: MustacheEscaping, firstLine: Int)
-      throws(InputError) -> String
+      throws(InputError) -> [UInt8]
     {
       do {
-        return try part.render(stack: stack, options: .strict(escaping: escaping))
+        return try part.renderBytes(stack: stack, options: .strict(escaping: escaping))
       } catch {
         throw EmailTemplate.inputError(error, file: template.file, firstLine: firstLine)
       }
     }
     let subject = oneLine(
-      try fill(template.subject, .none, firstLine: template.file.subjectLine))
+      String(
+        decoding: try fill(template.subject, .none, firstLine: template.file.subjectLine),
+        as: UTF8.self))
     let body = try fill(
       template.text, .customBytes(EmailMarkdown.escape(_:into:)), firstLine: template.file.textLine)
-    let (text, html) = EmailMarkdown.render(body)
+    let (text, html) = EmailMarkdown.renderUTF8(body)
     if let part = template.html {
       return (subject, text, try fill(part, .html, firstLine: template.file.htmlLine ?? 1))
     }
