@@ -25,6 +25,39 @@ extension TestGorillaImport {
     var cellCount = 0
   }
 
+  /// The fast path's own copies of the test columns' names and skill ids (`""` for a column no
+  /// skill names), by slot, in storage that it swaps into the evidence it hands on and back out
+  /// after: a swap moves a string, where an assignment retains the new one and releases the old
+  /// one, for each of an export's millions of scores. Between two swaps every slot holds its
+  /// column's strings again.
+  final class SlotStrings {
+    let names: UnsafeMutablePointer<String>
+    let skills: UnsafeMutablePointer<String>
+    /// Whether the column at each slot names a skill.
+    let hasSkill: UnsafeMutablePointer<Bool>
+    let count: Int
+
+    init(names: [String], skills: [String?]) {
+      count = min(names.count, skills.count)
+      self.names = UnsafeMutablePointer<String>.allocate(capacity: count)
+      self.skills = UnsafeMutablePointer<String>.allocate(capacity: count)
+      hasSkill = UnsafeMutablePointer<Bool>.allocate(capacity: count)
+      for slot in 0..<count {
+        (self.names + slot).initialize(to: names[slot])
+        (self.skills + slot).initialize(to: skills[slot] ?? "")
+        (hasSkill + slot).initialize(to: skills[slot] != nil)
+      }
+    }
+
+    deinit {
+      names.deinitialize(count: count)
+      skills.deinitialize(count: count)
+      names.deallocate()
+      skills.deallocate()
+      hasSkill.deallocate()
+    }
+  }
+
   static let dateColumns = ["Completion date", "Completed on", "Date completed", "Last activity"]
 
   /// Checks the header and sorts its columns; notes the columns skipped.
@@ -125,8 +158,12 @@ extension TestGorillaImport {
     var fileNumber = 0
     var integrityList = 0
 
+    /// The test columns' strings the fast path swaps into its evidence.
+    let slots: SlotStrings
+
     init(layout: Layout, table: TableReader, skills: SkillIndex, result: EvidenceImportResult) {
       self.layout = layout
+      slots = SlotStrings(names: layout.testNames, skills: layout.testSkills)
       self.table = table
       self.skills = skills
       self.result = result

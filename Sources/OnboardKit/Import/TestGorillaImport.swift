@@ -253,6 +253,10 @@ enum TestGorillaImport {
     // Columns as the first test's plus the distance, when the row allows (see
     // `CSVFieldBytes.columnBase(from:to:)`); else all found in one walk.
     let testIndices = layout.testIndices
+    let slots = context.slots
+    let slotSkills = slots.skills
+    let slotNames = slots.names
+    let slotHasSkill = slots.hasSkill
     let base =
       testIndices.isEmpty
       ? nil : fields.columnBase(from: testIndices[0], to: testIndices[testIndices.count - 1])
@@ -280,9 +284,11 @@ enum TestGorillaImport {
         base.map { (line: fields.line, column: $0 &+ fields.startOffset(at: index)) }
         ?? context.positions[slot]
       // A score of a known skill: the template becomes its evidence, as ``testCell`` makes it.
-      if let value = number, value >= 0, value <= 100, let skillID = layout.testSkills[slot] {
-        context.template.skillID = skillID
-        context.template.instrument = layout.testNames[slot]
+      // Its skill and name are swapped in from the slot's storage and back out after (see
+      // `SlotStrings`): moved, not retained and released.
+      if let value = number, value >= 0, value <= 100, slotHasSkill[slot] {
+        swap(&context.template.skillID, &slotSkills[slot])
+        swap(&context.template.instrument, &slotNames[slot])
         context.template.rawValue = raw
         context.template.proficiency = percentile ? nil : Proficiency(fraction: value / 100)
         context.template.percentileRank = percentile ? value : nil
@@ -290,6 +296,8 @@ enum TestGorillaImport {
         context.template.origin.column = position.column
         context.handedOn &+= 1
         each(context.template)
+        swap(&context.template.skillID, &slotSkills[slot])
+        swap(&context.template.instrument, &slotNames[slot])
         continue
       }
       // Any other cell gives no evidence: the general reading records why.
