@@ -39,7 +39,7 @@ struct ByteBuffer: @unchecked Sendable {
   }
 
   /// How many bytes have been written.
-  var count: Int { storage.header.count }
+  var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.count } }
 
   var isEmpty: Bool { count == 0 }
 
@@ -70,7 +70,9 @@ struct ByteBuffer: @unchecked Sendable {
   /// Makes room for `extra` more bytes in storage only this buffer holds.
   @inline(__always)
   private mutating func reserve(_ extra: Int) {
-    let header = storage.header
+    // Through the pointer: `ManagedBuffer.header` is a class's stored property, so reading it
+    // directly is a dynamic exclusivity check (`swift_beginAccess`), dearer than the append.
+    let header = storage.withUnsafeMutablePointerToHeader { $0.pointee }
     if _slowPath(header.capacity &- header.count < extra || !isKnownUniquelyReferenced(&storage)) {
       grow(extra)
     }
@@ -80,8 +82,9 @@ struct ByteBuffer: @unchecked Sendable {
   @inline(never)
   private mutating func grow(_ extra: Int) {
     let old = storage
-    let count = old.header.count
-    let block = ByteStorage.make(capacity: max(count + extra, old.header.capacity * 2, 256))
+    let header = old.withUnsafeMutablePointerToHeader { $0.pointee }
+    let count = header.count
+    let block = ByteStorage.make(capacity: max(count + extra, header.capacity * 2, 256))
     old.withUnsafeMutablePointerToElements { source in
       block.withUnsafeMutablePointers { header, elements in
         elements.initialize(from: source, count: count)
