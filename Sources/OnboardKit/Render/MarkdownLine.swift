@@ -124,5 +124,9 @@ struct MarkdownWriter {
   }
 
   /// Appends an empty line.
+  ///
+  /// Not inlined: Swift 6.3's multi-threaded whole-module build dropped the body of this one-line
+  /// method while other files still called it (an undefined symbol at link time).
+  @inline(never)
   mutating func blank() { buffer.append(byte: 0x0A) }
 }
