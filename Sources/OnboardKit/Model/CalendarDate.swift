@@ -10,9 +10,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
   public init(dayNumber: Int) { self.dayNumber = dayNumber }
 
-  /// Creates a date from its components; nil when the components are not a real date.
+  /// Creates a date from its components; nil when the components are not a real date. Years
+  /// are limited to ±1,000,000 (beyond, the day number's arithmetic would overflow; a calendar
+  /// read from a file can hold any number).
   public init?(year: Int, month: Int, day: Int) {
-    guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
+    guard (-1_000_000...1_000_000).contains(year), (1...12).contains(month), day >= 1,
+      day <= CalendarDate.daysIn(month: month, year: year)
     else { return nil }
     // Howard Hinnant's days_from_civil.
     let y = month <= 2 ? year - 1 : year

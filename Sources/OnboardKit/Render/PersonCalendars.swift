@@ -146,14 +146,16 @@ extension ICSEventTime {
     case .local(let t, let zone):
       guard let date = CalendarDate(year: t.date.year, month: t.date.month, day: t.date.day)
       else { return 0 }
-      return ZoneClock.instant(date, LocalTime(minutes: t.hour * 60 + t.minute), in: zone)
+      return ZoneClock.instant(date, LocalTime(minutes: t.hour &* 60 &+ t.minute), in: zone)
     case .utc(let t):
+      // Wrapping arithmetic: only an ordering key, and an event read from a file can hold any
+      // number in its fields.
       return
         (CalendarDate(year: t.date.year, month: t.date.month, day: t.date.day)?.dayNumber
-        ?? 0) * 1440
-        + t.hour * 60 + t.minute
+        ?? 0) &* 1440
+        &+ t.hour &* 60 &+ t.minute
     case .allDay(let d):
-      return (CalendarDate(year: d.year, month: d.month, day: d.day)?.dayNumber ?? 0) * 1440
+      return (CalendarDate(year: d.year, month: d.month, day: d.day)?.dayNumber ?? 0) &* 1440
     }
   }
 }
