@@ -594,7 +594,15 @@ final class ResultBox<T>: @unchecked Sendable {
     lock.unlock()
   }
 
-  var values: [T] { slots.compactMap { $0 } }
+  /// Every slot is set before the workers join (each index is claimed once and set before its
+  /// worker asks for another); a hole would be a bug here, so it stops the run instead of leaving
+  /// a hire out of the outputs in silence.
+  var values: [T] {
+    slots.enumerated().map { index, value in
+      guard let value else { preconditionFailure("parallel map: item \(index) has no result") }
+      return value
+    }
+  }
 }
 
 /// cohort.csv, one row per hire, built as hires finish.

@@ -113,9 +113,17 @@ private final class PipelineState<P, A, T>: @unchecked Sendable {
     condition.unlock()
   }
 
+  /// The finished values in the list's order. Every one is set before the workers join (the run
+  /// hands out work until every item is finished); a hole would be a bug here, so it stops the
+  /// run instead of leaving a hire out of the outputs in silence.
   var results: [T] {
     condition.lock()
     defer { condition.unlock() }
-    return outputs.compactMap { $0 }
+    return outputs.enumerated().map { index, value in
+      guard let value else {
+        preconditionFailure("OrderedPipeline: item \(index) was not finished")
+      }
+      return value
+    }
   }
 }
