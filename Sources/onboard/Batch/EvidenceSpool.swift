@@ -3,7 +3,9 @@ import OnboardKit
 
 /// The evidence of a cohort, grouped by roster chunk: imported once, streamed from the exports, and
 /// spooled to one file per chunk, so that planning a chunk needs only that chunk's evidence in
-/// memory. A cohort that fits in one chunk keeps its evidence in memory instead.
+/// memory. The first chunk (planned first) is kept in memory rather than written and read back, so
+/// a cohort that fits in one chunk never touches the disk and memory holds at most two chunks'
+/// evidence (the first one and the one being planned).
 final class EvidenceSpool: @unchecked Sendable {
   let chunkOf: [String: Int]
   let chunkCount: Int
@@ -11,7 +13,8 @@ final class EvidenceSpool: @unchecked Sendable {
   /// The first spool write that failed: the run must stop rather than plan without evidence.
   private(set) var failure: String?
   private let lock = NSLock()
-  private var buffers: [Int: String] = [:]
+  private var buffers: [Int: [UInt8]] = [:]
+  /// The first chunk's evidence (every chunk's when there is no spool folder), in import order.
   private var memory: [Evidence] = []
   private var handles: [Int: FileHandle] = [:]
   /// Evidence of people not on the roster: counted, a few named.
@@ -34,16 +37,17 @@ final class EvidenceSpool: @unchecked Sendable {
       }
       return
     }
-    guard directory != nil else {
+    guard directory != nil, chunk > 0 else {
       memory.append(evidence)
       return
     }
-    buffers[chunk, default: ""] += evidence.record + "\n"
-    if (buffers[chunk]?.utf8.count ?? 0) > 1 << 18 { flush(chunk) }
+    evidence.appendRecord(to: &buffers[chunk, default: []])
+    buffers[chunk, default: []].append(0x0A)
+    if (buffers[chunk]?.count ?? 0) > 1 << 18 { flush(chunk) }
   }
 
   private func flush(_ chunk: Int) {
-    guard let directory, let text = buffers[chunk], !text.isEmpty else { return }
+    guard let directory, let bytes = buffers[chunk], !bytes.isEmpty else { return }
     let handle: FileHandle
     if let open = handles[chunk] {
       handle = open
@@ -60,10 +64,10 @@ final class EvidenceSpool: @unchecked Sendable {
       handles[chunk] = opened
       handle = opened
     }
-    do { try handle.write(contentsOf: Data(text.utf8)) } catch {
+    do { try handle.write(contentsOf: bytes) } catch {
       failure = failure ?? "cannot write the spool (disk full?): \(error.localizedDescription)"
     }
-    buffers[chunk] = ""
+    buffers[chunk]?.removeAll(keepingCapacity: true)
   }
 
   /// Writes what is buffered and closes the files.
@@ -78,7 +82,7 @@ final class EvidenceSpool: @unchecked Sendable {
   /// The evidence of one chunk, grouped by hire (each hire's in spool order). The records are
   /// decoded by `jobs` workers, each a contiguous part of the file, merged in file order.
   func evidence(ofChunk chunk: Int, jobs: Int = 1) -> [String: [Evidence]] {
-    guard let directory else { return Dictionary(grouping: memory, by: \.hireKey) }
+    guard let directory, chunk > 0 else { return Dictionary(grouping: memory, by: \.hireKey) }
     let path = (directory as NSString).appendingPathComponent("evidence-\(chunk).tsv")
     guard let data = FileManager.default.contents(atPath: path) else { return [:] }
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")

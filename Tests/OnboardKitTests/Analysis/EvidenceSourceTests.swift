@@ -150,4 +150,23 @@ import Testing
     let e = Self.item(.interview, level: 3, instrument: "q", assessor: "X", line: 2, weight: 0.25)
     #expect(Evidence(record: Substring(e.record)) == e)
   }
+
+  /// The byte writer of spool records gives the text of the field-by-field definition, and it
+  /// reads back equal, for text with every escaped character, CRLF, non-ASCII and absent fields.
+  @Test func spoolRecordBytesMatchTheDefinition() {
+    var rng = SeededGenerator(seed: 29)
+    let pieces = ["a", "\\", "\t", "\n", "\r", "\r\n", "é", "🙂", "\\N", " ", "\\t", "x\u{85}y"]
+    func text() -> String { (0..<rng.int(0...5)).map { _ in rng.pick(pieces) }.joined() }
+    for index in 0..<300 {
+      var e = Self.item(
+        .interview, level: Double(index % 5), instrument: text(),
+        assessor: index % 3 == 0 ? nil : text(), line: index, weight: index % 4 == 0 ? nil : 0.5)
+      e.hireKey = "h\(index)" + text()
+      e.note = index % 2 == 0 ? nil : text()
+      e.rawValue = text()
+      e.origin.file = "f" + text()
+      #expect(e.record == e.recordByCharacter, "\(e)")
+      #expect(Evidence(record: Substring(e.record)) == e, "\(e)")
+    }
+  }
 }
