@@ -16,13 +16,18 @@ extension Evidence {
         var copy = text
         copy.withUTF8 { utf8 in
           for byte in utf8 {
+            let escaped: UInt8
             switch byte {
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-            case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-            default: bytes.append(byte)
+            case 0x5C: escaped = 0x5C
+            case 0x09: escaped = UInt8(ascii: "t")
+            case 0x0A: escaped = UInt8(ascii: "n")
+            case 0x0D: escaped = UInt8(ascii: "r")
+            default:
+              bytes.append(byte)
+              continue
             }
+            bytes.append(0x5C)
+            bytes.append(escaped)
           }
         }
       } else {
