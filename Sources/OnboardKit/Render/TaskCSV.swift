@@ -18,6 +18,12 @@ public enum TaskCSV {
     String(decoding: rowBytes(tasks), as: UTF8.self)
   }
 
+  /// `visibleDocument(rows(tasks))` as UTF-8 bytes: what a batch's tasks.csv gets of one hire,
+  /// without a `String` in between.
+  public static func visibleRows(_ tasks: [OnboardingTask]) -> [UInt8] {
+    visibleDocument(bytes: rowBytes(tasks))
+  }
+
   /// `rows` as UTF-8 bytes, written by the byte writer.
   static func rowBytes(_ tasks: [OnboardingTask]) -> [UInt8] {
     var bytes: [UInt8] = []

@@ -42,8 +42,8 @@ struct BatchRunner: Sendable {
     var planned: Bool
     /// The hire's items in the calendars of the people who attend them.
     var personEvents: [PersonEvent] = []
-    /// The hire's rows of tasks.csv (`TaskCSV.rows` of its tasks made visible, by the worker).
-    var taskRows = ""
+    /// The hire's rows of tasks.csv (`TaskCSV.visibleRows` of its tasks, made by the worker).
+    var taskRows: [UInt8] = []
   }
 
   /// A hire after planning, before its people are named: finished already (failed or kept), or a
@@ -483,7 +483,7 @@ struct BatchRunner: Sendable {
       planned: false,
       personEvents: PersonCalendars.events(
         of: plan, people: library.people, settings: library.settings, stamp: stamp),
-      taskRows: visibleDocument(TaskCSV.rows(OnboardingTask.tasks(of: plan))))
+      taskRows: TaskCSV.visibleRows(OnboardingTask.tasks(of: plan)))
   }
 
   func failure(_ hire: Hire, _ messages: [String], _ skills: [Skill]) -> Outcome {
@@ -521,7 +521,7 @@ struct BatchRunner: Sendable {
         personEvents: PersonCalendars.events(
           of: output.plan, people: library.people, settings: library.settings, stamp: stamp,
           itemEvents: output.itemEvents),
-        taskRows: visibleDocument(TaskCSV.rows(output.tasks)))
+        taskRows: TaskCSV.visibleRows(output.tasks))
     } catch {
       return failure(hire, [error.description], skills)
     }

@@ -25,7 +25,7 @@ final class OutcomeSpool {
   }
 
   /// One hire's events and tasks.csv rows (already made visible), in roster order.
-  func add(events: [PersonEvent], taskRows: String) {
+  func add(events: [PersonEvent], taskRows: [UInt8]) {
     for event in events {
       let bucket: Int
       if let known = bucketOf[event.personKey] {
@@ -41,7 +41,7 @@ final class OutcomeSpool {
       }
       event.write(to: &eventBuffers[bucket])
     }
-    taskBuffer.append(contentsOf: taskRows.utf8)
+    taskBuffer.append(contentsOf: taskRows)
   }
 
   /// Writes what is buffered to the work folder (at the end of each chunk).

@@ -194,6 +194,8 @@ import Testing
       #expect(TaskListMarkdown.render(some) == Self.referenceTaskList(some))
       #expect(Array(TaskListMarkdown.renderBytes(some)) == Array(Self.referenceTaskList(some).utf8))
       #expect(Array(TaskCSV.rows(some).utf8) == Array(Self.referenceTaskRows(some).utf8))
+      #expect(
+        TaskCSV.visibleRows(some) == Array(visibleDocument(Self.referenceTaskRows(some)).utf8))
     }
   }
 }
