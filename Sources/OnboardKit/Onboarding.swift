@@ -177,11 +177,13 @@ public enum Onboarding {
     var summaries: [EmailSummary] = []
     let baseContext = EmailContext.base(
       plan: plan, settings: settings, templates: templates.map(\.file), events: events)
+    // The items' events once, for sessions.ics, the invitations and the people's calendars.
+    let itemEvents = CalendarFile.itemEvents(plan, settings: settings, stamp: stamp)
     for (index, event) in events.enumerated() {
       guard let template = byID[event.templateID] else { continue }
       let email = try EmailRenderer.render(
         template, event: event, sequence: index + 1, plan: plan, settings: settings, stamp: stamp,
-        baseContext: baseContext)
+        baseContext: baseContext, itemEvents: itemEvents)
       files.append(OutputFile(path: "emails/\(email.fileName)", data: email.data))
       summaries.append(email.summary)
     }
@@ -194,7 +196,8 @@ public enum Onboarding {
     } catch {
       throw InputError(hire.origin, "cannot encode the plan as JSON: \(error)")
     }
-    let sessions = try CalendarFile.sessionsAndEvents(plan, settings: settings, stamp: stamp)
+    let sessions = try CalendarFile.sessions(
+      plan, itemEvents: itemEvents, settings: settings, stamp: stamp)
     files.insert(
       contentsOf: [
         OutputFile(path: "plan.md", data: Data(visibleDocument(bytes: markdown))),
@@ -205,11 +208,11 @@ public enum Onboarding {
               bytes: HTMLPlan.renderBytes(plan, emails: summaries, settings: settings.analysis)))
         ),
         OutputFile(path: "plan.json", data: json),
-        OutputFile(path: "sessions.ics", data: sessions.data),
+        OutputFile(path: "sessions.ics", data: sessions),
       ], at: 0)
     return HireOutput(
       hire: hire, plan: plan, folder: folder, files: files, emails: summaries, notes: emailNotes,
-      tasks: tasks, itemEvents: sessions.itemEvents)
+      tasks: tasks, itemEvents: itemEvents)
   }
 
   /// The planner's input for a hire: the manager's buddy/manager changes applied, the gap report

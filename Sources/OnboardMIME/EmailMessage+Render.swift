@@ -70,7 +70,7 @@ extension EmailMessage {
           tokens: ["text/calendar", "method=\(calendar.method)", "charset=UTF-8"])
         + "Content-Transfer-Encoding: base64\r\n"
       alternatives.append(
-        MIMEPart(headers: headers, content: .leaf(Base64.lines(Array(calendar.ics.utf8)))))
+        MIMEPart(headers: headers, content: .leaf(Base64.lines(calendar.icsBytes))))
     }
     var root =
       alternatives.count == 1

@@ -15,10 +15,28 @@ public enum CalendarFile {
   public static func sessionsAndEvents(
     _ plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
   ) throws(InputError) -> (data: Data, itemEvents: [ICSEvent?]) {
+    let itemEvents = itemEvents(plan, settings: settings, stamp: stamp)
+    return (
+      try sessions(plan, itemEvents: itemEvents, settings: settings, stamp: stamp), itemEvents
+    )
+  }
+
+  /// The events of the plan's items from its start on, by position (nil before the start): the
+  /// events of `sessionsAndEvents`.
+  static func itemEvents(_ plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate)
+    -> [ICSEvent?]
+  {
     let context = EventContext(plan: plan, settings: settings, stamp: stamp)
-    let itemEvents = plan.items.map { item in
+    return plan.items.map { item in
       item.date >= plan.start ? event(for: item, plan: plan, context: context) : nil
     }
+  }
+
+  /// sessions.ics from the plan's `itemEvents`.
+  static func sessions(
+    _ plan: OnboardingPlan, itemEvents: [ICSEvent?], settings: PlanSettings, stamp: CalendarDate
+  ) throws(InputError) -> Data {
+    let context = EventContext(plan: plan, settings: settings, stamp: stamp)
     // Items a re-plan removed stay in the file as cancelled, so calendars drop them.
     let cancelled = plan.cancelled.filter { $0.date >= plan.start }.map {
       var event = event(for: $0, plan: plan, context: context)
@@ -28,7 +46,7 @@ public enum CalendarFile {
     let calendar = ICSCalendar(
       method: .publish, name: "Onboarding: \(plan.hire.fullName)",
       events: itemEvents.compactMap { $0 } + cancelled)
-    return (try render(calendar, plan: plan), itemEvents)
+    return try render(calendar, plan: plan)
   }
 
   /// One item as an invitation (METHOD:REQUEST) from the sender to the hire.
@@ -38,6 +56,17 @@ public enum CalendarFile {
     let calendar = ICSCalendar(
       method: .request, events: [event(for: item, plan: plan, settings: settings, stamp: stamp)])
     return String(decoding: try renderBytes(calendar, plan: plan), as: UTF8.self)
+  }
+
+  /// `invitation` as UTF-8 bytes, of the item's `event` when the plan's events are made already.
+  static func invitationBytes(
+    _ item: PlanItem, event known: ICSEvent?, plan: OnboardingPlan, settings: PlanSettings,
+    stamp: CalendarDate
+  ) throws(InputError) -> [UInt8] {
+    let calendar = ICSCalendar(
+      method: .request,
+      events: [known ?? event(for: item, plan: plan, settings: settings, stamp: stamp)])
+    return try renderBytes(calendar, plan: plan)
   }
 
   static func render(_ calendar: ICSCalendar, plan: OnboardingPlan) throws(InputError) -> Data {

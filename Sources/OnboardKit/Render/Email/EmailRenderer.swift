@@ -1,4 +1,5 @@
 import Foundation
+import OnboardICS
 import OnboardMIME
 import OnboardMustache
 
@@ -11,9 +12,12 @@ public struct RenderedEmail: Sendable {
 
 /// Renders an email template for one event of a plan into an RFC 5322 message.
 public enum EmailRenderer {
+  /// Renders `template` for `event`. `itemEvents` may give the plan's item events
+  /// (`CalendarFile.itemEvents`, by position), so that an invitation's event is not made again.
   public static func render(
     _ template: EmailTemplate, event: EmailEvent, sequence: Int, plan: OnboardingPlan,
-    settings: PlanSettings, stamp: CalendarDate, baseContext: [String: MustacheValue]? = nil
+    settings: PlanSettings, stamp: CalendarDate, baseContext: [String: MustacheValue]? = nil,
+    itemEvents: [ICSEvent?] = []
   ) throws(InputError) -> RenderedEmail {
     // The shared values stay one object under this email's few own ones (never copied per email).
     let stack: [MustacheValue] = [
@@ -37,9 +41,13 @@ public enum EmailRenderer {
       "\(pad(sequence, 2))-\(event.date.iso)-\(template.id)\(event.itemID.map { "-" + fileSafeName($0) } ?? "").eml"
     do {
       var invitation: CalendarPart? = nil
-      if template.file.attachInvitation, let id = event.itemID, let item = plan.item(id: id) {
+      if template.file.attachInvitation, let id = event.itemID,
+        let index = plan.items.firstIndex(where: { $0.id == id })
+      {
+        let known = itemEvents.count == plan.items.count ? itemEvents[index] : nil
         invitation = try CalendarPart(
-          ics: try CalendarFile.invitation(item, plan: plan, settings: settings, stamp: stamp))
+          icsBytes: try CalendarFile.invitationBytes(
+            plan.items[index], event: known, plan: plan, settings: settings, stamp: stamp))
       }
       let message = EmailMessage(
         from: try Mailbox(settings.sender.email, displayName: settings.sender.name),
