@@ -98,4 +98,19 @@ import Testing
     #expect(throws: MIMEError.self) { try CalendarPart(ics: Fixtures.ics, method: "request\r\n") }
     #expect(try CalendarPart(ics: Fixtures.ics, method: "CANCEL").method == "CANCEL")
   }
+
+  /// The bytes initialiser takes what the String one takes from an iCalendar writer, byte for
+  /// byte, and refuses what does not open with the whole line BEGIN:VCALENDAR or a bad method.
+  @Test func calendarPartFromBytesMatchesTheStringOne() throws {
+    let bytes = Array(Fixtures.ics.utf8)
+    let fromBytes = try CalendarPart(icsBytes: bytes)
+    #expect(fromBytes == (try CalendarPart(ics: Fixtures.ics)))
+    #expect(fromBytes.ics == Fixtures.ics)
+    #expect(throws: MIMEError.self) { try CalendarPart(icsBytes: Array("hello".utf8)) }
+    #expect(throws: MIMEError.self) {
+      try CalendarPart(icsBytes: Array("BEGIN:VCALENDARX\r\n".utf8))
+    }
+    #expect(throws: MIMEError.self) { try CalendarPart(icsBytes: bytes, method: "request\r\n") }
+    #expect(try CalendarPart(icsBytes: bytes, method: "CANCEL").method == "CANCEL")
+  }
 }

@@ -36,12 +36,17 @@ public enum CalendarFile {
   static func sessions(
     _ plan: OnboardingPlan, itemEvents: [ICSEvent?], settings: PlanSettings, stamp: CalendarDate
   ) throws(InputError) -> Data {
-    let context = EventContext(plan: plan, settings: settings, stamp: stamp)
-    // Items a re-plan removed stay in the file as cancelled, so calendars drop them.
-    let cancelled = plan.cancelled.filter { $0.date >= plan.start }.map {
-      var event = event(for: $0, plan: plan, context: context)
-      event.status = .cancelled
-      return event
+    // Items a re-plan removed stay in the file as cancelled, so calendars drop them (the shared
+    // parts are made again only for a plan that has some).
+    let removed = plan.cancelled.filter { $0.date >= plan.start }
+    var cancelled: [ICSEvent] = []
+    if !removed.isEmpty {
+      let context = EventContext(plan: plan, settings: settings, stamp: stamp)
+      cancelled = removed.map {
+        var event = event(for: $0, plan: plan, context: context)
+        event.status = .cancelled
+        return event
+      }
     }
     let calendar = ICSCalendar(
       method: .publish, name: "Onboarding: \(plan.hire.fullName)",
@@ -49,17 +54,9 @@ public enum CalendarFile {
     return try render(calendar, plan: plan)
   }
 
-  /// One item as an invitation (METHOD:REQUEST) from the sender to the hire.
-  public static func invitation(
-    _ item: PlanItem, plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
-  ) throws(InputError) -> String {
-    let calendar = ICSCalendar(
-      method: .request, events: [event(for: item, plan: plan, settings: settings, stamp: stamp)])
-    return String(decoding: try renderBytes(calendar, plan: plan), as: UTF8.self)
-  }
-
-  /// `invitation` as UTF-8 bytes, of the item's `event` when the plan's events are made already.
-  static func invitationBytes(
+  /// One item as an invitation (METHOD:REQUEST) from the sender to the hire, as UTF-8 bytes; of
+  /// `known`, the item's event, when the plan's events are made already.
+  static func invitation(
     _ item: PlanItem, event known: ICSEvent?, plan: OnboardingPlan, settings: PlanSettings,
     stamp: CalendarDate
   ) throws(InputError) -> [UInt8] {

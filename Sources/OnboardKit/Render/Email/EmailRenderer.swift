@@ -46,7 +46,7 @@ public enum EmailRenderer {
       {
         let known = itemEvents.count == plan.items.count ? itemEvents[index] : nil
         invitation = try CalendarPart(
-          icsBytes: try CalendarFile.invitationBytes(
+          icsBytes: try CalendarFile.invitation(
             plan.items[index], event: known, plan: plan, settings: settings, stamp: stamp))
       }
       let message = EmailMessage(
