@@ -41,6 +41,12 @@ enum CellBytes {
     return true
   }
 
+  /// Whether a byte is an ASCII letter.
+  @inline(__always)
+  static func isLetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+  }
+
   /// An ASCII byte lower-cased.
   @inline(__always)
   static func lowercased(_ byte: UInt8) -> UInt8 {
@@ -197,25 +203,56 @@ enum CellBytes {
 
 /// The `String` and the number of recently read short cells (up to 15 bytes, the size of a
 /// `String` without heap storage), so that a value thousands of candidates share ("78.5",
-/// "80%") is decoded and parsed once: direct-mapped, 4,096 entries, a new value replacing the
+/// "80%") is decoded and parsed once: direct-mapped, 16,384 entries, a new value replacing the
 /// one in its slot. Only a cache: every entry is what `read` computes for its bytes.
-struct ShortCellCache {
-  private var keys: [(UInt64, UInt64)]
-  private var values: [(text: String, number: Double?)]
-  static let slots = 4096
+///
+/// The texts are in storage of the cache's own (as `SlotStrings` keeps the columns' names), so
+/// that the fast path can swap a slot's text into the evidence it hands on and back out after:
+/// an assignment would retain the cached text and release the one it replaces, for each of an
+/// export's millions of scores. Between two swaps every slot holds its own text again.
+final class ShortCellCache {
+  static let slots = 16_384
+  private let keys: UnsafeMutablePointer<(UInt64, UInt64)>
+  /// The slots' texts (see above: swapped out and back, never kept elsewhere).
+  let texts: UnsafeMutablePointer<String>
+  /// The slots' numbers.
+  let numbers: UnsafeMutablePointer<Double?>
 
   init() {
-    keys = Array(repeating: (0, 0), count: Self.slots)
-    values = Array(repeating: ("", nil), count: Self.slots)
+    keys = .allocate(capacity: Self.slots)
+    keys.initialize(repeating: (0, 0), count: Self.slots)
+    texts = .allocate(capacity: Self.slots)
+    texts.initialize(repeating: "", count: Self.slots)
+    numbers = .allocate(capacity: Self.slots)
+    numbers.initialize(repeating: nil, count: Self.slots)
+  }
+
+  deinit {
+    keys.deinitialize(count: Self.slots)
+    keys.deallocate()
+    texts.deinitialize(count: Self.slots)
+    texts.deallocate()
+    numbers.deinitialize(count: Self.slots)
+    numbers.deallocate()
   }
 
   /// The cell's text and number as `read` gives them, computed only when not cached.
-  @inline(__always)
-  mutating func value(
+  func value(
     _ bytes: UnsafeBufferPointer<UInt8>,
     read: (UnsafeBufferPointer<UInt8>) -> (text: String, number: Double?)
   ) -> (text: String, number: Double?) {
-    guard bytes.count <= 15, bytes.count > 0 else { return read(bytes) }
+    guard let slot = slot(bytes, read: read) else { return read(bytes) }
+    return (texts[slot], numbers[slot])
+  }
+
+  /// The slot holding the cell's text and number (`read` called when they are not cached), or
+  /// nil when the cell is too short or too long to cache.
+  @inline(__always)
+  func slot(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    read: (UnsafeBufferPointer<UInt8>) -> (text: String, number: Double?)
+  ) -> Int? {
+    guard bytes.count <= 15, bytes.count > 0 else { return nil }
     // The bytes and their count packed into 16 bytes (0 is no key: the count is never 0), the
     // first byte lowest.
     // (Shifted in byte by byte: a call to copy so few bytes costs more.)
@@ -231,11 +268,12 @@ struct ShortCellCache {
       index &+= 1
     }
     let slot = Int(
-      truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) >> 52)
-    if keys[slot] == (low, high) { return values[slot] }
+      truncatingIfNeeded: ((low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)) >> 50)
+    if keys[slot] == (low, high) { return slot }
     let value = read(bytes)
     keys[slot] = (low, high)
-    values[slot] = value
-    return value
+    texts[slot] = value.text
+    numbers[slot] = value.number
+    return slot
   }
 }

@@ -9,20 +9,39 @@ import OnboardCSV
 extension TestGorillaImport {
   /// The columns of one export, found once from its header. A class: the fast path reads it for
   /// every row, and a copy of a struct of arrays retained each of them.
+  /// The header's columns as the import reads them. Constants (a class of `let`s): the fast path
+  /// reads them for every row, and a class's `var` is checked for exclusive access at each read.
   final class Layout {
-    var testColumns: [(index: Int, name: String, skill: String?)] = []
-    var testIndices: [Int] = []
+    let testColumns: [(index: Int, name: String, skill: String?)]
+    let testIndices: [Int]
     /// The test columns' names and skills, by slot (the fast path reads them without copying
     /// the columns' tuples).
-    var testNames: [String] = []
-    var testSkills: [String?] = []
-    var integrityColumns: [(index: Int, name: String)] = []
-    var email = 0
-    var status = 0
-    var metric: Int?
+    let testNames: [String]
+    let testSkills: [String?]
+    let integrityColumns: [(index: Int, name: String)]
+    let email: Int
+    let status: Int
+    let metric: Int?
     /// The date columns present, in the order they are tried.
-    var dates: [Int] = []
-    var cellCount = 0
+    let dates: [Int]
+    let cellCount: Int
+
+    init(
+      testColumns: [(index: Int, name: String, skill: String?)],
+      integrityColumns: [(index: Int, name: String)], email: Int, status: Int, metric: Int?,
+      dates: [Int], cellCount: Int
+    ) {
+      self.testColumns = testColumns
+      testIndices = testColumns.map(\.index)
+      testNames = testColumns.map(\.name)
+      testSkills = testColumns.map(\.skill)
+      self.integrityColumns = integrityColumns
+      self.email = email
+      self.status = status
+      self.metric = metric
+      self.dates = dates
+      self.cellCount = cellCount
+    }
   }
 
   /// The fast path's own copies of the test columns' names and skill ids (`""` for a column no
@@ -69,7 +88,8 @@ extension TestGorillaImport {
     } catch {
       throw InputErrors([error])
     }
-    let layout = Layout()
+    var testColumns: [(index: Int, name: String, skill: String?)] = []
+    var integrityColumns: [(index: Int, name: String)] = []
     for (index, name) in table.header.enumerated() {
       let key = TableReader.key(name)
       if let reason = knownNonSkill(key) {
@@ -82,20 +102,16 @@ extension TestGorillaImport {
         continue
       }
       if integrityMarkers.contains(where: { key.contains($0) }) {
-        layout.integrityColumns.append((index, name))
+        integrityColumns.append((index, name))
       } else {
-        layout.testColumns.append((index, name, skills.skillID(for: name)))
+        testColumns.append((index, name, skills.skillID(for: name)))
       }
     }
-    layout.email = table.index(of: "Email") ?? 0
-    layout.status = table.index(of: "Status") ?? 0
-    layout.metric = table.index(of: "Scoring metric")
-    layout.dates = dateColumns.compactMap { table.index(of: $0) }
-    layout.cellCount = table.header.count
-    layout.testIndices = layout.testColumns.map(\.index)
-    layout.testNames = layout.testColumns.map(\.name)
-    layout.testSkills = layout.testColumns.map(\.skill)
-    return layout
+    return Layout(
+      testColumns: testColumns, integrityColumns: integrityColumns,
+      email: table.index(of: "Email") ?? 0, status: table.index(of: "Status") ?? 0,
+      metric: table.index(of: "Scoring metric"),
+      dates: dateColumns.compactMap { table.index(of: $0) }, cellCount: table.header.count)
   }
 
   /// What a row is before anything is recorded for it.
@@ -142,6 +158,10 @@ extension TestGorillaImport {
     var reportedUnknown: [Bool] = []
     /// The test cells' positions in the row being read (the fast path's).
     var positions: [(line: Int, column: Int)] = []
+    /// Whether the column at `index` was reported already.
+    func wasReported(_ index: Int) -> Bool {
+      index < reportedUnknown.count && reportedUnknown[index]
+    }
     /// Whether this is the first report of the column at `index` (and marks it reported).
     mutating func firstReport(of index: Int) -> Bool {
       if index >= reportedUnknown.count {
@@ -167,17 +187,17 @@ extension TestGorillaImport {
       self.table = table
       self.skills = skills
       self.result = result
-      template = TestGorillaImport.evidenceTemplate(
-        key: "", percentile: false, date: nil, integrity: nil, path: table.path)
       fileNumber = self.result.rowNotes.file(table.path)
       integrityList = self.result.rowNotes.columns(layout.integrityColumns.map(\.name))
     }
     /// Scores read recently (the fast path's).
-    var cells = ShortCellCache()
-    /// The fast path's evidence being made: what a row's evidence share is set once per file
-    /// or per row, the rest per score, and it is handed on from here (a template of each row's
-    /// own was copied first: every string in it retained and released).
-    var template: Evidence
+    let cells = ShortCellCache()
+    /// The fast path's evidence: what all the file's evidence share is set here, the rest by
+    /// ``TestGorillaImport/fastRow(_:_:_:_:_:_:_:)`` per row and per score.
+    func makeTemplate() -> Evidence {
+      TestGorillaImport.evidenceTemplate(
+        key: "", percentile: false, date: nil, integrity: nil, path: table.path)
+    }
   }
 
   /// Reads one row the general way. `check` is the duplicate check of a Completed row; the

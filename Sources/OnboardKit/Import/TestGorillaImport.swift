@@ -77,13 +77,14 @@ enum TestGorillaImport {
     var result = EvidenceImportResult()
     let layout = try Self.layout(table, skills: skills, result: &result)
     var context = RowContext(layout: layout, table: table, skills: skills, result: result)
+    var template = context.makeTemplate()
     var seen = FingerprintSet()
     var waiting: [(row: CSVRow, key: String)] = []
     do {
       while let cells = try table.nextCells() {
         let outcome =
           cells.withFieldBytes { fields in
-            fastRow(fields, cells, &context, &seen, fingerprint, each)
+            fastRow(fields, cells, &context, &template, &seen, fingerprint, each)
           } ?? .general
         switch outcome {
         case .done: continue
@@ -159,9 +160,15 @@ enum TestGorillaImport {
 
   /// Reads a row from its bytes, as ``referenceRow(_:_:check:each:)`` would; `.general` (before
   /// anything is recorded) for a row it cannot decide.
+  ///
+  /// `template` is the file's evidence being made (``RowContext/makeTemplate()``): the row's and
+  /// each score's parts are set in it and it is handed on as it is. (An `inout` parameter, not a
+  /// property of `context`: handed on from a property, it was copied for every score, its strings
+  /// retained and released.)
   static func fastRow(
     _ fields: CSVFieldBytes, _ cells: CSVRow, _ context: inout RowContext,
-    _ seen: inout FingerprintSet, _ fingerprint: (UInt64) -> UInt64, _ each: (Evidence) -> Void
+    _ template: inout Evidence, _ seen: inout FingerprintSet, _ fingerprint: (UInt64) -> UInt64,
+    _ each: (Evidence) -> Void
   ) -> FastOutcome {
     let layout = context.layout
     let emailBytes: UnsafeBufferPointer<UInt8>
@@ -222,7 +229,7 @@ enum TestGorillaImport {
         if number < 64 { flags |= 1 << UInt64(number) }
       }
     }
-    let integrity = integrityNote(flagged)
+    let integrity = flagged.isEmpty ? nil : integrityNote(flagged)
     if integrity != nil {
       let position = cells.position(at: layout.email) ?? (cells.line, 1)
       if layout.integrityColumns.count <= 64 {
@@ -246,10 +253,10 @@ enum TestGorillaImport {
     }
     // The row's part of ``evidenceTemplate(key:percentile:date:integrity:path:)`` (the file,
     // source and assessor are the context's already).
-    context.template.hireKey = key
-    context.template.scale = percentile ? .percentile : .percent
-    context.template.date = date
-    context.template.note = integrity
+    template.hireKey = key
+    template.scale = percentile ? .percentile : .percent
+    template.date = date
+    template.note = integrity
     // Columns as the first test's plus the distance, when the row allows (see
     // `CSVFieldBytes.columnBase(from:to:)`); else all found in one walk.
     let testIndices = layout.testIndices
@@ -263,43 +270,61 @@ enum TestGorillaImport {
     if base == nil { fields.positions(of: testIndices, into: &context.positions) }
     // The columns by slot, their names and skills from arrays of their own: a copy of a
     // column's tuple retains its strings.
+    let cache = context.cells
     for slot in testIndices.indices {
       let index = testIndices[slot]
-      let raw: String
+      // The cell's text is in the cache's slot `cached`, or (not cached) in the template already.
+      var cached = -1
       let number: Double?
       if let cell = fields.value(at: index), let bytes = CellBytes.trimmed(cell, newlines: false) {
         if bytes.isEmpty { continue }
-        (raw, number) = context.cells.value(bytes) { bytes in
+        // A cell of a column no skill names that starts with a letter (a personality test's
+        // answer) has no number: once its column is noted there is nothing to record.
+        if !slotHasSkill[slot], CellBytes.isLetter(bytes[0]), context.wasReported(index) {
+          continue
+        }
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (text: String, number: Double?) in
           let text = String(decoding: bytes, as: UTF8.self)
           return (
             text, EvidenceImport.plainNumber(utf8: bytes) ?? EvidenceImport.generalNumber(text)
           )
         }
+        if let found = cache.slot(bytes, read: read) {
+          cached = found
+          number = cache.numbers[found]
+        } else {
+          let value = read(bytes)
+          template.rawValue = value.text
+          number = value.number
+        }
       } else {
-        raw = cells[index]?.trimmingSpaces() ?? ""
+        let raw = cells[index]?.trimmingSpaces() ?? ""
         if raw.isEmpty { continue }
         number = EvidenceImport.number(raw)
+        template.rawValue = raw
       }
       let position =
         base.map { (line: fields.line, column: $0 &+ fields.startOffset(at: index)) }
         ?? context.positions[slot]
       // A score of a known skill: the template becomes its evidence, as ``testCell`` makes it.
-      // Its skill and name are swapped in from the slot's storage and back out after (see
-      // `SlotStrings`): moved, not retained and released.
+      // Its skill and name (and a cached text) are swapped in from their storage and back out
+      // after (see `SlotStrings`, `ShortCellCache`): moved, not retained and released.
       if let value = number, value >= 0, value <= 100, slotHasSkill[slot] {
-        swap(&context.template.skillID, &slotSkills[slot])
-        swap(&context.template.instrument, &slotNames[slot])
-        context.template.rawValue = raw
-        context.template.proficiency = percentile ? nil : Proficiency(fraction: value / 100)
-        context.template.percentileRank = percentile ? value : nil
-        context.template.origin.line = position.line
-        context.template.origin.column = position.column
+        swap(&template.skillID, &slotSkills[slot])
+        swap(&template.instrument, &slotNames[slot])
+        if cached >= 0 { swap(&template.rawValue, &cache.texts[cached]) }
+        template.proficiency = percentile ? nil : Proficiency(fraction: value / 100)
+        template.percentileRank = percentile ? value : nil
+        template.origin.line = position.line
+        template.origin.column = position.column
         context.handedOn &+= 1
-        each(context.template)
-        swap(&context.template.skillID, &slotSkills[slot])
-        swap(&context.template.instrument, &slotNames[slot])
+        each(template)
+        if cached >= 0 { swap(&template.rawValue, &cache.texts[cached]) }
+        swap(&template.skillID, &slotSkills[slot])
+        swap(&template.instrument, &slotNames[slot])
         continue
       }
+      let raw = cached >= 0 ? cache.texts[cached] : template.rawValue
       // Any other cell gives no evidence: the general reading records why.
       rejectCell(
         raw, number: number, column: layout.testColumns[slot], line: position.line,

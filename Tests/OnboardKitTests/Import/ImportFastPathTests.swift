@@ -92,7 +92,7 @@ import Testing
     // Many more values than slots, of every length up to 15 and past it, sharing prefixes: every
     // answer is what `read` gives for those bytes (a value never comes back for other bytes).
     var generator = SeededGenerator(seed: 13)
-    var cache = ShortCellCache()
+    let cache = ShortCellCache()
     let alphabet = Array("01.,%5 ".utf8)
     var reads = 0
     for _ in 0..<60_000 {

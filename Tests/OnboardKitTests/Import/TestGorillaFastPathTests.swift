@@ -65,7 +65,11 @@ import Testing
       cells += [pick(statuses), pick(metrics), pick(dates), pick(dates)]
       cells += tests.map { _ in pick(scores) }
       cells += [pick(integrity), pick(integrity)]
-      if unscored { cells += [pick(["Dominance", "", "Steadiness"]), pick(["", "40", "x"])] }
+      if unscored {
+        cells += [
+          pick(["Dominance", "", "Steadiness", "Conscientiousness"]), pick(["", "40", "x"]),
+        ]
+      }
       switch Int.random(in: 0..<40, using: &random) {
       case 0: cells.removeLast()  // ragged: one cell short
       case 1: cells.append("extra")
@@ -192,12 +196,15 @@ import Testing
     let layout = try TestGorillaImport.layout(table, skills: Self.skills(), result: &result)
     var context = TestGorillaImport.RowContext(
       layout: layout, table: table, skills: Self.skills(), result: result)
+    var template = context.makeTemplate()
     var seen = FingerprintSet()
     var outcomes: [String] = []
     var evidence = 0
     while let cells = try table.nextCells() {
       let outcome = cells.withFieldBytes { fields in
-        TestGorillaImport.fastRow(fields, cells, &context, &seen, { $0 }) { _ in evidence += 1 }
+        TestGorillaImport.fastRow(fields, cells, &context, &template, &seen, { $0 }) { _ in
+          evidence += 1
+        }
       }
       switch outcome {
       case .done: outcomes.append("bytes")
