@@ -10,6 +10,10 @@ enum CellBytes {
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, newlines: Bool) -> UnsafeBufferPointer<
     UInt8
   >? {
+    // Most cells have nothing to trim: neither end is a space (all are 0x20 or below).
+    if let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20 {
+      return first < 0x80 && last < 0x80 ? bytes : nil
+    }
     var lower = 0
     var upper = bytes.count
     func isSpace(_ byte: UInt8) -> Bool {
@@ -35,6 +39,21 @@ enum CellBytes {
   static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
     guard bytes.count == lower.utf8CodeUnitCount else { return false }
     let expected = lower.utf8Start
+    if bytes.count >= 8, let start = bytes.baseAddress {
+      // Two words, the first and the last eight bytes (overlapping when fewer than 16).
+      func word(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+      }
+      let tail = bytes.count &- 8
+      guard bytes.count <= 16 else {
+        for index in 0..<bytes.count where lowercased(bytes[index]) != expected[index] {
+          return false
+        }
+        return true
+      }
+      return lowercased(word: word(start)) == word(expected)
+        && lowercased(word: word(start + tail)) == word(expected + tail)
+    }
     for index in 0..<bytes.count where lowercased(bytes[index]) != expected[index] {
       return false
     }
