@@ -96,6 +96,38 @@ struct CSVScanner {
     var lineBreaks = 0
     var field = start
     while true {
+      // Unquoted fields first, found word by word from the special bytes' bits (one bit per
+      // field). A quote, or the last few bytes of the window, ends this loop at the start of the
+      // field it is in, which the field-by-field reading below then reads; after that field, this
+      // loop again.
+      var word = field
+      unquoted: while word &+ 8 <= end {
+        let loaded = Words.load(bytes + word)
+        seen |= loaded
+        var hits = specials(loaded)
+        while hits != 0 {
+          let index = word &+ hits.trailingZeroBitCount &>> 3
+          let byte = bytes[index]
+          if byte == CSVByte.quote { break unquoted }
+          guard count < ends.count else { return .needRoom }
+          ends[count] = index
+          count &+= 1
+          if byte == delimiter {
+            field = index &+ 1
+            hits &= hits &- 1
+            continue
+          }
+          // A line break ends the record.
+          var next = index &+ 1
+          if byte == CSVByte.cr {
+            if next == end && !atEnd { return .needMore }
+            if next < end && bytes[next] == CSVByte.lf { next &+= 1 }
+          }
+          return finish(
+            bytes, start: start, end: index, next: next, lineBreaks: lineBreaks &+ 1, seen: seen)
+        }
+        word &+= 8
+      }
       var index: Int
       if field < end && bytes[field] == CSVByte.quote {
         // Quoted: up to the closing quote; delimiters and line breaks inside are data.

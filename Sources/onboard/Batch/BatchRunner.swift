@@ -197,7 +197,13 @@ struct BatchRunner: Sendable {
         total: hires.count, label: "grouping", enabled: !quiet && Console.stderrIsTerminal)
       let demands = DemandSpool(directory: chunkCount > 1 ? work : nil)
       for chunk in 0..<chunkCount {
-        let evidence = spool.evidence(ofChunk: chunk, jobs: jobs)
+        let evidence: [String: [Evidence]]
+        do throws(SpoolError) {
+          evidence = try spool.evidence(ofChunk: chunk, jobs: jobs)
+        } catch {
+          Console.err("\(work): error: \(error)")
+          return .failure
+        }
         let perHire = parallelMap(chunkHires(chunk)) {
           hire -> (String, Result<Onboarding.PlanDraft, InputError>?) in
           defer { progress.advance() }
@@ -264,7 +270,13 @@ struct BatchRunner: Sendable {
       let drafts = keptDrafts[chunk]
       keptDrafts[chunk] = [:]
       // A chunk drafted already needs no evidence (a hire with row errors fails without it).
-      let evidence = drafts.isEmpty ? spool.evidence(ofChunk: chunk, jobs: jobs) : [:]
+      let evidence: [String: [Evidence]]
+      do throws(SpoolError) {
+        evidence = drafts.isEmpty ? try spool.evidence(ofChunk: chunk, jobs: jobs) : [:]
+      } catch {
+        Console.err("\(work): error: \(error)")
+        return .failure
+      }
       // Planned in parallel; people named one hire after another, in roster order, against one
       // ledger of the run's bookings (the same for any number of workers), while other workers
       // plan and render; rendered and written in parallel.

@@ -17,6 +17,8 @@ final class EvidenceSpool: @unchecked Sendable {
   /// The first chunk's evidence (every chunk's when there is no spool folder), in import order.
   private var memory: [Evidence] = []
   private var handles: [Int: FileHandle] = [:]
+  /// The chunks whose evidence went to a file (a chunk without one has no evidence).
+  private var spooled: Set<Int> = []
   /// Evidence of people not on the roster: counted, a few named.
   private(set) var strangerCount = 0
   private(set) var strangers: Set<String> = []
@@ -62,6 +64,7 @@ final class EvidenceSpool: @unchecked Sendable {
         return
       }
       handles[chunk] = opened
+      spooled.insert(chunk)
       handle = opened
     }
     do { try handle.write(contentsOf: bytes) } catch {
@@ -81,21 +84,49 @@ final class EvidenceSpool: @unchecked Sendable {
 
   /// The evidence of one chunk, grouped by hire (each hire's in spool order). The records are
   /// decoded by `jobs` workers, each a contiguous part of the file, merged in file order.
-  func evidence(ofChunk chunk: Int, jobs: Int = 1) -> [String: [Evidence]] {
+  ///
+  /// Throws when the chunk's file is gone or a record in it does not decode (the spool is the
+  /// run's own file, so only something outside the run can do that): planning on must not
+  /// leave evidence out in silence.
+  func evidence(ofChunk chunk: Int, jobs: Int = 1) throws(SpoolError) -> [String: [Evidence]] {
     guard let directory, chunk > 0 else { return Dictionary(grouping: memory, by: \.hireKey) }
     let path = (directory as NSString).appendingPathComponent("evidence-\(chunk).tsv")
-    guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      guard !spooled.contains(chunk) else {
+        throw SpoolError("cannot read \(path), the evidence of roster chunk \(chunk + 1)")
+      }
+      return [:]
+    }
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
     let parts = max(1, min(jobs, lines.count / 128))
-    let decoded = ResultBox<[Evidence]>(count: parts)
+    let decoded = ResultBox<(evidence: [Evidence], badRecord: Int?)>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let range = (lines.count * part / parts)..<(lines.count * (part + 1) / parts)
-      decoded.set(part, lines[range].compactMap { Evidence(record: $0) })
+      var evidence: [Evidence] = []
+      evidence.reserveCapacity(range.count)
+      for index in range {
+        guard let item = Evidence(record: lines[index]) else {
+          decoded.set(part, (evidence, index + 1))
+          return
+        }
+        evidence.append(item)
+      }
+      decoded.set(part, (evidence, nil))
     }
     var result: [String: [Evidence]] = [:]
-    for list in decoded.values {
-      for evidence in list { result[evidence.hireKey, default: []].append(evidence) }
+    for part in decoded.values {
+      if let bad = part.badRecord {
+        throw SpoolError(
+          "\(path): record \(bad) of \(lines.count) does not decode; the spool is damaged")
+      }
+      for evidence in part.evidence { result[evidence.hireKey, default: []].append(evidence) }
     }
     return result
   }
+}
+
+/// The evidence spool could not be read back: the run stops rather than plan without it.
+struct SpoolError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
 }
