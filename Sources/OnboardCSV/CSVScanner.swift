@@ -48,6 +48,19 @@ struct CSVScanner {
       | Words.lineBreaks(word)
   }
 
+  /// The high bit of each `"`, delimiter, CR or LF byte of `word`, and perhaps of other bytes:
+  /// any other byte below 0x0E, and a byte just above a special one that a subtraction's borrow
+  /// reached (the classic "has a zero byte" test, cheaper than ``specials(_:)``'s exact one). The
+  /// lowest bit is exact; every other one must be checked against its byte.
+  @inline(__always)
+  private func roughSpecials(_ word: UInt64) -> UInt64 {
+    let quotes = word ^ Words.quotes
+    let ends = word ^ delimiters
+    return
+      ((quotes &- Words.ones) & ~quotes | (ends &- Words.ones) & ~ends
+      | (word &- Words.ones &* 0x0E) & ~word) & Words.high
+  }
+
   /// Index of the first `"`, delimiter, CR or LF in `bytes[from..<end]`, or `end`. ORs every byte
   /// it looked at into `seen` (so `seen & 0x80` tells whether any was non-ASCII). `last` is the
   /// last word loaded (in the same window, with the same `end`), reused when `from` is in it.
@@ -96,28 +109,60 @@ struct CSVScanner {
     var lineBreaks = 0
     var field = start
     while true {
-      // Unquoted fields first, found word by word from the special bytes' bits (one bit per
-      // field). A quote, or the last few bytes of the window, ends this loop at the start of the
-      // field it is in, which the field-by-field reading below then reads; after that field, this
-      // loop again.
+      // Fields found word by word from the special bytes' bits (one bit per field, and two more
+      // for a quoted one). Anything else (a quote inside a field, a doubled quote or a line break
+      // in a quoted field) and the last few bytes of the window end this loop at the start of
+      // the field they are in, which the field-by-field reading below then reads; after that
+      // field, this loop again.
       var word = field
-      unquoted: while word &+ 8 <= end {
+      var quoted = false
+      words: while word &+ 8 <= end {
         let loaded = Words.load(bytes + word)
         seen |= loaded
-        var hits = specials(loaded)
+        var hits = roughSpecials(loaded)
         while hits != 0 {
           let index = word &+ hits.trailingZeroBitCount &>> 3
           let byte = bytes[index]
-          if byte == CSVByte.quote { break unquoted }
-          guard count < ends.count else { return .needRoom }
-          ends[count] = index
-          count &+= 1
+          if quoted {
+            // Inside quotes a delimiter is data; a quote closes them when a delimiter or a line
+            // break follows (whose bit is the next one).
+            if byte == CSVByte.quote {
+              let after = index &+ 1
+              guard after < end else { break words }
+              let next = bytes[after]
+              guard next == delimiter || next == CSVByte.cr || next == CSVByte.lf else {
+                break words
+              }
+              quoted = false
+            } else if byte != delimiter {
+              break words
+            }
+            hits &= hits &- 1
+            continue
+          }
+          if byte == CSVByte.quote {
+            guard index == field else { break words }
+            quoted = true
+            hits &= hits &- 1
+            continue
+          }
           if byte == delimiter {
+            guard count < ends.count else { return .needRoom }
+            ends[count] = index
+            count &+= 1
             field = index &+ 1
             hits &= hits &- 1
             continue
           }
+          guard byte == CSVByte.cr || byte == CSVByte.lf else {
+            // Another control byte, or a byte above a special one (see `roughSpecials`).
+            hits &= hits &- 1
+            continue
+          }
           // A line break ends the record.
+          guard count < ends.count else { return .needRoom }
+          ends[count] = index
+          count &+= 1
           var next = index &+ 1
           if byte == CSVByte.cr {
             if next == end && !atEnd { return .needMore }

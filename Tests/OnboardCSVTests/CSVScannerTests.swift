@@ -18,12 +18,15 @@ import Testing
     Array("plain".utf8), Array("x".utf8), Array(",".utf8), Array(";".utf8), Array("\t".utf8),
     Array("\"".utf8), Array("\"\"".utf8), Array("\r\n".utf8), Array("\n".utf8), Array("\r".utf8),
     Array("é".utf8), Array("😀".utf8), Array("漢".utf8), Array("abcdefghijkl".utf8),
+    // The bytes one above `"`, `,`, `;` and below 0x0E, which the scanner's word test may flag
+    // and must then tell apart by the byte itself.
+    Array("-".utf8), Array("#".utf8), Array("<".utf8), [0x0B], [0x0C], [0x01], [0x00],
     [0xFF], [0xC3], [0xE2, 0x82], [0x80], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF],
   ]
 
   static func randomInput(_ generator: inout SeededGenerator, valid: Bool) -> [UInt8] {
     var bytes: [UInt8] = []
-    let usable = valid ? Array(pieces.prefix(14)) : pieces
+    let usable = valid ? Array(pieces.prefix(21)) : pieces
     for _ in 0..<Int.random(in: 0...40, using: &generator) {
       bytes += usable.randomElement(using: &generator) ?? []
     }

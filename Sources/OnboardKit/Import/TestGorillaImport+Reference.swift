@@ -19,6 +19,8 @@ extension TestGorillaImport {
     let testNames: [String]
     let testSkills: [String?]
     let integrityColumns: [(index: Int, name: String)]
+    /// The anti-cheating columns' indices.
+    let integrityIndices: [Int]
     let email: Int
     let status: Int
     let metric: Int?
@@ -36,6 +38,7 @@ extension TestGorillaImport {
       testNames = testColumns.map(\.name)
       testSkills = testColumns.map(\.skill)
       self.integrityColumns = integrityColumns
+      integrityIndices = integrityColumns.map(\.index)
       self.email = email
       self.status = status
       self.metric = metric

@@ -217,15 +217,18 @@ enum TestGorillaImport {
     }
     var flagged: [String] = []
     var flags: UInt64 = 0
-    for (number, column) in layout.integrityColumns.enumerated() {
+    // By index, the name taken only when flagged: a copy of a column's tuple retains its name.
+    let integrityIndices = layout.integrityIndices
+    for number in integrityIndices.indices {
+      let index = integrityIndices[number]
       let no: Bool
-      if let bytes = ascii(column.index, newlines: false) {
+      if let bytes = ascii(index, newlines: false) {
         no = CellBytes.equalsLowercased(bytes, "no")
       } else {
-        no = (cells[column.index]?.trimmingSpaces().lowercased() ?? "") == "no"
+        no = (cells[index]?.trimmingSpaces().lowercased() ?? "") == "no"
       }
       if no {
-        flagged.append(column.name)
+        flagged.append(layout.integrityColumns[number].name)
         if number < 64 { flags |= 1 << UInt64(number) }
       }
     }
