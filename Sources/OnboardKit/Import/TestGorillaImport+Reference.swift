@@ -27,6 +27,11 @@ extension TestGorillaImport {
     /// The date columns present, in the order they are tried.
     let dates: [Int]
     let cellCount: Int
+    /// The fast path's storage: the test columns' strings it swaps into its evidence, and the
+    /// scores read recently. (Here, in a class the fast path is handed, rather than in the
+    /// `inout` context: read from the context they were retained and released for every row.)
+    let slots: SlotStrings
+    let cells = ShortCellCache()
 
     init(
       testColumns: [(index: Int, name: String, skill: String?)],
@@ -44,6 +49,7 @@ extension TestGorillaImport {
       self.metric = metric
       self.dates = dates
       self.cellCount = cellCount
+      slots = SlotStrings(names: testNames, skills: testSkills)
     }
   }
 
@@ -181,22 +187,16 @@ extension TestGorillaImport {
     var fileNumber = 0
     var integrityList = 0
 
-    /// The test columns' strings the fast path swaps into its evidence.
-    let slots: SlotStrings
-
     init(layout: Layout, table: TableReader, skills: SkillIndex, result: EvidenceImportResult) {
       self.layout = layout
-      slots = SlotStrings(names: layout.testNames, skills: layout.testSkills)
       self.table = table
       self.skills = skills
       self.result = result
       fileNumber = self.result.rowNotes.file(table.path)
       integrityList = self.result.rowNotes.columns(layout.integrityColumns.map(\.name))
     }
-    /// Scores read recently (the fast path's).
-    let cells = ShortCellCache()
     /// The fast path's evidence: what all the file's evidence share is set here, the rest by
-    /// ``TestGorillaImport/fastRow(_:_:_:_:_:_:_:)`` per row and per score.
+    /// ``TestGorillaImport/fastRow(_:_:_:_:_:_:_:_:)`` per row and per score.
     func makeTemplate() -> Evidence {
       TestGorillaImport.evidenceTemplate(
         key: "", percentile: false, date: nil, integrity: nil, path: table.path)

@@ -84,7 +84,7 @@ enum TestGorillaImport {
       while let cells = try table.nextCells() {
         let outcome =
           cells.withFieldBytes { fields in
-            fastRow(fields, cells, &context, &template, &seen, fingerprint, each)
+            fastRow(fields, cells, layout, &context, &template, &seen, fingerprint, each)
           } ?? .general
         switch outcome {
         case .done: continue
@@ -166,11 +166,10 @@ enum TestGorillaImport {
   /// property of `context`: handed on from a property, it was copied for every score, its strings
   /// retained and released.)
   static func fastRow(
-    _ fields: CSVFieldBytes, _ cells: CSVRow, _ context: inout RowContext,
+    _ fields: CSVFieldBytes, _ cells: CSVRow, _ layout: Layout, _ context: inout RowContext,
     _ template: inout Evidence, _ seen: inout FingerprintSet, _ fingerprint: (UInt64) -> UInt64,
     _ each: (Evidence) -> Void
   ) -> FastOutcome {
-    let layout = context.layout
     let emailBytes: UnsafeBufferPointer<UInt8>
     switch fastKind(fields, layout) {
     case .general: return .general
@@ -263,7 +262,7 @@ enum TestGorillaImport {
     // Columns as the first test's plus the distance, when the row allows (see
     // `CSVFieldBytes.columnBase(from:to:)`); else all found in one walk.
     let testIndices = layout.testIndices
-    let slots = context.slots
+    let slots = layout.slots
     let slotSkills = slots.skills
     let slotNames = slots.names
     let slotHasSkill = slots.hasSkill
@@ -273,7 +272,7 @@ enum TestGorillaImport {
     if base == nil { fields.positions(of: testIndices, into: &context.positions) }
     // The columns by slot, their names and skills from arrays of their own: a copy of a
     // column's tuple retains its strings.
-    let cache = context.cells
+    let cache = layout.cells
     for slot in testIndices.indices {
       let index = testIndices[slot]
       // The cell's text is in the cache's slot `cached`, or (not cached) in the template already.

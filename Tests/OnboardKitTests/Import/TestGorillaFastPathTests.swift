@@ -202,7 +202,7 @@ import Testing
     var evidence = 0
     while let cells = try table.nextCells() {
       let outcome = cells.withFieldBytes { fields in
-        TestGorillaImport.fastRow(fields, cells, &context, &template, &seen, { $0 }) { _ in
+        TestGorillaImport.fastRow(fields, cells, layout, &context, &template, &seen, { $0 }) { _ in
           evidence += 1
         }
       }
