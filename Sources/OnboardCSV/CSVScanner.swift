@@ -163,13 +163,9 @@ struct CSVScanner {
           guard count < ends.count else { return .needRoom }
           ends[count] = index
           count &+= 1
-          var next = index &+ 1
-          if byte == CSVByte.cr {
-            if next == end && !atEnd { return .needMore }
-            if next < end && bytes[next] == CSVByte.lf { next &+= 1 }
-          }
-          return finish(
-            bytes, start: start, end: index, next: next, lineBreaks: lineBreaks &+ 1, seen: seen)
+          return lineBreak(
+            bytes, byte, at: index, start: start, end: end, atEnd: atEnd, lineBreaks: lineBreaks,
+            seen: seen)
         }
         word &+= 8
       }
@@ -229,14 +225,27 @@ struct CSVScanner {
         field = index &+ 1
         continue
       }
-      var next = index &+ 1
-      if byte == CSVByte.cr {
-        if next == end && !atEnd { return .needMore }
-        if next < end && bytes[next] == CSVByte.lf { next &+= 1 }
-      }
-      return finish(
-        bytes, start: start, end: index, next: next, lineBreaks: lineBreaks &+ 1, seen: seen)
+      return lineBreak(
+        bytes, byte, at: index, start: start, end: end, atEnd: atEnd, lineBreaks: lineBreaks,
+        seen: seen)
     }
+  }
+
+  /// The outcome of a record whose last field ends at the line break `byte` (CR or LF) at
+  /// `index`: the record goes on after it (and a CR's LF), unless the window ends between a CR
+  /// and what may be its LF.
+  @inline(__always)
+  private func lineBreak(
+    _ bytes: UnsafePointer<UInt8>, _ byte: UInt8, at index: Int, start: Int, end: Int,
+    atEnd: Bool, lineBreaks: Int, seen: UInt64
+  ) -> Outcome {
+    var next = index &+ 1
+    if byte == CSVByte.cr {
+      if next == end && !atEnd { return .needMore }
+      if next < end && bytes[next] == CSVByte.lf { next &+= 1 }
+    }
+    return finish(
+      bytes, start: start, end: index, next: next, lineBreaks: lineBreaks &+ 1, seen: seen)
   }
 
   /// The record's outcome once its structure is known: valid UTF-8 or a problem.

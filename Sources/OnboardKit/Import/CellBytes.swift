@@ -255,15 +255,6 @@ final class ShortCellCache {
     numbers.deallocate()
   }
 
-  /// The cell's text and number as `read` gives them, computed only when not cached.
-  func value(
-    _ bytes: UnsafeBufferPointer<UInt8>,
-    read: (UnsafeBufferPointer<UInt8>) -> (text: String, number: Double?)
-  ) -> (text: String, number: Double?) {
-    guard let slot = slot(bytes, read: read) else { return read(bytes) }
-    return (texts[slot], numbers[slot])
-  }
-
   /// The slot holding the cell's text and number (`read` called when they are not cached), or
   /// nil when the cell is too short or too long to cache.
   @inline(__always)
