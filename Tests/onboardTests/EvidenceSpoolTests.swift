@@ -56,4 +56,45 @@ import Testing
       }
     }
   }
+
+  /// The demand spool, the same way: every demand back in order, and an error naming the file
+  /// and the record for a line that is no demand or a file that is gone.
+  @Test func aDamagedOrMissingDemandSpoolFileStopsTheRun() throws {
+    try TemporaryDirectory.with("demands") { folder in
+      let spool = DemandSpool(directory: folder.path)
+      let demands = (0..<40).map { index in
+        WorkshopDemand(
+          hireKey: "h\(index)\t@example.org", topicID: index % 2 == 0 ? "git" : "sql", minutes: 60,
+          capacity: 6, date: CalendarDate(dayNumber: 20_500 + index % 5),
+          days: [
+            WorkshopDemand.Day(
+              date: CalendarDate(dayNumber: 20_500 + index % 5), dayStart: 540, dayEnd: 1020,
+              busy: [600..<660, 700..<(700 + index)], cap: 240)
+          ])
+      }
+      for demand in demands { spool.add(demand) }
+      spool.finish()
+      #expect(spool.failure == nil)
+      #expect(spool.topics == ["git", "sql"])
+      #expect(try spool.demands(of: "git") == demands.filter { $0.topicID == "git" })
+      #expect(try spool.demands(of: "sql") == demands.filter { $0.topicID == "sql" })
+      #expect(try spool.demands(of: "none").isEmpty)
+
+      let file = folder.appendingPathComponent("demand-0.tsv")
+      var text = try String(contentsOf: file, encoding: .utf8)
+      text = text.replacingOccurrences(of: "\t60\t", with: "\tsixty\t")
+      try text.write(to: file, atomically: true, encoding: .utf8)
+      #expect {
+        _ = try spool.demands(of: "git")
+      } throws: { error in
+        "\(error)".contains("demand-0.tsv: record 1 of 20 does not decode")
+      }
+      try FileManager.default.removeItem(at: file)
+      #expect {
+        _ = try spool.demands(of: "git")
+      } throws: { error in
+        "\(error)".contains("cannot read") && "\(error)".contains("topic git")
+      }
+    }
+  }
 }

@@ -69,9 +69,9 @@ extension Evidence {
 
   /// Parses a line written by `record`; nil when it is not one.
   public init?(record: Substring) {
-    let raw = record.split(separator: "\t", omittingEmptySubsequences: false)
+    let raw = Self.recordFields(record)
     guard raw.count == 16 else { return nil }
-    let f: [String?] = raw.map { $0 == "\\N" ? nil : Self.unescape($0) }
+    let f = raw
     guard let hireKey = f[0], let skillID = f[1],
       let source = f[2].flatMap(EvidenceSource.init(rawValue:)),
       let instrument = f[3], let rawValue = f[4], let scale = f[5].flatMap(Self.scale(code:)),
@@ -88,6 +88,54 @@ extension Evidence {
         file: file, line: f[12].flatMap { Int($0) }, column: f[13].flatMap { Int($0) },
         jsonPath: f[14]),
       weight: f[15].flatMap(Double.init))
+  }
+
+  /// The tab-separated fields of a spool line, unescaped (`\N` is nil), read byte by byte: a tab
+  /// and a backslash are ASCII, so they never occur inside another character's UTF-8 bytes, and a
+  /// tab is always a character of its own (splitting by `Character` gives the same fields, at
+  /// many times the cost).
+  static func recordFields(_ line: Substring) -> [String?] {
+    if let fields = line.utf8.withContiguousStorageIfAvailable({ recordFields(bytes: $0) }) {
+      return fields
+    }
+    return Array(line.utf8).withUnsafeBufferPointer { recordFields(bytes: $0) }
+  }
+
+  private static func recordFields(bytes: UnsafeBufferPointer<UInt8>) -> [String?] {
+    var fields: [String?] = []
+    fields.reserveCapacity(16)
+    var start = 0
+    for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x09 {
+      fields.append(unescape(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+      start = index + 1
+    }
+    return fields
+  }
+
+  /// One field's text: `\N` is nil; `\t` `\n` `\r` are a tab and line breaks, a backslash
+  /// before any other byte stands for that byte, and a backslash ending the field is dropped.
+  private static func unescape(_ field: UnsafeBufferPointer<UInt8>) -> String? {
+    if field.count == 2 && field[0] == 0x5C && field[1] == UInt8(ascii: "N") { return nil }
+    guard field.contains(0x5C) else { return String(decoding: field, as: UTF8.self) }
+    var out: [UInt8] = []
+    out.reserveCapacity(field.count)
+    var escaping = false
+    for byte in field {
+      if escaping {
+        switch byte {
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        default: out.append(byte)
+        }
+        escaping = false
+      } else if byte == 0x5C {
+        escaping = true
+      } else {
+        out.append(byte)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   static func scaleCode(_ scale: EvidenceScale) -> String {
@@ -128,28 +176,6 @@ extension Evidence {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
-
-  static func unescape(_ text: Substring) -> String {
-    guard text.contains("\\") else { return String(text) }
-    var out = ""
-    var escaping = false
-    for scalar in text.unicodeScalars {
-      if escaping {
-        switch scalar {
-        case "t": out += "\t"
-        case "n": out += "\n"
-        case "r": out += "\r"
-        default: out.unicodeScalars.append(scalar)
-        }
-        escaping = false
-      } else if scalar == "\\" {
-        escaping = true
-      } else {
-        out.unicodeScalars.append(scalar)
       }
     }
     return out

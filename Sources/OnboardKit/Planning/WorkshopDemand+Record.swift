@@ -12,23 +12,26 @@ extension WorkshopDemand {
     ].joined(separator: "\t")
   }
 
-  /// Parses a line written by `record`; nil when it is not one.
+  /// Parses a line written by `record`; nil when it is not one. Read by bytes (every separator
+  /// is ASCII; see `Evidence.recordFields`).
   public init?(record: Substring) {
-    let fields = record.split(separator: "\t", omittingEmptySubsequences: false)
-    guard fields.count == 6, let minutes = Int(fields[2]), let capacity = Int(fields[3]),
-      let date = Int(fields[4])
+    let fields = Evidence.recordFields(record)
+    guard fields.count == 6, let hireKey = fields[0], let topicID = fields[1],
+      let minutes = fields[2].flatMap({ Int($0) }), let capacity = fields[3].flatMap({ Int($0) }),
+      let date = fields[4].flatMap({ Int($0) }), let dayList = fields[5]
     else { return nil }
     var days: [Day] = []
-    for text in fields[5].split(separator: ";") {
-      let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-      guard parts.count == 5, let number = Int(parts[0]), let start = Int(parts[1]),
-        let end = Int(parts[2]),
-        let cap = Int(parts[3])
+    for text in dayList.utf8.split(separator: UInt8(ascii: ";")) {
+      let parts = text.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+      guard parts.count == 5, let number = Self.number(parts[0]), let start = Self.number(parts[1]),
+        let end = Self.number(parts[2]), let cap = Self.number(parts[3])
       else { return nil }
       var busy: [Range<Int>] = []
-      for range in parts[4].split(separator: ",") {
-        let bounds = range.split(separator: "-")
-        guard bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), low <= high
+      for range in parts[4].split(separator: UInt8(ascii: ",")) {
+        let bounds = range.split(separator: UInt8(ascii: "-"))
+        guard bounds.count == 2, let low = Self.number(bounds[0]),
+          let high = Self.number(bounds[1]),
+          low <= high
         else { return nil }
         busy.append(low..<high)
       }
@@ -38,8 +41,12 @@ extension WorkshopDemand {
       )
     }
     self.init(
-      hireKey: Evidence.unescape(fields[0]), topicID: Evidence.unescape(fields[1]),
-      minutes: minutes,
-      capacity: capacity, date: CalendarDate(dayNumber: date), days: days)
+      hireKey: hireKey, topicID: topicID, minutes: minutes, capacity: capacity,
+      date: CalendarDate(dayNumber: date), days: days)
+  }
+
+  /// A decimal number written by `record` (digits, a `-` first for a negative one).
+  private static func number(_ text: some Collection<UInt8>) -> Int? {
+    Int(String(decoding: text, as: UTF8.self))
   }
 }

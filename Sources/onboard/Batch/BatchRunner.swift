@@ -235,7 +235,14 @@ struct BatchRunner: Sendable {
       }
       progress.finish()
       var grouper = SharedSessionGrouper()
-      for topic in demands.topics { sessions += grouper.group(topic: demands.demands(of: topic)) }
+      for topic in demands.topics {
+        do throws(SpoolError) {
+          sessions += grouper.group(topic: try demands.demands(of: topic))
+        } catch {
+          Console.err("\(work): error: \(error)")
+          return .failure
+        }
+      }
     }
     var sessionsByHire: [String: [SharedSession]] = [:]
     for session in sessions {

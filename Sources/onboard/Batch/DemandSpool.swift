@@ -49,13 +49,24 @@ final class DemandSpool: @unchecked Sendable {
     handles = [:]
   }
 
-  /// One topic's demands.
-  func demands(of topic: String) -> [WorkshopDemand] {
+  /// One topic's demands; a spool file that is missing or holds a line that is no demand stops
+  /// the run (planning without some demands would group workshops in silence without them).
+  func demands(of topic: String) throws(SpoolError) -> [WorkshopDemand] {
     guard directory != nil else { return memory[topic] ?? [] }
-    guard let path = files[topic], let data = FileManager.default.contents(atPath: path) else {
-      return []
+    guard let path = files[topic] else { return [] }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SpoolError("cannot read \(path), the workshop demands of topic \(topic)")
     }
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap(
-      WorkshopDemand.init(record:))
+    let lines = spoolLines(data)
+    var demands: [WorkshopDemand] = []
+    demands.reserveCapacity(lines.count)
+    for (index, line) in lines.enumerated() {
+      guard let demand = WorkshopDemand(record: line) else {
+        throw SpoolError(
+          "\(path): record \(index + 1) of \(lines.count) does not decode; the spool is damaged")
+      }
+      demands.append(demand)
+    }
+    return demands
   }
 }

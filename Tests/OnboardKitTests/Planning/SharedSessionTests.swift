@@ -223,4 +223,33 @@ import Testing
     }
     #expect(sessionCount > 300)
   }
+
+  /// A demand's spool line reads back as the same demand, whatever its hire key holds (tabs,
+  /// backslashes, line breaks, non-ASCII) and however many days and busy times it has; a line
+  /// with a field that is not a number, or a busy time that ends before it starts, is no demand.
+  @Test func spoolRecordsReadBackAsTheSameDemand() {
+    var rng = SeededGenerator(seed: 37)
+    let pieces = ["a", "\\", "\t", "\n", "\r\n", "é", "🙂", "\\N", ":", ";", "-", ","]
+    for index in 0..<400 {
+      let days = (0..<rng.int(0...4)).map { offset in
+        WorkshopDemand.Day(
+          date: CalendarDate(dayNumber: 20_000 + index + offset), dayStart: rng.int(0...600),
+          dayEnd: 600 + rng.int(0...600),
+          busy: (0..<rng.int(0...3)).map { _ in
+            let low = rng.int(0...900)
+            return low..<(low + rng.int(0...120))
+          }, cap: rng.int(0...480))
+      }
+      let demand = WorkshopDemand(
+        hireKey: "h\(index)" + (0..<rng.int(0...4)).map { _ in rng.pick(pieces) }.joined(),
+        topicID: "topic-\(index % 7)" + (index % 5 == 0 ? "\\x" : ""),
+        minutes: rng.int(15...240), capacity: rng.int(2...12),
+        date: CalendarDate(dayNumber: 20_000 + index), days: days)
+      let line = demand.record
+      #expect(WorkshopDemand(record: Substring(line)) == demand, "\(line.debugDescription)")
+    }
+    #expect(WorkshopDemand(record: "h\tt\tx\t4\t20000\t") == nil)
+    #expect(WorkshopDemand(record: "h\tt\t60\t4\t20000\t20000:540:1020:480:5-x") == nil)
+    #expect(WorkshopDemand(record: "h\tt\t60\t4\t20000\t20000:540:1020:480:9-5") == nil)
+  }
 }
