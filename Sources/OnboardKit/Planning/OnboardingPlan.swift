@@ -1,5 +1,12 @@
 /// One dated entry of a plan: a fixed activity, a training session, a check-in, a milestone.
-public struct PlanItem: Hashable, Sendable, Codable {
+///
+/// A value with copy-on-write storage: its fields live in one shared object, so copying an item
+/// (a plan's items are filtered, sorted and handed around many times while a hire is planned and
+/// rendered) retains one reference instead of each of its strings; a change copies the fields
+/// first when another copy shares them. Equality, hashing and `Codable` are those of the fields.
+/// (`@unchecked Sendable`: the shared storage is never changed while shared, so items may cross
+/// threads like any value.)
+public struct PlanItem: Hashable, @unchecked Sendable, Codable {
   /// What sort of entry it is.
   public enum Kind: String, Sendable, Codable, CaseIterable {
     case activity, meeting
@@ -13,34 +20,196 @@ public struct PlanItem: Hashable, Sendable, Codable {
     case followUp = "follow-up"
   }
 
+  /// The stored fields (their order is the `Codable` order).
+  struct Fields: Hashable, Sendable, Codable {
+    var id: String
+    var kind: Kind
+    var title: String
+    var date: CalendarDate
+    var start: LocalTime
+    var durationMinutes: Int
+    var owner: String
+    var ownerName: String?
+    var skillID: String?
+    var topicID: String?
+    var format: String?
+    var reason: String?
+    var agenda: [String]
+    var resource: String?
+    var note: String?
+    var override: String? = nil
+    var ownerEmail: String? = nil
+    var sequence: Int = 0
+  }
+
+  /// The shared fields; never changed while another item holds them. Read and written through
+  /// the header's pointer: a class's stored `var` (`ManagedBuffer.header` is one) is checked for
+  /// exclusive access at run time on every read of every field.
+  private final class Storage: ManagedBuffer<Fields, Never> {
+    static func make(_ fields: Fields) -> Storage {
+      unsafeDowncast(create(minimumCapacity: 0) { _ in fields }, to: Storage.self)
+    }
+
+    /// The header in place (its address is fixed while the object lives, and the object lives
+    /// while an item holds it).
+    var fields: Fields {
+      @inline(__always) _read {
+        let pointer = withUnsafeMutablePointerToHeader { $0 }
+        yield pointer.pointee
+      }
+      @inline(__always) _modify {
+        let pointer = withUnsafeMutablePointerToHeader { $0 }
+        yield &pointer.pointee
+      }
+    }
+  }
+
+  private var storage: Storage
+
+  public init(
+    id: String,
+    kind: Kind,
+    title: String,
+    date: CalendarDate,
+    start: LocalTime,
+    durationMinutes: Int,
+    owner: String,
+    ownerName: String? = nil,
+    skillID: String? = nil,
+    topicID: String? = nil,
+    format: String? = nil,
+    reason: String? = nil,
+    agenda: [String],
+    resource: String? = nil,
+    note: String? = nil,
+    override: String? = nil,
+    ownerEmail: String? = nil,
+    sequence: Int = 0
+  ) {
+    storage = .make(
+      Fields(
+        id: id,
+        kind: kind,
+        title: title,
+        date: date,
+        start: start,
+        durationMinutes: durationMinutes,
+        owner: owner,
+        ownerName: ownerName,
+        skillID: skillID,
+        topicID: topicID,
+        format: format,
+        reason: reason,
+        agenda: agenda,
+        resource: resource,
+        note: note,
+        override: override,
+        ownerEmail: ownerEmail,
+        sequence: sequence))
+  }
+
+  /// The fields, copied first if another item shares them.
+  private var uniqueFields: Fields {
+    _read { yield storage.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&storage) { storage = .make(storage.fields) }
+      yield &storage.fields
+    }
+  }
+
   /// Stable within a plan: `welcome`, `weekly-1-1#3`, `training:sql-indexing`.
-  public var id: String
-  public var kind: Kind
-  public var title: String
-  public var date: CalendarDate
-  public var start: LocalTime
-  public var durationMinutes: Int
+  public var id: String {
+    get { storage.fields.id }
+    _modify { yield &uniqueFields.id }
+  }
+  /// What sort of entry it is.
+  public var kind: Kind {
+    get { storage.fields.kind }
+    _modify { yield &uniqueFields.kind }
+  }
+  public var title: String {
+    get { storage.fields.title }
+    _modify { yield &uniqueFields.title }
+  }
+  public var date: CalendarDate {
+    get { storage.fields.date }
+    _modify { yield &uniqueFields.date }
+  }
+  public var start: LocalTime {
+    get { storage.fields.start }
+    _modify { yield &uniqueFields.start }
+  }
+  public var durationMinutes: Int {
+    get { storage.fields.durationMinutes }
+    _modify { yield &uniqueFields.durationMinutes }
+  }
   /// The role that runs it: hire, manager, buddy, hr, it, team, trainer, mentor.
-  public var owner: String
+  public var owner: String {
+    get { storage.fields.owner }
+    _modify { yield &uniqueFields.owner }
+  }
   /// The person, when the roster names one (manager, buddy).
-  public var ownerName: String?
-  public var skillID: String?
-  public var topicID: String?
-  public var format: String?
+  public var ownerName: String? {
+    get { storage.fields.ownerName }
+    _modify { yield &uniqueFields.ownerName }
+  }
+  public var skillID: String? {
+    get { storage.fields.skillID }
+    _modify { yield &uniqueFields.skillID }
+  }
+  public var topicID: String? {
+    get { storage.fields.topicID }
+    _modify { yield &uniqueFields.topicID }
+  }
+  public var format: String? {
+    get { storage.fields.format }
+    _modify { yield &uniqueFields.format }
+  }
   /// Why it is in the plan (for training: the gap and the evidence it answers).
-  public var reason: String?
-  public var agenda: [String]
-  public var resource: String?
+  public var reason: String? {
+    get { storage.fields.reason }
+    _modify { yield &uniqueFields.reason }
+  }
+  public var agenda: [String] {
+    get { storage.fields.agenda }
+    _modify { yield &uniqueFields.agenda }
+  }
+  public var resource: String? {
+    get { storage.fields.resource }
+    _modify { yield &uniqueFields.resource }
+  }
   /// A note when the planner had to move it ("moved: 16:30 is after a part-time day ends").
-  public var note: String?
+  public var note: String? {
+    get { storage.fields.note }
+    _modify { yield &uniqueFields.note }
+  }
   /// Set when a manager's override placed, moved or added the item ("moved by the manager: ...").
-  public var override: String? = nil
+  public var override: String? {
+    get { storage.fields.override }
+    _modify { yield &uniqueFields.override }
+  }
   /// The email of the named person who runs it (set by `OwnerAssignment`), for invitations.
-  public var ownerEmail: String? = nil
+  public var ownerEmail: String? {
+    get { storage.fields.ownerEmail }
+    _modify { yield &uniqueFields.ownerEmail }
+  }
   /// The iCalendar SEQUENCE: 0 when first planned, one higher each time a re-plan changes it.
-  public var sequence: Int = 0
+  public var sequence: Int {
+    get { storage.fields.sequence }
+    _modify { yield &uniqueFields.sequence }
+  }
 
   public var end: LocalTime { LocalTime(minutes: start.minutes + durationMinutes) }
+
+  public static func == (lhs: PlanItem, rhs: PlanItem) -> Bool {
+    lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+  public init(from decoder: any Decoder) throws { storage = .make(try Fields(from: decoder)) }
+
+  public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 }
 
 /// A topic the plan wanted but could not fit before day 90, and why.
