@@ -63,44 +63,210 @@ public struct Conflict: Hashable, Sendable, Codable {
 }
 
 /// The analysis of one required skill for one hire.
-public struct SkillAssessment: Hashable, Sendable, Codable {
-  public var skill: Skill
-  public var requirement: SkillRequirement
+///
+/// A value with copy-on-write storage, like `PlanItem`: copies (reports are filtered and sorted
+/// many times while a hire is planned and rendered) share one object instead of retaining each
+/// string and array; a change copies the fields first when they are shared (`@unchecked
+/// Sendable`: shared fields are never changed). Equality, hashing and `Codable` are the fields'.
+public struct SkillAssessment: Hashable, @unchecked Sendable, Codable {
+  /// The stored fields (their order is the `Codable` order).
+  struct Fields: Hashable, Sendable, Codable {
+    var skill: Skill
+    var requirement: SkillRequirement
+    var observed: Proficiency?
+    var confidence: Double
+    var shortfall: Double?
+    var importance: Double
+    var severity: Double?
+    var status: SkillStatus
+    var levelStatus: SkillStatus
+    var conflict: Conflict?
+    var sourceLevels: [SourceLevel]
+    var assessorLevels: [SourceLevel]
+    var percentileRanks: [Double]
+    var evidence: [Evidence]
+    var integrityFlags: [String] = []
+    var integrityNote: String? = nil
+    var weightNote: String? = nil
+    var settleIt: String? = nil
+  }
+
+  /// The shared fields; never changed while another value holds them. Read and written through
+  /// the header's pointer: a class's stored `var` (`ManagedBuffer.header` is one) is checked for
+  /// exclusive access at run time on every read of every field.
+  private final class Storage: ManagedBuffer<Fields, Never> {
+    static func make(_ fields: Fields) -> Storage {
+      unsafeDowncast(create(minimumCapacity: 0) { _ in fields }, to: Storage.self)
+    }
+
+    /// The header in place (its address is fixed while the object lives, and the object lives
+    /// while a value holds it).
+    var fields: Fields {
+      @inline(__always) _read {
+        let pointer = withUnsafeMutablePointerToHeader { $0 }
+        yield pointer.pointee
+      }
+      @inline(__always) _modify {
+        let pointer = withUnsafeMutablePointerToHeader { $0 }
+        yield &pointer.pointee
+      }
+    }
+  }
+
+  private var storage: Storage
+
+  public init(
+    skill: Skill,
+    requirement: SkillRequirement,
+    observed: Proficiency? = nil,
+    confidence: Double,
+    shortfall: Double? = nil,
+    importance: Double,
+    severity: Double? = nil,
+    status: SkillStatus,
+    levelStatus: SkillStatus,
+    conflict: Conflict? = nil,
+    sourceLevels: [SourceLevel],
+    assessorLevels: [SourceLevel],
+    percentileRanks: [Double],
+    evidence: [Evidence],
+    integrityFlags: [String] = [],
+    integrityNote: String? = nil,
+    weightNote: String? = nil,
+    settleIt: String? = nil
+  ) {
+    storage = .make(
+      Fields(
+        skill: skill,
+        requirement: requirement,
+        observed: observed,
+        confidence: confidence,
+        shortfall: shortfall,
+        importance: importance,
+        severity: severity,
+        status: status,
+        levelStatus: levelStatus,
+        conflict: conflict,
+        sourceLevels: sourceLevels,
+        assessorLevels: assessorLevels,
+        percentileRanks: percentileRanks,
+        evidence: evidence,
+        integrityFlags: integrityFlags,
+        integrityNote: integrityNote,
+        weightNote: weightNote,
+        settleIt: settleIt))
+  }
+
+  /// The fields, copied first if another value shares them.
+  private var uniqueFields: Fields {
+    _read { yield storage.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&storage) { storage = .make(storage.fields) }
+      yield &storage.fields
+    }
+  }
+
+  public var skill: Skill {
+    get { storage.fields.skill }
+    _modify { yield &uniqueFields.skill }
+  }
+  public var requirement: SkillRequirement {
+    get { storage.fields.requirement }
+    _modify { yield &uniqueFields.requirement }
+  }
   /// The combined level; nil when unassessed.
-  public var observed: Proficiency?
+  public var observed: Proficiency? {
+    get { storage.fields.observed }
+    _modify { yield &uniqueFields.observed }
+  }
   /// 0…1: grows with independent sources, shrinks with their spread.
-  public var confidence: Double
+  public var confidence: Double {
+    get { storage.fields.confidence }
+    _modify { yield &uniqueFields.confidence }
+  }
   /// Target − observed in levels, never negative; nil when unassessed.
-  public var shortfall: Double?
+  public var shortfall: Double? {
+    get { storage.fields.shortfall }
+    _modify { yield &uniqueFields.shortfall }
+  }
   /// The importance weight from priority and tier.
-  public var importance: Double
+  public var importance: Double {
+    get { storage.fields.importance }
+    _modify { yield &uniqueFields.importance }
+  }
   /// Shortfall × importance (Borich weighted discrepancy); nil when unassessed.
-  public var severity: Double?
-  public var status: SkillStatus
+  public var severity: Double? {
+    get { storage.fields.severity }
+    _modify { yield &uniqueFields.severity }
+  }
+  public var status: SkillStatus {
+    get { storage.fields.status }
+    _modify { yield &uniqueFields.status }
+  }
   /// What the combined level alone would say (differs from `status` when conflicting).
-  public var levelStatus: SkillStatus
-  public var conflict: Conflict?
+  public var levelStatus: SkillStatus {
+    get { storage.fields.levelStatus }
+    _modify { yield &uniqueFields.levelStatus }
+  }
+  public var conflict: Conflict? {
+    get { storage.fields.conflict }
+    _modify { yield &uniqueFields.conflict }
+  }
   /// Per kind of evidence, the level it gives.
-  public var sourceLevels: [SourceLevel]
+  public var sourceLevels: [SourceLevel] {
+    get { storage.fields.sourceLevels }
+    _modify { yield &uniqueFields.sourceLevels }
+  }
   /// Per interviewer, the level they gave.
-  public var assessorLevels: [SourceLevel]
+  public var assessorLevels: [SourceLevel] {
+    get { storage.fields.assessorLevels }
+    _modify { yield &uniqueFields.assessorLevels }
+  }
   /// Percentile ranks seen for this skill (a rank, not a level).
-  public var percentileRanks: [Double]
+  public var percentileRanks: [Double] {
+    get { storage.fields.percentileRanks }
+    _modify { yield &uniqueFields.percentileRanks }
+  }
   /// The evidence behind it, in a stable order.
-  public var evidence: [Evidence]
+  public var evidence: [Evidence] {
+    get { storage.fields.evidence }
+    _modify { yield &uniqueFields.evidence }
+  }
   /// The integrity flags of the evidence behind it (empty when none): the gap table marks them.
-  public var integrityFlags: [String] = []
+  public var integrityFlags: [String] {
+    get { storage.fields.integrityFlags }
+    _modify { yield &uniqueFields.integrityFlags }
+  }
   /// For a skill with integrity flags: which attempts were flagged and how they were counted.
-  public var integrityNote: String? = nil
+  public var integrityNote: String? {
+    get { storage.fields.integrityNote }
+    _modify { yield &uniqueFields.integrityNote }
+  }
   /// When a weight (`integrity_weight`, a question weight) changed the status, what it changed.
-  public var weightNote: String? = nil
+  public var weightNote: String? {
+    get { storage.fields.weightNote }
+    _modify { yield &uniqueFields.weightNote }
+  }
   /// For a gap, a conflict or an unassessed skill: what evidence would settle it.
-  public var settleIt: String? = nil
+  public var settleIt: String? {
+    get { storage.fields.settleIt }
+    _modify { yield &uniqueFields.settleIt }
+  }
 
   /// Whether training should close a shortfall here.
   public var needsTraining: Bool {
     (shortfall ?? 0) > 0 && levelStatus != .onTarget && levelStatus != .strength
   }
+
+  public static func == (lhs: SkillAssessment, rhs: SkillAssessment) -> Bool {
+    lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+  public init(from decoder: any Decoder) throws { storage = .make(try Fields(from: decoder)) }
+
+  public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 }
 
 /// The gap report of one hire against their role.

@@ -140,7 +140,143 @@ public struct ScheduledActivity: Hashable, Sendable, Codable {
 }
 
 /// Something to learn for a skill at a level, from the training catalog.
-public struct TrainingTopic: Hashable, Sendable, Codable {
+///
+/// A value with copy-on-write storage, like `PlanItem` (the planner copies catalog topics many
+/// times per hire; each copy retains one object, not each string).
+public struct TrainingTopic: Hashable, @unchecked Sendable, Codable {
+  /// The stored fields (their order is the `Codable` order).
+  struct Fields: Hashable, Sendable, Codable {
+    var id: String
+    var skillID: String
+    var level: Int
+    var title: String
+    var format: Format
+    var durationMinutes: Int
+    var owner: String
+    var prerequisites: [String]
+    var resource: String
+    var capacity: Int?
+    var isPractice: Bool = false
+    var origin: SourceLocation
+  }
+
+  /// The shared fields; never changed while another value holds them. Read and written through
+  /// the header's pointer: a class's stored `var` (`ManagedBuffer.header` is one) is checked for
+  /// exclusive access at run time on every read of every field.
+  private final class Storage: ManagedBuffer<Fields, Never> {
+    static func make(_ fields: Fields) -> Storage {
+      unsafeDowncast(create(minimumCapacity: 0) { _ in fields }, to: Storage.self)
+    }
+
+    /// The header in place (its address is fixed while the object lives, and the object lives
+    /// while a value holds it).
+    var fields: Fields {
+      @inline(__always) _read {
+        let pointer = withUnsafeMutablePointerToHeader { $0 }
+        yield pointer.pointee
+      }
+      @inline(__always) _modify {
+        let pointer = withUnsafeMutablePointerToHeader { $0 }
+        yield &pointer.pointee
+      }
+    }
+  }
+
+  private var storage: Storage
+
+  public init(
+    id: String,
+    skillID: String,
+    level: Int,
+    title: String,
+    format: Format,
+    durationMinutes: Int,
+    owner: String,
+    prerequisites: [String] = [],
+    resource: String = "",
+    capacity: Int? = nil,
+    isPractice: Bool = false,
+    origin: SourceLocation
+  ) {
+    storage = .make(
+      Fields(
+        id: id,
+        skillID: skillID,
+        level: level,
+        title: title,
+        format: format,
+        durationMinutes: durationMinutes,
+        owner: owner,
+        prerequisites: prerequisites,
+        resource: resource,
+        capacity: capacity,
+        isPractice: isPractice,
+        origin: origin))
+  }
+
+  /// The fields, copied first if another value shares them.
+  private var uniqueFields: Fields {
+    _read { yield storage.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&storage) { storage = .make(storage.fields) }
+      yield &storage.fields
+    }
+  }
+
+  public var id: String {
+    get { storage.fields.id }
+    _modify { yield &uniqueFields.id }
+  }
+  public var skillID: String {
+    get { storage.fields.skillID }
+    _modify { yield &uniqueFields.skillID }
+  }
+  /// The level (1–5) the topic brings a hire to.
+  public var level: Int {
+    get { storage.fields.level }
+    _modify { yield &uniqueFields.level }
+  }
+  public var title: String {
+    get { storage.fields.title }
+    _modify { yield &uniqueFields.title }
+  }
+  public var format: Format {
+    get { storage.fields.format }
+    _modify { yield &uniqueFields.format }
+  }
+  public var durationMinutes: Int {
+    get { storage.fields.durationMinutes }
+    _modify { yield &uniqueFields.durationMinutes }
+  }
+  /// buddy, manager, mentor, hr, it, trainer, hire.
+  public var owner: String {
+    get { storage.fields.owner }
+    _modify { yield &uniqueFields.owner }
+  }
+  public var prerequisites: [String] {
+    get { storage.fields.prerequisites }
+    _modify { yield &uniqueFields.prerequisites }
+  }
+  public var resource: String {
+    get { storage.fields.resource }
+    _modify { yield &uniqueFields.resource }
+  }
+  /// For workshops: the most attendees.
+  public var capacity: Int? {
+    get { storage.fields.capacity }
+    _modify { yield &uniqueFields.capacity }
+  }
+  /// Practice after a skill's sessions (a project task, pairing or shadowing on real work):
+  /// never chosen as a session, planned once the skill's sessions are done.
+  public var isPractice: Bool {
+    get { storage.fields.isPractice }
+    _modify { yield &uniqueFields.isPractice }
+  }
+  public var origin: SourceLocation {
+    get { storage.fields.origin }
+    _modify { yield &uniqueFields.origin }
+  }
+
   /// How a topic is delivered.
   public enum Format: String, Sendable, Codable, CaseIterable {
     case selfPaced = "self-paced"
@@ -148,39 +284,13 @@ public struct TrainingTopic: Hashable, Sendable, Codable {
     case projectTask = "project-task"
   }
 
-  public var id: String
-  public var skillID: String
-  /// The level (1–5) the topic brings a hire to.
-  public var level: Int
-  public var title: String
-  public var format: Format
-  public var durationMinutes: Int
-  /// buddy, manager, mentor, hr, it, trainer, hire.
-  public var owner: String
-  public var prerequisites: [String]
-  public var resource: String
-  /// For workshops: the most attendees.
-  public var capacity: Int?
-  /// Practice after a skill's sessions (a project task, pairing or shadowing on real work):
-  /// never chosen as a session, planned once the skill's sessions are done.
-  public var isPractice: Bool = false
-  public var origin: SourceLocation
-
-  public init(
-    id: String, skillID: String, level: Int, title: String, format: Format, durationMinutes: Int,
-    owner: String, prerequisites: [String] = [], resource: String = "", capacity: Int? = nil,
-    origin: SourceLocation
-  ) {
-    self.id = id
-    self.skillID = skillID
-    self.level = level
-    self.title = title
-    self.format = format
-    self.durationMinutes = durationMinutes
-    self.owner = owner
-    self.prerequisites = prerequisites
-    self.resource = resource
-    self.capacity = capacity
-    self.origin = origin
+  public static func == (lhs: TrainingTopic, rhs: TrainingTopic) -> Bool {
+    lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
   }
+
+  public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+  public init(from decoder: any Decoder) throws { storage = .make(try Fields(from: decoder)) }
+
+  public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 }
