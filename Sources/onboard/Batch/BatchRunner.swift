@@ -404,40 +404,55 @@ struct BatchRunner: Sendable {
     return failed.isEmpty ? .success : .failure
   }
 
-  /// summary.json, index.html, cohort.md and cohort.csv (in the order they are written).
+  /// summary.json, index.html, cohort.md and cohort.csv (in the order they are written), made
+  /// at once: each depends only on the run's tallies (index.html, with a column per hire, takes
+  /// the longest; made alone it would leave a core idle at the end of a run).
   func cohortFileData(
     entries: [SummaryEntry], index: [HTMLIndex.Entry], counts: [String: [SkillStatus: Int]],
     calibration: InterviewerCalibration.Tally, csv: CohortCSV, sessions: [SharedSession],
     saved: Int, evidence: EvidenceSummary, plannedElsewhere: Int, large: Bool, skills: [Skill]
   ) throws -> [OutputFile] {
-    let matrix = CohortMatrix(
-      columns: index.compactMap { entry in
-        entry.report.map {
-          CohortMatrix.Column(name: entry.name, email: entry.email ?? "", report: $0)
-        }
-      })
     let countRows = skills.map { (skill: $0, counts: counts[$0.id] ?? [:]) }
-    let indexHTML =
-      large
-      ? HTMLIndex.render(
-        entries: index, counts: countRows, plannedElsewhere: plannedElsewhere,
-        calibration: calibration.calibration())
-      : HTMLIndex.render(entries: index, calibration: calibration.calibration())
-    var summary = Summary(
-      hires: entries, sharedSessions: sessions.map(SharedSessionSummary.init),
-      trainerHoursSaved: Double(saved) / 60)
-    summary.evidence = evidence
-    return [
-      OutputFile(path: "summary.json", data: try summary.encoded()),
-      OutputFile(path: "index.html", data: Data(visibleDocument(indexHTML).utf8)),
-      OutputFile(
-        path: "cohort.md",
-        data: Data(
-          visibleDocument(
-            large ? CohortMatrixText.countsMarkdown(countRows) : CohortMatrixText.markdown(matrix)
-          ).utf8)),
-      OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8)),
-    ]
+    let files = ResultBox<Result<OutputFile, any Error>>(count: 4)
+    DispatchQueue.concurrentPerform(iterations: 4) { part in
+      files.set(
+        part,
+        Result { () throws -> OutputFile in
+          switch part {
+          case 0:
+            var summary = Summary(
+              hires: entries, sharedSessions: sessions.map(SharedSessionSummary.init),
+              trainerHoursSaved: Double(saved) / 60)
+            summary.evidence = evidence
+            return OutputFile(path: "summary.json", data: try summary.encoded())
+          case 1:
+            let indexHTML =
+              large
+              ? HTMLIndex.render(
+                entries: index, counts: countRows, plannedElsewhere: plannedElsewhere,
+                calibration: calibration.calibration())
+              : HTMLIndex.render(entries: index, calibration: calibration.calibration())
+            return OutputFile(path: "index.html", data: Data(visibleDocument(indexHTML).utf8))
+          case 2:
+            let text: String
+            if large {
+              text = CohortMatrixText.countsMarkdown(countRows)
+            } else {
+              let matrix = CohortMatrix(
+                columns: index.compactMap { entry in
+                  entry.report.map {
+                    CohortMatrix.Column(name: entry.name, email: entry.email ?? "", report: $0)
+                  }
+                })
+              text = CohortMatrixText.markdown(matrix)
+            }
+            return OutputFile(path: "cohort.md", data: Data(visibleDocument(text).utf8))
+          default:
+            return OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8))
+          }
+        })
+    }
+    return try files.values.map { try $0.get() }
   }
 
   /// The files written once per run, kept like hire folders without --force.
