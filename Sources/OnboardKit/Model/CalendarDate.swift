@@ -68,7 +68,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   /// `YYYY-MM-DD`.
   public var iso: String {
     let c = components
-    return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    guard (0...9999).contains(c.year) else {
+      return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    }
+    // Ten ASCII digits and dashes written in place (a small string: no allocation).
+    return String(unsafeUninitializedCapacity: 10) { out in
+      writeDigits(c.year, 4, into: out, at: 0)
+      out[4] = UInt8(ascii: "-")
+      writeDigits(c.month, 2, into: out, at: 5)
+      out[7] = UInt8(ascii: "-")
+      writeDigits(c.day, 2, into: out, at: 8)
+      return 10
+    }
   }
 
   public var description: String { iso }
@@ -115,6 +126,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(iso)
+  }
+}
+
+/// Writes the last `width` decimal digits of `value` (0 or more) at `out[at...]`.
+@inline(__always)
+func writeDigits(_ value: Int, _ width: Int, into out: UnsafeMutableBufferPointer<UInt8>, at: Int) {
+  var rest = value
+  for index in stride(from: at + width - 1, through: at, by: -1) {
+    out[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+    rest /= 10
   }
 }
 
@@ -183,7 +204,18 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
   public var hour: Int { minutes / 60 }
   public var minute: Int { minutes % 60 }
-  public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
+  public var description: String {
+    let (hour, minute) = (hour, minute)
+    guard (0..<100).contains(hour), (0..<60).contains(minute) else {
+      return "\(pad(hour, 2)):\(pad(minute, 2))"
+    }
+    return String(unsafeUninitializedCapacity: 5) { out in
+      writeDigits(hour, 2, into: out, at: 0)
+      out[2] = UInt8(ascii: ":")
+      writeDigits(minute, 2, into: out, at: 3)
+      return 5
+    }
+  }
 
   public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.minutes < rhs.minutes }
 
