@@ -9,17 +9,28 @@ enum InterviewRatingsImport {
   ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
     var seen: [String: Int] = [:]
+    // A candidate's rows come together, and a file names a few competencies many times: the
+    // last email's checks and the competencies' skills are remembered (a bounded memo: memory
+    // stays flat however long the file).
+    var lastEmail: (text: String, key: String, plausible: Bool)? = nil
+    var skillOf: [String: String?] = [:]
+    var lastDate: (text: String, date: CalendarDate?)? = nil
     do {
       try table.require(["Candidate Email", "Interviewer", "Competency", "Rating"])
       while let row = try table.next() {
         if row.isBlank { continue }
         let email = row.value("Candidate Email")
-        let key = email.lowercased()
+        // Compared byte for byte: two spellings of one email that are equal as `String`s
+        // (composed and decomposed accents) may lowercase to different keys.
+        if !(lastEmail?.text.utf8.elementsEqual(email.utf8) ?? false) {
+          lastEmail = (email, email.lowercased(), isPlausibleEmail(email))
+        }
+        let key = lastEmail?.key ?? email.lowercased()
         if let ragged = row.cellCountError() {
           result.fail(key, ragged)
           continue
         }
-        guard isPlausibleEmail(email) else {
+        guard lastEmail?.plausible ?? isPlausibleEmail(email) else {
           result.fail(
             key,
             row.error("Candidate Email", "found `\(email)`; expected the candidate's email address")
@@ -32,7 +43,11 @@ enum InterviewRatingsImport {
             key, row.error("Competency", "is empty; expected the competency rated (a skill alias)"))
           continue
         }
-        guard let skillID = skills.skillID(for: competency) else {
+        if skillOf[competency] == nil {
+          if skillOf.count >= 1024 { skillOf.removeAll(keepingCapacity: true) }
+          skillOf[competency] = .some(skills.skillID(for: competency))
+        }
+        guard let skillID = skillOf[competency] ?? skills.skillID(for: competency) else {
           result.fail(
             key,
             EvidenceImport.unknownSkill(
@@ -65,7 +80,10 @@ enum InterviewRatingsImport {
         }
         seen[duplicateKey] = row.line
         let dateText = row.value("Interview Date")
-        let date = EvidenceImport.date(dateText)
+        if !(lastDate?.text.utf8.elementsEqual(dateText.utf8) ?? false) {
+          lastDate = (dateText, EvidenceImport.date(dateText))
+        }
+        let date = lastDate?.date ?? nil
         if date == nil, !dateText.trimmingSpaces().isEmpty {
           result.fail(
             key,

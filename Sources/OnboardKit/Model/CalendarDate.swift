@@ -29,6 +29,32 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
   /// Parses `YYYY-MM-DD`; nil for anything else.
   public init?(iso text: String) {
+    // Ten ASCII bytes of digits and two dashes (nearly every date) are read as they are; anything
+    // else takes the definition below.
+    var copy = text  // shares the storage; `withUTF8` needs a variable
+    let fields = copy.withUTF8 { b -> (Int, Int, Int)? in
+      guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+      func number(_ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+          let digit = b[index] &- 0x30
+          guard digit < 10 else { return nil }
+          value = value * 10 + Int(digit)
+        }
+        return value
+      }
+      guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+      return (y, m, d)
+    }
+    if let (y, m, d) = fields {
+      self.init(year: y, month: m, day: d)
+      return
+    }
+    self.init(isoByCharacter: text)
+  }
+
+  /// The definition of `init?(iso:)`, by `Character`.
+  init?(isoByCharacter text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
