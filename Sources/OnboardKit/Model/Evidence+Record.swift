@@ -162,9 +162,10 @@ extension Evidence {
     }
   }
 
+  /// `\\` `\t` `\n` `\r` escaped, looked for by byte (as `recordFields` reads them back: a
+  /// backslash with a combining mark after it is one `Character`, but still a backslash byte).
   static func escape(_ text: String) -> String {
-    guard
-      text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
     else {
       return text
     }

@@ -28,10 +28,10 @@ extension WorkshopDemand {
       else { return nil }
       var busy: [Range<Int>] = []
       for range in parts[4].split(separator: UInt8(ascii: ",")) {
-        let bounds = range.split(separator: UInt8(ascii: "-"))
-        guard bounds.count == 2, let low = Self.number(bounds[0]),
-          let high = Self.number(bounds[1]),
-          low <= high
+        // `low-high`: the dash after the first byte (either bound may be negative).
+        guard let dash = range.dropFirst().firstIndex(of: UInt8(ascii: "-")),
+          let low = Self.number(range[..<dash]),
+          let high = Self.number(range[range.index(after: dash)...]), low <= high
         else { return nil }
         busy.append(low..<high)
       }

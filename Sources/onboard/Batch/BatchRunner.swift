@@ -405,7 +405,7 @@ struct BatchRunner: Sendable {
   }
 
   /// summary.json, index.html, cohort.md and cohort.csv (in the order they are written), made
-  /// at once: each depends only on the run's tallies (index.html, with a column per hire, takes
+  /// at once when the run has more than one worker: each depends only on the run's tallies (index.html, with a column per hire, takes
   /// the longest; made alone it would leave a core idle at the end of a run).
   func cohortFileData(
     entries: [SummaryEntry], index: [HTMLIndex.Entry], counts: [String: [SkillStatus: Int]],
@@ -414,7 +414,7 @@ struct BatchRunner: Sendable {
   ) throws -> [OutputFile] {
     let countRows = skills.map { (skill: $0, counts: counts[$0.id] ?? [:]) }
     let files = ResultBox<Result<OutputFile, any Error>>(count: 4)
-    DispatchQueue.concurrentPerform(iterations: 4) { part in
+    let make: @Sendable (Int) -> Void = { part in
       files.set(
         part,
         Result { () throws -> OutputFile in
@@ -451,6 +451,12 @@ struct BatchRunner: Sendable {
             return OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8))
           }
         })
+    }
+    // `--jobs 1` keeps to one thread here too.
+    if jobs > 1 {
+      DispatchQueue.concurrentPerform(iterations: 4, execute: make)
+    } else {
+      for part in 0..<4 { make(part) }
     }
     return try files.values.map { try $0.get() }
   }

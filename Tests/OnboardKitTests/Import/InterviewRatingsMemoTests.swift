@@ -13,8 +13,9 @@ import Testing
   @Test func rememberedLookupsGiveWhatEveryRowWouldGiveAlone() throws {
     // One candidate in two spellings (one key), an unknown competency and a bad date on two rows
     // each (an error on every row), a bad email after a good one, and two spellings of a
-    // non-ASCII email (composed and decomposed é: equal as `String`s, each rejected with its own
-    // text).
+    // non-ASCII email (composed and decomposed é, equal as `String`s), each rejected with its own
+    // text. (The memo compares emails byte for byte; no output can show it, since a non-ASCII
+    // email is never a key and equal `String`s are one dictionary key anyway.)
     let composed = "jos\u{E9}@example.org"
     let decomposed = "jose\u{301}@example.org"
     let text = """

@@ -229,14 +229,16 @@ import Testing
   /// with a field that is not a number, or a busy time that ends before it starts, is no demand.
   @Test func spoolRecordsReadBackAsTheSameDemand() {
     var rng = SeededGenerator(seed: 37)
-    let pieces = ["a", "\\", "\t", "\n", "\r\n", "é", "🙂", "\\N", ":", ";", "-", ","]
+    let pieces = [
+      "a", "\\", "\t", "\n", "\r\n", "é", "🙂", "\\N", ":", ";", "-", ",", "\\\u{301}", "\u{301}",
+    ]
     for index in 0..<400 {
       let days = (0..<rng.int(0...4)).map { offset in
         WorkshopDemand.Day(
           date: CalendarDate(dayNumber: 20_000 + index + offset), dayStart: rng.int(0...600),
           dayEnd: 600 + rng.int(0...600),
           busy: (0..<rng.int(0...3)).map { _ in
-            let low = rng.int(0...900)
+            let low = rng.int(-120...900)
             return low..<(low + rng.int(0...120))
           }, cap: rng.int(0...480))
       }
@@ -251,5 +253,13 @@ import Testing
     #expect(WorkshopDemand(record: "h\tt\tx\t4\t20000\t") == nil)
     #expect(WorkshopDemand(record: "h\tt\t60\t4\t20000\t20000:540:1020:480:5-x") == nil)
     #expect(WorkshopDemand(record: "h\tt\t60\t4\t20000\t20000:540:1020:480:9-5") == nil)
+    #expect(
+      WorkshopDemand(record: "h\tt\t60\t4\t20000\t20000:540:1020:480:-30--10")?.days[0].busy == [
+        -30..<(-10)
+      ])
+    #expect(
+      WorkshopDemand(record: "h\tt\t60\t4\t20000\t20000:540:1020:480:-10-30")?.days[0].busy == [
+        -10..<30
+      ])
   }
 }
