@@ -59,7 +59,7 @@ import Testing
       summary: "Ünïcödé, with; a\\ long summary that folds at 75 octets "
         + String(repeating: "日本語", count: 20))
     let block = try event.block(method: .publish)
-    let whole = try ICSTestSupport.render(ICSCalendar(method: .publish, events: [event]))
+    let whole = ICSTestSupport.render(ICSCalendar(method: .publish, events: [event]))
     let text = String(decoding: block.bytes, as: UTF8.self)
     #expect(text.hasPrefix("BEGIN:VEVENT\r\n"))
     #expect(text.hasSuffix("END:VEVENT\r\n"))

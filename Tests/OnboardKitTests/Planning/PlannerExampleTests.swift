@@ -130,7 +130,7 @@ import Testing
     #expect(plan.start == Self.date(2027, 3, 8))
     #expect(plan.startMovedReason?.contains("Saturday") == true)
     #expect(plan.notes.contains { $0.contains("Saturday") && $0.contains("Monday, 8 March 2027") })
-    let document = try PlanDocument(plan: plan)
+    let document = PlanDocument(plan: plan)
     #expect(document.requestedStart == "2027-03-06" && document.start == "2027-03-08")
     // A Saturday followed by a holiday Monday moves to the Tuesday.
     let moved = Self.plan(
