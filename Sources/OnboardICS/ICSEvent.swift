@@ -4,7 +4,7 @@
 /// its calendar, its invitations and its people's calendars), a change copies the fields first
 /// when they are shared (`@unchecked Sendable`: shared fields are never changed).
 public struct ICSEvent: @unchecked Sendable, Hashable {
-  /// The stored fields (their order is the `Codable` order).
+  /// The stored fields.
   struct Fields: Sendable, Hashable {
     var uid: String
     var timestamp: ICSDateTime
@@ -24,7 +24,8 @@ public struct ICSEvent: @unchecked Sendable, Hashable {
 
   /// The shared fields; never changed while another value holds them. Read and written through
   /// the header's pointer: a class's stored `var` (`ManagedBuffer.header` is one) is checked for
-  /// exclusive access at run time on every read of every field.
+  /// exclusive access at run time on every read of every field. (OnboardKit's own values share
+  /// one generic `CopyOnWriteStorage`; this module does not depend on it.)
   private final class Storage: ManagedBuffer<Fields, Never> {
     static func make(_ fields: Fields) -> Storage {
       unsafeDowncast(create(minimumCapacity: 0) { _ in fields }, to: Storage.self)

@@ -160,29 +160,7 @@ public struct TrainingTopic: Hashable, @unchecked Sendable, Codable {
     var origin: SourceLocation
   }
 
-  /// The shared fields; never changed while another value holds them. Read and written through
-  /// the header's pointer: a class's stored `var` (`ManagedBuffer.header` is one) is checked for
-  /// exclusive access at run time on every read of every field.
-  private final class Storage: ManagedBuffer<Fields, Never> {
-    static func make(_ fields: Fields) -> Storage {
-      unsafeDowncast(create(minimumCapacity: 0) { _ in fields }, to: Storage.self)
-    }
-
-    /// The header in place (its address is fixed while the object lives, and the object lives
-    /// while a value holds it).
-    var fields: Fields {
-      @inline(__always) _read {
-        let pointer = withUnsafeMutablePointerToHeader { $0 }
-        yield pointer.pointee
-      }
-      @inline(__always) _modify {
-        let pointer = withUnsafeMutablePointerToHeader { $0 }
-        yield &pointer.pointee
-      }
-    }
-  }
-
-  private var storage: Storage
+  private var storage: CopyOnWriteStorage<Fields>
 
   public init(
     id: String,
