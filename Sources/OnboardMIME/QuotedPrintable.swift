@@ -42,18 +42,22 @@ enum QuotedPrintable {
     guard let base = bytes.baseAddress else { return 0 }
     byteClass.withUnsafeBufferPointer { table in
       while index < count {
-        // Eight bytes at once where each would be written as itself by the byte loop below:
-        // printable ASCII or a space, no `=`, the last not a space (whose next byte might be a
-        // line break), within the line's room, and not a `.` or `F` opening a line.
-        if index + 8 <= count && column + 8 <= softWidth {
+        // Up to eight bytes at once where each would be written as itself by the byte loop
+        // below: printable ASCII or a space up to the first other byte (`=`, a control, a line
+        // break, non-ASCII), within the line's room, the last not a space (whose next byte might
+        // be a line break), and not a `.` or `F` opening a line. The word is stored whole and
+        // only `run` of its bytes counted: at least eight more input bytes follow, each writing
+        // one byte or more, so the buffer has room for all eight.
+        if index + 8 <= count {
           let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-          if isLiteralRun(word) && base[index + 7] != 0x20
-            && (column > 0 || table[Int(base[index])] == plain)
-          {
+          let special = nonLiteralBytes(word)
+          var run = min(special == 0 ? 8 : special.trailingZeroBitCount >> 3, softWidth - column)
+          if run > 0 && base[index + run - 1] == 0x20 { run -= 1 }
+          if run > 0 && (column > 0 || table[Int(base[index])] == plain) {
             UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
-            written += 8
-            column += 8
-            index += 8
+            written += run
+            column += run
+            index += run
             continue
           }
         }
@@ -107,20 +111,19 @@ enum QuotedPrintable {
     return written
   }
 
-  /// Whether all eight bytes of `word` are in 0x20...0x7E and none is `=`: bytes the encoder
-  /// writes as they are in the middle of a line, a space as long as a byte of the line follows.
-  /// (Each test is exact for "some byte is": a byte at or above 0x80 is ruled out first.)
+  /// The high bit of each byte of `word` that is not in 0x20...0x7E or is `=`; the lowest set
+  /// bit is always such a byte's (a borrow can only mark bytes above a marked one), so its
+  /// position is that of the first byte the encoder does not copy as it is.
   @inline(__always)
-  static func isLiteralRun(_ word: UInt64) -> Bool {
+  static func nonLiteralBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
-    guard word & highs == 0 else { return false }
     let below20 = (word &- ones &* 0x20) & ~word & highs
     let del = word ^ (ones &* 0x7F)
     let isDEL = (del &- ones) & ~del & highs
     let equals = word ^ (ones &* 0x3D)
     let isEquals = (equals &- ones) & ~equals & highs
-    return below20 | isDEL | isEquals == 0
+    return (word & highs) | below20 | isDEL | isEquals
   }
 
   /// `byteClass` values: written as itself anywhere; space or tab; `.` or `F` (escaped when they
