@@ -19,15 +19,29 @@ enum Base64 {
         [UInt8](unsafeUninitializedCapacity: encodedCount + 2 * breaks) { out, written in
           var at = 0
           var index = 0
-          var lineLength = 0
           let count = input.count
-          while index < count {
-            if lineLength == 76 {
+          // Whole lines first: 57 input bytes, 19 groups of three, then CRLF unless the text
+          // ends there (a line ends with CRLF only when another follows).
+          while count - index >= 57 {
+            for _ in 0..<19 {
+              let group =
+                UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8
+                | UInt32(input[index + 2])
+              out[at] = digits[Int(group >> 18 & 63)]
+              out[at + 1] = digits[Int(group >> 12 & 63)]
+              out[at + 2] = digits[Int(group >> 6 & 63)]
+              out[at + 3] = digits[Int(group & 63)]
+              at += 4
+              index += 3
+            }
+            if index < count {
               out[at] = 0x0D
               out[at + 1] = 0x0A
               at += 2
-              lineLength = 0
             }
+          }
+          // The last, shorter line: whole groups, then one padded group.
+          while index < count {
             let left = count - index
             let b0 = UInt32(input[index])
             let b1 = left > 1 ? UInt32(input[index + 1]) : 0
@@ -38,7 +52,6 @@ enum Base64 {
             out[at + 2] = left > 1 ? digits[Int(group >> 6 & 63)] : UInt8(ascii: "=")
             out[at + 3] = left > 2 ? digits[Int(group & 63)] : UInt8(ascii: "=")
             at += 4
-            lineLength += 4
             index += 3
           }
           written = at
