@@ -177,8 +177,13 @@ struct ByteBuffer: @unchecked Sendable {
   mutating func append(html bytes: UnsafeBufferPointer<UInt8>) {
     guard let base = bytes.baseAddress else { return }
     let count = bytes.count
-    var first = 0
-    while first < count, !Self.isHTMLSpecial(base[first]) { first += 1 }
+    let first = ByteScan.first(
+      in: base, count: count,
+      mask: {
+        ByteScan.equal($0, UInt8(ascii: "&")) | ByteScan.equal($0, UInt8(ascii: "<"))
+          | ByteScan.equal($0, UInt8(ascii: ">")) | ByteScan.equal($0, UInt8(ascii: "\""))
+          | ByteScan.equal($0, UInt8(ascii: "'"))
+      }, matches: Self.isHTMLSpecial)
     guard first < count else {
       append(base, count: count)
       return

@@ -120,8 +120,12 @@ struct PlanJSONWriter {
         }
         return
       }
-      var first = 0
-      while first < count, !Self.needsEscape(base[first]) { first += 1 }
+      let first = ByteScan.first(
+        in: base, count: count,
+        mask: {
+          ByteScan.control($0) | ByteScan.equal($0, UInt8(ascii: "\""))
+            | ByteScan.equal($0, UInt8(ascii: "\\"))
+        }, matches: Self.needsEscape)
       buffer.write(limit: first + (count - first) * 6 + 2) { out in
         out[0] = UInt8(ascii: "\"")
         (out + 1).initialize(from: base, count: first)
