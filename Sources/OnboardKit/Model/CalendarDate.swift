@@ -113,13 +113,63 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   /// "Monday, 7 December 2026".
   public var longText: String {
     let c = components
-    return "\(weekday.name), \(c.day) \(CalendarDate.monthNames[c.month - 1]) \(c.year)"
+    guard (0...9999).contains(c.year) else {
+      return "\(weekday.name), \(c.day) \(CalendarDate.monthNames[c.month - 1]) \(c.year)"
+    }
+    // Written into one buffer of the longest text ("Wednesday, 30 September 2026": 28 bytes).
+    return String(unsafeUninitializedCapacity: 32) { out in
+      var at = 0
+      func put(_ text: String) {
+        for byte in text.utf8 {
+          out[at] = byte
+          at += 1
+        }
+      }
+      put(weekday.name)
+      out[at] = UInt8(ascii: ",")
+      out[at + 1] = 0x20
+      at += 2
+      at += Self.writeNumber(c.day, into: out, at: at)
+      out[at] = 0x20
+      at += 1
+      put(CalendarDate.monthNames[c.month - 1])
+      out[at] = 0x20
+      at += 1
+      at += Self.writeNumber(c.year, into: out, at: at)
+      return at
+    }
   }
 
   /// "Mon 7 Dec".
   public var shortText: String {
     let c = components
-    return "\(weekday.shortName) \(c.day) \(CalendarDate.monthNames[c.month - 1].prefix(3))"
+    return String(unsafeUninitializedCapacity: 16) { out in
+      var at = 0
+      for byte in weekday.shortName.utf8 {
+        out[at] = byte
+        at += 1
+      }
+      out[at] = 0x20
+      at += 1
+      at += Self.writeNumber(c.day, into: out, at: at)
+      out[at] = 0x20
+      at += 1
+      for byte in CalendarDate.monthNames[c.month - 1].utf8.prefix(3) {
+        out[at] = byte
+        at += 1
+      }
+      return at
+    }
+  }
+
+  /// Writes `value` (0...9999) in decimal without leading zeros at `out[at...]`; returns the
+  /// number of digits.
+  private static func writeNumber(
+    _ value: Int, into out: UnsafeMutableBufferPointer<UInt8>, at: Int
+  ) -> Int {
+    let digits = value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1
+    writeDigits(value, digits, into: out, at: at)
+    return digits
   }
 
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

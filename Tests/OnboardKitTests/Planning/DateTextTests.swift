@@ -2,8 +2,8 @@ import Testing
 
 @testable import OnboardKit
 
-/// The ISO date and the clock time written digit by digit are the padded numbers of their
-/// definition, for every day of four centuries and every minute of a long day.
+/// The ISO, long and short dates and the clock time written byte by byte are the texts of their
+/// definitions, for every day of four centuries and every minute of a long day.
 @Suite struct DateTextTests {
   @Test func isoDatesAreThePaddedNumbers() {
     var day = CalendarDate(year: 1900, month: 1, day: 1)!
@@ -12,6 +12,9 @@ import Testing
     while day <= last {
       let c = day.components
       #expect(day.iso == "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))")
+      let month = CalendarDate.monthNames[c.month - 1]
+      #expect(day.longText == "\(day.weekday.name), \(c.day) \(month) \(c.year)")
+      #expect(day.shortText == "\(day.weekday.shortName) \(c.day) \(month.prefix(3))")
       day = day.adding(days: 1)
       checked += 1
     }
