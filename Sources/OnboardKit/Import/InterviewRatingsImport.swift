@@ -22,15 +22,19 @@ enum InterviewRatingsImport {
         let email = row.value("Candidate Email")
         // Compared byte for byte: two spellings of one email that are equal as `String`s
         // (composed and decomposed accents) may lowercase to different keys.
-        if !(lastEmail?.text.utf8.elementsEqual(email.utf8) ?? false) {
-          lastEmail = (email, email.lowercased(), isPlausibleEmail(email))
+        let checked: (text: String, key: String, plausible: Bool)
+        if let last = lastEmail, last.text.utf8.elementsEqual(email.utf8) {
+          checked = last
+        } else {
+          checked = (email, email.lowercased(), isPlausibleEmail(email))
+          lastEmail = checked
         }
-        let key = lastEmail?.key ?? email.lowercased()
+        let key = checked.key
         if let ragged = row.cellCountError() {
           result.fail(key, ragged)
           continue
         }
-        guard lastEmail?.plausible ?? isPlausibleEmail(email) else {
+        guard checked.plausible else {
           result.fail(
             key,
             row.error("Candidate Email", "found `\(email)`; expected the candidate's email address")
@@ -43,11 +47,15 @@ enum InterviewRatingsImport {
             key, row.error("Competency", "is empty; expected the competency rated (a skill alias)"))
           continue
         }
-        if skillOf[competency] == nil {
+        let known: String?
+        if let remembered = skillOf[competency] {
+          known = remembered
+        } else {
+          known = skills.skillID(for: competency)
           if skillOf.count >= 1024 { skillOf.removeAll(keepingCapacity: true) }
-          skillOf[competency] = .some(skills.skillID(for: competency))
+          skillOf[competency] = .some(known)
         }
-        guard let skillID = skillOf[competency] ?? skills.skillID(for: competency) else {
+        guard let skillID = known else {
           result.fail(
             key,
             EvidenceImport.unknownSkill(
@@ -80,10 +88,13 @@ enum InterviewRatingsImport {
         }
         seen[duplicateKey] = row.line
         let dateText = row.value("Interview Date")
-        if !(lastDate?.text.utf8.elementsEqual(dateText.utf8) ?? false) {
-          lastDate = (dateText, EvidenceImport.date(dateText))
+        let date: CalendarDate?
+        if let last = lastDate, last.text.utf8.elementsEqual(dateText.utf8) {
+          date = last.date
+        } else {
+          date = EvidenceImport.date(dateText)
+          lastDate = (dateText, date)
         }
-        let date = lastDate?.date ?? nil
         if date == nil, !dateText.trimmingSpaces().isEmpty {
           result.fail(
             key,

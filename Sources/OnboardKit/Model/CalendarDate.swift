@@ -118,25 +118,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
     // Written into one buffer of the longest text ("Wednesday, 30 September 2026": 28 bytes).
     return String(unsafeUninitializedCapacity: 32) { out in
-      var at = 0
-      func put(_ text: String) {
-        for byte in text.utf8 {
-          out[at] = byte
-          at += 1
-        }
-      }
-      put(weekday.name)
-      out[at] = UInt8(ascii: ",")
-      out[at + 1] = 0x20
-      at += 2
+      var at = Self.write(weekday.name.utf8, into: out, at: 0)
+      at = Self.write(", ".utf8, into: out, at: at)
       at += Self.writeNumber(c.day, into: out, at: at)
-      out[at] = 0x20
-      at += 1
-      put(CalendarDate.monthNames[c.month - 1])
-      out[at] = 0x20
-      at += 1
-      at += Self.writeNumber(c.year, into: out, at: at)
-      return at
+      at = Self.write(" ".utf8, into: out, at: at)
+      at = Self.write(CalendarDate.monthNames[c.month - 1].utf8, into: out, at: at)
+      at = Self.write(" ".utf8, into: out, at: at)
+      return at + Self.writeNumber(c.year, into: out, at: at)
     }
   }
 
@@ -144,22 +132,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   public var shortText: String {
     let c = components
     return String(unsafeUninitializedCapacity: 16) { out in
-      var at = 0
-      for byte in weekday.shortName.utf8 {
-        out[at] = byte
-        at += 1
-      }
-      out[at] = 0x20
-      at += 1
+      var at = Self.write(weekday.shortName.utf8, into: out, at: 0)
+      at = Self.write(" ".utf8, into: out, at: at)
       at += Self.writeNumber(c.day, into: out, at: at)
-      out[at] = 0x20
-      at += 1
-      for byte in CalendarDate.monthNames[c.month - 1].utf8.prefix(3) {
-        out[at] = byte
-        at += 1
-      }
-      return at
+      at = Self.write(" ".utf8, into: out, at: at)
+      return Self.write(CalendarDate.monthNames[c.month - 1].utf8.prefix(3), into: out, at: at)
     }
+  }
+
+  /// Copies `bytes` to `out[at...]`; returns the index after them.
+  private static func write(
+    _ bytes: some Sequence<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, at: Int
+  ) -> Int {
+    var at = at
+    for byte in bytes {
+      out[at] = byte
+      at += 1
+    }
+    return at
   }
 
   /// Writes `value` (0...9999) in decimal without leading zeros at `out[at...]`; returns the

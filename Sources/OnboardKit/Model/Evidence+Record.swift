@@ -69,9 +69,8 @@ extension Evidence {
 
   /// Parses a line written by `record`; nil when it is not one.
   public init?(record: Substring) {
-    let raw = Self.recordFields(record)
-    guard raw.count == 16 else { return nil }
-    let f = raw
+    let f = Self.recordFields(record)
+    guard f.count == 16 else { return nil }
     guard let hireKey = f[0], let skillID = f[1],
       let source = f[2].flatMap(EvidenceSource.init(rawValue:)),
       let instrument = f[3], let rawValue = f[4], let scale = f[5].flatMap(Self.scale(code:)),

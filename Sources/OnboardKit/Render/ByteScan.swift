@@ -18,14 +18,14 @@ enum ByteScan {
     (word &- ones &* 0x20) & ~word & highs
   }
 
-  /// The index of the first byte from `start` on for which `matches` is true, or `count`;
+  /// The index of the first byte for which `matches` is true, or `count`;
   /// `mask` marks such bytes in a word as described above, `matches` decides one byte.
   @inline(__always)
   static func first(
-    in base: UnsafePointer<UInt8>, count: Int, from start: Int = 0,
-    mask: (UInt64) -> UInt64, matches: (UInt8) -> Bool
+    in base: UnsafePointer<UInt8>, count: Int, mask: (UInt64) -> UInt64,
+    matches: (UInt8) -> Bool
   ) -> Int {
-    var index = start
+    var index = 0
     while index + 8 <= count {
       let word = UInt64(
         littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))

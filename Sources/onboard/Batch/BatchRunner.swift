@@ -197,13 +197,10 @@ struct BatchRunner: Sendable {
         total: hires.count, label: "grouping", enabled: !quiet && Console.stderrIsTerminal)
       let demands = DemandSpool(directory: chunkCount > 1 ? work : nil)
       for chunk in 0..<chunkCount {
-        let evidence: [String: [Evidence]]
-        do throws(SpoolError) {
-          evidence = try spool.evidence(ofChunk: chunk, jobs: jobs)
-        } catch {
-          Console.err("\(work): error: \(error)")
-          return .failure
-        }
+        guard
+          let evidence = readSpool(
+            work, { () throws(SpoolError) in try spool.evidence(ofChunk: chunk, jobs: jobs) })
+        else { return .failure }
         let perHire = parallelMap(chunkHires(chunk)) {
           hire -> (String, Result<Onboarding.PlanDraft, InputError>?) in
           defer { progress.advance() }
@@ -236,12 +233,13 @@ struct BatchRunner: Sendable {
       progress.finish()
       var grouper = SharedSessionGrouper()
       for topic in demands.topics {
-        do throws(SpoolError) {
-          sessions += grouper.group(topic: try demands.demands(of: topic))
-        } catch {
-          Console.err("\(work): error: \(error)")
+        guard
+          let topicDemands = readSpool(
+            work, { () throws(SpoolError) in try demands.demands(of: topic) })
+        else {
           return .failure
         }
+        sessions += grouper.group(topic: topicDemands)
       }
     }
     var sessionsByHire: [String: [SharedSession]] = [:]
@@ -277,13 +275,11 @@ struct BatchRunner: Sendable {
       let drafts = keptDrafts[chunk]
       keptDrafts[chunk] = [:]
       // A chunk drafted already needs no evidence (a hire with row errors fails without it).
-      let evidence: [String: [Evidence]]
-      do throws(SpoolError) {
-        evidence = drafts.isEmpty ? try spool.evidence(ofChunk: chunk, jobs: jobs) : [:]
-      } catch {
-        Console.err("\(work): error: \(error)")
-        return .failure
-      }
+      guard
+        let evidence = drafts.isEmpty
+          ? readSpool(
+            work, { () throws(SpoolError) in try spool.evidence(ofChunk: chunk, jobs: jobs) }) : [:]
+      else { return .failure }
       // Planned in parallel; people named one hire after another, in roster order, against one
       // ledger of the run's bookings (the same for any number of workers), while other workers
       // plan and render; rendered and written in parallel.
@@ -405,8 +401,9 @@ struct BatchRunner: Sendable {
   }
 
   /// summary.json, index.html, cohort.md and cohort.csv (in the order they are written), made
-  /// at once when the run has more than one worker: each depends only on the run's tallies (index.html, with a column per hire, takes
-  /// the longest; made alone it would leave a core idle at the end of a run).
+  /// at once when the run has more than one worker: each depends only on the run's tallies
+  /// (index.html, with a column per hire, takes the longest; made alone it would leave a core
+  /// idle at the end of a run).
   func cohortFileData(
     entries: [SummaryEntry], index: [HTMLIndex.Entry], counts: [String: [SkillStatus: Int]],
     calibration: InterviewerCalibration.Tally, csv: CohortCSV, sessions: [SharedSession],
@@ -459,6 +456,17 @@ struct BatchRunner: Sendable {
       for part in 0..<4 { make(part) }
     }
     return try files.values.map { try $0.get() }
+  }
+
+  /// What a spool read gives, or nil once it has printed why the spool cannot be read (the run
+  /// then stops: planning on would leave evidence or demands out in silence).
+  func readSpool<T>(_ work: String, _ read: () throws(SpoolError) -> T) -> T? {
+    do {
+      return try read()
+    } catch {
+      Console.err("\(work): error: \(error)")
+      return nil
+    }
   }
 
   /// The files written once per run, kept like hire folders without --force.
