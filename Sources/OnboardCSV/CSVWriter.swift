@@ -68,6 +68,12 @@ public struct CSVWriter: Sendable, Equatable, Hashable {
     bytes.append(0x0A)
   }
 
+  /// Appends one field as UTF-8 bytes, quoted and escaped as needed (as a field of a record of
+  /// several), without a delimiter or line end.
+  public func appendField(_ value: String, to bytes: inout [UInt8]) {
+    appendField(value, alone: false, to: &bytes)
+  }
+
   /// One field, quoted and escaped as needed, without a delimiter or line end.
   public func field(_ value: String) -> String {
     var text = ""

@@ -64,6 +64,9 @@ struct ICSZoneCoverage {
     Dictionary(uses.map { ($0.builder.identifier, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
+  /// Forgets the uses, keeps the zones looked up (for the next event of an `ICSBlockWriter`).
+  mutating func removeUses() { uses.removeAll(keepingCapacity: true) }
+
   /// The builder for a zone id, nil when it is not a usable zone.
   mutating func builder(for identifier: String) -> ICSTimeZoneBuilder? {
     for known in builders where known.identifier == identifier { return known.builder }

@@ -39,14 +39,34 @@ extension ICSEvent {
   public func block(
     method: ICSCalendar.Method?, parameterEncoding: ICSCalendar.ParameterEncoding = .compatible
   ) throws(ICSError) -> ICSEventBlock {
+    var writer = ICSBlockWriter()
+    return try writer.block(self, method: method, parameterEncoding: parameterEncoding)
+  }
+}
+
+/// Writes the VEVENTs of many events one by one (`ICSEvent.block(method:parameterEncoding:)`),
+/// each time zone looked up once for all of them instead of once per event.
+public struct ICSBlockWriter {
+  /// The zones looked up so far; its uses are the current event's.
+  private var zones = ICSZoneCoverage()
+
+  /// A writer that has looked up no zone yet.
+  public init() {}
+
+  /// `event.block(method:parameterEncoding:)`: the same block, or the same error.
+  public mutating func block(
+    _ event: ICSEvent, method: ICSCalendar.Method?,
+    parameterEncoding: ICSCalendar.ParameterEncoding = .compatible
+  ) throws(ICSError) -> ICSEventBlock {
     var lines = ICSContentLines(capacity: 1_280)
-    var zones = ICSZoneCoverage()
-    try write(
+    zones.removeUses()
+    try event.write(
       into: &lines,
-      context: RenderContext(index: 0, method: method, parameterEncoding: parameterEncoding),
+      context: ICSEvent.RenderContext(
+        index: 0, method: method, parameterEncoding: parameterEncoding),
       zones: &zones)
     return ICSEventBlock(
-      uid: uid, bytes: lines.bytes,
+      uid: event.uid, bytes: lines.bytes,
       zoneUses: zones.uses.map {
         ICSEventBlock.ZoneUse(identifier: $0.builder.identifier, start: $0.start, end: $0.end)
       })

@@ -175,8 +175,12 @@ public enum Onboarding {
     let byID = Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var files: [OutputFile] = []
     var summaries: [EmailSummary] = []
+    // The interviewers' comparison once, for the emails, plan.md and plan.html.
+    let comparisons = InterviewerComparison.compare(
+      plan.report, threshold: settings.analysis.assessorConflictLevels)
     let baseContext = EmailContext.base(
-      plan: plan, settings: settings, templates: templates.map(\.file), events: events)
+      plan: plan, settings: settings, templates: templates.map(\.file), events: events,
+      comparisons: comparisons)
     // The items' events once, for sessions.ics, the invitations and the people's calendars.
     let itemEvents = CalendarFile.itemEvents(plan, settings: settings, stamp: stamp)
     for (index, event) in events.enumerated() {
@@ -188,7 +192,8 @@ public enum Onboarding {
       summaries.append(email.summary)
     }
     let tasks = OnboardingTask.tasks(of: plan)
-    var markdown = MarkdownPlan.renderBytes(plan, emails: summaries, settings: settings.analysis)
+    var markdown = MarkdownPlan.renderBytes(
+      plan, emails: summaries, settings: settings.analysis, comparisons: comparisons)
     markdown += TaskListMarkdown.renderBytes(tasks)
     let json: Data
     do {
@@ -205,7 +210,8 @@ public enum Onboarding {
           path: "plan.html",
           data: Data(
             visibleDocument(
-              bytes: HTMLPlan.renderBytes(plan, emails: summaries, settings: settings.analysis)))
+              bytes: HTMLPlan.renderBytes(
+                plan, emails: summaries, settings: settings.analysis, comparisons: comparisons)))
         ),
         OutputFile(path: "plan.json", data: json),
         OutputFile(path: "sessions.ics", data: sessions),

@@ -44,6 +44,7 @@ let commands: [String: (usage: String, run: ([String]) throws(UsageError) -> Exi
   "template": (TemplateCommand.usage, TemplateCommand.run),
 ]
 
+MemoryTuning.apply()
 var arguments = Array(CommandLine.arguments.dropFirst())
 let status: ExitStatus
 if arguments.isEmpty {

@@ -53,6 +53,43 @@ import Testing
     #expect(rendered > 500)
   }
 
+  /// One `ICSBlockWriter` for many events (its zones looked up once) writes each event's block,
+  /// or throws its error, as `ICSEvent.block` of that event alone does: the uses of one event's
+  /// zones do not leak into the next block, also after an event that threw.
+  @Test func aSharedWriterWritesEachEventAsItsOwnBlock() {
+    var draw = EventWriterTests.Draw(numbers: SeededNumbers(seed: 61))
+    var writer = ICSBlockWriter()
+    var (written, zoned, failed) = (0, 0, 0)
+    for _ in 0..<6_000 {
+      let event = draw.event()
+      let methods: [ICSCalendar.Method?] = [nil, .publish, .request, .cancel]
+      let method = methods[draw.next(4)]
+      let encoding: ICSCalendar.ParameterEncoding = draw.chance(50) ? .compatible : .rfc6868
+      let alone = Result { () throws(ICSError) in
+        try event.block(method: method, parameterEncoding: encoding)
+      }
+      let shared = Result { () throws(ICSError) in
+        try writer.block(event, method: method, parameterEncoding: encoding)
+      }
+      switch (shared, alone) {
+      case (.success(let block), .success(let expected)):
+        written += 1
+        if !block.zoneUses.isEmpty { zoned += 1 }
+        #expect(block.bytes == expected.bytes)
+        #expect(block.uid == expected.uid)
+        #expect(block.zoneUses == expected.zoneUses)
+      case (.failure(let error), .failure(let expected)):
+        failed += 1
+        #expect(error == expected)
+      default:
+        Issue.record("\(shared) vs \(alone)")
+      }
+    }
+    #expect(written > 500)
+    #expect(zoned > 100)
+    #expect(failed > 0)
+  }
+
   @Test func aBlockIsTheVEVENTOfItsEvent() throws {
     let event = ICSTestSupport.event(
       "a@b.example", ICSTestSupport.local(2026, 3, 27, 9), ICSTestSupport.local(2026, 3, 27, 10),

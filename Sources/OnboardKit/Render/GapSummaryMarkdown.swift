@@ -12,9 +12,11 @@ public enum GapSummaryMarkdown {
     return out.text
   }
 
+  /// `comparisons`, when given, is `InterviewerComparison.compare(report, threshold:)` of the
+  /// settings' threshold (a hire's pages and emails compare once).
   static func render(
     _ report: GapReport, settings: AnalysisSettings = AnalysisSettings(),
-    into out: inout MarkdownWriter
+    comparisons: [InterviewerComparison]? = nil, into out: inout MarkdownWriter
   ) {
     let md = markdownEscaped
     out.line("## Gap summary")
@@ -68,7 +70,8 @@ public enum GapSummaryMarkdown {
     }
     out.blank()
     renderInterviewerNotes(
-      InterviewerComparison.compare(report, threshold: settings.assessorConflictLevels),
+      comparisons
+        ?? InterviewerComparison.compare(report, threshold: settings.assessorConflictLevels),
       threshold: settings.assessorConflictLevels, into: &out)
     out.line("### Evidence")
     out.blank()

@@ -9,10 +9,11 @@ public enum MarkdownPlan {
     String(decoding: renderBytes(plan, emails: emails, settings: settings), as: UTF8.self)
   }
 
-  /// The Markdown's UTF-8 bytes: what `render` returns, before it is a `String`.
+  /// The Markdown's UTF-8 bytes: what `render` returns, before it is a `String`. `comparisons`,
+  /// when given, is `InterviewerComparison.compare` of the plan's report and the settings.
   public static func renderBytes(
     _ plan: OnboardingPlan, emails: [EmailSummary] = [],
-    settings: AnalysisSettings = AnalysisSettings()
+    settings: AnalysisSettings = AnalysisSettings(), comparisons: [InterviewerComparison]? = nil
   ) -> [UInt8] {
     var out = MarkdownWriter(capacity: 16_384 + plan.items.count * 256)
     let hire = plan.hire
@@ -33,7 +34,8 @@ public enum MarkdownPlan {
     }
     renderChanges(plan, into: &out)
     renderGoals(plan, into: &out)
-    GapSummaryMarkdown.render(plan.report, settings: settings, into: &out)
+    GapSummaryMarkdown.render(
+      plan.report, settings: settings, comparisons: comparisons, into: &out)
     renderPreboarding(plan, into: &out)
     renderWeekOne(plan, into: &out)
     renderWeeks(plan, into: &out)

@@ -25,12 +25,18 @@ public struct PersonEvent: Sendable, Hashable {
 
   /// The event of `event`, written as a person's calendar (PUBLISH) writes it.
   public init(personKey: String, personName: String, event: ICSEvent) {
+    var writer = ICSBlockWriter()
+    self.init(personKey: personKey, personName: personName, event: event, writer: &writer)
+  }
+
+  /// `init(personKey:personName:event:)`, its zones looked up by `writer` (once for many events).
+  init(personKey: String, personName: String, event: ICSEvent, writer: inout ICSBlockWriter) {
     self.personKey = personKey
     self.personName = personName
     uid = event.uid
     sortKey = event.start.sortKey
     do {
-      written = .block(try event.block(method: .publish))
+      written = .block(try writer.block(event, method: .publish))
     } catch {
       written = .invalid(event)
     }
@@ -64,6 +70,7 @@ public enum PersonCalendars {
     // The hire's key and name once per plan, each owner's email lowercased once per item.
     let hireKey = plan.hire.key
     let hireName = plan.hire.fullName
+    var writer = ICSBlockWriter()
     for index in plan.items.indices {
       let item = plan.items[index]
       guard let email = item.ownerEmail else { continue }
@@ -78,7 +85,8 @@ public enum PersonCalendars {
       event.end = time(begin + item.durationMinutes, zone)
       event.summary = "\(item.title) (\(hireName))"
       result.append(
-        PersonEvent(personKey: key, personName: item.ownerName ?? email, event: event))
+        PersonEvent(
+          personKey: key, personName: item.ownerName ?? email, event: event, writer: &writer))
     }
     return result
   }

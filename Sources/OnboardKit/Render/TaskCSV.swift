@@ -24,20 +24,77 @@ public enum TaskCSV {
     visibleDocument(bytes: rowBytes(tasks))
   }
 
-  /// `rows` as UTF-8 bytes, written by the byte writer.
+  /// `rows` as UTF-8 bytes: each field as `CSVWriter` writes it, without a `String` or an array
+  /// of fields per task. The description (`Task ID: ...`, a line break, `For: ...`, a line break,
+  /// `Owner: ...`) always holds a line break and starts with `T`, so the writer always quotes it
+  /// and never changes its first character: it is written quoted here, its `"` doubled, in parts.
+  /// The US date is digits and slashes, which the writer leaves as they are.
   static func rowBytes(_ tasks: [OnboardingTask]) -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(tasks.count * 256)
     let writer = CSVWriter()
     for task in tasks {
-      let description =
-        "\(idPrefix)\(task.id)\nFor: \(task.hireName) <\(task.hireKey)>\nOwner: \(task.ownerText)"
-      writer.append(
-        [
-          task.title, description, task.hireName, task.ownerEmail ?? "", "", "", usDate(task.due),
-        ], to: &bytes)
+      writer.appendField(task.title, to: &bytes)
+      bytes.append(UInt8(ascii: ","))
+      bytes.append(UInt8(ascii: "\""))
+      appendDoublingQuotes(idPrefix, to: &bytes)
+      appendDoublingQuotes(task.id, to: &bytes)
+      appendDoublingQuotes("\nFor: ", to: &bytes)
+      appendDoublingQuotes(task.hireName, to: &bytes)
+      appendDoublingQuotes(" <", to: &bytes)
+      appendDoublingQuotes(task.hireKey, to: &bytes)
+      appendDoublingQuotes(">\nOwner: ", to: &bytes)
+      appendDoublingQuotes(task.ownerText, to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(UInt8(ascii: ","))
+      writer.appendField(task.hireName, to: &bytes)
+      bytes.append(UInt8(ascii: ","))
+      writer.appendField(task.ownerEmail ?? "", to: &bytes)
+      bytes.append(contentsOf: ",,,".utf8)
+      appendUSDate(task.due, to: &bytes)
+      bytes.append(0x0D)
+      bytes.append(0x0A)
     }
     return bytes
+  }
+
+  /// `text`'s UTF-8 with every `"` doubled (a `"` is one byte, never inside another scalar's).
+  private static func appendDoublingQuotes(_ text: String, to bytes: inout [UInt8]) {
+    var text = text  // shares the storage; `withUTF8` needs a variable
+    text.withUTF8 { utf8 in
+      var start = 0
+      for index in utf8.indices where utf8[index] == UInt8(ascii: "\"") {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+        start = index  // the quote again, as the first byte of the next run
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+    }
+  }
+
+  /// `usDate(date)`'s bytes: month and day as its `two` writes them, the year as `\(year)` does.
+  static func appendUSDate(_ date: CalendarDate, to bytes: inout [UInt8]) {
+    let c = date.components
+    for part in [c.month, c.day] {
+      if part >= 0 && part < 100 {
+        bytes.append(UInt8(ascii: "0") + UInt8(part / 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(part % 10))
+      } else {
+        if part < 10 { bytes.append(UInt8(ascii: "0")) }
+        bytes.append(contentsOf: String(part).utf8)
+      }
+      bytes.append(UInt8(ascii: "/"))
+    }
+    if c.year >= 1000 && c.year <= 9999 {
+      var year = c.year
+      let start = bytes.count
+      bytes.append(contentsOf: [0, 0, 0, 0])
+      for offset in (0..<4).reversed() {
+        bytes[start + offset] = UInt8(ascii: "0") + UInt8(year % 10)
+        year /= 10
+      }
+    } else {
+      bytes.append(contentsOf: String(c.year).utf8)
+    }
   }
 
   /// The whole file: the header and the rows.

@@ -255,10 +255,13 @@ extension UTF8Escaping {
       let byte = bytes[index]
       let kind = table[Int(byte)]
       if kind == 0 {
-        out.append(byte)
+        // A run of bytes that are never escaped and never break a line: copied at once.
+        var end = index + 1
+        while end < count && table[Int(bytes[end])] == 0 { end += 1 }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
         atLineStart = false
         digits = false
-        index += 1
+        index = end
         continue
       }
       if kind & 16 != 0 {

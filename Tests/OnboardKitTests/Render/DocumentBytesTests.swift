@@ -186,6 +186,19 @@ import Testing
     return text
   }
 
+  @Test func usDateBytesMatchTheStringCode() {
+    // Years of one to five digits, before year 1 and around every month's end.
+    let days =
+      [-800_000, -1, 0, 1, 31, 59, 365, 10_956, 20_000, 2_932_896, 3_000_000]
+      + Array(stride(from: -720_000, to: 3_000_000, by: 9_973))
+    for day in days {
+      let date = CalendarDate(dayNumber: day)
+      var bytes: [UInt8] = []
+      TaskCSV.appendUSDate(date, to: &bytes)
+      #expect(bytes == Array(TaskCSV.usDate(date).utf8), "day \(day)")
+    }
+  }
+
   @Test(arguments: [UInt64(1), 2, 3, 4])
   func taskListAndRowsMatchTheStringCode(seed: UInt64) {
     let tasks = Self.tasks(seed: seed)

@@ -13,9 +13,11 @@ public enum EmailContext {
 
   /// The values every email of a plan shares (built once per hire, not once per email).
   /// `templates` and `events` give `emails.<id>.timing` and `.date`: when each email arrives.
+  /// `comparisons`, when given, is `InterviewerComparison.compare` of the plan's report and the
+  /// settings' threshold.
   public static func base(
     plan: OnboardingPlan, settings: PlanSettings, templates: [EmailTemplateFile] = [],
-    events: [EmailEvent] = []
+    events: [EmailEvent] = [], comparisons: [InterviewerComparison]? = nil
   ) -> [String: MustacheValue] {
     let hire = plan.hire
     let report = plan.report
@@ -105,7 +107,9 @@ public enum EmailContext {
         ])
       })
     values["interview_notes"] = .list(
-      InterviewerComparison.compare(report, threshold: settings.analysis.assessorConflictLevels)
+      (comparisons
+        ?? InterviewerComparison.compare(
+          report, threshold: settings.analysis.assessorConflictLevels))
         .map { comparison in
           .object([
             "skill": .string(comparison.skill.name),
