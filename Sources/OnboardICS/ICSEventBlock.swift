@@ -45,7 +45,8 @@ extension ICSEvent {
 }
 
 /// Writes the VEVENTs of many events one by one (`ICSEvent.block(method:parameterEncoding:)`),
-/// each time zone looked up once for all of them instead of once per event.
+/// each time zone's id checked and its builder taken from the process-wide cache once for all of
+/// them instead of once per event.
 public struct ICSBlockWriter {
   /// The zones looked up so far; its uses are the current event's.
   private var zones = ICSZoneCoverage()

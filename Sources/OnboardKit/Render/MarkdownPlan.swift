@@ -9,11 +9,20 @@ public enum MarkdownPlan {
     String(decoding: renderBytes(plan, emails: emails, settings: settings), as: UTF8.self)
   }
 
-  /// The Markdown's UTF-8 bytes: what `render` returns, before it is a `String`. `comparisons`,
-  /// when given, is `InterviewerComparison.compare` of the plan's report and the settings.
+  /// The Markdown's UTF-8 bytes: what `render` returns, before it is a `String`.
   public static func renderBytes(
     _ plan: OnboardingPlan, emails: [EmailSummary] = [],
-    settings: AnalysisSettings = AnalysisSettings(), comparisons: [InterviewerComparison]? = nil
+    settings: AnalysisSettings = AnalysisSettings()
+  ) -> [UInt8] {
+    renderBytes(plan, emails: emails, settings: settings, comparisons: nil)
+  }
+
+  /// `renderBytes` with the interviewers' comparison already made (`Onboarding.render` makes it
+  /// once per hire): `comparisons` must be `InterviewerComparison.compare` of the plan's report
+  /// at the settings' threshold; nil makes it here.
+  static func renderBytes(
+    _ plan: OnboardingPlan, emails: [EmailSummary], settings: AnalysisSettings,
+    comparisons: [InterviewerComparison]?
   ) -> [UInt8] {
     var out = MarkdownWriter(capacity: 16_384 + plan.items.count * 256)
     let hire = plan.hire

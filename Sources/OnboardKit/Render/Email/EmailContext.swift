@@ -13,11 +13,19 @@ public enum EmailContext {
 
   /// The values every email of a plan shares (built once per hire, not once per email).
   /// `templates` and `events` give `emails.<id>.timing` and `.date`: when each email arrives.
-  /// `comparisons`, when given, is `InterviewerComparison.compare` of the plan's report and the
-  /// settings' threshold.
   public static func base(
     plan: OnboardingPlan, settings: PlanSettings, templates: [EmailTemplateFile] = [],
-    events: [EmailEvent] = [], comparisons: [InterviewerComparison]? = nil
+    events: [EmailEvent] = []
+  ) -> [String: MustacheValue] {
+    base(plan: plan, settings: settings, templates: templates, events: events, comparisons: nil)
+  }
+
+  /// `base` with the interviewers' comparison already made (`Onboarding.render` makes it once
+  /// per hire): `comparisons` must be `InterviewerComparison.compare` of the plan's report at the
+  /// settings' threshold; nil makes it here.
+  static func base(
+    plan: OnboardingPlan, settings: PlanSettings, templates: [EmailTemplateFile],
+    events: [EmailEvent], comparisons: [InterviewerComparison]?
   ) -> [String: MustacheValue] {
     let hire = plan.hire
     let report = plan.report

@@ -13,11 +13,19 @@ public enum HTMLPlan {
   }
 
   /// The page's UTF-8 bytes, built in one buffer: what `render` returns, before it is a `String`.
-  /// `comparisons`, when given, is `InterviewerComparison.compare` of the plan's report and the
-  /// settings.
   public static func renderBytes(
     _ plan: OnboardingPlan, emails: [EmailSummary] = [],
-    settings: AnalysisSettings = AnalysisSettings(), comparisons: [InterviewerComparison]? = nil
+    settings: AnalysisSettings = AnalysisSettings()
+  ) -> [UInt8] {
+    renderBytes(plan, emails: emails, settings: settings, comparisons: nil)
+  }
+
+  /// `renderBytes` with the interviewers' comparison already made (`Onboarding.render` makes it
+  /// once per hire): `comparisons` must be `InterviewerComparison.compare` of the plan's report
+  /// at the settings' threshold; nil makes it here.
+  static func renderBytes(
+    _ plan: OnboardingPlan, emails: [EmailSummary], settings: AnalysisSettings,
+    comparisons: [InterviewerComparison]?
   ) -> [UInt8] {
     var body = HTMLPage.head(
       title: "Onboarding plan: \(plan.hire.fullName), \(plan.role.title)",
