@@ -64,6 +64,41 @@ import Testing
     }
   }
 
+  /// The hires' lines on standard output come in roster order, whatever the number of workers:
+  /// they were printed by the worker that finished a hire, in the order the hires happened to
+  /// finish.
+  @Test func standardOutputListsTheHiresInRosterOrderForAnyNumberOfWorkers() throws {
+    try TemporaryDirectory.with("order") { directory in
+      let evidence = try cohort(40, in: directory)
+      func run(_ out: String, _ extra: [String]) throws -> String {
+        let result = try CommandRunner.run(
+          ["batch", "--roster", directory.appendingPathComponent("roster.csv").path, "--evidence"]
+            + evidence
+            + ["--out", directory.appendingPathComponent(out).path, "--today", "2026-11-29"]
+            + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.replacingOccurrences(
+          of: directory.appendingPathComponent(out).path, with: "OUT")
+      }
+      let (hires, _) = try RosterImport.parse(
+        SourceFile(
+          path: "roster.csv",
+          data: try Data(contentsOf: directory.appendingPathComponent("roster.csv"))))
+      let folders = Onboarding.folders(for: hires)
+      let rosterOrder = hires.compactMap { folders[$0.key] }
+      #expect(rosterOrder.count == 40)
+      let one = try run("one", ["--jobs", "1"])
+      let printed = one.split(separator: "\n").compactMap { line -> String? in
+        guard line.hasPrefix("  → OUT/") else { return nil }
+        return String(line.dropFirst("  → OUT/".count).prefix { $0 != "/" })
+      }
+      #expect(printed == rosterOrder)
+      for (index, jobs) in ["4", "3", "2"].enumerated() {
+        #expect(try run("many\(index)", ["--jobs", jobs, "--chunk-size", "16"]) == one, "\(jobs)")
+      }
+    }
+  }
+
   @Test func killedRunLeavesNoHalfWrittenHireAndResumeCompletesIt() throws {
     try TemporaryDirectory.with("resume") { directory in
       let evidence = try cohort(60, in: directory)

@@ -44,6 +44,10 @@ struct BatchRunner: Sendable {
     var personEvents: [PersonEvent] = []
     /// The hire's rows of tasks.csv (`TaskCSV.visibleRows` of its tasks, made by the worker).
     var taskRows: [UInt8] = []
+    /// The hire's lines for standard output (`PlanCommand.line`), printed in roster order when
+    /// the chunk's outcomes are collected (a worker printing them would print them in the order
+    /// the hires happen to finish); nil when none are printed.
+    var consoleLine: String? = nil
   }
 
   /// A hire after planning, before its people are named: finished already (failed or kept), or a
@@ -314,6 +318,7 @@ struct BatchRunner: Sendable {
       let outcomes = OrderedPipeline.run(
         Array(chunkHires(chunk)), workers: jobs, prepare: plan, assign: name, finish: write)
       for outcome in outcomes {
+        if let line = outcome.consoleLine { Console.out(line) }
         outcomeSpool.add(events: outcome.personEvents, taskRows: outcome.taskRows)
         entries.append(outcome.entry)
         csv.append(outcome.csvRow)
@@ -550,11 +555,10 @@ struct BatchRunner: Sendable {
         plan, folder: folder, library: library, templates: templates, stamp: stamp)
       try HireFolder.write(
         output.files, folder: folder, in: out, replace: force || plan.replannedFrom != nil)
-      if !quiet, hires.count <= 50 {
-        Console.out(
-          PlanCommand.line(for: output, directory: (out as NSString).appendingPathComponent(folder))
-        )
-      }
+      let consoleLine =
+        !quiet && hires.count <= 50
+        ? PlanCommand.line(for: output, directory: (out as NSString).appendingPathComponent(folder))
+        : nil
       var entry = HTMLIndex.Entry(output: output)
       entry.report = output.plan.report.withoutEvidence
       return Outcome(
@@ -569,7 +573,7 @@ struct BatchRunner: Sendable {
         personEvents: PersonCalendars.events(
           of: output.plan, people: library.people, settings: library.settings, stamp: stamp,
           itemEvents: output.itemEvents),
-        taskRows: TaskCSV.visibleRows(output.tasks))
+        taskRows: TaskCSV.visibleRows(output.tasks), consoleLine: consoleLine)
     } catch {
       return failure(hire, [error.description], skills)
     }
