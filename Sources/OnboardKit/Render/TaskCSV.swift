@@ -28,7 +28,8 @@ public enum TaskCSV {
   /// of fields per task. The description (`Task ID: ...`, a line break, `For: ...`, a line break,
   /// `Owner: ...`) always holds a line break and starts with `T`, so the writer always quotes it
   /// and never changes its first character: it is written quoted here, its `"` doubled, in parts.
-  /// The US date is digits and slashes, which the writer leaves as they are.
+  /// The US date starts with a digit and holds only digits, slashes and (for a year before 1) a
+  /// minus sign, which the writer leaves as they are.
   static func rowBytes(_ tasks: [OnboardingTask]) -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(tasks.count * 256)
@@ -71,30 +72,16 @@ public enum TaskCSV {
     }
   }
 
-  /// `usDate(date)`'s bytes: month and day as its `two` writes them, the year as `\(year)` does.
+  /// Appends the date as Asana's Due Date column takes it, MM/DD/YYYY ("01/04/2027"; the year
+  /// as its digits, however many).
   static func appendUSDate(_ date: CalendarDate, to bytes: inout [UInt8]) {
     let c = date.components
-    for part in [c.month, c.day] {
-      if part >= 0 && part < 100 {
-        bytes.append(UInt8(ascii: "0") + UInt8(part / 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(part % 10))
-      } else {
-        if part < 10 { bytes.append(UInt8(ascii: "0")) }
-        bytes.append(contentsOf: String(part).utf8)
-      }
+    for part in [c.month, c.day] {  // 1–12 and 1–31: two digits each
+      bytes.append(UInt8(ascii: "0") + UInt8(part / 10))
+      bytes.append(UInt8(ascii: "0") + UInt8(part % 10))
       bytes.append(UInt8(ascii: "/"))
     }
-    if c.year >= 1000 && c.year <= 9999 {
-      var year = c.year
-      let start = bytes.count
-      bytes.append(contentsOf: [0, 0, 0, 0])
-      for offset in (0..<4).reversed() {
-        bytes[start + offset] = UInt8(ascii: "0") + UInt8(year % 10)
-        year /= 10
-      }
-    } else {
-      bytes.append(contentsOf: String(c.year).utf8)
-    }
+    NumberText.append(integer: c.year, to: &bytes)
   }
 
   /// The whole file: the header and the rows.
@@ -102,10 +89,11 @@ public enum TaskCSV {
     CSVWriter().record(header) + rows(tasks)
   }
 
+  /// `appendUSDate`'s text.
   static func usDate(_ date: CalendarDate) -> String {
-    let c = date.components
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return "\(two(c.month))/\(two(c.day))/\(c.year)"
+    var bytes: [UInt8] = []
+    appendUSDate(date, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func parseUSDate(_ text: String) -> CalendarDate? {

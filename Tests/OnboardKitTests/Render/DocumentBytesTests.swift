@@ -180,10 +180,17 @@ import Testing
       writer.append(
         [
           task.title, description.joined(separator: "\n"), task.hireName, task.ownerEmail ?? "",
-          "", "", TaskCSV.usDate(task.due),
+          "", "", Self.usDateByInterpolation(task.due),
         ], to: &text)
     }
     return text
+  }
+
+  /// The Due Date as the String code wrote it before the byte path.
+  static func usDateByInterpolation(_ date: CalendarDate) -> String {
+    let c = date.components
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(two(c.month))/\(two(c.day))/\(c.year)"
   }
 
   @Test func usDateBytesMatchTheStringCode() {
@@ -195,7 +202,8 @@ import Testing
       let date = CalendarDate(dayNumber: day)
       var bytes: [UInt8] = []
       TaskCSV.appendUSDate(date, to: &bytes)
-      #expect(bytes == Array(TaskCSV.usDate(date).utf8), "day \(day)")
+      #expect(bytes == Array(Self.usDateByInterpolation(date).utf8), "day \(day)")
+      #expect(TaskCSV.usDate(date) == Self.usDateByInterpolation(date), "day \(day)")
     }
   }
 
