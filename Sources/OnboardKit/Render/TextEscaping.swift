@@ -113,8 +113,9 @@ func visibleDocument(bytes: [UInt8]) -> [UInt8] {
 enum VisibleBytes {
   /// Whether `visibleDocument` may change the text whose UTF-8 is `bytes`: a C0 control other
   /// than TAB, LF, CR; DEL; a C1 control (C2 80–9F); a bidirectional control (E2 80 AA–AE,
-  /// E2 81 A6–A9, D8 9C). Eight bytes at a time: a word of printable ASCII is skipped whole,
-  /// another is looked at byte by byte.
+  /// E2 81 A6–A9, D8 9C). Eight bytes at a time: a word of printable ASCII and line feeds is
+  /// skipped whole (a page has a line feed every few dozen bytes), another is looked at byte by
+  /// byte.
   static func mayNeedChange(_ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return false }
@@ -123,7 +124,7 @@ enum VisibleBytes {
       while index + 8 <= count {
         let word = UInt64(
           littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        if isPrintableASCII(word) {
+        if isDocumentASCII(word) {
           index += 8
           continue
         }
@@ -138,6 +139,16 @@ enum VisibleBytes {
     }
   }
 
+  /// Every byte of the word is 0x20–0x7E or LF: the bytes `visibleDocument` keeps whatever
+  /// follows them (TAB and CR too, but they are rare in a page and take the byte loop).
+  @inline(__always)
+  static func isDocumentASCII(_ word: UInt64) -> Bool {
+    if isPrintableASCII(word) { return true }
+    // Each LF (0x0A) becomes 0x2A, printable; `equal` flags exactly the LF bytes, so no other
+    // byte can become printable.
+    return isPrintableASCII(word | equal(word, 0x0A) >> 2)
+  }
+
   /// Every byte of the word is 0x20–0x7E.
   @inline(__always)
   static func isPrintableASCII(_ word: UInt64) -> Bool {
@@ -148,6 +159,15 @@ enum VisibleBytes {
     let below = (word &- ones &* 0x20) & ~word & high
     let above = ((word & ~high) &+ ones) | word
     return (below | above) & high == 0
+  }
+
+  /// The high bit of each byte of `word` that is `byte`, and no other bit.
+  @inline(__always)
+  static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    // A byte's high bit is set here unless the byte of `difference` is zero.
+    return ~(((difference & ~high) &+ ~high) | difference) & high
   }
 
   /// Whether the character starting at `index` is one `visibleDocument` changes (a continuation

@@ -63,6 +63,33 @@ import Testing
     }
   }
 
+  /// Two bytes the word test treats specially (the kept controls TAB, LF and CR beside the
+  /// changed ones, DEL, the edges of printable ASCII) in one eight-byte word, at every pair of
+  /// offsets: one must never hide or stand in for the other.
+  @Test func keptAndChangedControlsShareAWord() {
+    let bytes: [UInt8] = [
+      0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x1F, 0x20, 0x7E, 0x7F,
+    ]
+    var kept = 0
+    for first in bytes {
+      for second in bytes {
+        for (a, b) in [(0, 1), (0, 7), (3, 4), (6, 7), (2, 5)] {
+          var word = Array("abcdefgh".utf8)
+          word[a] = first
+          word[b] = second
+          let text = String(decoding: word + Array("ijklmnop".utf8), as: UTF8.self)
+          let changed = Array(visibleDocument(text).utf8) != Array(text.utf8)
+          #expect(
+            VisibleBytes.mayNeedChange(Array(text.utf8)) == changed,
+            "\(first), \(second) at \(a), \(b)")
+          if !changed { kept += 1 }
+        }
+      }
+    }
+    // TAB, LF, CR, space and tilde in any pair are kept.
+    #expect(kept == 5 * 5 * 5)
+  }
+
   @Test func wholePagesGiveTheSameBytesEitherWay() {
     for names in Self.names(seed: 5, count: 12) {
       let plan = PlanFixture.plan(names)
