@@ -2,9 +2,13 @@ extension EmailMessage {
   /// Renders the whole message as bytes (7-bit ASCII, CRLF line ends, ending with CRLF).
   ///
   /// Throws `MIMEError.noRecipients` when both `to` and `cc` are empty.
-  public func render() throws(MIMEError) -> [UInt8] {
+  public func render() throws(MIMEError) -> [UInt8] { try render(flattening: true) }
+
+  /// `render()`, with `flattening` false always by `MIMEPart.serialized()`: the definition the
+  /// flattened path is tested against.
+  func render(flattening: Bool) throws(MIMEError) -> [UInt8] {
     if to.isEmpty && cc.isEmpty { throw .noRecipients }
-    let (contentHeaders, body) = bodyPart().serialized()
+    let root = bodyPart()
     // The header block on bytes: the fields before the Message-ID, then those after it.
     var topHeaders: [UInt8] = []
     topHeaders.reserveCapacity(512)
@@ -19,18 +23,51 @@ extension EmailMessage {
     }
     topHeaders.append(contentsOf: HeaderLine.unstructuredBytes(name: "Subject", value: subject))
     var trailingHeaders: [UInt8] = []
-    trailingHeaders.reserveCapacity(256 + contentHeaders.utf8.count)
+    trailingHeaders.reserveCapacity(512)
     for field in extraHeaders {
       trailingHeaders.append(
         contentsOf: HeaderLine.unstructuredBytes(name: field.name, value: field.value))
     }
     trailingHeaders.append(contentsOf: "MIME-Version: 1.0\r\n".utf8)
-    trailingHeaders.append(contentsOf: contentHeaders.utf8)
 
+    // A given Message-ID and a multipart of leaves (text, HTML, an invitation: every email of
+    // a plan): the parts are written straight after the headers, as `serialized()` would join
+    // them, instead of being copied into a child, a body and then the message.
+    if flattening, let messageID, let flat = root.flatMultipart() {
+      trailingHeaders.append(contentsOf: flat.headers.utf8)
+      let id = messageID.headerValue
+      let delimiter = 2 + flat.boundary.utf8.count
+      var size = topHeaders.count + trailingHeaders.count + id.utf8.count + 32 + delimiter + 4
+      for part in flat.parts { size += delimiter + part.headers.utf8.count + part.body.count + 6 }
+      var out: [UInt8] = []
+      out.reserveCapacity(size)
+      out.append(contentsOf: topHeaders)
+      out.append(contentsOf: "Message-ID: ".utf8)
+      out.append(contentsOf: id.utf8)
+      out.append(contentsOf: [0x0D, 0x0A])
+      out.append(contentsOf: trailingHeaders)
+      out.append(contentsOf: [0x0D, 0x0A])
+      for part in flat.parts {
+        out.append(contentsOf: [0x2D, 0x2D])
+        out.append(contentsOf: flat.boundary.utf8)
+        out.append(contentsOf: [0x0D, 0x0A])
+        out.append(contentsOf: part.headers.utf8)
+        out.append(contentsOf: [0x0D, 0x0A])
+        out.append(contentsOf: part.body)
+        out.append(contentsOf: [0x0D, 0x0A])
+      }
+      out.append(contentsOf: [0x2D, 0x2D])
+      out.append(contentsOf: flat.boundary.utf8)
+      out.append(contentsOf: [0x2D, 0x2D, 0x0D, 0x0A])
+      return out
+    }
+
+    let (contentHeaders, body) = root.serialized()
+    trailingHeaders.append(contentsOf: contentHeaders.utf8)
     let id =
       messageID?.headerValue ?? derivedMessageID(topHeaders, trailingHeaders, body)
     var out: [UInt8] = []
-    out.reserveCapacity(topHeaders.count + trailingHeaders.count + body.count + 128)
+    out.reserveCapacity(topHeaders.count + trailingHeaders.count + body.count + id.utf8.count + 32)
     out.append(contentsOf: topHeaders)
     out.append(contentsOf: "Message-ID: ".utf8)
     out.append(contentsOf: id.utf8)

@@ -50,6 +50,42 @@ struct MIMEPart {
     }
   }
 
+  /// A multipart whose parts are all leaves, ready to be written: its header block (`serialized()`'s
+  /// headers), its boundary and its parts; nil for a leaf or a multipart with a multipart inside.
+  ///
+  /// The boundary is `serialized()`'s: the hash is fed the same bytes in the same order (each
+  /// child's header block, CRLF and body, then a zero), and a candidate is looked for in each
+  /// child's header block and body apart, which finds what a search of the joined child finds,
+  /// since no candidate holds a CR or LF and so none can span the CRLF between them.
+  func flatMultipart() -> (
+    headers: String, boundary: String, parts: [(headers: String, body: [UInt8])]
+  )? {
+    guard case .multipart(let subtype, let children) = content,
+      !subtype.utf8.contains(0x0D), !subtype.utf8.contains(0x0A)
+    else { return nil }
+    var parts: [(headers: String, body: [UInt8])] = []
+    parts.reserveCapacity(children.count)
+    var pieces: [[UInt8]] = []
+    pieces.reserveCapacity(children.count * 2)
+    var hash = FNV1a()
+    hash.combine(subtype.utf8)
+    for child in children {
+      guard case .leaf(let body) = child.content else { return nil }
+      parts.append((child.headers, body))
+      let head = Array(child.headers.utf8)
+      hash.combine(head)
+      hash.combine([0x0D, 0x0A])
+      hash.combine(body)
+      hash.combine([0])
+      pieces.append(head)
+      pieces.append(body)
+    }
+    let boundary = Self.boundary(kind: subtype, seed: hash, avoiding: pieces)
+    let contentType = HeaderLine.parameterized(
+      name: "Content-Type", tokens: ["multipart/\(subtype)", "boundary=\"\(boundary)\""])
+    return (headers + contentType, boundary, parts)
+  }
+
   /// A boundary derived from a hash of the children, `=_Onboard_<kind>_<16 hex>` (at most 70
   /// characters). `=_` can never occur in quoted-printable or base64 text; the loop still checks
   /// every child (nested boundaries included) and rehashes with a counter in the impossible case.
