@@ -16,29 +16,21 @@ struct ContextStack {
   /// `.` is the top of the stack. Otherwise the first dotted part is looked up from the top of
   /// the stack down; each further part is looked up only in the previous result, so a broken
   /// chain is a miss even if an outer frame has the name.
-  func resolve(_ name: String) -> MustacheValue? {
-    var copy = name  // shares the storage; `withUTF8` needs a variable
-    // The dots of the name, read once through a pointer: nearly every tag has none.
-    let dots = copy.withUTF8 { bytes -> [Int] in
-      if bytes.count == 1 && bytes[0] == UInt8(ascii: ".") { return [0] }
-      var offsets: [Int] = []
-      for index in 0..<bytes.count where bytes[index] == UInt8(ascii: ".") {
-        offsets.append(index)
+  func resolve(_ name: String) -> MustacheValue? { resolve(NamePath(name)) }
+
+  /// `resolve` of a name already split (a tag's `path`).
+  func resolve(_ path: NamePath) -> MustacheValue? {
+    switch path {
+    case .top: return frames.last
+    case .plain(let name): return lookUp(name)
+    case .dotted(let parts):
+      var current = lookUp(parts[0])
+      for part in parts.dropFirst() {
+        guard case .object(let fields)? = current, let value = fields[part] else { return nil }
+        current = value
       }
-      return offsets
+      return current
     }
-    if dots.isEmpty {
-      // A plain name (nearly every tag): one lookup per frame, no splitting.
-      return lookUp(name)
-    }
-    if name.utf8.count == 1 { return frames.last }
-    let parts = Self.parts(of: name, dots: dots) ?? Self.partsByCharacter(name)
-    var current = lookUp(parts[0])
-    for part in parts.dropFirst() {
-      guard case .object(let fields)? = current, let value = fields[part] else { return nil }
-      current = value
-    }
-    return current
   }
 
   /// The first frame from the top that is an object holding `name`.
@@ -76,5 +68,33 @@ struct ContextStack {
   /// The definition of the split: by `Character`, empty parts kept.
   static func partsByCharacter(_ name: String) -> [String] {
     name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+  }
+}
+
+/// A tag's name split for lookup: `.`, a plain name (nearly every tag), or dotted parts.
+enum NamePath: Sendable {
+  case top
+  case plain(String)
+  case dotted([String])
+
+  init(_ name: String) {
+    var copy = name  // shares the storage; `withUTF8` needs a variable
+    // The dots of the name, read once through a pointer: nearly every tag has none.
+    let dots = copy.withUTF8 { bytes -> [Int] in
+      if bytes.count == 1 && bytes[0] == UInt8(ascii: ".") { return [0] }
+      var offsets: [Int] = []
+      for index in 0..<bytes.count where bytes[index] == UInt8(ascii: ".") {
+        offsets.append(index)
+      }
+      return offsets
+    }
+    if dots.isEmpty {
+      self = .plain(name)
+    } else if name.utf8.count == 1 {
+      self = .top
+    } else {
+      self = .dotted(
+        ContextStack.parts(of: name, dots: dots) ?? ContextStack.partsByCharacter(name))
+    }
   }
 }

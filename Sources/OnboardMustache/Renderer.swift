@@ -77,7 +77,7 @@ struct Renderer {
   func resolve(_ tag: Tag, stack: ContextStack, scope: Scope) throws(MustacheError)
     -> MustacheValue?
   {
-    let value = stack.resolve(tag.name)
+    let value = stack.resolve(tag.path)
     if value == nil, options.strict {
       throw error(.missingValue(name: tag.name), at: tag, in: scope)
     }

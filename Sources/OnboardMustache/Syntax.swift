@@ -24,7 +24,11 @@ enum TagKind: Sendable, Equatable {
 struct Tag: Sendable {
   var kind: TagKind
   /// The trimmed name; for dynamic names, without the leading `*`.
-  var name: String
+  var name: String {
+    didSet { path = NamePath(name) }
+  }
+  /// The name as the context stack looks it up, split at its dots once (not at every render).
+  private(set) var path: NamePath
   /// `{{>*name}}` / `{{<*name}}`: the name is looked up in the context to get the partial name.
   var isDynamic = false
   var line: Int
@@ -39,6 +43,19 @@ struct Tag: Sendable {
   /// Blocks: the indentation of the block's content, removed where it is defined and added
   /// where it is expanded.
   var indent = ""
+
+  init(
+    kind: TagKind, name: String, line: Int, column: Int, range: Range<Int>,
+    delimiters: Delimiters
+  ) {
+    self.kind = kind
+    self.name = name
+    self.path = NamePath(name)
+    self.line = line
+    self.column = column
+    self.range = range
+    self.delimiters = delimiters
+  }
 }
 
 /// An opening and closing delimiter pair.
