@@ -69,7 +69,11 @@ struct ICSZoneCoverage {
 
   /// The builder for a zone id, nil when it is not a usable zone.
   mutating func builder(for identifier: String) -> ICSTimeZoneBuilder? {
-    for known in builders where known.identifier == identifier { return known.builder }
+    // By index: a `for known in builders` loop copied every entry (its id, zone and table
+    // retained) before comparing the id.
+    for index in builders.indices where builders[index].identifier == identifier {
+      return builders[index].builder
+    }
     let builder = ICSTimeZoneBuilder(identifier: identifier)
     builders.append((identifier, builder))
     return builder

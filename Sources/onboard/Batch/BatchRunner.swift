@@ -380,7 +380,7 @@ struct BatchRunner: Sendable {
         if let failure = outcomeSpool.failure {
           throw InputError(SourceLocation(file: work), failure)
         }
-        try FileSystem.write(files, in: out)
+        try writeInParallel(files, in: out)
       }
     } catch {
       Console.err("\(out): error: cannot write the cohort files: \(error)")
@@ -595,6 +595,21 @@ struct BatchRunner: Sendable {
     var result: [OutputFile] = []
     for file in files { result += try file.get() }
     return result
+  }
+
+  /// `FileSystem.write` of files that do not depend on each other (the people's calendars), by
+  /// the workers at once (written one by one, they kept a core idle at the end of a run); the
+  /// first failure in the files' order is thrown, after every other file has been tried.
+  func writeInParallel(_ files: [OutputFile], in directory: String) throws(InputError) {
+    let failures = parallelMap(files) { file -> InputError? in
+      do throws(InputError) {
+        try FileSystem.write([file], in: directory)
+        return nil
+      } catch {
+        return error
+      }
+    }
+    if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
   }
 
   /// Maps in parallel over `jobs` workers; results keep the input order. Workers take the next
