@@ -39,14 +39,7 @@ extension EmailMessage {
       let delimiter = 2 + flat.boundary.utf8.count
       var size = topHeaders.count + trailingHeaders.count + id.utf8.count + 32 + delimiter + 4
       for part in flat.parts { size += delimiter + part.headers.utf8.count + part.body.count + 6 }
-      var out: [UInt8] = []
-      out.reserveCapacity(size)
-      out.append(contentsOf: topHeaders)
-      out.append(contentsOf: "Message-ID: ".utf8)
-      out.append(contentsOf: id.utf8)
-      out.append(contentsOf: [0x0D, 0x0A])
-      out.append(contentsOf: trailingHeaders)
-      out.append(contentsOf: [0x0D, 0x0A])
+      var out = Self.headerBlock(topHeaders, id: id, trailingHeaders, room: size)
       for part in flat.parts {
         out.append(contentsOf: [0x2D, 0x2D])
         out.append(contentsOf: flat.boundary.utf8)
@@ -66,14 +59,9 @@ extension EmailMessage {
     trailingHeaders.append(contentsOf: contentHeaders.utf8)
     let id =
       messageID?.headerValue ?? derivedMessageID(topHeaders, trailingHeaders, body)
-    var out: [UInt8] = []
-    out.reserveCapacity(topHeaders.count + trailingHeaders.count + body.count + id.utf8.count + 32)
-    out.append(contentsOf: topHeaders)
-    out.append(contentsOf: "Message-ID: ".utf8)
-    out.append(contentsOf: id.utf8)
-    out.append(contentsOf: [0x0D, 0x0A])
-    out.append(contentsOf: trailingHeaders)
-    out.append(contentsOf: [0x0D, 0x0A])
+    var out = Self.headerBlock(
+      topHeaders, id: id, trailingHeaders,
+      room: topHeaders.count + trailingHeaders.count + body.count + id.utf8.count + 32)
     out.append(contentsOf: body)
     if isMultipart {
       out.append(contentsOf: [0x0D, 0x0A])
@@ -82,6 +70,22 @@ extension EmailMessage {
       // the file with CRLF without adding a line break to the decoded text.
       out.append(contentsOf: "=\r\n".utf8)
     }
+    return out
+  }
+
+  /// The message's header block and the blank line after it, in a buffer with room for
+  /// `room` bytes (the whole message).
+  private static func headerBlock(
+    _ top: [UInt8], id: String, _ trailing: [UInt8], room: Int
+  ) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(room)
+    out.append(contentsOf: top)
+    out.append(contentsOf: "Message-ID: ".utf8)
+    out.append(contentsOf: id.utf8)
+    out.append(contentsOf: [0x0D, 0x0A])
+    out.append(contentsOf: trailing)
+    out.append(contentsOf: [0x0D, 0x0A])
     return out
   }
 
