@@ -192,9 +192,9 @@ public enum Onboarding {
       summaries.append(email.summary)
     }
     let tasks = OnboardingTask.tasks(of: plan)
-    var markdown = MarkdownPlan.renderBytes(
+    var markdown = MarkdownPlan.renderBuffer(
       plan, emails: summaries, settings: settings.analysis, comparisons: comparisons)
-    markdown += TaskListMarkdown.renderBytes(tasks)
+    markdown.append(TaskListMarkdown.renderBuffer(tasks))
     let json: Data
     do {
       json = try PlanDocument(plan: plan, emails: summaries).encoded()
@@ -205,14 +205,12 @@ public enum Onboarding {
       plan, itemEvents: itemEvents, settings: settings, stamp: stamp)
     files.insert(
       contentsOf: [
-        OutputFile(path: "plan.md", data: Data(visibleDocument(bytes: markdown))),
+        OutputFile(path: "plan.md", data: visibleDocument(buffer: consume markdown)),
         OutputFile(
           path: "plan.html",
-          data: Data(
-            visibleDocument(
-              bytes: HTMLPlan.renderBytes(
-                plan, emails: summaries, settings: settings.analysis, comparisons: comparisons)))
-        ),
+          data: visibleDocument(
+            buffer: HTMLPlan.renderBuffer(
+              plan, emails: summaries, settings: settings.analysis, comparisons: comparisons))),
         OutputFile(path: "plan.json", data: json),
         OutputFile(path: "sessions.ics", data: sessions),
       ], at: 0)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The counts at the head of a ``ByteStorage``.
 struct ByteStorageHeader {
   var count: Int
@@ -47,6 +49,20 @@ struct ByteBuffer: @unchecked Sendable {
   var array: [UInt8] {
     storage.withUnsafeMutablePointers { header, elements in
       Array(UnsafeBufferPointer(start: elements, count: header.pointee.count))
+    }
+  }
+
+  /// The bytes as `Data`, this buffer's block handed over without a copy when no other buffer
+  /// shares it (the data frees it when it goes; writing to the data writes to the block, which
+  /// nothing else can see then); a shared block is copied.
+  consuming func data() -> Data {
+    guard count > 0 else { return Data() }
+    guard isKnownUniquelyReferenced(&storage) else { return withBytes { Data($0) } }
+    let block = storage
+    return block.withUnsafeMutablePointers { header, elements in
+      Data(
+        bytesNoCopy: elements, count: header.pointee.count,
+        deallocator: .custom { _, _ in withExtendedLifetime(block) {} })
     }
   }
 

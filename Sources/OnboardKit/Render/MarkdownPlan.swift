@@ -24,6 +24,14 @@ public enum MarkdownPlan {
     _ plan: OnboardingPlan, emails: [EmailSummary], settings: AnalysisSettings,
     comparisons: [InterviewerComparison]?
   ) -> [UInt8] {
+    renderBuffer(plan, emails: emails, settings: settings, comparisons: comparisons).array
+  }
+
+  /// `renderBytes` in the buffer it is built in (no copy).
+  static func renderBuffer(
+    _ plan: OnboardingPlan, emails: [EmailSummary], settings: AnalysisSettings,
+    comparisons: [InterviewerComparison]?
+  ) -> ByteBuffer {
     var out = MarkdownWriter(capacity: 16_384 + plan.items.count * 256)
     let hire = plan.hire
     out.line("# Onboarding plan: \(md: hire.fullName), \(md: plan.role.title)")
@@ -60,7 +68,7 @@ public enum MarkdownPlan {
       }
       out.blank()
     }
-    return out.bytes
+    return out.buffer
   }
 
   static func md(_ text: String) -> String { markdownEscaped(text) }

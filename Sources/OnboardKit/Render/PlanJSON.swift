@@ -156,7 +156,7 @@ public struct PlanDocument: Codable, Hashable, Sendable {
   /// Pretty, key-sorted JSON: the same plan gives the same bytes. Written by `PlanJSONWriter`,
   /// byte for byte `encodedByJSONEncoder()`, which decides when the writer cannot.
   public func encoded() throws -> Data {
-    if let bytes = try? PlanJSONWriter.write(self) { return Data(bytes) }
+    if let buffer = try? PlanJSONWriter.writeBuffer(self) { return buffer.data() }
     return try encodedByJSONEncoder()
   }
 

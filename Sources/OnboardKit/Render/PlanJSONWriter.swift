@@ -22,10 +22,15 @@ struct PlanJSONWriter {
 
   /// The whole document, ending with a line feed.
   static func write(_ document: PlanDocument) throws(Unwritable) -> [UInt8] {
+    try writeBuffer(document).array
+  }
+
+  /// `write` in the buffer it is written in (no copy).
+  static func writeBuffer(_ document: PlanDocument) throws(Unwritable) -> ByteBuffer {
     var writer = PlanJSONWriter(capacity: 8_192 + document.items.count * 640)
     try writer.write(document)
     writer.buffer.append(byte: 0x0A)
-    return writer.buffer.array
+    return writer.buffer
   }
 
   // MARK: - Layout

@@ -7,8 +7,11 @@ public enum TaskListMarkdown {
 
   /// `render` as UTF-8 bytes: the owners in the order they first own a task, each with its tasks
   /// in order (indices into `tasks`, so no task is copied into a dictionary).
-  static func renderBytes(_ tasks: [OnboardingTask]) -> [UInt8] {
-    guard !tasks.isEmpty else { return [] }
+  static func renderBytes(_ tasks: [OnboardingTask]) -> [UInt8] { renderBuffer(tasks).array }
+
+  /// `renderBytes` in the buffer it is built in.
+  static func renderBuffer(_ tasks: [OnboardingTask]) -> ByteBuffer {
+    guard !tasks.isEmpty else { return ByteBuffer() }
     var owners: [String] = []
     var groups: [[Int]] = []
     var groupOfOwner: [String: Int] = [:]
@@ -42,6 +45,6 @@ public enum TaskListMarkdown {
         text.append("`\n")
       }
     }
-    return text.array
+    return text
   }
 }

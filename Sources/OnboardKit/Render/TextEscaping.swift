@@ -109,6 +109,13 @@ func visibleDocument(bytes: [UInt8]) -> [UInt8] {
   return Array(visibleDocument(String(decoding: bytes, as: UTF8.self)).utf8)
 }
 
+/// `visibleDocument(bytes:)` of a document built in a buffer, as the file's `Data`: the buffer's
+/// own block when nothing changes (no copy).
+func visibleDocument(buffer: consuming ByteBuffer) -> Data {
+  guard buffer.withBytes({ VisibleBytes.mayNeedChange($0) }) else { return buffer.data() }
+  return Data(visibleDocument(buffer.string).utf8)
+}
+
 /// The byte scan behind `visibleDocument(bytes:)`.
 enum VisibleBytes {
   /// Whether `visibleDocument` may change the text whose UTF-8 is `bytes`: a C0 control other
@@ -117,26 +124,29 @@ enum VisibleBytes {
   /// skipped whole (a page has a line feed every few dozen bytes), another is looked at byte by
   /// byte.
   static func mayNeedChange(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return false }
-      let count = buffer.count
-      var index = 0
-      while index + 8 <= count {
-        let word = UInt64(
-          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        if isDocumentASCII(word) {
-          index += 8
-          continue
-        }
-        for offset in index..<index + 8 where needsChange(at: offset, in: buffer) { return true }
+    bytes.withUnsafeBufferPointer { mayNeedChange($0) }
+  }
+
+  /// `mayNeedChange` of bytes in memory.
+  static func mayNeedChange(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = buffer.baseAddress else { return false }
+    let count = buffer.count
+    var index = 0
+    while index + 8 <= count {
+      let word = UInt64(
+        littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      if isDocumentASCII(word) {
         index += 8
+        continue
       }
-      while index < count {
-        if needsChange(at: index, in: buffer) { return true }
-        index += 1
-      }
-      return false
+      for offset in index..<index + 8 where needsChange(at: offset, in: buffer) { return true }
+      index += 8
     }
+    while index < count {
+      if needsChange(at: index, in: buffer) { return true }
+      index += 1
+    }
+    return false
   }
 
   /// Every byte of the word is 0x20–0x7E or LF: the bytes `visibleDocument` keeps whatever

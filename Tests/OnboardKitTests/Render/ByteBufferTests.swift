@@ -119,6 +119,43 @@ import Testing
     #expect(kept.string == "<b>" && fragment.string == "<b></b>")
   }
 
+  /// `data()` hands a block only this buffer holds to the data (the file's bytes, no copy) and
+  /// copies a shared one: a copy of the buffer taken before keeps its bytes whatever is done to
+  /// the data, and the data outlives the buffer it came from.
+  @Test func dataHandsOverAnUnsharedBlockAndCopiesASharedOne() {
+    func made(_ text: String) -> ByteBuffer {
+      var buffer = ByteBuffer(capacity: 4)
+      buffer.append(text)
+      return buffer
+    }
+    let text = String(repeating: "Zoë <b> ", count: 500)
+    var alone = made(text).data()
+    #expect(alone == Data(text.utf8))
+    alone[0] = UInt8(ascii: "z")
+    #expect(alone.prefix(3) == Data("zoë".utf8.prefix(3)))
+
+    let original = made(text)
+    let kept = original
+    var shared = original.data()
+    shared[0] = UInt8(ascii: "z")
+    shared.append(contentsOf: [1, 2, 3])
+    #expect(kept.string == text)
+    #expect(shared.count == text.utf8.count + 3)
+
+    #expect(ByteBuffer().data().isEmpty)
+    #expect(ByteBuffer(capacity: 64).data().isEmpty)
+  }
+
+  /// `visibleDocument(buffer:)` gives the bytes `visibleDocument(bytes:)` gives, for text it keeps
+  /// (the buffer's own block) and for text it changes.
+  @Test func visibleDocumentOfABufferMatchesTheBytesVersion() {
+    for text in ["plain page\n", "tab\tand CR\r\n", "bell \u{07} and RLO \u{202E}x", "", "é\u{85}"]
+    {
+      var buffer = ByteBuffer()
+      buffer.append(text)
+      #expect(visibleDocument(buffer: buffer) == Data(visibleDocument(bytes: Array(text.utf8))))
+    }
+  }
   /// The plan's Markdown pieces written straight into lines against their `String` functions.
   @Test func itemSummariesAndEvidenceLinesMatchTheirStringFunctions() {
     for names in DocumentBytesTests.names(seed: 44, count: 12) + [HTMLEscapingTests.hostile] {

@@ -27,6 +27,14 @@ public enum HTMLPlan {
     _ plan: OnboardingPlan, emails: [EmailSummary], settings: AnalysisSettings,
     comparisons: [InterviewerComparison]?
   ) -> [UInt8] {
+    renderBuffer(plan, emails: emails, settings: settings, comparisons: comparisons).array
+  }
+
+  /// `renderBytes` in the buffer it is built in (no copy).
+  static func renderBuffer(
+    _ plan: OnboardingPlan, emails: [EmailSummary], settings: AnalysisSettings,
+    comparisons: [InterviewerComparison]?
+  ) -> ByteBuffer {
     var body = HTMLPage.head(
       title: "Onboarding plan: \(plan.hire.fullName), \(plan.role.title)",
       capacity: 65_536 + plan.items.count * 1_024)
@@ -55,7 +63,7 @@ public enum HTMLPlan {
       + "library. Every level is on the 0–5 scale (0 none, 1 awareness, 2 basic, 3 intermediate, "
       + "4 advanced, 5 expert).</p></footer>"
     body += HTMLPage.tail
-    return body.bytes
+    return body.buffer
   }
 
   private static func header(_ plan: OnboardingPlan) -> HTMLBytes {
