@@ -11,9 +11,11 @@ public struct OutputFile: Sendable, Hashable {
     self.data = data
   }
 
-  /// The folder of a path, exactly as `NSString.deletingLastPathComponent` gives it; a plain
-  /// path (a slash past the start, none doubled, none at the end) is cut at its last slash
-  /// without Foundation, whose path code costs more than writing the file.
+  /// The folder of a path, as `NSString.deletingLastPathComponent` gives it ("a/b/c.md" → "a/b",
+  /// "c.md" → "", "/c.md" → "/", "a//b/" → "a"), without Foundation: its version traps on a
+  /// one-character name ("o", "o/", "é": `--out o` crashed), and costs more than writing the
+  /// file. A plain path (a slash past the start, none doubled, none at the end) is cut at its
+  /// last slash; another is taken apart into its names. "//" gives "/" (Foundation: "").
   public static func folder(of path: String) -> String {
     var path = path
     let cut = path.withUTF8 { bytes -> Int? in
@@ -26,7 +28,11 @@ public struct OutputFile: Sendable, Hashable {
       }
       return last
     }
-    guard let cut else { return (path as NSString).deletingLastPathComponent }
+    guard let cut else {
+      let names = path.split(separator: "/", omittingEmptySubsequences: true)
+      let root = path.hasPrefix("/") ? "/" : ""
+      return root + names.dropLast().joined(separator: "/")
+    }
     return String(decoding: path.utf8.prefix(cut), as: UTF8.self)
   }
 }

@@ -74,7 +74,7 @@ enum FileSystem {
   static func write(_ files: [OutputFile], in directory: String) throws(InputError) {
     for file in files {
       let path = (directory as NSString).appendingPathComponent(file.path)
-      let folder = (path as NSString).deletingLastPathComponent
+      let folder = OutputFile.folder(of: path)
       do {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = (folder as NSString).appendingPathComponent(
@@ -107,7 +107,7 @@ enum FileSystem {
       return true
     }
     guard errno == ENOENT else { return false }
-    let parent = (folder as NSString).deletingLastPathComponent
+    let parent = OutputFile.folder(of: folder)
     guard !parent.isEmpty, parent != folder, makeFolder(parent, made: &made) else { return false }
     if mkdir(folder, 0o777) == 0 || errno == EEXIST {
       made.insert(folder)

@@ -64,7 +64,7 @@ enum TemplateCommand {
         throw InputError(
           SourceLocation(file: dataPath), "not valid JSON: \(error.localizedDescription)")
       }
-      let folder = try arguments.value("partials") ?? (path as NSString).deletingLastPathComponent
+      let folder = try arguments.value("partials") ?? OutputFile.folder(of: path)
       let partials = try partialSources(in: folder.isEmpty ? "." : folder)
       let escaping: MustacheEscaping = lenient || arguments.flag("html") ? .html : .none
       let output: String
@@ -154,7 +154,7 @@ enum TemplateCommand {
         return .failure
       }
       if let eml {
-        let folder = (eml as NSString).deletingLastPathComponent
+        let folder = OutputFile.folder(of: eml)
         try FileSystem.write(
           [OutputFile(path: (eml as NSString).lastPathComponent, data: file.data)],
           in: folder.isEmpty ? "." : folder)

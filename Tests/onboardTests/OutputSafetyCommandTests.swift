@@ -283,6 +283,26 @@ import Testing
       #expect(result.stderr.utf8.count < 5000)
     }
   }
+
+  /// A one-character output folder that does not exist yet, alone or under another one, is made
+  /// like any other (Foundation's path code trapped on "o": the run crashed with SIGILL).
+  @Test(arguments: ["o", "o/", "q/r", "é"])
+  func aOneCharacterOutputFolderIsCreated(_ out: String) throws {
+    try withRoster("one-character", [Self.row("José", "jose.angstrom@example.org")]) {
+      directory in
+      let result = try CommandRunner.run(
+        [
+          "plan", "--roster", "roster.csv", "--evidence",
+          CommandRunner.root.appendingPathComponent("Fixtures/testgorilla-candidates.csv").path,
+          "--plans", CommandRunner.root.appendingPathComponent("Plans").path, "--out", out,
+          "--today", "2026-11-29", "--quiet",
+        ], in: directory)
+      #expect(result.status == 0, "\(result.stderr)")
+      let plan = directory.appendingPathComponent(out).appendingPathComponent(
+        "jose-angstrom/plan.md")
+      #expect(FileManager.default.fileExists(atPath: plan.path), "\(result.stderr)")
+    }
+  }
 }
 
 /// `--hire` writes a hire into the folder the whole roster's run gives them (a clash with a hire
@@ -315,4 +335,5 @@ import Testing
       #expect(one.count == 1 && one.isSubset(of: full), "\(one) vs \(full)")
     }
   }
+
 }

@@ -105,9 +105,9 @@ enum OutputFolder {
       return nil
     }
     // The nearest folder that exists must be a folder we can create the output folder in.
-    var parent = (out as NSString).deletingLastPathComponent
+    var parent = OutputFile.folder(of: out)
     while !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
-      let up = (parent as NSString).deletingLastPathComponent
+      let up = OutputFile.folder(of: parent)
       if up == parent { break }
       parent = up
     }

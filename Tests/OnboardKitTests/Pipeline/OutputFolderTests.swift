@@ -4,13 +4,16 @@ import Testing
 
 @testable import OnboardKit
 
-/// `OutputFile.folder(of:)`'s byte cut against `NSString.deletingLastPathComponent`, which it
-/// replaced, on generated plain paths with dots, spaces and non-ASCII; other paths still go to
-/// Foundation (which traps on some of the generated ones, so they are only spot-checked).
+/// `OutputFile.folder(of:)` against `NSString.deletingLastPathComponent`, which it replaced, on
+/// generated plain paths (a slash past the start, none doubled, none at the end) with dots,
+/// spaces and non-ASCII; other paths against the same paths with their slashes tidied.
+/// Foundation is no reference for those: it traps on a one-character name ("o", "o/", "é"),
+/// which is how `plan --out o` crashed, and on doubled slashes before non-ASCII ("//é"), and
+/// keeps some doubled slashes ("/a//b/" → "/a/").
 @Suite struct OutputFolderTests {
   static let pieces: [String] = [
     "/", "/", "a", "plan.md", "calendars", ".", "..", "~", " ", "é", "e\u{301}", "日本", "👩🏽‍💻",
-    ".ics", "/tmp/out/.onboard-tmp-x-12", "emails/", "\\",
+    ".ics", "/tmp/out/.onboard-tmp-x-12", "emails/", "\\", "//",
   ]
 
   /// What the byte cut takes: a slash past the start, none at the end, none doubled.
@@ -34,11 +37,36 @@ import Testing
     #expect(plain > 5_000)
   }
 
-  @Test func otherPathsAreFoundations() {
-    for path in ["plan.md", "/plan.md", "a/b/", "a//b", "/tmp//x/plan.md"] {
-      #expect(
-        OutputFile.folder(of: path) == (path as NSString).deletingLastPathComponent,
-        "\(path.debugDescription)")
+  /// A path with doubled or trailing slashes, or none, has the folder of the same path with
+  /// each run of slashes made one and the trailing ones dropped: "" without a slash, "/" for a
+  /// name at the root.
+  @Test func otherPathsHaveTheFolderOfTheirTidiedPath() {
+    var other = 0
+    GeneratedText.forEach(pieces: Self.pieces, seed: 19, count: 20_000) { path in
+      guard !Self.isPlain(path) else { return }
+      other += 1
+      var tidy = path
+      while tidy.contains("//") { tidy = tidy.replacingOccurrences(of: "//", with: "/") }
+      while tidy.count > 1 && tidy.hasSuffix("/") { tidy.removeLast() }
+      let expected: String
+      if let slash = tidy.lastIndex(of: "/") {
+        expected = slash == tidy.startIndex ? "/" : String(tidy[..<slash])
+      } else {
+        expected = ""
+      }
+      #expect(OutputFile.folder(of: path) == expected, "\(path.debugDescription)")
+    }
+    #expect(other > 5_000)
+  }
+
+  @Test func namedPathsHaveTheirFolders() {
+    let expected: [(String, String)] = [
+      ("o", ""), ("o/", ""), ("é", ""), ("o//", ""), ("q/r", "q"), ("plan.md", ""),
+      ("/plan.md", "/"), ("a/b/", "a"), ("a//b", "a"), ("/tmp//x/plan.md", "/tmp/x"), ("/", "/"),
+      ("//", "/"), ("", ""), ("./o", "."), ("//a", "/"), ("//é", "/"), ("a//é/b", "a/é"),
+    ]
+    for (path, folder) in expected {
+      #expect(OutputFile.folder(of: path) == folder, "\(path.debugDescription)")
     }
   }
 }
