@@ -249,7 +249,15 @@ extension TestGorillaImport {
       context.result.storedDiagnostics.append(
         Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)"))
     }
-    let date = dateColumns.lazy.compactMap { EvidenceImport.date(row.value($0)) }.first
+    var date: CalendarDate?
+    for index in context.layout.dates {
+      let text = row.cell(at: index)?.trimmingSpacesAndNewlines() ?? ""
+      if text.isEmpty { continue }
+      date = EvidenceImport.date(text)
+      if date != nil { break }
+      context.result.storedDiagnostics.append(
+        unreadableDateWarning(row, at: index, text: text, email: email))
+    }
     var template = evidenceTemplate(
       key: key, percentile: percentile, date: date, integrity: integrity, path: row.path)
     for column in context.layout.testColumns {
@@ -373,6 +381,20 @@ extension TestGorillaImport {
     row.error(
       "Email",
       "`\(email)` already has a completed row at line \(firstLine); expected one row per candidate")
+  }
+
+  /// A date cell that is not a date as TestGorilla writes it (`2026-10-07`, with or without a
+  /// time): said at the cell rather than the result left undated in silence. `05/10/2026` could
+  /// be 5 October or 10 May, so it is not guessed; the scores are imported all the same.
+  static func unreadableDateWarning(_ row: TableRow, at index: Int, text: String, email: String)
+    -> Diagnostic
+  {
+    let column = row.header.indices.contains(index) ? row.header[index] : "date"
+    return Diagnostic(
+      .warning, row.location(at: index),
+      "\(email): column `\(column.trimmingSpaces())`: found `\(text)`; expected the date as "
+        + "YYYY-MM-DD (TestGorilla's format, a time may follow); the results are imported without "
+        + "this date")
   }
 
   static func percentileNote(_ row: TableRow, email: String) -> Diagnostic {

@@ -248,8 +248,18 @@ enum TestGorillaImport {
     for index in layout.dates {
       if let bytes = ascii(index, newlines: true), case .date(let found) = CellBytes.date(bytes) {
         date = found
+        if found == nil, !bytes.isEmpty {  // the shape of a date, not a real day (2026-02-30)
+          let text = cells[index]?.trimmingSpacesAndNewlines() ?? ""
+          context.result.storedDiagnostics.append(
+            unreadableDateWarning(row(), at: index, text: text, email: email()))
+        }
       } else {
-        date = EvidenceImport.date(cells[index]?.trimmingSpacesAndNewlines() ?? "")
+        let text = cells[index]?.trimmingSpacesAndNewlines() ?? ""
+        date = EvidenceImport.date(text)
+        if date == nil, !text.isEmpty {
+          context.result.storedDiagnostics.append(
+            unreadableDateWarning(row(), at: index, text: text, email: email()))
+        }
       }
       if date != nil { break }
     }

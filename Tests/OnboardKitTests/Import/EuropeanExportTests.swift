@@ -27,4 +27,39 @@ import Testing
         $0.reason == .unfinished && $0.message.contains("`Invited`, not Completed")
       })
   }
+
+  /// A spreadsheet that rewrote the dates (`05/10/2026`, `05.10.2026`) is not guessed at (5
+  /// October or 10 May?): each such cell is a warning at its line and column, naming what was
+  /// found and expected, and the row's scores are imported undated; the next date column is
+  /// still tried, and an ISO date with a time is read as before.
+  @Test func datesASpreadsheetRewroteAreWarnedAtTheirCellNotDroppedInSilence() throws {
+    let text = """
+      First name;Email;Status;Scoring metric;Completion date;Last activity;Git
+      Ana;ana@example.org;Completed;Raw score;05/10/2026;;70
+      Ben;ben@example.org;Completed;Raw score;05.10.2026;2026-10-06;71
+      Cai;cai@example.org;Completed;Raw score;2026-10-07 14:33;;72
+
+      """
+    let result = try EvidenceImport.parse(
+      SourceFile(path: "dates.csv", data: Data(text.utf8)),
+      skills: try RepositoryFiles.library().skillIndex)
+    #expect(result.allErrors.isEmpty)
+    let warnings = result.diagnostics.filter { $0.severity == .warning }.map(\.description)
+    #expect(
+      warnings == [
+        "dates.csv:2:41: warning: ana@example.org: column `Completion date`: found `05/10/2026`; "
+          + "expected the date as YYYY-MM-DD (TestGorilla's format, a time may follow); the "
+          + "results are imported without this date",
+        "dates.csv:3:41: warning: ben@example.org: column `Completion date`: found `05.10.2026`; "
+          + "expected the date as YYYY-MM-DD (TestGorilla's format, a time may follow); the "
+          + "results are imported without this date",
+      ])
+    let dates = Dictionary(
+      result.evidence.map { ($0.hireKey, $0.date?.iso ?? "none") }, uniquingKeysWith: { a, _ in a })
+    #expect(
+      dates == [
+        "ana@example.org": "none", "ben@example.org": "2026-10-06", "cai@example.org": "2026-10-07",
+      ])
+    #expect(result.evidence.count == 3)
+  }
 }
