@@ -14,8 +14,8 @@ import Foundation
 /// integrity notes on the evidence and warnings. The candidate's email is `candidate.email`,
 /// `candidate_email` or `email`; the test's name is the session's `test` (`name`) or `test_name`,
 /// else the top-level `test`. Sessions not finished (status `created`, `invited`, `in_progress`,
-/// `started`, `expired`, `cancelled`) or without task results are skipped with a note; a task whose
-/// result is null is not evaluated and gives nothing.
+/// `started`, `expired`, `cancelled`) or without task results are skipped with a note; so is a task
+/// whose result is null or missing (not evaluated).
 enum CodilityImport {
   static let unfinished: Set<String> = [
     "created", "invited", "in_progress", "in progress", "started", "expired", "cancelled",
@@ -170,7 +170,8 @@ enum CodilityImport {
     return nil
   }
 
-  /// One task's evidence, or nil when it has no result.
+  /// One task's evidence, or nil when it has no result (not evaluated: skipped with a note, so
+  /// that the skill is not reported "nobody assessed" in silence).
   static func evidence(
     _ task: JSONNode, test: (name: String, node: JSONNode)?, hireKey: String, file: String,
     skills: SkillIndex, result: inout EvidenceImportResult
@@ -178,8 +179,14 @@ enum CodilityImport {
     guard task.isObject else {
       throw task.error(file, expected: "a task object with `name`, `result` and `max_result`")
     }
-    guard let resultNode = task["result"], !resultNode.isNull else { return nil }
     let nameNode = task.first(["name", "task_name"])
+    guard let resultNode = task["result"], !resultNode.isNull else {
+      let name = nameNode?.string.map { "task `\($0)`" } ?? "a task"
+      result.skip(
+        .notScored, (task["result"] ?? task).location(file), hireKey: hireKey,
+        "\(hireKey): \(name) has no result (not evaluated); not imported")
+      return nil
+    }
     guard
       let name = try JSONEvidenceImport.string(nameNode, file: file, expected: "the task's name")
     else {

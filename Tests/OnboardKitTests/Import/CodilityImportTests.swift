@@ -37,16 +37,34 @@ import Testing
     #expect(unknown.message.contains("not counted for the skill of the test `JavaScript` either"))
   }
 
-  @Test func unevaluatedTasksAndUnfinishedSessionsGiveNothing() throws {
+  /// Neither gives evidence, and neither goes in silence: each is a skipped record with its
+  /// reason and place (a task not evaluated left its skill "nobody assessed" without a word).
+  @Test func unevaluatedTasksAndUnfinishedSessionsAreSkippedAndNamed() throws {
     let (result, _) = try fixtureResult()
     let jose = result.evidence.filter { $0.hireKey == "jose.angstrom@example.org" }
     #expect(jose.map(\.instrument) == ["SQL", "REST API"])
     #expect(!result.evidence.contains { $0.hireKey == "ravi.kapoor@example.net" })
     #expect(
       result.skipped.map(\.message) == [
-        "ravi.kapoor@example.net: session status `in_progress`, not finished; not imported"
+        "jose.angstrom@example.org: task `Algorithms` has no result (not evaluated); not imported",
+        "ravi.kapoor@example.net: session status `in_progress`, not finished; not imported",
       ])
-    #expect(result.skipped.first?.reason == .unfinished)
+    #expect(result.skipped.map(\.reason) == [.notScored, .unfinished])
+    #expect(result.skipped.first?.location.jsonPath?.hasSuffix(".result") == true)
+  }
+
+  @Test func aTaskWithoutAResultOrANameIsSkippedToo() throws {
+    let result = try JSONTestSupport.run(
+      #"{"sessions": [{"candidate": {"email": "a@b.co"}, "test": {"name": "SQL"}, "tasks": [{"max_result": 50}, {"name": "SQL", "result": 40}]}]}"#
+    )
+    #expect(result.rowErrors.isEmpty)
+    #expect(result.evidence.count == 1)
+    #expect(
+      result.skipped.map(\.message) == [
+        "a@b.co: a task has no result (not evaluated); not imported"
+      ]
+    )
+    #expect(result.skipped.first?.location.jsonPath == "$.sessions[0].tasks[0]")
   }
 
   @Test func aResultAboveTheMaximumIsAnError() throws {
