@@ -46,6 +46,60 @@ import Testing
     }
   }
 
+  /// A terminal sequence or a bell in a name reaches no email: shown as its symbol (␛, ␇) in
+  /// the bodies as in every other document, bidirectional overrides removed; the rest of the
+  /// name stays. (The messages are quoted-printable: decoded here before they are searched.)
+  @Test func controlCharactersInNamesAreShownNotSentInTheEmails() throws {
+    var hire = hires[0]
+    hire.lastName = "Red\u{1B}[31m\u{07}\u{202E}x"
+    hire.buddy.name = "Bud\u{1B}]0;pwned\u{07}"
+    let out = try output(for: hire)
+    let emails = out.files.filter { $0.path.hasSuffix(".eml") }
+    #expect(emails.count > 3)
+    var shown = 0
+    for email in emails {
+      let decoded = Self.quotedPrintableDecoded(Array(email.data))
+      #expect(!decoded.contains(0x1B) && !decoded.contains(0x07), "\(email.path)")
+      let override: [UInt8] = [0xE2, 0x80, 0xAE]
+      #expect(
+        !decoded.indices.dropLast(2).contains { Array(decoded[$0..<$0 + 3]) == override },
+        "\(email.path)")
+      let text = String(decoding: decoded, as: UTF8.self)
+      if text.contains("Red␛[31m␇x") || text.contains("Bud␛]0;pwned␇") { shown += 1 }
+    }
+    #expect(shown > 3, "the names are still there, made visible")
+  }
+
+  /// Quoted-printable decoding (RFC 2045 6.7) of a whole message: soft breaks joined, `=XX` made
+  /// its byte; anything else as it is.
+  static func quotedPrintableDecoded(_ bytes: [UInt8]) -> [UInt8] {
+    func hex(_ byte: UInt8) -> UInt8? {
+      switch byte {
+      case 0x30...0x39: byte - 0x30
+      case 0x41...0x46: byte - 0x41 + 10
+      default: nil
+      }
+    }
+    var out: [UInt8] = []
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "="), index + 2 < bytes.count {
+        if bytes[index + 1] == 0x0D, bytes[index + 2] == 0x0A {
+          index += 3
+          continue
+        }
+        if let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
+          out.append(high << 4 | low)
+          index += 3
+          continue
+        }
+      }
+      out.append(bytes[index])
+      index += 1
+    }
+    return out
+  }
+
   @Test func hostileNamesStayDataInTheCalendar() throws {
     let out = try output(for: hostileHire)
     let ics = String(

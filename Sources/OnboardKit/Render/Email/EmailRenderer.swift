@@ -108,15 +108,23 @@ public enum EmailRenderer {
         throw EmailTemplate.inputError(error, file: template.file, firstLine: firstLine)
       }
     }
-    let subject = oneLine(
-      String(
-        decoding: try fill(template.subject, .none, firstLine: template.file.subjectLine),
-        as: UTF8.self))
-    let body = try fill(
-      template.text, .customBytes(EmailMarkdown.escape(_:into:)), firstLine: template.file.textLine)
+    // The subject and bodies as every other document: a control character from a name or a note
+    // (ESC of a terminal sequence, BEL) shown as its symbol (␛), bidirectional overrides removed.
+    let subject = visibleText(
+      oneLine(
+        String(
+          decoding: try fill(template.subject, .none, firstLine: template.file.subjectLine),
+          as: UTF8.self)))
+    let body = visibleDocument(
+      bytes: try fill(
+        template.text, .customBytes(EmailMarkdown.escape(_:into:)),
+        firstLine: template.file.textLine))
     let (text, html) = EmailMarkdown.renderUTF8(body)
     if let part = template.html {
-      return (subject, text, try fill(part, .html, firstLine: template.file.htmlLine ?? 1))
+      return (
+        subject, text,
+        visibleDocument(bytes: try fill(part, .html, firstLine: template.file.htmlLine ?? 1))
+      )
     }
     return (subject, text, html)
   }
