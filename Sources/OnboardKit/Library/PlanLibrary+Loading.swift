@@ -26,8 +26,13 @@ extension PlanLibrary {
         }
       }
     }
-    let roles =
-      collect { () throws(InputErrors) in try parseRoles(sources.roles, skillIDs: skillIDs) } ?? []
+    // The roles whose rows all read; a role with a bad row is `incomplete`, and the files that
+    // name roles say nothing about it until its rows are fixed (one typo in a role's row gave
+    // an error for every question and goal of every role).
+    let parsedRoles = parseRoles(sources.roles, skillIDs: skillIDs)
+    errors += parsedRoles.errors
+    let roles = parsedRoles.roles
+    let incompleteRoles = parsedRoles.incomplete
     let catalog =
       collect { () throws(InputErrors) in try parseTraining(sources.training, skillIDs: skillIDs) }
       ?? []
@@ -43,7 +48,8 @@ extension PlanLibrary {
     let banks =
       sources.questions.flatMap { file in
         collect { () throws(InputErrors) in
-          try parseQuestions(file, roles: roles, skills: skills)
+          try parseQuestions(
+            file, roles: roles, incompleteRoles: incompleteRoles, skills: skills)
         }
       } ?? []
     let topics = skillIDs.union(catalog.map(\.id)).union(schedule.map(\.id))
@@ -55,7 +61,9 @@ extension PlanLibrary {
       } ?? []
     let goals =
       sources.goals.flatMap { file in
-        collect { () throws(InputErrors) in try parseGoals(file, roles: roles) }
+        collect { () throws(InputErrors) in
+          try parseGoals(file, roles: roles, incompleteRoles: incompleteRoles)
+        }
       } ?? []
     var templates: [EmailTemplateFile] = []
     for file in sources.emails.sorted(by: { $0.path < $1.path }) {
@@ -155,53 +163,62 @@ extension PlanLibrary {
     return skills
   }
 
-  static func parseRoles(_ file: SourceFile, skillIDs: Set<String>) throws(InputErrors)
-    -> [RoleProfile]
+  /// `roles.csv`: the roles of the rows that read, the errors, and the titles (lower-cased) of
+  /// the roles with a row that did not: `incomplete`, so that nothing is checked against them.
+  static func parseRoles(_ file: SourceFile, skillIDs: Set<String>)
+    -> (roles: [RoleProfile], errors: [InputError], incomplete: Set<String>)
   {
     var byRole: [(title: String, rows: [SkillRequirement])] = []
     var errors: [InputError] = []
+    var incomplete: Set<String> = []
     do {
       try readRows(file, required: ["role", "priority", "skill", "tier", "target_level"]) {
         row throws(InputError) in
         let title = row.value("role")
         guard !title.isEmpty else { throw row.error("role", "is empty; expected the role's title") }
-        let skill = row.value("skill")
-        guard skillIDs.contains(skill) else {
-          throw row.error("skill", "`\(skill)` is not a skill id of skills.csv")
-        }
-        var weight: Double? = nil
-        if !row.value("weight").isEmpty {
-          guard let w = Double(row.value("weight")), w.isFinite, w > 0, w <= 100 else {
-            throw row.error(
-              "weight",
-              "found `\(row.value("weight"))`; expected a positive number up to 100, or nothing")
+        do throws(InputError) {
+          let skill = row.value("skill")
+          guard skillIDs.contains(skill) else {
+            throw row.error("skill", "`\(skill)` is not a skill id of skills.csv")
           }
-          weight = w
-        }
-        let requirement = SkillRequirement(
-          skillID: skill, priority: try requireInt(row, "priority", 1...1000),
-          tier: try requireEnum(row, "tier", as: Tier.self),
-          targetLevel: try requireInt(row, "target_level", 0...5), weight: weight,
-          origin: row.location("skill"))
-        if let index = byRole.firstIndex(where: {
-          $0.title.caseInsensitiveCompare(title) == .orderedSame
-        }) {
-          if byRole[index].rows.contains(where: { $0.skillID == skill }) {
-            throw row.error("skill", "`\(skill)` is listed twice for role \(title)")
+          var weight: Double? = nil
+          if !row.value("weight").isEmpty {
+            guard let w = Double(row.value("weight")), w.isFinite, w > 0, w <= 100 else {
+              throw row.error(
+                "weight",
+                "found `\(row.value("weight"))`; expected a positive number up to 100, or nothing")
+            }
+            weight = w
           }
-          if byRole[index].rows.contains(where: { $0.priority == requirement.priority }) {
-            throw row.error(
-              "priority", "priority \(requirement.priority) is used twice for role \(title)")
+          let requirement = SkillRequirement(
+            skillID: skill, priority: try requireInt(row, "priority", 1...1000),
+            tier: try requireEnum(row, "tier", as: Tier.self),
+            targetLevel: try requireInt(row, "target_level", 0...5), weight: weight,
+            origin: row.location("skill"))
+          if let index = byRole.firstIndex(where: {
+            $0.title.caseInsensitiveCompare(title) == .orderedSame
+          }) {
+            if byRole[index].rows.contains(where: { $0.skillID == skill }) {
+              throw row.error("skill", "`\(skill)` is listed twice for role \(title)")
+            }
+            if byRole[index].rows.contains(where: { $0.priority == requirement.priority }) {
+              throw row.error(
+                "priority", "priority \(requirement.priority) is used twice for role \(title)")
+            }
+            byRole[index].rows.append(requirement)
+          } else {
+            byRole.append((title, [requirement]))
           }
-          byRole[index].rows.append(requirement)
-        } else {
-          byRole.append((title, [requirement]))
+        } catch {
+          incomplete.insert(title.lowercased())
+          throw error
         }
       }
     } catch {
       errors = error.errors
     }
-    if !errors.isEmpty { throw InputErrors(errors) }
-    return byRole.map { RoleProfile(title: $0.title, requirements: $0.rows) }
+    // A file that did not read at all (a missing column) leaves every role unknown.
+    let roles = byRole.map { RoleProfile(title: $0.title, requirements: $0.rows) }
+    return (roles, errors, incomplete)
   }
 }

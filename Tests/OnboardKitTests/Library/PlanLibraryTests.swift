@@ -64,6 +64,34 @@ import Testing
     }
   }
 
+  /// One typo in a new role's row is one error: the questions and goals of the roles that read
+  /// are checked as usual, and nothing is said about the role with the bad row until it is
+  /// fixed (the roles that read are still roles: "Backend Developer is not a role" 47 times).
+  @Test func aBadRowOfANewRoleIsOneErrorNotOneForEveryQuestion() throws {
+    var sources = try RepositoryFiles.planSources()
+    let roles = try sources.roles.text()
+    sources.roles = SourceFile(
+      path: "Plans/roles.csv",
+      text: roles + "Data Engineer,1,sql-databases,importnat,4,\nData Engineer,2,git,essential,3,\n"
+    )
+    sources.goals = SourceFile(
+      path: "Plans/goals.csv",
+      text: try #require(sources.goals).text()
+        + "Data Engineer,30,first-pipeline,Ships a first pipeline,a merged change,manager\n"
+        + "Data Scientist,30,first-model,Ships a first model,a merged change,manager\n")
+    #expect {
+      _ = try PlanLibrary.load(sources)
+    } throws: { error in
+      let errors = (error as? InputErrors)?.errors.map(\.description) ?? []
+      return errors.count == 2
+        && errors[0].hasPrefix("Plans/roles.csv:")
+        && errors[0].contains("column `tier`: found `importnat`")
+        && errors[1].hasPrefix("Plans/goals.csv:")
+        && errors[1].contains("found `Data Scientist`; expected `*` or a role title of roles.csv (")
+        && errors[1].contains("Backend Developer")
+    }
+  }
+
   @Test func templateWithUnknownPlaceholderIsRejectedWithItsLine() throws {
     let file = try EmailTemplateFile(
       id: "t", path: "Plans/emails/t.mustache",
