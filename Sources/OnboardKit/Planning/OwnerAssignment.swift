@@ -124,8 +124,8 @@ public enum OwnerAssignment {
       item.ownerName = person.name
       item.ownerEmail = person.email
       if choice.date != item.date || choice.start != item.start {
-        item.note =
-          "moved from \(item.date.shortText) \(item.start) to fit \(person.name)'s working hours (\(person.timeZone))"
+        item.note = movedNote(
+          item, to: choice, placement: placement, ledger: ledger, timeZone: person.timeZone)
         item.date = choice.date
         item.start = choice.start
       }
@@ -331,5 +331,31 @@ struct WarningList {
       let more = (count[key] ?? 1) - 1
       return (first[key] ?? "") + (more > 0 ? " (and \(more) more like it)." : ".")
     }
+  }
+}
+
+extension OwnerAssignment {
+  /// Why an item moved for its owner, as the planner saw the first time: the owner was booked
+  /// then (another hire's meeting), or it fell outside their working hours; and when the new
+  /// time is still outside them, that too (the plan's notes give their local time).
+  static func movedNote(
+    _ item: PlanItem, to choice: Placement.Choice, placement: Placement, ledger: StaffLedger,
+    timeZone: String
+  ) -> String {
+    let person = choice.person
+    let from = "moved from \(item.date.shortText) \(item.start)"
+    let first = placement.interval(item)
+    if !ledger.isFree(choice.key, first) {
+      let still =
+        choice.outside > 0 ? "; the new time is outside their working hours, see the notes" : ""
+      return "\(from): \(person.name) has another onboarding meeting then\(still)"
+    }
+    if Placement.outside(first, for: person) > 0 {
+      return choice.outside > 0
+        ? "\(from) to be nearer \(person.name)'s working hours (\(timeZone)), still outside them: see the notes"
+        : "\(from) to fit \(person.name)'s working hours (\(timeZone))"
+    }
+    // The first time was inside their hours and free for them: taken in the hire's own plan.
+    return "\(from): the hire has another item then"
   }
 }

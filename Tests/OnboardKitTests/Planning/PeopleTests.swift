@@ -68,6 +68,39 @@ import Testing
     return (plans, library.people)
   }
 
+  /// A moved item says why, and what it says is so: "to fit their working hours" only when the
+  /// new time is inside them, "nearer ... still outside them" only when it is not, "another
+  /// onboarding meeting" when the owner was booked then (a 1:1 moved for another hire's 1:1 said
+  /// "to fit their working hours").
+  @Test func aMovedItemsReasonIsTrue() throws {
+    let (plans, people) = try Self.distributed()
+    let byEmail = Dictionary(people.map { ($0.email, $0) }, uniquingKeysWith: { a, _ in a })
+    var reasons: [String: Int] = [:]
+    for plan in plans {
+      let placement = Placement(plan: plan)
+      for item in plan.items {
+        guard let note = item.note, note.hasPrefix("moved from "),
+          let owner = item.ownerEmail.flatMap({ byEmail[$0] })
+        else { continue }
+        let outside = Placement.outside(placement.interval(item), for: owner)
+        if note.contains("to fit \(owner.name)'s working hours") {
+          #expect(outside == 0, "\(plan.hire.firstName): \(item.title): \(note)")
+          reasons["fit", default: 0] += 1
+        } else if note.contains("to be nearer \(owner.name)'s working hours") {
+          #expect(outside > 0, "\(plan.hire.firstName): \(item.title): \(note)")
+          #expect(note.hasSuffix("still outside them: see the notes"))
+          reasons["nearer", default: 0] += 1
+        } else if note.contains("\(owner.name) has another onboarding meeting then") {
+          #expect(note.contains("outside their working hours") == (outside > 0), "\(note)")
+          reasons["booked", default: 0] += 1
+        } else {
+          #expect(note.hasSuffix(": the hire has another item then"), "\(note)")
+        }
+      }
+    }
+    #expect(reasons.count == 3, "each reason occurs in this cohort: \(reasons)")
+  }
+
   @Test func sharedMeetingsAreInsideBothPeoplesHoursOrWarned() throws {
     let (plans, people) = try Self.distributed()
     let byKey = Dictionary(people.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
