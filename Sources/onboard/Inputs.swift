@@ -25,7 +25,8 @@ struct Inputs {
   /// is read, so the files may come in any order. With `strict`, unknown names are errors of the
   /// hires whose records carry them (or of the run).
   static func evidence(
-    _ paths: [String], skills: SkillIndex, questions: [QuestionBank] = [], strict: Bool = false
+    _ paths: [String], skills: SkillIndex, questions: [QuestionBank] = [], strict: Bool = false,
+    rosterEmails: Set<String> = []
   ) throws(InputErrors) -> EvidenceImportResult {
     var result = EvidenceImportResult()
     var errors: [InputError] = []
@@ -43,7 +44,7 @@ struct Inputs {
         errors.append(InputError(SourceLocation(file: path), "\(error)"))
       }
     }
-    EvidenceImport.resolveJoins(&result, skills: skills)
+    EvidenceImport.resolveJoins(&result, skills: skills, rosterEmails: rosterEmails)
     if strict { errors += result.applyStrict() }
     if !errors.isEmpty { throw InputErrors(errors) }
     return result
@@ -98,7 +99,8 @@ struct Inputs {
     do { rosterFile = try StandardStreams.read(roster) } catch { throw InputErrors([error]) }
     let (hires, rosterErrors) = try RosterImport.parse(rosterFile)
     var evidence = try evidence(
-      paths, skills: library.skillIndex, questions: library.questionBanks, strict: strict)
+      paths, skills: library.skillIndex, questions: library.questionBanks, strict: strict,
+      rosterEmails: Set(hires.map(\.key)))
     evidence.skipStrangers(roster: Set(hires.map(\.key)))
     return Inputs(
       library: library, templates: templates, hires: hires, rosterErrors: rosterErrors,

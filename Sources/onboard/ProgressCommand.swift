@@ -104,9 +104,9 @@ enum ProgressCommand {
         ])
       }
       let library = try PlanLibrary.load(try FileSystem.readPlans(plans))
-      let imported = try Inputs.evidence(
-        paths, skills: library.skillIndex, questions: library.questionBanks)
       let key = plan.hire.email.lowercased()
+      let imported = try Inputs.evidence(
+        paths, skills: library.skillIndex, questions: library.questionBanks, rosterEmails: [key])
       if let errors = imported.rowErrors[key], !errors.isEmpty { throw InputErrors(errors) }
       let evidence = imported.evidence.filter { $0.hireKey == key }
       if evidence.isEmpty {

@@ -14,9 +14,11 @@ enum CandidateDirectory {
         directory.add(.greenhouseApplication, id: id, value: candidate)
         return
       }
-      if let email = JSONEvidenceImport.emails(of: item).first(where: { isPlausibleEmail($0.text) })
-      {
-        directory.add(.greenhouseCandidate, id: id, value: email.text)
+      let plausible = JSONEvidenceImport.emails(of: item).map(\.text).filter(isPlausibleEmail)
+      if !plausible.isEmpty {
+        // Every address (personal and work, in the export's order): the join takes the one
+        // that is on the roster (`JoinDirectory.addresses`).
+        directory.add(.greenhouseCandidate, id: id, value: JoinDirectory.addressList(plausible))
       } else {
         // Kept so that a scorecard of this candidate is reported as having no valid address.
         directory.add(
@@ -50,9 +52,11 @@ enum CandidateDirectory {
         return
       }
       let emails = JSONEvidenceImport.emails(of: item)
-      let email = emails.first { isPlausibleEmail($0.text) }?.text
+      let plausible = emails.map(\.text).filter(isPlausibleEmail)
       directory.add(
-        .leverOpportunity, id: id, value: email ?? emails.first?.text ?? "(no email address)")
+        .leverOpportunity, id: id,
+        value: plausible.isEmpty
+          ? emails.first?.text ?? "(no email address)" : JoinDirectory.addressList(plausible))
     }
     return directory
   }

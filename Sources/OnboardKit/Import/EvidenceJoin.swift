@@ -39,6 +39,17 @@ public struct JoinDirectory: Sendable {
 
   func lookup(_ kind: JoinKind, _ id: String) -> String? { values[kind]?[id] }
 
+  /// A candidate's addresses as one directory value (a line feed is in no address).
+  static func addressList(_ addresses: [String]) -> String { addresses.joined(separator: "\n") }
+
+  /// The address of a directory value for the join: of several, the first the roster has
+  /// (`known`, lower-cased), else the first.
+  static func address(_ value: String, known: Set<String>) -> String {
+    guard value.contains("\n") else { return value }
+    let addresses = value.split(separator: "\n").map(String.init)
+    return addresses.first { known.contains($0.lowercased()) } ?? addresses[0]
+  }
+
   /// Whether any record of a kind was given.
   func has(_ kind: JoinKind) -> Bool { !(values[kind]?.isEmpty ?? true) }
 
@@ -80,7 +91,13 @@ extension EvidenceImport {
   /// application and opportunity records, interviewers through user records, HackerRank test ids
   /// through test records (or a skill alias that is the id). What cannot be joined is skipped
   /// and said; a test name no skill has is an unknown name (rule 1).
-  public static func resolveJoins(_ result: inout EvidenceImportResult, skills: SkillIndex) {
+  ///
+  /// `rosterEmails` (lower-cased) picks, for a candidate with several addresses (Greenhouse's
+  /// `email_addresses`, Lever's `emails`: personal and work), the one a hire of the roster has;
+  /// without it, or when none is, the first.
+  public static func resolveJoins(
+    _ result: inout EvidenceImportResult, skills: SkillIndex, rosterEmails: Set<String> = []
+  ) {
     let pending = result.pending
     result.pending = []
     let directory = result.directory
@@ -92,6 +109,7 @@ extension EvidenceImport {
           let name = (record.location.file as NSString).lastPathComponent
           email = directory.values[.leverOpportunity]?.first { name.contains($0.key) }?.value
         }
+        email = email.map { JoinDirectory.address($0, known: rosterEmails) }
         guard let found = email else {
           if record.opportunityInFileName {
             result.skip(

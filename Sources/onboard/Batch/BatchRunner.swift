@@ -145,7 +145,8 @@ struct BatchRunner: Sendable {
         fileErrors += error.errors
       }
     }
-    EvidenceImport.resolveJoins(&imported, skills: library.skillIndex)
+    EvidenceImport.resolveJoins(
+      &imported, skills: library.skillIndex, rosterEmails: Set(hires.map(\.key)))
     for item in imported.evidence { spool.add(item) }
     imported.evidence = []
     if strict { fileErrors += imported.applyStrict() }

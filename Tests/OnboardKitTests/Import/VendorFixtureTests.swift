@@ -9,7 +9,7 @@ import Testing
   static let folder = "Fixtures/vendor/"
   static let lever = "250d8f03-738a-4bba-a671-8a3d73477145-lever-feedback.json"
 
-  func importing(_ names: [String]) throws -> EvidenceImportResult {
+  func importing(_ names: [String], roster: Set<String> = []) throws -> EvidenceImportResult {
     let skills = try RepositoryFiles.library().skillIndex
     var result = EvidenceImportResult()
     for name in names {
@@ -17,8 +17,25 @@ import Testing
         try EvidenceImport.parse(
           RepositoryFiles.source(Self.folder + name), skills: skills, resolveJoins: false))
     }
-    EvidenceImport.resolveJoins(&result, skills: skills)
+    EvidenceImport.resolveJoins(&result, skills: skills, rosterEmails: roster)
     return result
+  }
+
+  /// A Harvest candidate with several addresses (John Locke: work, then personal) joins the
+  /// hire of the roster who has any of them; without a roster, or with none of them on it, the
+  /// first. (Joined on the first alone, a hire on the roster by the second address lost every
+  /// scorecard, reported as a candidate not hired.)
+  @Test func aCandidateJoinsTheRosterByAnyOfTheirAddresses() throws {
+    let files = ["greenhouse-list-scorecards.json", "greenhouse-candidates.json"]
+    for (roster, expected) in [
+      (["test@example.com", "kate.austen@example.org"], "test@example.com"),
+      (["kate.austen@example.org"], "john.locke@example.org"), ([], "john.locke@example.org"),
+    ] {
+      let result = try importing(files, roster: Set(roster))
+      let keys = Set(result.evidence.compactMap(\.hireKey))
+      #expect(keys == [expected, "kate.austen@example.org"], "\(roster)")
+      #expect(result.evidence.filter { $0.hireKey == expected }.count == 3, "\(roster)")
+    }
   }
 
   @Test func greenhouseScorecardsJoinThroughCandidatesInEitherOrder() throws {
