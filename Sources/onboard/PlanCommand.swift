@@ -110,12 +110,13 @@ enum PlanCommand {
     let templates: [EmailTemplate]
     let hires: [Hire]
     let rosterErrors: [InputError]
+    let failedEmails: [Int: String]
     do {
       (library, templates) = try Inputs.library(plans)
       if let people = peoplePath {
         library.people = try library.people(from: try FileSystem.read(people))
       }
-      (hires, rosterErrors) = try RosterImport.parse(try StandardStreams.read(roster))
+      (hires, rosterErrors, failedEmails) = try RosterImport.read(try StandardStreams.read(roster))
     } catch let error as InputErrors {
       return report(error)
     } catch let error as InputError {
@@ -154,6 +155,7 @@ enum PlanCommand {
     var runner = BatchRunner(
       library: library, templates: templates, hires: selected,
       rosterErrors: only.isEmpty ? rosterErrors : [],
+      rosterFailedEmails: only.isEmpty ? failedEmails : [:],
       overrides: overrides, evidencePaths: Inputs.distinct(arguments.list("evidence")), out: out,
       stamp: stamp,
       force: arguments.flag("force"), resume: arguments.flag("resume"),
@@ -244,7 +246,10 @@ struct EvidenceSummary: Codable {
   var unknownNames: [String]
   var errorsOfNoHire: [String]
 
-  init(_ result: EvidenceImportResult, strangers: Int, unjoinedErrors: [InputError]) {
+  init(
+    _ result: EvidenceImportResult, strangers: Int, ofFailedHires: Int = 0,
+    unjoinedErrors: [InputError]
+  ) {
     files = result.fileSummaries
     skipped = result.skipped.map {
       Skipped(
@@ -254,6 +259,7 @@ struct EvidenceSummary: Codable {
     var counts: [String: Int] = [:]
     for record in result.skipped { counts[record.reason.rawValue, default: 0] += 1 }
     if strangers > 0 { counts[SkipReason.notOnRoster.rawValue, default: 0] += strangers }
+    if ofFailedHires > 0 { counts["of a hire whose roster row failed"] = ofFailedHires }
     skippedByReason = counts
     unjoined = result.skipped.filter(\.reason.isUnjoined).count + strangers + unjoinedErrors.count
     unknownNames = Array(Set(result.unknownNames.map { singleLine($0.name) })).sorted()

@@ -156,6 +156,24 @@ import Testing
         #expect(after[path] == data, "\(path) differs after --resume")
       }
       #expect(!after.keys.contains { $0.contains(".onboard-") })
+      // summary.json lists a kept hire's files as the full run listed them when it wrote them.
+      func filesByHire(_ data: Data?) throws -> [String: (status: String, files: Set<String>)] {
+        let object = try JSONSerialization.jsonObject(with: try #require(data)) as? [String: Any]
+        var result: [String: (status: String, files: Set<String>)] = [:]
+        for hire in object?["hires"] as? [[String: Any]] ?? [] {
+          result[hire["email"] as? String ?? ""] = (
+            hire["status"] as? String ?? "", Set(hire["files"] as? [String] ?? [])
+          )
+        }
+        return result
+      }
+      let fullFiles = try filesByHire(full["summary.json"])
+      let resumedFiles = try filesByHire(after["summary.json"])
+      #expect(resumedFiles.count == fullFiles.count)
+      for (email, entry) in resumedFiles {
+        #expect(["ok", "kept"].contains(entry.status), "\(email)")
+        #expect(!entry.files.isEmpty && entry.files == fullFiles[email]?.files, "\(email)")
+      }
     }
   }
 

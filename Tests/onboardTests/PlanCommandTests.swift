@@ -96,6 +96,43 @@ import Testing
     }
   }
 
+  /// A hire whose roster row fails (a start date that is no day) is that hire's failure: the
+  /// summary names the email, and the hire's evidence is counted as theirs, not as a candidate's
+  /// who was not hired.
+  @Test func aFailedRosterRowKeepsItsEmailAndItsEvidenceIsNotAStrangers() throws {
+    try TemporaryDirectory.with("badrow") { directory in
+      let roster = try String(
+        contentsOf: CommandRunner.root.appendingPathComponent("Fixtures/roster.csv"),
+        encoding: .utf8)
+      let bad = roster.replacingOccurrences(
+        of: "siobhan.oconnor@example.org,Backend Developer,2027-01-04",
+        with: "siobhan.oconnor@example.org,Backend Developer,2027-02-29")
+      #expect(bad != roster)
+      let rosterURL = directory.appendingPathComponent("roster.csv")
+      try bad.write(to: rosterURL, atomically: true, encoding: .utf8)
+      let out = directory.appendingPathComponent("out")
+      let result = try plan(out: out, roster: rosterURL.path)
+      #expect(result.status == 1)
+      #expect(result.stderr.contains("roster.csv:3:"), "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "evidence records of a hire whose roster row failed were not used: "
+            + "siobhan.oconnor@example.org (roster line 3)"), "\(result.stderr)")
+      #expect(!result.stderr.contains("ignored: siobhan"), "\(result.stderr)")
+      #expect(result.stdout.contains("failed: siobhan.oconnor@example.org"), "\(result.stdout)")
+      let files = try CommandRunner.snapshot(out)
+      let summary = try JSONSerialization.jsonObject(with: try #require(files["summary.json"]))
+      let object = try #require(summary as? [String: Any])
+      let hires = try #require(object["hires"] as? [[String: Any]])
+      let failed = hires.filter { $0["status"] as? String == "failed" }
+      #expect(failed.count == 1)
+      #expect(failed.first?["email"] as? String == "siobhan.oconnor@example.org")
+      let evidence = try #require(object["evidence"] as? [String: Any])
+      let reasons = try #require(evidence["skippedByReason"] as? [String: Int])
+      #expect((reasons["of a hire whose roster row failed"] ?? 0) > 1)
+    }
+  }
+
   @Test func brokenEvidenceFileStopsTheRunWithoutOutput() throws {
     try TemporaryDirectory.with("broken") { out in
       let result = try CommandRunner.run(

@@ -33,8 +33,19 @@ public enum RosterImport {
   public static func parse(_ file: SourceFile) throws(InputErrors) -> (
     hires: [Hire], errors: [InputError]
   ) {
+    let roster = try read(file)
+    return (roster.hires, roster.errors)
+  }
+
+  /// `parse`, and the email of each row that could not be read but has one (by line; not when
+  /// the row repeats a hire's email): its evidence belongs to that person, who failed, not to a
+  /// candidate who was not hired.
+  public static func read(_ file: SourceFile) throws(InputErrors) -> (
+    hires: [Hire], errors: [InputError], failedEmails: [Int: String]
+  ) {
     var hires: [Hire] = []
     var errors: [InputError] = []
+    var failedEmails: [Int: String] = [:]
     var seen: [String: Int] = [:]
     do {
       var table = try TableReader(path: file.path, data: file.data)
@@ -53,12 +64,18 @@ public enum RosterImport {
           hires.append(hire)
         } catch {
           errors.append(error)
+          let email = row.value("email")
+          if isPlausibleEmail(email), seen[email.lowercased()] == nil {
+            failedEmails[row.line] = email
+          }
         }
       }
     } catch {
       throw InputErrors([error])
     }
-    return (hires, errors)
+    // A failed row's email that a later row has is that hire's.
+    let kept = Set(hires.map(\.key))
+    return (hires, errors, failedEmails.filter { !kept.contains($0.value.lowercased()) })
   }
 
   /// The longest value a roster cell may hold: names, emails, places and roles are short, and a

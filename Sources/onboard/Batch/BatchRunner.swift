@@ -10,6 +10,8 @@ struct BatchRunner: Sendable {
   var templates: [EmailTemplate]
   var hires: [Hire]
   var rosterErrors: [InputError]
+  /// The emails of roster rows that failed, by line (`RosterImport.read`).
+  var rosterFailedEmails: [Int: String] = [:]
   var overrides: [PlanOverride]
   var evidencePaths: [String]
   var out: String
@@ -119,7 +121,8 @@ struct BatchRunner: Sendable {
     // the next run's clean-up; a run that stops at a bad export leaves nothing, not even the folder.
     let work = (out as NSString).appendingPathComponent("\(HireFolder.workPrefix)\(getpid())")
     let spool = EvidenceSpool(
-      chunkOf: chunkOf, chunkCount: chunkCount, directory: chunkCount > 1 ? work : nil)
+      chunkOf: chunkOf, chunkCount: chunkCount, directory: chunkCount > 1 ? work : nil,
+      failedHires: Set(rosterFailedEmails.values.map { $0.lowercased() }))
     defer { try? FileManager.default.removeItem(atPath: work) }
     if chunkCount > 1 {
       do {
@@ -171,6 +174,16 @@ struct BatchRunner: Sendable {
         "note: \(plural(spool.strangerCount, "evidence email")) \(spool.strangerCount == 1 ? "is" : "are") not on the roster (candidates not hired?) and \(spool.strangerCount == 1 ? "was" : "were") ignored: "
           + spool.strangers.sorted().joined(separator: ", ")
           + (spool.strangerCount > 5 ? ", ..." : ""))
+    }
+    if !spool.failedHireRecords.isEmpty, !quiet {
+      let lines = Dictionary(
+        rosterFailedEmails.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: min)
+      let total = spool.failedHireRecords.values.reduce(0, +)
+      Console.err(
+        "note: \(plural(total, "evidence record")) of \(spool.failedHireRecords.count == 1 ? "a hire" : "hires") whose roster row failed \(total == 1 ? "was" : "were") not used: "
+          + spool.failedHireRecords.keys.sorted().map { key in
+            "\(key) (roster line \(lines[key] ?? 0))"
+          }.joined(separator: ", "))
     }
     let importReport = imported
     // Each hire's records the import did not use, looked up by hire (not by a scan of the whole
@@ -259,7 +272,8 @@ struct BatchRunner: Sendable {
     let skills = CohortMatrix.skills(of: library.roles, catalog: library.skillsByID)
     var entries: [SummaryEntry] = rosterErrors.map {
       SummaryEntry(
-        hire: "roster line \($0.location.line ?? 0)", email: nil, status: "failed", folder: nil,
+        hire: "roster line \($0.location.line ?? 0)",
+        email: $0.location.line.flatMap { rosterFailedEmails[$0] }, status: "failed", folder: nil,
         errors: [$0.description], files: [])
     }
     for error in rosterErrors { Console.err(error.description) }
@@ -349,7 +363,8 @@ struct BatchRunner: Sendable {
     let large = hires.count > largeCohort
     let saved = SharedSessionPlanner.trainerMinutesSaved(sessions)
     let evidenceSummary = EvidenceSummary(
-      importReport, strangers: spool.strangerCount, unjoinedErrors: unjoinedErrors)
+      importReport, strangers: spool.strangerCount,
+      ofFailedHires: spool.failedHireRecords.values.reduce(0, +), unjoinedErrors: unjoinedErrors)
     let plannedElsewhere = plannedCount + keptCount
     let cohortData = ResultBox<Result<[OutputFile], any Error>>(count: 1)
     let waiter = DispatchGroup()
@@ -524,10 +539,21 @@ struct BatchRunner: Sendable {
   func kept(_ plan: OnboardingPlan, folder: String, skills: [Skill]) -> Outcome {
     let hire = plan.hire
     let report = plan.report
+    // The files the folder holds from the earlier run, as a planned hire's are listed.
+    let path = (out as NSString).appendingPathComponent(folder)
+    let files =
+      hires.count > largeCohort
+      ? []
+      : (FileManager.default.subpaths(atPath: path) ?? []).filter { name in
+        var isFolder: ObjCBool = false
+        let whole = (path as NSString).appendingPathComponent(name)
+        return FileManager.default.fileExists(atPath: whole, isDirectory: &isFolder)
+          && !isFolder.boolValue
+      }.sorted()
     return Outcome(
       entry: SummaryEntry(
         hire: hire.fullName, email: hire.email, status: "kept", folder: folder, errors: [],
-        files: []),
+        files: files),
       index: HTMLIndex.Entry(
         name: hire.fullName, email: hire.email, role: report.role, start: plan.start,
         folder: folder, report: report.withoutEvidence),

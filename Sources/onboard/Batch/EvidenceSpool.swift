@@ -20,22 +20,37 @@ final class EvidenceSpool: @unchecked Sendable {
   /// The chunks whose evidence went to a file (a chunk without one has no evidence).
   private var spooled: Set<Int> = []
   /// Evidence of people not on the roster: counted, a few named.
-  private(set) var strangerCount = 0
+  var strangerCount: Int { strangerHashes.count }
   private(set) var strangers: Set<String> = []
+  /// Each stranger's email once, as a 64-bit hash (8 bytes a candidate, where a `Set<String>`
+  /// of a million candidates not hired took about 100 MB): counted by the set of names alone,
+  /// every email after the fifth was counted again for each of its records.
+  private var strangerHashes: Set<UInt64> = []
 
-  init(chunkOf: [String: Int], chunkCount: Int, directory: String?) {
+  /// The emails (lower-cased) of hires whose roster row failed, and how many of their records
+  /// came: not used, and not a candidate's who was not hired either.
+  let failedHires: Set<String>
+  private(set) var failedHireRecords: [String: Int] = [:]
+
+  init(
+    chunkOf: [String: Int], chunkCount: Int, directory: String?, failedHires: Set<String> = []
+  ) {
     self.chunkOf = chunkOf
     self.chunkCount = chunkCount
     self.directory = directory
+    self.failedHires = failedHires
   }
 
   func add(_ evidence: Evidence) {
     lock.lock()
     defer { lock.unlock() }
     guard let chunk = chunkOf[evidence.hireKey] else {
-      if !strangers.contains(evidence.hireKey) {
-        strangerCount += 1
-        if strangers.count < 5 { strangers.insert(evidence.hireKey) }
+      if failedHires.contains(evidence.hireKey) {
+        failedHireRecords[evidence.hireKey, default: 0] += 1
+        return
+      }
+      if strangerHashes.insert(Self.hash(evidence.hireKey)).inserted, strangers.count < 5 {
+        strangers.insert(evidence.hireKey)
       }
       return
     }
@@ -46,6 +61,14 @@ final class EvidenceSpool: @unchecked Sendable {
     evidence.appendRecord(to: &buffers[chunk, default: []])
     buffers[chunk, default: []].append(0x0A)
     if (buffers[chunk]?.count ?? 0) > 1 << 18 { flush(chunk) }
+  }
+
+  /// FNV-1a of the email's UTF-8: the same for every run (two emails share it with a chance of
+  /// about n² / 2⁶⁵ for n strangers).
+  static func hash(_ email: String) -> UInt64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in email.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return value
   }
 
   private func flush(_ chunk: Int) {
