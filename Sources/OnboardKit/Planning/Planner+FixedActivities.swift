@@ -41,13 +41,21 @@ extension PlanBuilder {
             "\(activity.title) (\(activity.when)) found no free time near \(date.longText).")
           continue
         }
+        var note = placed.note
+        if case .week(1, atEnd: true) = activity.when, timeline.firstWeekIsShort {
+          let days = timeline.workingDays(inWeek: 1).count
+          let why =
+            "after the first \(plural(calendar.workDays.count, "working day")): week 1 has "
+            + "\(plural(days, "working day")) (holidays or a company closure)"
+          note = [why, note].compactMap { $0 }.joined(separator: "; ")
+        }
         items.append(
           PlanItem(
             id: id, kind: PlanItem.Kind(rawValue: activity.kind.rawValue) ?? .activity,
             title: activity.title, date: placed.date, start: LocalTime(minutes: placed.start),
             durationMinutes: activity.durationMinutes, owner: activity.owner,
             ownerName: ownerName(for: activity.owner), skillID: nil, topicID: nil, format: nil,
-            reason: nil, agenda: activity.agenda, resource: nil, note: placed.note))
+            reason: nil, agenda: activity.agenda, resource: nil, note: note))
         let end = (placed.date, placed.start + activity.durationMinutes)
         if placedEnd[activity.id].map({ ($0.0, $0.1) < end }) ?? true {
           placedEnd[activity.id] = end

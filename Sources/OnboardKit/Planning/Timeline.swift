@@ -76,7 +76,19 @@ public struct Timeline: Sendable {
     return calendar.workingDays(from: first, through: first.adding(days: 6))
   }
 
+  /// Whether week 1 is too short to be a working week (fewer than three working days: a start
+  /// just before holidays or a company shutdown), so that its end is the end of the hire's first
+  /// working week instead (``firstWorkingWeekEnd``).
+  public var firstWeekIsShort: Bool { workingDays(inWeek: 1).count < 3 }
+
+  /// The last of the hire's first week's worth of working days: workday 5 for five working days
+  /// a week, 3 for three.
+  public var firstWorkingWeekEnd: CalendarDate? { workday(max(1, calendar.workDays.count)) }
+
   private func weekDay(_ week: Int, atEnd: Bool) -> CalendarDate? {
+    // The first week's end (a first-week retrospective) after a first week's worth of work: a
+    // start on Thursday 24 December had it on day 1, the holidays taking the rest of week 1.
+    if week == 1, atEnd, firstWeekIsShort, let end = firstWorkingWeekEnd { return end }
     let days = workingDays(inWeek: week)
     return (atEnd ? days.last : days.first)
       ?? calendar.workingDay(onOrAfter: start.adding(days: 7 * (week - 1)))

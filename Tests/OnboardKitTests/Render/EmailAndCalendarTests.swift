@@ -70,6 +70,26 @@ import Testing
     #expect(shown > 3, "the names are still there, made visible")
   }
 
+  /// A start on Thursday 24 December in Berlin: the holidays and the company shutdown take the
+  /// rest of week 1, so the first-week retrospective comes after five working days (not at the
+  /// end of day 1) and says why, and the first-day email says when work goes on instead of an
+  /// empty "The rest of your first week".
+  @Test func aStartJustBeforeTheHolidaysGetsAWeeksWorthOfFirstWeek() throws {
+    var hire = hires[0]
+    hire.requestedStart = try #require(CalendarDate(year: 2026, month: 12, day: 24))
+    let out = try output(for: hire)
+    let retro = try #require(out.plan.items.first { $0.id == "first-week-retro" })
+    #expect(retro.date == CalendarDate(year: 2027, month: 1, day: 7))
+    #expect(
+      retro.note?.hasPrefix("after the first 5 working days: week 1 has 1 working day") == true)
+    let email = try #require(out.files.first { $0.path.contains("first-day-logistics") })
+    let text = String(
+      decoding: Self.quotedPrintableDecoded(Array(email.data)), as: UTF8.self)
+    #expect(!text.contains("THE REST OF YOUR FIRST WEEK"))
+    #expect(text.contains("AFTER YOUR FIRST DAY"))
+    #expect(text.contains("Your next working day is Monday, 4 January 2027"))
+  }
+
   /// Quoted-printable decoding (RFC 2045 6.7) of a whole message: soft breaks joined, `=XX` made
   /// its byte; anything else as it is.
   static func quotedPrintableDecoded(_ bytes: [UInt8]) -> [UInt8] {

@@ -63,6 +63,10 @@ extension EmailContext {
           "duration_minutes": .number(Double(item.durationMinutes)),
         ])
       })
+    values["has_rest_of_first_week"] = .bool(plan.weekOne.count > 1)
+    values["next_working_day"] =
+      plan.calendar.workingDay(onOrAfter: plan.start.adding(days: 1)).map { .string($0.longText) }
+      ?? .null
     values["rest_of_first_week"] = .list(
       plan.weekOne.dropFirst().map { day in
         .object([

@@ -25,7 +25,7 @@ public enum EmailPlaceholders {
       "buddy_first_name", "buddy_email", "work_mode", "remote", "has_gaps", "training_count",
       "plan_overview", "has_integrity_flags", "review_30_date", "review_60_date", "review_90_date",
       "video_link", "laptop_shipped", "send_timing", "has_learning", "has_skill_checks",
-      "has_buddy_sessions", "hybrid",
+      "has_buddy_sessions", "hybrid", "has_rest_of_first_week", "next_working_day",
     ] { fields[name] = scalar }
     fields["learning"] = object(["skill", "sessions", "sessions_text", "with", "first_date"])
     fields["skill_checks"] = object(["skill", "date", "with"])
