@@ -25,7 +25,8 @@ enum PlanCommand {
       --plans DIR          the plan library (default: $ONBOARD_PLANS, else Plans)
       --people FILE        the managers, buddies, trainers, mentors, HR and IT people (CSV like
                            Plans/people.csv), instead of the plan library's people.csv
-      --hire EMAIL         only this hire (repeatable)
+      --hire EMAIL         only this hire (repeatable); in the folder of an earlier run the
+                           run's files (summary.json, tasks.csv, calendars/...) stay as they are
       --overrides FILE     a manager's changes (CSV: email,action,target,date,time,duration_minutes,
                            title,owner,note; actions skip, move, add, away, buddy, manager), applied
                            on every rerun and marked in the plan; - reads standard input
@@ -164,6 +165,9 @@ enum PlanCommand {
     runner.chunkSize = chunkSize
     // Folder names from the whole roster: `--hire` plans a hire into the folder a full run gives it.
     runner.rosterFolders = Onboarding.folders(for: hires)
+    if !only.isEmpty {
+      runner.unselected = Set(hires.map(\.key)).subtracting(selected.map(\.key))
+    }
     runner.strict = arguments.flag("strict")
     if let text = try arguments.value("replan-from") {
       guard let date = CalendarDate(iso: text) else {

@@ -133,6 +133,37 @@ import Testing
     }
   }
 
+  /// The README's re-plan of one hire after her skill check, in the folder of the whole run: it
+  /// runs without --force, re-plans her folder, and leaves the run-wide files that list the
+  /// other hires as they were (rewritten from the selection, tasks.csv and the people's
+  /// calendars lost every other hire's rows and events); the others' evidence is not called a
+  /// stranger's.
+  @Test func replanningOneHireKeepsTheOtherHiresInTheRunsFiles() throws {
+    try TemporaryDirectory.with("replan-one") { directory in
+      let out = directory.appendingPathComponent("out")
+      #expect(try plan(out: out).status == 0)
+      let before = try CommandRunner.snapshot(out)
+      let result = try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + CommandRunner.fixtureEvidence
+          + [
+            "Fixtures/skill-check-week1.csv", "--out", out.path, "--hire",
+            "siobhan.oconnor@example.org", "--today", "2026-11-29", "--replan-from", "2027-01-06",
+          ])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stderr.contains("note: --hire: summary.json, index.html"), "\(result.stderr)")
+      #expect(!result.stderr.contains("jose.angstrom@example.org"), "\(result.stderr)")
+      let after = try CommandRunner.snapshot(out)
+      let others = { (files: [String: Data]) in
+        files.keys.filter { !$0.hasPrefix("siobhan-oconnor/") }.sorted()
+      }
+      #expect(others(after) == others(before))
+      for (path, data) in before where !path.hasPrefix("siobhan-oconnor/") {
+        #expect(after[path] == data, "\(path) changed")
+      }
+      #expect(after["siobhan-oconnor/plan.json"] != before["siobhan-oconnor/plan.json"])
+    }
+  }
+
   @Test func brokenEvidenceFileStopsTheRunWithoutOutput() throws {
     try TemporaryDirectory.with("broken") { out in
       let result = try CommandRunner.run(

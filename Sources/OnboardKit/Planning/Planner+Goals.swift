@@ -12,10 +12,19 @@ extension PlanBuilder {
       }
       let dayNumbers = sessions.map { start.days(to: $0.date) + 1 }
       let due = dayNumbers.max().map { last in [30, 60, 90].first { last < $0 } ?? 90 } ?? 90
+      // Counted as the practice line counts them: the training sessions, then the practice (a
+      // goal said "after its 3 sessions" where the practice said "after its 2").
+      let training = sessions.filter { $0.kind == .training }.count
+      let practice = sessions.contains { $0.kind == .practice }
+      let followUp = sessions.contains { $0.kind == .followUp }
+      var after: [String] = []
+      if training > 0 { after.append(plural(training, "training session")) }
+      if followUp { after.append("the skill check's follow-up") }
+      if practice { after.append("the practice on real work") }
       let shown =
         sessions.isEmpty
         ? "a re-test or a reviewed task (no training fitted before day 90: see Not scheduled)"
-        : "a re-test or a reviewed task after its \(sessions.count) session\(sessions.count == 1 ? "" : "s")"
+        : "a re-test or a reviewed task after its " + listText(after)
       goals.append(
         Goal(
           id: "goal:skill:\(skill.id)", day: due,

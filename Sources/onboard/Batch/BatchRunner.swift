@@ -35,6 +35,10 @@ struct BatchRunner: Sendable {
   /// Folder names computed from the whole roster (when `hires` is a `--hire` selection); empty:
   /// from `hires`.
   var rosterFolders: [String: String] = [:]
+  /// `--hire`: the roster's other hires. Their evidence is theirs (not a stranger's), and the
+  /// run-wide files of an earlier run, which list them, are left as they are (rewritten from
+  /// the selection they lost every other hire's tasks, calendar events and summary entries).
+  var unselected: Set<String> = []
 
   /// What happened to one hire.
   struct Outcome: Sendable {
@@ -107,7 +111,8 @@ struct BatchRunner: Sendable {
     let cohortFiles = Self.cohortFileNames.filter {
       FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent($0))
     }
-    if !cohortFiles.isEmpty, !force, !resume {
+    // A re-plan updates them by design; a `--hire` selection leaves them as they are (step 6).
+    if !cohortFiles.isEmpty, !force, !resume, replanFrom == nil, unselected.isEmpty {
       Console.err(
         "\((out as NSString).appendingPathComponent(cohortFiles[0])): error: exists from an earlier run "
           + "(\(cohortFiles.joined(separator: ", ")) in \(out)); use --force to replace them, "
@@ -122,7 +127,7 @@ struct BatchRunner: Sendable {
     let work = (out as NSString).appendingPathComponent("\(HireFolder.workPrefix)\(getpid())")
     let spool = EvidenceSpool(
       chunkOf: chunkOf, chunkCount: chunkCount, directory: chunkCount > 1 ? work : nil,
-      failedHires: Set(rosterFailedEmails.values.map { $0.lowercased() }))
+      failedHires: Set(rosterFailedEmails.values.map { $0.lowercased() }), unselected: unselected)
     defer { try? FileManager.default.removeItem(atPath: work) }
     if chunkCount > 1 {
       do {
@@ -383,24 +388,37 @@ struct BatchRunner: Sendable {
       try personCalendarFiles(outcomeSpool.events(ofBucket: 0))
     }
     waiter.wait()
-    do {
-      // The summary first: when the disk is full it is the one file that says what happened.
-      try FileSystem.write(try cohortData.values[0].get(), in: out)
-      try outcomeSpool.moveTasks(into: out)
-      // One bucket's people at a time (each person's events are all in one bucket).
-      for bucket in 0..<outcomeSpool.bucketCount {
-        let files =
-          bucket == 0
-          ? try firstCalendars.get()
-          : try personCalendarFiles(outcomeSpool.events(ofBucket: bucket))
-        if let failure = outcomeSpool.failure {
-          throw InputError(SourceLocation(file: work), failure)
-        }
-        try writeInParallel(files, in: out)
+    let summaryPath = (out as NSString).appendingPathComponent("summary.json")
+    if !unselected.isEmpty, FileManager.default.fileExists(atPath: summaryPath) {
+      // A selection in the folder of a whole run: its hire folders are written; the run's files
+      // still describe the whole roster.
+      if !quiet {
+        Console.err(
+          "note: --hire: summary.json, index.html, cohort.md, cohort.csv, tasks.csv and "
+            + "calendars/ are left as the earlier run wrote them (they list the roster's other "
+            + "\(plural(unselected.count, "hire"))); plan the whole roster to bring them up to date"
+        )
       }
-    } catch {
-      Console.err("\(out): error: cannot write the cohort files: \(error)")
-      return .failure
+    } else {
+      do {
+        // The summary first: when the disk is full it is the one file that says what happened.
+        try FileSystem.write(try cohortData.values[0].get(), in: out)
+        try outcomeSpool.moveTasks(into: out)
+        // One bucket's people at a time (each person's events are all in one bucket).
+        for bucket in 0..<outcomeSpool.bucketCount {
+          let files =
+            bucket == 0
+            ? try firstCalendars.get()
+            : try personCalendarFiles(outcomeSpool.events(ofBucket: bucket))
+          if let failure = outcomeSpool.failure {
+            throw InputError(SourceLocation(file: work), failure)
+          }
+          try writeInParallel(files, in: out)
+        }
+      } catch {
+        Console.err("\(out): error: cannot write the cohort files: \(error)")
+        return .failure
+      }
     }
     let failed = entries.filter { $0.status == "failed" }
     if !quiet || !failed.isEmpty {

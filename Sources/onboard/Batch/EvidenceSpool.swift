@@ -30,11 +30,15 @@ final class EvidenceSpool: @unchecked Sendable {
   /// The emails (lower-cased) of hires whose roster row failed, and how many of their records
   /// came: not used, and not a candidate's who was not hired either.
   let failedHires: Set<String>
+  /// Hires of the roster that `--hire` left out: their evidence is not needed, nor a stranger's.
+  let unselected: Set<String>
   private(set) var failedHireRecords: [String: Int] = [:]
 
   init(
-    chunkOf: [String: Int], chunkCount: Int, directory: String?, failedHires: Set<String> = []
+    chunkOf: [String: Int], chunkCount: Int, directory: String?, failedHires: Set<String> = [],
+    unselected: Set<String> = []
   ) {
+    self.unselected = unselected
     self.chunkOf = chunkOf
     self.chunkCount = chunkCount
     self.directory = directory
@@ -45,6 +49,7 @@ final class EvidenceSpool: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard let chunk = chunkOf[evidence.hireKey] else {
+      if unselected.contains(evidence.hireKey) { return }
       if failedHires.contains(evidence.hireKey) {
         failedHireRecords[evidence.hireKey, default: 0] += 1
         return

@@ -175,10 +175,7 @@ extension EmailContext {
   }
 
   /// "a, b and c".
-  static func listText(_ items: [String]) -> String {
-    guard let last = items.last else { return "" }
-    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
-  }
+  static func listText(_ items: [String]) -> String { OnboardKit.listText(items) }
 
   static func unique(_ items: [String]) -> [String] {
     var seen: Set<String> = []
