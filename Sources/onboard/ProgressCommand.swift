@@ -22,7 +22,8 @@ enum ProgressCommand {
 
     OPTIONS:
       --tasks FILE         the tasks.csv written by `onboard plan`
-      --done FILE          the done list (task ids, or the tracker's CSV export)
+      --done FILE          the done list (task ids, the tracker's CSV export, or plan.md with
+                           its task boxes ticked)
       --plan FILE          a plan.json written by `onboard plan`; - reads standard input
       --evidence FILE...   the later exports (any format `onboard evidence` reads); - reads standard
                            input (for one of the inputs)

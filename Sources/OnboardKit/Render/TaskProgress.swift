@@ -45,8 +45,12 @@ public struct TaskProgress: Sendable {
     return tasks
   }
 
-  /// Reads a done list: task ids one a line (`#` starts a comment), or a tracker's CSV export
-  /// with a `Completed At` column (Asana) whose rows carry the task id in `Notes` or `Description`.
+  /// Reads a done list: task ids one a line (`#` starts a comment), a tracker's CSV export
+  /// with a `Completed At` column (Asana) whose rows carry the task id in `Notes` or `Description`,
+  /// or a Markdown task list (plan.md's "Tasks by owner", pasted into an issue and ticked): the
+  /// ticked boxes (`- [x]`, `* [X]`, any indentation), each by the `onb-…` id on its line; an
+  /// unticked box and every other line are not done. A ticked line without an id counts by its
+  /// text, so that it is named among the ids that are no task.
   public static func doneIDs(_ file: SourceFile) throws(InputErrors) -> Set<String> {
     let text: String
     do { text = try file.text() } catch { throw InputErrors([error]) }
@@ -64,14 +68,46 @@ public struct TaskProgress: Sendable {
       }
       return ids
     }
+    let lines = text.split(whereSeparator: \.isNewline)
+    if lines.contains(where: { taskListBox(in: $0) != nil }) {
+      var ids: Set<String> = []
+      for line in lines {
+        guard let (ticked, rest) = taskListBox(in: line), ticked else { continue }
+        ids.insert(taskID(inTaskLine: rest) ?? rest.trimmingCharacters(in: .whitespaces))
+      }
+      return ids
+    }
     var ids: Set<String> = []
-    for line in text.split(whereSeparator: \.isNewline) {
+    for line in lines {
       let id =
         line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
         .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
       if !id.isEmpty { ids.insert(id) }
     }
     return ids
+  }
+
+  /// A Markdown task-list item's box: whether it is ticked, and the text after it; nil for any
+  /// other line. `- [ ]`, `- [x]`, `* [X]`, `+ [ x ]`, indented or not.
+  static func taskListBox(in line: Substring) -> (ticked: Bool, rest: Substring)? {
+    var rest = line.drop { $0 == " " || $0 == "\t" }
+    guard let bullet = rest.first, "-*+".contains(bullet) else { return nil }
+    rest = rest.dropFirst().drop { $0 == " " }
+    guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
+    let mark = rest[rest.index(after: rest.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+    guard mark.isEmpty || mark == "x" || mark == "X" else { return nil }
+    return (!mark.isEmpty, rest[rest.index(after: close)...])
+  }
+
+  /// The task id on a task-list line: the last back-ticked `onb-…`, else a bare `onb-…` word.
+  static func taskID(inTaskLine text: Substring) -> String? {
+    let spans = text.split(separator: "`", omittingEmptySubsequences: false)
+    // Inside back-ticks: the odd pieces.
+    for (index, span) in spans.enumerated().reversed() where index % 2 == 1 {
+      if span.hasPrefix("onb-") { return String(span) }
+    }
+    return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).first { $0.hasPrefix("onb-") }
+      .map(String.init)
   }
 
   /// Sorts tasks into done, open (due today or later) and overdue (due before `asOf`, not done).

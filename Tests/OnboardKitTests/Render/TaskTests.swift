@@ -86,4 +86,24 @@ import Testing
     let done = try TaskProgress.doneIDs(SourceFile(path: "asana.csv", text: export))
     #expect(done == [tasks[0].id])
   }
+
+  /// plan.md's task list, ticked as a manager does in an issue or an editor: every ticked box
+  /// counts by its id (any bullet, indentation, case of x, text around the id), an unticked box
+  /// and the rest of the page do not, and a ticked line without an id is named by its text.
+  /// (Each line of the page was read as an id: 0 done, hundreds "not tasks".)
+  @Test func aTickedPlanTaskListCountsItsTickedBoxes() throws {
+    let (_, tasks) = try Self.tasks()
+    var markdown = TaskListMarkdown.render(tasks)
+    #expect(try TaskProgress.doneIDs(SourceFile(path: "plan.md", text: markdown)).isEmpty)
+    let ids = tasks.prefix(4).map(\.id)
+    markdown = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.contains("`\(ids[0])`")
+        ? line.replacingOccurrences(of: "- [ ] ", with: "- [x] ") : String(line)
+    }.joined(separator: "\n")
+    markdown +=
+      "\n| 09:00 | Welcome |\n* [X] ~~done~~ `\(ids[1])` (shipped DHL 123)\n"
+      + "    - [ x ] \(ids[2]) with a note\n+ [ ] `\(ids[3])`\n- [x] Buy the welcome cake\n"
+    let done = try TaskProgress.doneIDs(SourceFile(path: "plan.md", text: markdown))
+    #expect(done == [ids[0], ids[1], ids[2], "Buy the welcome cake"])
+  }
 }
