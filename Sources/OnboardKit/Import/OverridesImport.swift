@@ -17,10 +17,23 @@ public enum OverridesImport {
       var table = try TableReader(path: file.path, data: file.data)
       try table.require(["email", "action", "target"])
       var added = 0
+      // Each added item's id once per hire: two items with one id are one event to a calendar.
+      var addedIDs: [String: Int] = [:]
       while let row = try table.next() {
         if row.isBlank { continue }
         do throws(InputError) {
-          overrides.append(try parseRow(row, added: &added))
+          let override = try parseRow(row, added: &added)
+          if case .add(let id, _, _, _, _, _) = override.action {
+            let key = override.hireKey + "\u{1F}" + id
+            if let first = addedIDs[key] {
+              throw row.error(
+                "target",
+                "`\(id)` is already the id of an item added at line \(first) for \(override.hireKey); "
+                  + "expected an id of its own (or leave target empty)")
+            }
+            addedIDs[key] = row.line
+          }
+          overrides.append(override)
         } catch {
           errors.append(error)
         }

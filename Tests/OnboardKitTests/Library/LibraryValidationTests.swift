@@ -124,6 +124,37 @@ import Testing
     }
   }
 
+  /// An added item's id is its own: twice for one hire is an error at the second row (another
+  /// hire may use it), and the id of a schedule activity fails the hire (two events with one
+  /// UID, of which a calendar keeps one).
+  @Test func anAddedItemsIdIsItsOwn() throws {
+    let header = "email,action,target,date,time,duration_minutes,title,owner,note\n"
+    let twice = SourceFile(
+      path: "overrides.csv",
+      text: header + "ann@example.org,add,talk,2027-01-05,10:00,60,Talk,team,\n"
+        + "bob@example.org,add,talk,2027-01-05,10:00,60,Talk,team,\n"
+        + "ann@example.org,add,talk,2027-01-06,10:00,60,Again,team,\n")
+    #expect {
+      _ = try OverridesImport.parse(twice)
+    } throws: { error in
+      let errors = (error as? InputErrors)?.errors ?? []
+      return errors.count == 1 && errors[0].location.line == 4
+        && errors[0].message.contains("`talk` is already the id of an item added at line 2")
+    }
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let clash = try OverridesImport.parse(
+      SourceFile(
+        path: "overrides.csv",
+        text: header + "\(hire.email),add,review-30,2027-01-15,11:00,30,Clash,team,\n"))
+    #expect {
+      _ = try Onboarding.plan(
+        hire: hire, library: cohort.library, evidence: [], overrides: clash)
+    } throws: { error in
+      "\(error)".contains("`review-30` is the id of an item the plan makes")
+    }
+  }
+
   func templateErrors(id: String = "t", _ contents: String) -> String {
     do {
       _ = try EmailTemplate(
