@@ -109,7 +109,17 @@ enum ProgressCommand {
       let imported = try Inputs.evidence(
         paths, skills: library.skillIndex, questions: library.questionBanks, rosterEmails: [key])
       if let errors = imported.rowErrors[key], !errors.isEmpty { throw InputErrors(errors) }
-      let evidence = imported.evidence.filter { $0.hireKey == key }
+      var evidence = imported.evidence.filter { $0.hireKey == key }
+      // Evidence dated after the day of the report has not happened yet then: not a level now.
+      let later = evidence.filter { ($0.date ?? asOf) > asOf }
+      if !later.isEmpty {
+        evidence.removeAll { ($0.date ?? asOf) > asOf }
+        Console.err(
+          "note: \(plural(later.count, "evidence record")) of \(plan.hire.email) dated after "
+            + "\(asOf.iso) (--today) \(later.count == 1 ? "is" : "are") not counted: "
+            + later.prefix(5).map { "\($0.origin) (\($0.date?.iso ?? ""))" }.joined(separator: ", ")
+            + (later.count > 5 ? ", ..." : ""))
+      }
       if evidence.isEmpty {
         Console.err(
           "warning: the evidence files have nothing for \(plan.hire.email); every skill shows as not re-assessed"

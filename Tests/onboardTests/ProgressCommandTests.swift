@@ -30,6 +30,19 @@ import Testing
           == true)
       let testing = try #require(lines.first { $0["skill"] as? String == "software-testing" })
       #expect(testing["outcome"] as? String == "reached-target")
+
+      // As of a day before the re-test (2 February), it has not happened: not a level yet.
+      let early = try CommandRunner.run(
+        [
+          "progress", "--plan", plan, "--evidence", "Fixtures/retest-day30.csv", "--today",
+          "2027-01-12", "--format", "json",
+        ])
+      #expect(early.status == 0, "\(early.stderr)")
+      #expect(early.stderr.contains("dated after 2027-01-12 (--today) are not counted"))
+      let earlyJSON = try #require(
+        try JSONSerialization.jsonObject(with: Data(early.stdout.utf8)) as? [String: Any])
+      let earlyLines = try #require(earlyJSON["lines"] as? [[String: Any]])
+      #expect(earlyLines.allSatisfy { $0["outcome"] as? String == "not-reassessed" })
     }
   }
 
