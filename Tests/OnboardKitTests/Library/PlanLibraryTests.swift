@@ -107,6 +107,22 @@ import Testing
     #expect(errors[1].location.line == 6)
   }
 
+  /// A partial in an email template is named by `check` at its line and column: a plan's
+  /// emails have no partials, so it failed every hire at `plan` while `check` said ok.
+  @Test func aPartialInATemplateIsAnErrorOfCheck() throws {
+    let file = try EmailTemplateFile(
+      id: "t", path: "Plans/emails/t.mustache",
+      contents:
+        "subject: Hi {{first_name}}\naudience: hire\nsend: workday -5 at 10:00\n---\nHello,\n\n{{> signature}}\n"
+    )
+    let errors = try EmailTemplate(file).unknownPlaceholders()
+    #expect(
+      errors.map(\.description) == [
+        "Plans/emails/t.mustache:7:1: error: `signature` is a partial; email templates have no "
+          + "partials: write the text into the template itself"
+      ])
+  }
+
   @Test func templateHeaderErrorsAreLocated() throws {
     #expect {
       _ = try EmailTemplateFile(

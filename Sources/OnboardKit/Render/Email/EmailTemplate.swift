@@ -69,6 +69,17 @@ public struct EmailTemplate: Sendable {
       [(subject, file.subjectLine), (text, file.textLine)]
       + (html.map { [($0, file.htmlLine ?? 1)] } ?? [])
     for (template, firstLine) in parts {
+      // A plan's emails are rendered without partials: `{{> signature}}` failed every hire at
+      // `plan` while `check` said ok.
+      for reference in template.references
+      where [.partial, .dynamicPartial, .parent, .dynamicParent].contains(reference.kind) {
+        let line = reference.line + firstLine - 1
+        errors.append(
+          InputError(
+            SourceLocation(file: file.path, line: line, column: reference.column),
+            "`\(reference.name)` is a partial; email templates have no partials: write the text "
+              + "into the template itself"))
+      }
       for reference in template.references where reference.isContextName {
         if !EmailPlaceholders.isKnown(
           reference.name, sectionPath: reference.sectionPath, extra: extra)
