@@ -90,6 +90,23 @@ import Testing
     #expect(text.contains("Your next working day is Monday, 4 January 2027"))
   }
 
+  /// The welcome email says "one session ..., on <date>" (not "the first on" of one), and the
+  /// manager's briefing gives the number of sessions once.
+  @Test func theWelcomeAndBriefingSayEachThingOnce() throws {
+    let out = try output(for: try cohort.hire("siobhan"))
+    func text(_ id: String) throws -> String {
+      let email = try #require(out.files.first { $0.path.contains(id) })
+      return String(decoding: Self.quotedPrintableDecoded(Array(email.data)), as: UTF8.self)
+    }
+    let welcome = try text("-welcome")
+    #expect(welcome.contains("- Node.js & Express.js: one session with Devon Clarke, on Wednesday"))
+    #expect(!welcome.contains("one session with Devon Clarke, the first on"))
+    #expect(welcome.contains("two sessions") && welcome.contains(", the first on "))
+    let briefing = try text("manager-briefing")
+    #expect(!briefing.contains("Training sessions planned"))
+    #expect(briefing.contains("training sessions for 5 weak areas"))
+  }
+
   /// Quoted-printable decoding (RFC 2045 6.7) of a whole message: soft breaks joined, `=XX` made
   /// its byte; anything else as it is.
   static func quotedPrintableDecoded(_ bytes: [UInt8]) -> [UInt8] {

@@ -30,6 +30,10 @@ extension EmailContext {
           "sessions_text": .string(count(entry.sessions.count, "session")),
           "with": .string(listText(people)),
           "first_date": .string(entry.sessions[0].date.longText),
+          // "on Monday, 11 January 2027" for one session, "the first on ..." for more.
+          "when": .string(
+            (entry.sessions.count == 1 ? "on " : "the first on ")
+              + entry.sessions[0].date.longText),
         ])
       })
     values["has_learning"] = .bool(!learning.isEmpty)

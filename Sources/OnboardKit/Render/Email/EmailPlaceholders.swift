@@ -27,7 +27,9 @@ public enum EmailPlaceholders {
       "video_link", "laptop_shipped", "send_timing", "has_learning", "has_skill_checks",
       "has_buddy_sessions", "hybrid", "has_rest_of_first_week", "next_working_day",
     ] { fields[name] = scalar }
-    fields["learning"] = object(["skill", "sessions", "sessions_text", "with", "first_date"])
+    fields["learning"] = object([
+      "skill", "sessions", "sessions_text", "with", "first_date", "when",
+    ])
     fields["skill_checks"] = object(["skill", "date", "with"])
     fields["buddy_sessions"] = object(["date", "time", "title", "duration_minutes"])
     fields["rest_of_first_week"] = object(
