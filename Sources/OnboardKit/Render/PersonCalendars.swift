@@ -71,15 +71,20 @@ public enum PersonCalendars {
     let hireKey = plan.hire.key
     let hireName = plan.hire.fullName
     var writer = ICSBlockWriter()
-    for index in plan.items.indices {
-      let item = plan.items[index]
+    // Items a re-plan removed stay in their owner's calendar as cancelled (same UID, the next
+    // SEQUENCE), as in the hire's sessions.ics: a calendar that had them drops them.
+    let removed = plan.cancelled.isEmpty ? [] : cancelledWithOwners(plan, people: people)
+    let count = plan.items.count
+    for index in 0..<(count + removed.count) {
+      let item = index < count ? plan.items[index] : removed[index - count]
       guard let email = item.ownerEmail else { continue }
       let key = email.lowercased()
       guard key != hireKey else { continue }
       let zone = byKey[key]?.timeZone ?? plan.calendar.timeZone
       var event =
-        (known.isEmpty ? nil : known[index])
+        (known.isEmpty || index >= count ? nil : known[index])
         ?? CalendarFile.event(for: item, plan: plan, settings: settings, stamp: stamp)
+      if index >= count { event.status = .cancelled }
       let begin = ZoneClock.instant(item.date, item.start, in: plan.calendar.timeZone)
       event.start = time(begin, zone)
       event.end = time(begin + item.durationMinutes, zone)
@@ -89,6 +94,21 @@ public enum PersonCalendars {
           personKey: key, personName: item.ownerName ?? email, event: event, writer: &writer))
     }
     return result
+  }
+
+  /// The removed items from the first day on, each with its owner's email (plan.json keeps
+  /// owners by name: the email is looked up again, as for the kept items); one without is left.
+  static func cancelledWithOwners(_ plan: OnboardingPlan, people: [TeamMember]) -> [PlanItem] {
+    let named =
+      people.map { ($0.name, $0.email) }
+      + [plan.hire.manager, plan.hire.buddy].map { ($0.name, $0.email) }
+    let byName = Dictionary(named, uniquingKeysWith: { first, _ in first })
+    return plan.cancelled.compactMap { item -> PlanItem? in
+      guard item.date >= plan.start else { return nil }
+      var item = item
+      if item.ownerEmail == nil { item.ownerEmail = item.ownerName.flatMap { byName[$0] } }
+      return item.ownerEmail == nil ? nil : item
+    }
   }
 
   static func time(_ instant: Int, _ zone: String) -> ICSEventTime {

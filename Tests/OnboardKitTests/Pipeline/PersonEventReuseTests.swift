@@ -33,4 +33,30 @@ import Testing
     }
     #expect(reused > 50)
   }
+
+  /// An item a re-plan removed stays in its owner's calendar as cancelled, with the UID it had
+  /// (owners of the earlier plan.json are known by name only): it was dropped, so a calendar
+  /// that had it kept a session that no longer exists.
+  @Test func aRemovedItemIsCancelledInItsOwnersCalendar() throws {
+    let (plans, people) = try PeopleTests.distributed()
+    let settings = try RepositoryFiles.library().settings
+    let stamp = try #require(CalendarDate(iso: "2026-11-29"))
+    var plan = try #require(plans.first)
+    let index = try #require(
+      plan.items.firstIndex { $0.owner == "manager" && $0.date >= plan.start })
+    var gone = plan.items.remove(at: index)
+    gone.ownerEmail = nil
+    plan.cancelled = [gone]
+    let uid = try #require(
+      CalendarFile.event(for: gone, plan: plan, settings: settings, stamp: stamp).uid as String?)
+    let files = try PersonCalendars.files(
+      PersonCalendars.events(of: plan, people: people, settings: settings, stamp: stamp))
+    let manager = try #require(
+      files.first { $0.path.contains(fileSafeName(plan.hire.manager.email)) })
+    let text = String(decoding: manager.data, as: UTF8.self).replacingOccurrences(
+      of: "\r\n ", with: "")
+    let event = try #require(
+      text.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:\(uid)") })
+    #expect(event.contains("STATUS:CANCELLED"))
+  }
 }
