@@ -131,8 +131,19 @@ public enum OverridesImport {
         throw row.error("target", "an absence of more than 60 days; expected a trip or leave")
       }
       action = .away(from: first, through: last)
-    case "buddy": action = .buddy(try person())
-    case "manager": action = .manager(try person())
+    case "buddy", "manager":
+      // The change is the whole plan's: a `date` was ignored in silence, so a hand-over from
+      // 15 February gave the new manager day 1's welcome too.
+      guard row.value("date").isEmpty else {
+        throw row.error(
+          "date",
+          "found `\(row.value("date"))`; a \(row.value("action").lowercased()) change applies to "
+            + "the whole plan, so expected no date; to hand over from a day, rerun with "
+            + "`--replan-from \(row.value("date"))` on the earlier run's folder (the items before it "
+            + "keep the roster's person)")
+      }
+      action =
+        row.value("action").lowercased() == "buddy" ? .buddy(try person()) : .manager(try person())
     default:
       throw row.error(
         "action", "found `\(row.value("action"))`; expected skip, move, add, away, buddy or manager"

@@ -155,6 +155,23 @@ import Testing
     }
   }
 
+  /// A manager or buddy change is the whole plan's: a date on its row is an error naming the
+  /// re-plan that hands over from a day (the date was ignored in silence).
+  @Test func aDatedManagerChangeIsAnErrorThatNamesTheReplan() throws {
+    let file = SourceFile(
+      path: "overrides.csv",
+      text: "email,action,target,date,time,duration_minutes,title,owner,note\n"
+        + "ann@example.org,manager,Grace Liu <grace.liu@example.com>,2027-02-15,,,,,\n"
+        + "ann@example.org,buddy,Tom Lee <tom.lee@example.com>,,,,,,\n")
+    #expect {
+      _ = try OverridesImport.parse(file)
+    } throws: { error in
+      let errors = (error as? InputErrors)?.errors ?? []
+      return errors.count == 1 && errors[0].location.line == 2
+        && errors[0].message.contains("`--replan-from 2027-02-15`")
+    }
+  }
+
   func templateErrors(id: String = "t", _ contents: String) -> String {
     do {
       _ = try EmailTemplate(
