@@ -234,10 +234,9 @@ public enum Onboarding {
     // An added item may not take the id of a schedule activity: two events with one UID, of
     // which a calendar keeps one. (An added id is a slug: it has no `:` of a session's id or
     // `#` of a recurring activity's.)
-    let scheduleIDs = Set(library.schedule.map(\.id))
     for override in overrides {
       guard case .add(let id, _, _, _, _, _) = override.action else { continue }
-      if scheduleIDs.contains(id) {
+      if library.schedule.contains(where: { $0.id == id }) {
         throw InputError(
           override.origin,
           "column `target`: `\(id)` is the id of an item the plan makes; expected an id of its own "

@@ -68,17 +68,25 @@ import Testing
     }
   }
 
+  /// Fixtures/roster.csv with `text` replaced by `replacement` (which must occur), written to
+  /// `directory`/roster.csv.
+  func editedRoster(in directory: URL, replacing text: String, with replacement: String) throws
+    -> URL
+  {
+    let roster = try String(
+      contentsOf: CommandRunner.root.appendingPathComponent("Fixtures/roster.csv"), encoding: .utf8)
+    let edited = roster.replacingOccurrences(of: text, with: replacement)
+    #expect(edited != roster, "`\(text)` is not in Fixtures/roster.csv")
+    let url = directory.appendingPathComponent("roster.csv")
+    try edited.write(to: url, atomically: true, encoding: .utf8)
+    return url
+  }
+
   @Test func oneBadHireDoesNotStopTheOthers() throws {
     try TemporaryDirectory.with("badhire") { directory in
-      let roster = try String(
-        contentsOf: CommandRunner.root.appendingPathComponent("Fixtures/roster.csv"),
-        encoding: .utf8)
-      let bad = roster.replacingOccurrences(
-        of: "jose.angstrom@example.org,Backend Developer",
-        with: "jose.angstrom@example.org,Astronaut"
-      )
-      let rosterURL = directory.appendingPathComponent("roster.csv")
-      try bad.write(to: rosterURL, atomically: true, encoding: .utf8)
+      let rosterURL = try editedRoster(
+        in: directory, replacing: "jose.angstrom@example.org,Backend Developer",
+        with: "jose.angstrom@example.org,Astronaut")
       let out = directory.appendingPathComponent("out")
       let result = try plan(out: out, roster: rosterURL.path)
       #expect(result.status == 1)
@@ -101,15 +109,9 @@ import Testing
   /// who was not hired.
   @Test func aFailedRosterRowKeepsItsEmailAndItsEvidenceIsNotAStrangers() throws {
     try TemporaryDirectory.with("badrow") { directory in
-      let roster = try String(
-        contentsOf: CommandRunner.root.appendingPathComponent("Fixtures/roster.csv"),
-        encoding: .utf8)
-      let bad = roster.replacingOccurrences(
-        of: "siobhan.oconnor@example.org,Backend Developer,2027-01-04",
+      let rosterURL = try editedRoster(
+        in: directory, replacing: "siobhan.oconnor@example.org,Backend Developer,2027-01-04",
         with: "siobhan.oconnor@example.org,Backend Developer,2027-02-29")
-      #expect(bad != roster)
-      let rosterURL = directory.appendingPathComponent("roster.csv")
-      try bad.write(to: rosterURL, atomically: true, encoding: .utf8)
       let out = directory.appendingPathComponent("out")
       let result = try plan(out: out, roster: rosterURL.path)
       #expect(result.status == 1)

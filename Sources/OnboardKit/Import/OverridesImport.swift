@@ -70,6 +70,19 @@ public enum OverridesImport {
       guard !value.isEmpty else { throw row.error("target", "is empty; expected \(what)") }
       return value
     }
+    /// The person of a buddy or manager change, which is the whole plan's: a `date` was ignored
+    /// in silence, so a hand-over from 15 February gave the new manager day 1's welcome too.
+    func wholePlanPerson(_ role: String) throws(InputError) -> Person {
+      let date = row.value("date")
+      guard date.isEmpty else {
+        throw row.error(
+          "date",
+          "found `\(date)`; a \(role) change applies to the whole plan, so expected no date; to "
+            + "hand over from a day, rerun with `--replan-from \(date)` on the earlier run's "
+            + "folder (the items before it keep the roster's person)")
+      }
+      return try person()
+    }
     func person() throws(InputError) -> Person {
       let value = row.value("target")
       guard let open = value.lastIndex(of: "<"), value.hasSuffix(">") else {
@@ -131,19 +144,8 @@ public enum OverridesImport {
         throw row.error("target", "an absence of more than 60 days; expected a trip or leave")
       }
       action = .away(from: first, through: last)
-    case "buddy", "manager":
-      // The change is the whole plan's: a `date` was ignored in silence, so a hand-over from
-      // 15 February gave the new manager day 1's welcome too.
-      guard row.value("date").isEmpty else {
-        throw row.error(
-          "date",
-          "found `\(row.value("date"))`; a \(row.value("action").lowercased()) change applies to "
-            + "the whole plan, so expected no date; to hand over from a day, rerun with "
-            + "`--replan-from \(row.value("date"))` on the earlier run's folder (the items before it "
-            + "keep the roster's person)")
-      }
-      action =
-        row.value("action").lowercased() == "buddy" ? .buddy(try person()) : .manager(try person())
+    case "buddy": action = .buddy(try wholePlanPerson("buddy"))
+    case "manager": action = .manager(try wholePlanPerson("manager"))
     default:
       throw row.error(
         "action", "found `\(row.value("action"))`; expected skip, move, add, away, buddy or manager"

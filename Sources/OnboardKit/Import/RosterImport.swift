@@ -65,15 +65,14 @@ public enum RosterImport {
         } catch {
           errors.append(error)
           let email = row.value("email")
-          if isPlausibleEmail(email), seen[email.lowercased()] == nil {
-            failedEmails[row.line] = email
-          }
+          if isPlausibleEmail(email) { failedEmails[row.line] = email }
         }
       }
     } catch {
       throw InputErrors([error])
     }
-    // A failed row's email that a later row has is that hire's.
+    // A failed row's email that another row has (a repeat, or the row after a bad one) is that
+    // hire's.
     let kept = Set(hires.map(\.key))
     return (hires, errors, failedEmails.filter { !kept.contains($0.value.lowercased()) })
   }

@@ -124,8 +124,7 @@ public enum OwnerAssignment {
       item.ownerName = person.name
       item.ownerEmail = person.email
       if choice.date != item.date || choice.start != item.start {
-        item.note = movedNote(
-          item, to: choice, placement: placement, ledger: ledger, timeZone: person.timeZone)
+        item.note = movedNote(item, to: choice, placement: placement, ledger: ledger)
         item.date = choice.date
         item.start = choice.start
       }
@@ -339,10 +338,10 @@ extension OwnerAssignment {
   /// then (another hire's meeting), or it fell outside their working hours; and when the new
   /// time is still outside them, that too (the plan's notes give their local time).
   static func movedNote(
-    _ item: PlanItem, to choice: Placement.Choice, placement: Placement, ledger: StaffLedger,
-    timeZone: String
+    _ item: PlanItem, to choice: Placement.Choice, placement: Placement, ledger: StaffLedger
   ) -> String {
     let person = choice.person
+    let timeZone = person.timeZone
     let from = "moved from \(item.date.shortText) \(item.start)"
     let first = placement.interval(item)
     if !ledger.isFree(choice.key, first) {

@@ -45,13 +45,18 @@ func fileSafeNameByScalar(_ text: String) -> String {
 /// 16 hex digits of a 64-bit FNV-1a hash of the text's UTF-8: a short, stable tag that tells
 /// apart what a slug merges (folder names, Message-IDs of two hires whose slugs are the same).
 public func stableHash(_ text: String) -> String {
+  let hex = String(fnv1a64(text), radix: 16)
+  return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+/// The 64-bit FNV-1a hash of the text's UTF-8: the same in every run.
+public func fnv1a64(_ text: String) -> UInt64 {
   var hash: UInt64 = 0xcbf2_9ce4_8422_2325
   for byte in text.utf8 {
     hash ^= UInt64(byte)
     hash = hash &* 0x0000_0100_0000_01b3
   }
-  let hex = String(hash, radix: 16)
-  return String(repeating: "0", count: 16 - hex.count) + hex
+  return hash
 }
 
 /// The one sanitiser for untrusted text at the edges (the terminal, plan.md, plan.html,

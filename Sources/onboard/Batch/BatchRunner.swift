@@ -183,7 +183,7 @@ struct BatchRunner: Sendable {
     if !spool.failedHireRecords.isEmpty, !quiet {
       let lines = Dictionary(
         rosterFailedEmails.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: min)
-      let total = spool.failedHireRecords.values.reduce(0, +)
+      let total = spool.failedHireRecordCount
       Console.err(
         "note: \(plural(total, "evidence record")) of \(spool.failedHireRecords.count == 1 ? "a hire" : "hires") whose roster row failed \(total == 1 ? "was" : "were") not used: "
           + spool.failedHireRecords.keys.sorted().map { key in
@@ -369,7 +369,7 @@ struct BatchRunner: Sendable {
     let saved = SharedSessionPlanner.trainerMinutesSaved(sessions)
     let evidenceSummary = EvidenceSummary(
       importReport, strangers: spool.strangerCount,
-      ofFailedHires: spool.failedHireRecords.values.reduce(0, +), unjoinedErrors: unjoinedErrors)
+      ofFailedHires: spool.failedHireRecordCount, unjoinedErrors: unjoinedErrors)
     let plannedElsewhere = plannedCount + keptCount
     let cohortData = ResultBox<Result<[OutputFile], any Error>>(count: 1)
     let waiter = DispatchGroup()

@@ -33,6 +33,7 @@ final class EvidenceSpool: @unchecked Sendable {
   /// Hires of the roster that `--hire` left out: their evidence is not needed, nor a stranger's.
   let unselected: Set<String>
   private(set) var failedHireRecords: [String: Int] = [:]
+  var failedHireRecordCount: Int { failedHireRecords.values.reduce(0, +) }
 
   init(
     chunkOf: [String: Int], chunkCount: Int, directory: String?, failedHires: Set<String> = [],
@@ -54,7 +55,8 @@ final class EvidenceSpool: @unchecked Sendable {
         failedHireRecords[evidence.hireKey, default: 0] += 1
         return
       }
-      if strangerHashes.insert(Self.hash(evidence.hireKey)).inserted, strangers.count < 5 {
+      // FNV-1a: two emails share a hash with a chance of about n² / 2⁶⁵ for n strangers.
+      if strangerHashes.insert(fnv1a64(evidence.hireKey)).inserted, strangers.count < 5 {
         strangers.insert(evidence.hireKey)
       }
       return
@@ -66,14 +68,6 @@ final class EvidenceSpool: @unchecked Sendable {
     evidence.appendRecord(to: &buffers[chunk, default: []])
     buffers[chunk, default: []].append(0x0A)
     if (buffers[chunk]?.count ?? 0) > 1 << 18 { flush(chunk) }
-  }
-
-  /// FNV-1a of the email's UTF-8: the same for every run (two emails share it with a chance of
-  /// about n² / 2⁶⁵ for n strangers).
-  static func hash(_ email: String) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in email.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return value
   }
 
   private func flush(_ chunk: Int) {

@@ -178,9 +178,6 @@ extension EmailContext {
     "\(countWord(n)) \(noun)\(n == 1 ? "" : "s")"
   }
 
-  /// "a, b and c".
-  static func listText(_ items: [String]) -> String { OnboardKit.listText(items) }
-
   static func unique(_ items: [String]) -> [String] {
     var seen: Set<String> = []
     return items.filter { seen.insert($0).inserted }
