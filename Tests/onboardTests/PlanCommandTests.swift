@@ -154,6 +154,10 @@ import Testing
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stderr.contains("note: --hire: summary.json, index.html"), "\(result.stderr)")
       #expect(!result.stderr.contains("jose.angstrom@example.org"), "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          " evidence records of the roster's 4 other hires (not named with --hire) were not used"),
+        "\(result.stderr)")
       let after = try CommandRunner.snapshot(out)
       let others = { (files: [String: Data]) in
         files.keys.filter { !$0.hasPrefix("siobhan-oconnor/") }.sorted()

@@ -180,6 +180,12 @@ struct BatchRunner: Sendable {
           + spool.strangers.sorted().joined(separator: ", ")
           + (spool.strangerCount > 5 ? ", ..." : ""))
     }
+    if spool.unselectedRecords > 0, !quiet {
+      Console.err(
+        "note: \(plural(spool.unselectedRecords, "evidence record")) of the roster's "
+          + "\(plural(unselected.count, "other hire")) (not named with --hire) "
+          + "\(spool.unselectedRecords == 1 ? "was" : "were") not used")
+    }
     if !spool.failedHireRecords.isEmpty, !quiet {
       let lines = Dictionary(
         rosterFailedEmails.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: min)

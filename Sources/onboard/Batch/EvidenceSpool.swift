@@ -32,6 +32,8 @@ final class EvidenceSpool: @unchecked Sendable {
   let failedHires: Set<String>
   /// Hires of the roster that `--hire` left out: their evidence is not needed, nor a stranger's.
   let unselected: Set<String>
+  /// How many records of `unselected` hires came (counted, not used).
+  private(set) var unselectedRecords = 0
   private(set) var failedHireRecords: [String: Int] = [:]
   var failedHireRecordCount: Int { failedHireRecords.values.reduce(0, +) }
 
@@ -50,7 +52,10 @@ final class EvidenceSpool: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard let chunk = chunkOf[evidence.hireKey] else {
-      if unselected.contains(evidence.hireKey) { return }
+      if unselected.contains(evidence.hireKey) {
+        unselectedRecords += 1
+        return
+      }
       if failedHires.contains(evidence.hireKey) {
         failedHireRecords[evidence.hireKey, default: 0] += 1
         return
