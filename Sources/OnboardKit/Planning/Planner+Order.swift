@@ -76,7 +76,9 @@ extension PlanBuilder {
       guard let rank = skillRank[item.skillID ?? ""], first[rank] == nil else { continue }
       first[rank] = item
     }
-    for index in items.indices where leads.contains(items[index].id) {
+    // A re-plan's kept items were explained by the evidence of their day: a later urgency
+    // order does not rewrite them.
+    for index in items.indices where leads.contains(items[index].id) && !isKept(items[index].id) {
       let item = items[index]
       guard let rank = skillRank[item.skillID ?? ""] else { continue }
       let earlier = first.filter {

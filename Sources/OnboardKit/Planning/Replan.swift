@@ -98,6 +98,11 @@ extension Replan {
         result.append(item)
         continue
       }
+      if old.date < from {
+        // Before the re-plan date the earlier plan stands, whatever the new evidence says.
+        result.append(old)
+        continue
+      }
       item.sequence = old.sequence
       if item != old {
         item.sequence = old.sequence + 1

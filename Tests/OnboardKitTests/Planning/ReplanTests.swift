@@ -133,4 +133,38 @@ import Testing
     #expect(again.plan.changes.isEmpty, "\(again.plan.changes)")
     #expect(again.plan.items == first.plan.items)
   }
+
+  /// A re-test that changes the order of urgency (Docker is re-tested on 1 Feb) must not reach
+  /// back: the items before the re-plan date keep their notes, SEQUENCE and bytes, and none of
+  /// them is listed as changed.
+  @Test func newUrgencyOrderDoesNotRewriteItemsBeforeTheDate() throws {
+    let from = CalendarDate(year: 2027, month: 2, day: 10)!
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let first = try cohort.output(for: hire)
+    let json = try #require(first.files.first { $0.path == "plan.json" })
+    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
+    let retest = try EvidenceImport.parse(
+      try RepositoryFiles.source("Fixtures/retest-day30.csv"),
+      skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
+    let again = try Onboarding.process(
+      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
+      evidence: cohort.evidence.evidence + retest.evidence, stamp: FixtureCohort.stamp,
+      replan: replan)
+    #expect(!again.plan.changes.isEmpty, "the re-test changes the plan after the date")
+    let before = first.plan.items.filter { $0.date < from }
+    #expect(before == again.plan.items.filter { $0.date < from })
+    for change in again.plan.changes {
+      let item = again.plan.item(id: change.itemID) ?? first.plan.item(id: change.itemID)
+      #expect((item?.date ?? from) >= from, "\(change.text)")
+    }
+    let old = try Self.events(first)
+    for (uid, event) in try Self.events(again) where old[uid] != nil {
+      let start = event.components(separatedBy: "\r\n").first { $0.hasPrefix("DTSTART") } ?? ""
+      guard let stamp = start.split(separator: ":").last, stamp.prefix(8) < "20270210" else {
+        continue
+      }
+      #expect(event == old[uid], "\(uid)")
+    }
+  }
 }
