@@ -89,7 +89,8 @@ public enum Onboarding {
         hire: rosterHire, library: library, evidence: evidence, overrides: overrides,
         sharedSessions: sharedSessions, importNotes: importNotes, replan: replan),
       people: library.people, ledger: &ledger, replan: replan)
-    return try render(plan, folder: folder, library: library, templates: templates, stamp: stamp)
+    return try render(
+      plan, folder: folder, library: library, templates: templates, stamp: stamp, replan: replan)
   }
 
   /// Plans a hire (before its people are named): the planner's plan, the import's and the
@@ -159,15 +160,32 @@ public enum Onboarding {
   }
 
   /// Renders a planned hire: plan.md, plan.html, plan.json, sessions.ics and the emails.
+  ///
+  /// With `replan` (and its `sent` emails read from the folder), the emails sent before the
+  /// re-plan date are kept as they were and the rest follow `EmailSchedule.afterReplan`.
   public static func render(
     _ planned: OnboardingPlan, folder: String, library: PlanLibrary, templates: [EmailTemplate],
-    stamp: CalendarDate
+    stamp: CalendarDate, replan: Replan? = nil
   ) throws(InputError) -> HireOutput {
     var plan = planned
     let hire = plan.hire
     let settings = library.settings
-    let (events, emailNotes) = EmailSchedule.events(
+    var (events, emailNotes) = EmailSchedule.events(
       for: plan, templates: templates.map(\.file), defaultTime: settings.defaultSendTime)
+    var replanEmails: ReplanEmails? = nil
+    if let replan {
+      let reconciled = EmailSchedule.afterReplan(
+        events, sent: replan.sent.map(\.summary), from: replan.from, plan: plan,
+        templateIDs: templates.map(\.id), defaultTime: settings.defaultSendTime)
+      events = reconciled.events
+      emailNotes += reconciled.notes
+      for email in replan.sent where email.data == nil {
+        emailNotes.append(
+          "\(email.summary.file), sent on \(email.summary.date.longText), is no longer in the "
+            + "folder; it is listed as sent and not written again.")
+      }
+      replanEmails = reconciled
+    }
     // What the schedule of emails could not do, and emails already due, go into the plan's notes.
     plan.notes += emailNotes
     let overdue = events.filter { $0.date < stamp }
@@ -189,13 +207,52 @@ public enum Onboarding {
       comparisons: comparisons)
     // The items' events once, for sessions.ics, the invitations and the people's calendars.
     let itemEvents = CalendarFile.itemEvents(plan, settings: settings, stamp: stamp)
-    for (index, event) in events.enumerated() {
-      guard let template = byID[event.templateID] else { continue }
-      let email = try EmailRenderer.render(
-        template, event: event, sequence: index + 1, plan: plan, settings: settings, stamp: stamp,
-        baseContext: baseContext, itemEvents: itemEvents)
+    if let replan {
+      // The emails sent before the re-plan date, byte for byte under their numbers.
+      for email in replan.sent {
+        if let data = email.data { files.append(OutputFile(path: email.summary.file, data: data)) }
+        summaries.append(email.summary)
+      }
+    }
+    // The emails to send, in send order: the schedule's, and a re-plan's cancellations (on the
+    // re-plan date), numbered after the emails already sent.
+    let updates = replanEmails?.updates ?? []
+    let cancellations = replanEmails?.cancellations ?? []
+    var outgoing: [(date: CalendarDate, time: LocalTime, event: EmailEvent?, cancel: Int?)] =
+      events.map { ($0.date, $0.time, $0, nil) }
+    if !cancellations.isEmpty {
+      for position in cancellations.indices {
+        outgoing.append((cancellations[position].date, cancellations[position].time, nil, position))
+      }
+      outgoing = outgoing.enumerated().sorted {
+        ($0.element.date, $0.element.time, $0.offset) < (
+          $1.element.date, $1.element.time, $1.offset
+        )
+      }.map(\.element)
+    }
+    let firstNumber = (replanEmails?.lastSentNumber ?? 0) + 1
+    for (index, next) in outgoing.enumerated() {
+      let email: RenderedEmail
+      if let event = next.event {
+        guard let template = byID[event.templateID] else { continue }
+        email = try EmailRenderer.render(
+          template, event: event, sequence: firstNumber + index, plan: plan, settings: settings,
+          stamp: stamp, baseContext: baseContext, itemEvents: itemEvents,
+          isUpdate: updates.contains(event))
+      } else if let position = next.cancel,
+        let template = byID[cancellations[position].templateID]
+      {
+        email = try EmailRenderer.cancellation(
+          cancellations[position], template: template, sequence: firstNumber + index, plan: plan,
+          settings: settings, stamp: stamp)
+      } else {
+        continue
+      }
       files.append(OutputFile(path: "emails/\(email.fileName)", data: email.data))
       summaries.append(email.summary)
+    }
+    if replan != nil {
+      summaries.sort { ($0.date, $0.time, $0.file) < ($1.date, $1.time, $1.file) }
     }
     let tasks = OnboardingTask.tasks(of: plan)
     var markdown = MarkdownPlan.renderBuffer(

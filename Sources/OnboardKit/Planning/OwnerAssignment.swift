@@ -107,8 +107,9 @@ public enum OwnerAssignment {
           "every \(item.owner) for this is at their weekly onboarding hours", item: item,
           text:
             "\(item.title) on \(item.date.shortText) has no \(item.owner): "
-            + candidates.map { people[$0].name }.joined(separator: ", ")
-            + " already give their weekly onboarding hours that week")
+            + listText(candidates.map { people[$0].name })
+            + (candidates.count == 1 ? " already gives" : " already give")
+            + " their weekly onboarding hours that week")
         plan.items[index] = item
         continue
       }

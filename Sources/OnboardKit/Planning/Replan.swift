@@ -8,12 +8,25 @@ public struct Replan: Hashable, Sendable {
   public var previous: [PlanItem]
   /// The levels of the first plan, by skill id (the reviews' "at hire").
   public var levelsAtHire: [String: Double]
+  /// The earlier plan's emails (its plan.json `emails`), every one of them.
+  public var earlierEmails: [EmailSummary]
+  /// The emails dated before the re-plan date, with the bytes the folder holds of each: they are
+  /// sent, so a re-plan keeps them as they were (the caller reads the files; see
+  /// ``emailsSent``).
+  public var sent: [SentEmail] = []
 
-  public init(from: CalendarDate, previous: [PlanItem], levelsAtHire: [String: Double]) {
+  public init(
+    from: CalendarDate, previous: [PlanItem], levelsAtHire: [String: Double],
+    earlierEmails: [EmailSummary] = []
+  ) {
     self.from = from
     self.previous = previous
     self.levelsAtHire = levelsAtHire
+    self.earlierEmails = earlierEmails
   }
+
+  /// The earlier plan's emails dated before the re-plan date: sent already.
+  public var emailsSent: [EmailSummary] { earlierEmails.filter { $0.date < from } }
 
   /// The earlier plan's items before the re-plan date: kept as they were.
   public var kept: [PlanItem] { previous.filter { $0.date < from } }
@@ -53,7 +66,8 @@ public struct Replan: Hashable, Sendable {
     if document.levelsAtHire == nil {
       for skill in document.skills { if let level = skill.observed { levels[skill.skill] = level } }
     }
-    return Replan(from: date, previous: items, levelsAtHire: levels)
+    return Replan(
+      from: date, previous: items, levelsAtHire: levels, earlierEmails: document.emails ?? [])
   }
 }
 
@@ -66,6 +80,19 @@ struct PreviousPlanDocument: Decodable {
   var items: [PlanDocument.ItemInfo]
   var skills: [SkillLevel]
   var levelsAtHire: [String: Double]?
+  var emails: [EmailSummary]?
+}
+
+/// An email of the earlier plan that was sent before the re-plan date: its line in the plan and
+/// the bytes of its .eml (nil when the folder no longer has the file).
+public struct SentEmail: Hashable, Sendable {
+  public var summary: EmailSummary
+  public var data: Data?
+
+  public init(summary: EmailSummary, data: Data?) {
+    self.summary = summary
+    self.data = data
+  }
 }
 
 /// One difference between the earlier plan and the re-plan, from the re-plan date on.
@@ -110,12 +137,17 @@ extension Replan {
           (old.date, old.start, old.durationMinutes) != (
             item.date, item.start, item.durationMinutes
           )
-        changes.append(
-          PlanChange(
-            itemID: item.id, change: .changed,
-            text: moved
-              ? "\(Self.describe(old)) → \(item.date.shortText) \(item.start)"
-              : "\(Self.describe(item)): details updated (agenda, reason or note)"))
+        let person =
+          old.ownerName != item.ownerName
+          ? (item.ownerName.map { "now with \($0)" } ?? "no \(item.owner) named any more")
+            + " (was \(old.ownerName ?? old.owner))" : nil
+        let text =
+          moved
+          ? "\(Self.describe(old)) → \(item.date.shortText) \(item.start)"
+            + (person.map { ", \($0)" } ?? "")
+          : person.map { "\(Self.describe(item)): \($0)" }
+            ?? Self.describe(item) + PlanChange.detailsSuffix
+        changes.append(PlanChange(itemID: item.id, change: .changed, text: text))
       }
       result.append(item)
     }

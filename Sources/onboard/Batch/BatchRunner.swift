@@ -329,16 +329,16 @@ struct BatchRunner: Sendable {
         }
         let named = OwnerAssignment.assign(
           plan, staff: staff, ledger: &ledger.ledger, replan: replan)
-        return .planned(named, folder: folder, keep: keep, replan: nil)
+        return .planned(named, folder: folder, keep: keep, replan: replan)
       }
       let write: @Sendable (Stage) -> Outcome = { stage in
         defer { progress.advance() }
         switch stage {
         case .finished(let outcome): return outcome
-        case .planned(let plan, let folder, let keep, _):
+        case .planned(let plan, let folder, let keep, let replan):
           return keep
             ? kept(plan, folder: folder, skills: skills)
-            : finish(plan, folder: folder, skills: skills)
+            : finish(plan, folder: folder, skills: skills, replan: replan)
         }
       }
       let outcomes = OrderedPipeline.run(
@@ -539,7 +539,16 @@ struct BatchRunner: Sendable {
         let path = ((out as NSString).appendingPathComponent(folder) as NSString)
           .appendingPathComponent("plan.json")
         if FileManager.default.fileExists(atPath: path) {
-          replan = try Replan.reading(try FileSystem.read(path), from: replanFrom)
+          var earlier = try Replan.reading(try FileSystem.read(path), from: replanFrom)
+          // The emails sent before the re-plan date, kept byte for byte.
+          let base = (out as NSString).appendingPathComponent(folder) as NSString
+          earlier.sent = earlier.emailsSent.map { summary in
+            SentEmail(
+              summary: summary,
+              data: FileManager.default.contents(
+                atPath: base.appendingPathComponent(summary.file)))
+          }
+          replan = earlier
         }
       }
       let plan: OnboardingPlan
@@ -599,11 +608,14 @@ struct BatchRunner: Sendable {
   }
 
   /// A planned hire with its people named: rendered and written.
-  func finish(_ plan: OnboardingPlan, folder: String, skills: [Skill]) -> Outcome {
+  func finish(_ plan: OnboardingPlan, folder: String, skills: [Skill], replan: Replan? = nil)
+    -> Outcome
+  {
     let hire = plan.hire
     do {
       let output = try Onboarding.render(
-        plan, folder: folder, library: library, templates: templates, stamp: stamp)
+        plan, folder: folder, library: library, templates: templates, stamp: stamp,
+        replan: replan)
       try HireFolder.write(
         output.files, folder: folder, in: out, replace: force || plan.replannedFrom != nil)
       let consoleLine =

@@ -54,7 +54,7 @@ public enum EmailPlaceholders {
   public static let session = object(
     [
       "title", "skill", "format", "date", "time", "duration_minutes", "owner_name", "reason",
-      "resource", "with", "is_check",
+      "resource", "with", "is_check", "is_update",
     ], nested: ["points": object(["point"])])
 
   /// `activity` in `before ACTIVITY` templates.

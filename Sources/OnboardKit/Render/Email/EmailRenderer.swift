@@ -14,17 +14,21 @@ public struct RenderedEmail: Sendable {
 public enum EmailRenderer {
   /// Renders `template` for `event`. `itemEvents` may give the plan's item events
   /// (`CalendarFile.itemEvents`, by position), so that an invitation's event is not made again.
+  /// `isUpdate` marks a re-plan's new version of an invitation sent before: "Updated: " goes
+  /// before the subject and `session.is_update` is true.
   public static func render(
     _ template: EmailTemplate, event: EmailEvent, sequence: Int, plan: OnboardingPlan,
     settings: PlanSettings, stamp: CalendarDate, baseContext: [String: MustacheValue]? = nil,
-    itemEvents: [ICSEvent?] = []
+    itemEvents: [ICSEvent?] = [], isUpdate: Bool = false
   ) throws(InputError) -> RenderedEmail {
     // The shared values stay one object under this email's few own ones (never copied per email).
     let stack: [MustacheValue] = [
       .object(baseContext ?? EmailContext.base(plan: plan, settings: settings)),
-      .object(EmailContext.eventValues(event, of: plan, template: template.file)),
+      .object(
+        EmailContext.eventValues(event, of: plan, template: template.file, isUpdate: isUpdate)),
     ]
-    let (subject, text, html) = try partsUTF8(template, stack: stack)
+    var (subject, text, html) = try partsUTF8(template, stack: stack)
+    if isUpdate { subject = "Updated: " + subject }
 
     let hire = plan.hire
     func person(_ audience: Audience) -> Person {

@@ -1,0 +1,81 @@
+import Foundation
+import OnboardICS
+import OnboardMIME
+
+extension EmailRenderer {
+  /// The cancellation of an invitation sent before a re-plan removed its session: to the people
+  /// the invitation went to, with an iTIP `METHOD:CANCEL` calendar part (the invitation's UID, the
+  /// next SEQUENCE), so that a calendar that took the invitation removes the event.
+  ///
+  /// The text is Onboard's own (no template says it): what is cancelled, when it was, and why.
+  static func cancellation(
+    _ cancellation: ReplanEmails.Cancellation, template: EmailTemplate, sequence: Int,
+    plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
+  ) throws(InputError) -> RenderedEmail {
+    let hire = plan.hire
+    let item = cancellation.item
+    func person(_ audience: Audience) -> Person {
+      switch audience {
+      case .hire: Person(name: hire.fullName, email: hire.email)
+      case .manager: hire.manager
+      case .buddy: hire.buddy
+      case .hr: settings.sender
+      }
+    }
+    let to = person(template.file.audience)
+    let cc = template.file.cc.map(person).filter { $0.email != to.email }
+    let greeting = template.file.audience == .hire ? hire.firstName : to.firstName
+    let why =
+      item.kind == .followUp
+      ? "The skill check's result is recorded, so this slot is not needed any more."
+      : "The onboarding plan was updated on \(cancellation.date.longText) with new assessment "
+        + "results, and this session is no longer part of it."
+    let body =
+      "Hello \(EmailMarkdown.escape(greeting)),\n\n"
+      + "**\(EmailMarkdown.escape(item.title))** on \(item.date.longText) at \(item.start) "
+      + "(\(EmailMarkdown.escape(hire.timeZone))) is cancelled. \(why)\n\n"
+      + "This email withdraws the invitation of \(cancellation.sent.date.longText): your calendar "
+      + "removes the event when it reads the attached cancellation.\n\n"
+      + EmailMarkdown.escape(settings.sender.name) + "\n"
+    let (text, html) = EmailMarkdown.renderUTF8(visibleDocument(bytes: Array(body.utf8)))
+    let subject = visibleText(oneLine("Cancelled: " + cancellation.sent.subject))
+    let fileName =
+      "\(pad(sequence, 2))-\(cancellation.date.iso)-cancelled-\(template.id)-\(fileSafeName(item.id)).eml"
+    let event = EmailEvent(
+      templateID: template.id, date: cancellation.date, time: cancellation.time, itemID: item.id)
+    do {
+      var cancelled = CalendarFile.event(for: item, plan: plan, settings: settings, stamp: stamp)
+      cancelled.status = .cancelled
+      let calendar = try CalendarPart(
+        icsBytes: try CalendarFile.renderBytes(
+          ICSCalendar(method: .cancel, events: [cancelled]), plan: plan),
+        method: "CANCEL")
+      let message = EmailMessage(
+        from: try Mailbox(settings.sender.email, displayName: settings.sender.name),
+        to: [try Mailbox(to.email, displayName: to.name)],
+        cc: try cc.map { (p) throws(MIMEError) in try Mailbox(p.email, displayName: p.name) },
+        subject: subject,
+        date: try EmailDate(
+          sendDate(event, zone: hire.timeZone),
+          timeZone: TimeZone(identifier: hire.timeZone) ?? .gmt),
+        messageID: try MessageID(
+          left:
+            "\(fileSafeName(hire.key).prefix(32))-\(stableHash(hire.key))-\(fileName.dropLast(4))",
+          domain: settings.domain),
+        extraHeaders: [
+          try HeaderField(name: "X-Unsent", value: "1"),
+          try HeaderField(name: "X-Onboard-Template", value: template.id),
+        ],
+        textBodyUTF8: text, htmlBodyUTF8: html, calendar: calendar)
+      return RenderedEmail(
+        fileName: fileName, data: Data(try message.render()),
+        summary: EmailSummary(
+          date: cancellation.date, time: cancellation.time, subject: subject,
+          to: [to.name] + cc.map(\.name), file: "emails/\(fileName)"))
+    } catch {
+      throw InputError(
+        hire.origin, "cannot write the cancellation of `\(template.id)` for \(hire.email): \(error)"
+      )
+    }
+  }
+}

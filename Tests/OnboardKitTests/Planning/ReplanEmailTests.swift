@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+@testable import OnboardKit
+
+/// A re-plan and the emails already sent: Siobhán's REST re-test of Fri 8 Jan (95 %, rated 5)
+/// re-plans her from Mon 11 Jan, which removes the API versioning session whose invitation went
+/// out on Fri 8 Jan.
+@Suite struct ReplanEmailTests {
+  static let from = CalendarDate(year: 2027, month: 1, day: 11)!
+
+  static func plans() throws -> (first: HireOutput, again: HireOutput) {
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let first = try cohort.output(for: hire)
+    let json = try #require(first.files.first { $0.path == "plan.json" })
+    var replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
+    // The caller (the CLI) reads the sent emails from the folder: here, from the first output.
+    replan.sent = replan.emailsSent.map { summary in
+      SentEmail(summary: summary, data: first.files.first { $0.path == summary.file }?.data)
+    }
+    let retest = try EvidenceImport.parse(
+      try RepositoryFiles.source("Fixtures/retest-rest-apis.csv"),
+      skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
+    let again = try Onboarding.process(
+      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
+      evidence: cohort.evidence.evidence + retest.evidence, stamp: FixtureCohort.stamp,
+      replan: replan)
+    return (first, again)
+  }
+
+  static func emails(_ output: HireOutput) -> [String: Data] {
+    Dictionary(
+      output.files.filter { $0.path.hasPrefix("emails/") }.map { ($0.path, $0.data) },
+      uniquingKeysWith: { a, _ in a })
+  }
+
+  static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+
+  @Test func theEmailsSentBeforeTheDateStayAsTheyWere() throws {
+    let (first, again) = try Self.plans()
+    let sent = Self.emails(first).filter { path, _ in
+      first.emails.contains { $0.file == path && $0.date < Self.from }
+    }
+    #expect(sent.count >= 5)
+    let now = Self.emails(again)
+    for (path, data) in sent { #expect(now[path] == data, "\(path)") }
+    // Nothing else is dated before the re-plan date, and the new emails are numbered after the
+    // sent ones (the number of a sent email is never given to another).
+    let newPaths = now.keys.filter { sent[$0] == nil }
+    #expect(!newPaths.isEmpty)
+    let lastSent = sent.keys.compactMap { Int($0.dropFirst("emails/".count).prefix(2)) }.max()!
+    for path in newPaths {
+      let name = path.dropFirst("emails/".count)
+      #expect(Int(name.prefix(2))! > lastSent, "\(path)")
+      #expect(String(name.dropFirst(3).prefix(10)) >= Self.from.iso, "\(path)")
+    }
+    // plan.json lists every file of emails/, the sent ones included.
+    #expect(Set(again.emails.map(\.file)) == Set(now.keys))
+  }
+
+  @Test func aSentInvitationForARemovedSessionIsCancelled() throws {
+    let (first, again) = try Self.plans()
+    let removed = try #require(
+      again.plan.cancelled.first { $0.id == "training:api-versioning" })
+    let invitation = try #require(
+      first.emails.first { $0.file.hasSuffix("-training-api-versioning.eml") })
+    #expect(invitation.date < Self.from)
+    let cancellation = try #require(
+      Self.emails(again).first {
+        $0.key.contains("cancelled-") && $0.key.hasSuffix("api-versioning.eml")
+      })
+    let message = Self.text(cancellation.value)
+    #expect(message.contains("method=CANCEL"))
+    // The calendar part is base64: decode it and compare with the sent invitation's event.
+    func calendar(_ eml: String) throws -> String {
+      let part = try #require(eml.components(separatedBy: "Content-Type: text/calendar").last)
+      let body = part.components(separatedBy: "\r\n\r\n")[1].components(separatedBy: "\r\n--")[0]
+      let data = try #require(
+        Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: "")))
+      return Self.text(data)
+    }
+    let cancel = try calendar(message)
+    let request = try calendar(
+      Self.text(try #require(Self.emails(first)[invitation.file])))
+    func line(_ ics: String, _ name: String) -> String? {
+      ics.components(separatedBy: "\r\n").first { $0.hasPrefix(name) }
+    }
+    #expect(line(cancel, "METHOD:") == "METHOD:CANCEL")
+    #expect(line(request, "METHOD:") == "METHOD:REQUEST")
+    #expect(line(cancel, "UID:") == line(request, "UID:"))
+    #expect(line(cancel, "SEQUENCE:") == "SEQUENCE:\(removed.sequence)")
+    #expect(removed.sequence == 1)
+    #expect(line(cancel, "STATUS:") == "STATUS:CANCELLED")
+    #expect(message.contains("Subject: Cancelled: "))
+    #expect(message.contains("To: =?UTF-8?") || message.contains("siobhan.oconnor@example.org"))
+    // A removed session whose invitation was not sent yet gets no cancellation.
+    let unsent = again.plan.cancelled.filter { item in
+      !first.emails.contains {
+        $0.date < Self.from && $0.file.hasSuffix("-\(fileSafeName(item.id)).eml")
+      }
+    }
+    for item in unsent {
+      #expect(
+        !Self.emails(again).keys.contains {
+          $0.contains("cancelled-") && $0.hasSuffix("-\(fileSafeName(item.id)).eml")
+        }, "\(item.id)")
+    }
+  }
+
+  @Test func anInvitationDueBeforeTheDateGoesOutOnIt() throws {
+    let (first, again) = try Self.plans()
+    // The re-test needs a new REST skill check on Mon 11 Jan: its invitation was due Fri 8 Jan.
+    let check = try #require(again.plan.items.first { $0.id == "verify:rest-apis" })
+    #expect(first.plan.item(id: check.id) == nil)
+    let email = try #require(again.emails.first { $0.file.hasSuffix("-verify-rest-apis.eml") })
+    #expect(email.date == Self.from)
+    #expect(again.plan.notes.contains { $0.contains("would have gone out before") })
+  }
+
+  /// An invitation sent before the date for a session the re-plan moves is sent again, marked
+  /// as an update, on the re-plan date; a change of a note sends nothing.
+  @Test func aSentInvitationForAMovedSessionIsUpdated() throws {
+    let (first, _) = try Self.plans()
+    var plan = first.plan
+    let index = try #require(plan.items.firstIndex { $0.id == "training:docker-compose-local" })
+    let old = plan.items[index]
+    plan.items[index].date = CalendarDate(year: 2027, month: 1, day: 20)!
+    plan.replannedFrom = CalendarDate(year: 2027, month: 1, day: 14)!
+    plan.changes = [
+      PlanChange(itemID: old.id, change: .changed, text: "moved"),
+      PlanChange(
+        itemID: "training:sql-distributed-transactions", change: .changed,
+        text: "x" + PlanChange.detailsSuffix),
+    ]
+    let sent = first.emails.filter { $0.date < plan.replannedFrom! }
+    let events = EmailSchedule.events(
+      for: first.plan, templates: try FixtureCohort().templates.map(\.file),
+      defaultTime: LocalTime(minutes: 9 * 60)
+    ).events
+    #expect(sent.contains { $0.file.hasSuffix("-training-docker-compose-local.eml") })
+    let result = EmailSchedule.afterReplan(
+      events, sent: sent, from: plan.replannedFrom!, plan: plan,
+      templateIDs: try FixtureCohort().templates.map(\.id),
+      defaultTime: LocalTime(minutes: 9 * 60))
+    #expect(result.updates.map(\.itemID) == ["training:docker-compose-local"])
+    #expect(result.updates.allSatisfy { $0.date == plan.replannedFrom! })
+    #expect(!result.events.contains { $0.itemID == "training:sql-distributed-transactions" })
+    #expect(result.cancellations.isEmpty)
+    #expect(result.lastSentNumber == sent.count)
+  }
+}
