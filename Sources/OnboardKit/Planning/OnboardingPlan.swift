@@ -224,6 +224,9 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   public var changes: [PlanChange] = []
   /// Items of the earlier plan the re-plan removed (cancelled in the calendar).
   public var cancelled: [PlanItem] = []
+  /// The earlier versions of items the re-plan gave to another person (a manager's hand-over),
+  /// with the new SEQUENCE: cancelled in the calendar of the person who no longer attends.
+  public var handedOver: [PlanItem] = []
   /// The levels of the first plan, by skill id, when this is a re-plan.
   public var levelsAtHire: [String: Double]? = nil
 

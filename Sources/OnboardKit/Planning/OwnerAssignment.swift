@@ -166,6 +166,7 @@ public enum OwnerAssignment {
       }
       plan.changes = compared.changes
       plan.cancelled = compared.cancelled
+      plan.handedOver = compared.handedOver
     }
     return plan
   }

@@ -111,13 +111,15 @@ public struct PlanChange: Hashable, Sendable, Codable {
 extension Replan {
   /// Compares the re-plan with the earlier plan from the re-plan date on: an item that stayed
   /// keeps its SEQUENCE, a changed one carries the next, a new one starts at 0; removed items
-  /// come back as the list of cancelled ones (with the next SEQUENCE).
+  /// come back as the list of cancelled ones (with the next SEQUENCE), and the earlier versions
+  /// of items now run by another person as `handedOver` (with the new SEQUENCE).
   func compare(_ items: [PlanItem]) -> (
-    items: [PlanItem], changes: [PlanChange], cancelled: [PlanItem]
+    items: [PlanItem], changes: [PlanChange], cancelled: [PlanItem], handedOver: [PlanItem]
   ) {
     let before = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var result: [PlanItem] = []
     var changes: [PlanChange] = []
+    var handedOver: [PlanItem] = []
     let ids = Set(items.map(\.id))
     for var item in items {
       guard let old = before[item.id] else {
@@ -148,6 +150,11 @@ extension Replan {
           : person.map { "\(Self.describe(item)): \($0)" }
             ?? Self.describe(item) + PlanChange.detailsSuffix
         changes.append(PlanChange(itemID: item.id, change: .changed, text: text))
+        if person != nil, old.ownerName != nil {
+          var earlier = old
+          earlier.sequence = item.sequence
+          handedOver.append(earlier)
+        }
       }
       result.append(item)
     }
@@ -171,7 +178,7 @@ extension Replan {
       }
       changes.append(PlanChange(itemID: old.id, change: .removed, text: text))
     }
-    return (result, changes, cancelled)
+    return (result, changes, cancelled, handedOver)
   }
 
   static func describe(_ item: PlanItem) -> String {

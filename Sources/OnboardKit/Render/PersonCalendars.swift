@@ -72,8 +72,11 @@ public enum PersonCalendars {
     let hireName = plan.hire.fullName
     var writer = ICSBlockWriter()
     // Items a re-plan removed stay in their owner's calendar as cancelled (same UID, the next
-    // SEQUENCE), as in the hire's sessions.ics: a calendar that had them drops them.
-    let removed = plan.cancelled.isEmpty ? [] : cancelledWithOwners(plan, people: people)
+    // SEQUENCE), as in the hire's sessions.ics: a calendar that had them drops them. So do the
+    // items handed to another person, in the calendar of the one who had them.
+    let removed =
+      plan.cancelled.isEmpty && plan.handedOver.isEmpty
+      ? [] : cancelledWithOwners(plan, people: people)
     let count = plan.items.count
     for index in 0..<(count + removed.count) {
       let item = index < count ? plan.items[index] : removed[index - count]
@@ -96,14 +99,15 @@ public enum PersonCalendars {
     return result
   }
 
-  /// The removed items from the first day on, each with its owner's email (plan.json keeps
+  /// The removed and handed-over items from the first day on, each with its (earlier) owner's
+  /// email (plan.json keeps
   /// owners by name: the email is looked up again, as for the kept items); one without is left.
   static func cancelledWithOwners(_ plan: OnboardingPlan, people: [TeamMember]) -> [PlanItem] {
     let named =
       people.map { ($0.name, $0.email) }
       + [plan.hire.manager, plan.hire.buddy].map { ($0.name, $0.email) }
     let byName = Dictionary(named, uniquingKeysWith: { first, _ in first })
-    return plan.cancelled.compactMap { item -> PlanItem? in
+    return (plan.cancelled + plan.handedOver).compactMap { item -> PlanItem? in
       guard item.date >= plan.start else { return nil }
       var item = item
       if item.ownerEmail == nil { item.ownerEmail = item.ownerName.flatMap { byName[$0] } }

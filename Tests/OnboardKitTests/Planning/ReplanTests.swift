@@ -167,4 +167,65 @@ import Testing
       #expect(event == old[uid], "\(uid)")
     }
   }
+
+  /// A manager's hand-over from Mon 15 Feb (`manager` override, re-planned from that day): the
+  /// weekly 1:1s from then on go to Grace Liu, and the earlier manager's calendar keeps them as
+  /// cancelled (same UID, the new SEQUENCE) instead of losing them without a word.
+  @Test func aHandOverCancelsTheEventsInTheEarlierOwnersCalendar() throws {
+    let from = CalendarDate(year: 2027, month: 2, day: 15)!
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let first = try cohort.output(for: hire)
+    let json = try #require(first.files.first { $0.path == "plan.json" })
+    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
+    let overrides = try OverridesImport.parse(
+      SourceFile(
+        path: "overrides.csv",
+        text: "email,action,target,date,time,duration_minutes,title,owner,note\n"
+          + "\(hire.email),manager,Grace Liu <grace.liu@example.com>,,,,,,Marcus moves team\n"))
+    let again = try Onboarding.process(
+      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
+      evidence: cohort.evidence.evidence, overrides: overrides, stamp: FixtureCohort.stamp,
+      replan: replan)
+    let handed = again.plan.items.filter { $0.id.hasPrefix("weekly-1on1#") && $0.date >= from }
+    #expect(!handed.isEmpty && handed.allSatisfy { $0.ownerName == "Grace Liu" })
+    #expect(
+      again.plan.changes.contains {
+        $0.itemID == handed[0].id && $0.text.contains("now with Grace Liu (was Marcus Oyelaran)")
+      })
+    let people = cohort.library.people
+    let calendars = try PersonCalendars.files(
+      PersonCalendars.events(
+        of: again.plan, people: people, settings: cohort.library.settings,
+        stamp: FixtureCohort.stamp))
+    func events(_ person: String) throws -> [String: String] {
+      let file = try #require(calendars.first { $0.path.contains(person) }, "\(person)")
+      var byUID: [String: String] = [:]
+      for block in String(decoding: file.data, as: UTF8.self).components(
+        separatedBy: "BEGIN:VEVENT"
+      ).dropFirst() {
+        let uid = block.components(separatedBy: "\r\n").first { $0.hasPrefix("UID:") } ?? ""
+        byUID[uid] = block
+      }
+      return byUID
+    }
+    let marcus = try events("marcus-oyelaran")
+    let grace = try events("grace-liu")
+    let domain = cohort.library.settings.domain
+    for item in handed {
+      let uid = "UID:" + ICSEvent.stableUID(key: "\(hire.key)/\(item.id)", domain: domain)
+      let old = try #require(marcus[uid], "\(item.id) is not in Marcus's calendar")
+      #expect(old.contains("STATUS:CANCELLED"), "\(item.id)")
+      #expect(old.contains("SEQUENCE:\(item.sequence)\r\n") && item.sequence == 1)
+      let new = try #require(grace[uid], "\(item.id) is not in Grace's calendar")
+      #expect(!new.contains("STATUS:CANCELLED"))
+    }
+    // The 1:1s before the hand-over stay Marcus's, not cancelled.
+    let before = again.plan.items.filter { $0.id.hasPrefix("weekly-1on1#") && $0.date < from }
+    #expect(!before.isEmpty)
+    for item in before {
+      let uid = "UID:" + ICSEvent.stableUID(key: "\(hire.key)/\(item.id)", domain: domain)
+      #expect(marcus[uid].map { !$0.contains("STATUS:CANCELLED") } == true, "\(item.id)")
+    }
+  }
 }
