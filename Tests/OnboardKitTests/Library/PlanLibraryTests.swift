@@ -107,6 +107,32 @@ import Testing
     #expect(errors[1].location.line == 6)
   }
 
+  /// A hire's template that shows what is the manager's (a review's agenda with its levels, the
+  /// gaps) is warned about at the tag; the same template to the manager is not.
+  @Test func aHireTemplateShowingTheManagersTextIsWarned() throws {
+    func warnings(_ audience: String) throws -> [String] {
+      let file = try EmailTemplateFile(
+        id: "t", path: "Plans/emails/t.mustache",
+        contents:
+          "subject: Your review\naudience: \(audience)\nsend: 2 workdays before review-60\n---\n"
+          + "Hi {{first_name}},\n{{#activity.agenda}}- {{point}}\n{{/activity.agenda}}\n"
+          + "{{#activity}}{{#agenda}}{{point}}{{/agenda}}{{/activity}} {{activity.title}}\n"
+          + "{{#gaps}}{{skill}}{{/gaps}}\n")
+      return try EmailTemplate(file).warnings().map(\.description)
+    }
+    let hire = try warnings("hire")
+    #expect(hire.count == 3, "\(hire)")
+    #expect(hire[0].hasPrefix("Plans/emails/t.mustache:6:1: warning: `activity.agenda` shows"))
+    #expect(hire[1].hasPrefix("Plans/emails/t.mustache:8:14: warning: `agenda` shows"))
+    #expect(hire[2].hasPrefix("Plans/emails/t.mustache:9:1: warning: `gaps` shows the skill gaps"))
+    #expect(try warnings("buddy").count == 3)
+    #expect(try warnings("manager").isEmpty)
+    // The shipped hire and buddy templates show none of it.
+    let shipped = try FixtureCohort().templates
+    #expect(shipped.contains { $0.file.audience == .hire })
+    #expect(shipped.flatMap { $0.warnings() }.isEmpty)
+  }
+
   /// A partial in an email template is named by `check` at its line and column: a plan's
   /// emails have no partials, so it failed every hire at `plan` while `check` said ok.
   @Test func aPartialInATemplateIsAnErrorOfCheck() throws {

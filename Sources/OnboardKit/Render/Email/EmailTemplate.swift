@@ -102,8 +102,31 @@ public struct EmailTemplate: Sendable {
   /// What `onboard check` warns about: `{{{name}}}` / `{{& name}}` tags in the Markdown body,
   /// which insert a value as Markdown (a link, bold) instead of plain text. (A header given twice
   /// and an unescaped tag in an explicit HTML body are errors when the template loads.)
+  ///
+  /// A hire or buddy template that shows what is the manager's (levels, gaps, the interviewers'
+  /// notes, the planner's reasons, a review's agenda with its levels) is warned about too.
   public func warnings() -> [Diagnostic] {
     var warnings: [Diagnostic] = []
+    if file.audience == .hire || file.audience == .buddy {
+      let parts: [(MustacheTemplate, Int)] =
+        [(subject, file.subjectLine), (text, file.textLine)]
+        + (html.map { [($0, file.htmlLine ?? 1)] } ?? [])
+      for (template, firstLine) in parts {
+        for reference in template.references where reference.isContextName {
+          guard let shown = Self.managersOnly(reference.name, in: reference.sectionPath) else {
+            continue
+          }
+          warnings.append(
+            Diagnostic(
+              .warning,
+              SourceLocation(
+                file: file.path, line: reference.line + firstLine - 1, column: reference.column),
+              "`\(reference.name)` shows \(shown) to the \(file.audience.rawValue); levels, gaps, "
+                + "the interviewers' notes and the planner's reasons belong in the manager's "
+                + "emails (Plans/README.md, \"Words for each reader\")"))
+        }
+      }
+    }
     for reference in text.references where reference.kind == .unescapedVariable {
       warnings.append(
         Diagnostic(
@@ -114,5 +137,29 @@ public struct EmailTemplate: Sendable {
             + "{{\(reference.name)}} so a value can never become a link or bold text"))
     }
     return warnings
+  }
+
+  /// What a placeholder shows that is meant for the manager (nil for the others): `gaps`,
+  /// `conflicts`, `integrity`, `interview_notes`, `activity.agenda`, `session.reason`, also
+  /// written inside their sections (`{{#activity}}{{#agenda}}`).
+  static func managersOnly(_ name: String, in sections: [String]) -> String? {
+    let outer = sections.flatMap { $0.split(separator: ".").map(String.init) }
+    let path = outer + name.split(separator: ".").map(String.init)
+    // Only the name's own parts count (a `{{point}}` inside `{{#activity.agenda}}` is the same
+    // finding as its section, reported once there).
+    for (index, part) in path.enumerated() where index >= outer.count {
+      switch part {
+      case "gaps": return "the skill gaps with their levels"
+      case "conflicts", "integrity", "has_integrity_flags":
+        return "the evidence's conflicts and integrity flags"
+      case "interview_notes": return "the interviewers' notes"
+      case "agenda" where index > 0 && path[index - 1] == "activity":
+        return "the activity's agenda (a review's agenda lists levels and targets)"
+      case "reason" where index > 0 && path[index - 1] == "session":
+        return "the planner's reason for the session (written for managers)"
+      default: continue
+      }
+    }
+    return nil
   }
 }
