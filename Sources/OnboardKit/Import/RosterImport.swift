@@ -81,6 +81,27 @@ public enum RosterImport {
   /// 10 MB first name would be copied into every document and email of the hire.
   public static let maximumFieldLength = 200
 
+  /// The columns that hold a person's name or a place: shown in headers, calendars and pages.
+  static let nameColumns: Set<String> = [
+    "first_name", "last_name", "manager_name", "buddy_name", "location",
+  ]
+
+  /// A name as one line, as every document shows it: a line break or tab inside the cell (a
+  /// spreadsheet's Alt+Enter) is a space, spaces run together, a control character is shown as
+  /// its symbol (␛) and a bidirectional override is removed, so a mail client's To line and a
+  /// calendar's attendee read as the plan does.
+  static func oneLineName(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value >= 0x7F }) else {
+      return text
+    }
+    let spaced = String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map {
+          $0.properties.isWhitespace || (0x0A...0x0D).contains($0.value) ? " " : $0
+        }))
+    return visibleText(spaced.split(separator: " ").joined(separator: " "), allowing: [])
+  }
+
   static func parseRow(_ row: TableRow) throws(InputError) -> Hire {
     for column in requiredColumns + ["employment", "work_days", "hours_per_day", "work_mode"] {
       let length = row.value(column).count
@@ -92,7 +113,7 @@ public enum RosterImport {
       }
     }
     func required(_ column: String, _ what: String) throws(InputError) -> String {
-      let value = row.value(column)
+      let value = nameColumns.contains(column) ? oneLineName(row.value(column)) : row.value(column)
       guard !value.isEmpty else { throw row.error(column, "is empty; expected \(what)") }
       return value
     }
@@ -155,7 +176,7 @@ public enum RosterImport {
     }
     return Hire(
       firstName: try required("first_name", "the hire's first name"),
-      lastName: row.value("last_name"),
+      lastName: oneLineName(row.value("last_name")),
       email: try email("email"), role: try required("role", "a role of Plans/roles.csv"),
       requestedStart: start, timeZone: zone,
       location: try required("location", "a location such as Berlin"),

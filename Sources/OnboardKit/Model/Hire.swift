@@ -10,9 +10,12 @@ public struct Person: Hashable, Sendable, Codable {
     self.email = email
   }
 
-  /// The first word of the name ("Priya" of "Priya Raman").
+  /// The first word of the name ("Priya" of "Priya Raman"), without a comma or semicolon after
+  /// it ("Bud" of "Bud, Q. O'Neil", so that "Hi Bud," is not "Hi Bud,,").
   public var firstName: String {
-    name.split(separator: " ").first.map(String.init) ?? name
+    guard let word = name.split(separator: " ").first else { return name }
+    let trimmed = word.reversed().drop { $0 == "," || $0 == ";" }.reversed()
+    return trimmed.isEmpty ? String(word) : String(trimmed)
   }
 }
 

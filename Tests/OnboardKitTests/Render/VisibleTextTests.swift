@@ -44,6 +44,25 @@ import Testing
     #expect(errors.first?.description.contains("found `0.5`; expected hours from 1 to 12") == true)
   }
 
+  /// A name with a line break (a spreadsheet's Alt+Enter) and bidirectional overrides is one
+  /// plain line in the hire: in a mail client's To line and a calendar's attendee as in the plan.
+  @Test func rosterNamesAreOneLineWithoutOverrides() throws {
+    let file = SourceFile(
+      path: "roster.csv",
+      text: Self.header
+        + "\"Ann\r\nBcc: x@evil.example\",\"\u{202E}Lee\u{202C}\",ann@example.org,Backend Developer,"
+        + "2026-12-14,Europe/Berlin,Berlin,\"Mar\tco  \u{1B}Rossi\",m@example.com,"
+        + "\"Bud, Q. O'Neil\",b@example.com,,,,remote\n")
+    let (hires, errors) = try RosterImport.parse(file)
+    #expect(errors.isEmpty, "\(errors)")
+    let hire = try #require(hires.first)
+    #expect(hire.firstName == "Ann Bcc: x@evil.example")
+    #expect(hire.lastName == "Lee")
+    #expect(hire.manager.name == "Mar co ␛Rossi")
+    #expect(hire.buddy.firstName == "Bud")
+    #expect(Person(name: "Ann Lee", email: "a@example.org").firstName == "Ann")
+  }
+
   @Test func rosterCellsAreCappedWithTheirColumn() throws {
     let file = SourceFile(
       path: "roster.csv",
