@@ -71,6 +71,14 @@ public enum RosterImport {
     } catch {
       throw InputErrors([error])
     }
+    if hires.isEmpty && errors.isEmpty {
+      // A header with no rows (an export of an empty view): nothing to plan is not a success.
+      throw InputErrors([
+        InputError(
+          SourceLocation(file: file.path, line: 1),
+          "the roster has a header but no hire rows; expected one row per hire under the header")
+      ])
+    }
     // A failed row's email that another row has (a repeat, or the row after a bad one) is that
     // hire's.
     let kept = Set(hires.map(\.key))

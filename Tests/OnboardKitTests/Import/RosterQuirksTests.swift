@@ -50,4 +50,18 @@ import Testing
       error.message.contains(
         "column `Start Date`: found `04/01/2027`; day and month could be either way round"))
   }
+
+  /// A roster with a header and no rows (an export of an empty view) is an error at line 1, not
+  /// "0 of 0 hires planned" and exit 0; blank lines after the header are no rows either.
+  @Test(arguments: ["", "\n\n", ",,,,,,,,,,\n"])
+  func aRosterWithOnlyAHeaderIsAnError(rest: String) throws {
+    let file = SourceFile(
+      path: "roster.csv",
+      text: RosterImport.requiredColumns.joined(separator: ",") + "\n" + rest)
+    #expect {
+      _ = try RosterImport.parse(file)
+    } throws: { error in
+      "\(error)".contains("roster.csv:1: error: the roster has a header but no hire rows")
+    }
+  }
 }
