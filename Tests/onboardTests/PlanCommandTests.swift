@@ -50,6 +50,39 @@ import Testing
     }
   }
 
+  /// `--force` with a smaller roster: calendars/ describes the new run (the people with no event
+  /// in it lose their file, named on stderr), and the hire folders of hires not on the roster
+  /// are left but named.
+  @Test func forceWithASmallerRosterLeavesNoStaleCalendar() throws {
+    try TemporaryDirectory.with("shrink") { out in
+      #expect(try plan(out: out).status == 0)
+      let before = try CommandRunner.snapshot(out)
+      let roster = out.deletingLastPathComponent().appendingPathComponent("shrink-roster.csv")
+      let lines = try String(contentsOfFile: "Fixtures/roster.csv", encoding: .utf8)
+        .split(separator: "\n", omittingEmptySubsequences: false)
+      try (lines.prefix(3).joined(separator: "\n") + "\n").write(
+        to: roster, atomically: true, encoding: .utf8)
+      defer { try? FileManager.default.removeItem(at: roster) }
+      let again = try plan(out: out, extra: ["--force"], roster: roster.path)
+      #expect(again.status == 0, "\(again.stderr)")
+      let after = try CommandRunner.snapshot(out)
+      let calendars = after.keys.filter { $0.hasPrefix("calendars/") }
+      #expect(calendars.count < before.keys.filter { $0.hasPrefix("calendars/") }.count)
+      // Every calendar left has an event of one of the two hires planned now.
+      for path in calendars {
+        let text = String(decoding: after[path]!, as: UTF8.self)
+        #expect(
+          text.contains("(Zoë Müller-Lüdenscheidt)") || text.contains("(Siobhán O'Connor)"),
+          "\(path)")
+      }
+      #expect(again.stderr.contains("note: calendars/: removed "))
+      #expect(
+        again.stderr.contains(
+          "3 hire folders of an earlier run are not on this roster and were left as they were"))
+      #expect(after["layla-almansouri/plan.json"] == before["layla-almansouri/plan.json"])
+    }
+  }
+
   @Test func rerunRefusesToOverwriteThenForceGivesIdenticalBytes() throws {
     try TemporaryDirectory.with("rerun") { out in
       #expect(try plan(out: out).status == 0)

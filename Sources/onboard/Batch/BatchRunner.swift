@@ -411,6 +411,7 @@ struct BatchRunner: Sendable {
         try FileSystem.write(try cohortData.values[0].get(), in: out)
         try outcomeSpool.moveTasks(into: out)
         // One bucket's people at a time (each person's events are all in one bucket).
+        var written: Set<String> = []
         for bucket in 0..<outcomeSpool.bucketCount {
           let files =
             bucket == 0
@@ -420,6 +421,32 @@ struct BatchRunner: Sendable {
             throw InputError(SourceLocation(file: work), failure)
           }
           try writeInParallel(files, in: out)
+          written.formUnion(files.map(\.path))
+        }
+        // calendars/ describes this run: a person's file an earlier run wrote, of whom this run
+        // has no event (a hire no longer on the roster), goes, instead of contradicting
+        // summary.json and tasks.csv.
+        let stale = Self.staleCalendars(in: out, written: written)
+        for name in stale {
+          try? FileManager.default.removeItem(
+            atPath: ((out as NSString).appendingPathComponent("calendars") as NSString)
+              .appendingPathComponent(name))
+        }
+        if !stale.isEmpty, !quiet {
+          Console.err(
+            "note: calendars/: removed \(plural(stale.count, "person's calendar", "people's calendars")) "
+              + "of an earlier run with no event in this one: "
+              + stale.prefix(10).joined(separator: ", ") + (stale.count > 10 ? ", ..." : ""))
+        }
+        // Hire folders are never removed; those of hires not on this roster are named.
+        let others = Self.otherHireFolders(in: out, roster: Set(folders.values))
+        if !others.isEmpty, !quiet {
+          Console.err(
+            "note: \(plural(others.count, "hire folder")) of an earlier run \(others.count == 1 ? "is" : "are") "
+              + "not on this roster and \(others.count == 1 ? "was" : "were") left as "
+              + "\(others.count == 1 ? "it was" : "they were") (summary.json does not list "
+              + "\(others.count == 1 ? "it" : "them")): "
+              + others.prefix(10).joined(separator: ", ") + (others.count > 10 ? ", ..." : ""))
         }
       } catch {
         Console.err("\(out): error: cannot write the cohort files: \(error)")
@@ -640,6 +667,26 @@ struct BatchRunner: Sendable {
     } catch {
       return failure(hire, [error.description], skills)
     }
+  }
+
+  /// The `.ics` files in `out/calendars/` that are not among `written` (paths `calendars/x.ics`),
+  /// sorted.
+  static func staleCalendars(in out: String, written: Set<String>) -> [String] {
+    let folder = (out as NSString).appendingPathComponent("calendars")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { $0.hasSuffix(".ics") && !written.contains("calendars/\($0)") }.sorted()
+  }
+
+  /// The folders in `out` that hold a `plan.json` and are not among `roster` (the folders of
+  /// this run's hires), sorted.
+  static func otherHireFolders(in out: String, roster: Set<String>) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+    return names.filter { name in
+      !roster.contains(name) && !name.hasPrefix(".")
+        && FileManager.default.fileExists(
+          atPath: ((out as NSString).appendingPathComponent(name) as NSString)
+            .appendingPathComponent("plan.json"))
+    }.sorted()
   }
 
   /// calendars/<person>.ics, the people rendered in parallel: the same files, in the same order,
