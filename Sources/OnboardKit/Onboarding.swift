@@ -204,7 +204,7 @@ public enum Onboarding {
       plan.report, threshold: settings.analysis.assessorConflictLevels)
     let baseContext = EmailContext.base(
       plan: plan, settings: settings, templates: templates.map(\.file), events: events,
-      comparisons: comparisons)
+      comparisons: comparisons, people: library.people)
     // The items' events once, for sessions.ics, the invitations and the people's calendars.
     let itemEvents = CalendarFile.itemEvents(plan, settings: settings, stamp: stamp)
     if let replan {

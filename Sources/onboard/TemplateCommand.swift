@@ -164,7 +164,7 @@ enum TemplateCommand {
       guard
         let parts = try EmailRenderer.preview(
           template, plan: output.plan, settings: inputs.library.settings,
-          templates: inputs.templates.map(\.file))
+          templates: inputs.templates.map(\.file), people: inputs.library.people)
       else { return .failure }
       Console.out("Subject: \(parts.subject)\n\n")
       FileHandle.standardOutput.write(Data((arguments.flag("html") ? parts.html : parts.text).utf8))

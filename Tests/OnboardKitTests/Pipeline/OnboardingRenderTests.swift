@@ -45,7 +45,7 @@ import Testing
           defaultTime: settings.defaultSendTime)
         let base = EmailContext.base(
           plan: output.plan, settings: settings, templates: templates.map(\.file),
-          events: events)
+          events: events, people: library.people)
         for (index, event) in events.enumerated() {
           let template = try #require(byID[event.templateID])
           let email = try EmailRenderer.render(

@@ -68,6 +68,40 @@ import Testing
     return (plans, library.people)
   }
 
+  /// The manager's briefing speaks to the manager where they are: Ananya (Bengaluru, no evidence)
+  /// has Marcus (New York) as manager, so the day-one meetings are given in his time too, the
+  /// meetings outside his hours are counted (checked against his hours here), and a hire with no
+  /// evidence is not told "the tests and the interviews agree".
+  @Test func theBriefingGivesTheManagersOwnTimesAndNoClaimWithoutEvidence() throws {
+    let (plans, people) = try Self.distributed()
+    let plan = try #require(plans.first { $0.hire.firstName == "Ananya" })
+    let marcus = try #require(people.first { $0.key == plan.hire.manager.email.lowercased() })
+    #expect(marcus.timeZone == "America/New_York" && plan.calendar.timeZone == "Asia/Kolkata")
+    let library = try RepositoryFiles.library()
+    let template = try #require(
+      try library.compileTemplates().first { $0.id == "manager-briefing" })
+    let base = EmailContext.base(plan: plan, settings: library.settings, people: people)
+    let text = try EmailRenderer.parts(template, context: .object(base)).text
+    let runs = plan.items.filter { $0.owner == "manager" && $0.date >= plan.start }
+    let outside = runs.filter {
+      let begin = ZoneClock.instant($0.date, $0.start, in: plan.calendar.timeZone)
+      return Placement.outside(begin..<(begin + $0.durationMinutes), for: marcus) > 0
+    }
+    #expect(!outside.isEmpty)
+    let count = outside.count == runs.count ? "All \(runs.count) meetings" : "\(outside.count) of"
+    #expect(text.contains(count), "\(text)")
+    #expect(text.contains("(Asia/Kolkata time; in New York that is 22:30 on Sun 10 Jan"))
+    #expect(text.contains("None: no tests or interviews were recorded for Ananya."))
+    #expect(!text.contains("the tests and the interviews agree"))
+    #expect(!text.contains("skills that were gaps"))
+    #expect(text.components(separatedBy: "Unassessed is not weak").count == 2)
+    // Without people.csv the manager's zone is unknown: no claim about his hours.
+    let plain = try EmailRenderer.parts(
+      template, context: .object(EmailContext.base(plan: plan, settings: library.settings))
+    ).text
+    #expect(!plain.contains("outside your working hours") && !plain.contains("New York"))
+  }
+
   /// A moved item says why, and what it says is so: "to fit their working hours" only when the
   /// new time is inside them, "nearer ... still outside them" only when it is not, "another
   /// onboarding meeting" when the owner was booked then (a 1:1 moved for another hire's 1:1 said

@@ -13,11 +13,14 @@ public enum EmailContext {
 
   /// The values every email of a plan shares (built once per hire, not once per email).
   /// `templates` and `events` give `emails.<id>.timing` and `.date`: when each email arrives.
+  /// `people` (people.csv) gives the manager's zone and hours for the briefing.
   public static func base(
     plan: OnboardingPlan, settings: PlanSettings, templates: [EmailTemplateFile] = [],
-    events: [EmailEvent] = []
+    events: [EmailEvent] = [], people: [TeamMember] = []
   ) -> [String: MustacheValue] {
-    base(plan: plan, settings: settings, templates: templates, events: events, comparisons: nil)
+    base(
+      plan: plan, settings: settings, templates: templates, events: events, comparisons: nil,
+      people: people)
   }
 
   /// `base` with the interviewers' comparison already made (`Onboarding.render` makes it once
@@ -25,7 +28,7 @@ public enum EmailContext {
   /// settings' threshold; nil makes it here.
   static func base(
     plan: OnboardingPlan, settings: PlanSettings, templates: [EmailTemplateFile],
-    events: [EmailEvent], comparisons: [InterviewerComparison]?
+    events: [EmailEvent], comparisons: [InterviewerComparison]?, people: [TeamMember] = []
   ) -> [String: MustacheValue] {
     let hire = plan.hire
     let report = plan.report
@@ -139,6 +142,11 @@ public enum EmailContext {
     values.merge(
       peopleValues(plan: plan, settings: settings, templates: templates, events: events)
     ) { $1 }
+    values.merge(managerValues(plan: plan, people: people)) { $1 }
+    values["has_evidence"] = .bool(report.assessments.contains { !$0.evidence.isEmpty })
+    let unassessed = report.unassessedEssentials.map(\.skill.name)
+    values["has_unassessed"] = .bool(!unassessed.isEmpty)
+    values["unassessed_text"] = .string(listText(unassessed))
 
     return values
   }
@@ -188,8 +196,11 @@ public enum EmailContext {
   static func overview(_ plan: OnboardingPlan) -> String {
     let training = plan.items.filter { $0.kind == .training }.count
     let checks = plan.items.filter { $0.kind == .verification }.count
+    let weak = plan.report.weakAreas.count
     var text =
-      "\(training) training session\(training == 1 ? "" : "s") for \(plan.report.weakAreas.count) weak area\(plan.report.weakAreas.count == 1 ? "" : "s")"
+      training == 0 && weak == 0
+      ? "No training sessions: no weak areas"
+      : "\(training) training session\(training == 1 ? "" : "s") for \(weak) weak area\(weak == 1 ? "" : "s")"
     if checks > 0 { text += "; \(checks) skill check\(checks == 1 ? "" : "s") early on" }
     if !plan.unscheduled.isEmpty {
       text += "; \(plural(plan.unscheduled.count, "topic")) did not fit before day 90"

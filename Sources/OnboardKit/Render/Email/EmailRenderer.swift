@@ -170,13 +170,13 @@ public enum EmailRenderer {
   /// nil when the plan sends none (a review the plan does not have).
   public static func preview(
     _ template: EmailTemplate, plan: OnboardingPlan, settings: PlanSettings,
-    templates: [EmailTemplateFile]
+    templates: [EmailTemplateFile], people: [TeamMember] = []
   ) throws(InputError) -> (subject: String, text: String, html: String)? {
     let (events, _) = EmailSchedule.events(
       for: plan, templates: templates, defaultTime: settings.defaultSendTime)
     guard let event = events.first(where: { $0.templateID == template.id }) else { return nil }
     let base = EmailContext.base(
-      plan: plan, settings: settings, templates: templates, events: events)
+      plan: plan, settings: settings, templates: templates, events: events, people: people)
     return try parts(
       template, context: EmailContext.adding(event, of: plan, to: base, template: template.file))
   }

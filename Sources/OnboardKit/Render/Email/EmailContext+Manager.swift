@@ -1,0 +1,63 @@
+import OnboardMustache
+
+/// The values of the manager's briefing that depend on where the manager works: the day-one
+/// meetings in the manager's own time, and the meetings the manager runs outside their hours
+/// (people.csv gives the manager's zone and hours; without a row, the hire's are assumed).
+extension EmailContext {
+  static func managerValues(plan: OnboardingPlan, people: [TeamMember]) -> [String: MustacheValue] {
+    let managerKey = plan.hire.manager.email.lowercased()
+    let member = people.first { $0.key == managerKey }
+    let zone = plan.calendar.timeZone
+    let runs = plan.items.filter { $0.owner == "manager" && $0.date >= plan.start }
+    let elsewhere = member.map { $0.timeZone != zone } ?? false
+    func theirTime(_ item: PlanItem) -> String {
+      guard let member else { return "" }
+      let local = ZoneClock.local(
+        ZoneClock.instant(item.date, item.start, in: zone), in: member.timeZone)
+      return local.date == item.date ? "\(local.time)" : "\(local.time) on \(local.date.shortText)"
+    }
+    var values: [String: MustacheValue] = [:]
+    // "“Welcome and first-day overview” at 09:00 and “First 1:1” at 17:00 (Asia/Kolkata time;
+    // in New York: 22:30 on Sun 10 Jan and 06:30)".
+    let dayOne = runs.filter { $0.date == plan.start }
+    var text = listText(dayOne.map { "“\($0.title)” at \($0.start)" })
+    if elsewhere, let member, !dayOne.isEmpty {
+      text +=
+        " (\(zone) time; in \(placeName(member.timeZone)) that is "
+        + listText(dayOne.map(theirTime)) + ")"
+    }
+    values["manager_day_one"] = .string(text)
+    values["has_manager_day_one"] = .bool(!dayOne.isEmpty)
+    var outside: [PlanItem] = []
+    if let member {
+      outside = runs.filter {
+        let begin = ZoneClock.instant($0.date, $0.start, in: zone)
+        return Placement.outside(begin..<(begin + max($0.durationMinutes, 1)), for: member) > 0
+      }
+    }
+    values["has_manager_outside_hours"] = .bool(!outside.isEmpty)
+    if let first = outside.first, let member {
+      values["manager_outside_hours"] = .string(
+        (outside.count == 1
+          ? "One meeting"
+          : outside.count == runs.count
+            ? "All \(runs.count) meetings" : "\(outside.count) of the \(runs.count) meetings")
+          + " "
+          + "you run \(outside.count == 1 ? "is" : "are") outside your working hours "
+          + "(\(member.dayStart)–\(member.dayEnd) in \(placeName(member.timeZone))): "
+          + "\(outside.count == 1 ? "" : "the first is ")“\(first.title)” on \(first.date.shortText) "
+          + "at \(first.start) \(zone) time, \(theirTime(first)) for you. plan.md lists "
+          + "\(outside.count == 1 ? "it" : "each"); a `move` override puts a meeting at a time "
+          + "that suits you both.")
+    } else {
+      values["manager_outside_hours"] = .string("")
+    }
+    return values
+  }
+
+  /// "New York" of `America/New_York`.
+  static func placeName(_ zone: String) -> String {
+    String(zone.split(separator: "/").last ?? Substring(zone)).replacingOccurrences(
+      of: "_", with: " ")
+  }
+}
