@@ -83,6 +83,30 @@ import Testing
     }
   }
 
+  /// An override's warning (a 1:1 moved to a public holiday) reaches stderr at its line, also
+  /// with --quiet; the plan is written.
+  @Test func anOverridesWarningIsPrintedAtItsLine() throws {
+    try TemporaryDirectory.with("ovwarn") { out in
+      let file = out.appendingPathComponent("overrides.csv")
+      try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+      try
+        "email,action,target,date,time,duration_minutes,title,owner,note\nsiobhan.oconnor@example.org,move,weekly-1on1#1,2027-01-18,,,,,\n"
+        .write(to: file, atomically: true, encoding: .utf8)
+      let result = try plan(
+        out: out.appendingPathComponent("o"),
+        extra: [
+          "--overrides", file.path, "--hire", "siobhan.oconnor@example.org", "--quiet",
+        ])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "\(file.path):2: warning: siobhan.oconnor@example.org: this override moves "
+            + "`weekly-1on1#1` to Mon 18 Jan 16:00, and Mon 18 Jan is closed: Martin Luther King Jr. Day"
+        ),
+        "\(result.stderr)")
+    }
+  }
+
   @Test func rerunRefusesToOverwriteThenForceGivesIdenticalBytes() throws {
     try TemporaryDirectory.with("rerun") { out in
       #expect(try plan(out: out).status == 0)

@@ -37,6 +37,7 @@ extension PlanBuilder {
         resource: nil,
         note: calendar.isWorkingDay(date) ? nil : "on a day that is not a working day")
       item.override = override.mark
+      warnIfOutsideTheHiresTime(item, override: override, verb: "adds")
       items.append(item)
       applied(override)
     }
@@ -67,8 +68,85 @@ extension PlanBuilder {
         ? "on a day that is not a working day"
         : clash ? "overlaps another item or falls outside working hours" : nil
       schedule.reserve(on: date, start: start.minutes, minutes: item.durationMinutes)
+      warnIfOutsideTheHiresTime(item, override: override, verb: "moves")
       items[index] = item
       applied(override)
+    }
+    if kinds.contains(.milestone) { warnIfReviewsOutOfOrder() }
+  }
+
+  /// A warning at the override's line when its item lands where the hire does not work: on a
+  /// day off or holiday, before day 1, after day 90, or outside the hire's hours.
+  mutating func warnIfOutsideTheHiresTime(
+    _ item: PlanItem, override: PlanOverride, verb: String
+  ) {
+    var problems: [String] = []
+    if let reason = calendar.closureReason(item.date) {
+      problems.append(
+        "\(item.date.shortText) is \(reason.hasPrefix("a ") ? reason : "closed: \(reason)")")
+    }
+    if item.date < start {
+      problems.append("that is before \(input.hire.firstName)'s first day, \(start.shortText)")
+    } else if item.date > day90 {
+      problems.append("that is after day 90, \(day90.shortText)")
+    }
+    if calendar.isWorkingDay(item.date),
+      item.start < calendar.dayStart || item.end.minutes > calendar.dayEnd.minutes
+    {
+      problems.append(
+        "\(item.start)–\(item.end) is outside \(input.hire.firstName)'s hours, "
+          + "\(calendar.dayStart)–\(calendar.dayEnd) (\(calendar.timeZone))")
+    }
+    guard !problems.isEmpty else { return }
+    overrideWarnings.append(
+      Diagnostic(
+        .warning, override.origin,
+        "\(input.hire.email): this override \(verb) `\(item.id)` to \(item.date.shortText) "
+          + "\(item.start), and \(problems.joined(separator: "; ")); the plan keeps it there "
+          + "(check the date and time)"))
+  }
+
+  /// A warning when a moved review is out of the reviews' order (the 30-day review after the
+  /// 60-day review): one per moved review, naming the reviews it passed (a pair once).
+  mutating func warnIfReviewsOutOfOrder() {
+    let reviews = ["review-30", "review-60", "review-90"].compactMap { id in
+      items.first { $0.id == id }
+    }
+    var reported: Set<[String]> = []
+    for (rank, review) in reviews.enumerated() {
+      guard
+        let override = input.overrides.first(where: {
+          if case .move(let target, _, _) = $0.action { return target == review.id }
+          return false
+        })
+      else { continue }
+      let passed = reviews.enumerated().filter { other in
+        let outOfOrder =
+          other.offset < rank
+          ? (other.element.date, other.element.start) > (review.date, review.start)
+          : other.offset > rank
+            && (other.element.date, other.element.start) < (review.date, review.start)
+        return outOfOrder && !reported.contains([review.id, other.element.id].sorted())
+      }
+      guard !passed.isEmpty else { continue }
+      for other in passed { reported.insert([review.id, other.element.id].sorted()) }
+      let before = passed.filter { $0.offset < rank }.map {
+        "\($0.element.title) (\($0.element.date.shortText))"
+      }
+      let after = passed.filter { $0.offset > rank }.map {
+        "\($0.element.title) (\($0.element.date.shortText))"
+      }
+      // An earlier review now later in time: this one comes before it; a later one now earlier:
+      // this one comes after it.
+      let order =
+        (before.isEmpty ? [] : ["before the \(listText(before))"])
+        + (after.isEmpty ? [] : ["after the \(listText(after))"])
+      overrideWarnings.append(
+        Diagnostic(
+          .warning, override.origin,
+          "\(input.hire.email): after this override, the \(review.title) "
+            + "(\(review.date.shortText)) comes \(order.joined(separator: " and ")); check the date"
+        ))
     }
   }
 }

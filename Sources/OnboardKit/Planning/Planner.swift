@@ -135,6 +135,9 @@ struct PlanBuilder {
   var trainingMinutes: [CalendarDate: Int] = [:]
   var unscheduled: [UnscheduledTopic] = []
   var notes: [String] = []
+  /// What the manager's overrides asked that the plan keeps but the manager should know (a move
+  /// to a holiday, before day 1, outside the hire's hours), at the override's line.
+  var overrideWarnings: [Diagnostic] = []
   var goals: [Goal] = []
   /// Overrides not applied yet (each is removed when it takes effect).
   var pendingOverrides: [PlanOverride]
@@ -308,6 +311,9 @@ struct PlanBuilder {
       hire: input.hire, role: input.role, report: input.report, calendar: calendar, start: start,
       startMovedReason: startMovedReason, day90: day90, items: sorted, unscheduled: unscheduled,
       notes: notes, unappliedOverrides: pendingOverrides, goals: goals)
+    plan.overrideWarnings = overrideWarnings.sorted {
+      ($0.location.line ?? 0, $0.message) < ($1.location.line ?? 0, $1.message)
+    }
     plan.replannedFrom = input.replan?.from
     plan.changes = changes
     plan.cancelled = cancelled

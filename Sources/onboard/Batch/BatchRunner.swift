@@ -54,6 +54,8 @@ struct BatchRunner: Sendable {
     /// the chunk's outcomes are collected (a worker printing them would print them in the order
     /// the hires happen to finish); nil when none are printed.
     var consoleLine: String? = nil
+    /// The plan's override warnings (printed even with --quiet, as import warnings are).
+    var warnings: [String] = []
   }
 
   /// A hire after planning, before its people are named: finished already (failed or kept), or a
@@ -344,6 +346,7 @@ struct BatchRunner: Sendable {
       let outcomes = OrderedPipeline.run(
         Array(chunkHires(chunk)), workers: jobs, prepare: plan, assign: name, finish: write)
       for outcome in outcomes {
+        for warning in outcome.warnings { Console.err(warning) }
         if let line = outcome.consoleLine { Console.out(line) }
         outcomeSpool.add(events: outcome.personEvents, taskRows: outcome.taskRows)
         entries.append(outcome.entry)
@@ -663,7 +666,8 @@ struct BatchRunner: Sendable {
         personEvents: PersonCalendars.events(
           of: output.plan, people: library.people, settings: library.settings, stamp: stamp,
           itemEvents: output.itemEvents),
-        taskRows: TaskCSV.visibleRows(output.tasks), consoleLine: consoleLine)
+        taskRows: TaskCSV.visibleRows(output.tasks), consoleLine: consoleLine,
+        warnings: output.plan.overrideWarnings.map(\.description))
     } catch {
       return failure(hire, [error.description], skills)
     }

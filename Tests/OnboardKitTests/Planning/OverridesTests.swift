@@ -62,6 +62,45 @@ import Testing
     #expect(try output("siobhan").files == (try output("siobhan").files))
   }
 
+  /// A move or add where the hire does not work is kept (the manager's word wins) and warned
+  /// about at its line: a holiday, a Saturday, before day 1, after day 90, outside the hours, a
+  /// review moved before an earlier one. A move to a working day in the hours is not.
+  @Test func anOverrideWhereTheHireDoesNotWorkIsWarnedAtItsLine() throws {
+    let rows = [
+      "move,weekly-1on1#1,2027-01-18,,,,MLK day",
+      "move,training:api-versioning,2027-01-16,,,,a Saturday",
+      "move,review-60,2026-12-20,,,,before the start",
+      "move,review-30,2027-06-30,,,,after day 90",
+      "add,late-talk,2027-01-20,20:00,60,Evening talk,hire,",
+      "add,fine-talk,2027-01-20,11:00,30,Fine talk,hire,",
+      "move,weekly-1on1#2,2027-01-27,,,,fine",
+    ]
+    let file = SourceFile(
+      path: "o.csv",
+      text: "email,action,target,date,time,duration_minutes,title,owner,note\n"
+        + rows.map { "siobhan.oconnor@example.org,\($0)\n" }.joined())
+    let plan = try output("siobhan", overrides: try OverridesImport.parse(file)).plan
+    let warnings = plan.overrideWarnings
+    #expect(warnings.map(\.location.line) == [2, 3, 4, 5, 5, 6], "\(warnings)")
+    let text = warnings.map(\.description)
+    #expect(text[0].hasPrefix("o.csv:2: warning: siobhan.oconnor@example.org: this override moves"))
+    #expect(text[0].contains("Mon 18 Jan is closed: Martin Luther King Jr. Day"))
+    #expect(text[1].contains("Sat 16 Jan is a Saturday, not a working day"))
+    #expect(text[2].contains("before Siobhán's first day, Mon 4 Jan"))
+    #expect(text.contains { $0.hasPrefix("o.csv:5:") && $0.contains("after day 90") })
+    #expect(
+      text.contains {
+        $0.hasPrefix("o.csv:5:")
+          && $0.contains(
+            "the 30-day review (Wed 30 Jun) comes after the 60-day review (Sun 20 Dec) and "
+              + "90-day review (")
+      })
+    #expect(text[5].contains("20:00–21:00 is outside Siobhán's hours, 09:00–17:30"))
+    // The items are where the manager put them.
+    #expect(plan.item(id: "review-60")?.date == CalendarDate(year: 2026, month: 12, day: 20))
+    #expect(plan.item(id: "late-talk")?.start == LocalTime(hour: 20, minute: 0))
+  }
+
   @Test func staleOverrideIsAnErrorAtItsLine() throws {
     let stale = try OverridesImport.parse(
       SourceFile(
