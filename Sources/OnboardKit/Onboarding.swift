@@ -105,7 +105,8 @@ public enum Onboarding {
     input.replan = replan
     input.sharedSessions = sharedSessions.filter { $0.members.contains(rosterHire.key) }
     return try finish(
-      Planner.plan(input), hire: input.hire, library: library, importNotes: importNotes)
+      Planner.plan(input), hire: input.hire, library: library, importNotes: importNotes,
+      overrides: input.overrides)
   }
 
   /// A hire's planning input and lone plan, made once by a run's grouping pass (`draft`) and
@@ -138,25 +139,67 @@ public enum Onboarding {
     let sessions = sharedSessions.filter { $0.members.contains(draft.hireKey) }
     return try finish(
       Planner.plan(draft.lone, sharedSessions: sessions, replan: replan),
-      hire: draft.lone.beforeTraining.input.hire, library: library, importNotes: importNotes)
+      hire: draft.lone.beforeTraining.input.hire, library: library, importNotes: importNotes,
+      overrides: draft.lone.beforeTraining.input.overrides)
   }
 
   /// The planner's plan with the import's and the location's notes; an override that matches
   /// nothing is an error.
   private static func finish(
-    _ planned: OnboardingPlan, hire: Hire, library: PlanLibrary, importNotes: [String]
+    _ planned: OnboardingPlan, hire: Hire, library: PlanLibrary, importNotes: [String],
+    overrides: [PlanOverride]
   ) throws(InputError) -> OnboardingPlan {
     var plan = planned
     plan.notes += importNotes
-    if let stale = plan.unappliedOverrides.first {
-      throw InputError(
-        stale.origin,
-        "this override of \(hire.email) matches nothing in the plan (\(stale.action)); "
-          + "expected the id of an item or topic of this hire's plan (see the `id` fields of plan.json)"
-      )
+    if !plan.unappliedOverrides.isEmpty {
+      let errors = plan.unappliedOverrides.map {
+        staleOverrideError($0, plan: plan, overrides: overrides)
+      }
+      var error = errors[0]
+      error.others = Array(errors.dropFirst())
+      throw error
     }
     if let warning = library.locationWarning(for: hire) { plan.notes.append(warning) }
     return plan
+  }
+
+  /// Why an override matched nothing: the item is skipped by another line, or its id is not in
+  /// the plan (with the closest id of the plan when one is near).
+  static func staleOverrideError(
+    _ stale: PlanOverride, plan: OnboardingPlan, overrides: [PlanOverride]
+  ) -> InputError {
+    let hire = plan.hire
+    var target: String? = nil
+    switch stale.action {
+    case .skip(let id), .move(let id, _, _): target = id
+    default: break
+    }
+    let skip = overrides.first {
+      guard case .skip(let skipped) = $0.action else { return false }
+      return skipped == target && $0.origin != stale.origin
+    }
+    if let target, let skip {
+      return InputError(
+        stale.origin,
+        "this override of \(hire.email) (\(stale.action)) names `\(target)`, which line "
+          + "\(skip.origin.line.map(String.init) ?? "?") of this file skips; expected one of the two"
+      )
+    }
+    var suggestion = ""
+    if let target {
+      let ids = Set(plan.items.map(\.id) + plan.items.compactMap(\.topicID))
+      let best = ids.min {
+        (editDistance(target, $0), $0) < (editDistance(target, $1), $1)
+      }
+      if let best, editDistance(target, best) <= max(3, target.count / 4) {
+        suggestion = " Did you mean `\(best)`?"
+      }
+    }
+    return InputError(
+      stale.origin,
+      "this override of \(hire.email) matches nothing in the plan (\(stale.action)); "
+        + "expected the id of an item or topic of this hire's plan (see the `id` fields of "
+        + "plan.json).\(suggestion)")
   }
 
   /// Renders a planned hire: plan.md, plan.html, plan.json, sessions.ics and the emails.

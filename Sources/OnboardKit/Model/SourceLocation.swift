@@ -35,10 +35,18 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
 public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
   public var location: SourceLocation
   public var message: String
+  /// Further errors the same check found (every stale override of a hire, not the first only);
+  /// `description` is this one's, `all` lists them all.
+  public var others: [InputError] = []
 
   public init(_ location: SourceLocation, _ message: String) {
     self.location = location
     self.message = message
+  }
+
+  /// This error and the `others`, in order.
+  public var all: [InputError] {
+    others.isEmpty ? [self] : [InputError(location, message)] + others
   }
 
   public var description: String { "\(location): error: \(clipped(singleLine(message)))" }

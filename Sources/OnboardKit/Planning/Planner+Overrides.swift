@@ -69,6 +69,18 @@ extension PlanBuilder {
         : clash ? "overlaps another item or falls outside working hours" : nil
       schedule.reserve(on: date, start: start.minutes, minutes: item.durationMinutes)
       warnIfOutsideTheHiresTime(item, override: override, verb: "moves")
+      let earlier = input.overrides.prefix { $0 != override }.filter {
+        if case .move(let other, _, _) = $0.action { return other == target }
+        return false
+      }
+      if !earlier.isEmpty {
+        overrideWarnings.append(
+          Diagnostic(
+            .warning, override.origin,
+            "\(input.hire.email): `\(target)` is moved by line "
+              + listText(earlier.map { $0.origin.line.map(String.init) ?? "?" })
+              + " too; the plan follows this line, the last (remove the other)"))
+      }
       items[index] = item
       applied(override)
     }

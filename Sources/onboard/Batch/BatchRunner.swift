@@ -593,7 +593,7 @@ struct BatchRunner: Sendable {
       }
       return .planned(plan, folder: folder, keep: keep, replan: replan)
     } catch {
-      return .finished(failure(hire, [error.description], skills))
+      return .finished(failure(hire, error.all.map(\.description), skills))
     }
   }
 

@@ -114,6 +114,47 @@ import Testing
     }
   }
 
+  /// Every stale override of a hire is reported in one run, each at its line: a typo gets the
+  /// closest id of the plan, and an item another line skips is named as such (it exists).
+  @Test func everyStaleOverrideIsReportedWithWhatItMeant() throws {
+    let stale = try OverridesImport.parse(
+      SourceFile(
+        path: "o.csv",
+        text: "email,action,target,date\n"
+          + "siobhan.oconnor@example.org,move,training:api-versoning,2027-01-20\n"
+          + "siobhan.oconnor@example.org,skip,weekly-1on1#2,\n"
+          + "siobhan.oconnor@example.org,move,weekly-1on1#2,2027-01-20\n"
+          + "siobhan.oconnor@example.org,skip,no-such-thing-at-all,\n"))
+    #expect {
+      _ = try output("siobhan", overrides: stale)
+    } throws: { error in
+      let all = (error as? InputError)?.all.map(\.description) ?? []
+      return all.count == 3
+        && all[0].hasPrefix("o.csv:2: error:")
+        && all[0].hasSuffix("Did you mean `training:api-versioning`?")
+        && all[1].hasPrefix("o.csv:4: error:")
+        && all[1].contains("names `weekly-1on1#2`, which line 3 of this file skips")
+        && all[2].hasPrefix("o.csv:5: error:") && !all[2].contains("Did you mean")
+    }
+  }
+
+  /// Two moves of one item: the last is followed, and a warning at it names the other line.
+  @Test func twoMovesOfOneItemAreWarned() throws {
+    let moves = try OverridesImport.parse(
+      SourceFile(
+        path: "o.csv",
+        text: "email,action,target,date\n"
+          + "siobhan.oconnor@example.org,move,weekly-1on1#3,2027-01-27\n"
+          + "siobhan.oconnor@example.org,move,weekly-1on1#3,2027-01-28\n"))
+    let plan = try output("siobhan", overrides: moves).plan
+    #expect(plan.item(id: "weekly-1on1#3")?.date == CalendarDate(year: 2027, month: 1, day: 28))
+    #expect(
+      plan.overrideWarnings.map(\.description) == [
+        "o.csv:3: warning: siobhan.oconnor@example.org: `weekly-1on1#3` is moved by line 2 too; "
+          + "the plan follows this line, the last (remove the other)"
+      ])
+  }
+
   @Test func badRowsAreReportedWithTheirColumn() throws {
     let text = """
       email,action,target,date,time,duration_minutes,title,owner,note
