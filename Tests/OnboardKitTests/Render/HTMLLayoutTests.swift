@@ -68,4 +68,23 @@ import Testing
     guard let range = text.range(of: prefix) else { return nil }
     return Double(text[range.upperBound...].prefix { $0.isNumber || $0 == "." })
   }
+
+  /// On paper the page is A4 (Chromium printed Letter), the first-month calendar keeps its
+  /// heading and header row with its weeks, and the manager's and buddy's addresses sit on a line
+  /// of their own (on screen they broke mid-word or left a parenthesis alone).
+  @Test func paperIsA4AndAddressesSitOnTheirOwnLine() throws {
+    let output = try #require(Self.outputs.first)
+    let html = String(
+      decoding: try #require(output.files.first { $0.path == "plan.html" }).data, as: UTF8.self)
+    let print = try #require(html.components(separatedBy: "@media print{").last)
+    #expect(print.contains("@page{size:A4"))
+    #expect(print.contains("section#calendar{break-inside:avoid}"))
+    let manager = output.plan.hire.manager
+    #expect(
+      html.contains(
+        "\(htmlEscaped(manager.name))</bdi> <span class=\"address\"><a href=\"mailto:\(manager.email)\">"
+      ))
+    #expect(html.contains(".facts .address{display:block"))
+    #expect(!html.contains("(<a href=\"mailto:"))
+  }
 }

@@ -102,10 +102,13 @@ public enum HTMLPlan {
   }
 
   private static func person(_ person: Person) -> HTMLBytes {
+    // The address on a line of its own, a little smaller: it breaks only when it is longer than
+    // the cell (it broke mid-word, or left its closing parenthesis alone on a line).
     guard let href = HTMLLink.externalHref("mailto:\(person.email)") else {
-      return "\(bdi: person.name) (\(h: person.email))"
+      return "\(bdi: person.name) <span class=\"address\">\(h: person.email)</span>"
     }
-    return "\(bdi: person.name) (<a href=\"\(href)\">\(h: person.email)</a>)"
+    return
+      "\(bdi: person.name) <span class=\"address\"><a href=\"\(href)\">\(h: person.email)</a></span>"
   }
 
   /// A re-plan's changes from its date on.

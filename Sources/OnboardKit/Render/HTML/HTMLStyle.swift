@@ -26,6 +26,7 @@ enum HTMLStyle {
     .facts div{border-left:3px solid var(--line);padding-left:.6rem}
     .facts dt{font-size:.78rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
     .facts dd{margin:0}
+    .facts .address{display:block;font-size:.88em;overflow-wrap:anywhere}
     .note{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:.5rem .8rem}
     .tag,.kind{display:inline-block;font-size:.72rem;line-height:1.3;padding:0 .35rem;
     border:1px solid currentColor;border-radius:4px;text-transform:uppercase;letter-spacing:.03em;
@@ -161,6 +162,7 @@ enum HTMLStyle {
     }
     @page{margin:14mm 12mm}
     @media print{
+    @page{size:A4;margin:14mm 12mm}
     body{max-width:none;padding:0;font-size:10.5pt}
     nav.contents{display:none}
     a{color:inherit;text-decoration:none}
@@ -187,6 +189,8 @@ enum HTMLStyle {
     figure.chart figcaption{font-size:8pt}
     details.evidence::details-content{content-visibility:visible;display:contents}
     table.calendar td{font-size:7.5pt}
+    section#calendar{break-inside:avoid}
+    table.calendar caption,table.calendar thead{break-after:avoid}
     table.calendar th.week-col{width:5.2rem}
     ul.items .kind{font-size:6pt}
     *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
