@@ -34,16 +34,18 @@ struct Renderer {
       case .section(let tag, let children, let raw):
         try renderSection(tag, children, raw: raw, stack: &stack, scope: scope, into: &output)
       case .partial(let tag):
-        guard let (name, template) = try include(tag, stack: stack, scope: scope) else { continue }
+        guard let (_, template) = try include(tag, stack: stack, scope: scope) else { continue }
         var inner = scope
-        inner.templateName = name
+        // Errors inside name the partial as it was parsed (its path, when a caller gave one).
+        inner.templateName = template.name
         inner.indent = tag.standalone ? scope.indent + tag.indent : ""
         inner.depth += 1
         try render(template.nodes, stack: &stack, scope: inner, into: &output)
       case .parent(let tag, let children):
-        guard let (name, template) = try include(tag, stack: stack, scope: scope) else { continue }
+        guard let (_, template) = try include(tag, stack: stack, scope: scope) else { continue }
         var inner = scope
-        inner.templateName = name
+        // Errors inside name the partial as it was parsed (its path, when a caller gave one).
+        inner.templateName = template.name
         inner.indent = tag.standalone ? scope.indent + tag.indent : ""
         inner.depth += 1
         for child in children {

@@ -57,6 +57,8 @@ enum TemplateCommand {
     do {
       let source = try FileSystem.read(path).text()
       let data = try FileSystem.read(dataPath)
+      // Strict JSON (RFC 8259): a trailing comma is an error at its line, not read as data.
+      try StrictJSON.check(data.data, file: dataPath)
       let context: MustacheValue
       do {
         context = try MustacheValue(jsonData: data.data)
@@ -65,14 +67,14 @@ enum TemplateCommand {
           SourceLocation(file: dataPath), "not valid JSON: \(error.localizedDescription)")
       }
       let folder = try arguments.value("partials") ?? OutputFile.folder(of: path)
-      let partials = try partialSources(in: folder.isEmpty ? "." : folder)
       let escaping: MustacheEscaping = lenient || arguments.flag("html") ? .html : .none
       let output: String
       do {
-        output = try MustacheTemplate(source, name: path).render(
-          context, partialSources: partials,
+        let template = try MustacheTemplate(source, name: path)
+        output = try template.render(
+          context, partials: try partials(for: template, in: folder.isEmpty ? "." : folder),
           options: MustacheRenderOptions(strict: !lenient, escaping: escaping))
-      } catch {
+      } catch let error as MustacheError {
         throw InputError(
           SourceLocation(
             file: error.templateName, line: error.line > 0 ? error.line : nil,
@@ -87,15 +89,46 @@ enum TemplateCommand {
     }
   }
 
-  /// `name.mustache` files of a folder by name.
-  static func partialSources(in folder: String) throws -> [String: String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    var sources: [String: String] = [:]
-    for name in names.sorted() where name.hasSuffix(".mustache") {
-      let path = (folder as NSString).appendingPathComponent(name)
-      sources[String(name.dropLast(".mustache".count))] = try FileSystem.read(path).text()
+  /// The partials `template` uses (`{{> name}}`, `{{< name}}`, and theirs in turn), parsed from
+  /// the folder's `name.mustache` files, each named by its path so that an error in one says
+  /// where it is. A file nothing uses is not read: a half-edited sibling does not stop the
+  /// template. (With a dynamic partial, `{{> *name}}`, every file that parses is offered.)
+  static func partials(for template: MustacheTemplate, in folder: String) throws
+    -> [String: MustacheTemplate]
+  {
+    func used(_ template: MustacheTemplate) -> (names: [String], dynamic: Bool) {
+      let references = template.references
+      return (
+        references.filter { $0.kind == .partial || $0.kind == .parent }.map(\.name),
+        references.contains { $0.kind == .dynamicPartial || $0.kind == .dynamicParent }
+      )
     }
-    return sources
+    func path(_ name: String) -> String {
+      folder == "."
+        ? name + ".mustache" : (folder as NSString).appendingPathComponent(name + ".mustache")
+    }
+    var result: [String: MustacheTemplate] = [:]
+    var (pending, dynamic) = used(template)
+    while let name = pending.popLast() {
+      guard result[name] == nil, FileManager.default.fileExists(atPath: path(name)) else {
+        continue  // a missing partial is the renderer's error, at the tag that names it
+      }
+      let parsed = try MustacheTemplate(try FileSystem.read(path(name)).text(), name: path(name))
+      result[name] = parsed
+      let (more, isDynamic) = used(parsed)
+      pending += more
+      dynamic = dynamic || isDynamic
+    }
+    if dynamic {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      for file in names.sorted() where file.hasSuffix(".mustache") {
+        let name = String(file.dropLast(".mustache".count))
+        if result[name] == nil, let text = try? FileSystem.read(path(name)).text() {
+          result[name] = try? MustacheTemplate(text, name: path(name))
+        }
+      }
+    }
+    return result
   }
 
   static func preview(_ args: [String]) throws(UsageError) -> ExitStatus {

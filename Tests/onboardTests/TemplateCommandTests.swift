@@ -91,6 +91,35 @@ import Testing
     }
   }
 
+  /// A half-edited sibling file does not stop a template that does not use it; an error inside a
+  /// partial names the partial's path; data with a trailing comma is not JSON.
+  @Test func renderReadsOnlyThePartialsItUses() throws {
+    try TemporaryDirectory.with("template-siblings") { work in
+      func write(_ name: String, _ text: String) throws -> URL {
+        let url = work.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+      }
+      _ = try write("open.mustache", "Hi {{#a}}\n{{b}}\n")
+      let simple = try write("simple.mustache", "Hi {{b}}")
+      let card = try write("card.mustache", "{{#items}}{{> line}}{{/items}}")
+      let line = try write("line.mustache", "{{sku}};")
+      let ok = try write("ok.json", #"{"a": true, "b": "x"}"#)
+      let items = try write("items.json", #"{"items": [{"sku": "a"}, {"name": "b"}]}"#)
+      let bad = try write("bad.json", #"{"a": true, "b": 1,}"#)
+      let first = try CommandRunner.run(["template", "render", simple.path, "--data", ok.path])
+      #expect(first.status == 0 && first.stdout == "Hi x", "\(first.stderr)")
+      let inPartial = try CommandRunner.run(["template", "render", card.path, "--data", items.path])
+      #expect(inPartial.status == 1)
+      #expect(
+        inPartial.stderr.contains("\(line.path):1:1: error: no value named 'sku'"),
+        "\(inPartial.stderr)")
+      let trailing = try CommandRunner.run(["template", "render", simple.path, "--data", bad.path])
+      #expect(trailing.status == 1)
+      #expect(trailing.stderr.contains("\(bad.path):1:20"), "\(trailing.stderr)")
+    }
+  }
+
   @Test func previewPrintsOneEmailOfAHire() throws {
     let hire = "siobhan.oconnor@example.org"
     let base = [

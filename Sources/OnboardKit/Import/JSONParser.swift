@@ -227,3 +227,12 @@ struct JSONParser {
     return .number(number, text: text)
   }
 }
+
+/// Checks that data is one strict JSON document (RFC 8259: no trailing comma, no comment, no key
+/// given twice), for callers that read JSON with another reader (`onboard template render
+/// --data`); the error names the line and column.
+public enum StrictJSON {
+  public static func check(_ data: Data, file: String) throws(InputError) {
+    _ = try JSONParser.parse(data, file: file)
+  }
+}
