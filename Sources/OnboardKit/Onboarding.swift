@@ -218,7 +218,7 @@ public enum Onboarding {
     var replanEmails: ReplanEmails? = nil
     if let replan {
       let reconciled = EmailSchedule.afterReplan(
-        events, sent: replan.sent.map(\.summary), from: replan.from, plan: plan,
+        events, sent: replan.sent, from: replan.from, plan: plan,
         templateIDs: templates.map(\.id), defaultTime: settings.defaultSendTime)
       events = reconciled.events
       emailNotes += reconciled.notes
@@ -259,7 +259,7 @@ public enum Onboarding {
     }
     // The emails to send, in send order: the schedule's, and a re-plan's cancellations (on the
     // re-plan date), numbered after the emails already sent.
-    let updates = replanEmails?.updates ?? []
+    let updates = replanEmails?.updates ?? [:]
     let cancellations = replanEmails?.cancellations ?? []
     var outgoing: [(date: CalendarDate, time: LocalTime, event: EmailEvent?, cancel: Int?)] =
       events.map { ($0.date, $0.time, $0, nil) }
@@ -281,7 +281,7 @@ public enum Onboarding {
         email = try EmailRenderer.render(
           template, event: event, sequence: firstNumber + index, plan: plan, settings: settings,
           stamp: stamp, baseContext: baseContext, itemEvents: itemEvents,
-          isUpdate: updates.contains(event))
+          update: updates[event])
       } else if let position = next.cancel,
         let template = byID[cancellations[position].templateID]
       {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a re-plan sends, given the emails of the earlier plan that went out before its date.
 ///
 /// An email dated before the re-plan date was sent: it stays in `emails/` byte for byte, under its
@@ -21,12 +23,80 @@ public struct ReplanEmails: Sendable {
 
   /// The events of the new plan still to send (dated on or after the re-plan date).
   public var events: [EmailEvent]
-  /// The items of `events` whose invitation went out before: sent again as updates.
-  public var updates: Set<EmailEvent>
+  /// The items of `events` whose invitation went out before: sent again as updates, each with
+  /// the time the sent invitation gave ("Tuesday, 12 January 2027 at 09:00"; empty when unknown).
+  public var updates: [EmailEvent: String]
   public var cancellations: [Cancellation]
   /// The highest number of a sent email (`06-…` gives 6): new emails are numbered after it.
   public var lastSentNumber: Int
   public var notes: [String]
+}
+
+/// What a sent email's calendar part said: read back from the .eml a run wrote (base64
+/// `text/calendar`), so that a re-plan compares the plan with what people received, not with
+/// the plan before it.
+struct SentInvitation: Hashable, Sendable {
+  var method: String
+  var start: String
+  var end: String
+  var attendees: [String]
+
+  /// The calendar part of an .eml, or nil when it has none.
+  init?(eml data: Data) {
+    let text = String(decoding: data, as: UTF8.self)
+    guard let header = text.range(of: "Content-Type: text/calendar") else { return nil }
+    let rest = text[header.upperBound...]
+    guard let blank = rest.range(of: "\r\n\r\n") else { return nil }
+    var base64 = ""
+    for line in rest[blank.upperBound...].split(separator: "\r\n", omittingEmptySubsequences: false)
+    {
+      if line.isEmpty || line.hasPrefix("--") { break }
+      base64 += line
+    }
+    guard let ics = Data(base64Encoded: base64) else { return nil }
+    // Unfolded content lines.
+    let all = String(decoding: ics, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+      .components(separatedBy: "\r\n")
+    // The event's own lines (a VTIMEZONE before it has DTSTART lines of its own).
+    let lines = Array(all.drop { $0 != "BEGIN:VEVENT" })
+    guard !lines.isEmpty else { return nil }
+    method = all.first { $0.hasPrefix("METHOD:") }.map { String($0.dropFirst(7)) } ?? ""
+    func value(_ name: String) -> String {
+      let line = lines.first { $0.hasPrefix(name + ":") || $0.hasPrefix(name + ";") } ?? ""
+      return line.split(separator: ":").last.map(String.init) ?? ""
+    }
+    start = value("DTSTART")
+    end = value("DTEND")
+    attendees = lines.filter { $0.hasPrefix("ATTENDEE") }.compactMap { line in
+      line.range(of: "mailto:", options: .caseInsensitive).map { range in
+        String(line[range.upperBound...]).lowercased()
+      }
+    }
+  }
+
+  /// The start as people read it: "Tuesday, 12 January 2027 at 09:00" (empty when unreadable).
+  var startText: String {
+    let digits = Array(start.filter(\.isNumber))
+    guard digits.count >= 12, let year = Int(String(digits[0..<4])),
+      let month = Int(String(digits[4..<6])), let day = Int(String(digits[6..<8])),
+      let hour = Int(String(digits[8..<10])), let minute = Int(String(digits[10..<12])),
+      let date = CalendarDate(year: year, month: month, day: day)
+    else { return "" }
+    return "\(date.longText) at \(LocalTime(minutes: hour * 60 + minute))"
+  }
+
+  /// `20270111T090000`: an item's start or end as the invitation writes it (the hire's zone).
+  static func stamp(_ date: CalendarDate, _ time: LocalTime) -> String {
+    date.iso.replacingOccurrences(of: "-", with: "") + "T"
+      + String(time.description.filter(\.isNumber)) + "00"
+  }
+
+  /// Whether the invitation shows the item as it is now: its time, and its person among the
+  /// attendees.
+  func shows(_ item: PlanItem) -> Bool {
+    start == Self.stamp(item.date, item.start) && end == Self.stamp(item.date, item.end)
+      && (item.ownerEmail.map { attendees.contains($0.lowercased()) } ?? true)
+  }
 }
 
 extension EmailSchedule {
@@ -50,40 +120,69 @@ extension EmailSchedule {
     event.templateID + (event.itemID.map { "-" + fileSafeName($0) } ?? "")
   }
 
+  static let cancelledPrefix = "cancelled-"
+
   /// Reconciles the new plan's `events` with the emails sent before `from` (see `ReplanEmails`).
   /// `defaultTime` is when the re-plan's own emails (updates, cancellations) go out.
+  ///
+  /// What was sent decides, not the plan before this one: the latest invitation sent for an item
+  /// (read back from its .eml) is compared with the item now, so the same re-plan run twice, or
+  /// a re-plan after another, sends each update and cancellation once and never loses one.
   public static func afterReplan(
-    _ events: [EmailEvent], sent: [EmailSummary], from: CalendarDate, plan: OnboardingPlan,
+    _ events: [EmailEvent], sent: [SentEmail], from: CalendarDate, plan: OnboardingPlan,
     templateIDs: [String], defaultTime: LocalTime
   ) -> ReplanEmails {
+    let longestFirst = templateIDs.sorted { $0.count > $1.count }
+    /// The template and file-safe item of a name part (`training-invitation` + `training-x`).
+    func split(_ rest: String) -> (template: String, item: String?)? {
+      if let template = longestFirst.first(where: { rest == $0 }) { return (template, nil) }
+      guard let template = longestFirst.first(where: { rest.hasPrefix($0 + "-") }) else {
+        return nil
+      }
+      return (template, String(rest.dropFirst(template.count + 1)))
+    }
     // The sent emails by what they were about: item emails by template and item (the date of an
-    // invitation moves with its session), the others by template and date.
+    // invitation moves with its session), the others by template and date. For each item, the
+    // latest calendar part sent about it (an invitation, an update or a cancellation).
     var sentByName: [String: EmailSummary] = [:]
+    var latest:
+      [String: (number: Int, invitation: SentInvitation, sent: EmailSummary, template: String)] =
+        [:]
     var lastNumber = 0
-    for summary in sent {
+    for email in sent {
+      let summary = email.summary
       guard let (number, date, rest) = sentName(summary.file) else { continue }
       lastNumber = max(lastNumber, number)
-      sentByName[rest] = summary
-      sentByName["\(date)|\(rest)"] = summary
+      let isCancellation = rest.hasPrefix(cancelledPrefix)
+      let named = isCancellation ? String(rest.dropFirst(cancelledPrefix.count)) : rest
+      if !isCancellation {
+        sentByName[rest] = summary
+        sentByName["\(date)|\(rest)"] = summary
+      }
+      guard let (template, item) = split(named), let item,
+        let invitation = email.data.flatMap(SentInvitation.init(eml:))
+      else { continue }
+      if (latest[item]?.number ?? -1) < number {
+        latest[item] = (number, invitation, summary, template)
+      }
     }
-    let previous = Dictionary(
-      plan.changes.map { ($0.itemID, $0) }, uniquingKeysWith: { a, _ in a })
     var consumed: Set<String> = []
     var result: [EmailEvent] = []
-    var updates: Set<EmailEvent> = []
+    var updates: [EmailEvent: String] = [:]
     var late = 0
     for var event in events {
       let rest = nameRest(event)
       let key = event.itemID == nil ? "\(event.date.iso)|\(rest)" : rest
-      if let summary = sentByName[key] {
-        consumed.insert(summary.file)
-        // Sent already: sent again only as an update of a session that changed after the date.
-        guard let id = event.itemID, let change = previous[id], change.change == .changed,
-          let item = plan.item(id: id), item.date >= from, change.affectsInvitation
+      if sentByName[key] != nil {
+        consumed.insert(rest)
+        // Sent already: sent again, now, only when what was sent no longer shows the session.
+        guard let id = event.itemID, let item = plan.item(id: id), item.date >= from,
+          let last = latest[fileSafeName(id)],
+          last.invitation.method == "CANCEL" || !last.invitation.shows(item)
         else { continue }
-        if event.date < from { event.date = from }
-        event.time = max(event.time, defaultTime)
-        updates.insert(event)
+        event.date = from
+        event.time = defaultTime
+        updates[event] = last.invitation.startText
         result.append(event)
         continue
       }
@@ -94,18 +193,18 @@ extension EmailSchedule {
       }
       result.append(event)
     }
+    // A session whose invitation people have, and which the plan no longer has, is cancelled.
     var cancellations: [ReplanEmails.Cancellation] = []
     let removed = Dictionary(
       plan.cancelled.map { (fileSafeName($0.id), $0) }, uniquingKeysWith: { a, _ in a })
-    let longestFirst = templateIDs.sorted { $0.count > $1.count }
-    for summary in sent where !consumed.contains(summary.file) {
-      guard let (_, _, rest) = sentName(summary.file),
-        let template = longestFirst.first(where: { rest.hasPrefix($0 + "-") }),
-        let item = removed[String(rest.dropFirst(template.count + 1))], item.date >= from
-      else { continue }
+    let current = Set(plan.items.map { fileSafeName($0.id) })
+    for (item, last) in latest.sorted(by: { $0.value.number < $1.value.number })
+    where last.invitation.method == "REQUEST" && !current.contains(item) {
+      guard let tombstone = removed[item], tombstone.date >= from else { continue }
       cancellations.append(
         ReplanEmails.Cancellation(
-          sent: summary, templateID: template, item: item, date: from, time: defaultTime))
+          sent: last.sent, templateID: last.template, item: tombstone, date: from,
+          time: defaultTime))
     }
     var notes: [String] = []
     if late > 0 {
@@ -135,9 +234,6 @@ extension EmailSchedule {
 }
 
 extension PlanChange {
-  /// Whether the change is one an invitation shows: the time, or the person (a "details
-  /// updated" change of a note is not worth a new email).
-  var affectsInvitation: Bool { change == .changed && !text.hasSuffix(Self.detailsSuffix) }
-
+  /// The end of a change line that only the agenda, reason or note changed.
   static let detailsSuffix = ": details updated (agenda, reason or note)"
 }

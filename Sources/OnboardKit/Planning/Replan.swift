@@ -8,6 +8,8 @@ public struct Replan: Hashable, Sendable {
   public var previous: [PlanItem]
   /// The levels of the first plan, by skill id (the reviews' "at hire").
   public var levelsAtHire: [String: Double]
+  /// The items earlier re-plans removed (plan.json `cancelled`): calendars keep them cancelled.
+  public var earlierCancelled: [PlanItem] = []
   /// The earlier plan's emails (its plan.json `emails`), every one of them.
   public var earlierEmails: [EmailSummary]
   /// The emails dated before the re-plan date, with the bytes the folder holds of each: they are
@@ -43,31 +45,39 @@ public struct Replan: Hashable, Sendable {
         SourceLocation(file: file.path),
         "cannot read the earlier plan: \(error); expected a plan.json written by `onboard plan`")
     }
-    var items: [PlanItem] = []
-    for (index, info) in document.items.enumerated() {
-      guard let kind = PlanItem.Kind(rawValue: info.kind), let day = CalendarDate(iso: info.date),
-        let start = LocalTime(text: info.start)
-      else {
-        throw InputError(
-          SourceLocation(file: file.path, jsonPath: "$.items[\(index)]"),
-          "found an item with kind `\(info.kind)`, date `\(info.date)`, start `\(info.start)`; "
-            + "expected a plan item kind, a date YYYY-MM-DD and a time HH:MM")
+    func decode(_ infos: [PlanDocument.ItemInfo], at path: String) throws(InputError) -> [PlanItem]
+    {
+      var items: [PlanItem] = []
+      for (index, info) in infos.enumerated() {
+        guard let kind = PlanItem.Kind(rawValue: info.kind), let day = CalendarDate(iso: info.date),
+          let start = LocalTime(text: info.start)
+        else {
+          throw InputError(
+            SourceLocation(file: file.path, jsonPath: "$.\(path)[\(index)]"),
+            "found an item with kind `\(info.kind)`, date `\(info.date)`, start `\(info.start)`; "
+              + "expected a plan item kind, a date YYYY-MM-DD and a time HH:MM")
+        }
+        var item = PlanItem(
+          id: info.id, kind: kind, title: info.title, date: day, start: start,
+          durationMinutes: info.durationMinutes, owner: info.owner, ownerName: info.ownerName,
+          skillID: info.skill, topicID: info.topic, format: info.format, reason: info.reason,
+          agenda: info.agenda, resource: info.resource, note: info.note)
+        item.override = info.override
+        item.sequence = info.sequence ?? 0
+        items.append(item)
       }
-      var item = PlanItem(
-        id: info.id, kind: kind, title: info.title, date: day, start: start,
-        durationMinutes: info.durationMinutes, owner: info.owner, ownerName: info.ownerName,
-        skillID: info.skill, topicID: info.topic, format: info.format, reason: info.reason,
-        agenda: info.agenda, resource: info.resource, note: info.note)
-      item.override = info.override
-      item.sequence = info.sequence ?? 0
-      items.append(item)
+      return items
     }
+    let items = try decode(document.items, at: "items")
+    let cancelled = try decode(document.cancelled ?? [], at: "cancelled")
     var levels = document.levelsAtHire ?? [:]
     if document.levelsAtHire == nil {
       for skill in document.skills { if let level = skill.observed { levels[skill.skill] = level } }
     }
-    return Replan(
+    var replan = Replan(
       from: date, previous: items, levelsAtHire: levels, earlierEmails: document.emails ?? [])
+    replan.earlierCancelled = cancelled
+    return replan
   }
 }
 
@@ -81,6 +91,7 @@ struct PreviousPlanDocument: Decodable {
   var skills: [SkillLevel]
   var levelsAtHire: [String: Double]?
   var emails: [EmailSummary]?
+  var cancelled: [PlanDocument.ItemInfo]?
 }
 
 /// An email of the earlier plan that was sent before the re-plan date: its line in the plan and
@@ -159,6 +170,23 @@ extension Replan {
       result.append(item)
     }
     var cancelled: [PlanItem] = []
+    // What earlier re-plans cancelled stays cancelled (the same SEQUENCE): a calendar that
+    // imported only the first plan still learns of it.
+    let returning = Set(earlierCancelled.map(\.id)).intersection(ids)
+    if !returning.isEmpty {
+      // An item that comes back after its cancellation needs a SEQUENCE above the cancellation's.
+      let tombstones = Dictionary(
+        earlierCancelled.map { ($0.id, $0.sequence) }, uniquingKeysWith: { a, _ in a })
+      for index in result.indices where returning.contains(result[index].id) {
+        if before[result[index].id] == nil {
+          result[index].sequence = max(
+            result[index].sequence, (tombstones[result[index].id] ?? 0) + 1)
+        }
+      }
+    }
+    for old in earlierCancelled where !ids.contains(old.id) && before[old.id] == nil {
+      cancelled.append(old)
+    }
     for old in previous where old.date >= from && !ids.contains(old.id) {
       var gone = old
       gone.sequence = old.sequence + 1

@@ -109,6 +109,9 @@ public struct PlanDocument: Codable, Hashable, Sendable {
   /// A re-plan: the date it rebuilt from, what changed, and the levels of the first plan.
   public var replannedFrom: String? = nil
   public var changes: [PlanChange]? = nil
+  /// A re-plan: the items it and the re-plans before it removed, as calendars got them
+  /// (`STATUS:CANCELLED`), so that a later re-plan keeps cancelling them.
+  public var cancelled: [ItemInfo]? = nil
   public var levelsAtHire: [String: Double]? = nil
 
   public init(plan: OnboardingPlan, emails: [EmailSummary] = []) {
@@ -129,7 +132,7 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     weakAreas = plan.report.weakAreas.map(\.skill.id)
     unassessedEssentials = plan.report.unassessedEssentials.map(\.skill.id)
     let week1 = plan.week(1)
-    items = plan.items.map { item in
+    func info(_ item: PlanItem) -> ItemInfo {
       let offset = plan.start.days(to: item.date)
       let view =
         item.date < plan.start
@@ -144,6 +147,8 @@ public struct PlanDocument: Codable, Hashable, Sendable {
         agenda: item.agenda, resource: item.resource, note: item.note, override: item.override,
         view: view, sequence: item.sequence == 0 ? nil : item.sequence)
     }
+    items = plan.items.map(info)
+    cancelled = plan.replannedFrom == nil || plan.cancelled.isEmpty ? nil : plan.cancelled.map(info)
     unscheduled = plan.unscheduled
     self.emails = emails
     notes = plan.notes

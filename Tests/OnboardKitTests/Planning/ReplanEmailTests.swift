@@ -118,35 +118,101 @@ import Testing
     #expect(again.plan.notes.contains { $0.contains("would have gone out before") })
   }
 
-  /// An invitation sent before the date for a session the re-plan moves is sent again, marked
-  /// as an update, on the re-plan date; a change of a note sends nothing.
+  /// An invitation sent before the date for a session that has moved since is sent again, marked
+  /// as an update, on the re-plan date; one whose session is as the invitation says is not.
+  /// (What was sent decides: the invitation is read back from its .eml.)
   @Test func aSentInvitationForAMovedSessionIsUpdated() throws {
     let (first, _) = try Self.plans()
     var plan = first.plan
     let index = try #require(plan.items.firstIndex { $0.id == "training:docker-compose-local" })
-    let old = plan.items[index]
     plan.items[index].date = CalendarDate(year: 2027, month: 1, day: 20)!
-    plan.replannedFrom = CalendarDate(year: 2027, month: 1, day: 14)!
-    plan.changes = [
-      PlanChange(itemID: old.id, change: .changed, text: "moved"),
-      PlanChange(
-        itemID: "training:sql-distributed-transactions", change: .changed,
-        text: "x" + PlanChange.detailsSuffix),
-    ]
-    let sent = first.emails.filter { $0.date < plan.replannedFrom! }
+    let from = CalendarDate(year: 2027, month: 1, day: 14)!
+    plan.replannedFrom = from
+    let sent = first.emails.filter { $0.date < from }.map { summary in
+      SentEmail(summary: summary, data: first.files.first { $0.path == summary.file }?.data)
+    }
+    let templates = try FixtureCohort().templates
     let events = EmailSchedule.events(
-      for: first.plan, templates: try FixtureCohort().templates.map(\.file),
-      defaultTime: LocalTime(minutes: 9 * 60)
+      for: first.plan, templates: templates.map(\.file), defaultTime: LocalTime(minutes: 9 * 60)
     ).events
-    #expect(sent.contains { $0.file.hasSuffix("-training-docker-compose-local.eml") })
+    #expect(sent.contains { $0.summary.file.hasSuffix("-training-docker-compose-local.eml") })
+    #expect(
+      sent.contains { $0.summary.file.hasSuffix("-training-sql-distributed-transactions.eml") })
     let result = EmailSchedule.afterReplan(
-      events, sent: sent, from: plan.replannedFrom!, plan: plan,
-      templateIDs: try FixtureCohort().templates.map(\.id),
+      events, sent: sent, from: from, plan: plan, templateIDs: templates.map(\.id),
       defaultTime: LocalTime(minutes: 9 * 60))
-    #expect(result.updates.map(\.itemID) == ["training:docker-compose-local"])
-    #expect(result.updates.allSatisfy { $0.date == plan.replannedFrom! })
+    #expect(result.updates.keys.map(\.itemID) == ["training:docker-compose-local"])
+    #expect(result.updates.keys.allSatisfy { $0.date == from })
+    // The time the sent invitation gave, for the email to say what it replaces.
+    let old = try #require(first.plan.item(id: "training:docker-compose-local"))
+    #expect(result.updates.values.first == "\(old.date.longText) at \(old.start)")
     #expect(!result.events.contains { $0.itemID == "training:sql-distributed-transactions" })
     #expect(result.cancellations.isEmpty)
     #expect(result.lastSentNumber == sent.count)
+    // Without the .eml bytes nothing is known of what was sent: no update is guessed.
+    let blind = EmailSchedule.afterReplan(
+      events, sent: sent.map { SentEmail(summary: $0.summary, data: nil) }, from: from,
+      plan: plan, templateIDs: templates.map(\.id), defaultTime: LocalTime(minutes: 9 * 60))
+    #expect(blind.updates.isEmpty)
+  }
+
+  /// The same re-plan run twice, on the folder the first wrote, gives the same emails: the
+  /// cancellation of the first (dated on the re-plan date, so not sent yet) is made again.
+  @Test func theSameReplanTwiceGivesTheSameEmails() throws {
+    let (_, again) = try Self.plans()
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let json = try #require(again.files.first { $0.path == "plan.json" })
+    var replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: Self.from)
+    #expect(replan.earlierCancelled.contains { $0.id == "training:api-versioning" })
+    replan.sent = replan.emailsSent.map { summary in
+      SentEmail(summary: summary, data: again.files.first { $0.path == summary.file }?.data)
+    }
+    let retest = try EvidenceImport.parse(
+      try RepositoryFiles.source("Fixtures/retest-rest-apis.csv"),
+      skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
+    let twice = try Onboarding.process(
+      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
+      evidence: cohort.evidence.evidence + retest.evidence, stamp: FixtureCohort.stamp,
+      replan: replan)
+    #expect(Self.emails(twice) == Self.emails(again))
+    // The calendar keeps the cancelled sessions.
+    let ics = { (output: HireOutput) in
+      String(
+        decoding: output.files.first { $0.path == "sessions.ics" }?.data ?? Data(), as: UTF8.self)
+    }
+    #expect(
+      ics(twice).components(separatedBy: "STATUS:CANCELLED").count
+        == ics(again).components(separatedBy: "STATUS:CANCELLED").count)
+  }
+
+  /// A second re-plan from a later date keeps the first one's cancellations: in sessions.ics as
+  /// cancelled (the same SEQUENCE), and the cancellation email, now sent, is not sent again.
+  @Test func aLaterReplanKeepsTheEarlierCancellations() throws {
+    let (_, again) = try Self.plans()
+    let later = CalendarDate(year: 2027, month: 1, day: 18)!
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let json = try #require(again.files.first { $0.path == "plan.json" })
+    var replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: later)
+    replan.sent = replan.emailsSent.map { summary in
+      SentEmail(summary: summary, data: again.files.first { $0.path == summary.file }?.data)
+    }
+    let retest = try EvidenceImport.parse(
+      try RepositoryFiles.source("Fixtures/retest-rest-apis.csv"),
+      skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
+    let third = try Onboarding.process(
+      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
+      evidence: cohort.evidence.evidence + retest.evidence, stamp: FixtureCohort.stamp,
+      replan: replan)
+    let before = again.plan.cancelled.map(\.id).sorted()
+    #expect(!before.isEmpty)
+    for id in before {
+      let kept = try #require(third.plan.cancelled.first { $0.id == id }, "\(id)")
+      #expect(kept.sequence == again.plan.cancelled.first { $0.id == id }?.sequence)
+    }
+    let cancellations = Self.emails(third).keys.filter { $0.contains("-cancelled-") }
+    #expect(cancellations.count == 1, "\(cancellations)")
+    #expect(Self.emails(third)[cancellations[0]] == Self.emails(again)[cancellations[0]])
   }
 }

@@ -164,7 +164,7 @@ public enum EmailContext {
   /// `activity`. Rendering with the stack [base, these] resolves every name as the merged object.
   public static func eventValues(
     _ event: EmailEvent?, of plan: OnboardingPlan, template: EmailTemplateFile? = nil,
-    isUpdate: Bool = false
+    update: String? = nil
   ) -> [String: MustacheValue] {
     var values: [String: MustacheValue] = [:]
     if let template { values["send_timing"] = .string(timing(template.send, plan: plan)) }
@@ -181,7 +181,8 @@ public enum EmailContext {
         "owner_name": .string(item.ownerName ?? item.owner), "reason": .string(item.reason ?? ""),
         "resource": .string(item.resource ?? ""),
         "with": .string(withPhrase(item, plan: plan)),
-        "is_check": .bool(item.kind == .verification), "is_update": .bool(isUpdate),
+        "is_check": .bool(item.kind == .verification), "is_update": .bool(update != nil),
+        "was": .string(update ?? ""),
         "points": .list(item.agenda.map { .object(["point": .string($0)]) }),
       ])
       values["activity"] = .object([

@@ -56,7 +56,7 @@ public enum EmailPlaceholders {
   public static let session = object(
     [
       "title", "skill", "format", "date", "time", "duration_minutes", "owner_name", "reason",
-      "resource", "with", "is_check", "is_update",
+      "resource", "with", "is_check", "is_update", "was",
     ], nested: ["points": object(["point"])])
 
   /// `activity` in `before ACTIVITY` templates.

@@ -14,18 +14,20 @@ public struct RenderedEmail: Sendable {
 public enum EmailRenderer {
   /// Renders `template` for `event`. `itemEvents` may give the plan's item events
   /// (`CalendarFile.itemEvents`, by position), so that an invitation's event is not made again.
-  /// `isUpdate` marks a re-plan's new version of an invitation sent before: "Updated: " goes
-  /// before the subject and `session.is_update` is true.
+  /// `update` marks a re-plan's new version of an invitation sent before, with the time that
+  /// invitation gave: "Updated: " goes before the subject, `session.is_update` is true and
+  /// `session.was` is that time.
   public static func render(
     _ template: EmailTemplate, event: EmailEvent, sequence: Int, plan: OnboardingPlan,
     settings: PlanSettings, stamp: CalendarDate, baseContext: [String: MustacheValue]? = nil,
-    itemEvents: [ICSEvent?] = [], isUpdate: Bool = false
+    itemEvents: [ICSEvent?] = [], update: String? = nil
   ) throws(InputError) -> RenderedEmail {
+    let isUpdate = update != nil
     // The shared values stay one object under this email's few own ones (never copied per email).
     let stack: [MustacheValue] = [
       .object(baseContext ?? EmailContext.base(plan: plan, settings: settings)),
       .object(
-        EmailContext.eventValues(event, of: plan, template: template.file, isUpdate: isUpdate)),
+        EmailContext.eventValues(event, of: plan, template: template.file, update: update)),
     ]
     var (subject, text, html) = try partsUTF8(template, stack: stack)
     if isUpdate { subject = "Updated: " + subject }
