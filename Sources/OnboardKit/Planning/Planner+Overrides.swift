@@ -12,7 +12,7 @@ extension PlanBuilder {
   func isSkipped(itemID: String, activityID: String? = nil, topicID: String? = nil) -> PlanOverride?
   {
     input.overrides.first {
-      guard case .skip(let target) = $0.action else { return false }
+      guard case .skip(let target) = $0.action, !overridesLeftOut.contains($0) else { return false }
       return target == itemID || target == activityID || (topicID != nil && target == topicID)
     }
   }
@@ -22,9 +22,59 @@ extension PlanBuilder {
     if let index = pendingOverrides.firstIndex(of: override) { pendingOverrides.remove(at: index) }
   }
 
+  /// A re-plan keeps everything before its date as it was, overrides included: a row that would
+  /// move or add an item before the date, or move or skip an item kept from the earlier plan, is
+  /// not followed, and a warning at its line says so. The same row of the earlier run (the item
+  /// is where it puts it) is simply done. Returns the rows left out of the re-plan.
+  mutating func settleOverridesBeforeReplan() -> Set<PlanOverride> {
+    guard let from = replanFrom else { return [] }
+    var settled: Set<PlanOverride> = []
+    func keptItem(_ id: String) -> PlanItem? { input.replan?.kept.first { $0.id == id } }
+    func warn(_ override: PlanOverride, _ text: String) {
+      overrideWarnings.append(
+        Diagnostic(
+          .warning, override.origin,
+          "\(input.hire.email): this override \(text), before \(from.shortText), the re-plan date; "
+            + "a re-plan keeps everything before its date as it was, so the row is not followed"))
+    }
+    for override in input.overrides {
+      switch override.action {
+      case .skip(let target):
+        guard let item = keptItem(target) else { continue }
+        warn(override, "skips `\(target)`, which is on \(item.date.shortText)")
+      case .move(let target, let date, let time):
+        if let item = keptItem(target) {
+          if (item.date, item.start) == (date, time ?? item.start) {
+            settled.insert(override)  // the earlier run's move: done already
+            applied(override)
+            continue
+          }
+          warn(override, "moves `\(target)`, which is on \(item.date.shortText)")
+        } else if date < from {
+          warn(override, "moves `\(target)` to \(date.shortText)")
+        } else {
+          continue
+        }
+      case .add(let id, _, let date, _, _, _):
+        if keptItem(id) != nil {
+          settled.insert(override)  // added by the earlier run, kept
+          applied(override)
+          continue
+        }
+        guard date < from else { continue }
+        warn(override, "adds `\(id)` on \(date.shortText)")
+      default:
+        continue
+      }
+      settled.insert(override)
+      applied(override)
+    }
+    return settled
+  }
+
   /// The manager's own items go in first: nothing else may take their time.
   mutating func placeAddedItems() {
-    for override in input.overrides {
+    for override in input.overrides where !overridesLeftOut.contains(override) {
       guard
         case .add(let id, let title, let date, let time, let minutes, let owner) = override.action
       else { continue }
@@ -35,9 +85,10 @@ extension PlanBuilder {
         ownerName: ownerName(for: owner), skillID: nil, topicID: nil, format: nil, reason: nil,
         agenda: [],
         resource: nil,
-        note: calendar.isWorkingDay(date) ? nil : "on a day that is not a working day")
+        note: nil)
       item.override = override.mark
-      warnIfOutsideTheHiresTime(item, override: override, verb: "adds")
+      let problems = warnIfOutsideTheHiresTime(item, override: override, verb: "adds")
+      if !problems.isEmpty { item.note = problems.joined(separator: "; ") }
       items.append(item)
       applied(override)
     }
@@ -46,7 +97,7 @@ extension PlanBuilder {
   /// Moves the items that overrides name to the manager's date and time. The manager's word wins;
   /// a clash with another item is noted, not silently resolved.
   mutating func applyMoves(of kinds: Set<PlanItem.Kind>) {
-    for override in input.overrides {
+    for override in input.overrides where !overridesLeftOut.contains(override) {
       guard case .move(let target, let date, let time) = override.action,
         let index = items.firstIndex(where: { $0.id == target && kinds.contains($0.kind) })
       else { continue }
@@ -63,12 +114,11 @@ extension PlanBuilder {
       item.date = date
       item.start = start
       item.override = override.mark
-      item.note =
-        !calendar.isWorkingDay(date)
-        ? "on a day that is not a working day"
-        : clash ? "overlaps another item or falls outside working hours" : nil
       schedule.reserve(on: date, start: start.minutes, minutes: item.durationMinutes)
-      warnIfOutsideTheHiresTime(item, override: override, verb: "moves")
+      let problems = warnIfOutsideTheHiresTime(item, override: override, verb: "moves")
+      item.note =
+        !problems.isEmpty
+        ? problems.joined(separator: "; ") : clash ? "overlaps another item" : nil
       let earlier = input.overrides.prefix { $0 != override }.filter {
         if case .move(let other, _, _) = $0.action { return other == target }
         return false
@@ -89,18 +139,25 @@ extension PlanBuilder {
 
   /// A warning at the override's line when its item lands where the hire does not work: on a
   /// day off or holiday, before day 1, after day 90, or outside the hire's hours.
+  /// Returns the problems, for the item's note.
+  @discardableResult
   mutating func warnIfOutsideTheHiresTime(
     _ item: PlanItem, override: PlanOverride, verb: String
-  ) {
+  ) -> [String] {
     var problems: [String] = []
-    if let reason = calendar.closureReason(item.date) {
-      problems.append(
-        "\(item.date.shortText) is \(reason.hasPrefix("a ") ? reason : "closed: \(reason)")")
+    // The plan's last day: day 90, or the working day after it that holds the 90-day review.
+    let lastDay = calendar.workingDay(onOrAfter: day90) ?? day90
+    if let name = calendar.closures[item.date] {
+      problems.append("\(item.date.shortText) is closed: \(name)")
+    } else if let reason = calendar.closureReason(item.date) {
+      problems.append("\(item.date.shortText) is \(reason)")
     }
     if item.date < start {
       problems.append("that is before \(input.hire.firstName)'s first day, \(start.shortText)")
-    } else if item.date > day90 {
-      problems.append("that is after day 90, \(day90.shortText)")
+    } else if item.date > lastDay {
+      problems.append(
+        "that is after day 90, \(day90.shortText)"
+          + (lastDay == day90 ? "" : " (the 90-day review is on \(lastDay.shortText))"))
     }
     if calendar.isWorkingDay(item.date),
       item.start < calendar.dayStart || item.end.minutes > calendar.dayEnd.minutes
@@ -109,13 +166,14 @@ extension PlanBuilder {
         "\(item.start)–\(item.end) is outside \(input.hire.firstName)'s hours, "
           + "\(calendar.dayStart)–\(calendar.dayEnd) (\(calendar.timeZone))")
     }
-    guard !problems.isEmpty else { return }
+    guard !problems.isEmpty else { return [] }
     overrideWarnings.append(
       Diagnostic(
         .warning, override.origin,
         "\(input.hire.email): this override \(verb) `\(item.id)` to \(item.date.shortText) "
           + "\(item.start), and \(problems.joined(separator: "; ")); the plan keeps it there "
           + "(check the date and time)"))
+    return problems
   }
 
   /// A warning when a moved review is out of the reviews' order (the 30-day review after the
@@ -153,6 +211,10 @@ extension PlanBuilder {
       let order =
         (before.isEmpty ? [] : ["before the \(listText(before))"])
         + (after.isEmpty ? [] : ["after the \(listText(after))"])
+      if let index = items.firstIndex(where: { $0.id == review.id }) {
+        let text = "comes \(order.joined(separator: " and "))"
+        items[index].note = items[index].note.map { "\($0); \(text)" } ?? text
+      }
       overrideWarnings.append(
         Diagnostic(
           .warning, override.origin,

@@ -138,6 +138,8 @@ struct PlanBuilder {
   /// What the manager's overrides asked that the plan keeps but the manager should know (a move
   /// to a holiday, before day 1, outside the hire's hours), at the override's line.
   var overrideWarnings: [Diagnostic] = []
+  /// Override rows a re-plan does not follow (`settleOverridesBeforeReplan`).
+  var overridesLeftOut: Set<PlanOverride> = []
   var goals: [Goal] = []
   /// Overrides not applied yet (each is removed when it takes effect).
   var pendingOverrides: [PlanOverride]
@@ -197,6 +199,7 @@ struct PlanBuilder {
 
   /// The items before training: kept, added, the schedule's activities, their moves.
   mutating func placeFixedItems() {
+    overridesLeftOut = settleOverridesBeforeReplan()
     placeKeptItems()
     placeAddedItems()
     placeFixedActivities()

@@ -96,9 +96,65 @@ import Testing
               + "90-day review (")
       })
     #expect(text[5].contains("20:00–21:00 is outside Siobhán's hours, 09:00–17:30"))
-    // The items are where the manager put them.
+    // The items are where the manager put them, and each says why it was warned about.
     #expect(plan.item(id: "review-60")?.date == CalendarDate(year: 2026, month: 12, day: 20))
     #expect(plan.item(id: "late-talk")?.start == LocalTime(hour: 20, minute: 0))
+    #expect(plan.item(id: "late-talk")?.note?.contains("20:00–21:00 is outside") == true)
+    #expect(plan.item(id: "review-30")?.note?.contains("after day 90") == true)
+    #expect(plan.item(id: "review-30")?.note?.contains("comes after the 60-day review") == true)
+    #expect(plan.item(id: "fine-talk")?.note == nil)
+  }
+
+  /// Siobhán's day 90 is Sat 3 Apr; the plan holds the 90-day review on Mon 5 Apr. Moving it
+  /// within that day is no "after day 90"; a day later is.
+  @Test func theNinetyDayReviewMovesWithinItsDayWithoutAWarning() throws {
+    func warnings(_ date: String) throws -> [String] {
+      let file = SourceFile(
+        path: "o.csv",
+        text:
+          "email,action,target,date,time\nsiobhan.oconnor@example.org,move,review-90,\(date),11:00\n"
+      )
+      return try output("siobhan", overrides: try OverridesImport.parse(file)).plan
+        .overrideWarnings.map(\.message)
+    }
+    #expect(
+      try output("siobhan", overrides: []).plan.item(id: "review-90")?.date
+        == CalendarDate(year: 2027, month: 4, day: 5))
+    #expect(try warnings("2027-04-05").isEmpty)
+    #expect(try warnings("2027-04-06").contains { $0.contains("after day 90, Sat 3 Apr") })
+  }
+
+  /// A re-plan keeps everything before its date as it was, overrides too: a row that moves or
+  /// adds an item before the date, or moves or skips an item kept from the earlier plan, is not
+  /// followed and is warned about at its line; the earlier run's own rows are simply done.
+  @Test func aReplanDoesNotFollowOverridesBeforeItsDate() throws {
+    let hire = try cohort.hire("siobhan")
+    let first = try cohort.output(for: hire, overrides: overrides)
+    let from = CalendarDate(year: 2027, month: 1, day: 11)!
+    let json = try #require(first.files.first { $0.path == "plan.json" })
+    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
+    let rows = try OverridesImport.parse(
+      SourceFile(
+        path: "late.csv",
+        text: "email,action,target,date,time,duration_minutes,title,owner,note\n"
+          + "siobhan.oconnor@example.org,move,weekly-1on1#2,2027-01-08,11:00,,,,\n"
+          + "siobhan.oconnor@example.org,add,past-add,2027-01-07,14:00,30,Past add,buddy,\n"
+          + "siobhan.oconnor@example.org,move,eod-check-in#5,2027-01-12,11:00,,,,\n"
+          + "siobhan.oconnor@example.org,skip,codebase-tour,,,,,,\n"))
+    let again = try Onboarding.process(
+      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
+      evidence: cohort.evidence.evidence, overrides: overrides + rows, stamp: FixtureCohort.stamp,
+      replan: replan)
+    let warned = again.plan.overrideWarnings.filter { $0.location.file == "late.csv" }
+    #expect(warned.map(\.location.line) == [2, 3, 4, 5], "\(again.plan.overrideWarnings)")
+    #expect(warned.allSatisfy { $0.message.contains("so the row is not followed") })
+    // The earlier run's own rows (Fixtures/overrides.csv) are no warning.
+    #expect(!again.plan.overrideWarnings.contains { $0.location.file != "late.csv" })
+    #expect(
+      again.plan.items.filter { $0.date < from } == first.plan.items.filter { $0.date < from })
+    #expect(again.plan.item(id: "past-add") == nil)
+    #expect(
+      again.plan.item(id: "weekly-1on1#2")?.date == first.plan.item(id: "weekly-1on1#2")?.date)
   }
 
   @Test func staleOverrideIsAnErrorAtItsLine() throws {
