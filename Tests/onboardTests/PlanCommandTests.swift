@@ -107,6 +107,19 @@ import Testing
     }
   }
 
+  /// `--replan-from` on a folder with no earlier plan plans from scratch and says so.
+  @Test func aReplanWithoutAnEarlierPlanSaysSo() throws {
+    try TemporaryDirectory.with("noearlier") { out in
+      let result = try plan(
+        out: out, extra: ["--hire", "siobhan.oconnor@example.org", "--replan-from", "2027-01-11"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "note: no earlier plan.json for siobhan.oconnor@example.org in siobhan-oconnor/: planned "
+            + "from scratch, not re-planned from Mon 11 Jan"), "\(result.stderr)")
+    }
+  }
+
   @Test func rerunRefusesToOverwriteThenForceGivesIdenticalBytes() throws {
     try TemporaryDirectory.with("rerun") { out in
       #expect(try plan(out: out).status == 0)

@@ -107,7 +107,11 @@ public enum RosterImport {
         text.unicodeScalars.map {
           $0.properties.isWhitespace || (0x0A...0x0D).contains($0.value) ? " " : $0
         }))
-    return visibleText(spaced.split(separator: " ").joined(separator: " "), allowing: [])
+    // The directional marks (U+200E, U+200F) go too: in a name they only reorder what is shown.
+    let unmarked = spaced.unicodeScalars.filter { $0.value != 0x200E && $0.value != 0x200F }
+    return visibleText(
+      String(String.UnicodeScalarView(unmarked)).split(separator: " ").joined(separator: " "),
+      allowing: [])
   }
 
   static func parseRow(_ row: TableRow) throws(InputError) -> Hire {
@@ -183,7 +187,7 @@ public enum RosterImport {
       mode = parsed
     }
     return Hire(
-      firstName: try required("first_name", "the hire's first name"),
+      firstName: trimmedName(Substring(try required("first_name", "the hire's first name"))),
       lastName: oneLineName(row.value("last_name")),
       email: try email("email"), role: try required("role", "a role of Plans/roles.csv"),
       requestedStart: start, timeZone: zone,

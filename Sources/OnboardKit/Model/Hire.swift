@@ -10,13 +10,25 @@ public struct Person: Hashable, Sendable, Codable {
     self.email = email
   }
 
-  /// The first word of the name ("Priya" of "Priya Raman"), without a comma or semicolon after
-  /// it ("Bud" of "Bud, Q. O'Neil", so that "Hi Bud," is not "Hi Bud,,").
+  /// The first word of the name ("Priya" of "Priya Raman"); of a name written "Last, First", as
+  /// HR systems export it ("Bergström, Ingrid"), the first word after the comma. Never with a
+  /// comma or semicolon after it, so that "Hi Ingrid," is not "Hi Bergström," or "Hi Bud,,".
   public var firstName: String {
+    let parts = name.split(separator: ",", omittingEmptySubsequences: true)
+    if parts.count == 2, !parts[0].contains(" "),
+      let given = parts[1].split(separator: " ").first
+    {
+      return trimmedName(given)
+    }
     guard let word = name.split(separator: " ").first else { return name }
-    let trimmed = word.reversed().drop { $0 == "," || $0 == ";" }.reversed()
-    return trimmed.isEmpty ? String(word) : String(trimmed)
+    return trimmedName(word)
   }
+}
+
+/// A name word without the commas and semicolons after it ("Bud" of "Bud,").
+func trimmedName(_ word: Substring) -> String {
+  let trimmed = word.reversed().drop { $0 == "," || $0 == ";" }.reversed()
+  return trimmed.isEmpty ? String(word) : String(trimmed)
 }
 
 /// How a hire works: on site, remotely, or both.

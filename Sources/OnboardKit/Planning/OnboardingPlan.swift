@@ -218,10 +218,11 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   public var unappliedOverrides: [PlanOverride] = []
   /// The outcomes due at day 30, 60 and 90: the role's, then one per gap, by day.
   public var goals: [Goal] = []
-  /// Overrides the plan follows that put an item where the hire does not work (a holiday, a
-  /// weekend, before day 1, after day 90, outside the hours) or out of the reviews' order: the
-  /// manager's word wins, and the run prints these at the override's line.
-  public var overrideWarnings: [Diagnostic] = []
+  /// What the run prints about this plan as warnings: overrides the plan follows that put an item
+  /// where the hire does not work (a holiday, a weekend, before day 1, after day 90, outside the
+  /// hours) or out of the reviews' order, at the override's line (the manager's word wins);
+  /// override rows a re-plan does not follow; a re-plan date after the plan's last day.
+  public var planWarnings: [Diagnostic] = []
   /// Set when the plan was re-planned from new evidence: the date it was rebuilt from.
   public var replannedFrom: CalendarDate? = nil
   /// What the re-plan changed from that date on (empty for a first plan).

@@ -31,7 +31,7 @@ extension PlanBuilder {
     var settled: Set<PlanOverride> = []
     func keptItem(_ id: String) -> PlanItem? { input.replan?.kept.first { $0.id == id } }
     func warn(_ override: PlanOverride, _ text: String) {
-      overrideWarnings.append(
+      planWarnings.append(
         Diagnostic(
           .warning, override.origin,
           "\(input.hire.email): this override \(text), before \(from.shortText), the re-plan date; "
@@ -124,7 +124,7 @@ extension PlanBuilder {
         return false
       }
       if !earlier.isEmpty {
-        overrideWarnings.append(
+        planWarnings.append(
           Diagnostic(
             .warning, override.origin,
             "\(input.hire.email): `\(target)` is moved by line "
@@ -167,7 +167,7 @@ extension PlanBuilder {
           + "\(calendar.dayStart)–\(calendar.dayEnd) (\(calendar.timeZone))")
     }
     guard !problems.isEmpty else { return [] }
-    overrideWarnings.append(
+    planWarnings.append(
       Diagnostic(
         .warning, override.origin,
         "\(input.hire.email): this override \(verb) `\(item.id)` to \(item.date.shortText) "
@@ -215,7 +215,7 @@ extension PlanBuilder {
         let text = "comes \(order.joined(separator: " and "))"
         items[index].note = items[index].note.map { "\($0); \(text)" } ?? text
       }
-      overrideWarnings.append(
+      planWarnings.append(
         Diagnostic(
           .warning, override.origin,
           "\(input.hire.email): after this override, the \(review.title) "

@@ -137,7 +137,7 @@ struct PlanBuilder {
   var notes: [String] = []
   /// What the manager's overrides asked that the plan keeps but the manager should know (a move
   /// to a holiday, before day 1, outside the hire's hours), at the override's line.
-  var overrideWarnings: [Diagnostic] = []
+  var planWarnings: [Diagnostic] = []
   /// Override rows a re-plan does not follow (`settleOverridesBeforeReplan`).
   var overridesLeftOut: Set<PlanOverride> = []
   var goals: [Goal] = []
@@ -314,7 +314,16 @@ struct PlanBuilder {
       hire: input.hire, role: input.role, report: input.report, calendar: calendar, start: start,
       startMovedReason: startMovedReason, day90: day90, items: sorted, unscheduled: unscheduled,
       notes: notes, unappliedOverrides: pendingOverrides, goals: goals)
-    plan.overrideWarnings = overrideWarnings.sorted {
+    var warnings = planWarnings
+    if let replan = input.replan, let last = replan.previous.map(\.date).max(), replan.from > last {
+      warnings.append(
+        Diagnostic(
+          .warning, input.hire.origin,
+          "\(input.hire.email): the re-plan date \(replan.from.shortText) is after the earlier "
+            + "plan's last item (\(last.shortText)): there is nothing left to re-plan, so every "
+            + "item stays as it was; only the gap table shows the new evidence"))
+    }
+    plan.planWarnings = warnings.sorted {
       ($0.location.line ?? 0, $0.message) < ($1.location.line ?? 0, $1.message)
     }
     plan.replannedFrom = input.replan?.from

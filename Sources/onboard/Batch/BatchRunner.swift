@@ -581,7 +581,7 @@ struct BatchRunner: Sendable {
           replan = earlier
         }
       }
-      let plan: OnboardingPlan
+      var plan: OnboardingPlan
       if let draft {
         plan = try Onboarding.plan(
           try draft.get(), library: library, sharedSessions: sessions, importNotes: notes,
@@ -590,6 +590,16 @@ struct BatchRunner: Sendable {
         plan = try Onboarding.plan(
           hire: hire, library: library, evidence: evidence, overrides: overrides,
           sharedSessions: sessions, importNotes: notes, replan: replan)
+      }
+      if let replanFrom, replan == nil, !keep {
+        // Nothing to re-plan from: a first plan, said so (its emails are not "already sent").
+        let text =
+          "no earlier plan.json for \(hire.email) in \(folder)/: planned from scratch, not "
+          + "re-planned from \(replanFrom.shortText)"
+        plan.notes.append(text.prefix(1).uppercased() + text.dropFirst() + ".")
+        plan.planWarnings.append(
+          Diagnostic(
+            .note, SourceLocation(file: (out as NSString).appendingPathComponent(folder)), text))
       }
       return .planned(plan, folder: folder, keep: keep, replan: replan)
     } catch {
@@ -667,7 +677,7 @@ struct BatchRunner: Sendable {
           of: output.plan, people: library.people, settings: library.settings, stamp: stamp,
           itemEvents: output.itemEvents),
         taskRows: TaskCSV.visibleRows(output.tasks), consoleLine: consoleLine,
-        warnings: output.plan.overrideWarnings.map(\.description))
+        warnings: output.plan.planWarnings.map(\.description))
     } catch {
       return failure(hire, [error.description], skills)
     }

@@ -80,7 +80,7 @@ import Testing
       text: "email,action,target,date,time,duration_minutes,title,owner,note\n"
         + rows.map { "siobhan.oconnor@example.org,\($0)\n" }.joined())
     let plan = try output("siobhan", overrides: try OverridesImport.parse(file)).plan
-    let warnings = plan.overrideWarnings
+    let warnings = plan.planWarnings
     #expect(warnings.map(\.location.line) == [2, 3, 4, 5, 5, 6], "\(warnings)")
     let text = warnings.map(\.description)
     #expect(text[0].hasPrefix("o.csv:2: warning: siobhan.oconnor@example.org: this override moves"))
@@ -115,7 +115,7 @@ import Testing
           "email,action,target,date,time\nsiobhan.oconnor@example.org,move,review-90,\(date),11:00\n"
       )
       return try output("siobhan", overrides: try OverridesImport.parse(file)).plan
-        .overrideWarnings.map(\.message)
+        .planWarnings.map(\.message)
     }
     #expect(
       try output("siobhan", overrides: []).plan.item(id: "review-90")?.date
@@ -145,11 +145,11 @@ import Testing
       hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
       evidence: cohort.evidence.evidence, overrides: overrides + rows, stamp: FixtureCohort.stamp,
       replan: replan)
-    let warned = again.plan.overrideWarnings.filter { $0.location.file == "late.csv" }
-    #expect(warned.map(\.location.line) == [2, 3, 4, 5], "\(again.plan.overrideWarnings)")
+    let warned = again.plan.planWarnings.filter { $0.location.file == "late.csv" }
+    #expect(warned.map(\.location.line) == [2, 3, 4, 5], "\(again.plan.planWarnings)")
     #expect(warned.allSatisfy { $0.message.contains("so the row is not followed") })
     // The earlier run's own rows (Fixtures/overrides.csv) are no warning.
-    #expect(!again.plan.overrideWarnings.contains { $0.location.file != "late.csv" })
+    #expect(!again.plan.planWarnings.contains { $0.location.file != "late.csv" })
     #expect(
       again.plan.items.filter { $0.date < from } == first.plan.items.filter { $0.date < from })
     #expect(again.plan.item(id: "past-add") == nil)
@@ -205,7 +205,7 @@ import Testing
     let plan = try output("siobhan", overrides: moves).plan
     #expect(plan.item(id: "weekly-1on1#3")?.date == CalendarDate(year: 2027, month: 1, day: 28))
     #expect(
-      plan.overrideWarnings.map(\.description) == [
+      plan.planWarnings.map(\.description) == [
         "o.csv:3: warning: siobhan.oconnor@example.org: `weekly-1on1#3` is moved by line 2 too; "
           + "the plan follows this line, the last (remove the other)"
       ])

@@ -102,6 +102,26 @@ import Testing
     #expect(!plain.contains("outside your working hours") && !plain.contains("New York"))
   }
 
+  /// "No conflicting evidence" says what was recorded: both kinds agree, only tests (nothing to
+  /// compare), only interviews, or nothing at all.
+  @Test func theBriefingsNoConflictLineSaysWhatWasRecorded() throws {
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("jose")
+    let template = try #require(cohort.templates.first { $0.id == "manager-briefing" })
+    func text(_ sources: Set<EvidenceSource>) throws -> String {
+      let evidence = cohort.evidence.evidence.filter { sources.contains($0.source) }
+      let plan = try Onboarding.plan(hire: hire, library: cohort.library, evidence: evidence)
+      let base = EmailContext.base(plan: plan, settings: cohort.library.settings)
+      return try EmailRenderer.parts(template, context: .object(base)).text
+    }
+    let agree = "None: the tests and the interviews agree."
+    #expect(try !text([.test]).contains(agree))
+    #expect(try text([.test]).contains("only test results were recorded"))
+    #expect(try text([.test]).contains("No interview ratings were recorded."))
+    #expect(try text([.interview]).contains("no test results were recorded"))
+    #expect(try text([]).contains("no tests or interviews were recorded for José"))
+  }
+
   /// A moved item says why, and what it says is so: "to fit their working hours" only when the
   /// new time is inside them, "nearer ... still outside them" only when it is not, "another
   /// onboarding meeting" when the owner was booked then (a 1:1 moved for another hire's 1:1 said

@@ -228,4 +228,24 @@ import Testing
       #expect(marcus[uid].map { !$0.contains("STATUS:CANCELLED") } == true, "\(item.id)")
     }
   }
+
+  /// A re-plan date after the earlier plan's last item has nothing to re-plan: every item stays,
+  /// and a warning says so (it ran in silence and the unscheduled list blamed the training time).
+  @Test func aReplanAfterThePlansLastDayIsWarned() throws {
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let first = try cohort.output(for: hire)
+    let json = try #require(first.files.first { $0.path == "plan.json" })
+    let late = CalendarDate(year: 2027, month: 5, day: 1)!
+    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: late)
+    let again = try Onboarding.process(
+      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
+      evidence: cohort.evidence.evidence, stamp: FixtureCohort.stamp, replan: replan)
+    #expect(again.plan.items == first.plan.items)
+    #expect(
+      again.plan.planWarnings.contains {
+        $0.message.contains("the re-plan date Sat 1 May is after the earlier plan's last item")
+      }, "\(again.plan.planWarnings)")
+    #expect(!first.plan.planWarnings.contains { $0.message.contains("re-plan") })
+  }
 }

@@ -50,16 +50,19 @@ import Testing
     let file = SourceFile(
       path: "roster.csv",
       text: Self.header
-        + "\"Ann\r\nBcc: x@evil.example\",\"\u{202E}Lee\u{202C}\",ann@example.org,Backend Developer,"
+        + "\"Ann\r\nBcc: x@evil.example\",\"\u{202E}Lee\u{202C}\u{200F}\",ann@example.org,Backend Developer,"
         + "2026-12-14,Europe/Berlin,Berlin,\"Mar\tco  \u{1B}Rossi\",m@example.com,"
-        + "\"Bud, Q. O'Neil\",b@example.com,,,,remote\n")
+        + "\"Rivera, Tomás\",b@example.com,,,,remote\n"
+        + "\"Bud,\",Lee,bud@example.org,Backend Developer,2026-12-14,Europe/Berlin,Berlin,M,"
+        + "m@example.com,B,b@example.com,,,,remote\n")
     let (hires, errors) = try RosterImport.parse(file)
     #expect(errors.isEmpty, "\(errors)")
     let hire = try #require(hires.first)
     #expect(hire.firstName == "Ann Bcc: x@evil.example")
     #expect(hire.lastName == "Lee")
     #expect(hire.manager.name == "Mar co ␛Rossi")
-    #expect(hire.buddy.firstName == "Bud")
+    #expect(hire.buddy.firstName == "Tomás")
+    #expect(hires.count == 2 && hires[1].firstName == "Bud")
     #expect(Person(name: "Ann Lee", email: "a@example.org").firstName == "Ann")
   }
 

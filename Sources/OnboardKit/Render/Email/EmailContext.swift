@@ -143,7 +143,21 @@ public enum EmailContext {
       peopleValues(plan: plan, settings: settings, templates: templates, events: events)
     ) { $1 }
     values.merge(managerValues(plan: plan, people: people)) { $1 }
-    values["has_evidence"] = .bool(report.assessments.contains { !$0.evidence.isEmpty })
+    let sources = Set(report.assessments.flatMap { $0.evidence.map(\.source) })
+    values["has_evidence"] = .bool(!sources.isEmpty)
+    values["has_tests"] = .bool(sources.contains(.test))
+    values["has_interviews"] = .bool(sources.contains(.interview))
+    // What "no conflict" means for what was recorded.
+    values["no_conflict_text"] = .string(
+      sources.isEmpty
+        ? "None: no tests or interviews were recorded for \(hire.firstName)."
+        : sources.contains(.test) && sources.contains(.interview)
+          ? "None: the tests and the interviews agree."
+          : sources.contains(.test)
+            ? "None to report: only test results were recorded, so there is nothing to compare them with."
+            : sources.contains(.interview)
+              ? "None: the interview ratings agree (no test results were recorded)."
+              : "None: the recorded evidence agrees.")
     let unassessed = report.unassessedEssentials.map(\.skill.name)
     values["has_unassessed"] = .bool(!unassessed.isEmpty)
     values["unassessed_text"] = .string(listText(unassessed))

@@ -26,7 +26,8 @@ public enum EmailPlaceholders {
       "plan_overview", "has_integrity_flags", "review_30_date", "review_60_date", "review_90_date",
       "video_link", "laptop_shipped", "send_timing", "has_learning", "has_skill_checks",
       "has_buddy_sessions", "hybrid", "has_rest_of_first_week", "next_working_day",
-      "has_evidence", "has_unassessed", "unassessed_text", "manager_day_one", "has_manager_day_one",
+      "has_evidence", "has_tests", "has_interviews", "no_conflict_text", "has_unassessed",
+      "unassessed_text", "manager_day_one", "has_manager_day_one",
       "has_manager_outside_hours", "manager_outside_hours",
     ] { fields[name] = scalar }
     fields["learning"] = object([
