@@ -186,7 +186,17 @@ public enum Onboarding {
       )
     }
     var suggestion = ""
-    if let target {
+    if let target, let hash = target.lastIndex(of: "#") {
+      // A recurring item's number past its last: say how many there are, not a near number.
+      let base = String(target[...hash])
+      let numbers = plan.items.compactMap { item -> Int? in
+        item.id.hasPrefix(base) ? Int(item.id.dropFirst(base.count)) : nil
+      }
+      if let last = numbers.max() {
+        suggestion = " The plan has `\(base)1` to `\(base)\(last)`."
+      }
+    }
+    if suggestion.isEmpty, let target {
       let ids = Set(plan.items.map(\.id) + plan.items.compactMap(\.topicID))
       let best = ids.min {
         (editDistance(target, $0), $0) < (editDistance(target, $1), $1)

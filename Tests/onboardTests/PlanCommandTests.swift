@@ -101,7 +101,7 @@ import Testing
       #expect(
         result.stderr.contains(
           "\(file.path):2: warning: siobhan.oconnor@example.org: this override moves "
-            + "`weekly-1on1#1` to Mon 18 Jan 16:00, and Mon 18 Jan is closed: Martin Luther King Jr. Day"
+            + "`weekly-1on1#1` to Mon 18 Jan 16:00: Mon 18 Jan is closed: Martin Luther King Jr. Day"
         ),
         "\(result.stderr)")
     }

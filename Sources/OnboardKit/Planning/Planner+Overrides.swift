@@ -153,10 +153,10 @@ extension PlanBuilder {
       problems.append("\(item.date.shortText) is \(reason)")
     }
     if item.date < start {
-      problems.append("that is before \(input.hire.firstName)'s first day, \(start.shortText)")
+      problems.append("before \(input.hire.firstName)'s first day, \(start.shortText)")
     } else if item.date > lastDay {
       problems.append(
-        "that is after day 90, \(day90.shortText)"
+        "after day 90, \(day90.shortText)"
           + (lastDay == day90 ? "" : " (the 90-day review is on \(lastDay.shortText))"))
     }
     if calendar.isWorkingDay(item.date),
@@ -171,7 +171,7 @@ extension PlanBuilder {
       Diagnostic(
         .warning, override.origin,
         "\(input.hire.email): this override \(verb) `\(item.id)` to \(item.date.shortText) "
-          + "\(item.start), and \(problems.joined(separator: "; ")); the plan keeps it there "
+          + "\(item.start): \(problems.joined(separator: "; ")); the plan keeps it there "
           + "(check the date and time)"))
     return problems
   }

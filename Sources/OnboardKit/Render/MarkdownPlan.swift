@@ -156,6 +156,13 @@ public enum MarkdownPlan {
     }
   }
 
+  /// Whether a month lists an item under "Also planned": not a milestone, session, deliverable
+  /// or recurring meeting (those have lists of their own).
+  static func otherKinds(of item: PlanItem) -> Bool {
+    item.kind != .milestone && !sessionKinds.contains(item.kind) && item.kind != .deliverable
+      && item.kind != .meeting && item.kind != .checkIn
+  }
+
   private static func renderMonths(_ plan: OnboardingPlan, into out: inout MarkdownWriter) {
     out.line("## Months 2–3, month by month")
     out.blank()
@@ -195,6 +202,16 @@ public enum MarkdownPlan {
         out.line("Deliverables:")
         out.blank()
         for item in deliverables {
+          out.line("- \(short: item.date) \(item.start): \(summary: item)")
+        }
+        out.blank()
+      }
+      // Everything else (an activity of the schedule, an item the manager added) by itself.
+      let others = items.filter { Self.otherKinds(of: $0) }
+      if !others.isEmpty {
+        out.line("Also planned:")
+        out.blank()
+        for item in others {
           out.line("- \(short: item.date) \(item.start): \(summary: item)")
         }
         out.blank()

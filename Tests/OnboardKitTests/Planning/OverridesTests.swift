@@ -105,6 +105,24 @@ import Testing
     #expect(plan.item(id: "fine-talk")?.note == nil)
   }
 
+  /// A manager's item in months 2–3, after day 90 too, is listed in its month of plan.md and
+  /// plan.html (months listed only milestones, sessions, deliverables and recurring meetings).
+  @Test func aManagersItemInMonthsTwoAndThreeIsListed() throws {
+    let file = SourceFile(
+      path: "o.csv",
+      text: "email,action,target,date,time,duration_minutes,title,owner,note\n"
+        + "siobhan.oconnor@example.org,add,mid-talk,2027-02-17,11:00,30,Team talk,manager,\n"
+        + "siobhan.oconnor@example.org,add,late-retro,2027-05-03,10:00,30,Late retro,manager,\n")
+    let output = try output("siobhan", overrides: try OverridesImport.parse(file))
+    let text = { (path: String) in
+      String(decoding: output.files.first { $0.path == path }?.data ?? Data(), as: UTF8.self)
+    }
+    let months = try #require(text("plan.md").components(separatedBy: "## Months 2–3").last)
+    #expect(months.contains("- Wed 17 Feb 11:00: Team talk"))
+    #expect(months.contains("- Mon 3 May 10:00: Late retro"))
+    #expect(text("plan.html").contains("Team talk") && text("plan.html").contains("Late retro"))
+  }
+
   /// Siobhán's day 90 is Sat 3 Apr; the plan holds the 90-day review on Mon 5 Apr. Moving it
   /// within that day is no "after day 90"; a day later is.
   @Test func theNinetyDayReviewMovesWithinItsDayWithoutAWarning() throws {
@@ -180,12 +198,14 @@ import Testing
           + "siobhan.oconnor@example.org,move,training:api-versoning,2027-01-20\n"
           + "siobhan.oconnor@example.org,skip,weekly-1on1#2,\n"
           + "siobhan.oconnor@example.org,move,weekly-1on1#2,2027-01-20\n"
-          + "siobhan.oconnor@example.org,skip,no-such-thing-at-all,\n"))
+          + "siobhan.oconnor@example.org,skip,no-such-thing-at-all,\n"
+          + "siobhan.oconnor@example.org,skip,weekly-1on1#13,\n"))
     #expect {
       _ = try output("siobhan", overrides: stale)
     } throws: { error in
       let all = (error as? InputError)?.all.map(\.description) ?? []
-      return all.count == 3
+      return all.count == 4
+        && all[3].hasSuffix("The plan has `weekly-1on1#1` to `weekly-1on1#12`.")
         && all[0].hasPrefix("o.csv:2: error:")
         && all[0].hasSuffix("Did you mean `training:api-versioning`?")
         && all[1].hasPrefix("o.csv:4: error:")

@@ -79,6 +79,8 @@ extension HTMLPlan {
       if !sessions.isEmpty { html += "<p>Sessions and practice:</p>\(itemList(sessions))" }
       let deliverables = items.filter { $0.kind == .deliverable }
       if !deliverables.isEmpty { html += "<p>Deliverables:</p>\(itemList(deliverables))" }
+      let others = items.filter(MarkdownPlan.otherKinds(of:))
+      if !others.isEmpty { html += "<p>Also planned:</p>\(itemList(others))" }
       let recurring = items.filter { $0.kind == .meeting || $0.kind == .checkIn }
       if !recurring.isEmpty {
         let titles = Set(recurring.map(\.title)).sorted().map(h).joined(separator: ", ")
