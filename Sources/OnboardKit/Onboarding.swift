@@ -291,7 +291,7 @@ public enum Onboarding {
         email = try EmailRenderer.render(
           template, event: event, sequence: firstNumber + index, plan: plan, settings: settings,
           stamp: stamp, baseContext: baseContext, itemEvents: itemEvents,
-          update: updates[event])
+          update: updates[event], people: library.people)
       } else if let position = next.cancel,
         let template = byID[cancellations[position].templateID]
       {

@@ -50,7 +50,8 @@ import Testing
           let template = try #require(byID[event.templateID])
           let email = try EmailRenderer.render(
             template, event: event, sequence: index + 1, plan: output.plan, settings: settings,
-            stamp: stamp, baseContext: base, itemEvents: output.itemEvents)
+            stamp: stamp, baseContext: base, itemEvents: output.itemEvents,
+            people: library.people)
           #expect(files["emails/\(email.fileName)"] == email.data, "\(email.fileName)")
           emailsChecked += 1
         }

@@ -95,6 +95,20 @@ import Testing
     #expect(!text.contains("the tests and the interviews agree"))
     #expect(!text.contains("skills that were gaps"))
     #expect(text.components(separatedBy: "Unassessed is not weak").count == 2)
+    // Bengaluru 09:30–18:00 and New York 09:00–17:30 never meet: no "a time that suits you both".
+    #expect(text.contains("Your working hours and Ananya's do not overlap"))
+    #expect(!text.contains("suits you both"))
+    // The briefing is sent at 09:00 in New York, the reader's zone, not 09:00 in Bengaluru.
+    var library2 = library
+    library2.people = people
+    let output = try Onboarding.render(
+      plan, folder: "ananya", library: library2, templates: try library.compileTemplates(),
+      stamp: FixtureCohort.stamp)
+    let briefing = String(
+      decoding: try #require(output.files.first { $0.path.hasSuffix("manager-briefing.eml") }).data,
+      as: UTF8.self)
+    #expect(
+      briefing.contains("Date: Mon, 04 Jan 2027 09:00:00 -0500\r\n"), "\(briefing.prefix(600))")
     // Without people.csv the manager's zone is unknown: no claim about his hours.
     let plain = try EmailRenderer.parts(
       template, context: .object(EmailContext.base(plan: plan, settings: library.settings))

@@ -47,12 +47,25 @@ extension EmailContext {
           + "(\(member.dayStart)–\(member.dayEnd) in \(placeName(member.timeZone))): "
           + "\(outside.count == 1 ? "" : "the first is ")“\(first.title)” on \(first.date.shortText) "
           + "at \(first.start) \(zone) time, \(theirTime(first)) for you. plan.md lists "
-          + "\(outside.count == 1 ? "it" : "each"); a `move` override puts a meeting at a time "
-          + "that suits you both.")
+          + "\(outside.count == 1 ? "it" : "each")"
+          + (hoursOverlap(plan: plan, member: member)
+            ? "; a `move` override puts a meeting at a time that suits you both."
+            : ". Your working hours and \(plan.hire.firstName)'s do not overlap: agree on a time "
+              + "with \(plan.hire.firstName), and a `move` override puts the meetings there."))
     } else {
       values["manager_outside_hours"] = .string("")
     }
     return values
+  }
+
+  /// Whether the hire's working hours on day 1 and the person's on that day meet at all.
+  static func hoursOverlap(plan: OnboardingPlan, member: TeamMember) -> Bool {
+    let zone = plan.calendar.timeZone
+    let begin = ZoneClock.instant(plan.start, plan.calendar.dayStart, in: zone)
+    let end = ZoneClock.instant(plan.start, plan.calendar.dayEnd, in: zone)
+    return (begin..<end).contains { minute in
+      minute % 15 == 0 && Placement.outside(minute..<(minute + 15), for: member) == 0
+    }
   }
 
   /// "New York" of `America/New_York`.

@@ -20,7 +20,7 @@ public enum EmailRenderer {
   public static func render(
     _ template: EmailTemplate, event: EmailEvent, sequence: Int, plan: OnboardingPlan,
     settings: PlanSettings, stamp: CalendarDate, baseContext: [String: MustacheValue]? = nil,
-    itemEvents: [ICSEvent?] = [], update: String? = nil
+    itemEvents: [ICSEvent?] = [], update: String? = nil, people: [TeamMember] = []
   ) throws(InputError) -> RenderedEmail {
     let isUpdate = update != nil
     // The shared values stay one object under this email's few own ones (never copied per email).
@@ -43,6 +43,12 @@ public enum EmailRenderer {
     }
     let to = person(template.file.audience)
     let cc = template.file.cc.map(person).filter { $0.email != to.email }
+    // The send time is the reader's: 09:00 for a manager in New York is 09:00 there, not the
+    // hire's 09:00 in Bengaluru (people.csv gives the zone; the hire's when it has no row).
+    let zone =
+      template.file.audience == .hire
+      ? hire.timeZone
+      : people.first { $0.key == to.email.lowercased() }?.timeZone ?? hire.timeZone
     let fileName =
       "\(pad(sequence, 2))-\(event.date.iso)-\(template.id)\(event.itemID.map { "-" + fileSafeName($0) } ?? "").eml"
     do {
@@ -61,8 +67,7 @@ public enum EmailRenderer {
         cc: try cc.map { (p) throws(MIMEError) in try Mailbox(p.email, displayName: p.name) },
         subject: subject,
         date: try EmailDate(
-          sendDate(event, zone: hire.timeZone),
-          timeZone: TimeZone(identifier: hire.timeZone) ?? .gmt),
+          sendDate(event, zone: zone), timeZone: TimeZone(identifier: zone) ?? .gmt),
         messageID: try MessageID(
           left:
             "\(fileSafeName(hire.key).prefix(32))-\(stableHash(hire.key))-\(fileName.dropLast(4))",
