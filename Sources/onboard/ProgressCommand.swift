@@ -120,6 +120,32 @@ enum ProgressCommand {
             + later.prefix(5).map { "\($0.origin) (\($0.date?.iso ?? ""))" }.joined(separator: ", ")
             + (later.count > 5 ? ", ..." : ""))
       }
+      // The plan's own evidence (what it was made from, listed in plan.json) is the level
+      // "before", not progress: the same exports given again would read as "unchanged".
+      let known = Set(
+        plan.skills.flatMap { skill in
+          skill.evidence.map {
+            [skill.skill, $0.source, $0.instrument, $0.rawValue, $0.assessor ?? "", $0.date ?? ""]
+          }
+        })
+      let hiring = evidence.filter {
+        known.contains([
+          $0.skillID, $0.source.rawValue, $0.instrument, $0.rawValue, $0.assessor ?? "",
+          $0.date?.iso ?? "",
+        ])
+      }
+      if !hiring.isEmpty {
+        evidence.removeAll {
+          known.contains([
+            $0.skillID, $0.source.rawValue, $0.instrument, $0.rawValue, $0.assessor ?? "",
+            $0.date?.iso ?? "",
+          ])
+        }
+        Console.err(
+          "note: \(plural(hiring.count, "evidence record")) of \(plan.hire.email) "
+            + "\(hiring.count == 1 ? "is" : "are") the plan's own (the evidence it was made from, "
+            + "in plan.json): the level before, not progress, so not counted as now")
+      }
       if evidence.isEmpty {
         Console.err(
           "warning: the evidence files have nothing for \(plan.hire.email); every skill shows as not re-assessed"

@@ -43,6 +43,16 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(early.stdout.utf8)) as? [String: Any])
       let earlyLines = try #require(earlyJSON["lines"] as? [[String: Any]])
       #expect(earlyLines.allSatisfy { $0["outcome"] as? String == "not-reassessed" })
+
+      // The plan's own exports given again (the list a manager uses for --replan-from) are the
+      // level before, not progress: the same report as with the re-test alone, and a note.
+      let both = try CommandRunner.run(
+        ["progress", "--plan", plan, "--evidence"] + CommandRunner.fixtureEvidence + [
+          "Fixtures/retest-day30.csv", "--today", "2027-02-10", "--format", "json",
+        ])
+      #expect(both.status == 0, "\(both.stderr)")
+      #expect(both.stdout == result.stdout)
+      #expect(both.stderr.contains("are the plan's own (the evidence it was made from"))
     }
   }
 
