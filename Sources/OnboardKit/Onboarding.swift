@@ -160,6 +160,15 @@ public enum Onboarding {
       throw error
     }
     if let warning = library.locationWarning(for: hire) { plan.notes.append(warning) }
+    if plan.hire.manager.email.lowercased() == plan.hire.buddy.email.lowercased() {
+      // One person in both roles: the buddy is meant to be someone to ask without the manager.
+      plan.planWarnings.append(
+        Diagnostic(
+          .warning, hire.origin,
+          "\(hire.email): the manager and the buddy are the same person "
+            + "(\(plan.hire.manager.email)); the buddy's sessions and the manager's 1:1s both go to "
+            + "them. Name another buddy (the roster's buddy columns or a `buddy` override)"))
+    }
     return plan
   }
 
@@ -241,6 +250,16 @@ public enum Onboarding {
     }
     // What the schedule of emails could not do, and emails already due, go into the plan's notes.
     plan.notes += emailNotes
+    // A first plan made late: items already due when it is made are said to be so.
+    let pastItems = plan.replannedFrom == nil ? plan.items.filter { $0.date < stamp } : []
+    if !pastItems.isEmpty {
+      plan.notes.append(
+        "\(plural(pastItems.count, "item was", "items were")) due before today, \(stamp.longText): "
+          + listText(pastItems.prefix(3).map { "\($0.title) (\($0.date.shortText))" })
+          + (pastItems.count > 3 ? " and \(pastItems.count - 3) more" : "")
+          + "; do \(pastItems.count == 1 ? "it" : "them") now, or tick \(pastItems.count == 1 ? "it" : "them") off if done."
+      )
+    }
     let overdue = events.filter { $0.date < stamp }
     if !overdue.isEmpty {
       let names = Array(Set(overdue.map(\.templateID))).sorted().joined(separator: ", ")

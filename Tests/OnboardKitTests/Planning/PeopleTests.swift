@@ -136,6 +136,33 @@ import Testing
     #expect(try text([]).contains("no tests or interviews were recorded for José"))
   }
 
+  /// A roster row whose manager is also the buddy is planned, with a warning at the row; a plan
+  /// made after some of its items were due says which.
+  @Test func sameManagerAndBuddyIsWarnedAndPastItemsAreNamed() throws {
+    let cohort = try FixtureCohort()
+    var hire = try cohort.hire("zoe")
+    hire.buddy = hire.manager
+    let plan = try Onboarding.plan(hire: hire, library: cohort.library, evidence: [])
+    #expect(
+      plan.planWarnings.contains {
+        $0.location == hire.origin
+          && $0.message.contains("the manager and the buddy are the same person")
+      })
+    let late = try cohort.output(
+      for: try cohort.hire("zoe"), stamp: CalendarDate(year: 2026, month: 12, day: 7)!)
+    let due = late.plan.items.filter { $0.date < CalendarDate(year: 2026, month: 12, day: 7)! }
+    #expect(!due.isEmpty)
+    #expect(
+      late.plan.notes.contains {
+        $0.hasPrefix("\(plural(due.count, "item was", "items were")) due before today")
+          && $0.contains(due[0].title)
+      })
+    #expect(
+      try !cohort.output(for: try cohort.hire("zoe")).plan.notes.contains {
+        $0.contains("due before today")
+      })
+  }
+
   /// A moved item says why, and what it says is so: "to fit their working hours" only when the
   /// new time is inside them, "nearer ... still outside them" only when it is not, "another
   /// onboarding meeting" when the owner was booked then (a 1:1 moved for another hire's 1:1 said
