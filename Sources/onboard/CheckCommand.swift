@@ -1,3 +1,4 @@
+import Foundation
 import OnboardKit
 
 /// `onboard check`: validates a plan library.
@@ -36,7 +37,7 @@ enum CheckCommand {
     if let extra = arguments.positional.first { throw UsageError("unexpected argument `\(extra)`") }
     let plans = try arguments.value("plans") ?? defaultPlans()
     do {
-      let (library, templates) = try Inputs.library(plans)
+      let (library, templates) = try checkedLibrary(plans)
       for warning in templates.flatMap({ $0.warnings() }) { Console.err(warning.description) }
       Console.out(
         "\(plans): ok: \(library.skills.count) skills, \(library.roles.count) roles "
@@ -58,5 +59,54 @@ enum CheckCommand {
       Console.err("\(error.errors.count) error\(error.errors.count == 1 ? "" : "s") in \(plans)")
       return status
     }
+  }
+
+  /// `Inputs.library`, reporting every problem in one run: a template whose header does not parse
+  /// does not hide the other templates' body and placeholder errors (HR fixed them in rounds),
+  /// and a broken CSV file does not hide the templates' own errors.
+  static func checkedLibrary(_ plans: String) throws(InputErrors) -> (PlanLibrary, [EmailTemplate])
+  {
+    let sources = try FileSystem.readPlans(plans)
+    var errors: [InputError] = []
+    var library: PlanLibrary? = nil
+    do {
+      library = try PlanLibrary.load(sources)
+    } catch {
+      errors = error.errors
+      let emailPaths = Set(sources.emails.map(\.path))
+      let broken = Set(errors.map(\.location.file)).intersection(emailPaths)
+      // Without the templates whose header failed, the rest of the library may load.
+      var rest = sources
+      rest.emails.removeAll { broken.contains($0.path) }
+      library = try? PlanLibrary.load(rest)
+      if library == nil {
+        // The CSV files are broken too: the templates' bodies and placeholders are still
+        // checked on their own.
+        var files: [EmailTemplateFile] = []
+        for file in rest.emails {
+          let id = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+          guard let text = try? file.text(),
+            let template = try? EmailTemplateFile(id: id, path: file.path, contents: text)
+          else { continue }
+          files.append(template)
+        }
+        for file in files {
+          do {
+            errors += try EmailTemplate(file).unknownPlaceholders(templateIDs: files.map(\.id))
+          } catch {
+            errors += error.errors
+          }
+        }
+        throw InputErrors(errors)
+      }
+    }
+    guard let library else { throw InputErrors(errors) }
+    var compiled: [EmailTemplate] = []
+    for file in library.templates {
+      do { compiled.append(try EmailTemplate(file)) } catch { errors += error.errors }
+    }
+    errors += library.validate(compiled)
+    if !errors.isEmpty { throw InputErrors(errors) }
+    return (library, compiled)
   }
 }

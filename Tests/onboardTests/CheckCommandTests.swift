@@ -33,7 +33,10 @@ import Testing
           $0.contains("Plans/training.csv:")
             && $0.contains(": error: column `skill`: `quantum-computing` is not a skill id")
         })
-      // The template error is only found once the library parses; fix the catalog and check again.
+      // The template's error is in the same run (HR fixed these in rounds).
+      #expect(result.stderr.contains("emails/welcome.mustache:"))
+      #expect(result.stderr.contains("unknown placeholder `frist_name`"))
+      // With the catalog fixed, the template's error remains.
       try
         (catalog.replacingOccurrences(
           of: "broken-topic,quantum-computing,2,Qubits,reading,30,hire,,,\n", with: ""))
@@ -43,6 +46,37 @@ import Testing
       #expect(second.stderr.contains("emails/welcome.mustache:"))
       #expect(second.stderr.contains("unknown placeholder `frist_name`"))
       #expect(second.stderr.contains("Did you mean `first_name`?"))
+    }
+  }
+
+  /// One run reports a template's bad header, another template's bad placeholder and a third's
+  /// unknown activity (with its line and the closest id) together.
+  @Test func everyTemplateProblemIsReportedInOneRun() throws {
+    try TemporaryDirectory.with("check-rounds") { directory in
+      let plans = directory.appendingPathComponent("Plans")
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
+      let emails = plans.appendingPathComponent("emails")
+      let welcome = emails.appendingPathComponent("welcome.mustache")
+      try (try String(contentsOf: welcome, encoding: .utf8))
+        .replacingOccurrences(of: "audience: hire", with: "audience: hiree")
+        .write(to: welcome, atomically: true, encoding: .utf8)
+      let buddy = emails.appendingPathComponent("buddy-introduction.mustache")
+      try (try String(contentsOf: buddy, encoding: .utf8))
+        .replacingOccurrences(of: "{{first_name}}", with: "{{frist_name}}")
+        .write(to: buddy, atomically: true, encoding: .utf8)
+      try "subject: Hi\naudience: hire\nsend: 2 workdays before review-45\n---\nHello\n".write(
+        to: emails.appendingPathComponent("z-late.mustache"), atomically: true, encoding: .utf8)
+      let result = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(result.status == 1)
+      #expect(result.stderr.contains("welcome.mustache:2: error: audience `hiree` is unknown"))
+      #expect(
+        result.stderr.contains("buddy-introduction.mustache:")
+          && result.stderr.contains("`frist_name`"))
+      #expect(
+        result.stderr.contains(
+          "z-late.mustache:3: error: send: activity `review-45` is not in schedule.csv. Did you mean `review-30`?"
+        ), "\(result.stderr)")
     }
   }
 }

@@ -39,10 +39,16 @@ extension PlanLibrary {
     for template in compiled {
       errors += template.unknownPlaceholders(templateIDs: compiled.map(\.id))
       if case .beforeActivity(_, let id, _) = template.file.send, !activityIDs.contains(id) {
+        let closest = activityIDs.min {
+          (editDistance(id, $0), $0) < (editDistance(id, $1), $1)
+        }
+        let suggestion = closest.flatMap {
+          editDistance(id, $0) <= 3 ? ". Did you mean `\($0)`?" : nil
+        }
         errors.append(
           InputError(
-            SourceLocation(file: template.file.path),
-            "send: activity `\(id)` is not in schedule.csv"))
+            SourceLocation(file: template.file.path, line: template.file.sendLine),
+            "send: activity `\(id)` is not in schedule.csv" + (suggestion ?? "")))
       }
     }
     return errors

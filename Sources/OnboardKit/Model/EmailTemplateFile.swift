@@ -87,6 +87,8 @@ public struct EmailTemplateFile: Hashable, Sendable {
   public var html: String?
   /// Lines where the subject, text and html begin (1-based), to locate template errors.
   public var subjectLine: Int
+  /// The line of the `send:` header (1 when it has none).
+  public var sendLine: Int = 1
   public var textLine: Int
   public var htmlLine: Int?
 
@@ -179,6 +181,7 @@ public struct EmailTemplateFile: Hashable, Sendable {
     }
     send = .on(.workday(1), at: nil)
     if let (value, line) = header["send"] {
+      sendLine = line
       if let parsed = SendRule(text: value) {
         send = parsed
       } else {
