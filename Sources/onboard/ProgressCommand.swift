@@ -148,7 +148,11 @@ enum ProgressCommand {
       }
       if evidence.isEmpty {
         Console.err(
-          "warning: the evidence files have nothing for \(plan.hire.email); every skill shows as not re-assessed"
+          "warning: the evidence files have nothing for \(plan.hire.email)"
+            + (later.isEmpty && hiring.isEmpty
+              ? ""
+              : " up to \(asOf.iso) beyond the plan's own evidence")
+            + "; every skill shows as not re-assessed"
         )
       }
       let now = GapAnalysis.analyze(

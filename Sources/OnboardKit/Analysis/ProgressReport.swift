@@ -90,6 +90,10 @@ public struct ProgressReport: Codable, Hashable, Sendable {
     var out = MarkdownWriter()
     out.line("# Progress: \(markdownEscaped(hire)), \(markdownEscaped(role)) (as of \(asOf))")
     out.blank()
+    guard !lines.isEmpty else {
+      out.line("The plan had no gap skills to follow.")
+      return out.text
+    }
     out.line("| Skill | Target | Before | Now | Outcome | Training done |")
     out.line("|---|---|---|---|---|---|")
     for line in lines {
@@ -99,7 +103,6 @@ public struct ProgressReport: Codable, Hashable, Sendable {
         "| \(markdownEscaped(line.name)) | \(line.target) | \(before) | \(now) | \(line.outcome.rawValue) "
           + "| \(line.trainingDone) of \(line.trainingPlanned) |")
     }
-    if lines.isEmpty { out.line("The plan had no gap skills to follow.") }
     return out.text
   }
 

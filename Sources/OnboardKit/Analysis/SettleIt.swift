@@ -3,7 +3,9 @@
 /// the flag; one interviewer → a second; only a general question → a question aimed at the skill;
 /// no test → a test). It goes into the gap report and the skill check's agenda.
 extension GapAnalysis {
-  static func settleIt(_ a: SkillAssessment) -> String? {
+  /// `withSkillCheck: false` is for the skill check's own agenda (which would otherwise offer
+  /// itself as the way to settle the level).
+  static func settleIt(_ a: SkillAssessment, withSkillCheck: Bool = true) -> String? {
     let relevant: Set<SkillStatus> = [.gap, .criticalGap, .conflicting, .unassessed]
     guard relevant.contains(a.status) else { return nil }
     let name = a.skill.name
@@ -24,7 +26,7 @@ extension GapAnalysis {
         options.append("a score as percent correct rather than a percentile rank")
       }
       options.append("a structured-interview rating or a skills test of \(name)")
-      options.append("the buddy's skill check")
+      if withSkillCheck { options.append("the buddy's skill check") }
       return line(options)
     }
     if let conflict = a.conflict, conflict.amongAssessors {

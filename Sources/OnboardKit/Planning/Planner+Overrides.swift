@@ -150,7 +150,7 @@ extension PlanBuilder {
     if let name = calendar.closures[item.date] {
       problems.append("\(item.date.shortText) is closed: \(name)")
     } else if let reason = calendar.closureReason(item.date) {
-      problems.append("\(item.date.shortText) is \(reason)")
+      problems.append("\(item.date.shortText) is \(reason), not a working day")
     }
     if item.date < start {
       problems.append("before \(input.hire.firstName)'s first day, \(start.shortText)")

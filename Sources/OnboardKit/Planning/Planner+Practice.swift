@@ -52,7 +52,7 @@ extension PlanBuilder {
         id: "practice:\(topic.id)", kind: .practice, title: topic.title, skillID: skill.id,
         topic: topic, minutes: topic.durationMinutes, owner: topic.owner,
         reason: "Practice in \(skill.name) after its \(count) session\(count == 1 ? "" : "s") "
-          + "(the last on \(last.date.shortText)): the hire applies them on real work, which "
+          + "(the last on \(last.date.shortText)): the hire applies \(count == 1 ? "it" : "them") on real work, which "
           + "shows whether level \(target) is reached.",
         prerequisites: [], latestWorkday: nil)
       _ = placeSession(request, after: (earliest, 0), lastDay: lastDay)
@@ -95,7 +95,7 @@ extension PlanBuilder {
         title: "Follow-up of the \(name) skill check: training matched to what it shows",
         skillID: skillID, topic: nil, minutes: minutes, owner: "buddy",
         reason: "Kept for what the skill check of \(check.date.shortText) finds: once its result "
-          + "is recorded (any evidence file, then `onboard plan ... --replan-from`), this slot "
+          + "is recorded as evidence and the plan is re-planned (--replan-from), this slot "
           + "gets the training at the level the check shows, or is freed when none is needed.",
         prerequisites: [], latestWorkday: nil)
       guard let placed = placeSession(request, after: (firstDay, 0), lastDay: lastDay) else {

@@ -310,8 +310,13 @@ extension PlanBuilder {
         title: "Skill check: \(assessment.skill.name)", skillID: assessment.skill.id, topic: nil,
         minutes: input.settings.verificationMinutes, owner: "buddy", reason: why,
         prerequisites: [], latestWorkday: 5,
-        // The hook of "what would settle it" (Analysis): the check's agenda says what to look for.
-        agenda: assessment.settleIt.map { [$0] } ?? [])
+        // The hook of "what would settle it" (Analysis), without the check itself among the ways,
+        // and what the buddy does with the result.
+        agenda: (GapAnalysis.settleIt(assessment, withSkillCheck: false).map { [$0] } ?? [])
+          + [
+            "Record the level the check shows (0–5) as evidence, then re-plan from the next day: "
+              + "the follow-up slot then gets the training it calls for, or is freed."
+          ])
     }
   }
 

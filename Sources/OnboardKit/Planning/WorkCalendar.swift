@@ -65,10 +65,11 @@ public struct WorkCalendar: Hashable, Sendable, Codable {
     companyWorkDays.contains(date.weekday) && closures[date] == nil
   }
 
-  /// Why a date is not a working day ("Saturday", "public holiday: New Year's Day"), or nil.
+  /// Why a date is not a working day ("a Saturday", "New Year's Day"), or nil; the callers name
+  /// the date, so the weekday is not repeated.
   public func closureReason(_ date: CalendarDate) -> String? {
-    if let name = closures[date] { return "\(name) (\(date.weekday.name))" }
-    if !workDays.contains(date.weekday) { return "a \(date.weekday.name), not a working day" }
+    if let name = closures[date] { return name }
+    if !workDays.contains(date.weekday) { return "a \(date.weekday.name)" }
     return nil
   }
 

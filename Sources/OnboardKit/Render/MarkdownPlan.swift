@@ -130,7 +130,8 @@ public enum MarkdownPlan {
       for item in day.items {
         // What is done (the agenda) goes with the title; Why holds only a reason.
         var line: MarkdownLine = "| \(item.start)–\(item.end) | \(md: item.title)"
-        if !item.agenda.isEmpty { line += ": \(md: item.agenda.joined(separator: "; "))" }
+        // Agenda points are sentences: joined as sentences (not "settle it.; Record").
+        if !item.agenda.isEmpty { line += ": \(md: agendaText(item.agenda))" }
         if let note = item.note { line += " _(\(md: note))_" }
         if let mark = item.override { line += " ✎ _\(md: mark)_" }
         line += " | \(md: who(item)) | "
@@ -154,6 +155,17 @@ public enum MarkdownPlan {
       for item in items { out.line("- \(short: item.date) \(item.start): \(summary: item)") }
       out.blank()
     }
+  }
+
+  /// Agenda points on one line: points that end a sentence are followed by a space, others by
+  /// "; " ("Progress on the plan; Blockers", "What would settle it: …. Record the level …").
+  static func agendaText(_ points: [String]) -> String {
+    var text = ""
+    for (index, point) in points.enumerated() {
+      if index > 0 { text += text.hasSuffix(".") ? " " : "; " }
+      text += point
+    }
+    return text
   }
 
   /// Whether a month lists an item under "Also planned": not a milestone, session, deliverable

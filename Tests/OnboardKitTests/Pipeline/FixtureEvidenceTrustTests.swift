@@ -51,6 +51,12 @@ import Testing
       })
     let security = try #require(plan.item(id: "verify:application-security"))
     #expect(security.agenda.contains { $0.contains("a third interviewer's rating") })
+    // The check's own agenda never offers a skill check as the way to settle it, and says what
+    // to do with the result.
+    let siobhan = try cohort.output(for: try cohort.hire("siobhan")).plan
+    let unassessed = try #require(siobhan.item(id: "verify:application-security"))
+    #expect(!unassessed.agenda.joined().contains("skill check"))
+    #expect(unassessed.agenda.last?.hasPrefix("Record the level the check shows") == true)
   }
 
   @Test func theGeneralQuestionIsWeightedDownAndTheLineShowsIt() throws {

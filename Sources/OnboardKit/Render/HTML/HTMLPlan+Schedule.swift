@@ -29,7 +29,7 @@ extension HTMLPlan {
           "<tr class=\"kind-\(item.kind.rawValue)\"><td class=\"time\">\(item.start)–\(item.end)</td>"
           + "<th scope=\"row\"><span class=\"kind\">\(CalendarView.kindLabel(item.kind))</span> "
           + "\(h: item.title)\(note(item))</th><td>\(who: item)</td>"
-          + "<td>\(h: item.reason ?? item.agenda.joined(separator: "; "))</td></tr>"
+          + "<td>\(h: item.reason ?? MarkdownPlan.agendaText(item.agenda))</td></tr>"
       }
       html += "</tbody></table></div></div>"
     }
