@@ -113,14 +113,23 @@ public enum OwnerAssignment {
         plan.items[index] = item
         continue
       }
-      guard !capped.isEmpty else {
-        // The roster's manager or buddy is not in people.csv: no hours to check against.
+      // The roster's manager or buddy without a row in people.csv: the hire's zone and hours
+      // stand in for theirs, so that their meetings with the run's other hires still never
+      // overlap (two 90-day reviews with one manager at the same time went unseen).
+      let standIn = fallback.map { person in
+        TeamMember(
+          name: person.name, email: person.email, roles: [], timeZone: plan.calendar.timeZone,
+          workDays: plan.calendar.workDays, dayStart: plan.calendar.dayStart,
+          dayEnd: plan.calendar.dayEnd, origin: plan.hire.origin)
+      }
+      let among = capped.isEmpty ? standIn.map { [$0] } ?? [] : capped.map { people[$0] }
+      guard !among.isEmpty else {
         plan.items[index] = item
         continue
       }
       let choice = placement.best(
-        for: item, among: capped.map { people[$0] }, keys: capped.map { staff.keys[$0] },
-        ledger: ledger)
+        for: item, among: among,
+        keys: capped.isEmpty ? among.map(\.key) : capped.map { staff.keys[$0] }, ledger: ledger)
       let person = choice.person
       item.ownerName = person.name
       item.ownerEmail = person.email
@@ -128,6 +137,15 @@ public enum OwnerAssignment {
         item.note = movedNote(item, to: choice, placement: placement, ledger: ledger)
         item.date = choice.date
         item.start = choice.start
+      }
+      if choice.clashes {
+        // Every time the hire is free, the person is booked: said, not hidden.
+        warnings.add(
+          "\(person.name) double-booked", item: item,
+          text:
+            "\(item.title) on \(item.date.shortText) at \(item.start)–\(item.end) overlaps another "
+            + "onboarding meeting of \(person.name): no time that day is free for both; move one "
+            + "of them (a `move` override)")
       }
       if choice.outside > 0 {
         let theirs = placement.local(item, for: person)

@@ -9,6 +9,8 @@ struct Placement {
     var date: CalendarDate
     var start: LocalTime
     var outside: Int
+    /// No time was free for the person: the item stays where it was, over another booking.
+    var clashes = false
   }
 
   let zone: String
@@ -175,6 +177,7 @@ struct Placement {
     return leastBad?.choice
       ?? Choice(
         person: people[0], key: keys[0], date: item.date, start: item.start,
-        outside: Self.outside(interval(item), for: people[0]))
+        outside: Self.outside(interval(item), for: people[0]),
+        clashes: !ledger.isFree(keys[0], interval(item)))
   }
 }

@@ -163,6 +163,49 @@ import Testing
       })
   }
 
+  /// Six Berlin and London hires, five with one manager, three of whose 90-day reviews fall on
+  /// the same Monday: no two of the manager's meetings overlap without the plan saying so (a
+  /// review stayed on another's time without a word when the day had no free time for both).
+  @Test func aManagersMeetingsNeverOverlapInSilence() throws {
+    let library = try RepositoryFiles.library()
+    let csv =
+      [
+        "first_name,last_name,email,role,start_date,time_zone,location,manager_name,manager_email,buddy_name,buddy_email,employment,work_days,hours_per_day,work_mode",
+        "Hana,Berg,hana.berg@example.org,Backend Developer,2027-03-08,Europe/Berlin,Berlin,Ingrid Bergström,ingrid.bergstrom@example.com,Tomás Rivera,tomas.rivera@example.com,full-time,,,on-site",
+        "Sam,Weekes,sam.weekes@example.org,Frontend Developer,2027-02-06,Europe/London,London,Priya Raman,priya.raman@example.com,Ama Mensah,ama.mensah@example.com,full-time,,,hybrid",
+        "Pat,Teil,pat.teil@example.org,Backend Developer,2027-02-02,Europe/Berlin,Berlin,Ingrid Bergström,ingrid.bergstrom@example.com,Tomás Rivera,tomas.rivera@example.com,part-time,Tue|Thu,4,hybrid",
+        "Mo,Selb,mo.selb@example.org,Backend Developer,2027-02-01,Europe/Berlin,Berlin,Ingrid Bergström,ingrid.bergstrom@example.com,Ingrid Bergström,ingrid.bergstrom@example.com,full-time,,,on-site",
+        "Ana,Eins,ana.eins@example.org,Backend Developer,2027-02-01,Europe/Berlin,Berlin,Ingrid Bergström,ingrid.bergstrom@example.com,Tomás Rivera,tomas.rivera@example.com,full-time,,,on-site",
+        "Ben,Zwei,ben.zwei@example.org,Backend Developer,2027-02-03,Europe/Berlin,Berlin,Ingrid Bergström,ingrid.bergstrom@example.com,Tomás Rivera,tomas.rivera@example.com,full-time,,,on-site",
+      ].joined(separator: "\n") + "\n"
+    let (hires, errors) = try RosterImport.parse(SourceFile(path: "roster.csv", text: csv))
+    #expect(errors.isEmpty)
+    var ledger = StaffLedger()
+    var plans: [OnboardingPlan] = []
+    for hire in hires {
+      let plan = try Onboarding.plan(hire: hire, library: library, evidence: [])
+      plans.append(OwnerAssignment.assign(plan, people: library.people, ledger: &ledger))
+    }
+    var seen: [(hire: Int, item: PlanItem, range: Range<Int>)] = []
+    var overlaps = 0
+    for (position, plan) in plans.enumerated() {
+      for item in plan.items where item.ownerEmail == "ingrid.bergstrom@example.com" {
+        let begin = ZoneClock.instant(item.date, item.start, in: plan.calendar.timeZone)
+        let range = begin..<(begin + item.durationMinutes)
+        for other in seen where other.hire != position && other.range.overlaps(range) {
+          overlaps += 1
+          #expect(
+            plan.notes.contains {
+              $0.contains("\(item.title) on \(item.date.shortText)")
+                && $0.contains("overlaps another onboarding meeting of Ingrid Bergström")
+            }, "\(item.id) of \(plan.hire.email) overlaps \(other.item.id) in silence")
+        }
+        seen.append((position, item, range))
+      }
+    }
+    #expect(overlaps >= 1, "the three reviews on one Monday cannot all fit")
+  }
+
   /// A moved item says why, and what it says is so: "to fit their working hours" only when the
   /// new time is inside them, "nearer ... still outside them" only when it is not, "another
   /// onboarding meeting" when the owner was booked then (a 1:1 moved for another hire's 1:1 said
