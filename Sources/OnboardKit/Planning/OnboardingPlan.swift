@@ -232,6 +232,9 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   /// The earlier versions of items the re-plan gave to another person (a manager's hand-over),
   /// with the new SEQUENCE: cancelled in the calendar of the person who no longer attends.
   public var handedOver: [PlanItem] = []
+  /// schedule.csv's `depends_on` of the plan's activities (activity id → the ids it comes
+  /// after): the people's times may move an item, never before what it depends on.
+  public var dependsOn: [String: [String]] = [:]
   /// The levels of the first plan, by skill id, when this is a re-plan.
   public var levelsAtHire: [String: Double]? = nil
 

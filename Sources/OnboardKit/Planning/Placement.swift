@@ -21,11 +21,42 @@ struct Placement {
   static let dayWindow = 2
   static let step = 15
 
+  /// Activity id → the activity ids it comes after, and the reverse (schedule.csv's
+  /// `depends_on`), for activities with one occurrence.
+  let after: [String: [String]]
+  let before: [String: [String]]
+
   init(plan: OnboardingPlan) {
     zone = plan.calendar.timeZone
     calendar = plan.calendar
     firstDay = plan.start
     items = plan.items
+    after = plan.dependsOn
+    var before: [String: [String]] = [:]
+    for (id, deps) in plan.dependsOn { for dep in deps { before[dep, default: []].append(id) } }
+    self.before = before
+  }
+
+  /// Whether a time keeps the item after the items it depends on and before those that depend
+  /// on it (single activities only: a recurring one has no one item to compare with).
+  func keepsOrder(_ item: PlanItem, _ date: CalendarDate, _ start: Int) -> Bool {
+    guard !after.isEmpty, !item.id.contains("#") else { return true }
+    let end = start + item.durationMinutes
+    for dep in after[item.id] ?? [] {
+      if let other = items.first(where: { $0.id == dep }),
+        (date, start) < (other.date, other.start.minutes + other.durationMinutes)
+      {
+        return false
+      }
+    }
+    for dependant in before[item.id] ?? [] {
+      if let other = items.first(where: { $0.id == dependant }),
+        (other.date, other.start.minutes) < (date, end)
+      {
+        return false
+      }
+    }
+    return true
   }
 
   mutating func update(_ item: PlanItem, at index: Int) { items[index] = item }
@@ -138,7 +169,10 @@ struct Placement {
       if date == item.date {
         times.sort { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) }
       }
-      for time in times where hireIsFree(date, time, item.durationMinutes, except: item.id) {
+      for time in times
+      where hireIsFree(date, time, item.durationMinutes, except: item.id)
+        && keepsOrder(item, date, time)
+      {
         guard visit(date, LocalTime(minutes: time)) else { return }
       }
     }

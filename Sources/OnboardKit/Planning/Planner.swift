@@ -327,6 +327,9 @@ struct PlanBuilder {
       ($0.location.line ?? 0, $0.message) < ($1.location.line ?? 0, $1.message)
     }
     plan.replannedFrom = input.replan?.from
+    for activity in input.schedule where !activity.dependsOn.isEmpty {
+      plan.dependsOn[activity.id] = activity.dependsOn
+    }
     plan.changes = changes
     plan.cancelled = cancelled
     plan.levelsAtHire = input.levelsAtHire

@@ -204,6 +204,25 @@ import Testing
       }
     }
     #expect(overlaps >= 1, "the three reviews on one Monday cannot all fit")
+    // Moved to fit the people, an item never comes before what it depends on (schedule.csv's
+    // depends_on): the codebase tour came before the setup, the welcome went to day 2.
+    var checked = 0
+    for plan in plans {
+      for activity in library.schedule {
+        guard let item = plan.item(id: activity.id) else { continue }
+        for dep in activity.dependsOn {
+          guard let before = plan.item(id: dep) else { continue }
+          checked += 1
+          #expect(
+            (item.date, item.start.minutes) >= (
+              before.date, before.start.minutes + before.durationMinutes
+            ),
+            "\(plan.hire.email): \(item.id) at \(item.date) \(item.start) before \(dep) ends")
+        }
+      }
+      #expect(plan.item(id: "welcome")?.date == plan.start, "\(plan.hire.email)")
+    }
+    #expect(checked > 10)
   }
 
   /// A moved item says why, and what it says is so: "to fit their working hours" only when the
