@@ -25,6 +25,9 @@ struct Placement {
   /// `depends_on`), for activities with one occurrence.
   let after: [String: [String]]
   let before: [String: [String]]
+  /// The positions in `items` of the activities named in `after` and `before` (positions do not
+  /// change: `update` replaces an item in place).
+  let positions: [String: Int]
 
   init(plan: OnboardingPlan) {
     zone = plan.calendar.timeZone
@@ -35,23 +38,33 @@ struct Placement {
     var before: [String: [String]] = [:]
     for (id, deps) in plan.dependsOn { for dep in deps { before[dep, default: []].append(id) } }
     self.before = before
+    var positions: [String: Int] = [:]
+    if !plan.dependsOn.isEmpty {
+      let named = Set(plan.dependsOn.keys).union(plan.dependsOn.values.joined())
+      for (index, item) in plan.items.enumerated() where named.contains(item.id) {
+        if positions[item.id] == nil { positions[item.id] = index }
+      }
+    }
+    self.positions = positions
   }
 
   /// Whether a time keeps the item after the items it depends on and before those that depend
   /// on it (single activities only: a recurring one has no one item to compare with).
   func keepsOrder(_ item: PlanItem, _ date: CalendarDate, _ start: Int) -> Bool {
-    guard !after.isEmpty, !item.id.contains("#") else { return true }
+    guard positions[item.id] != nil else { return true }
     let end = start + item.durationMinutes
     for dep in after[item.id] ?? [] {
-      if let other = items.first(where: { $0.id == dep }),
-        (date, start) < (other.date, other.start.minutes + other.durationMinutes)
+      if let index = positions[dep],
+        (date, start) < (
+          items[index].date, items[index].start.minutes + items[index].durationMinutes
+        )
       {
         return false
       }
     }
     for dependant in before[item.id] ?? [] {
-      if let other = items.first(where: { $0.id == dependant }),
-        (other.date, other.start.minutes) < (date, end)
+      if let index = positions[dependant],
+        (items[index].date, items[index].start.minutes) < (date, end)
       {
         return false
       }
