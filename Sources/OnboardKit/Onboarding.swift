@@ -316,7 +316,7 @@ public enum Onboarding {
       {
         email = try EmailRenderer.cancellation(
           cancellations[position], template: template, sequence: firstNumber + index, plan: plan,
-          settings: settings, stamp: stamp)
+          settings: settings, stamp: stamp, people: library.people)
       } else {
         continue
       }

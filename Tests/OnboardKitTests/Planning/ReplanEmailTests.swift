@@ -11,22 +11,26 @@ import Testing
 
   static func plans() throws -> (first: HireOutput, again: HireOutput) {
     let cohort = try FixtureCohort()
-    let hire = try cohort.hire("siobhan")
-    let first = try cohort.output(for: hire)
-    let json = try #require(first.files.first { $0.path == "plan.json" })
-    var replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
-    // The caller (the CLI) reads the sent emails from the folder: here, from the first output.
+    let first = try cohort.output(for: try cohort.hire("siobhan"))
+    return (first, try replanned(first, from: from))
+  }
+
+  /// The re-plan of `earlier` (its plan.json, and the emails it dated before `date`, as the CLI
+  /// reads them from the folder) with the REST re-test.
+  static func replanned(_ earlier: HireOutput, from date: CalendarDate) throws -> HireOutput {
+    let cohort = try FixtureCohort()
+    let json = try #require(earlier.files.first { $0.path == "plan.json" })
+    var replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: date)
     replan.sent = replan.emailsSent.map { summary in
-      SentEmail(summary: summary, data: first.files.first { $0.path == summary.file }?.data)
+      SentEmail(summary: summary, data: earlier.files.first { $0.path == summary.file }?.data)
     }
     let retest = try EvidenceImport.parse(
       try RepositoryFiles.source("Fixtures/retest-rest-apis.csv"),
       skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
-    let again = try Onboarding.process(
-      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
-      evidence: cohort.evidence.evidence + retest.evidence, stamp: FixtureCohort.stamp,
-      replan: replan)
-    return (first, again)
+    return try Onboarding.process(
+      hire: try cohort.hire("siobhan"), folder: "siobhan-oconnor", library: cohort.library,
+      templates: cohort.templates, evidence: cohort.evidence.evidence + retest.evidence,
+      stamp: FixtureCohort.stamp, replan: replan)
   }
 
   static func emails(_ output: HireOutput) -> [String: Data] {
@@ -160,21 +164,10 @@ import Testing
   /// cancellation of the first (dated on the re-plan date, so not sent yet) is made again.
   @Test func theSameReplanTwiceGivesTheSameEmails() throws {
     let (_, again) = try Self.plans()
-    let cohort = try FixtureCohort()
-    let hire = try cohort.hire("siobhan")
     let json = try #require(again.files.first { $0.path == "plan.json" })
-    var replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: Self.from)
+    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: Self.from)
     #expect(replan.earlierCancelled.contains { $0.id == "training:api-versioning" })
-    replan.sent = replan.emailsSent.map { summary in
-      SentEmail(summary: summary, data: again.files.first { $0.path == summary.file }?.data)
-    }
-    let retest = try EvidenceImport.parse(
-      try RepositoryFiles.source("Fixtures/retest-rest-apis.csv"),
-      skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
-    let twice = try Onboarding.process(
-      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
-      evidence: cohort.evidence.evidence + retest.evidence, stamp: FixtureCohort.stamp,
-      replan: replan)
+    let twice = try Self.replanned(again, from: Self.from)
     #expect(Self.emails(twice) == Self.emails(again))
     // The calendar keeps the cancelled sessions.
     let ics = { (output: HireOutput) in
@@ -190,21 +183,7 @@ import Testing
   /// cancelled (the same SEQUENCE), and the cancellation email, now sent, is not sent again.
   @Test func aLaterReplanKeepsTheEarlierCancellations() throws {
     let (_, again) = try Self.plans()
-    let later = CalendarDate(year: 2027, month: 1, day: 18)!
-    let cohort = try FixtureCohort()
-    let hire = try cohort.hire("siobhan")
-    let json = try #require(again.files.first { $0.path == "plan.json" })
-    var replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: later)
-    replan.sent = replan.emailsSent.map { summary in
-      SentEmail(summary: summary, data: again.files.first { $0.path == summary.file }?.data)
-    }
-    let retest = try EvidenceImport.parse(
-      try RepositoryFiles.source("Fixtures/retest-rest-apis.csv"),
-      skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
-    let third = try Onboarding.process(
-      hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
-      evidence: cohort.evidence.evidence + retest.evidence, stamp: FixtureCohort.stamp,
-      replan: replan)
+    let third = try Self.replanned(again, from: CalendarDate(year: 2027, month: 1, day: 18)!)
     let before = again.plan.cancelled.map(\.id).sorted()
     #expect(!before.isEmpty)
     for id in before {

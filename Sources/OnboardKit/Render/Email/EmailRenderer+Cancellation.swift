@@ -10,20 +10,11 @@ extension EmailRenderer {
   /// The text is Onboard's own (no template says it): what is cancelled, when it was, and why.
   static func cancellation(
     _ cancellation: ReplanEmails.Cancellation, template: EmailTemplate, sequence: Int,
-    plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate
+    plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate, people: [TeamMember] = []
   ) throws(InputError) -> RenderedEmail {
     let hire = plan.hire
     let item = cancellation.item
-    func person(_ audience: Audience) -> Person {
-      switch audience {
-      case .hire: Person(name: hire.fullName, email: hire.email)
-      case .manager: hire.manager
-      case .buddy: hire.buddy
-      case .hr: settings.sender
-      }
-    }
-    let to = person(template.file.audience)
-    let cc = template.file.cc.map(person).filter { $0.email != to.email }
+    let (to, cc) = recipients(template, plan: plan, settings: settings)
     let greeting = template.file.audience == .hire ? hire.firstName : to.firstName
     let why =
       item.kind == .followUp
@@ -50,28 +41,10 @@ extension EmailRenderer {
         icsBytes: try CalendarFile.renderBytes(
           ICSCalendar(method: .cancel, events: [cancelled]), plan: plan),
         method: "CANCEL")
-      let message = EmailMessage(
-        from: try Mailbox(settings.sender.email, displayName: settings.sender.name),
-        to: [try Mailbox(to.email, displayName: to.name)],
-        cc: try cc.map { (p) throws(MIMEError) in try Mailbox(p.email, displayName: p.name) },
-        subject: subject,
-        date: try EmailDate(
-          sendDate(event, zone: hire.timeZone),
-          timeZone: TimeZone(identifier: hire.timeZone) ?? .gmt),
-        messageID: try MessageID(
-          left:
-            "\(fileSafeName(hire.key).prefix(32))-\(stableHash(hire.key))-\(fileName.dropLast(4))",
-          domain: settings.domain),
-        extraHeaders: [
-          try HeaderField(name: "X-Unsent", value: "1"),
-          try HeaderField(name: "X-Onboard-Template", value: template.id),
-        ],
-        textBodyUTF8: text, htmlBodyUTF8: html, calendar: calendar)
-      return RenderedEmail(
-        fileName: fileName, data: Data(try message.render()),
-        summary: EmailSummary(
-          date: cancellation.date, time: cancellation.time, subject: subject,
-          to: [to.name] + cc.map(\.name), file: "emails/\(fileName)"))
+      return try rendered(
+        to: to, cc: cc, subject: subject,
+        event: event, fileName: fileName, template: template, text: text, html: html,
+        calendar: calendar, plan: plan, settings: settings, people: people)
     } catch {
       throw InputError(
         hire.origin, "cannot write the cancellation of `\(template.id)` for \(hire.email): \(error)"

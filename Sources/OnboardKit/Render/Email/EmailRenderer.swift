@@ -33,22 +33,7 @@ public enum EmailRenderer {
     if isUpdate { subject = "Updated: " + subject }
 
     let hire = plan.hire
-    func person(_ audience: Audience) -> Person {
-      switch audience {
-      case .hire: Person(name: hire.fullName, email: hire.email)
-      case .manager: hire.manager
-      case .buddy: hire.buddy
-      case .hr: settings.sender
-      }
-    }
-    let to = person(template.file.audience)
-    let cc = template.file.cc.map(person).filter { $0.email != to.email }
-    // The send time is the reader's: 09:00 for a manager in New York is 09:00 there, not the
-    // hire's 09:00 in Bengaluru (people.csv gives the zone; the hire's when it has no row).
-    let zone =
-      template.file.audience == .hire
-      ? hire.timeZone
-      : people.first { $0.key == to.email.lowercased() }?.timeZone ?? hire.timeZone
+    let (to, cc) = recipients(template, plan: plan, settings: settings)
     let fileName =
       "\(pad(sequence, 2))-\(event.date.iso)-\(template.id)\(event.itemID.map { "-" + fileSafeName($0) } ?? "").eml"
     do {
@@ -61,31 +46,68 @@ public enum EmailRenderer {
           icsBytes: try CalendarFile.invitation(
             plan.items[index], event: known, plan: plan, settings: settings, stamp: stamp))
       }
-      let message = EmailMessage(
-        from: try Mailbox(settings.sender.email, displayName: settings.sender.name),
-        to: [try Mailbox(to.email, displayName: to.name)],
-        cc: try cc.map { (p) throws(MIMEError) in try Mailbox(p.email, displayName: p.name) },
-        subject: subject,
-        date: try EmailDate(
-          sendDate(event, zone: zone), timeZone: TimeZone(identifier: zone) ?? .gmt),
-        messageID: try MessageID(
-          left:
-            "\(fileSafeName(hire.key).prefix(32))-\(stableHash(hire.key))-\(fileName.dropLast(4))",
-          domain: settings.domain),
-        extraHeaders: [
-          try HeaderField(name: "X-Unsent", value: "1"),
-          try HeaderField(name: "X-Onboard-Template", value: template.id),
-        ],
-        textBodyUTF8: text, htmlBodyUTF8: html, calendar: invitation)
-      return RenderedEmail(
-        fileName: fileName, data: Data(try message.render()),
-        summary: EmailSummary(
-          date: event.date, time: event.time, subject: subject, to: [to.name] + cc.map(\.name),
-          file: "emails/\(fileName)"))
+      return try rendered(
+        to: to, cc: cc, subject: subject, event: event, fileName: fileName, template: template,
+        text: text, html: html, calendar: invitation, plan: plan, settings: settings,
+        people: people)
     } catch {
       throw InputError(
         hire.origin, "cannot write email `\(template.id)` for \(hire.email): \(error)")
     }
+  }
+
+  /// The To and Cc of a template's emails: its audience, and its copies other than the addressee.
+  static func recipients(_ template: EmailTemplate, plan: OnboardingPlan, settings: PlanSettings)
+    -> (to: Person, cc: [Person])
+  {
+    let hire = plan.hire
+    func person(_ audience: Audience) -> Person {
+      switch audience {
+      case .hire: Person(name: hire.fullName, email: hire.email)
+      case .manager: hire.manager
+      case .buddy: hire.buddy
+      case .hr: settings.sender
+      }
+    }
+    let to = person(template.file.audience)
+    return (to, template.file.cc.map(person).filter { $0.email != to.email })
+  }
+
+  /// A message of the run as a file: from the sender, unsent (`X-Unsent`), named by its
+  /// template, its Message-ID made from the hire and the file name, dated at the send time in
+  /// the reader's zone (09:00 for a manager in New York is 09:00 there, not the hire's 09:00 in
+  /// Bengaluru: people.csv gives the zone, the hire's when it has no row).
+  static func rendered(
+    to: Person, cc: [Person], subject: String, event: EmailEvent, fileName: String,
+    template: EmailTemplate, text: [UInt8], html: [UInt8], calendar: CalendarPart?,
+    plan: OnboardingPlan, settings: PlanSettings, people: [TeamMember]
+  ) throws -> RenderedEmail {
+    let hire = plan.hire
+    let zone =
+      template.file.audience == .hire
+      ? hire.timeZone
+      : people.first { $0.key == to.email.lowercased() }?.timeZone ?? hire.timeZone
+    let message = EmailMessage(
+      from: try Mailbox(settings.sender.email, displayName: settings.sender.name),
+      to: [try Mailbox(to.email, displayName: to.name)],
+      cc: try cc.map { (p) throws(MIMEError) in try Mailbox(p.email, displayName: p.name) },
+      subject: subject,
+      date: try EmailDate(
+        sendDate(event, zone: zone), timeZone: TimeZone(identifier: zone) ?? .gmt),
+      messageID: try MessageID(
+        left:
+          "\(fileSafeName(hire.key).prefix(32))-\(stableHash(hire.key))-\(fileName.dropLast(4))",
+        domain: settings.domain),
+      extraHeaders: [
+        try HeaderField(name: "X-Unsent", value: "1"),
+        try HeaderField(name: "X-Onboard-Template", value: template.id),
+      ],
+      textBodyUTF8: text, htmlBodyUTF8: html, calendar: calendar)
+    return RenderedEmail(
+      fileName: fileName, data: Data(try message.render()),
+      summary: EmailSummary(
+        date: event.date, time: event.time, subject: subject, to: [to.name] + cc.map(\.name),
+        file: "emails/\(fileName)"))
   }
 
   /// The subject, the text part and the HTML part of a template for a context. The body is the
