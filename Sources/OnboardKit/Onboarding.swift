@@ -160,6 +160,29 @@ public enum Onboarding {
       throw error
     }
     if let warning = library.locationWarning(for: hire) { plan.notes.append(warning) }
+    // The roster's hours and the company's day: a longer day than the company's is cut, and a
+    // full-time hire with a part-time week is probably a typo; both are said, at the row.
+    let settings = library.settings
+    let companyDay = settings.dayEnd.minutes - settings.dayStart.minutes - settings.lunchMinutes
+    if let hours = plan.hire.hoursPerDay, Int((hours * 60).rounded()) > companyDay {
+      plan.planWarnings.append(
+        Diagnostic(
+          .warning, hire.origin,
+          "\(hire.email): hours_per_day \(formatNumber(hours)) is longer than the working day "
+            + "(\(formatNumber(Double(companyDay) / 60)) h, \(settings.dayStart)–\(settings.dayEnd)); "
+            + "the plan uses \(plan.calendar.dayStart)–\(plan.calendar.dayEnd)"))
+    }
+    if plan.hire.employment == .fullTime,
+      plan.calendar.workDays.count < 4 || (plan.hire.hoursPerDay ?? 8) < 6
+    {
+      plan.planWarnings.append(
+        Diagnostic(
+          .warning, hire.origin,
+          "\(hire.email): employment is full-time, but the row gives "
+            + "\(plural(plan.calendar.workDays.count, "working day")) a week"
+            + (plan.hire.hoursPerDay.map { " of \(formatNumber($0)) h" } ?? "")
+            + "; check employment, work_days and hours_per_day"))
+    }
     if plan.hire.manager.email.lowercased() == plan.hire.buddy.email.lowercased() {
       // One person in both roles: the buddy is meant to be someone to ask without the manager.
       plan.planWarnings.append(

@@ -79,7 +79,11 @@ public struct Timeline: Sendable {
   /// Whether week 1 is too short to be a working week (fewer than three working days: a start
   /// just before holidays or a company shutdown), so that its end is the end of the hire's first
   /// working week instead (``firstWorkingWeekEnd``).
-  public var firstWeekIsShort: Bool { workingDays(inWeek: 1).count < 3 }
+  /// Whether week 1 has fewer than three working days, and fewer than a usual week of the hire's
+  /// (a Tue/Thu part-timer's week of two days is her normal week, not a short one).
+  public var firstWeekIsShort: Bool {
+    workingDays(inWeek: 1).count < min(3, calendar.workDays.count)
+  }
 
   /// The last of the hire's first week's worth of working days: workday 5 for five working days
   /// a week, 3 for three.

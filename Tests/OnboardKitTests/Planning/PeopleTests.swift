@@ -225,6 +225,40 @@ import Testing
     #expect(checked > 10)
   }
 
+  /// The roster's hours against the company's day: a longer day is cut and said so; a full-time
+  /// hire with a part-time week is a warning; a Tue/Thu part-timer's week 1 is her normal week,
+  /// not "2 working days (holidays or a company closure)".
+  @Test func rosterHoursThatDoNotFitAreWarnedAndAPartTimeWeekIsNormal() throws {
+    let cohort = try FixtureCohort()
+    var long = try cohort.hire("zoe")
+    long.hoursPerDay = 10
+    let longPlan = try Onboarding.plan(hire: long, library: cohort.library, evidence: [])
+    #expect(
+      longPlan.planWarnings.contains {
+        $0.message.contains("hours_per_day 10 is longer than the working day (7.5 h")
+      })
+    var thin = try cohort.hire("zoe")
+    thin.workDays = [.monday, .wednesday]
+    thin.hoursPerDay = 3
+    let thinPlan = try Onboarding.plan(hire: thin, library: cohort.library, evidence: [])
+    #expect(
+      thinPlan.planWarnings.contains {
+        $0.message.contains(
+          "employment is full-time, but the row gives 2 working days a week of 3 h")
+      })
+    var partTime = try cohort.hire("zoe")
+    partTime.employment = .partTime
+    partTime.workDays = [.tuesday, .thursday]
+    partTime.hoursPerDay = 4
+    let plan = try Onboarding.plan(hire: partTime, library: cohort.library, evidence: [])
+    #expect(!plan.timeline.firstWeekIsShort)
+    #expect(!plan.items.contains { $0.note?.contains("holidays or a company closure") == true })
+    #expect(!plan.planWarnings.contains { $0.message.contains("full-time") })
+    #expect(
+      try Onboarding.plan(hire: try cohort.hire("zoe"), library: cohort.library, evidence: [])
+        .planWarnings.isEmpty)
+  }
+
   /// A moved item says why, and what it says is so: "to fit their working hours" only when the
   /// new time is inside them, "nearer ... still outside them" only when it is not, "another
   /// onboarding meeting" when the owner was booked then (a 1:1 moved for another hire's 1:1 said
