@@ -56,12 +56,27 @@ enum ProgressCommand {
       let asOf = try today(arguments)
       do {
         let tasks = try TaskProgress.tasks(try FileSystem.read(tasksPath))
-        let done = try TaskProgress.doneIDs(try FileSystem.read(donePath))
-        let progress = TaskProgress.compute(tasks: tasks, done: done, asOf: asOf)
+        let entries = try TaskProgress.doneEntries(try FileSystem.read(donePath))
+        let progress = TaskProgress.compute(
+          tasks: tasks, done: Set(entries.map(\.id)), asOf: asOf)
         if !progress.unknownDone.isEmpty {
-          Console.err(
-            "\(donePath): warning: \(progress.unknownDone.count) id(s) are not tasks of \(tasksPath): "
-              + progress.unknownDone.prefix(5).joined(separator: ", "))
+          // Each at its line, with the closest task id (a typo of one is the usual case).
+          let unknown = Set(progress.unknownDone)
+          let ids = tasks.map(\.id)
+          var reported: Set<String> = []
+          for entry in entries
+          where unknown.contains(entry.id) && reported.insert(entry.id).inserted {
+            guard reported.count <= 10 else { break }
+            let hint =
+              TaskProgress.closest(to: entry.id, among: ids).map { " Did you mean `\($0)`?" } ?? ""
+            Console.err(
+              "\(donePath):\(entry.line): warning: `\(singleLine(String(entry.id.prefix(120))))` is "
+                + "not a task of \(tasksPath); not counted as done.\(hint)")
+          }
+          if unknown.count > 10 {
+            Console.err(
+              "\(donePath): warning: \(unknown.count - 10) more ids are not tasks of \(tasksPath)")
+          }
         }
         Console.out(progress.markdown())
         return .success

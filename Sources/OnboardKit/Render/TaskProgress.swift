@@ -1,3 +1,5 @@
+import Foundation
+
 /// A task read back from tasks.csv: its id, hire, title, owner and due date.
 public struct TrackedTask: Hashable, Sendable {
   public var id: String
@@ -52,39 +54,102 @@ public struct TaskProgress: Sendable {
   /// unticked box and every other line are not done. A ticked line without an id counts by its
   /// text, so that it is named among the ids that are no task.
   public static func doneIDs(_ file: SourceFile) throws(InputErrors) -> Set<String> {
+    Set(try doneEntries(file).map(\.id))
+  }
+
+  /// The columns a tracker's CSV export marks a task done with (Asana `Completed At`, Jira
+  /// `Resolved`, others), in the order they are tried; `Status` is read as done when it says so.
+  static let doneColumns = ["Completed At", "Resolved", "Completed", "Done At", "Closed At"]
+  static let doneStatuses: Set<String> = ["done", "resolved", "closed", "complete", "completed"]
+
+  /// `doneIDs` with the line each id is on, in file order (ids lower-cased: they are made from
+  /// lower-case emails, and a tracker may upper-case them).
+  ///
+  /// A CSV export with a header (a first line with commas that is no task id) is read by its
+  /// columns: a done column of `doneColumns` or a `Status`, and the id from the `Task ID: …`
+  /// line of `Notes`/`Description` (or a `Task ID` column holding an `onb-` id); one with neither
+  /// is an error naming the columns it has.
+  public static func doneEntries(_ file: SourceFile) throws(InputErrors) -> [(
+    id: String, line: Int
+  )] {
     let text: String
     do { text = try file.text() } catch { throw InputErrors([error]) }
-    let firstLine = text.split(separator: "\n").first.map(String.init) ?? ""
-    if firstLine.contains("Completed At") {
-      var ids: Set<String> = []
-      try PlanLibrary.readRows(file, required: ["Completed At"]) { row throws(InputError) in
-        guard !row.value("Completed At").isEmpty else { return }
-        let notes = row.value("Notes").isEmpty ? row.value("Description") : row.value("Notes")
-        guard let id = TaskCSV.taskID(inDescription: notes) else {
-          throw row.error(
-            "Notes", "has no `Task ID: ...`; expected tasks imported from an onboard tasks.csv")
-        }
-        ids.insert(id)
-      }
-      return ids
+    let firstLine =
+      text.split(whereSeparator: \.isNewline).first.map(String.init)?.trimmingCharacters(
+        in: CharacterSet(charactersIn: "\u{FEFF}")) ?? ""
+    if firstLine.contains(","), !firstLine.lowercased().hasPrefix("onb-") {
+      return try trackerEntries(file, header: firstLine)
     }
-    let lines = text.split(whereSeparator: \.isNewline)
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    var entries: [(id: String, line: Int)] = []
     if lines.contains(where: { taskListBox(in: $0) != nil }) {
-      var ids: Set<String> = []
-      for line in lines {
+      for (index, line) in lines.enumerated() {
         guard let (ticked, rest) = taskListBox(in: line), ticked else { continue }
-        ids.insert(taskID(inTaskLine: rest) ?? rest.trimmingCharacters(in: .whitespaces))
+        let id = taskID(inTaskLine: rest) ?? rest.trimmingCharacters(in: .whitespaces)
+        entries.append((normalized(id), index + 1))
       }
-      return ids
+      return entries
     }
-    var ids: Set<String> = []
-    for line in lines {
+    for (index, line) in lines.enumerated() {
       let id =
         line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
-        .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-      if !id.isEmpty { ids.insert(id) }
+        .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{FEFF}"])) } ?? ""
+      if !id.isEmpty { entries.append((normalized(id), index + 1)) }
     }
-    return ids
+    return entries
+  }
+
+  /// A task id in lower case (`ONB-…` from a tracker that upper-cases keys is `onb-…`); other
+  /// text as it is.
+  static func normalized(_ id: String) -> String {
+    id.lowercased().hasPrefix("onb-") ? id.lowercased() : id
+  }
+
+  /// The task id closest to `id` (at most 3 edits away), for "did you mean".
+  public static func closest(to id: String, among ids: [String]) -> String? {
+    let best = ids.min { (editDistance($0, id), $0) < (editDistance($1, id), $1) }
+    return best.flatMap { editDistance($0, id) <= 3 ? $0 : nil }
+  }
+
+  /// The done tasks of a tracker's CSV export (see `doneEntries`).
+  static func trackerEntries(_ file: SourceFile, header: String) throws(InputErrors)
+    -> [(id: String, line: Int)]
+  {
+    let columns = header.split(separator: ",").map {
+      $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+    }
+    let doneColumn = doneColumns.first { columns.contains($0) }
+    guard doneColumn != nil || columns.contains("Status") else {
+      throw InputErrors([
+        InputError(
+          SourceLocation(file: file.path, line: 1),
+          "found a CSV with the columns \(columns.prefix(12).map { "`\($0)`" }.joined(separator: ", ")); "
+            + "expected a tracker export with a done column (\(doneColumns.map { "`\($0)`" }.joined(separator: ", ")) "
+            + "or `Status`) and the task id (a `Task ID` column, or `Task ID: …` in `Notes` or "
+            + "`Description`), or a list of task ids one a line")
+      ])
+    }
+    var entries: [(id: String, line: Int)] = []
+    try PlanLibrary.readRows(file, required: []) { row throws(InputError) in
+      // Done when the done column has a date, or the status says so.
+      let done =
+        (doneColumn.map { !row.value($0).isEmpty } ?? false)
+        || doneStatuses.contains(row.value("Status").lowercased())
+      guard done else { return }
+      // Our id is the `Task ID: onb-…` line tasks.csv wrote into the notes; a tracker's own
+      // `Task ID` column (Asana's numbers) is ours only when it holds an `onb-` id.
+      let notes = row.value("Notes").isEmpty ? row.value("Description") : row.value("Notes")
+      let column = ["Custom field (Task ID)", "Task ID"].map { row.value($0) }.first {
+        $0.lowercased().hasPrefix("onb-")
+      }
+      guard let id = TaskCSV.taskID(inDescription: notes) ?? column else {
+        throw row.error(
+          row.value("Notes").isEmpty ? "Description" : "Notes",
+          "has no `Task ID: ...`; expected tasks imported from an onboard tasks.csv")
+      }
+      entries.append((normalized(id), row.line))
+    }
+    return entries
   }
 
   /// A Markdown task-list item's box: whether it is ticked, and the text after it; nil for any

@@ -106,4 +106,34 @@ import Testing
     let done = try TaskProgress.doneIDs(SourceFile(path: "plan.md", text: markdown))
     #expect(done == [ids[0], ids[1], ids[2], "Buy the welcome cake"])
   }
+
+  /// A tracker's CSV other than Asana's (Jira: `Status`, `Resolved`, the `Task ID:` line in the
+  /// Description) is read by its columns; one without a done column is an error naming its
+  /// columns; a plain list's ids keep their lines, and an upper-cased id is the task.
+  @Test func trackerExportsAndPlainListsAreReadWithTheirLines() throws {
+    let jira =
+      "Summary,Issue key,Status,Resolved,Description\n"
+      + "Accounts,ONB-1,Done,11/Jan/27 10:00 AM,\"Task ID: onb-a-welcome\"\n"
+      + "Tour,ONB-2,To Do,,\"Task ID: onb-a-tour\"\n"
+      + "Setup,ONB-3,Closed,,\"Task ID: onb-a-setup\"\n"
+    #expect(
+      try TaskProgress.doneEntries(SourceFile(path: "jira.csv", text: jira)).map(\.id) == [
+        "onb-a-welcome", "onb-a-setup",
+      ])
+    #expect {
+      _ = try TaskProgress.doneEntries(
+        SourceFile(path: "other.csv", text: "Key,Summary,Owner\nA-1,x,y\n"))
+    } throws: { error in
+      "\(error)".contains(
+        "other.csv:1: error: found a CSV with the columns `Key`, `Summary`, `Owner`")
+    }
+    let list = try TaskProgress.doneEntries(
+      SourceFile(
+        path: "ids.txt", text: "\u{FEFF}# done\r\nONB-A-WELCOME\r\n\r\nonb-a-tuor # typo\r\n"))
+    #expect(list.map(\.id) == ["onb-a-welcome", "onb-a-tuor"])
+    #expect(list.map(\.line) == [2, 4])
+    #expect(
+      TaskProgress.closest(to: "onb-a-tuor", among: ["onb-a-tour", "onb-a-welcome"]) == "onb-a-tour"
+    )
+  }
 }
