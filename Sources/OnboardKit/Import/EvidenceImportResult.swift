@@ -196,6 +196,7 @@ public struct EvidenceImportResult: Sendable {
   /// unknown names and unjoined records.
   public var fileSummaries: [EvidenceFileSummary] {
     let skipped = skipped
+    let errors = rowErrors.values.joined()
     return files.map { file in
       let skips = skipped.filter { $0.location.file == file.path }
       var byReason: [String: Int] = [:]
@@ -206,7 +207,9 @@ public struct EvidenceImportResult: Sendable {
         unknownNames: Set(
           unknownNames.filter { $0.location.file == file.path }.map { $0.name.lowercased() }
         ).count,
-        unjoined: skips.filter(\.reason.isUnjoined).count)
+        unjoined: skips.filter(\.reason.isUnjoined).count,
+        rowErrors: Set(errors.filter { $0.location.file == file.path }.map(\.location.line))
+          .count)
     }
   }
 

@@ -80,6 +80,8 @@ public struct EvidenceFileSummary: Sendable, Codable, Hashable {
   public var skipped: [String: Int]
   public var unknownNames: Int
   public var unjoined: Int
+  /// Rows that were errors (a rating `3.5`, `N/A`): not evidence, and not "nothing skipped".
+  public var rowErrors: Int = 0
 
   /// One line for people: "Fixtures/x.json: Greenhouse Harvest scorecards; 2 records, 4 evidence
   /// items; skipped: 1 unresolved id; 3 unknown names; 1 unjoined".
@@ -91,9 +93,10 @@ public struct EvidenceFileSummary: Sendable, Codable, Hashable {
         SkipReason(rawValue: $1.key) ?? .noEmail, $1.key
       )
     }
+    if rowErrors > 0 { text += "; \(plural(rowErrors, "row")) with errors" }
     text +=
       skips.isEmpty
-      ? "; nothing skipped"
+      ? (rowErrors > 0 ? "; nothing else skipped" : "; nothing skipped")
       : "; skipped: " + skips.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     text += "; \(plural(unknownNames, "unknown name")); \(unjoined) unjoined"
     return text

@@ -43,6 +43,14 @@ import Testing
       found.first?.message
         == "column `Rating`: found `7`; expected a whole rating from 1 to 5, or blank if not asked")
     #expect(found.last?.message.contains("found `2.5`") == true)
+    // The file's summary counts the two rows, not "nothing skipped".
+    let summary = try #require(
+      try EvidenceImport.parse(
+        SourceFile(path: Self.path, text: csv), skills: library.skillIndex,
+        questions: library.questionBanks
+      ).fileSummaries.first)
+    #expect(summary.rowErrors == 2)
+    #expect(summary.line.contains("; 2 rows with errors; nothing else skipped;"))
     // The valid row still imports; the hire fails as a whole through the row errors.
     let result = try EvidenceImport.parse(
       SourceFile(path: Self.path, text: csv), skills: library.skillIndex,
