@@ -148,6 +148,23 @@ import Testing
         $0.location == hire.origin
           && $0.message.contains("the manager and the buddy are the same person")
       })
+    // The emails introduce the one person once and never ask them to tell themselves.
+    let both = try cohort.output(for: hire)
+    func text(_ name: String) throws -> String {
+      let file = try #require(both.files.first { $0.path.hasSuffix("-\(name).eml") })
+      // Quoted-printable soft line breaks joined, so a phrase is never split.
+      return String(decoding: file.data, as: UTF8.self).replacingOccurrences(of: "=\r\n", with: "")
+    }
+    #expect(try !text("welcome").contains("Two people will look after you"))
+    #expect(try text("welcome").contains("is also your onboarding buddy"))
+    #expect(try !text("buddy-introduction").contains("is in copy"))
+    #expect(try !text("buddy-introduction").contains("tell \(hire.manager.firstName)"))
+    let normal = try cohort.output(for: try cohort.hire("zoe"))
+    #expect(
+      String(
+        decoding: try #require(normal.files.first { $0.path.hasSuffix("-welcome.eml") }).data,
+        as: UTF8.self
+      ).contains("Two people will look after you"))
     let late = try cohort.output(
       for: try cohort.hire("zoe"), stamp: CalendarDate(year: 2026, month: 12, day: 7)!)
     let due = late.plan.items.filter { $0.date < CalendarDate(year: 2026, month: 12, day: 7)! }

@@ -59,6 +59,7 @@ public enum EmailContext {
       "buddy_name": .string(hire.buddy.name),
       "buddy_first_name": .string(hire.buddy.firstName),
       "buddy_email": .string(hire.buddy.email),
+      "manager_is_buddy": .bool(hire.manager.email.lowercased() == hire.buddy.email.lowercased()),
       "work_mode": .string(hire.workMode.rawValue),
       "remote": .bool(hire.workMode == .remote),
       "has_gaps": .bool(!weak.isEmpty),
