@@ -222,11 +222,7 @@ extension EmailSchedule {
           + "\(from.longText), so the calendars that took \(count == 1 ? "it" : "them") follow "
           + "the re-plan.")
     }
-    result.sort {
-      ($0.date, $0.time, $0.templateID, $0.itemID ?? "") < (
-        $1.date, $1.time, $1.templateID, $1.itemID ?? ""
-      )
-    }
+    result = inSendOrder(result, plan: plan)
     return ReplanEmails(
       events: result, updates: updates, cancellations: cancellations, lastSentNumber: lastNumber,
       notes: notes)

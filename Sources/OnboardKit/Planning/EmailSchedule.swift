@@ -45,11 +45,21 @@ public enum EmailSchedule {
         }
       }
     }
-    events.sort {
-      ($0.date, $0.time, $0.templateID, $0.itemID ?? "") < (
-        $1.date, $1.time, $1.templateID, $1.itemID ?? ""
+    return (inSendOrder(events, plan: plan), notes)
+  }
+
+  /// Events by send time; emails sent at the same minute in the order of what they are about
+  /// (two invitations sent on one morning: the earlier session's first), then by template and id.
+  static func inSendOrder(_ events: [EmailEvent], plan: OnboardingPlan) -> [EmailEvent] {
+    var when: [String: (CalendarDate, Int)] = [:]
+    for item in plan.items { when[item.id] = when[item.id] ?? (item.date, item.start.minutes) }
+    let never = (CalendarDate(dayNumber: Int.max / 2), 0)
+    return events.sorted {
+      let a = $0.itemID.flatMap { when[$0] } ?? never
+      let b = $1.itemID.flatMap { when[$0] } ?? never
+      return ($0.date, $0.time, a.0, a.1, $0.templateID, $0.itemID ?? "") < (
+        $1.date, $1.time, b.0, b.1, $1.templateID, $1.itemID ?? ""
       )
     }
-    return (events, notes)
   }
 }

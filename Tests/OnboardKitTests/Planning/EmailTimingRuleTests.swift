@@ -55,4 +55,24 @@ import Testing
     // In send order.
     #expect(events.map(\.templateID) == ["welcome", "invite", "review"])
   }
+
+  /// Two invitations sent at the same minute go in the order of their sessions (the 10:00
+  /// session's came first, numbered before the 09:00 one's), and none says "next".
+  @Test func sameMinuteInvitationsFollowTheirSessions() throws {
+    let cohort = try FixtureCohort()
+    let output = try cohort.output(for: try cohort.hire("siobhan"))
+    let plan = output.plan
+    let (events, _) = EmailSchedule.events(
+      for: plan, templates: cohort.templates.map(\.file),
+      defaultTime: cohort.library.settings.defaultSendTime)
+    var pairs = 0
+    for (a, b) in zip(events, events.dropFirst()) where (a.date, a.time) == (b.date, b.time) {
+      guard let x = a.itemID.flatMap(plan.item(id:)), let y = b.itemID.flatMap(plan.item(id:))
+      else { continue }
+      pairs += 1
+      #expect((x.date, x.start) <= (y.date, y.start), "\(x.id) before \(y.id)")
+    }
+    #expect(pairs >= 1)
+    #expect(!output.emails.contains { $0.subject.contains("Your next session") })
+  }
 }
