@@ -92,8 +92,11 @@ enum LeverImport {
       let key = email?.lowercased() ?? ""
       var assessor = JSONEvidenceImport.personName(form["user"])
       var assessorID: String?
+      // A user id (a UUID in Lever's documentation, or a lower-case slug such as `u-unknown`),
+      // not a name: no space, and a digit, or a hyphen in lower-case text ("Jean-Luc" is a name).
       if let user = form["user"], !user.isObject, let id = JSONEvidenceImport.idKey(user),
-        !id.contains(" "), id.contains(where: \.isNumber)
+        !id.contains(" "),
+        id.contains(where: \.isNumber) || (id.contains("-") && id == id.lowercased())
       {
         assessor = nil
         assessorID = id

@@ -108,6 +108,19 @@ import Testing
     #expect(evidence.date == CalendarDate(year: 2026, month: 10, day: 3))
   }
 
+  /// A user given as an id without digits (`u-unknown`) is an id, shown as "Lever user u-unknown"
+  /// when no users file names it; a one-word or hyphenated name stays a name.
+  @Test func aUserIDWithoutDigitsIsNotTakenForAName() throws {
+    func assessor(_ user: String) throws -> String? {
+      let text = form(#"{"type": "score-system", "text": "Communication", "value": "3 - Hire"}"#)
+        .replacingOccurrences(of: #""user": "Ana Silva""#, with: #""user": "\#(user)""#)
+      return try JSONTestSupport.run(text).evidence.first?.assessor
+    }
+    #expect(try assessor("u-unknown") == "Lever user u-unknown")
+    #expect(try assessor("Jean-Luc") == "Jean-Luc")
+    #expect(try assessor("Priya") == "Priya")
+  }
+
   @Test func aFormWithoutAnyCandidateIsSkippedAsUnresolved() throws {
     let result = try JSONTestSupport.run(
       form(#"{"type": "score", "text": "SQL", "value": 3}"#, email: ""))
