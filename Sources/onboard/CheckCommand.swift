@@ -82,30 +82,22 @@ enum CheckCommand {
       if library == nil {
         // The CSV files are broken too: the templates' bodies and placeholders are still
         // checked on their own.
-        var files: [EmailTemplateFile] = []
-        for file in rest.emails {
-          let id = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
-          guard let text = try? file.text(),
-            let template = try? EmailTemplateFile(id: id, path: file.path, contents: text)
-          else { continue }
-          files.append(template)
+        let files = rest.emails.compactMap { file -> EmailTemplateFile? in
+          guard let text = try? file.text() else { return nil }
+          return try? EmailTemplateFile(
+            id: EmailTemplateFile.id(ofPath: file.path), path: file.path, contents: text)
         }
-        for file in files {
-          do {
-            errors += try EmailTemplate(file).unknownPlaceholders(templateIDs: files.map(\.id))
-          } catch {
-            errors += error.errors
-          }
+        let (compiled, compileErrors) = PlanLibrary.compile(files)
+        errors += compileErrors
+        for template in compiled {
+          errors += template.unknownPlaceholders(templateIDs: files.map(\.id))
         }
         throw InputErrors(errors)
       }
     }
     guard let library else { throw InputErrors(errors) }
-    var compiled: [EmailTemplate] = []
-    for file in library.templates {
-      do { compiled.append(try EmailTemplate(file)) } catch { errors += error.errors }
-    }
-    errors += library.validate(compiled)
+    let (compiled, compileErrors) = PlanLibrary.compile(library.templates)
+    errors += compileErrors + library.validate(compiled)
     if !errors.isEmpty { throw InputErrors(errors) }
     return (library, compiled)
   }

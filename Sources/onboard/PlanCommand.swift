@@ -35,7 +35,9 @@ enum PlanCommand {
       --replan-from DATE   re-plan from new evidence: for every hire with a plan.json in DIR from
                            an earlier run, items before DATE stay as they were, from DATE the
                            plan is rebuilt on the latest levels and lists what changed (kept
-                           events keep their UIDs, changed ones get a higher SEQUENCE)
+                           events keep their UIDs, changed ones get a higher SEQUENCE); emails
+                           dated before DATE are kept as sent, and a sent invitation of a moved
+                           or removed session gets an update or a cancellation email
       --force              plan hires again whose folders exist from an earlier run (replaced whole)
       --resume             keep the hire folders of an earlier run (e.g. one that was stopped) and
                            plan the rest

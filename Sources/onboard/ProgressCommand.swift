@@ -13,12 +13,15 @@ enum ProgressCommand {
 
     Re-assessment loop: imports later evidence (a re-test at day 30, new interview ratings) and shows,
     for each skill that was a gap, conflicting or unassessed when the plan was made, the level then and
-    now against the target, and how many of its training sessions are done.
+    now against the target, and how many of its training sessions are done. The plan's own
+    evidence (listed in its plan.json) is the level then: given again, it is not counted as now.
 
     Task loop (--tasks): reads the run's tasks.csv and a done list, and reports for each hire the
     tasks done, open and overdue (due before --today and not done). The done list is task ids one
-    a line (`onb-...`, `#` starts a comment), or Asana's CSV export of the imported tasks (rows
-    with a `Completed At` date count as done).
+    a line (`onb-...`, `#` starts a comment), a tracker's CSV export of the imported tasks (rows
+    with a `Completed At`, `Resolved`, `Completed`, `Done At` or `Closed At` date, or a `Status` of
+    Done/Resolved/Closed, count as done; the id is the `Task ID: ...` line of Notes or
+    Description), or plan.md with its boxes ticked. An id that is no task is a warning at its line.
 
     OPTIONS:
       --tasks FILE         the tasks.csv written by `onboard plan`

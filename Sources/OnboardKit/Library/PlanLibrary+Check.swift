@@ -1,13 +1,22 @@
 extension PlanLibrary {
   /// Parses the email templates' Mustache; every syntax error is reported with its line.
   public func compileTemplates() throws(InputErrors) -> [EmailTemplate] {
-    var compiled: [EmailTemplate] = []
-    var errors: [InputError] = []
-    for file in templates {
-      do { compiled.append(try EmailTemplate(file)) } catch { errors += error.errors }
-    }
+    let (compiled, errors) = Self.compile(templates)
     if !errors.isEmpty { throw InputErrors(errors) }
     return compiled
+  }
+
+  /// The templates that compile, and the errors of those that do not (`onboard check` goes on
+  /// with the first to report every problem in one run).
+  public static func compile(_ files: [EmailTemplateFile]) -> (
+    compiled: [EmailTemplate], errors: [InputError]
+  ) {
+    var compiled: [EmailTemplate] = []
+    var errors: [InputError] = []
+    for file in files {
+      do { compiled.append(try EmailTemplate(file)) } catch { errors += error.errors }
+    }
+    return (compiled, errors)
   }
 
   /// The checks of `onboard check` beyond parsing: every role skill has training topics that reach

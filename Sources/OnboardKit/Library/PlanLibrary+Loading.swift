@@ -67,7 +67,7 @@ extension PlanLibrary {
       } ?? []
     var templates: [EmailTemplateFile] = []
     for file in sources.emails.sorted(by: { $0.path < $1.path }) {
-      let id = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+      let id = EmailTemplateFile.id(ofPath: file.path)
       do {
         templates.append(try EmailTemplateFile(id: id, path: file.path, contents: try file.text()))
       } catch let error as InputErrors {

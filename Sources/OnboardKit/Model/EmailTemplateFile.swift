@@ -92,6 +92,11 @@ public struct EmailTemplateFile: Hashable, Sendable {
   public var textLine: Int
   public var htmlLine: Int?
 
+  /// A template's id: its file name without `.mustache` (`welcome` of `Plans/emails/welcome.mustache`).
+  public static func id(ofPath path: String) -> String {
+    ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
   /// Parses a template file; errors name the file and line.
   public init(id: String, path: String, contents: String) throws(InputErrors) {
     let lines = contents.replacingOccurrences(of: "\r\n", with: "\n").split(

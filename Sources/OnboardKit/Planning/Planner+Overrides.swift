@@ -1,13 +1,4 @@
 extension PlanBuilder {
-  /// The ids (item ids, activity ids or topic ids) a manager left out.
-  var skippedTargets: Set<String> {
-    Set(
-      input.overrides.compactMap {
-        if case .skip(let target) = $0.action { return target }
-        return nil
-      })
-  }
-
   /// Whether a skip override names this item, its activity (all occurrences) or its topic.
   func isSkipped(itemID: String, activityID: String? = nil, topicID: String? = nil) -> PlanOverride?
   {

@@ -200,32 +200,16 @@ public enum MarkdownPlan {
         for goal in goals { out.line("- \(md: goal.outcome)") }
         out.blank()
       }
-      let sessions = items.filter { Self.sessionKinds.contains($0.kind) }
-      if !sessions.isEmpty {
-        out.line("Sessions and practice:")
+      // The sessions, the deliverables, and everything else (an activity of the schedule, an item
+      // the manager added) as a list of its own.
+      for (title, listed) in [
+        ("Sessions and practice:", items.filter { Self.sessionKinds.contains($0.kind) }),
+        ("Deliverables:", items.filter { $0.kind == .deliverable }),
+        ("Also planned:", items.filter { Self.otherKinds(of: $0) }),
+      ] where !listed.isEmpty {
+        out.line(text: title)
         out.blank()
-        for item in sessions {
-          out.line("- \(short: item.date) \(item.start): \(summary: item)")
-        }
-        out.blank()
-      }
-      let deliverables = items.filter { $0.kind == .deliverable }
-      if !deliverables.isEmpty {
-        out.line("Deliverables:")
-        out.blank()
-        for item in deliverables {
-          out.line("- \(short: item.date) \(item.start): \(summary: item)")
-        }
-        out.blank()
-      }
-      // Everything else (an activity of the schedule, an item the manager added) by itself.
-      let others = items.filter { Self.otherKinds(of: $0) }
-      if !others.isEmpty {
-        out.line("Also planned:")
-        out.blank()
-        for item in others {
-          out.line("- \(short: item.date) \(item.start): \(summary: item)")
-        }
+        for item in listed { out.line("- \(short: item.date) \(item.start): \(summary: item)") }
         out.blank()
       }
       let oneOnOnes = items.filter { $0.kind == .meeting || $0.kind == .checkIn }

@@ -149,8 +149,7 @@ import Testing
     let hire = try cohort.hire("siobhan")
     let first = try cohort.output(for: hire, overrides: overrides)
     let from = CalendarDate(year: 2027, month: 1, day: 11)!
-    let json = try #require(first.files.first { $0.path == "plan.json" })
-    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
+    let replan = try FixtureCohort.replan(of: first, from: from)
     let rows = try OverridesImport.parse(
       SourceFile(
         path: "late.csv",

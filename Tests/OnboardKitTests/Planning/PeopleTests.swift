@@ -56,8 +56,14 @@ import Testing
   static func distributed() throws -> (plans: [OnboardingPlan], people: [TeamMember]) {
     var library = try RepositoryFiles.library()
     library.people = try library.people(from: try RepositoryFiles.source("Fixtures/people.csv"))
-    let (hires, errors) = try RosterImport.parse(
-      try RepositoryFiles.source("Fixtures/roster-distributed.csv"))
+    let plans = try Self.planned(
+      try RepositoryFiles.source("Fixtures/roster-distributed.csv"), library: library)
+    return (plans, library.people)
+  }
+
+  /// A roster planned like a run, without evidence: hire after hire against one ledger.
+  static func planned(_ roster: SourceFile, library: PlanLibrary) throws -> [OnboardingPlan] {
+    let (hires, errors) = try RosterImport.parse(roster)
     #expect(errors.isEmpty)
     var ledger = StaffLedger()
     var plans: [OnboardingPlan] = []
@@ -65,7 +71,7 @@ import Testing
       let plan = try Onboarding.plan(hire: hire, library: library, evidence: [])
       plans.append(OwnerAssignment.assign(plan, people: library.people, ledger: &ledger))
     }
-    return (plans, library.people)
+    return plans
   }
 
   /// The manager's briefing speaks to the manager where they are: Ananya (Bengaluru, no evidence)
@@ -195,14 +201,7 @@ import Testing
         "Ana,Eins,ana.eins@example.org,Backend Developer,2027-02-01,Europe/Berlin,Berlin,Ingrid Bergström,ingrid.bergstrom@example.com,Tomás Rivera,tomas.rivera@example.com,full-time,,,on-site",
         "Ben,Zwei,ben.zwei@example.org,Backend Developer,2027-02-03,Europe/Berlin,Berlin,Ingrid Bergström,ingrid.bergstrom@example.com,Tomás Rivera,tomas.rivera@example.com,full-time,,,on-site",
       ].joined(separator: "\n") + "\n"
-    let (hires, errors) = try RosterImport.parse(SourceFile(path: "roster.csv", text: csv))
-    #expect(errors.isEmpty)
-    var ledger = StaffLedger()
-    var plans: [OnboardingPlan] = []
-    for hire in hires {
-      let plan = try Onboarding.plan(hire: hire, library: library, evidence: [])
-      plans.append(OwnerAssignment.assign(plan, people: library.people, ledger: &ledger))
-    }
+    let plans = try Self.planned(SourceFile(path: "roster.csv", text: csv), library: library)
     var seen: [(hire: Int, item: PlanItem, range: Range<Int>)] = []
     var overlaps = 0
     for (position, plan) in plans.enumerated() {

@@ -19,8 +19,7 @@ import Testing
   /// reads them from the folder) with the REST re-test.
   static func replanned(_ earlier: HireOutput, from date: CalendarDate) throws -> HireOutput {
     let cohort = try FixtureCohort()
-    let json = try #require(earlier.files.first { $0.path == "plan.json" })
-    var replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: date)
+    var replan = try FixtureCohort.replan(of: earlier, from: date)
     replan.sent = replan.emailsSent.map { summary in
       SentEmail(summary: summary, data: earlier.files.first { $0.path == summary.file }?.data)
     }
@@ -164,8 +163,7 @@ import Testing
   /// cancellation of the first (dated on the re-plan date, so not sent yet) is made again.
   @Test func theSameReplanTwiceGivesTheSameEmails() throws {
     let (_, again) = try Self.plans()
-    let json = try #require(again.files.first { $0.path == "plan.json" })
-    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: Self.from)
+    let replan = try FixtureCohort.replan(of: again, from: Self.from)
     #expect(replan.earlierCancelled.contains { $0.id == "training:api-versioning" })
     let twice = try Self.replanned(again, from: Self.from)
     #expect(Self.emails(twice) == Self.emails(again))

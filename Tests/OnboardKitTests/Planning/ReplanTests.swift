@@ -14,8 +14,7 @@ import Testing
     let cohort = try FixtureCohort()
     let hire = try cohort.hire("siobhan")
     let first = try cohort.output(for: hire)
-    let json = try #require(first.files.first { $0.path == "plan.json" })
-    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
+    let replan = try FixtureCohort.replan(of: first, from: from)
     let check = try EvidenceImport.parse(
       try RepositoryFiles.source("Fixtures/skill-check-week1.csv"),
       skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
@@ -125,8 +124,7 @@ import Testing
     let cohort = try FixtureCohort()
     let hire = try cohort.hire("siobhan")
     let first = try cohort.output(for: hire)
-    let json = try #require(first.files.first { $0.path == "plan.json" })
-    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: Self.from)
+    let replan = try FixtureCohort.replan(of: first, from: Self.from)
     let again = try Onboarding.process(
       hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
       evidence: cohort.evidence.evidence, stamp: FixtureCohort.stamp, replan: replan)
@@ -142,8 +140,7 @@ import Testing
     let cohort = try FixtureCohort()
     let hire = try cohort.hire("siobhan")
     let first = try cohort.output(for: hire)
-    let json = try #require(first.files.first { $0.path == "plan.json" })
-    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
+    let replan = try FixtureCohort.replan(of: first, from: from)
     let retest = try EvidenceImport.parse(
       try RepositoryFiles.source("Fixtures/retest-day30.csv"),
       skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
@@ -176,8 +173,7 @@ import Testing
     let cohort = try FixtureCohort()
     let hire = try cohort.hire("siobhan")
     let first = try cohort.output(for: hire)
-    let json = try #require(first.files.first { $0.path == "plan.json" })
-    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: from)
+    let replan = try FixtureCohort.replan(of: first, from: from)
     let overrides = try OverridesImport.parse(
       SourceFile(
         path: "overrides.csv",
@@ -235,9 +231,8 @@ import Testing
     let cohort = try FixtureCohort()
     let hire = try cohort.hire("siobhan")
     let first = try cohort.output(for: hire)
-    let json = try #require(first.files.first { $0.path == "plan.json" })
-    let late = CalendarDate(year: 2027, month: 5, day: 1)!
-    let replan = try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: late)
+    let replan = try FixtureCohort.replan(
+      of: first, from: CalendarDate(year: 2027, month: 5, day: 1)!)
     let again = try Onboarding.process(
       hire: hire, folder: "siobhan-oconnor", library: cohort.library, templates: cohort.templates,
       evidence: cohort.evidence.evidence, stamp: FixtureCohort.stamp, replan: replan)

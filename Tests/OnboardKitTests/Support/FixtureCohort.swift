@@ -33,4 +33,12 @@ struct FixtureCohort {
       hire: hire, folder: fileSafeName(hire.email), library: library, templates: templates,
       evidence: evidence.evidence, overrides: overrides, stamp: stamp)
   }
+
+  /// The re-plan of an output from `date`: its plan.json read as the CLI reads the folder's.
+  static func replan(of output: HireOutput, from date: CalendarDate) throws -> Replan {
+    guard let json = output.files.first(where: { $0.path == "plan.json" }) else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "no plan.json"])
+    }
+    return try Replan.reading(SourceFile(path: "plan.json", data: json.data), from: date)
+  }
 }

@@ -63,8 +63,8 @@ extension EmailContext {
     let zone = plan.calendar.timeZone
     let begin = ZoneClock.instant(plan.start, plan.calendar.dayStart, in: zone)
     let end = ZoneClock.instant(plan.start, plan.calendar.dayEnd, in: zone)
-    return (begin..<end).contains { minute in
-      minute % 15 == 0 && Placement.outside(minute..<(minute + 15), for: member) == 0
+    return stride(from: begin, to: end, by: Placement.step).contains { minute in
+      Placement.outside(minute..<(minute + Placement.step), for: member) == 0
     }
   }
 
