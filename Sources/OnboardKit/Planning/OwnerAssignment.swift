@@ -33,8 +33,18 @@ public enum OwnerAssignment {
     var placement = Placement(plan: plan)
     var warnings = WarningList()
     let people = staff.people
+    // The check-ins that are placed again below (the roster's manager or buddy runs them, so
+    // each one reaches `best`): until then, a meeting moved to fit its people may take their time.
+    placement.pendingCheckIns = Set(
+      plan.items.indices.filter { index in
+        let item = plan.items[index]
+        return item.kind == .checkIn && item.override == nil && item.date >= plan.start
+          && (item.owner == "manager" || item.owner == "buddy")
+          && plan.replannedFrom.map { item.date >= $0 } ?? true
+      })
     for index in plan.items.indices {
       var item = plan.items[index]
+      placement.pendingCheckIns.remove(index)
       if let from = plan.replannedFrom, item.date < from {
         // Before a re-plan's date the plan stays as it was: same person, same time, booked.
         let roster = [plan.hire.manager, plan.hire.buddy]
@@ -373,6 +383,11 @@ extension OwnerAssignment {
       return choice.outside > 0
         ? "\(from) to be nearer \(person.name)'s working hours (\(timeZone)), still outside them: see the notes"
         : "\(from) to fit \(person.name)'s working hours (\(timeZone))"
+    }
+    if item.kind == .checkIn, choice.date == item.date, choice.start > item.start,
+      placement.hireIsFree(item.date, item.start.minutes, item.durationMinutes, except: item.id)
+    {
+      return "\(from) to end the day, after the day's other items"
     }
     // The first time was inside their hours and free for them: taken in the hire's own plan.
     return "\(from): the hire has another item then"

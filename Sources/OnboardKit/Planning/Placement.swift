@@ -118,6 +118,12 @@ struct Placement {
     return outside * 10_000 + distance
   }
 
+  /// The positions of the check-ins whose people are not named yet. A meeting moved to fit its
+  /// people may take a check-in's time: the check-in ends the day, and when its turn comes it
+  /// moves after the day's other items (an HR meeting moved to 16:45 had come after the
+  /// "End-of-day check-in" at 16:30).
+  var pendingCheckIns: Set<Int> = []
+
   /// Whether the hire is free at this time (other items and lunch), the item itself excluded.
   func hireIsFree(_ date: CalendarDate, _ start: Int, _ minutes: Int, except id: String) -> Bool {
     let end = start + minutes
@@ -127,10 +133,29 @@ struct Placement {
       return false
     }
     // The date and times first: the id (a string) is compared only for an item that overlaps.
-    return !items.contains { other in
-      other.date == date && other.durationMinutes > 0 && other.start.minutes < end
-        && start < other.end.minutes && other.id != id
+    for index in items.indices {
+      let other = items[index]
+      if other.date == date && other.durationMinutes > 0 && other.start.minutes < end
+        && start < other.end.minutes && other.id != id && !pendingCheckIns.contains(index)
+      {
+        return false
+      }
     }
+    return true
+  }
+
+  /// When the hire's other items of the check-in's day end, if that is after the check-in
+  /// starts (it no longer ends the day); nil otherwise.
+  func dayEndsAfter(_ checkIn: PlanItem) -> Int? {
+    var last: Int? = nil
+    for index in items.indices where !pendingCheckIns.contains(index) {
+      let other = items[index]
+      guard other.date == checkIn.date, other.durationMinutes > 0, other.id != checkIn.id,
+        other.kind != .checkIn
+      else { continue }
+      last = max(last ?? 0, other.end.minutes)
+    }
+    return last.flatMap { $0 > checkIn.start.minutes ? $0 : nil }
   }
 
   /// The candidate dates and start times for an item: its own first, then the same day nearest
@@ -148,8 +173,17 @@ struct Placement {
   /// Visits the candidates of `slots(for:)` in the same order, one at a time, until `visit`
   /// returns false: the hire's free times of a later day are only checked when every earlier
   /// candidate has been tried (most items take their first).
+  ///
+  /// A check-in whose day now ends later (a meeting moved after it) tries the times after the
+  /// day's last item first; its own time counts only when the hire is still free then.
   func forEachSlot(for item: PlanItem, _ visit: (CalendarDate, LocalTime) -> Bool) {
-    guard visit(item.date, item.start) else { return }
+    let dayEnd = item.kind == .checkIn && item.override == nil ? dayEndsAfter(item) : nil
+    let ownTimeIsFree =
+      item.kind != .checkIn
+      || hireIsFree(item.date, item.start.minutes, item.durationMinutes, except: item.id)
+    if dayEnd == nil && ownTimeIsFree {
+      guard visit(item.date, item.start) else { return }
+    }
     if item.date < firstDay && item.override == nil {
       // Pre-boarding work is done by HR or IT alone: any time of that day in their hours.
       let times = stride(from: 0, through: 24 * 60 - item.durationMinutes, by: Self.step)
@@ -177,10 +211,15 @@ struct Placement {
     let last = calendar.dayEnd.minutes - item.durationMinutes
     for date in dates {
       var times = stride(from: calendar.dayStart.minutes, through: last, by: Self.step).filter {
-        date != item.date || $0 != item.start.minutes
+        date != item.date || $0 != item.start.minutes || dayEnd != nil
       }
       if date == item.date {
-        times.sort { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) }
+        // After the day's last item first (a check-in), then the nearest first.
+        let after = dayEnd ?? Int.max
+        times.sort {
+          ($0 >= after ? 0 : 1, abs($0 - item.start.minutes))
+            < ($1 >= after ? 0 : 1, abs($1 - item.start.minutes))
+        }
       }
       for time in times
       where hireIsFree(date, time, item.durationMinutes, except: item.id)

@@ -12,6 +12,8 @@ extension PlanBuilder {
     let applicable = input.schedule.filter { $0.applies(to: input.hire) }
     let ids = Set(applicable.map(\.id))
     var placedEnd: [String: (CalendarDate, Int)] = [:]
+    // The position in `items` of each activity placed here, with its activity and rule date.
+    var placedHere: [Int: (activity: ScheduledActivity, ruleDate: CalendarDate)] = [:]
     for activity in dependencyOrder(applicable) {
       let deps = activity.dependsOn.filter { ids.contains($0) }
       let notBefore = deps.compactMap { placedEnd[$0] }.max { ($0.0, $0.1) < ($1.0, $1.1) }
@@ -49,6 +51,7 @@ extension PlanBuilder {
             + "\(plural(days, "working day")) (holidays or a company closure)"
           note = [why, note].compactMap { $0 }.joined(separator: "; ")
         }
+        placedHere[items.count] = (activity, date)
         items.append(
           PlanItem(
             id: id, kind: PlanItem.Kind(rawValue: activity.kind.rawValue) ?? .activity,
@@ -65,6 +68,94 @@ extension PlanBuilder {
         notes.append("\(activity.title) (\(activity.when)) has no working day in the plan's range.")
       }
     }
+    endDaysWithCheckIns(placedHere, applicable: applicable)
+  }
+
+  /// A check-in ends its day ("End-of-day check-in"). On a day that ends before its usual time
+  /// (a part-time day) it took the latest time still free when it was placed, which could be the
+  /// morning (10:45, before the office tour and the first 1:1): it moves after the day's other
+  /// items. When no time is left after them, the day's last item makes room (when nothing
+  /// depends on it) and goes where it would have gone had the day been full.
+  private mutating func endDaysWithCheckIns(
+    _ placedHere: [Int: (activity: ScheduledActivity, ruleDate: CalendarDate)],
+    applicable: [ScheduledActivity]
+  ) {
+    let dependedOn = Set(applicable.flatMap(\.dependsOn))
+    for position in placedHere.keys.sorted() where items[position].kind == .checkIn {
+      let checkIn = items[position]
+      let day = checkIn.date
+      let others = items.indices.filter {
+        $0 != position && items[$0].date == day && items[$0].kind != .checkIn
+          && items[$0].durationMinutes > 0
+      }
+      guard let last = others.max(by: { items[$0].end.minutes < items[$1].end.minutes }),
+        items[last].end.minutes > checkIn.start.minutes,
+        let usual = placedHere[position]?.activity.time
+      else { continue }
+      let minutes = checkIn.durationMinutes
+      schedule.release(on: day, start: checkIn.start.minutes, minutes: minutes)
+      if let start = schedule.freeSlot(
+        on: day, minutes: minutes, notBefore: items[last].end.minutes)
+      {
+        moveCheckIn(at: position, to: start, usual: usual)
+        continue
+      }
+      // The last item makes room: it is placed again as if the day were full.
+      let lastItem = items[last]
+      // (Only an item of one working day, `workday N`, that nothing depends on: a week's item
+      // keeps its week and its notes, and moving an item others follow could reorder them.)
+      guard let (activity, ruleDate) = placedHere[last], !dependedOn.contains(activity.id),
+        case .workday = activity.when
+      else {
+        schedule.reserve(on: day, start: checkIn.start.minutes, minutes: minutes)
+        continue
+      }
+      schedule.release(on: day, start: lastItem.start.minutes, minutes: lastItem.durationMinutes)
+      let endOfOthers = others.filter { $0 != last }.map { items[$0].end.minutes }.max() ?? 0
+      guard
+        let start = schedule.latestFreeSlot(on: day, minutes: minutes, notBefore: endOfOthers)
+      else {
+        schedule.reserve(on: day, start: lastItem.start.minutes, minutes: lastItem.durationMinutes)
+        schedule.reserve(on: day, start: checkIn.start.minutes, minutes: minutes)
+        continue
+      }
+      schedule.reserve(on: day, start: start, minutes: minutes)
+      let floor = items.filter { activity.dependsOn.contains(Self.activityID(of: $0.id)) }
+        .map { ($0.date, $0.end.minutes) }.max { ($0.0, $0.1) < ($1.0, $1.1) }
+      guard
+        let placed = place(
+          minutes: lastItem.durationMinutes, on: ruleDate, preferred: activity.time.minutes,
+          notBefore: floor, week: nil)
+      else {
+        schedule.release(on: day, start: start, minutes: minutes)
+        schedule.reserve(on: day, start: lastItem.start.minutes, minutes: lastItem.durationMinutes)
+        schedule.reserve(on: day, start: checkIn.start.minutes, minutes: minutes)
+        continue
+      }
+      items[last].date = placed.date
+      items[last].start = LocalTime(minutes: placed.start)
+      items[last].note = placed.note
+      schedule.release(on: day, start: start, minutes: minutes)
+      moveCheckIn(at: position, to: start, usual: usual)
+    }
+  }
+
+  /// Puts a check-in (released from the day's schedule) at `start` on its day.
+  private mutating func moveCheckIn(at position: Int, to start: Int, usual: LocalTime) {
+    let day = items[position].date
+    schedule.reserve(on: day, start: start, minutes: items[position].durationMinutes)
+    items[position].start = LocalTime(minutes: start)
+    items[position].note =
+      start == usual.minutes
+      ? nil
+      : start < usual.minutes && start + items[position].durationMinutes >= calendar.dayEnd.minutes
+        ? "at \(LocalTime(minutes: start)) instead of \(usual): the hire's day ends at \(calendar.dayEnd)"
+        : "moved from \(usual) to \(LocalTime(minutes: start)) to end the day, after the day's other items"
+  }
+
+  /// The activity of an item id: `eod-check-in#3` → `eod-check-in`.
+  static func activityID(of itemID: String) -> String {
+    String(itemID.split(separator: "#", omittingEmptySubsequences: false)[0])
   }
 
   /// The week an occurrence of a week rule belongs to (it stays in that week when it can).
