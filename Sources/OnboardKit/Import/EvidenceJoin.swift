@@ -62,6 +62,20 @@ public struct JoinDirectory: Sendable {
 
 /// Evidence that waits for a join: its hire (a candidate, application or opportunity id), its
 /// interviewer's name (a Lever user id) or its test's name (a HackerRank test id).
+/// A part of an interview record with no score, skipped as "no score": a scorecard or form that
+/// rates nothing, or an unrated attribute or row that has a note (the note is not lost in
+/// silence). An unrated attribute without a note is a question not asked and no record.
+struct Unscored: Sendable {
+  var location: SourceLocation
+  var message: String
+
+  /// Notes for a message, shortened to `limit` characters.
+  static func quoted(_ notes: [String], limit: Int = 300) -> String {
+    let text = singleLine(notes.joined(separator: "; "))
+    return text.count > limit ? String(text.prefix(limit)) + "…" : text
+  }
+}
+
 struct PendingEvidence: Sendable {
   /// The evidence, with `hireKey` (and for a test id, `skillID`) still empty.
   var evidence: [Evidence]
@@ -81,6 +95,9 @@ struct PendingEvidence: Sendable {
   var unknownNames: [UnknownName] = []
   /// Row errors, for the hire once known.
   var errors: [InputError] = []
+  /// Parts of the record with no score that are skipped as "no score" once the hire is known
+  /// (a scorecard that rates nothing, an unrated attribute with a note).
+  var unscored: [Unscored] = []
   /// Lever: the form names no opportunity, so the opportunity id is looked for in the file's
   /// name (`<opportunity id>-feedback.json`, as `GET /opportunities/<id>/feedback` was saved).
   var opportunityInFileName = false
@@ -144,6 +161,9 @@ extension EvidenceImport {
         result.unknownNames.append(name)
       }
       for error in record.errors { result.fail(key, error) }
+      for part in record.unscored {
+        result.skip(.notScored, part.location, hireKey: key, "\(email): \(part.message)")
+      }
       var assessor: String?
       if let userID = record.assessorID {
         assessor = directory.lookup(.leverUser, userID)

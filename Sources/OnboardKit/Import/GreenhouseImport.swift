@@ -86,15 +86,19 @@ enum GreenhouseImport {
       var unknown: [UnknownName] = []
       var errors: [InputError] = []
       var items: [Evidence] = []
+      var unscored: [Unscored] = []
       do throws(InputError) {
         items = try evidence(
-          scorecard, hireKey: key, file: file, skills: skills, unknown: &unknown,
-          errors: &errors, result: &result)
+          scorecard, what: what, hireKey: key, file: file, skills: skills, unknown: &unknown,
+          errors: &errors, unscored: &unscored, result: &result)
       } catch {
         errors.append(error)
       }
-      if email != nil {
+      if let email {
         result.add(contentsOf: items)
+        for part in unscored {
+          result.skip(.notScored, part.location, hireKey: key, "\(email): \(part.message)")
+        }
         for var name in unknown {
           name.hireKey = key
           result.unknownNames.append(name)
@@ -104,7 +108,7 @@ enum GreenhouseImport {
         result.pending.append(
           PendingEvidence(
             evidence: items, hire: refs, location: scorecard.location(file), what: what,
-            unknownNames: unknown, errors: errors))
+            unknownNames: unknown, errors: errors, unscored: unscored))
       }
     }
     return (result, scorecards.count)
@@ -174,10 +178,11 @@ enum GreenhouseImport {
   }
 
   /// The evidence of one scorecard; a bad attribute fails the hire (recorded in `result`), the
-  /// other attributes are still read; unknown attribute names are collected in `unknown`.
+  /// other attributes are still read; unknown attribute names are collected in `unknown`. A
+  /// scorecard that rates no attribute, and an unrated attribute with a note, go to `unscored`.
   static func evidence(
-    _ scorecard: JSONNode, hireKey: String, file: String, skills: SkillIndex,
-    unknown: inout [UnknownName], errors: inout [InputError],
+    _ scorecard: JSONNode, what: String, hireKey: String, file: String, skills: SkillIndex,
+    unknown: inout [UnknownName], errors: inout [InputError], unscored: inout [Unscored],
     result: inout EvidenceImportResult
   ) throws(InputError) -> [Evidence] {
     let interviewer =
@@ -194,9 +199,38 @@ enum GreenhouseImport {
     let attributes = try JSONEvidenceImport.items(
       scorecard["attributes"], file: file,
       expected: "an array of attributes ({name, type, note, rating})")
+    if attributes.allSatisfy(isUnrated) {
+      let why =
+        attributes.isEmpty
+        ? "has no attributes"
+        : "rates no attribute (\(attributes.count == 1 ? "its attribute is" : "its \(attributes.count) attributes are") `no_decision` or null)"
+      unscored.append(
+        Unscored(
+          location: scorecard.location(file),
+          message:
+            "\(what) \(why); not imported"
+            + (extra.isEmpty ? "" : ". Its notes: \(Unscored.quoted(extra))")))
+      return []
+    }
     var evidence: [Evidence] = []
     for attribute in attributes {
       do throws(InputError) {
+        if isUnrated(attribute) {
+          // Not asked, unless the interviewer wrote something: then it is said, not dropped.
+          if let note = try JSONEvidenceImport.string(
+            attribute["note"], file: file, expected: "the attribute's note (text)"),
+            !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+          {
+            let name = attribute["name"]?.string ?? "?"
+            unscored.append(
+              Unscored(
+                location: (attribute["rating"] ?? attribute).location(file),
+                message:
+                  "\(what): attribute `\(name)` is not rated, but has a note; not imported. "
+                  + "The note: \(Unscored.quoted([note]))"))
+          }
+          continue
+        }
         if let item = try self.attribute(
           attribute, hireKey: hireKey, file: file, skills: skills, unknown: &unknown,
           result: &result)
@@ -214,6 +248,17 @@ enum GreenhouseImport {
       }
     }
     return evidence
+  }
+
+  /// Whether an attribute carries no rating: none, null, empty or `no_decision`.
+  static func isUnrated(_ attribute: JSONNode) -> Bool {
+    guard attribute.isObject, let rating = attribute["rating"], !rating.isNull else {
+      return attribute.isObject
+    }
+    guard let label = rating.string else { return false }
+    let normalised = label.trimmingCharacters(in: .whitespaces).lowercased()
+      .replacingOccurrences(of: " ", with: "_")
+    return normalised.isEmpty || normalised == "no_decision"
   }
 
   /// One attribute's evidence, or nil when it is not rated.

@@ -63,7 +63,17 @@ enum InterviewRatingsImport {
           continue
         }
         let raw = row.value("Rating")
-        if raw.isEmpty { continue }
+        if raw.isEmpty {
+          // Not rated (never zero): a record not used, counted and named with its note.
+          let note = row.value("Notes")
+          let interviewer = row.value("Interviewer")
+          result.skip(
+            .notScored, row.location("Rating"), hireKey: key,
+            "\(email): \(interviewer.isEmpty ? "the interviewer" : interviewer) did not rate "
+              + "`\(competency)` (blank rating); not imported"
+              + (note.isEmpty ? "" : ". The note: \(Unscored.quoted([note]))"))
+          continue
+        }
         guard let value = EvidenceImport.number(raw), value == value.rounded(),
           (1...5).contains(value)
         else {

@@ -104,6 +104,7 @@ enum LeverImport {
       var items: [Evidence] = []
       var unknown: [UnknownName] = []
       var errors: [InputError] = []
+      var unscored: [Unscored] = []
       do throws(InputError) {
         let date = try JSONEvidenceImport.date(form["completedAt"], file: file)
         let title = try JSONEvidenceImport.string(
@@ -117,8 +118,8 @@ enum LeverImport {
         for field in fields {
           do throws(InputError) {
             for var item in try scores(
-              field, hireKey: key, file: file, skills: skills, unknown: &unknown,
-              result: &result)
+              field, what: what, hireKey: key, file: file, skills: skills, unknown: &unknown,
+              unscored: &unscored, result: &result)
             {
               item.assessor = assessor
               item.date = date
@@ -131,6 +132,17 @@ enum LeverImport {
             errors.append(error)
           }
         }
+        if items.isEmpty && errors.isEmpty && unknown.isEmpty {
+          // A form that scores nothing (only notes, or every score left empty) is a record
+          // not used: counted, with its notes, not dropped in silence.
+          unscored = [
+            Unscored(
+              location: form.location(file),
+              message:
+                "\(what) has no score of a skill; not imported"
+                + (notes.isEmpty ? "" : ". Its notes: \(Unscored.quoted(notes))"))
+          ]
+        }
       } catch {
         errors.append(error)
       }
@@ -139,12 +151,15 @@ enum LeverImport {
           evidence: items,
           hire: opportunityID.map { [(JoinKind.leverOpportunity, $0)] } ?? [], email: email,
           assessorID: assessorID, location: form.location(file), what: what,
-          unknownNames: unknown, errors: errors)
+          unknownNames: unknown, errors: errors, unscored: unscored)
         pending.opportunityInFileName = email == nil && opportunityID == nil
         result.pending.append(pending)
         continue
       }
       result.add(contentsOf: items)
+      for part in unscored {
+        result.skip(.notScored, part.location, hireKey: key, "\(email ?? key): \(part.message)")
+      }
       for var name in unknown {
         name.hireKey = key
         result.unknownNames.append(name)
@@ -191,10 +206,11 @@ enum LeverImport {
     return question.isEmpty ? answer : "\(question): \(answer)"
   }
 
-  /// The evidence of one field: none for fields that are no score or are not scored.
+  /// The evidence of one field: none for fields that are no score or are not scored (a
+  /// scorecard row left unscored but commented goes to `unscored`, so its comment is not lost).
   static func scores(
-    _ field: JSONNode, hireKey: String, file: String, skills: SkillIndex,
-    unknown: inout [UnknownName], result: inout EvidenceImportResult
+    _ field: JSONNode, what: String, hireKey: String, file: String, skills: SkillIndex,
+    unknown: inout [UnknownName], unscored: inout [Unscored], result: inout EvidenceImportResult
   ) throws(InputError) -> [Evidence] {
     guard field.isObject else { throw field.error(file, expected: "a form field object") }
     let type =
@@ -215,7 +231,21 @@ enum LeverImport {
       let values = try JSONEvidenceImport.items(
         field["value"], file: file, expected: "an array of scores ({score})")
       for (index, value) in values.enumerated() {
-        guard let score = value["score"], !score.isNull else { continue }
+        guard let score = value["score"], !score.isNull else {
+          if let comment = try JSONEvidenceImport.string(
+            value["comment"], file: file, expected: "a comment (text)"),
+            !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+          {
+            let name = index < names.count ? names[index]["text"]?.string ?? "?" : "?"
+            unscored.append(
+              Unscored(
+                location: value.location(file),
+                message:
+                  "\(what): `\(name)` is not scored, but has a comment; not imported. "
+                  + "The comment: \(Unscored.quoted([comment]))"))
+          }
+          continue
+        }
         guard index < names.count else {
           throw value.error(
             file,

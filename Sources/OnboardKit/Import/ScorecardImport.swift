@@ -108,7 +108,18 @@ enum ScorecardImport {
       }
       previous = (bank.position(of: question.id) ?? 0, question.id)
       let raw = row.value(C.rating)
-      if raw.isEmpty { continue }
+      if raw.isEmpty {
+        // Not asked: no record. A note on an unrated question is said, not dropped in silence.
+        let note = row.value(C.notes)
+        if !note.isEmpty {
+          result.skip(
+            .notScored, row.location(C.rating), hireKey: key,
+            "\(email): \(interviewer.isEmpty ? "the interviewer" : interviewer) did not rate "
+              + "question `\(question.id)`, but wrote a note; not imported. The note: "
+              + Unscored.quoted([note]))
+        }
+        continue
+      }
       guard let value = EvidenceImport.number(raw), value == value.rounded(),
         (1...5).contains(value)
       else {

@@ -85,8 +85,16 @@ import Testing
     #expect(rating.proficiency?.level == 2)
     #expect(rating.note?.contains("clustered") == true)
     #expect(rating.origin.line == 2)
-    // A blank rating is "not rated": no evidence, never a zero.
+    // A blank rating is "not rated": no evidence, never a zero, and a record not used that is
+    // counted and named with its note (it had vanished from every count).
     #expect(!result.evidence.contains { $0.proficiency?.level == 0 })
+    let blank = try #require(result.skipped.first { $0.reason == .notScored })
+    #expect(result.skipped.filter { $0.reason == .notScored }.count == 1)
+    #expect(blank.location.line == 13)
+    #expect(blank.hireKey == "zoe.mueller-luedenscheidt@example.org")
+    #expect(blank.message.contains("Sofia Lindqvist did not rate `Databases & SQL`"))
+    #expect(blank.message.contains("Ran out of time"))
+    #expect(result.fileSummaries.first?.skipped == ["no score": 1])
   }
 
   @Test func plainEvidenceUnderstandsPointsAndLevels() throws {

@@ -37,6 +37,42 @@ import Testing
     #expect(noNote.proficiency?.level == 4)
   }
 
+  /// A scorecard that rates nothing (attributes null, empty, missing, or all `no_decision`) is
+  /// a record not used: skipped as "no score" with its notes, not gone from every count. An
+  /// unrated attribute is a question not asked, unless it has a note, which is said.
+  @Test func aScorecardThatRatesNothingIsCountedWithItsNotes() throws {
+    let take = #"[{"question": "Key Take-Aways", "answer": "<p>Calm under pressure</p>"}]"#
+    let result = try JSONTestSupport.run(
+      """
+      [
+        {"id": 1, "candidate_email": "a@example.org", "attributes": null, "questions": \(take)},
+        {"id": 2, "candidate_email": "a@example.org", "attributes": []},
+        {"id": 3, "candidate_email": "a@example.org"},
+        {"id": 4, "candidate_email": "a@example.org", "attributes": [
+          {"name": "Git", "type": "Skills", "note": null, "rating": "no_decision"},
+          {"name": "SQL", "type": "Skills", "note": "Did not get to it", "rating": null}]},
+        {"id": 5, "candidate_email": "a@example.org", "attributes": [
+          {"name": "Git", "type": "Skills", "note": null, "rating": "yes"},
+          {"name": "SQL", "type": "Skills", "note": "Ran out of time", "rating": "no_decision"},
+          {"name": "Docker", "type": "Skills", "note": null, "rating": null}]}
+      ]
+      """)
+    #expect(result.evidence.count == 1)
+    let skipped = result.skipped.filter { $0.reason == .notScored }
+    #expect(
+      skipped.map(\.location.jsonPath) == [
+        "$[0]", "$[1]", "$[2]", "$[3]", "$[4].attributes[1].rating",
+      ])
+    try #require(skipped.count == 5)
+    #expect(skipped.allSatisfy { $0.hireKey == "a@example.org" })
+    #expect(skipped[0].message.contains("Key Take-Aways: Calm under pressure"))
+    #expect(skipped[1].message.contains("scorecard 2 has no attributes"))
+    #expect(skipped[3].message.contains("its 2 attributes are `no_decision` or null"))
+    #expect(skipped[4].message.contains("attribute `SQL` is not rated, but has a note"))
+    #expect(skipped[4].message.contains("Ran out of time"))
+    #expect(result.fileSummaries.first?.skipped == ["no score": 5])
+  }
+
   @Test func labelsMapToLevelsOneToFive() throws {
     let result = try EvidenceImport.parse(
       JSONTestSupport.fixture("greenhouse-scorecards.json"), skills: JSONTestSupport.skills())

@@ -11,6 +11,31 @@ import Testing
     return (try EvidenceImport.parse(file, skills: JSONTestSupport.skills()), file)
   }
 
+  /// A form that scores no skill (only notes, or every score null) is a record not used,
+  /// skipped as "no score" with its notes; a scorecard row left unscored with a comment is said.
+  /// Both had vanished: "nothing else skipped".
+  @Test func aFormThatScoresNothingIsCountedWithItsNotes() throws {
+    let result = try JSONTestSupport.run(
+      """
+      {"data": [
+        {"id": "f-1", "candidate_email": "a@example.org", "text": "Phone screen", "fields": [
+          {"type": "score", "text": "Git", "value": null},
+          {"type": "textarea", "text": "Notes", "value": "Strong on Git, ran out of time"}]},
+        {"id": "f-2", "candidate_email": "a@example.org", "text": "Onsite", "fields": [
+          {"type": "scorecard", "text": "Skills", "scores": [{"text": "Git"}, {"text": "SQL"}],
+           "value": [{"score": 3}, {"score": null, "comment": "Not covered, ask again"}]}]}
+      ]}
+      """)
+    #expect(result.evidence.count == 1)
+    let skipped = result.skipped.filter { $0.reason == .notScored }
+    try #require(skipped.count == 2)
+    #expect(skipped.allSatisfy { $0.hireKey == "a@example.org" })
+    #expect(skipped[0].message.contains("feedback form f-1 has no score of a skill"))
+    #expect(skipped[0].message.contains("Strong on Git, ran out of time"))
+    #expect(skipped[1].message.contains("`SQL` is not scored, but has a comment"))
+    #expect(skipped[1].location.jsonPath == "$.data[1].fields[0].value[1]")
+  }
+
   @Test func theFixtureImportsEveryScoredField() throws {
     let (result, file) = try fixtureResult()
     #expect(result.rowErrors.isEmpty, "\(result.allErrors)")

@@ -58,6 +58,26 @@ import Testing
     #expect(result.evidence.map(\.skillID) == ["ci-cd"])
   }
 
+  /// A question left blank is not asked: no record. One left unrated with a note is said as
+  /// "no score" with the note, which had been dropped in silence.
+  @Test func anUnratedQuestionWithANoteIsSaid() throws {
+    let csv = try filled([
+      "be-acid": ("", "Ran out of time before this one"), "be-ci-cd": ("3", ""),
+    ])
+    let result = try EvidenceImport.parse(
+      SourceFile(path: Self.path, text: csv), skills: library.skillIndex,
+      questions: library.questionBanks)
+    #expect(result.evidence.map(\.skillID) == ["ci-cd"])
+    let skipped = result.skipped.filter { $0.reason == .notScored }
+    #expect(skipped.count == 1)
+    #expect(
+      skipped.first?.location
+        == (try ScorecardFiller.cell(csv, questionID: "be-acid", column: "Rating", path: Self.path))
+    )
+    #expect(skipped.first?.message.contains("question `be-acid`, but wrote a note") == true)
+    #expect(skipped.first?.message.contains("Ran out of time before this one") == true)
+  }
+
   @Test func unknownQuestionIDSuggestsTheClosest() throws {
     let csv = try filled(["be-acid": ("3", "")]).replacingOccurrences(
       of: ",be-acid,", with: ",be-acidity,")
