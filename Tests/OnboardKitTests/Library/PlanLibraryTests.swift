@@ -133,6 +133,26 @@ import Testing
     #expect(shipped.flatMap { $0.warnings() }.isEmpty)
   }
 
+  /// A comment whose `}}` was forgotten runs on to the next tag's `}}` and hides the text
+  /// between (the hire got "Hi Noah, )." with a sentence and a date gone): `check` warns at the
+  /// comment and names the tag it swallowed. A closed comment, and `{{` in text, are not warned.
+  @Test func aCommentThatRunsOnIsWarned() throws {
+    let file = try EmailTemplateFile(
+      id: "t", path: "Plans/emails/t.mustache",
+      contents:
+        "subject: Halfway {{! draft }}\naudience: hire\nsend: workday 45\n---\n"
+        + "Hi {{first_name}}, {{! unfinished comment\n\n"
+        + "You're halfway to your review ({{review_90_date}}). Thanks!\n"
+        + "{{! a closed comment }} Text with {{first_name}} after it.\n")
+    let warnings = try EmailTemplate(file).warnings().map(\.description)
+    #expect(
+      warnings == [
+        "Plans/emails/t.mustache:5:20: warning: this comment `{{! …` holds the `{{` of line 7, "
+          + "column 32: it runs on to that tag's `}}` and hides the text between from the email; "
+          + "expected `}}` to close the comment where it ends"
+      ], "\(warnings)")
+  }
+
   /// A partial in an email template is named by `check` at its line and column: a plan's
   /// emails have no partials, so it failed every hire at `plan` while `check` said ok.
   @Test func aPartialInATemplateIsAnErrorOfCheck() throws {

@@ -127,6 +127,21 @@ public struct EmailTemplate: Sendable {
         }
       }
     }
+    let parts: [(MustacheTemplate, Int)] =
+      [(subject, file.subjectLine), (text, file.textLine)]
+      + (html.map { [($0, file.htmlLine ?? 1)] } ?? [])
+    for (template, firstLine) in parts {
+      for comment in template.runOnComments {
+        let open = SourceLocation(
+          file: file.path, line: comment.line + firstLine - 1, column: comment.column)
+        warnings.append(
+          Diagnostic(
+            .warning, open,
+            "this comment `{{! …` holds the `{{` of line \(comment.innerLine + firstLine - 1), "
+              + "column \(comment.innerColumn): it runs on to that tag's `}}` and hides the text "
+              + "between from the email; expected `}}` to close the comment where it ends"))
+      }
+    }
     for reference in text.references where reference.kind == .unescapedVariable {
       warnings.append(
         Diagnostic(
