@@ -203,6 +203,7 @@ extension EvidenceImport {
         result.countEvidence(file: item.origin.file)
       }
     }
+    keepLatestAttempts(&result)
   }
 
   static func hireEmail(_ record: PendingEvidence, directory: JoinDirectory) -> String? {

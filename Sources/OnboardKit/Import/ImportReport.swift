@@ -16,6 +16,10 @@ public enum SkipReason: String, Sendable, Codable, CaseIterable, Comparable {
   case unfinished = "not completed"
   /// The record carries no score.
   case notScored = "no score"
+  /// A later attempt of the same test counts (`EvidenceImport.keepLatestAttempts`).
+  case earlierAttempt = "earlier attempt"
+  /// The same result again (same test, value and date): counted once.
+  case repeated = "repeated"
 
   /// Reasons that leave a record without a hire: counted as unjoined.
   public var isUnjoined: Bool {

@@ -380,7 +380,9 @@ extension TestGorillaImport {
   static func duplicateError(_ row: TableRow, email: String, firstLine: Int) -> InputError {
     row.error(
       "Email",
-      "`\(email)` already has a completed row at line \(firstLine); expected one row per candidate")
+      "`\(email)` already has a completed row at line \(firstLine); expected one row per candidate "
+        + "(a retake? delete the earlier row, or give the attempts as separate exports: of "
+        + "attempts in different files, the latest counts)")
   }
 
   /// A date cell that is not a date as TestGorilla writes it (`2026-10-07`, with or without a

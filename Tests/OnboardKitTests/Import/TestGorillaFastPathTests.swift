@@ -174,8 +174,10 @@ import Testing
       #expect(outcome.evidence.map(\.rawValue) == ["80", "70"])
       #expect(
         outcome.result.rowErrors["ann@example.org"]?.map(\.description) == [
-          "x.csv:4:5: error: column `Email`: `ANN@example.org` already has a completed row at line 2; expected one row per candidate",
-          "x.csv:6:5: error: column `Email`: `ann@example.org` already has a completed row at line 2; expected one row per candidate",
+          "x.csv:4:5: error: column `Email`: `ANN@example.org` already has a completed row at line 2; expected one row per candidate"
+            + " (a retake? delete the earlier row, or give the attempts as separate exports: of attempts in different files, the latest counts)",
+          "x.csv:6:5: error: column `Email`: `ann@example.org` already has a completed row at line 2; expected one row per candidate"
+            + " (a retake? delete the earlier row, or give the attempts as separate exports: of attempts in different files, the latest counts)",
         ])
     }
   }
