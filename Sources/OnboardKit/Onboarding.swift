@@ -183,6 +183,30 @@ public enum Onboarding {
             + (plan.hire.hoursPerDay.map { " of \(formatNumber($0)) h" } ?? "")
             + "; check employment, work_days and hours_per_day"))
     }
+    // The roster's manager and buddy against people.csv: one address, two names is a slip in
+    // one of them ("To: Maricel Santos <jun.reyes@…>" went out in silence).
+    for (role, person) in [("manager", plan.hire.manager), ("buddy", plan.hire.buddy)] {
+      guard let member = library.member(email: person.email),
+        Self.nameWords(member.name) != Self.nameWords(person.name)
+      else { continue }
+      plan.planWarnings.append(
+        Diagnostic(
+          .warning, hire.origin,
+          "\(hire.email): the roster's \(role) is \(person.name) <\(person.email)>, but people.csv "
+            + "names that address \(member.name) (\(member.origin)); the emails use the roster's "
+            + "name, the hours and time zone are people.csv's: check the \(role) columns"))
+    }
+    // A hire who is also in people.csv (an internal move, a trainer who starts now) can be
+    // booked to run others' sessions in their own first weeks.
+    if let member = library.member(email: hire.email) {
+      plan.planWarnings.append(
+        Diagnostic(
+          .warning, hire.origin,
+          "\(hire.email) is a new hire and also in people.csv (\(member.origin), "
+            + member.roles.map(\.rawValue).sorted().joined(separator: ", ")
+            + "): other hires' sessions may be given to them in their own first weeks; check "
+            + "their calendar, or take them out of people.csv until they have settled in"))
+    }
     if plan.hire.manager.email.lowercased() == plan.hire.buddy.email.lowercased() {
       // One person in both roles: the buddy is meant to be someone to ask without the manager.
       plan.planWarnings.append(
@@ -193,6 +217,14 @@ public enum Onboarding {
             + "them. Name another buddy (the roster's buddy columns or a `buddy` override)"))
     }
     return plan
+  }
+
+  /// A name as a set of words, without case, accents or punctuation: "Bergström, Ingrid" and
+  /// "ingrid bergstrom" are one name.
+  static func nameWords(_ name: String) -> Set<String> {
+    Set(
+      name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        .split { !$0.isLetter && !$0.isNumber }.map(String.init))
   }
 
   /// Why an override matched nothing: the item is skipped by another line, or its id is not in

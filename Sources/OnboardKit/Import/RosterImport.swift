@@ -144,10 +144,11 @@ public enum RosterImport {
       throw row.error("start_date", "found `\(startText)`; \(problem.expected)")
     }
     let zone = try required("time_zone", "an IANA time zone such as Europe/Berlin")
-    guard TimeZone(identifier: zone) != nil, zone.contains("/") || zone == "UTC" else {
-      let close = closestTimeZone(to: zone).map { " (did you mean `\($0)`?)" } ?? ""
+    guard isPlaceTimeZone(zone) else {
       throw row.error(
-        "time_zone", "found `\(zone)`; expected an IANA time zone such as Europe/Berlin\(close)")
+        "time_zone",
+        "found `\(zone)`; expected an IANA time zone such as Europe/Berlin\(timeZoneHint(for: zone))"
+      )
     }
     var employment = Employment.fullTime
     if !row.value("employment").isEmpty {
@@ -186,6 +187,15 @@ public enum RosterImport {
       }
       mode = parsed
     }
+    // The hire is not their own manager or buddy (a pasted address): every buddy email and
+    // the buddy's items would go to the hire.
+    let own = try email("email").lowercased()
+    for column in ["manager_email", "buddy_email"] where try email(column).lowercased() == own {
+      throw row.error(
+        column,
+        "`\(row.value(column))` is the hire's own email; expected the "
+          + "\(column == "buddy_email" ? "buddy's" : "manager's") address")
+    }
     return Hire(
       firstName: trimmedName(Substring(try required("first_name", "the hire's first name"))),
       lastName: oneLineName(row.value("last_name")),
@@ -202,6 +212,34 @@ public enum RosterImport {
 }
 
 /// The known IANA time zone closest to `text` (at most 3 edits away), for "did you mean".
+/// " (did you mean `America/New_York`?)" for a zone that is no Area/City name: an
+/// abbreviation (`EST`, `CET`: `EST` is a fixed UTC−05:00 without summer time, so a person in
+/// Toronto would be an hour off half the year) or a near miss of a city zone; "" otherwise.
+func timeZoneHint(for text: String) -> String {
+  let abbreviations: [String: String] = [
+    "est": "America/New_York` or `America/Toronto", "edt": "America/New_York",
+    "et": "America/New_York", "cst": "America/Chicago", "cdt": "America/Chicago",
+    "mst": "America/Denver", "mdt": "America/Denver", "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles", "pt": "America/Los_Angeles",
+    "cet": "Europe/Berlin` or `Europe/Paris", "cest": "Europe/Berlin",
+    "met": "Europe/Berlin", "eet": "Europe/Helsinki` or `Europe/Athens",
+    "wet": "Europe/Lisbon", "bst": "Europe/London", "gmt": "Europe/London` or `UTC",
+    "ist": "Asia/Kolkata", "jst": "Asia/Tokyo", "aest": "Australia/Sydney",
+    "hst": "Pacific/Honolulu",
+  ]
+  let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+  if let city = abbreviations[key] {
+    return " (`\(text)` is an abbreviation, not a place's zone with its summer-time rules; "
+      + "did you mean `\(city)`?)"
+  }
+  return closestTimeZone(to: text).map { " (did you mean `\($0)`?)" } ?? ""
+}
+
+/// Whether a time zone is one a person or hire can have: a known Area/City zone, or `UTC`.
+func isPlaceTimeZone(_ zone: String) -> Bool {
+  TimeZone(identifier: zone) != nil && (zone.contains("/") || zone == "UTC")
+}
+
 func closestTimeZone(to text: String) -> String? {
   let key = text.lowercased()
   let best = TimeZone.knownTimeZoneIdentifiers.filter { $0.contains("/") }

@@ -52,9 +52,11 @@ extension PlanLibrary {
         topics.insert(topic)
       }
       let zone = row.value("time_zone")
-      guard TimeZone(identifier: zone) != nil else {
+      guard isPlaceTimeZone(zone) else {
         throw row.error(
-          "time_zone", "found `\(zone)`; expected an IANA time zone such as `America/New_York`")
+          "time_zone",
+          "found `\(zone)`; expected an IANA time zone such as `America/New_York`"
+            + timeZoneHint(for: zone))
       }
       var days: [Weekday] = []
       for value in row.list("work_days") {

@@ -13,6 +13,89 @@ import Testing
     return try library.people(from: SourceFile(path: "people.csv", text: header + rows))
   }
 
+  /// `EST` is a fixed UTC−05:00 without summer time: a person in Toronto given `EST` would be
+  /// an hour off from March to November. An abbreviation is an error with the city zone meant,
+  /// in people.csv as on the roster (people.csv had taken it in silence).
+  @Test func anAbbreviatedTimeZoneIsAnErrorThatNamesTheCityZone() throws {
+    let library = try RepositoryFiles.library()
+    for (zone, meant) in [("EST", "America/New_York"), ("CET", "Europe/Berlin"), ("UTC+8", "")] {
+      do {
+        _ = try library.people(
+          from: SourceFile(
+            path: "people.csv", text: Self.header + "Ann,ann@example.com,trainer,,\(zone),,,,,\n"))
+        Issue.record("\(zone) was accepted")
+      } catch {
+        let text = error.errors.map(\.description).joined(separator: "\n")
+        #expect(text.contains("people.csv:2:"), "\(text)")
+        #expect(text.contains("found `\(zone)`; expected an IANA time zone"), "\(text)")
+        if !meant.isEmpty { #expect(text.contains("did you mean `\(meant)"), "\(text)") }
+      }
+    }
+    let roster = SourceFile(
+      path: "roster.csv",
+      text:
+        "first_name,last_name,email,role,start_date,time_zone,location,manager_name,"
+        + "manager_email,buddy_name,buddy_email\n"
+        + "Chloé,Tremblay,chloe@example.org,Backend Developer,2027-01-11,EST,Toronto,Ann Lee,"
+        + "ann@example.com,Bo Li,bo@example.com\n")
+    let (hires, errors) = try RosterImport.parse(roster)
+    #expect(hires.isEmpty)
+    #expect(
+      errors.first?.description.contains("is an abbreviation, not a place's zone") == true,
+      "\(errors)")
+    #expect(errors.first?.description.contains("America/Toronto") == true)
+  }
+
+  /// The roster's people against people.csv and the hire: a buddy address that is the hire's
+  /// own is a row error at its cell; an address people.csv gives another name is a warning (the
+  /// emails went out as "Maricel Santos <jun.reyes@…>"); a hire who is also in people.csv is a
+  /// warning (a new trainer was booked for another hire's workshop on their own first day).
+  @Test func theRostersPeopleAreCheckedAgainstPeopleCSVAndTheHire() throws {
+    let header =
+      "first_name,last_name,email,role,start_date,time_zone,location,manager_name,"
+      + "manager_email,buddy_name,buddy_email\n"
+    let (hires, errors) = try RosterImport.parse(
+      SourceFile(
+        path: "roster.csv",
+        text: header
+          + "Noah,Fitz,noah@example.org,Backend Developer,2027-01-11,Europe/Berlin,Berlin,Ann Lee,"
+          + "ann@example.com,Siobhan Kelly,Noah@example.org\n"))
+    #expect(hires.isEmpty)
+    #expect(
+      errors.map(\.description) == [
+        "roster.csv:2:116: error: column `buddy_email`: `Noah@example.org` is the hire's own "
+          + "email; expected the buddy's address"
+      ])
+    let cohort = try FixtureCohort()
+    var renamed = try cohort.hire("zoe")
+    let manager = try #require(cohort.library.member(email: renamed.manager.email))
+    renamed.manager.name = "Maricel Santos"
+    let warned = try Onboarding.plan(hire: renamed, library: cohort.library, evidence: [])
+    #expect(
+      warned.planWarnings.contains {
+        $0.message.contains("the roster's manager is Maricel Santos <\(renamed.manager.email)>")
+          && $0.message.contains("people.csv names that address \(manager.name)")
+      }, "\(warned.planWarnings)")
+    // The same name written "Last, First" without its accents is the same person.
+    var reordered = try cohort.hire("zoe")
+    let words = manager.name.split(separator: " ")
+    reordered.manager.name =
+      "\(words.last!), \(words.dropLast().joined(separator: " "))"
+      .folding(options: .diacriticInsensitive, locale: nil)
+    #expect(
+      try Onboarding.plan(hire: reordered, library: cohort.library, evidence: [])
+        .planWarnings.isEmpty)
+    var trainer = try cohort.hire("zoe")
+    let person = try #require(cohort.library.people.first { $0.roles.contains(.trainer) })
+    trainer.email = person.email
+    let both = try Onboarding.plan(hire: trainer, library: cohort.library, evidence: [])
+    #expect(
+      both.planWarnings.contains {
+        $0.message.contains("is a new hire and also in people.csv")
+          && $0.message.contains("trainer")
+      }, "\(both.planWarnings)")
+  }
+
   @Test func badRowsAreReportedWithLineAndColumn() throws {
     let rows = """
       Ann,ann@example.com,trainer,sql-databases,Mars/Olympus,,,,,
