@@ -39,6 +39,9 @@ enum CheckCommand {
     do {
       let (library, templates) = try checkedLibrary(plans)
       for warning in templates.flatMap({ $0.warnings() }) { Console.err(warning.description) }
+      if let none = library.noHolidaysWarning {
+        Console.err("\(plans)/holidays.csv: warning: \(none)")
+      }
       Console.out(
         "\(plans): ok: \(library.skills.count) skills, \(library.roles.count) roles "
           + "(\(library.roles.map(\.title).joined(separator: ", "))), \(library.catalog.count) training topics, "

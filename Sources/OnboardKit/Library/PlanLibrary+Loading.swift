@@ -171,6 +171,8 @@ extension PlanLibrary {
     var byRole: [(title: String, rows: [SkillRequirement])] = []
     var errors: [InputError] = []
     var incomplete: Set<String> = []
+    // Each row's priority and tier cells, by role and skill, for the order checks below.
+    var cells: [String: (priority: SourceLocation, tier: SourceLocation)] = [:]
     do {
       try readRows(file, required: ["role", "priority", "skill", "tier", "target_level"]) {
         row throws(InputError) in
@@ -195,6 +197,9 @@ extension PlanLibrary {
             tier: try requireEnum(row, "tier", as: Tier.self),
             targetLevel: try requireInt(row, "target_level", 0...5), weight: weight,
             origin: row.location("skill"))
+          cells[title.lowercased() + "\u{1F}" + skill] = (
+            row.location("priority"), row.location("tier")
+          )
           if let index = byRole.firstIndex(where: {
             $0.title.caseInsensitiveCompare(title) == .orderedSame
           }) {
@@ -216,6 +221,38 @@ extension PlanLibrary {
       }
     } catch {
       errors = error.errors
+    }
+    // Priorities number a role's skills 1, 2, 3 … and the tiers go essential, important,
+    // nice-to-have in that order: a gap (1, 2, 3, 4, 9: a typo of 5) moved a skill below the
+    // nice-to-have ones in silence.
+    for role in byRole where !incomplete.contains(role.title.lowercased()) {
+      let ordered = role.rows.sorted { $0.priority < $1.priority }
+      for (index, requirement) in ordered.enumerated() {
+        if requirement.priority != index + 1 {
+          errors.append(
+            InputError(
+              cells[role.title.lowercased() + "\u{1F}" + requirement.skillID]?.priority
+                ?? requirement.origin ?? SourceLocation(file: file.path),
+              "column `priority`: priority \(requirement.priority) follows "
+                + (index == 0 ? "nothing" : "\(ordered[index - 1].priority)")
+                + " for role \(role.title); expected \(index + 1) (a role's priorities are 1, 2, "
+                + "3 … without gaps, 1 the most essential)"))
+          incomplete.insert(role.title.lowercased())
+          break
+        }
+        if index > 0, requirement.tier < ordered[index - 1].tier {
+          errors.append(
+            InputError(
+              cells[role.title.lowercased() + "\u{1F}" + requirement.skillID]?.tier
+                ?? requirement.origin ?? SourceLocation(file: file.path),
+              "column `tier`: `\(requirement.tier.rawValue)` at priority \(requirement.priority) "
+                + "comes after `\(ordered[index - 1].tier.rawValue)` at priority "
+                + "\(ordered[index - 1].priority) for role \(role.title); expected the tiers in "
+                + "priority order: essential, then important, then nice-to-have"))
+          incomplete.insert(role.title.lowercased())
+          break
+        }
+      }
     }
     // A file that did not read at all (a missing column) leaves every role unknown.
     let roles = byRole.map { RoleProfile(title: $0.title, requirements: $0.rows) }

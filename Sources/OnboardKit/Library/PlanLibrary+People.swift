@@ -102,8 +102,20 @@ extension PlanLibrary {
     Array(Set(holidays.map(\.location).filter { $0 != "*" })).sorted()
   }
 
-  /// A warning when a hire's location has no holidays in holidays.csv, naming the known ones.
+  /// The warning of a library without public holidays (holidays.csv missing or without rows):
+  /// every plan then schedules through them, so `check` and each plan say it.
+  public var noHolidaysWarning: String? {
+    holidays.isEmpty
+      ? "holidays.csv lists no public holidays (the file is missing or has no rows), so every "
+        + "plan schedules through them (a start on New Year's Day stays there); add the hires' "
+        + "locations' holidays to Plans/holidays.csv (date,location,name)"
+      : nil
+  }
+
+  /// A warning when a hire's location has no holidays in holidays.csv, naming the known ones
+  /// (or, when it lists none, `noHolidaysWarning`).
   public func locationWarning(for hire: Hire) -> String? {
+    if let none = noHolidaysWarning { return "The plan library's \(none)." }
     let known = knownLocations
     guard !known.isEmpty,
       !known.contains(where: { $0.caseInsensitiveCompare(hire.location) == .orderedSame })

@@ -79,6 +79,28 @@ import Testing
     }
   }
 
+  /// A role's priorities are 1, 2, 3 … and its tiers go essential, important, nice-to-have: a
+  /// gap (4 then 9, a typo of 5) had moved a skill below the nice-to-have ones in silence.
+  @Test func aGapInPrioritiesOrTiersOutOfOrderAreRefusedAtTheirCell() throws {
+    let header = "role,priority,skill,tier,target_level,weight\n"
+    let gap = try csvError(
+      \.roles,
+      header + "Backend Developer,1,nodejs,essential,4,\nBackend Developer,2,git,important,3,\n"
+        + "Backend Developer,9,debugging,important,3,\n")
+    #expect(
+      gap.contains(
+        "Plans/roles.csv:4:19: error: column `priority`: priority 9 follows 2 for role Backend "
+          + "Developer; expected 3"), "\(gap)")
+    let tiers = try csvError(
+      \.roles,
+      header + "Backend Developer,1,nodejs,essential,4,\nBackend Developer,2,git,nice-to-have,3,\n"
+        + "Backend Developer,3,debugging,essential,3,\n")
+    #expect(
+      tiers.contains(
+        "Plans/roles.csv:4:31: error: column `tier`: `essential` at priority 3 comes after "
+          + "`nice-to-have` at priority 2 for role Backend Developer"), "\(tiers)")
+  }
+
   @Test func infiniteRoleWeightIsRefusedInRolesCSV() throws {
     let text = try csvError(
       \.roles,

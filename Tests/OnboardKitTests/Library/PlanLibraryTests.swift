@@ -197,3 +197,20 @@ import Testing
     }
   }
 }
+
+/// A library without public holidays (holidays.csv missing or header only) is said, in `check`
+/// and in every plan: plans went through New Year's Day with no word anywhere, while one unknown
+/// location was noted.
+@Suite struct NoHolidaysTests {
+  @Test func aLibraryWithoutHolidaysIsSaidInEveryPlan() throws {
+    let cohort = try FixtureCohort()
+    var library = cohort.library
+    #expect(library.noHolidaysWarning == nil)
+    #expect(library.locationWarning(for: try cohort.hire("zoe")) == nil)
+    library.holidays = []
+    let warning = try #require(library.locationWarning(for: try cohort.hire("zoe")))
+    #expect(warning.hasPrefix("The plan library's holidays.csv lists no public holidays"))
+    let plan = try Onboarding.plan(hire: try cohort.hire("zoe"), library: library, evidence: [])
+    #expect(plan.notes.contains(warning))
+  }
+}
