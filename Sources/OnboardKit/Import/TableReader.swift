@@ -236,6 +236,10 @@ public struct TableRow: Sendable {
         + "expected one cell per column (a truncated file, or a comma in a value without quotes?)")
   }
 
+  /// Whether the row has more cells than the header: a `,` in a value without quotes, which
+  /// shifts every later value into the wrong column.
+  public var hasMoreCellsThanHeader: Bool { cells.count > header.count }
+
   /// Whether every cell is blank.
   public var isBlank: Bool {
     (0..<cells.count).allSatisfy { cells[$0]?.isBlankText ?? true }

@@ -11,7 +11,9 @@ extension PlanLibrary {
         return nil
       }
     }
-    let skills = collect { () throws(InputErrors) in try parseSkills(sources.skills) } ?? []
+    let parsedSkills = parsedSkills(sources.skills)
+    errors += parsedSkills.errors
+    let skills = parsedSkills.skills
     var index = SkillIndex()
     var skillIDs: Set<String> = []
     for skill in skills {
@@ -20,7 +22,7 @@ extension PlanLibrary {
         if let other = index.add(name, skillID: skill.id) {
           errors.append(
             InputError(
-              SourceLocation(file: sources.skills.path),
+              parsedSkills.aliasCells[skill.id] ?? SourceLocation(file: sources.skills.path),
               "the name `\(name)` of skill `\(skill.id)` already belongs to skill `\(other)`; an export name must map to one skill"
             ))
         }
@@ -94,8 +96,12 @@ extension PlanLibrary {
   }
 
   /// Reads every row of a CSV source, requiring columns; a row-level error is collected, not thrown.
+  /// Reads every row of a CSV file, collecting each row's error. A row with more cells than the
+  /// header is an error of its own unless `extraCells` allows it (a tracker's export, read
+  /// for its ids wherever they are).
   static func readRows(
-    _ file: SourceFile, required: [String], _ parse: (TableRow) throws(InputError) -> Void
+    _ file: SourceFile, required: [String], extraCells: Bool = false,
+    _ parse: (TableRow) throws(InputError) -> Void
   ) throws(InputErrors) {
     var errors: [InputError] = []
     do {
@@ -103,6 +109,12 @@ extension PlanLibrary {
       try table.require(required)
       while let row = try table.next() {
         if row.isBlank { continue }
+        // Extra cells shift the values: said as such, not as a wrong value in the wrong column.
+        // (Fewer cells are trailing optional columns left out.)
+        if !extraCells, row.hasMoreCellsThanHeader, let ragged = row.cellCountError() {
+          errors.append(ragged)
+          continue
+        }
         do { try parse(row) } catch { errors.append(error) }
       }
     } catch {
@@ -146,8 +158,32 @@ extension PlanLibrary {
   }
 
   static func parseSkills(_ file: SourceFile) throws(InputErrors) -> [Skill] {
+    let parsed = parsedSkills(file)
+    if !parsed.errors.isEmpty { throw InputErrors(parsed.errors) }
+    return parsed.skills
+  }
+
+  /// skills.csv: the skills of the rows that read (a row listed twice keeps the first: the other
+  /// files are still checked against them, instead of 77 errors saying that every skill is
+  /// unknown), the errors, and each skill's `aliases` cell for errors about its names.
+  static func parsedSkills(_ file: SourceFile)
+    -> (skills: [Skill], errors: [InputError], aliasCells: [String: SourceLocation])
+  {
     var skills: [Skill] = []
     var seen: Set<String> = []
+    var cells: [String: SourceLocation] = [:]
+    do {
+      try readSkillRows(file, into: &skills, seen: &seen, cells: &cells)
+    } catch {
+      return (skills, error.errors, cells)
+    }
+    return (skills, [], cells)
+  }
+
+  private static func readSkillRows(
+    _ file: SourceFile, into skills: inout [Skill], seen: inout Set<String>,
+    cells: inout [String: SourceLocation]
+  ) throws(InputErrors) {
     try readRows(file, required: ["id", "name", "kind", "aliases"]) { row throws(InputError) in
       let id = try requireSlug(row, "id")
       guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
@@ -159,8 +195,8 @@ extension PlanLibrary {
         Skill(
           id: id, name: name, kind: try requireEnum(row, "kind", as: Skill.Kind.self),
           aliases: row.list("aliases")))
+      cells[id] = row.location("aliases")
     }
-    return skills
   }
 
   /// `roles.csv`: the roles of the rows that read, the errors, and the titles (lower-cased) of

@@ -130,7 +130,7 @@ public struct TaskProgress: Sendable {
       ])
     }
     var entries: [(id: String, line: Int)] = []
-    try PlanLibrary.readRows(file, required: []) { row throws(InputError) in
+    try PlanLibrary.readRows(file, required: [], extraCells: true) { row throws(InputError) in
       // Done when the done column has a date, or the status says so.
       let done =
         (doneColumn.map { !row.value($0).isEmpty } ?? false)

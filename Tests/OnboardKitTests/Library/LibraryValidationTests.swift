@@ -101,6 +101,44 @@ import Testing
           + "`nice-to-have` at priority 2 for role Backend Developer"), "\(tiers)")
   }
 
+  /// A skill id listed twice is one error: the first row's skill stays, so the other files are
+  /// checked against every skill (78 errors said that each skill, plainly there, was unknown).
+  /// Two skills sharing a name is an error at the second one's `aliases` cell.
+  @Test func aRepeatedSkillIsOneErrorAndASharedNameHasItsCell() throws {
+    let shipped = try RepositoryFiles.planSources().skills
+    let text = String(decoding: shipped.data, as: UTF8.self)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let repeated = try csvError(\.skills, text + "git,Git Again,technical,Git Again\n")
+    let errors = repeated.split(separator: "\n").filter { $0.contains("error:") }
+    #expect(errors.count == 1, "\(repeated)")
+    #expect(errors.first?.contains("column `id`: `git` is listed twice") == true, "\(repeated)")
+    let shared = try csvError(\.skills, text + "kb-writing,KB Writing,soft,Git Again|Git\n")
+    let line = lines.count + (text.hasSuffix("\n") ? 0 : 1)
+    #expect(
+      shared.contains("Plans/skills.csv:\(line):"), "\(shared)")
+    #expect(shared.contains("the name `Git` of skill `kb-writing` already belongs to skill `git`"))
+  }
+
+  /// A row with more cells than the header (`Mon,Tue,Wed` for `Mon|Tue|Wed`) is said as such:
+  /// it had been "found `Tue`; expected a 24-hour time" in the column the values shifted into.
+  @Test func aRowWithExtraCellsIsSaidAsSuch() throws {
+    let library = try RepositoryFiles.library()
+    do {
+      _ = try library.people(
+        from: SourceFile(
+          path: "Plans/people.csv",
+          text: PeopleTests.header + "Ann,ann@example.com,trainer,,UTC,Mon,Tue,Wed,09:00,13:00,,\n")
+      )
+      Issue.record("the ragged row was accepted")
+    } catch {
+      #expect(
+        error.errors.map(\.description) == [
+          "Plans/people.csv:2:1: error: the row has 12 cells, the header has 10; expected one "
+            + "cell per column (a truncated file, or a comma in a value without quotes?)"
+        ])
+    }
+  }
+
   @Test func infiniteRoleWeightIsRefusedInRolesCSV() throws {
     let text = try csvError(
       \.roles,
