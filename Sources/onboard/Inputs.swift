@@ -68,13 +68,41 @@ struct Inputs {
 
   /// Prints what the import did not use, as warnings and notes on stderr: every skipped record
   /// (with its reason) and every import note, so that nothing is dropped in silence.
-  static func reportSkipped(_ result: EvidenceImportResult, quiet: Bool = false) {
+  ///
+  /// With the run's `roster` (its hires' keys), the notes and skipped records about candidates
+  /// not on it are counted in one line instead (they are in summary.json): an export of every
+  /// candidate had printed 22,783 lines about people not hired, and buried the one error.
+  static func reportSkipped(
+    _ result: EvidenceImportResult, quiet: Bool = false, roster: Set<String>? = nil
+  ) {
+    func concernsOthers(_ key: String?) -> Bool {
+      guard let roster, let key, !key.isEmpty else { return false }
+      return !roster.contains(key)
+    }
+    var others: Set<String> = []
+    var hidden = 0
     for diagnostic in result.diagnostics where !quiet || diagnostic.severity == .warning {
+      if concernsOthers(diagnostic.hireKey) {
+        hidden += 1
+        others.insert(diagnostic.hireKey ?? "")
+        continue
+      }
       Console.err(diagnostic.description)
     }
     for record in result.skipped
     where !quiet || [.noEmail, .invalidEmail, .unresolvedID].contains(record.reason) {
+      if record.reason != .notOnRoster, concernsOthers(record.hireKey) {
+        hidden += 1
+        others.insert(record.hireKey ?? "")
+        continue
+      }
       Console.err(record.description)
+    }
+    if hidden > 0, !quiet {
+      Console.err(
+        "note: \(plural(hidden, "note")) and skipped record\(hidden == 1 ? "" : "s") about "
+          + "\(plural(others.count, "candidate")) not on the roster \(hidden == 1 ? "is" : "are") "
+          + "not printed (summary.json lists the skipped records)")
     }
   }
 

@@ -117,4 +117,47 @@ import Testing
       #expect(plan.stderr.contains("($.data[0].email)"))
     }
   }
+
+  /// An export of every candidate: `plan` prints what concerns the roster's hires and counts
+  /// the rest in one line (22,783 lines about people not hired had buried the one real error);
+  /// the skipped records are all in summary.json.
+  @Test func notesAboutCandidatesNotOnTheRosterAreCounted() throws {
+    try TemporaryDirectory.with("others") { base in
+      let header =
+        "First name,Last name,Email,Invited on,Last activity,Status,Stage,Scoring metric,Average score,Git,Webcam enabled\n"
+      let csv = base.appendingPathComponent("tg.csv")
+      try Data(
+        (header
+          + "Zoë,Müller,zoe.mueller-luedenscheidt@example.org,2026-10-01,2026-10-05,Completed,,Percentage,80%,80,No\n"
+          + "Al,One,al.one@example.net,2026-10-01,2026-10-05,Completed,,Percentage,70%,70,No\n"
+          + "Bo,Two,bo.two@example.net,2026-10-01,,Invited,,Percentage,,,\n"
+          + "Cy,Three,cy.three@example.net,2026-10-01,2026-10-05,Completed,,Percentage,60%,60,No\n")
+          .utf8
+      ).write(to: csv)
+      for quiet in [false, true] {
+        let out = base.appendingPathComponent("out-\(quiet)")
+        let plan = try CommandRunner.run(
+          [
+            "plan", "--roster", "Fixtures/roster.csv", "--evidence", csv.path, "--out", out.path,
+            "--today", "2026-11-29",
+          ] + (quiet ? ["--quiet"] : []))
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(
+          plan.stderr.contains(
+            "zoe.mueller-luedenscheidt@example.org: Integrity: Webcam enabled: No"),
+          "\(plan.stderr)")
+        for other in ["al.one@", "bo.two@", "cy.three@"] {
+          #expect(!plan.stderr.contains(other + "example.net: "), "\(other): \(plan.stderr)")
+        }
+        #expect(
+          plan.stderr.contains(
+            "note: 3 notes and skipped records about 3 candidates not on the roster are not printed"
+          )
+            == !quiet, "\(plan.stderr)")
+        let summary = try String(
+          contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("bo.two@example.net"))
+      }
+    }
+  }
 }

@@ -112,7 +112,8 @@ enum CodilityImport {
             if !flags.isEmpty {
               let integrity = "Integrity: " + flags.joined(separator: "; ")
               item.note = [item.note, integrity].compactMap { $0 }.joined(separator: "; ")
-              let warning = Diagnostic(.warning, session.location(file), "\(email): \(integrity)")
+              let warning = Diagnostic(
+                .warning, session.location(file), "\(email): \(integrity)", hireKey: key)
               if !result.storedDiagnostics.contains(warning) {
                 result.storedDiagnostics.append(warning)
               }

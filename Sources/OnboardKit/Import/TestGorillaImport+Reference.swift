@@ -247,7 +247,7 @@ extension TestGorillaImport {
     let integrity = integrityNote(flags)
     if let integrity {
       context.result.storedDiagnostics.append(
-        Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)"))
+        Diagnostic(.warning, row.location("Email"), "\(email): \(integrity)", hireKey: key))
     }
     var date: CalendarDate?
     for index in context.layout.dates {
@@ -400,7 +400,8 @@ extension TestGorillaImport {
   }
 
   static func percentileNote(_ row: TableRow, email: String) -> Diagnostic {
-    Diagnostic(.note, row.location("Scoring metric"), percentileMessage(email))
+    Diagnostic(
+      .note, row.location("Scoring metric"), percentileMessage(email), hireKey: email.lowercased())
   }
 
   static func percentileMessage(_ email: String) -> String {
@@ -416,9 +417,11 @@ extension TestGorillaImport {
     let location = SourceLocation(file: entry.file, line: entry.line, column: entry.column)
     if entry.kind == .integrity {
       return Diagnostic(
-        .warning, location, "\(entry.email): \(integrityNote(entry.flagged) ?? "")")
+        .warning, location, "\(entry.email): \(integrityNote(entry.flagged) ?? "")",
+        hireKey: entry.email.lowercased())
     }
-    return Diagnostic(.note, location, percentileMessage(entry.email))
+    return Diagnostic(
+      .note, location, percentileMessage(entry.email), hireKey: entry.email.lowercased())
   }
 
   /// A row note of the fast path, as the skipped record the general path makes.

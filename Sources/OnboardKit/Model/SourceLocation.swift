@@ -74,11 +74,17 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
   public var severity: Severity
   public var location: SourceLocation
   public var message: String
+  /// The candidate the diagnostic is about (lower-cased email), when it is about one: a run with
+  /// a roster prints those of its hires and counts the others (candidates not hired).
+  public var hireKey: String?
 
-  public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+  public init(
+    _ severity: Severity, _ location: SourceLocation, _ message: String, hireKey: String? = nil
+  ) {
     self.severity = severity
     self.location = location
     self.message = message
+    self.hireKey = hireKey
   }
 
   public var description: String { "\(location): \(severity.rawValue): \(singleLine(message))" }

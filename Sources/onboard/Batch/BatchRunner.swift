@@ -169,12 +169,27 @@ struct BatchRunner: Sendable {
     if !fileErrors.isEmpty { return report(InputErrors(fileErrors)) }
     let rosterKeys = Set(hires.map(\.key))
     // Nothing dropped in silence: every record not used is printed and counted.
-    Inputs.reportSkipped(imported, quiet: quiet)
+    Inputs.reportSkipped(imported, quiet: quiet, roster: rosterKeys)
     var unjoinedErrors: [InputError] = []
     for (key, errors) in imported.rowErrors where !rosterKeys.contains(key) {
       unjoinedErrors += errors
     }
-    for error in unjoinedErrors { Console.err(error.description) }
+    // A row error of a candidate not on the roster does not concern the plans: counted (and
+    // listed in summary.json). One without a readable address could be a hire's: printed.
+    let ofOthers = imported.rowErrors.filter {
+      !rosterKeys.contains($0.key) && isPlausibleEmail($0.key)
+    }
+    for (key, errors) in imported.rowErrors.sorted(by: { $0.key < $1.key })
+    where !rosterKeys.contains(key) && !isPlausibleEmail(key) {
+      for error in errors { Console.err(error.description) }
+    }
+    if !ofOthers.isEmpty {
+      let count = ofOthers.values.map(\.count).reduce(0, +)
+      Console.err(
+        "note: \(plural(count, "row error")) of \(plural(ofOthers.count, "candidate")) not on the "
+          + "roster \(count == 1 ? "does" : "do") not concern the plans; summary.json lists "
+          + "\(count == 1 ? "it" : "them") (`errorsOfNoHire`)")
+    }
     if let line = Inputs.skippedLine(imported), !quiet { Console.err(line) }
     if spool.strangerCount > 0, !quiet {
       Console.err(
