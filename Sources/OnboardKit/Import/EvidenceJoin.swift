@@ -169,10 +169,18 @@ extension EvidenceImport {
         assessor = directory.lookup(.leverUser, userID)
         if assessor == nil {
           assessor = "Lever user \(userID)"
-          result.noteOnce(
-            record.location,
-            "interviewers are Lever user ids; give \(JoinKind.leverUser.source) as another --evidence file to name them"
-          )
+          if directory.values[.leverUser]?.isEmpty ?? true {
+            result.noteOnce(
+              record.location,
+              "interviewers are Lever user ids; give \(JoinKind.leverUser.source) as another --evidence file to name them"
+            )
+          } else {
+            // The users were given, and this one is not among them (deactivated, deleted).
+            result.noteOnce(
+              record.location,
+              "Lever user `\(userID)` is in none of the given users responses (a deactivated or "
+                + "deleted user?); the interviewer is shown as `Lever user \(userID)`")
+          }
         }
       }
       var skillID: String?

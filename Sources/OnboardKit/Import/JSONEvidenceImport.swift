@@ -145,7 +145,40 @@ enum JSONEvidenceImport {
     }
     result.read(file: file.path, format: format.rawValue, records: records)
     result.countEvidence(file: file.path, by: result.evidence.count)
+    if let warning = pagingWarning(root, file: file.path, records: records) {
+      result.storedDiagnostics.append(warning)
+    }
     return result
+  }
+
+  /// A warning when the response says it is one page of several (Lever `hasNext: true`, a
+  /// `next` link or cursor of HackerRank, Codility or Lever, or a `total` / `count` above the
+  /// records in the file): the later pages' candidates would have no evidence, in silence.
+  static func pagingWarning(_ root: JSONNode, file: String, records: Int) -> Diagnostic? {
+    // Lever says it outright: `hasNext: false` is the last page, whatever `next` holds.
+    guard root.isObject, root["hasNext"]?.text != "false" else { return nil }
+    var why: (node: JSONNode, text: String)? = nil
+    if let more = root["hasNext"], more.text == "true" {
+      why = (more, "`hasNext` is true")
+    } else if let next = root["next"], let link = next.string?.trimmingCharacters(in: .whitespaces),
+      !link.isEmpty
+    {
+      why = (next, "`next` is `\(link.count > 80 ? String(link.prefix(80)) + "…" : link)`")
+    } else {
+      for key in ["total", "count"] {
+        guard let node = root[key], let total = node.number, total.isFinite,
+          total > Double(records), total < 1e9
+        else { continue }
+        why = (node, "`\(key)` is \(Int(total)), the file has \(plural(records, "record"))")
+        break
+      }
+    }
+    guard let why else { return nil }
+    return Diagnostic(
+      .warning, why.node.location(file),
+      "this file is one page of a paged response (\(why.text)): the candidates of the other pages "
+        + "have no evidence from it; fetch every page and give each as another --evidence file "
+        + "(or merge them into one)")
   }
 
   /// The items of the array at `node`; a missing member is an empty list, any other type an error.

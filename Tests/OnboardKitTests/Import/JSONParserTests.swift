@@ -137,6 +137,37 @@ import Testing
     #expect(error.message.contains("Codility sessions"))
   }
 
+  /// One page of a paged response (Lever `hasNext`, a `next` link, a `total` above the records)
+  /// is a warning: the other pages' candidates would have had no evidence, in silence. The last
+  /// page, and a response whose counts match its records, are not warned.
+  @Test func onePageOfAPagedResponseIsWarned() throws {
+    let lever = try JSONTestSupport.run(
+      #"{"data": [{"id": "f", "candidate_email": "a@example.org", "fields": []}], "hasNext": true, "next": "WyIx"}"#
+    )
+    #expect(
+      lever.diagnostics.contains {
+        $0.severity == .warning
+          && $0.message.contains("one page of a paged response (`hasNext` is true)")
+          && $0.location.jsonPath == "$.hasNext"
+      }, "\(lever.diagnostics)")
+    let hackerRank = try JSONTestSupport.run(
+      #"{"test": {"name": "Git"}, "data": [{"email": "a@example.org", "percentage_score": 50}], "total": 30, "next": ""}"#
+    )
+    #expect(
+      hackerRank.diagnostics.contains {
+        $0.message.contains("`total` is 30, the file has 1 record")
+      }, "\(hackerRank.diagnostics)")
+    let last = try JSONTestSupport.run(
+      #"{"data": [{"id": "f", "candidate_email": "a@example.org", "fields": []}], "hasNext": false, "next": "WyIx"}"#
+    )
+    #expect(!last.diagnostics.contains { $0.message.contains("paged") })
+    for name in ["hackerrank-candidates.json", "codility-sessions.json", "lever-feedback.json"] {
+      let result = try EvidenceImport.parse(
+        JSONTestSupport.fixture(name), skills: JSONTestSupport.skills())
+      #expect(!result.diagnostics.contains { $0.message.contains("paged") }, "\(name)")
+    }
+  }
+
   @Test func anEmptyResponseImportsNothingWithANote() throws {
     for text in ["[]", "{\"data\": []}"] {
       let result = try JSONTestSupport.run(text)

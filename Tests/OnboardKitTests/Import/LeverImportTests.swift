@@ -146,6 +146,20 @@ import Testing
     #expect(try assessor("Priya") == "Priya")
   }
 
+  /// With a users response given, a user it does not have is said as such (a deactivated
+  /// user), not "give the users response" (it was given).
+  @Test func aUserMissingFromTheGivenUsersIsSaidAsSuch() throws {
+    let result = try JSONTestSupport.run(
+      #"{"data": [{"id": "f", "candidate_email": "a@example.org", "user": "u-gone", "fields": [{"type": "score-system", "text": "Communication", "value": 3}]}], "users": [{"id": "u-1", "name": "Ana Silva", "username": "ana", "accessRole": "interviewer"}]}"#
+    )
+    #expect(result.evidence.first?.assessor == "Lever user u-gone")
+    #expect(
+      result.diagnostics.contains {
+        $0.message.contains("Lever user `u-gone` is in none of the given users responses")
+      }, "\(result.diagnostics)")
+    #expect(!result.diagnostics.contains { $0.message.contains("give the Lever users") })
+  }
+
   @Test func aFormWithoutAnyCandidateIsSkippedAsUnresolved() throws {
     let result = try JSONTestSupport.run(
       form(#"{"type": "score", "text": "SQL", "value": 3}"#, email: ""))
