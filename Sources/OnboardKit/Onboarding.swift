@@ -60,10 +60,20 @@ public enum Onboarding {
     for hire: Hire, library: PlanLibrary, evidence: [Evidence]
   ) throws(InputError) -> (RoleProfile, GapReport) {
     guard let role = library.role(named: hire.role) else {
+      let typed = hire.role.lowercased()
+      let closest = library.roles.map(\.title).min {
+        (editDistance(typed, $0.lowercased()), $0) < (editDistance(typed, $1.lowercased()), $1)
+      }
+      let suggestion =
+        closest.flatMap {
+          editDistance(typed, $0.lowercased()) <= max(2, typed.count / 4)
+            ? " Did you mean `\($0)`?" : nil
+        } ?? ""
       throw InputError(
-        hire.origin,
-        "role `\(hire.role)` of \(hire.email) is not in Plans/roles.csv; known roles: "
-          + library.roles.map { "`\($0.title)`" }.joined(separator: ", "))
+        hire.roleOrigin ?? hire.origin,
+        "column `role`: role `\(hire.role)` of \(hire.email) is not in Plans/roles.csv; known "
+          + "roles: " + library.roles.map { "`\($0.title)`" }.joined(separator: ", ") + "."
+          + suggestion)
     }
     let report = GapAnalysis.analyze(
       hireKey: hire.key, role: role, skills: library.skillsByID, evidence: evidence,

@@ -10,8 +10,8 @@ enum CheckCommand {
 
     Validates the plan library: every file parses; skills, topics, prerequisites, activities and
     roles refer to things that exist; every role skill has training that reaches its target; email
-    templates use only known placeholders (and warns on a header given twice and on unescaped
-    {{{name}}} tags); interview question banks (questions.csv) use skills of their role, number
+    templates use only known placeholders and give each header once (and warns on unescaped
+    {{{name}}} tags and on a {{! comment without its }}); interview question banks (questions.csv) use skills of their role, number
     their questions 1, 2, 3 ... and ask about every skill of the role, and warns about a question
     that counts at full weight for more than two skills. Problems are printed as
     `file:line:column: error: ...`.

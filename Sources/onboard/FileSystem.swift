@@ -30,7 +30,21 @@ enum FileSystem {
       }
     }
     func optional(_ name: String) -> SourceFile? {
-      FileManager.default.fileExists(atPath: path(name)) ? required(name) : nil
+      guard FileManager.default.fileExists(atPath: path(name)) else { return nil }
+      let file = required(name)
+      // An optional file emptied in an editor (0 bytes, or only a byte-order mark and blank
+      // lines) is one left out, said in a note: it had failed every command.
+      let text = String(decoding: file.data, as: UTF8.self)
+      if text.trimmingCharacters(
+        in: CharacterSet(charactersIn: "\u{FEFF}").union(.whitespacesAndNewlines)
+      )
+      .isEmpty {
+        Console.err(
+          "\(path(name)): note: the file is empty; read as if it were not there (it is optional: "
+            + "give its header row, or delete it)")
+        return nil
+      }
+      return file
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),

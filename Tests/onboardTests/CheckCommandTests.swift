@@ -79,4 +79,25 @@ import Testing
         ), "\(result.stderr)")
     }
   }
+
+  /// An optional file emptied in an editor (0 bytes) is read as left out, with a note; it had
+  /// failed every command with "the file is empty; expected a header row".
+  @Test func anEmptyOptionalFileIsLeftOutWithANote() throws {
+    try TemporaryDirectory.with("empty-optional") { work in
+      let plans = work.appendingPathComponent("Plans")
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
+      try Data().write(to: plans.appendingPathComponent("goals.csv"))
+      try Data("\u{FEFF}\n".utf8).write(to: plans.appendingPathComponent("people.csv"))
+      let checked = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(checked.status == 0, "\(checked.stderr)")
+      #expect(
+        checked.stderr.contains("goals.csv: note: the file is empty; read as if it were not there"))
+      #expect(checked.stderr.contains("people.csv: note: the file is empty"))
+      // A required file stays an error.
+      try Data().write(to: plans.appendingPathComponent("skills.csv"))
+      let broken = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(broken.status == 1, "\(broken.stderr)")
+    }
+  }
 }

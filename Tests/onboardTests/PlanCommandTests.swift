@@ -162,8 +162,8 @@ import Testing
       #expect(result.status == 1)
       #expect(
         result.stderr.contains(
-          "roster.csv:4: error: role `Astronaut` of jose.angstrom@example.org is not in Plans/roles.csv"
-        ))
+          "roster.csv:4:41: error: column `role`: role `Astronaut` of jose.angstrom@example.org "
+            + "is not in Plans/roles.csv"), "\(result.stderr)")
       #expect(result.stdout.contains("4 of 5 hires planned"))
       #expect(result.stdout.contains("failed: jose.angstrom@example.org"))
       let files = try CommandRunner.snapshot(out)

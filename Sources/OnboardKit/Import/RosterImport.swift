@@ -196,7 +196,7 @@ public enum RosterImport {
         "`\(row.value(column))` is the hire's own email; expected the "
           + "\(column == "buddy_email" ? "buddy's" : "manager's") address")
     }
-    return Hire(
+    var hire = Hire(
       firstName: trimmedName(Substring(try required("first_name", "the hire's first name"))),
       lastName: oneLineName(row.value("last_name")),
       email: try email("email"), role: try required("role", "a role of Plans/roles.csv"),
@@ -208,6 +208,8 @@ public enum RosterImport {
         name: try required("buddy_name", "the buddy's name"), email: try email("buddy_email")),
       employment: employment, workDays: workDays, hoursPerDay: hours, workMode: mode,
       origin: SourceLocation(file: row.path, line: row.line))
+    hire.roleOrigin = row.location("role")
+    return hire
   }
 }
 

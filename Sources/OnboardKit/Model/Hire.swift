@@ -65,6 +65,8 @@ public struct Hire: Hashable, Sendable, Codable {
   public var workMode: WorkMode
   /// The roster row this hire came from.
   public var origin: SourceLocation
+  /// The roster cell of the role, for an error about it (the row's `origin` when not known).
+  public var roleOrigin: SourceLocation?
 
   public init(
     firstName: String, lastName: String, email: String, role: String,

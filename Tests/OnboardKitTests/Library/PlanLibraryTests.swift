@@ -214,3 +214,27 @@ import Testing
     #expect(plan.notes.contains(warning))
   }
 }
+
+/// A role the library does not have is an error at the roster's `role` cell, with the closest
+/// role when it is a typo (`Backend Develper`): the most likely roster mistake of all.
+@Suite struct UnknownRoleTests {
+  @Test func anUnknownRoleNamesItsCellAndTheClosestRole() throws {
+    let cohort = try FixtureCohort()
+    var hire = try cohort.hire("zoe")
+    hire.role = "Backend Develper"
+    hire.roleOrigin = SourceLocation(file: "roster.csv", line: 3, column: 52)
+    #expect {
+      _ = try Onboarding.plan(hire: hire, library: cohort.library, evidence: [])
+    } throws: { error in
+      let text = (error as? InputError)?.description ?? ""
+      return text.hasPrefix("roster.csv:3:52: error: column `role`: role `Backend Develper`")
+        && text.hasSuffix("Did you mean `Backend Developer`?")
+    }
+    hire.role = "Astronaut"
+    #expect {
+      _ = try Onboarding.plan(hire: hire, library: cohort.library, evidence: [])
+    } throws: { error in
+      !((error as? InputError)?.description ?? "Did you mean").contains("Did you mean")
+    }
+  }
+}
