@@ -197,9 +197,18 @@ enum PlanCommand {
         + (overdue.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) }
           ?? "emails overdue")
     }
+    // The plan's notes (people outside their hours, a location without holidays, moves that
+    // did not fit) are counted here, so a run does not look all green while plan.md warns.
+    let notes = plan.notes.count
+    let notesLine =
+      notes == 0
+      ? ""
+      : "\n  ! \(plural(notes, "note")) in plan.md, the first: "
+        + GapTable.printable(clipped(plan.notes[0], to: 160))
     // Names come from exports: never let them move the cursor or start a new line on the terminal.
     return GapTable.printable(text)
       + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(plural(output.emails.count, "email")))"
+      + notesLine
   }
 }
 
@@ -211,6 +220,9 @@ struct SummaryEntry: Codable, Sendable {
   var folder: String?
   var errors: [String]
   var files: [String]
+  /// How many notes the hire's plan.md carries (people outside their hours, moves that did not
+  /// fit, a location without holidays): a cohort run is not all green while a plan warns.
+  var notes = 0
 
   static func failed(_ hire: Hire, _ errors: [String]) -> SummaryEntry {
     SummaryEntry(
@@ -290,4 +302,9 @@ struct SharedSessionSummary: Codable {
     minutes = session.minutes
     attendees = session.members
   }
+}
+
+/// `text` cut to `limit` characters, with "…" when it was longer.
+private func clipped(_ text: String, to limit: Int) -> String {
+  text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
 }

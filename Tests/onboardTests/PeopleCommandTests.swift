@@ -9,6 +9,32 @@ import Testing
     try TemporaryDirectory.with("people") { out in try Self.check(out) }
   }
 
+  /// The plan notes reach the terminal and summary.json: Ananya's manager in New York has her
+  /// meetings outside his hours, which only plan.md said (the run looked all green).
+  @Test func planNotesAreCountedOnTheTerminalAndInTheSummary() throws {
+    try TemporaryDirectory.with("people-notes") { out in
+      let planned = try CommandRunner.run(
+        [
+          "plan", "--roster", "Fixtures/roster-distributed.csv", "--people", "Fixtures/people.csv",
+          "--evidence",
+        ] + CommandRunner.fixtureEvidence + ["--out", out.path, "--today", "2026-12-01"])
+      #expect(planned.status == 0, "\(planned.stderr)")
+      let page = String(
+        decoding: try Data(contentsOf: out.appendingPathComponent("ananya-iyer/plan.md")),
+        as: UTF8.self)
+      let notes = page.components(separatedBy: "> **Note:**").count - 1
+      #expect(notes > 3)
+      #expect(
+        planned.stdout.contains("! \(notes) notes in plan.md, the first: "), "\(planned.stdout)")
+      let summary =
+        try JSONSerialization.jsonObject(
+          with: try Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
+      let hires = summary?["hires"] as? [[String: Any]] ?? []
+      let ananya = hires.first { ($0["email"] as? String)?.hasPrefix("ananya") == true }
+      #expect(ananya?["notes"] as? Int == notes)
+    }
+  }
+
   static func check(_ out: URL) throws {
     let planned = try CommandRunner.run(
       [

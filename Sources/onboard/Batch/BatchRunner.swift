@@ -682,7 +682,8 @@ struct BatchRunner: Sendable {
       return Outcome(
         entry: SummaryEntry(
           hire: hire.fullName, email: hire.email, status: "ok", folder: folder, errors: [],
-          files: hires.count <= largeCohort ? output.files.map(\.path) : []),
+          files: hires.count <= largeCohort ? output.files.map(\.path) : [],
+          notes: output.plan.notes.count),
         index: entry,
         csvRow: CohortMatrixText.csvRow(
           name: hire.fullName, email: hire.email, role: output.plan.role.title,
