@@ -535,7 +535,10 @@ struct BatchRunner: Sendable {
             }
             return OutputFile(path: "cohort.md", data: Data(visibleDocument(text).utf8))
           default:
-            return OutputFile(path: "cohort.csv", data: Data(visibleDocument(csv.text).utf8))
+            // With a UTF-8 byte-order mark, as the interview scorecards: a spreadsheet opened
+            // by double-click reads the file as UTF-8, so Zoë is not `ZoÃ«`.
+            return OutputFile(
+              path: "cohort.csv", data: Data(("\u{FEFF}" + visibleDocument(csv.text)).utf8))
           }
         })
     }
