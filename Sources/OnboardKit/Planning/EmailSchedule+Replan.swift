@@ -187,8 +187,16 @@ extension EmailSchedule {
         continue
       }
       if event.date < from {
-        // Due before the re-plan date and never sent (a session the re-plan added): send now.
+        // Due before the re-plan date and never sent (a session the re-plan added): send now,
+        // at the usual send time, and before the session when it is that morning (it had gone
+        // out at the session's own minute).
         event.date = from
+        event.time = defaultTime
+        if let id = event.itemID, let item = plan.item(id: id), item.date == from,
+          item.start.minutes <= defaultTime.minutes
+        {
+          event.time = LocalTime(minutes: max(0, item.start.minutes - 60))
+        }
         late += 1
       }
       result.append(event)

@@ -119,6 +119,14 @@ import Testing
     let email = try #require(again.emails.first { $0.file.hasSuffix("-verify-rest-apis.eml") })
     #expect(email.date == Self.from)
     #expect(again.plan.notes.contains { $0.contains("would have gone out before") })
+    // At the send time, before the session when it is that morning: it had gone out at the
+    // session's own minute.
+    let send = LocalTime(hour: 9, minute: 0)!
+    let expected =
+      check.date == Self.from && check.start <= send
+      ? LocalTime(minutes: max(0, check.start.minutes - 60)) : send
+    #expect(email.time == expected, "\(email.time) for a session at \(check.date) \(check.start)")
+    #expect(check.date > Self.from || email.time < check.start)
   }
 
   /// An invitation sent before the date for a session that has moved since is sent again, marked
