@@ -23,7 +23,7 @@ enum CandidateDirectory {
         // Kept so that a scorecard of this candidate is reported as having no valid address.
         directory.add(
           .greenhouseCandidate, id: id,
-          value: JSONEvidenceImport.emails(of: item).first?.text ?? "(no email address)")
+          value: JSONEvidenceImport.emails(of: item).first?.text ?? JoinDirectory.noAddress)
       }
       for application in item["application_ids"]?.array ?? [] {
         if let key = JSONEvidenceImport.idKey(application) {
@@ -56,7 +56,7 @@ enum CandidateDirectory {
       directory.add(
         .leverOpportunity, id: id,
         value: plausible.isEmpty
-          ? emails.first?.text ?? "(no email address)" : JoinDirectory.addressList(plausible))
+          ? emails.first?.text ?? JoinDirectory.noAddress : JoinDirectory.addressList(plausible))
     }
     return directory
   }

@@ -30,6 +30,8 @@ public enum JoinKind: String, Sendable, Hashable, CaseIterable {
 /// any `--evidence` file, so that records in other files can be joined after every file is read.
 public struct JoinDirectory: Sendable {
   var values: [JoinKind: [String: String]] = [:]
+  /// The value of a candidate or opportunity that lists no email address.
+  static let noAddress = "(no email address)"
 
   public init() {}
 
@@ -145,6 +147,13 @@ extension EvidenceImport {
             .unresolvedID, record.location, hireKey: nil,
             "\(record.what) names its candidate only by \(tried), which no given file resolves; "
               + "give \(sources) as another --evidence file")
+          continue
+        }
+        if found == JoinDirectory.noAddress {
+          result.skip(
+            .noEmail, record.location, hireKey: nil,
+            "\(record.what): the joined candidate has no email address; expected one to join "
+              + "the record with the roster")
           continue
         }
         guard isPlausibleEmail(found) else {
