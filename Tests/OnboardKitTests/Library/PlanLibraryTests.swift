@@ -153,6 +153,23 @@ import Testing
       ], "\(warnings)")
   }
 
+  /// `{first_name}` in single braces (a mail-merge habit) reached the hire as written: `check`
+  /// warns at it when the name is a placeholder; `{{first_name}}`, `{{{name}}}` and braces in
+  /// ordinary text (`{not a name}`, `{x}` unknown) are not warned.
+  @Test func aPlaceholderInSingleBracesIsWarned() throws {
+    let file = try EmailTemplateFile(
+      id: "t", path: "Plans/emails/t.mustache",
+      contents:
+        "subject: Welcome\naudience: hire\nsend: workday 1\n---\n"
+        + "Hi {first_name}, {{first_name}} {x} {not a name} {{{manager_name}}}\n")
+    let warnings = try EmailTemplate(file).warnings().map(\.description)
+    #expect(
+      warnings.filter { $0.contains("single braces") } == [
+        "Plans/emails/t.mustache:5:4: warning: `{first_name}` has single braces, so the reader "
+          + "gets it as written; expected `{{first_name}}`"
+      ], "\(warnings)")
+  }
+
   /// A partial in an email template is named by `check` at its line and column: a plan's
   /// emails have no partials, so it failed every hire at `plan` while `check` said ok.
   @Test func aPartialInATemplateIsAnErrorOfCheck() throws {

@@ -142,6 +142,21 @@ public struct EmailTemplate: Sendable {
               + "between from the email; expected `}}` to close the comment where it ends"))
       }
     }
+    // A mail-merge habit: `{first_name}` in single braces reaches the reader as written.
+    for (template, firstLine) in parts {
+      for (name, line, column) in Self.singleBraced(template.source)
+      where EmailPlaceholders.isKnown(
+        name, sectionPath: [],
+        extra: ["session": EmailPlaceholders.session, "activity": EmailPlaceholders.activity])
+      {
+        warnings.append(
+          Diagnostic(
+            .warning,
+            SourceLocation(file: file.path, line: line + firstLine - 1, column: column),
+            "`{\(name)}` has single braces, so the reader gets it as written; expected "
+              + "`{{\(name)}}`"))
+      }
+    }
     for reference in text.references where reference.kind == .unescapedVariable {
       warnings.append(
         Diagnostic(
@@ -152,6 +167,44 @@ public struct EmailTemplate: Sendable {
             + "{{\(reference.name)}} so a value can never become a link or bold text"))
     }
     return warnings
+  }
+
+  /// The `{name}` words of a source in single braces (not part of a `{{` tag), with their line
+  /// and column (1-based, in Unicode scalars).
+  static func singleBraced(_ source: String) -> [(name: String, line: Int, column: Int)] {
+    let scalars = Array(source.unicodeScalars)
+    var found: [(String, Int, Int)] = []
+    var line = 1
+    var column = 1
+    var index = 0
+    func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.isASCII
+        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+          || scalar == ".")
+    }
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "{", index == 0 || scalars[index - 1] != "{",
+        index + 1 < scalars.count, scalars[index + 1] != "{"
+      {
+        var end = index + 1
+        while end < scalars.count, isNameScalar(scalars[end]) { end += 1 }
+        if end > index + 1, end < scalars.count, scalars[end] == "}",
+          end + 1 == scalars.count || scalars[end + 1] != "}"
+        {
+          found.append(
+            (String(String.UnicodeScalarView(scalars[(index + 1)..<end])), line, column))
+        }
+      }
+      if scalar == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+      index += 1
+    }
+    return found
   }
 
   /// What a placeholder shows that is meant for the manager (nil for the others): `gaps`,
