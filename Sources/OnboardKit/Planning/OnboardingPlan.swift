@@ -227,6 +227,9 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   public var replannedFrom: CalendarDate? = nil
   /// What the re-plan changed from that date on (empty for a first plan).
   public var changes: [PlanChange] = []
+  /// The same re-plan was run again and changed nothing more: `changes` are the earlier run's
+  /// (the folder's plan already had them), not "Nothing changed".
+  public var changesAsLastRun = false
   /// Items of the earlier plan the re-plan removed (cancelled in the calendar).
   public var cancelled: [PlanItem] = []
   /// The earlier versions of items the re-plan gave to another person (a manager's hand-over),

@@ -193,6 +193,11 @@ public enum OwnerAssignment {
         return item
       }
       plan.changes = compared.changes
+      if plan.changes.isEmpty, !replan.earlierChanges.isEmpty {
+        // The same re-plan again: what it changed is still what the folder's plan said.
+        plan.changes = replan.earlierChanges
+        plan.changesAsLastRun = true
+      }
       plan.cancelled = compared.cancelled
       plan.handedOver = compared.handedOver
     }

@@ -10,6 +10,9 @@ public struct Replan: Hashable, Sendable {
   public var levelsAtHire: [String: Double]
   /// The items earlier re-plans removed (plan.json `cancelled`): calendars keep them cancelled.
   public var earlierCancelled: [PlanItem] = []
+  /// The changes the folder's plan lists when it is this same re-plan (from the same date) run
+  /// before: when nothing more changes, the plan still says what the re-plan changed.
+  public var earlierChanges: [PlanChange] = []
   /// The earlier plan's emails (its plan.json `emails`), every one of them.
   public var earlierEmails: [EmailSummary]
   /// The emails dated before the re-plan date, with the bytes the folder holds of each: they are
@@ -77,6 +80,7 @@ public struct Replan: Hashable, Sendable {
     var replan = Replan(
       from: date, previous: items, levelsAtHire: levels, earlierEmails: document.emails ?? [])
     replan.earlierCancelled = cancelled
+    if document.replannedFrom == date.iso { replan.earlierChanges = document.changes ?? [] }
     return replan
   }
 }
@@ -92,6 +96,8 @@ struct PreviousPlanDocument: Decodable {
   var levelsAtHire: [String: Double]?
   var emails: [EmailSummary]?
   var cancelled: [PlanDocument.ItemInfo]?
+  var replannedFrom: String?
+  var changes: [PlanChange]?
 }
 
 /// An email of the earlier plan that was sent before the re-plan date: its line in the plan and

@@ -87,6 +87,10 @@ public enum MarkdownPlan {
     )
     out.blank()
     if plan.changes.isEmpty { out.line("- Nothing changed.") }
+    if plan.changesAsLastRun {
+      out.line("Nothing changed since this re-plan was last run; what it changed then:")
+      out.blank()
+    }
     for change in plan.changes {
       out.line("- \(change.change.rawValue): \(md: change.text) (`\(change.itemID)`)")
     }

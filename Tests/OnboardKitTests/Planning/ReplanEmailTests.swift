@@ -111,6 +111,24 @@ import Testing
     }
   }
 
+  /// The same re-plan run twice: the second finds nothing more to change, and says what the
+  /// re-plan changed instead of "Nothing changed" (its folder's plan had the changes).
+  @Test func theSameReplanRunTwiceStillSaysWhatItChanged() throws {
+    let (_, again) = try Self.plans()
+    #expect(!again.plan.changes.isEmpty)
+    #expect(!again.plan.changesAsLastRun)
+    let twice = try Self.replanned(again, from: Self.from)
+    #expect(twice.plan.changes == again.plan.changes)
+    #expect(twice.plan.changesAsLastRun)
+    let page = String(
+      decoding: try #require(twice.files.first { $0.path == "plan.md" }).data, as: UTF8.self)
+    #expect(page.contains("Nothing changed since this re-plan was last run; what it changed then:"))
+    #expect(!page.contains("- Nothing changed."))
+    // A third run is the same again.
+    let thrice = try Self.replanned(twice, from: Self.from)
+    #expect(thrice.plan.changes == again.plan.changes)
+  }
+
   @Test func anInvitationDueBeforeTheDateGoesOutOnIt() throws {
     let (first, again) = try Self.plans()
     // The re-test needs a new REST skill check on Mon 11 Jan: its invitation was due Fri 8 Jan.

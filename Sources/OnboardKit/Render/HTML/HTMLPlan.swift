@@ -118,8 +118,11 @@ public enum HTMLPlan {
       plan.changes.isEmpty
       ? "<li>Nothing changed.</li>"
       : plan.changes.map { "<li>\($0.change.rawValue): \(h: $0.text)</li>" }.joined()
+    let again: HTMLBytes =
+      plan.changesAsLastRun
+      ? "<p>Nothing changed since this re-plan was last run; what it changed then:</p>" : ""
     return "<section id=\"changes\" aria-labelledby=\"changes-h\"><h2 id=\"changes-h\">"
-      + "What changed: re-planned from \(h: from.longText)</h2><ul>\(list)</ul></section>"
+      + "What changed: re-planned from \(h: from.longText)</h2>\(again)<ul>\(list)</ul></section>"
   }
 
   /// The goals by review day, first on the page: what the hire should show at day 30, 60, 90.
