@@ -118,10 +118,11 @@ struct Placement {
     return outside * 10_000 + distance
   }
 
-  /// The positions of the check-ins whose people are not named yet. A meeting moved to fit its
-  /// people may take a check-in's time: the check-in ends the day, and when its turn comes it
-  /// moves after the day's other items (an HR meeting moved to 16:45 had come after the
-  /// "End-of-day check-in" at 16:30).
+  /// The positions of the check-ins whose people are not named yet. Until then a check-in holds
+  /// the end of its day instead of its own time: a meeting moved to fit its people may take the
+  /// check-in's time but not the day's last minutes, and when its turn comes the check-in moves
+  /// after the day's other items (an HR meeting moved to 16:45 had come after the "End-of-day
+  /// check-in" at 16:30).
   var pendingCheckIns: Set<Int> = []
 
   /// Whether the hire is free at this time (other items and lunch), the item itself excluded.
@@ -135,11 +136,14 @@ struct Placement {
     // The date and times first: the id (a string) is compared only for an item that overlaps.
     for index in items.indices {
       let other = items[index]
-      if other.date == date && other.durationMinutes > 0 && other.start.minutes < end
-        && start < other.end.minutes && other.id != id && !pendingCheckIns.contains(index)
-      {
-        return false
+      guard other.date == date, other.durationMinutes > 0, other.id != id else { continue }
+      var (otherStart, otherEnd) = (other.start.minutes, other.end.minutes)
+      if pendingCheckIns.contains(index) {
+        // Held at the end of the day (see `pendingCheckIns`).
+        otherEnd = max(calendar.dayEnd.minutes, otherEnd)
+        otherStart = otherEnd - other.durationMinutes
       }
+      if otherStart < end && start < otherEnd { return false }
     }
     return true
   }
@@ -214,11 +218,15 @@ struct Placement {
         date != item.date || $0 != item.start.minutes || dayEnd != nil
       }
       if date == item.date {
-        // After the day's last item first (a check-in), then the nearest first.
-        let after = dayEnd ?? Int.max
-        times.sort {
-          ($0 >= after ? 0 : 1, abs($0 - item.start.minutes))
-            < ($1 >= after ? 0 : 1, abs($1 - item.start.minutes))
+        if let after = dayEnd {
+          // A check-in: after the day's last item first, then as late as the day allows.
+          times.sort {
+            ($0 >= after ? 0 : 1, $0 >= after ? $0 : -$0) < (
+              $1 >= after ? 0 : 1, $1 >= after ? $1 : -$1
+            )
+          }
+        } else {
+          times.sort { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) }
         }
       }
       for time in times
@@ -242,7 +250,9 @@ struct Placement {
   {
     var leastBad: (choice: Choice, badness: Int)? = nil
     var fits: Choice? = nil
+    var firstFree: (CalendarDate, LocalTime)? = nil
     forEachSlot(for: item) { date, start in
+      if firstFree == nil { firstFree = (date, start) }
       let range = interval(date, start, item.durationMinutes)
       for (person, key) in zip(people, keys) where ledger.isFree(key, range) {
         let outside = Self.outside(range, for: person)
@@ -260,6 +270,17 @@ struct Placement {
       return true
     }
     if let fits { return fits }
+    if let leastBad { return leastBad.choice }
+    // A check-in whose own time a moved meeting took: the first time free for the hire, over
+    // the person's other booking (never over the hire's own meeting).
+    if item.kind == .checkIn, let (date, start) = firstFree,
+      !hireIsFree(item.date, item.start.minutes, item.durationMinutes, except: item.id)
+    {
+      let range = interval(date, start, item.durationMinutes)
+      return Choice(
+        person: people[0], key: keys[0], date: date, start: start,
+        outside: Self.outside(range, for: people[0]), clashes: !ledger.isFree(keys[0], range))
+    }
     return leastBad?.choice
       ?? Choice(
         person: people[0], key: keys[0], date: item.date, start: item.start,

@@ -94,10 +94,14 @@ extension PlanBuilder {
       else { continue }
       let minutes = checkIn.durationMinutes
       schedule.release(on: day, start: checkIn.start.minutes, minutes: minutes)
-      if let start = schedule.freeSlot(
-        on: day, minutes: minutes, notBefore: items[last].end.minutes)
+      if let start = checkInSlot(
+        on: day, minutes: minutes, notBefore: items[last].end.minutes, usual: usual)
       {
         moveCheckIn(at: position, to: start, usual: usual)
+        continue
+      }
+      // The items after it move up into its time, in their order, and it follows them.
+      if slideUp(after: position, others: others, placedHere: placedHere, usual: usual) {
         continue
       }
       // The last item makes room: it is placed again as if the day were full.
@@ -138,6 +142,77 @@ extension PlanBuilder {
       schedule.release(on: day, start: start, minutes: minutes)
       moveCheckIn(at: position, to: start, usual: usual)
     }
+  }
+
+  /// Moves the day's items that start after the check-in (released from the schedule) up into
+  /// its time, each to the earliest free time after the one before (never later than it was),
+  /// and puts the check-in after the last; false, with nothing changed, when that does not fit.
+  private mutating func slideUp(
+    after position: Int, others: [Int],
+    placedHere: [Int: (activity: ScheduledActivity, ruleDate: CalendarDate)], usual: LocalTime
+  ) -> Bool {
+    let checkIn = items[position]
+    let day = checkIn.date
+    let later = others.filter { items[$0].start.minutes > checkIn.start.minutes }
+      .sorted { items[$0].start.minutes < items[$1].start.minutes }
+    // Only the activities placed here (a kept, added or moved-by-override item stays put).
+    guard !later.isEmpty, later.allSatisfy({ placedHere[$0] != nil && items[$0].override == nil })
+    else { return false }
+    for index in later {
+      schedule.release(
+        on: day, start: items[index].start.minutes, minutes: items[index].durationMinutes)
+    }
+    var cursor = checkIn.start.minutes
+    var starts: [Int] = []
+    for index in later {
+      guard
+        let start = schedule.freeSlot(
+          on: day, minutes: items[index].durationMinutes, notBefore: cursor),
+        start <= items[index].start.minutes
+      else { break }
+      schedule.reserve(on: day, start: start, minutes: items[index].durationMinutes)
+      starts.append(start)
+      cursor = start + items[index].durationMinutes
+    }
+    let checkInStart =
+      starts.count == later.count
+      ? checkInSlot(on: day, minutes: checkIn.durationMinutes, notBefore: cursor, usual: usual)
+      : nil
+    guard let checkInStart else {
+      for (index, start) in zip(later, starts) {
+        schedule.release(on: day, start: start, minutes: items[index].durationMinutes)
+      }
+      for index in later {
+        schedule.reserve(
+          on: day, start: items[index].start.minutes, minutes: items[index].durationMinutes)
+      }
+      return false  // (the check-in stays released: the caller places it)
+    }
+    for (index, start) in zip(later, starts) where start != items[index].start.minutes {
+      let old = items[index].start
+      let new = LocalTime(minutes: start)
+      items[index].start = new
+      if let note = items[index].note, note.contains("at \(old) instead of") {
+        items[index].note = note.replacing("at \(old) instead of", with: "at \(new) instead of")
+      } else {
+        let moved = "moved from \(old) to \(new) so that the day ends with the check-in"
+        items[index].note = items[index].note.map { "\($0); \(moved)" } ?? moved
+      }
+    }
+    moveCheckIn(at: position, to: checkInStart, usual: usual)
+    return true
+  }
+
+  /// A check-in's time after `notBefore`: its usual time or the next free one, or, when the day
+  /// ends before its usual time, the latest free time (as the planner places it).
+  private func checkInSlot(on day: CalendarDate, minutes: Int, notBefore: Int, usual: LocalTime)
+    -> Int?
+  {
+    if usual.minutes + minutes > calendar.dayEnd.minutes {
+      return schedule.latestFreeSlot(on: day, minutes: minutes, notBefore: notBefore)
+    }
+    return schedule.freeSlot(on: day, minutes: minutes, notBefore: max(notBefore, usual.minutes))
+      ?? schedule.freeSlot(on: day, minutes: minutes, notBefore: notBefore)
   }
 
   /// Puts a check-in (released from the day's schedule) at `start` on its day.
