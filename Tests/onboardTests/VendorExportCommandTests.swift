@@ -160,4 +160,46 @@ import Testing
       }
     }
   }
+
+  /// `plan` follows the attempts rule as `evidence` and `analyze` do: the later attempt in
+  /// another export counts (plan had averaged them: a gap and Node.js training for a hire who
+  /// scored 95 % on the retake).
+  @Test func planCountsTheLaterAttemptOfATest() throws {
+    try TemporaryDirectory.with("retake") { base in
+      let header =
+        "First name,Last name,Email,Invited on,Last activity,Status,Stage,Scoring metric,Average score,Node.js (Intermediate)\n"
+      let first = base.appendingPathComponent("first.csv")
+      let retake = base.appendingPathComponent("retake.csv")
+      try Data(
+        (header
+          + "Zoë,Müller,zoe.mueller-luedenscheidt@example.org,2026-10-01,2026-10-05,Completed,,Percentage,10%,10\n")
+          .utf8
+      ).write(to: first)
+      try Data(
+        (header
+          + "Zoë,Müller,Zoe.Mueller-Luedenscheidt@example.org,2026-11-01,2026-11-05,Completed,,Percentage,95%,95\n")
+          .utf8
+      ).write(to: retake)
+      let out = base.appendingPathComponent("out")
+      let plan = try CommandRunner.run(
+        [
+          "plan", "--roster", "Fixtures/roster.csv", "--hire",
+          "zoe.mueller-luedenscheidt@example.org",
+          "--evidence", first.path, retake.path, "--out", out.path, "--today", "2026-11-29",
+        ])
+      #expect(plan.status == 0, "\(plan.stderr)")
+      #expect(plan.stderr.contains("skipped (earlier attempt)"), "\(plan.stderr)")
+      let json = String(
+        decoding: try Data(
+          contentsOf: out.appendingPathComponent("zoe-mueller-luedenscheidt/plan.json")),
+        as: UTF8.self)
+      #expect(json.contains("retake.csv"))
+      // 95 % counts: no Node.js training (the average of 10 % and 95 % was a gap).
+      #expect(!json.contains("\"id\" : \"training:node"), "Node.js training planned")
+      #expect(json.contains("Evidence not used (earlier attempt)"))
+      let summary = try String(
+        contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+      #expect(summary.contains("earlier attempt"))
+    }
+  }
 }

@@ -10,8 +10,22 @@
 /// result twice (same value and date) counts once, the repeat skipped as "repeated".
 extension EvidenceImport {
   static func keepLatestAttempts(_ result: inout EvidenceImportResult) {
+    let dropped = result.decideAttempts(among: result.evidence)
+    guard !dropped.isEmpty else { return }
+    result.evidence = result.evidence.enumerated().filter { !dropped.contains($0.offset) }
+      .map(\.element)
+  }
+}
+
+extension EvidenceImportResult {
+  /// The attempts rule over `evidence` (the run's evidence, wherever it is kept: a batch spools
+  /// it): records the skipped attempts and warnings here and returns the positions in
+  /// `evidence` of the results that do not count.
+  public mutating func decideAttempts(among evidence: [Evidence]) -> Set<Int> {
+    var result = self
+    defer { self = result }
     var groups: [String: [Int]] = [:]
-    for (index, item) in result.evidence.enumerated() where item.source == .test {
+    for (index, item) in evidence.enumerated() where item.source == .test {
       let key = [item.hireKey, item.skillID, SkillIndex.normalise(item.instrument)]
         .joined(separator: "\u{1F}")
       groups[key, default: []].append(index)
@@ -19,7 +33,7 @@ extension EvidenceImport {
     var dropped: Set<Int> = []
     for key in groups.keys.sorted() {
       guard let indices = groups[key], indices.count > 1 else { continue }
-      let items = indices.map { result.evidence[$0] }
+      let items = indices.map { evidence[$0] }
       let first = items[0]
       func described(_ item: Evidence) -> String {
         "\(item.rawValue) (\(item.date.map(\.iso) ?? "no date"), \(item.origin))"
@@ -58,9 +72,7 @@ extension EvidenceImport {
             + "the later one counts: \(described(items[kept]))")
       }
     }
-    guard !dropped.isEmpty else { return }
-    for index in dropped { result.countEvidence(file: result.evidence[index].origin.file, by: -1) }
-    result.evidence = result.evidence.enumerated().filter { !dropped.contains($0.offset) }
-      .map(\.element)
+    for index in dropped { result.countEvidence(file: evidence[index].origin.file, by: -1) }
+    return dropped
   }
 }

@@ -164,10 +164,12 @@ enum JSONEvidenceImport {
       !link.isEmpty
     {
       why = (next, "`next` is `\(link.count > 80 ? String(link.prefix(80)) + "…" : link)`")
-    } else {
+    } else if root["next"] == nil {
+      // (A `next` that is null or empty says this is the last page: not warned.)
+      let offset = root["offset"]?.number ?? 0
       for key in ["total", "count"] {
         guard let node = root[key], let total = node.number, total.isFinite,
-          total > Double(records), total < 1e9
+          total > Double(records) + offset, total < 1e9
         else { continue }
         why = (node, "`\(key)` is \(Int(total)), the file has \(plural(records, "record"))")
         break

@@ -143,11 +143,15 @@ struct BatchRunner: Sendable {
     // What every file said (notes, skipped records, unknown names, joins waiting for other
     // files); its evidence went to the spool. Joins are resolved once every file is read.
     var imported = EvidenceImportResult()
+    // The skills tests' results as well, for the attempts rule once every file is read (a
+    // retake in another export counts instead of the earlier attempt).
+    var tests: [Evidence] = []
     for path in evidencePaths {
       do {
         let result = try EvidenceImport.stream(
           path: path, skills: library.skillIndex, questions: library.questionBanks
         ) {
+          if $0.source == .test { tests.append($0) }
           spool.add($0)
         }
         imported.merge(result)
@@ -157,7 +161,12 @@ struct BatchRunner: Sendable {
     }
     EvidenceImport.resolveJoins(
       &imported, skills: library.skillIndex, rosterEmails: Set(hires.map(\.key)))
-    for item in imported.evidence { spool.add(item) }
+    for item in imported.evidence {
+      if item.source == .test { tests.append(item) }
+      spool.add(item)
+    }
+    let earlierAttempts = Set(imported.decideAttempts(among: tests).map { tests[$0].origin })
+    tests = []
     imported.evidence = []
     if strict { fileErrors += imported.applyStrict() }
     spool.finish()
@@ -245,7 +254,10 @@ struct BatchRunner: Sendable {
       for chunk in 0..<chunkCount {
         guard
           let evidence = readSpool(
-            work, { () throws(SpoolError) in try spool.evidence(ofChunk: chunk, jobs: jobs) })
+            work,
+            { () throws(SpoolError) in
+              Self.without(earlierAttempts, try spool.evidence(ofChunk: chunk, jobs: jobs))
+            })
         else { return .failure }
         let perHire = parallelMap(chunkHires(chunk)) {
           hire -> (String, Result<Onboarding.PlanDraft, InputError>?) in
@@ -325,7 +337,10 @@ struct BatchRunner: Sendable {
       guard
         let evidence = drafts.isEmpty
           ? readSpool(
-            work, { () throws(SpoolError) in try spool.evidence(ofChunk: chunk, jobs: jobs) }) : [:]
+            work,
+            { () throws(SpoolError) in
+              Self.without(earlierAttempts, try spool.evidence(ofChunk: chunk, jobs: jobs))
+            }) : [:]
       else { return .failure }
       // Planned in parallel; people named one hire after another, in roster order, against one
       // ledger of the run's bookings (the same for any number of workers), while other workers
@@ -574,6 +589,14 @@ struct BatchRunner: Sendable {
   /// One hire: skipped (kept from an earlier run), failed, or planned (named and written later).
   /// With the hire's `draft` from the grouping pass (its evidence not needed then), planned from
   /// it: the same plan, or the same error, as from the evidence.
+  /// A chunk's evidence without the results an attempts decision left out.
+  static func without(_ origins: Set<SourceLocation>, _ evidence: [String: [Evidence]])
+    -> [String: [Evidence]]
+  {
+    guard !origins.isEmpty else { return evidence }
+    return evidence.mapValues { items in items.filter { !origins.contains($0.origin) } }
+  }
+
   func prepare(
     _ hire: Hire, folder: String, draft: Result<Onboarding.PlanDraft, InputError>? = nil,
     evidence: [Evidence], errors: [InputError],

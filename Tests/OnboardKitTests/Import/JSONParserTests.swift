@@ -151,12 +151,19 @@ import Testing
           && $0.location.jsonPath == "$.hasNext"
       }, "\(lever.diagnostics)")
     let hackerRank = try JSONTestSupport.run(
-      #"{"test": {"name": "Git"}, "data": [{"email": "a@example.org", "percentage_score": 50}], "total": 30, "next": ""}"#
+      #"{"test": {"name": "Git"}, "data": [{"email": "a@example.org", "percentage_score": 50}], "total": 30, "offset": 0}"#
     )
     #expect(
       hackerRank.diagnostics.contains {
         $0.message.contains("`total` is 30, the file has 1 record")
       }, "\(hackerRank.diagnostics)")
+    // The last page of HackerRank (`next` null, or `offset` + its records = `total`): not warned.
+    for ending in [#""total": 30, "next": null"#, #""total": 30, "offset": 29"#] {
+      let page = try JSONTestSupport.run(
+        #"{"test": {"name": "Git"}, "data": [{"email": "a@example.org", "percentage_score": 50}], "#
+          + ending + "}")
+      #expect(!page.diagnostics.contains { $0.message.contains("paged") }, "\(ending)")
+    }
     let last = try JSONTestSupport.run(
       #"{"data": [{"id": "f", "candidate_email": "a@example.org", "fields": []}], "hasNext": false, "next": "WyIx"}"#
     )
