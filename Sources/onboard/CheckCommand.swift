@@ -11,10 +11,11 @@ enum CheckCommand {
     Validates the plan library: every file parses; skills, topics, prerequisites, activities and
     roles refer to things that exist; every role skill has training that reaches its target; email
     templates use only known placeholders and give each header once (and warns on unescaped
-    {{{name}}} tags and on a {{! comment without its }}); interview question banks (questions.csv) use skills of their role, number
-    their questions 1, 2, 3 ... and ask about every skill of the role, and warns about a question
-    that counts at full weight for more than two skills. Problems are printed as
-    `file:line:column: error: ...`.
+    {{{name}}} tags, on a {{! comment without its }} and on a {placeholder} in single braces);
+    interview question banks (questions.csv) use skills of their role, number their questions
+    1, 2, 3 ... and ask about every skill of the role, and warns about a question that counts at
+    full weight for more than two skills. Warns when the library has no public holidays.
+    Problems are printed as `file:line:column: error: ...`.
 
     OPTIONS:
       --plans DIR   the plan library (default: $ONBOARD_PLANS, else Plans)

@@ -204,7 +204,7 @@ enum PlanCommand {
       notes == 0
       ? ""
       : "\n  ! \(plural(notes, "note")) in plan.md, the first: "
-        + GapTable.printable(clipped(plan.notes[0], to: 160))
+        + GapTable.printable(shortened(plan.notes[0], to: 160))
     // Names come from exports: never let them move the cursor or start a new line on the terminal.
     return GapTable.printable(text)
       + "\n  → \(directory)/ (plan.md, plan.html, plan.json, sessions.ics, \(plural(output.emails.count, "email")))"
@@ -302,9 +302,4 @@ struct SharedSessionSummary: Codable {
     minutes = session.minutes
     attendees = session.members
   }
-}
-
-/// `text` cut to `limit` characters, with "…" when it was longer.
-private func clipped(_ text: String, to limit: Int) -> String {
-  text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
 }

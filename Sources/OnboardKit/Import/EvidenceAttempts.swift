@@ -22,8 +22,6 @@ extension EvidenceImportResult {
   /// it): records the skipped attempts and warnings here and returns the positions in
   /// `evidence` of the results that do not count.
   public mutating func decideAttempts(among evidence: [Evidence]) -> Set<Int> {
-    var result = self
-    defer { self = result }
     var groups: [String: [Int]] = [:]
     for (index, item) in evidence.enumerated() where item.source == .test {
       let key = [item.hireKey, item.skillID, SkillIndex.normalise(item.instrument)]
@@ -42,7 +40,7 @@ extension EvidenceImportResult {
       if items.dropFirst().allSatisfy({ $0.rawValue == first.rawValue && $0.date == first.date }) {
         for (position, item) in items.enumerated().dropFirst() {
           dropped.insert(indices[position])
-          result.skip(
+          skip(
             .repeated, item.origin, hireKey: item.hireKey,
             "\(item.hireKey): `\(item.instrument)` \(described(item)) repeats the result at "
               + "\(first.origin); counted once")
@@ -54,25 +52,25 @@ extension EvidenceImportResult {
         dates.filter({ $0 == latest }).count == 1,
         let kept = items.firstIndex(where: { $0.date == latest })
       else {
-        result.storedDiagnostics.append(
+        storedDiagnostics.append(
           Diagnostic(
             .warning, first.origin,
             "\(first.hireKey): \(items.count) results of `\(first.instrument)`: "
               + items.map(described).joined(separator: ", ")
               + "; which is the latest cannot be told (a date is missing or the same), so all "
-              + "of them count, averaged; remove the earlier attempt from its export if it is one"
-          ))
+              + "of them count, averaged; remove the earlier attempt from its export if it is one",
+            hireKey: first.hireKey))
         continue
       }
       for (position, item) in items.enumerated() where position != kept {
         dropped.insert(indices[position])
-        result.skip(
+        skip(
           .earlierAttempt, item.origin, hireKey: item.hireKey,
           "\(item.hireKey): `\(item.instrument)` \(described(item)) is an earlier attempt; "
             + "the later one counts: \(described(items[kept]))")
       }
     }
-    for index in dropped { result.countEvidence(file: evidence[index].origin.file, by: -1) }
+    for index in dropped { countEvidence(file: evidence[index].origin.file, by: -1) }
     return dropped
   }
 }

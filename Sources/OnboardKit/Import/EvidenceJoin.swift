@@ -73,8 +73,7 @@ struct Unscored: Sendable {
 
   /// Notes for a message, shortened to `limit` characters.
   static func quoted(_ notes: [String], limit: Int = 300) -> String {
-    let text = singleLine(notes.joined(separator: "; "))
-    return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    shortened(singleLine(notes.joined(separator: "; ")), to: limit)
   }
 }
 

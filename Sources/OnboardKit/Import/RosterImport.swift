@@ -220,13 +220,14 @@ public enum RosterImport {
 func timeZoneHint(for text: String) -> String {
   let abbreviations: [String: String] = [
     "est": "America/New_York` or `America/Toronto", "edt": "America/New_York",
-    "et": "America/New_York", "cst": "America/Chicago", "cdt": "America/Chicago",
+    "et": "America/New_York", "cst": "America/Chicago` or `Asia/Shanghai", "cdt": "America/Chicago",
     "mst": "America/Denver", "mdt": "America/Denver", "pst": "America/Los_Angeles",
     "pdt": "America/Los_Angeles", "pt": "America/Los_Angeles",
     "cet": "Europe/Berlin` or `Europe/Paris", "cest": "Europe/Berlin",
     "met": "Europe/Berlin", "eet": "Europe/Helsinki` or `Europe/Athens",
     "wet": "Europe/Lisbon", "bst": "Europe/London", "gmt": "Europe/London` or `UTC",
-    "ist": "Asia/Kolkata", "jst": "Asia/Tokyo", "aest": "Australia/Sydney",
+    "ist": "Asia/Kolkata`, `Europe/Dublin` or `Asia/Jerusalem", "jst": "Asia/Tokyo",
+    "aest": "Australia/Sydney",
     "hst": "Pacific/Honolulu",
   ]
   let key = text.trimmingCharacters(in: .whitespaces).lowercased()

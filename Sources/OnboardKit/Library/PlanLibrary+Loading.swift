@@ -173,30 +173,23 @@ extension PlanLibrary {
     var seen: Set<String> = []
     var cells: [String: SourceLocation] = [:]
     do {
-      try readSkillRows(file, into: &skills, seen: &seen, cells: &cells)
+      try readRows(file, required: ["id", "name", "kind", "aliases"]) { row throws(InputError) in
+        let id = try requireSlug(row, "id")
+        guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
+        let name = row.value("name")
+        guard !name.isEmpty else {
+          throw row.error("name", "is empty; expected the skill's display name")
+        }
+        skills.append(
+          Skill(
+            id: id, name: name, kind: try requireEnum(row, "kind", as: Skill.Kind.self),
+            aliases: row.list("aliases")))
+        cells[id] = row.location("aliases")
+      }
     } catch {
       return (skills, error.errors, cells)
     }
     return (skills, [], cells)
-  }
-
-  private static func readSkillRows(
-    _ file: SourceFile, into skills: inout [Skill], seen: inout Set<String>,
-    cells: inout [String: SourceLocation]
-  ) throws(InputErrors) {
-    try readRows(file, required: ["id", "name", "kind", "aliases"]) { row throws(InputError) in
-      let id = try requireSlug(row, "id")
-      guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
-      let name = row.value("name")
-      guard !name.isEmpty else {
-        throw row.error("name", "is empty; expected the skill's display name")
-      }
-      skills.append(
-        Skill(
-          id: id, name: name, kind: try requireEnum(row, "kind", as: Skill.Kind.self),
-          aliases: row.list("aliases")))
-      cells[id] = row.location("aliases")
-    }
   }
 
   /// `roles.csv`: the roles of the rows that read, the errors, and the titles (lower-cased) of

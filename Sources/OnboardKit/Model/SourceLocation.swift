@@ -58,6 +58,12 @@ func clipped(_ message: String) -> String {
   message.count <= 1000 ? message : String(message.prefix(1000)) + "… (cut at 1000 characters)"
 }
 
+/// `text` cut to `limit` characters, ending in "…" when it was longer (a note quoted in a
+/// one-line message).
+public func shortened(_ text: String, to limit: Int) -> String {
+  text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+}
+
 /// Several input errors found in one pass (a file is checked whole, not stopped at the first).
 public struct InputErrors: Error, Sendable, CustomStringConvertible {
   public var errors: [InputError]

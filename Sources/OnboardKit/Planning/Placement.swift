@@ -281,10 +281,9 @@ struct Placement {
         person: people[0], key: keys[0], date: date, start: start,
         outside: Self.outside(range, for: people[0]), clashes: !ledger.isFree(keys[0], range))
     }
-    return leastBad?.choice
-      ?? Choice(
-        person: people[0], key: keys[0], date: item.date, start: item.start,
-        outside: Self.outside(interval(item), for: people[0]),
-        clashes: !ledger.isFree(keys[0], interval(item)))
+    return Choice(
+      person: people[0], key: keys[0], date: item.date, start: item.start,
+      outside: Self.outside(interval(item), for: people[0]),
+      clashes: !ledger.isFree(keys[0], interval(item)))
   }
 }

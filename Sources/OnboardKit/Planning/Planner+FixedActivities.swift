@@ -219,13 +219,19 @@ extension PlanBuilder {
   private mutating func moveCheckIn(at position: Int, to start: Int, usual: LocalTime) {
     let day = items[position].date
     schedule.reserve(on: day, start: start, minutes: items[position].durationMinutes)
-    items[position].start = LocalTime(minutes: start)
-    items[position].note =
-      start == usual.minutes
-      ? nil
-      : start < usual.minutes && start + items[position].durationMinutes >= calendar.dayEnd.minutes
-        ? "at \(LocalTime(minutes: start)) instead of \(usual): the hire's day ends at \(calendar.dayEnd)"
-        : "moved from \(usual) to \(LocalTime(minutes: start)) to end the day, after the day's other items"
+    let new = LocalTime(minutes: start)
+    items[position].start = new
+    if start == usual.minutes {
+      items[position].note = nil
+    } else if start < usual.minutes,
+      start + items[position].durationMinutes >= calendar.dayEnd.minutes
+    {
+      items[position].note =
+        "at \(new) instead of \(usual): the hire's day ends at \(calendar.dayEnd)"
+    } else {
+      items[position].note =
+        "moved from \(usual) to \(new) to end the day, after the day's other items"
+    }
   }
 
   /// The activity of an item id: `eod-check-in#3` → `eod-check-in`.

@@ -143,15 +143,17 @@ struct BatchRunner: Sendable {
     // What every file said (notes, skipped records, unknown names, joins waiting for other
     // files); its evidence went to the spool. Joins are resolved once every file is read.
     var imported = EvidenceImportResult()
-    // The skills tests' results as well, for the attempts rule once every file is read (a
-    // retake in another export counts instead of the earlier attempt).
+    // The roster's hires' skills-test results as well, for the attempts rule once every file
+    // is read (a retake in another export counts instead of the earlier attempt). Only the
+    // hires': an export of every candidate stays on disk in the spool, not in memory.
+    let rosterKeys = Set(hires.map(\.key))
     var tests: [Evidence] = []
     for path in evidencePaths {
       do {
         let result = try EvidenceImport.stream(
           path: path, skills: library.skillIndex, questions: library.questionBanks
         ) {
-          if $0.source == .test { tests.append($0) }
+          if $0.source == .test, rosterKeys.contains($0.hireKey) { tests.append($0) }
           spool.add($0)
         }
         imported.merge(result)
@@ -162,7 +164,7 @@ struct BatchRunner: Sendable {
     EvidenceImport.resolveJoins(
       &imported, skills: library.skillIndex, rosterEmails: Set(hires.map(\.key)))
     for item in imported.evidence {
-      if item.source == .test { tests.append(item) }
+      if item.source == .test, rosterKeys.contains(item.hireKey) { tests.append(item) }
       spool.add(item)
     }
     let earlierAttempts = Set(imported.decideAttempts(among: tests).map { tests[$0].origin })
@@ -176,7 +178,6 @@ struct BatchRunner: Sendable {
     }
     let rowErrorsByHire = imported.rowErrors
     if !fileErrors.isEmpty { return report(InputErrors(fileErrors)) }
-    let rosterKeys = Set(hires.map(\.key))
     // Nothing dropped in silence: every record not used is printed and counted.
     Inputs.reportSkipped(imported, quiet: quiet, roster: rosterKeys)
     var unjoinedErrors: [InputError] = []

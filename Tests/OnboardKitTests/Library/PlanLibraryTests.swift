@@ -160,13 +160,16 @@ import Testing
     let file = try EmailTemplateFile(
       id: "t", path: "Plans/emails/t.mustache",
       contents:
-        "subject: Welcome\naudience: hire\nsend: workday 1\n---\n"
+        "subject: Welcome {first_name}\naudience: hire\nsend: workday 1\n---\n"
         + "Hi {first_name}, {{first_name}} {x} {not a name} {{{manager_name}}}\n")
     let warnings = try EmailTemplate(file).warnings().map(\.description)
+    // (In the subject, the column counts the `subject: ` before the value.)
     #expect(
       warnings.filter { $0.contains("single braces") } == [
+        "Plans/emails/t.mustache:1:18: warning: `{first_name}` has single braces, so the reader "
+          + "gets it as written; expected `{{first_name}}`",
         "Plans/emails/t.mustache:5:4: warning: `{first_name}` has single braces, so the reader "
-          + "gets it as written; expected `{{first_name}}`"
+          + "gets it as written; expected `{{first_name}}`",
       ], "\(warnings)")
   }
 

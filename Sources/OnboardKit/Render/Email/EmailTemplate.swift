@@ -131,19 +131,22 @@ public struct EmailTemplate: Sendable {
       [(subject, file.subjectLine), (text, file.textLine)]
       + (html.map { [($0, file.htmlLine ?? 1)] } ?? [])
     for (template, firstLine) in parts {
+      // A position in the part as one of the file (the subject's value follows `subject: `).
+      func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(
+          file: file.path, line: line + firstLine - 1,
+          column: line == 1 && firstLine == file.subjectLine ? column + "subject: ".count : column)
+      }
       for comment in template.runOnComments {
-        let open = SourceLocation(
-          file: file.path, line: comment.line + firstLine - 1, column: comment.column)
         warnings.append(
           Diagnostic(
-            .warning, open,
+            .warning, location(comment.line, comment.column),
             "this comment `{{! …` holds the `{{` of line \(comment.innerLine + firstLine - 1), "
-              + "column \(comment.innerColumn): it runs on to that tag's `}}` and hides the text "
-              + "between from the email; expected `}}` to close the comment where it ends"))
+              + "column \(location(comment.innerLine, comment.innerColumn).column ?? 0): it runs "
+              + "on to that tag's `}}` and hides the text between from the email; expected `}}` "
+              + "to close the comment where it ends"))
       }
-    }
-    // A mail-merge habit: `{first_name}` in single braces reaches the reader as written.
-    for (template, firstLine) in parts {
+      // A mail-merge habit: `{first_name}` in single braces reaches the reader as written.
       for (name, line, column) in Self.singleBraced(template.source)
       where EmailPlaceholders.isKnown(
         name, sectionPath: [],
@@ -151,8 +154,7 @@ public struct EmailTemplate: Sendable {
       {
         warnings.append(
           Diagnostic(
-            .warning,
-            SourceLocation(file: file.path, line: line + firstLine - 1, column: column),
+            .warning, location(line, column),
             "`{\(name)}` has single braces, so the reader gets it as written; expected "
               + "`{{\(name)}}`"))
       }
