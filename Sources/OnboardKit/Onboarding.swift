@@ -214,8 +214,9 @@ public enum Onboarding {
           .warning, hire.origin,
           "\(hire.email) is a new hire and also in people.csv (\(member.origin), "
             + member.roles.map(\.rawValue).sorted().joined(separator: ", ")
-            + "): other hires' sessions may be given to them in their own first weeks; check "
-            + "their calendar, or take them out of people.csv until they have settled in"))
+            + "): they run none of their own onboarding, and no other hire's sessions before "
+            + "\(hire.requestedStart.adding(days: 98).shortText), 14 weeks after their start; "
+            + "the others of people.csv do"))
     }
     if plan.hire.manager.email.lowercased() == plan.hire.buddy.email.lowercased() {
       // One person in both roles: the buddy is meant to be someone to ask without the manager.

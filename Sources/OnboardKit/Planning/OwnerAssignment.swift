@@ -33,6 +33,7 @@ public enum OwnerAssignment {
     var placement = Placement(plan: plan)
     var warnings = WarningList()
     let people = staff.people
+    let hireKey = plan.hire.key
     // The check-ins that are placed again below (the roster's manager or buddy runs them, so
     // each one reaches `best`): until then, a meeting moved to fit its people may take their time.
     placement.pendingCheckIns = Set(
@@ -54,7 +55,8 @@ public enum OwnerAssignment {
         item.ownerEmail = item.owner == "hire" ? nil : email
         if let key = email?.lowercased(), item.owner != "hire" {
           ledger.book(key, placement.interval(item), week: StaffLedger.week(of: item.date))
-          if let (turnKey, candidates) = rotation(item, staff: staff, ledger: ledger),
+          if let (turnKey, candidates) = rotation(
+            item, staff: staff, ledger: ledger, hireKey: hireKey),
             let position = candidates.firstIndex(where: { staff.keys[$0] == key })
           {
             ledger.turns[turnKey, default: 0] += position + 1
@@ -79,12 +81,24 @@ public enum OwnerAssignment {
         item.ownerEmail = person.email
         fallback = person
         candidates = staff.byKey[person.email.lowercased()].map { [$0] } ?? []
-      } else if let (key, rotated) = rotation(item, staff: staff, ledger: ledger) {
+      } else if let (key, rotated) = rotation(item, staff: staff, ledger: ledger, hireKey: hireKey)
+      {
         let keys = [item.topicID, item.skillID, baseID(item.id)].compactMap { $0 }
         turnKey = key
         candidates = rotated
         if rotated.isEmpty {
-          if !people.isEmpty {
+          let newcomers = assignedRoles[item.owner].map { staff.able($0, keys: keys) } ?? []
+          if !newcomers.isEmpty {
+            // Only hires of the run (this one among them) could run it.
+            warnings.add(
+              "only new hires are a \(item.owner) for `\(keys.first ?? item.id)`", item: item,
+              text:
+                "\(item.title) has no named \(item.owner): "
+                + listText(newcomers.map { people[$0].name })
+                + (newcomers.count == 1 ? " is" : " are")
+                + " onboarding then as a new hire of this run; add another \(item.owner) to people.csv"
+            )
+          } else if !people.isEmpty {
             warnings.add(
               "nobody in people.csv is a \(item.owner) for `\(keys.first ?? item.id)`",
               item: item, text: "\(item.title) has no named \(item.owner): add one to people.csv")
@@ -207,12 +221,18 @@ public enum OwnerAssignment {
   /// For a trainer, mentor, HR or IT item: its turn key and the people who run it, in the order
   /// of their turns (nil for other roles).
   /// (As positions in `staff.people`.)
-  static func rotation(_ item: PlanItem, staff: StaffDirectory, ledger: StaffLedger)
-    -> (String, [Int])?
-  {
+  /// Never the hire themself (`hireKey`), nor another hire of the run in their own first weeks.
+  static func rotation(
+    _ item: PlanItem, staff: StaffDirectory, ledger: StaffLedger, hireKey: String
+  ) -> (String, [Int])? {
     guard let role = assignedRoles[item.owner] else { return nil }
     let keys = [item.topicID, item.skillID, baseID(item.id)].compactMap { $0 }
-    let able = staff.able(role, keys: keys)
+    var able = staff.able(role, keys: keys)
+    if !ledger.newcomers.isEmpty || staff.byKey[hireKey] != nil {
+      able.removeAll {
+        staff.keys[$0] == hireKey || ledger.isOnboarding(staff.keys[$0], on: item.date)
+      }
+    }
     let key = "\(item.owner)/\(keys.first ?? item.id)"
     let first = able.isEmpty ? 0 : (ledger.turns[key] ?? 0) % able.count
     return (key, Array(able[first...] + able[..<first]))

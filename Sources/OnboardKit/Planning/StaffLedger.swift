@@ -15,8 +15,20 @@ public struct StaffLedger: Sendable, Hashable {
   public private(set) var weekMinutes: [String: [Int: Int]] = [:]
   var turns: [String: Int] = [:]
   var sharedOwners: [String: String] = [:]
+  /// People of people.csv who are hires of the run themselves (an internal move, a trainer who
+  /// starts now), by key: their requested start. They run no other hire's sessions while they
+  /// are onboarding themselves (`isOnboarding`).
+  public var newcomers: [String: CalendarDate] = [:]
 
   public init() {}
+
+  /// Whether the person is a hire of the run who has not finished their own onboarding on
+  /// `date`: before their requested start (they may not work here yet) and for 14 weeks after
+  /// it (their 90 days, and a start moved past holidays by up to a week).
+  public func isOnboarding(_ key: String, on date: CalendarDate) -> Bool {
+    guard let start = newcomers[key] else { return false }
+    return date < start.adding(days: 98)
+  }
 
   /// Busy intervals by person key, in minutes since the Unix epoch (ordered by day).
   public var busy: [String: [Range<Int>]] {

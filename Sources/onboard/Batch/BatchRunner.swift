@@ -331,6 +331,10 @@ struct BatchRunner: Sendable {
     let outcomeSpool = OutcomeSpool(directory: chunkCount > 1 ? work : nil, bucketCount: chunkCount)
     let ledger = LedgerBox()
     let staff = StaffDirectory(people: library.people)
+    for hire in hires where library.member(email: hire.email) != nil {
+      // A hire who is also in people.csv runs nobody's sessions while onboarding themselves.
+      ledger.ledger.newcomers[hire.key] = hire.requestedStart
+    }
     for chunk in 0..<chunkCount {
       let drafts = keptDrafts[chunk]
       keptDrafts[chunk] = [:]

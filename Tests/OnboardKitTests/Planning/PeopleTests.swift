@@ -96,6 +96,54 @@ import Testing
       }, "\(both.planWarnings)")
   }
 
+  /// A hire who is also HR in people.csv (QA8 F7: Lena Hoffmann signed her own contract as HR
+  /// and ran two hires' HR onboarding inside her own welcome): she runs none of her own items,
+  /// and no other hire's before she has finished onboarding; the run's other HR person takes
+  /// them. Fourteen weeks after her start she is given sessions again.
+  @Test func aHireWhoIsAlsoStaffRunsNoSessionsWhileOnboarding() throws {
+    let cohort = try FixtureCohort()
+    let lena = try #require(cohort.library.member(email: "lena.hoffmann@example.com"))
+    var hire = try cohort.hire("zoe")
+    (hire.firstName, hire.lastName, hire.email) = ("Lena", "Hoffmann", lena.email)
+    hire.timeZone = "Europe/Berlin"
+    var other = try cohort.hire("zoe")
+    other.timeZone = "Europe/Berlin"
+    func run(_ hires: [Hire], newcomers: Bool) throws -> [OnboardingPlan] {
+      var ledger = StaffLedger()
+      if newcomers { ledger.newcomers[hire.key] = hire.requestedStart }
+      return try hires.map {
+        OwnerAssignment.assign(
+          try Onboarding.plan(hire: $0, library: cohort.library, evidence: []),
+          people: cohort.library.people, ledger: &ledger)
+      }
+    }
+    func hrOwners(_ plan: OnboardingPlan) -> Set<String> {
+      Set(plan.items.filter { $0.owner == "hr" }.compactMap(\.ownerEmail))
+    }
+    // Without the rule, Lena is HR of the other hire's plan (Berlin, like her).
+    #expect(hrOwners(try run([hire, other], newcomers: false)[1]).contains(lena.email))
+    let plans = try run([hire, other], newcomers: true)
+    #expect(!hrOwners(plans[0]).contains(lena.email), "\(plans[0].items.map(\.ownerEmail))")
+    #expect(!hrOwners(plans[1]).contains(lena.email), "\(plans[1].items.map(\.ownerEmail))")
+    #expect(hrOwners(plans[1]) == ["rebecca.stone@example.com"])
+    // Fourteen weeks after her start she runs others' sessions again.
+    var later = other
+    later.requestedStart = hire.requestedStart.adding(days: 98)
+    #expect(hrOwners(try run([hire, later], newcomers: true)[1]).contains(lena.email))
+    // With Lena the only HR person, the item has no named HR, and the plan says why.
+    var library = cohort.library
+    library.people.removeAll { $0.email == "rebecca.stone@example.com" }
+    var ledger = StaffLedger()
+    ledger.newcomers[hire.key] = hire.requestedStart
+    let alone = OwnerAssignment.assign(
+      try Onboarding.plan(hire: other, library: library, evidence: []), people: library.people,
+      ledger: &ledger)
+    #expect(hrOwners(alone).isEmpty)
+    #expect(
+      alone.notes.contains { $0.contains("Lena Hoffmann is onboarding then as a new hire") },
+      "\(alone.notes)")
+  }
+
   @Test func badRowsAreReportedWithLineAndColumn() throws {
     let rows = """
       Ann,ann@example.com,trainer,sql-databases,Mars/Olympus,,,,,
