@@ -102,20 +102,23 @@ struct Inputs {
       Console.err(
         "note: \(plural(hidden, "note")) and skipped record\(hidden == 1 ? "" : "s") about "
           + "\(plural(others.count, "candidate")) not on the roster \(hidden == 1 ? "is" : "are") "
-          + "not printed (summary.json lists the skipped records)")
+          + "not printed (summary.json lists the skipped records; `onboard evidence` with the "
+          + "same files prints every note)")
     }
   }
 
   /// One line counting the records not used by reason: "skipped 3 evidence records: 1 invalid
-  /// email, 2 not on the roster", or nil when none.
-  static func skippedLine(_ result: EvidenceImportResult) -> String? {
-    guard !result.skipped.isEmpty else { return nil }
+  /// email, 2 not on the roster", or nil when none. `notOnRoster` counts the records of
+  /// strangers a batch counted without keeping them (one per email and file, as `skipStrangers`).
+  static func skippedLine(_ result: EvidenceImportResult, notOnRoster: Int = 0) -> String? {
+    guard !result.skipped.isEmpty || notOnRoster > 0 else { return nil }
     var counts: [SkipReason: Int] = [:]
     for record in result.skipped { counts[record.reason, default: 0] += 1 }
+    if notOnRoster > 0 { counts[.notOnRoster, default: 0] += notOnRoster }
     let parts = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
-    let unjoined = result.skipped.filter(\.reason.isUnjoined).count
+    let unjoined = result.skipped.filter(\.reason.isUnjoined).count + notOnRoster
     return
-      "note: skipped \(plural(result.skipped.count, "evidence record")) (\(parts.joined(separator: ", "))); "
+      "note: skipped \(plural(result.skipped.count + notOnRoster, "evidence record")) (\(parts.joined(separator: ", "))); "
       + "\(unjoined) unjoined to a hire"
   }
 

@@ -249,7 +249,10 @@ struct Summary: Codable {
 }
 
 /// The evidence part of `summary.json`: every file's summary, every record not used (reason,
-/// where, whose), counts by reason, and row errors of no hire.
+/// where, whose) but those of candidates not on the roster (counted, by file and in all), counts
+/// by reason, and row errors of no hire. Counts are of records, as the terminal gives them:
+/// `unjoined` is the sum of the files' `unjoined`, and `skippedByReason` is the files' `skipped`
+/// added up, with the records of hires whose roster row failed.
 struct EvidenceSummary: Codable {
   struct Skipped: Codable {
     var reason: String
@@ -261,14 +264,22 @@ struct EvidenceSummary: Codable {
   var skipped: [Skipped]
   var skippedByReason: [String: Int]
   var unjoined: Int
+  /// How many candidates (emails) not on the roster the evidence has.
+  var candidatesNotOnRoster: Int
   var unknownNames: [String]
   var errorsOfNoHire: [String]
 
   init(
-    _ result: EvidenceImportResult, strangers: Int, ofFailedHires: Int = 0,
-    unjoinedErrors: [InputError]
+    _ result: EvidenceImportResult, strangers: [String: Int], strangerCandidates: Int,
+    ofFailedHires: Int = 0, unjoinedErrors: [InputError]
   ) {
     files = result.fileSummaries
+    for index in files.indices {
+      // The strangers' records of each file, counted by the batch without being kept.
+      guard let count = strangers[files[index].path], count > 0 else { continue }
+      files[index].skipped[SkipReason.notOnRoster.rawValue, default: 0] += count
+      files[index].unjoined += count
+    }
     skipped = result.skipped.map {
       Skipped(
         reason: $0.reason.rawValue, location: $0.location.description, hire: $0.hireKey,
@@ -276,10 +287,14 @@ struct EvidenceSummary: Codable {
     }
     var counts: [String: Int] = [:]
     for record in result.skipped { counts[record.reason.rawValue, default: 0] += 1 }
-    if strangers > 0 { counts[SkipReason.notOnRoster.rawValue, default: 0] += strangers }
+    let strangerRecords = strangers.values.reduce(0, +)
+    if strangerRecords > 0 {
+      counts[SkipReason.notOnRoster.rawValue, default: 0] += strangerRecords
+    }
     if ofFailedHires > 0 { counts["of a hire whose roster row failed"] = ofFailedHires }
     skippedByReason = counts
-    unjoined = result.skipped.filter(\.reason.isUnjoined).count + strangers + unjoinedErrors.count
+    unjoined = result.skipped.filter(\.reason.isUnjoined).count + strangerRecords
+    candidatesNotOnRoster = strangerCandidates
     unknownNames = Array(Set(result.unknownNames.map { singleLine($0.name) })).sorted()
     errorsOfNoHire = unjoinedErrors.map(\.description)
   }

@@ -42,6 +42,24 @@ import Testing
         try JSONSerialization.jsonObject(with: try #require(files["summary.json"]))
         as? [String: Any]
       #expect((summary?["hires"] as? [[String: Any]])?.count == 5)
+      // One count of the records not used, on the terminal, per file and in all (a candidate
+      // not on the roster was "0 unjoined" on the terminal, 1 in the total and 0 in the files).
+      #expect(
+        result.stderr.contains(
+          "note: skipped 7 evidence records (1 not on the roster, 2 not completed, 3 no score, "
+            + "1 earlier attempt); 1 unjoined to a hire"), "\(result.stderr)")
+      let evidence = try #require(summary?["evidence"] as? [String: Any])
+      let perFile = try #require(evidence["files"] as? [[String: Any]])
+      #expect(evidence["unjoined"] as? Int == 1)
+      #expect(perFile.compactMap { $0["unjoined"] as? Int }.reduce(0, +) == 1)
+      #expect(evidence["candidatesNotOnRoster"] as? Int == 1)
+      var fileReasons: [String: Int] = [:]
+      for file in perFile {
+        for (reason, count) in file["skipped"] as? [String: Int] ?? [:] {
+          fileReasons[reason, default: 0] += count
+        }
+      }
+      #expect(evidence["skippedByReason"] as? [String: Int] == fileReasons)
       // The README's promises, checked on the real output.
       let yuko = String(decoding: try #require(files["yuko-takahashi/plan.md"]), as: UTF8.self)
       #expect(yuko.contains("Start:** Monday, 4 January 2027"))

@@ -200,7 +200,9 @@ struct BatchRunner: Sendable {
           + "roster \(count == 1 ? "does" : "do") not concern the plans; summary.json lists "
           + "\(count == 1 ? "it" : "them") (`errorsOfNoHire`)")
     }
-    if let line = Inputs.skippedLine(imported), !quiet { Console.err(line) }
+    if let line = Inputs.skippedLine(imported, notOnRoster: spool.strangerRecordCount), !quiet {
+      Console.err(line)
+    }
     if spool.strangerCount > 0, !quiet {
       Console.err(
         "note: \(plural(spool.strangerCount, "evidence email")) \(spool.strangerCount == 1 ? "is" : "are") not on the roster (candidates not hired?) and \(spool.strangerCount == 1 ? "was" : "were") ignored: "
@@ -412,7 +414,7 @@ struct BatchRunner: Sendable {
     let large = hires.count > largeCohort
     let saved = SharedSessionPlanner.trainerMinutesSaved(sessions)
     let evidenceSummary = EvidenceSummary(
-      importReport, strangers: spool.strangerCount,
+      importReport, strangers: spool.strangerRecords, strangerCandidates: spool.strangerCount,
       ofFailedHires: spool.failedHireRecordCount, unjoinedErrors: unjoinedErrors)
     let plannedElsewhere = plannedCount + keptCount
     let cohortData = ResultBox<Result<[OutputFile], any Error>>(count: 1)

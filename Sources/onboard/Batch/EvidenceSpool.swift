@@ -26,6 +26,14 @@ final class EvidenceSpool: @unchecked Sendable {
   /// of a million candidates not hired took about 100 MB): counted by the set of names alone,
   /// every email after the fifth was counted again for each of its records.
   private var strangerHashes: Set<UInt64> = []
+  /// Skipped records of strangers by file, counted as `skipStrangers` counts them (one per email
+  /// and file), so that `plan` and `analyze` give one count; `strangerFileHashes` holds each
+  /// email-and-file pair once, hashed.
+  private(set) var strangerRecords: [String: Int] = [:]
+  private var strangerFileHashes: Set<UInt64> = []
+  var strangerRecordCount: Int { strangerRecords.values.reduce(0, +) }
+  /// The email-and-file pairs of `failedHires` seen (a few hires).
+  private var failedHirePairs: Set<String> = []
 
   /// The emails (lower-cased) of hires whose roster row failed, and how many of their records
   /// came: not used, and not a candidate's who was not hired either.
@@ -57,12 +65,19 @@ final class EvidenceSpool: @unchecked Sendable {
         return
       }
       if failedHires.contains(evidence.hireKey) {
-        failedHireRecords[evidence.hireKey, default: 0] += 1
+        if failedHirePairs.insert(evidence.hireKey + "\u{1F}" + evidence.origin.file).inserted {
+          failedHireRecords[evidence.hireKey, default: 0] += 1
+        }
         return
       }
       // FNV-1a: two emails share a hash with a chance of about n² / 2⁶⁵ for n strangers.
       if strangerHashes.insert(fnv1a64(evidence.hireKey)).inserted, strangers.count < 5 {
         strangers.insert(evidence.hireKey)
+      }
+      if strangerFileHashes.insert(fnv1a64(evidence.hireKey + "\u{1F}" + evidence.origin.file))
+        .inserted
+      {
+        strangerRecords[evidence.origin.file, default: 0] += 1
       }
       return
     }
