@@ -89,8 +89,15 @@ import Testing
         at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
       try Data().write(to: plans.appendingPathComponent("goals.csv"))
       try Data("\u{FEFF}\n".utf8).write(to: plans.appendingPathComponent("people.csv"))
+      try Data().write(to: plans.appendingPathComponent("holidays.csv"))
       let checked = try CommandRunner.run(["check", "--plans", plans.path])
       #expect(checked.status == 0, "\(checked.stderr)")
+      // An emptied holidays.csv is as good as none: warned, with the shipped file's columns.
+      #expect(checked.stderr.contains("holidays.csv: note: the file is empty"))
+      #expect(
+        checked.stderr.contains(
+          "holidays.csv: warning: holidays.csv lists no public holidays"), "\(checked.stderr)")
+      #expect(checked.stderr.contains("(location,date,name)"))
       #expect(
         checked.stderr.contains("goals.csv: note: the file is empty; read as if it were not there"))
       #expect(checked.stderr.contains("people.csv: note: the file is empty"))

@@ -95,7 +95,6 @@ extension PlanLibrary {
       people: people, goals: goals)
   }
 
-  /// Reads every row of a CSV source, requiring columns; a row-level error is collected, not thrown.
   /// Reads every row of a CSV file, collecting each row's error. A row with more cells than the
   /// header is an error of its own unless `extraCells` allows it (a tracker's export, read
   /// for its ids wherever they are).
@@ -113,6 +112,10 @@ extension PlanLibrary {
         // (Fewer cells are trailing optional columns left out.)
         if !extraCells, row.hasMoreCellsThanHeader, let ragged = row.cellCountError() {
           errors.append(ragged)
+          // Still read (the library is not used: the error stands), so that its id is known
+          // and the rows of other files that name it are no errors too; its own value errors
+          // would repeat the shift.
+          try? parse(row)
           continue
         }
         do { try parse(row) } catch { errors.append(error) }
@@ -170,12 +173,15 @@ extension PlanLibrary {
     -> (skills: [Skill], errors: [InputError], aliasCells: [String: SourceLocation])
   {
     var skills: [Skill] = []
-    var seen: Set<String> = []
+    var seen: [String: Int] = [:]
     var cells: [String: SourceLocation] = [:]
     do {
       try readRows(file, required: ["id", "name", "kind", "aliases"]) { row throws(InputError) in
         let id = try requireSlug(row, "id")
-        guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
+        if let first = seen[id] {
+          throw row.error("id", "`\(id)` is listed again (first at line \(first))")
+        }
+        seen[id] = row.line
         let name = row.value("name")
         guard !name.isEmpty else {
           throw row.error("name", "is empty; expected the skill's display name")

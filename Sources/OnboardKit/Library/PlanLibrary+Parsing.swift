@@ -5,12 +5,15 @@ extension PlanLibrary {
     -> [TrainingTopic]
   {
     var topics: [TrainingTopic] = []
-    var seen: Set<String> = []
+    var seen: [String: Int] = [:]
     try readRows(
       file, required: ["id", "skill", "level", "title", "format", "duration_minutes", "owner"]
     ) { row throws(InputError) in
       let id = try requireSlug(row, "id")
-      guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
+      if let first = seen[id] {
+        throw row.error("id", "`\(id)` is listed again (first at line \(first))")
+      }
+      seen[id] = row.line
       let skill = row.value("skill")
       guard skillIDs.contains(skill) else {
         throw row.error("skill", "`\(skill)` is not a skill id of skills.csv")
@@ -51,7 +54,7 @@ extension PlanLibrary {
             "topic `\(topic.id)` needs `\(prerequisite)`, a practice topic; practice comes after "
               + "a skill's sessions and cannot be a prerequisite"))
       }
-      for prerequisite in topic.prerequisites where !seen.contains(prerequisite) {
+      for prerequisite in topic.prerequisites where seen[prerequisite] == nil {
         errors.append(
           InputError(
             topic.origin, "topic `\(topic.id)` needs `\(prerequisite)`, which is not in the catalog"
@@ -70,12 +73,15 @@ extension PlanLibrary {
 
   static func parseSchedule(_ file: SourceFile) throws(InputErrors) -> [ScheduledActivity] {
     var activities: [ScheduledActivity] = []
-    var seen: Set<String> = []
+    var seen: [String: Int] = [:]
     try readRows(
       file, required: ["id", "title", "kind", "when", "time", "duration_minutes", "owner"]
     ) { row throws(InputError) in
       let id = try requireSlug(row, "id")
-      guard seen.insert(id).inserted else { throw row.error("id", "`\(id)` is listed twice") }
+      if let first = seen[id] {
+        throw row.error("id", "`\(id)` is listed again (first at line \(first))")
+      }
+      seen[id] = row.line
       guard let when = WhenRule(text: row.value("when")) else {
         throw row.error("when", "found `\(row.value("when"))`; expected \(WhenRule.expected)")
       }
@@ -124,7 +130,7 @@ extension PlanLibrary {
     }
     var errors: [InputError] = []
     for activity in activities {
-      for dep in activity.dependsOn where !seen.contains(dep) {
+      for dep in activity.dependsOn where seen[dep] == nil {
         errors.append(
           InputError(
             activity.origin,

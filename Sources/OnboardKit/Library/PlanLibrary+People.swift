@@ -108,7 +108,7 @@ extension PlanLibrary {
     holidays.isEmpty
       ? "holidays.csv lists no public holidays (the file is missing or has no rows), so every "
         + "plan schedules through them (a start on New Year's Day stays there); add the hires' "
-        + "locations' holidays to Plans/holidays.csv (date,location,name)"
+        + "locations' holidays to the plan library's holidays.csv (location,date,name)"
       : nil
   }
 

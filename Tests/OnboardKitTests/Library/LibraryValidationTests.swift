@@ -111,7 +111,9 @@ import Testing
     let repeated = try csvError(\.skills, text + "git,Git Again,technical,Git Again\n")
     let errors = repeated.split(separator: "\n").filter { $0.contains("error:") }
     #expect(errors.count == 1, "\(repeated)")
-    #expect(errors.first?.contains("column `id`: `git` is listed twice") == true, "\(repeated)")
+    #expect(
+      errors.first?.contains("column `id`: `git` is listed again (first at line ") == true,
+      "\(repeated)")
     let shared = try csvError(\.skills, text + "kb-writing,KB Writing,soft,Git Again|Git\n")
     let line = lines.count + (text.hasSuffix("\n") ? 0 : 1)
     #expect(
@@ -136,6 +138,25 @@ import Testing
           "Plans/people.csv:2:1: error: the row has 12 cells, the header has 10; expected one "
             + "cell per column (a truncated file, or a comma in a value without quotes?)"
         ])
+    }
+  }
+
+  /// A ragged row of skills.csv or roles.csv is one error: its id is still read, so the rows of
+  /// other files that name it are not errors too (an alias `Node.js, Express` without quotes had
+  /// given 11 errors, 10 of them about a skill plainly there; QA8 F9).
+  @Test func aRaggedLibraryRowIsOneError() throws {
+    let shipped = try RepositoryFiles.planSources()
+    for (file, path) in [
+      (\PlanLibrarySources.skills, "Plans/skills.csv"),
+      (\PlanLibrarySources.roles, "Plans/roles.csv"),
+    ] {
+      var lines = String(decoding: shipped[keyPath: file].data, as: UTF8.self)
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      lines[2] += ",extra"
+      let text = try csvError(file, lines.joined(separator: "\n"))
+      let errors = text.split(separator: "\n").filter { $0.contains("error:") }
+      #expect(errors.count == 1, "\(text)")
+      #expect(errors.first?.hasPrefix("\(path):3:1: error: the row has ") == true, "\(text)")
     }
   }
 
