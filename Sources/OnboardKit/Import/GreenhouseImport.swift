@@ -204,12 +204,21 @@ enum GreenhouseImport {
         attributes.isEmpty
         ? "has no attributes"
         : "rates no attribute (\(attributes.count == 1 ? "its attribute is" : "its \(attributes.count) attributes are") `no_decision` or null)"
+      // The attributes' own notes ("ran out of time") are said with the scorecard's.
+      var notes = extra
+      for attribute in attributes {
+        guard
+          let note = attribute["note"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines),
+          !note.isEmpty
+        else { continue }
+        notes.append("\(attribute["name"]?.string ?? "?"): \(note)")
+      }
       unscored.append(
         Unscored(
           location: scorecard.location(file),
           message:
             "\(what) \(why); not imported"
-            + (extra.isEmpty ? "" : ". Its notes: \(Unscored.quoted(extra))")))
+            + (notes.isEmpty ? "" : ". Its notes: \(Unscored.quoted(notes))")))
       return []
     }
     var evidence: [Evidence] = []

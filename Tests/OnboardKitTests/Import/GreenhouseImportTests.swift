@@ -68,6 +68,8 @@ import Testing
     #expect(skipped[0].message.contains("Key Take-Aways: Calm under pressure"))
     #expect(skipped[1].message.contains("scorecard 2 has no attributes"))
     #expect(skipped[3].message.contains("its 2 attributes are `no_decision` or null"))
+    // An unrated attribute's note is kept with its scorecard's skip (QA8 F3: it was in no message).
+    #expect(skipped[3].message.contains("SQL: Did not get to it"), "\(skipped[3].message)")
     #expect(skipped[4].message.contains("attribute `SQL` is not rated, but has a note"))
     #expect(skipped[4].message.contains("Ran out of time"))
     #expect(result.fileSummaries.first?.skipped == ["no score": 5])
