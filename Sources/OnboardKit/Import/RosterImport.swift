@@ -227,20 +227,51 @@ func timeZoneHint(for text: String) -> String {
     "met": "Europe/Berlin", "eet": "Europe/Helsinki` or `Europe/Athens",
     "wet": "Europe/Lisbon", "bst": "Europe/London", "gmt": "Europe/London` or `UTC",
     "ist": "Asia/Kolkata`, `Europe/Dublin` or `Asia/Jerusalem", "jst": "Asia/Tokyo",
-    "aest": "Australia/Sydney",
-    "hst": "Pacific/Honolulu",
+    "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "acst": "Australia/Adelaide",
+    "awst": "Australia/Perth", "nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland",
+    "hst": "Pacific/Honolulu", "akst": "America/Anchorage", "akdt": "America/Anchorage",
+    "ast": "America/Halifax` or `Asia/Riyadh", "adt": "America/Halifax",
+    "nst": "America/St_Johns", "brt": "America/Sao_Paulo", "art": "America/Argentina/Buenos_Aires",
+    "msk": "Europe/Moscow", "trt": "Europe/Istanbul", "gst": "Asia/Dubai",
+    "pkt": "Asia/Karachi", "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong",
+    "kst": "Asia/Seoul", "pht": "Asia/Manila", "wib": "Asia/Jakarta",
+    "wat": "Africa/Lagos", "cat": "Africa/Maputo` or `Africa/Harare", "eat": "Africa/Nairobi",
+    "sast": "Africa/Johannesburg",
+    // The POSIX-style zones of the IANA database: US rules, no place's history.
+    "est5edt": "America/New_York", "cst6cdt": "America/Chicago", "mst7mdt": "America/Denver",
+    "pst8pdt": "America/Los_Angeles",
   ]
   let key = text.trimmingCharacters(in: .whitespaces).lowercased()
   if let city = abbreviations[key] {
     return " (`\(text)` is an abbreviation, not a place's zone with its summer-time rules; "
       + "did you mean `\(city)`?)"
   }
+  if isOffset(key) {
+    return " (`\(text)` is a fixed offset from UTC, without the summer time of the place"
+      + (key.hasPrefix("etc/") ? ", and its sign is inverted (`Etc/GMT+5` is UTC−05:00)" : "")
+      + "; give the place's zone, such as `Europe/Berlin` or `Asia/Kolkata`)"
+  }
   return closestTimeZone(to: text).map { " (did you mean `\($0)`?)" } ?? ""
 }
 
-/// Whether a time zone is one a person or hire can have: a known Area/City zone, or `UTC`.
+/// `utc+1`, `gmt-05:00`, `+05:30`, `etc/gmt+5` (lower-cased): a fixed offset, not a place. (The
+/// `Etc/GMT+5` of the IANA database is UTC−05:00: its sign is the POSIX one, inverted.)
+private func isOffset(_ key: String) -> Bool {
+  var rest = Substring(key)
+  for prefix in ["etc/gmt", "etc/utc", "utc", "gmt", "z"] where rest.hasPrefix(prefix) {
+    rest = rest.dropFirst(prefix.count)
+    break
+  }
+  guard let sign = rest.first, sign == "+" || sign == "-" || sign == "−" else { return false }
+  let digits = rest.dropFirst()
+  return !digits.isEmpty && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":") }
+}
+
+/// Whether a time zone is one a person or hire can have: a known Area/City zone, or `UTC`
+/// (not the fixed offsets `Etc/GMT+5` and the like, whose inverted sign is a trap).
 func isPlaceTimeZone(_ zone: String) -> Bool {
   TimeZone(identifier: zone) != nil && (zone.contains("/") || zone == "UTC")
+    && !(zone.hasPrefix("Etc/") && zone != "Etc/UTC")
 }
 
 func closestTimeZone(to text: String) -> String? {

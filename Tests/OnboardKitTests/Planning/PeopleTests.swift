@@ -18,7 +18,11 @@ import Testing
   /// in people.csv as on the roster (people.csv had taken it in silence).
   @Test func anAbbreviatedTimeZoneIsAnErrorThatNamesTheCityZone() throws {
     let library = try RepositoryFiles.library()
-    for (zone, meant) in [("EST", "America/New_York"), ("CET", "Europe/Berlin"), ("UTC+8", "")] {
+    for (zone, meant) in [
+      ("EST", "America/New_York"), ("CET", "Europe/Berlin"), ("UTC+8", ""),
+      ("MSK", "Europe/Moscow"),
+      ("EST5EDT", "America/New_York"), ("Etc/GMT+5", ""),
+    ] {
       do {
         _ = try library.people(
           from: SourceFile(
@@ -29,6 +33,8 @@ import Testing
         #expect(text.contains("people.csv:2:"), "\(text)")
         #expect(text.contains("found `\(zone)`; expected an IANA time zone"), "\(text)")
         if !meant.isEmpty { #expect(text.contains("did you mean `\(meant)"), "\(text)") }
+        // An offset is said to be one (`Etc/GMT+5`, UTC−05:00, had been accepted in silence).
+        if meant.isEmpty { #expect(text.contains("is a fixed offset from UTC"), "\(text)") }
       }
     }
     let roster = SourceFile(
