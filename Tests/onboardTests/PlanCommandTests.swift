@@ -46,8 +46,8 @@ import Testing
       // not on the roster was "0 unjoined" on the terminal, 1 in the total and 0 in the files).
       #expect(
         result.stderr.contains(
-          "note: skipped 7 evidence records (1 not on the roster, 2 not completed, 3 no score, "
-            + "1 earlier attempt); 1 unjoined to a hire"), "\(result.stderr)")
+          "note: skipped 6 evidence records (1 not on the roster, 2 not completed, 3 no score); "
+            + "1 unjoined to a hire"), "\(result.stderr)")
       let evidence = try #require(summary?["evidence"] as? [String: Any])
       let perFile = try #require(evidence["files"] as? [[String: Any]])
       #expect(evidence["unjoined"] as? Int == 1)

@@ -1,4 +1,5 @@
-/// Two results of one skills test for one hire are two attempts (a retake, a re-invitation):
+/// Two results of one skills test (same name, same vendor) for one hire are two attempts (a
+/// retake, a re-invitation):
 /// the later one counts, the earlier is skipped as an "earlier attempt", and both are named.
 /// Averaging them in silence gave a hire who scored 40 % and then 95 % a gap and training.
 /// Decided after every file is read, so attempts in different exports (and emails that differ
@@ -24,8 +25,13 @@ extension EvidenceImportResult {
   public mutating func decideAttempts(among evidence: [Evidence]) -> Set<Int> {
     var groups: [String: [Int]] = [:]
     for (index, item) in evidence.enumerated() where item.source == .test {
-      let key = [item.hireKey, item.skillID, SkillIndex.normalise(item.instrument)]
-        .joined(separator: "\u{1F}")
+      // One test is one vendor's (a HackerRank certificate and a TestGorilla test of the same
+      // name are two tests), and a rank among candidates is no attempt at a level: the earlier
+      // level stays beside it.
+      let key = [
+        item.hireKey, item.skillID, SkillIndex.normalise(item.instrument),
+        SkillIndex.normalise(item.assessor ?? ""), item.scale == .percentile ? "rank" : "",
+      ].joined(separator: "\u{1F}")
       groups[key, default: []].append(index)
     }
     var dropped: Set<Int> = []

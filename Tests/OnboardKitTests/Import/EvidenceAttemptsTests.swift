@@ -46,6 +46,34 @@ import Testing
     #expect(result.fileSummaries.map(\.evidence) == [1, 1])
   }
 
+  /// A test of the same name from another vendor is another test, and a later rank among
+  /// candidates does not replace a level (the fixture's HackerRank certificate of José had been
+  /// called an earlier attempt of his TestGorilla test; QA8 F5).
+  @Test func anotherVendorsTestOrALaterRankIsNoRetake() throws {
+    let skills = try RepositoryFiles.library().skillIndex
+    var result = try EvidenceImport.parse(
+      SourceFile(
+        path: "a.csv",
+        text: Self.header
+          + "John,Locke,john.locke@example.org,2026-10-01,2026-10-05,Completed,,Percentage,40%,40,\n"
+      ), skills: skills, resolveJoins: false)
+    result.merge(
+      try EvidenceImport.parse(
+        SourceFile(
+          path: "plain.csv",
+          text: "email,skill,value,scale,source,assessor,date,note\n"
+            + "john.locke@example.org,Node.js (Intermediate),90,percent,test,HackerRank,2026-11-05,\n"
+            + "john.locke@example.org,Node.js (Intermediate),95,percentile,test,TestGorilla,2026-11-06,\n"
+            + "john.locke@example.org,Node.js (Intermediate),60,percent,test,TestGorilla,2026-11-07,\n"
+        ), skills: skills, resolveJoins: false))
+    EvidenceImport.resolveJoins(&result, skills: skills)
+    // TestGorilla's 40 % (a.csv) is an earlier attempt of its 60 %; HackerRank's 90 % and the
+    // 95th-percentile rank stay.
+    #expect(result.evidence.map(\.rawValue).sorted() == ["60", "90", "95"], "\(result.skipped)")
+    #expect(result.skipped.map(\.reason) == [.earlierAttempt])
+    #expect(result.skipped.first?.location.file == "a.csv")
+  }
+
   @Test func theSameResultTwiceCountsOnceAndAttemptsThatCannotBeOrderedAllCount() throws {
     let row = "Ann,Lee,ann@example.org,2026-10-01,2026-10-05,Completed,,Percentage,80%,80,\n"
     let repeated = try importing([("a.csv", row), ("copy of a.csv", row)])
