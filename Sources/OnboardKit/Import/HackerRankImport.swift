@@ -76,7 +76,6 @@ enum HackerRankImport {
       throw InputErrors([error])
     }
     var result = EvidenceImportResult()
-    var seen: [String: String] = [:]
     for candidate in candidates {
       guard candidate.isObject else {
         result.fail(
@@ -117,15 +116,8 @@ enum HackerRankImport {
             "\(email): no score for test `\(test.name ?? test.id ?? "")`; not imported")
           continue
         }
-        let testKey = SkillIndex.normalise(test.name ?? test.id ?? "")
-        let duplicate = key + "\u{1F}" + testKey
-        if let first = seen[duplicate] {
-          throw candidate.error(
-            file,
-            "\(email) already has a result for `\(test.name ?? test.id ?? "")` at \(first); expected one result per candidate and test"
-          )
-        }
-        seen[duplicate] = candidate.path
+        // A candidate invited to the same test again is a retake: the attempts rule
+        // (`decideAttempts`) orders the two by `attempt_endtime`, after every file is read.
         var flags: [String] = []
         if candidate["plagiarism_status"]?.text == "true" {
           flags.append("plagiarism flagged by HackerRank")

@@ -119,22 +119,24 @@ import Testing
     #expect(sql.proficiency?.level == 3.2)
   }
 
-  @Test func unfinishedStatusesAreSkippedAndDuplicatesAreErrors() throws {
+  /// A second invitation to the same test in one page is a retake, as it is across two files
+  /// (QA8 F5: it was a row error that failed the hire): the later `attempt_endtime` counts.
+  @Test func unfinishedStatusesAreSkippedAndARetakeInOneFileIsAnAttempt() throws {
     let result = try JSONTestSupport.run(
       candidates(
         #"{"email": "a@b.co", "percentage_score": 0, "status": "invited"}, "#
-          + #"{"email": "c@d.co", "percentage_score": 70}, {"email": "C@d.co", "percentage_score": 90}"#
+          + #"{"email": "c@d.co", "percentage_score": 70, "attempt_endtime": "2026-11-20T10:00:00Z"}, "#
+          + #"{"email": "C@d.co", "percentage_score": 90, "attempt_endtime": "2026-10-01T10:00:00Z"}"#
       ))
     #expect(result.evidence.map(\.rawValue) == ["70"])
     #expect(
       result.skipped.first?.message
         == "a@b.co: status `invited`, the attempt is not completed (HackerRank completes an attempt with status 7); not imported"
     )
-    let error = try #require(result.rowErrors["c@d.co"]?.first)
-    #expect(
-      error.message
-        == "C@d.co already has a result for `SQL (Intermediate)` at $.data[1]; expected one result per candidate and test"
-    )
+    #expect(result.rowErrors.isEmpty)
+    let earlier = try #require(result.skipped.first { $0.reason == .earlierAttempt })
+    #expect(earlier.location.jsonPath == "$.data[2].percentage_score", "\(earlier)")
+    #expect(earlier.message.contains("the later one counts: 70 (2026-11-20"), "\(earlier.message)")
   }
 
   @Test func noTestNameAnywhereIsAnError() throws {
