@@ -54,7 +54,9 @@ public enum OwnerAssignment {
           ?? roster.first { $0.name == item.ownerName }?.email
         item.ownerEmail = item.owner == "hire" ? nil : email
         if let key = email?.lowercased(), item.owner != "hire" {
-          ledger.book(key, placement.interval(item), week: StaffLedger.week(of: item.date))
+          ledger.book(
+            key, placement.interval(item), week: StaffLedger.week(of: item.date),
+            hire: plan.hire.fullName, title: item.title)
           if let (turnKey, candidates) = rotation(
             item, staff: staff, ledger: ledger, hireKey: hireKey),
             let position = candidates.firstIndex(where: { staff.keys[$0] == key })
@@ -163,13 +165,23 @@ public enum OwnerAssignment {
         item.start = choice.start
       }
       if choice.clashes {
-        // Every time the hire is free, the person is booked: said, not hidden.
+        // Every time the hire is free, the person is booked: said, not hidden, with what it
+        // overlaps (two welcomes of hires who start together may be better given together).
+        let other = ledger.booking(choice.key, overlapping: placement.interval(item))
+        let what =
+          other.map { booking in
+            booking.hire == plan.hire.fullName
+              ? " (\(booking.title))"
+              : " (\(booking.hire)'s \(booking.title))"
+          } ?? ""
         warnings.add(
           "\(person.name) double-booked", item: item,
           text:
             "\(item.title) on \(item.date.shortText) at \(item.start)–\(item.end) overlaps another "
-            + "onboarding meeting of \(person.name): no time that day is free for both; move one "
-            + "of them (a `move` override)")
+            + "onboarding meeting of \(person.name)\(what): no time that day is free for both; "
+            + "move one of them (a `move` override)"
+            + (other.map { $0.hire != plan.hire.fullName && $0.title == item.title } == true
+              ? ", or hold the two together" : ""))
       }
       if choice.outside > 0 {
         let theirs = placement.local(item, for: person)
@@ -183,7 +195,9 @@ public enum OwnerAssignment {
         )
       }
       let interval = placement.interval(item)
-      ledger.book(choice.key, interval, week: StaffLedger.week(of: item.date))
+      ledger.book(
+        choice.key, interval, week: StaffLedger.week(of: item.date), hire: plan.hire.fullName,
+        title: item.title)
       if let turnKey, let position = candidates.firstIndex(where: { people[$0] == person }) {
         ledger.turns[turnKey, default: 0] += position + 1
       }

@@ -6,9 +6,17 @@
 /// the few days it can overlap, not at every booking of the run: a trainer of a 100,000-hire
 /// run has hundreds of thousands of bookings.
 public struct StaffLedger: Sendable, Hashable {
-  /// Busy intervals by person key (lower-case email) and UTC day of their start (minutes since
-  /// the Unix epoch divided by 1440, rounded down), in booking order within a day.
-  private var busyByDay: [String: [Int: [Range<Int>]]] = [:]
+  /// A busy interval and what it is (the hire and the item, for a plan's note on a clash; the
+  /// plan's own strings, so booking allocates nothing for them).
+  struct Booking: Sendable, Hashable {
+    var interval: Range<Int>
+    var hire: String
+    var title: String
+  }
+
+  /// Bookings by person key (lower-case email) and UTC day of their start (minutes since the
+  /// Unix epoch divided by 1440, rounded down), in booking order within a day.
+  private var busyByDay: [String: [Int: [Booking]]] = [:]
   /// The longest busy interval booked (minutes): how many days back an overlap can start.
   private var longest = 0
   /// Onboarding minutes by person key and week (the day number of the week's Monday).
@@ -32,7 +40,7 @@ public struct StaffLedger: Sendable, Hashable {
 
   /// Busy intervals by person key, in minutes since the Unix epoch (ordered by day).
   public var busy: [String: [Range<Int>]] {
-    busyByDay.mapValues { days in days.keys.sorted().flatMap { days[$0] ?? [] } }
+    busyByDay.mapValues { days in days.keys.sorted().flatMap { (days[$0] ?? []).map(\.interval) } }
   }
 
   /// The Monday-based week of a date (the day number of its Monday).
@@ -48,23 +56,33 @@ public struct StaffLedger: Sendable, Hashable {
 
   /// Whether the person is free for the whole interval.
   public func isFree(_ key: String, _ interval: Range<Int>) -> Bool {
-    guard let days = busyByDay[key], !interval.isEmpty else { return true }
+    booking(key, overlapping: interval) == nil
+  }
+
+  /// The first booking of the person that overlaps the interval, if any.
+  func booking(_ key: String, overlapping interval: Range<Int>) -> Booking? {
+    guard let days = busyByDay[key], !interval.isEmpty else { return nil }
     // A booking that overlaps starts before the interval ends and at most `longest` minutes
     // before it starts.
     let first = Self.day(interval.lowerBound - longest)
     let last = Self.day(interval.upperBound - 1)
     for day in first...last {
-      if let list = days[day], list.contains(where: { $0.overlaps(interval) }) { return false }
+      if let list = days[day], let found = list.first(where: { $0.interval.overlaps(interval) }) {
+        return found
+      }
     }
-    return true
+    return nil
   }
 
   /// Minutes the person already gives to onboarding in the week of `date`.
   public func minutes(_ key: String, week: Int) -> Int { weekMinutes[key]?[week] ?? 0 }
 
-  /// Records that the person attends the interval.
-  public mutating func book(_ key: String, _ interval: Range<Int>, week: Int) {
-    busyByDay[key, default: [:]][Self.day(interval.lowerBound), default: []].append(interval)
+  /// Records that the person attends the interval (`title` of `hire`'s plan).
+  public mutating func book(
+    _ key: String, _ interval: Range<Int>, week: Int, hire: String = "", title: String = ""
+  ) {
+    busyByDay[key, default: [:]][Self.day(interval.lowerBound), default: []].append(
+      Booking(interval: interval, hire: hire, title: title))
     longest = max(longest, interval.count)
     weekMinutes[key, default: [:]][week, default: 0] += interval.count
   }

@@ -352,6 +352,23 @@ import Testing
               $0.contains("\(item.title) on \(item.date.shortText)")
                 && $0.contains("overlaps another onboarding meeting of Ingrid Bergström")
             }, "\(item.id) of \(plan.hire.email) overlaps \(other.item.id) in silence")
+          // The note names what it overlaps: another hire's item of Ingrid's at that time.
+          let named = plan.notes.first {
+            $0.contains("\(item.title) on \(item.date.shortText)")
+              && $0.contains("of Ingrid Bergström (")
+          }
+          let overlapped = plans.indices.contains { index in
+            index != position
+              && plans[index].items.contains { theirs in
+                guard theirs.ownerEmail == "ingrid.bergstrom@example.com",
+                  named?.contains("(\(plans[index].hire.fullName)'s \(theirs.title))") == true
+                else { return false }
+                let start = ZoneClock.instant(
+                  theirs.date, theirs.start, in: plans[index].calendar.timeZone)
+                return (start..<(start + theirs.durationMinutes)).overlaps(range)
+              }
+          }
+          #expect(overlapped, "\(named ?? "no note") names no overlapping item")
         }
         seen.append((position, item, range))
       }
