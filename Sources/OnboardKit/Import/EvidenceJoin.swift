@@ -140,12 +140,21 @@ extension EvidenceImport {
           }
           let tried = record.hire.map { "\($0.kind.rawValue.lowercased()) id `\($0.id)`" }
             .joined(separator: " or ")
-          let sources = Array(Set(record.hire.map(\.kind.source))).sorted().joined(
-            separator: "; or ")
+          // What to give: the responses of the kinds no given file is of (the candidates
+          // response also resolves an application id); when every kind was given, the ids are
+          // not in them.
+          let missing = record.hire.map(\.kind).filter { directory.values[$0]?.isEmpty ?? true }
+          let sources =
+            missing.contains(.greenhouseCandidate)
+            ? [JoinKind.greenhouseCandidate.source]
+            : Array(Set(missing.map(\.source))).sorted()
           result.skip(
             .unresolvedID, record.location, hireKey: nil,
             "\(record.what) names its candidate only by \(tried), which no given file resolves; "
-              + "give \(sources) as another --evidence file")
+              + (sources.isEmpty
+                ? "the given files of those kinds do not have \(record.hire.count == 1 ? "it" : "them") "
+                  + "(merged or deleted since, or an export of other dates?)"
+                : "give \(sources.joined(separator: "; or ")) as another --evidence file"))
           continue
         }
         if found == JoinDirectory.noAddress {

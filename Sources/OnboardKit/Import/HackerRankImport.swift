@@ -113,7 +113,9 @@ enum HackerRankImport {
         guard let (scale, valueNode, value) = try score(candidate, file: file) else {
           result.skip(
             .notScored, candidate.location(file), hireKey: key,
-            "\(email): no score for test `\(test.name ?? test.id ?? "")`; not imported")
+            "\(email): no score for "
+              + (test.name.map { "test `\($0)`" } ?? "test id `\(test.id ?? "")`")
+              + "; not imported")
           continue
         }
         // A candidate invited to the same test again is a retake: the attempts rule

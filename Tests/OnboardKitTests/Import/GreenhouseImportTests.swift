@@ -181,6 +181,10 @@ import Testing
     let skipped = try #require(result.skipped.first)
     #expect(skipped.reason == .unresolvedID)
     #expect(skipped.message.contains("greenhouse candidate id `99`, which no given file resolves"))
+    // The candidates were given: the id is not in them, and the message does not ask for them
+    // again (QA7 F8.4).
+    #expect(skipped.message.contains("the given files of those kinds do not have it"))
+    #expect(!skipped.message.contains("GET /v1/candidates"), "\(skipped.message)")
     #expect(result.evidence.map(\.hireKey) == ["sam@example.org"])
     #expect(result.fileSummaries.first?.unjoined == 1)
     #expect(result.fileSummaries.first?.skipped == ["unresolved id": 1])

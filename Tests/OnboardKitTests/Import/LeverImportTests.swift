@@ -188,7 +188,7 @@ import Testing
     let skipped = try #require(result.skipped.first)
     #expect(skipped.reason == .unresolvedID)
     #expect(skipped.message.contains("lever opportunity id `o2`, which no given file resolves"))
-    #expect(skipped.message.contains("GET /opportunities"))
+    #expect(skipped.message.contains("the given files of those kinds do not have it"))
   }
 
   @Test func anUnknownFieldNameIsAnUnknownSkill() throws {
