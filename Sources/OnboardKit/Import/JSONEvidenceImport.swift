@@ -119,10 +119,17 @@ enum JSONEvidenceImport {
         root.isObject
         ? "an object with the keys \(root.keys.prefix(8).map { "`\($0)`" }.joined(separator: ", "))"
         : root.found
+      // Pages gathered with `jq -s` (an array of the pages): said as such, with the fix.
+      let pages =
+        (root.array.map { !$0.isEmpty && $0.allSatisfy { $0.array != nil || $0.isObject } } ?? false)
+          && JSONEvidenceFormat.detect(root.array?.first ?? root) != nil
+        ? " (its items look like pages of one export: give each page as its own --evidence file"
+          + (root.array?.first?.array != nil ? ", or merge them into one with `jq add`)" : ")")
+        : ""
       throw InputErrors([
         root.error(
           file.path,
-          "found \(shape); expected a Greenhouse scorecards export (an array of scorecards or "
+          "found \(shape)\(pages); expected a Greenhouse scorecards export (an array of scorecards or "
             + "`{\"scorecards\": [...]}`), Lever feedback (`{\"data\": [{\"fields\": [...]}]}`), "
             + "HackerRank test candidates (`{\"data\": [{\"email\", \"percentage_score\"}]}`) "
             + "or Codility sessions (`{\"sessions\": [...]}`)")

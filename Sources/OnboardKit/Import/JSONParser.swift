@@ -22,8 +22,14 @@ struct JSONParser {
     let root = try parser.value(path: "$")
     parser.skipWhitespace()
     if parser.index < parser.bytes.count {
+      let another =
+        parser.bytes[parser.index] == UInt8(ascii: "[")
+        || parser.bytes[parser.index] == UInt8(ascii: "{")
       throw parser.error(
-        "found \(parser.foundHere) after the end of the JSON value; expected nothing more",
+        "found \(parser.foundHere) after the end of the JSON value; expected nothing more"
+          + (another
+            ? " (two JSON documents in one file, such as pages appended to each other: give "
+              + "each as its own file)" : ""),
         path: "$")
     }
     return root

@@ -64,6 +64,7 @@ import Testing
     ("[\"\\uD800x\"]", 1, 9, "lone high surrogate"),
     ("[tru]", 1, 5, "in `true`"),
     ("{\"a\": 1}\n}", 2, 1, "after the end of the JSON value"),
+    ("[1]\n[2]", 2, 1, "(two JSON documents in one file, such as pages appended"),
     ("{\"a\": 1,\n \"a\": 2}", 2, 5, "the key `a` appears twice in this object (first on line 1)"),
     ("[\"tab\there\"]", 1, 6, "the control character U+0009 inside a string"),
     ("", 1, 1, "found the end of the file; expected a value"),
@@ -135,6 +136,13 @@ import Testing
     #expect(error.message.contains("found an object with the keys `items`, `count`"))
     #expect(error.message.contains("expected a Greenhouse scorecards export"))
     #expect(error.message.contains("Codility sessions"))
+    // Two Greenhouse pages gathered with `jq -s`: said as pages, with the fix (QA7 F8.5).
+    let pages = try #require(
+      try JSONTestSupport.thrown(
+        #"[[{"id": 1, "candidate_id": 2, "attributes": []}], [{"id": 3, "candidate_id": 4, "attributes": []}]]"#
+      ).first)
+    #expect(pages.message.contains("found an array of 2 items (its items look like pages"))
+    #expect(pages.message.contains("`jq add`"), "\(pages.message)")
   }
 
   /// One page of a paged response (Lever `hasNext`, a `next` link, a `total` above the records)
