@@ -69,6 +69,39 @@ import Testing
     }
   }
 
+  /// Two buddies whose addresses have one path-safe name (`ben.y@` and `ben-y@`) each get their
+  /// own calendar (QA10: one file held one buddy's events, the other's were lost in silence).
+  @Test func twoPeopleWithOneFileSafeNameKeepTheirOwnCalendars() throws {
+    try TemporaryDirectory.with("calendar-names") { out in
+      let roster = out.deletingLastPathComponent().appendingPathComponent("calendar-names.csv")
+      let lines = try String(contentsOfFile: "Fixtures/roster.csv", encoding: .utf8)
+        .split(separator: "\n").map(String.init)
+      func withBuddy(_ line: String, _ email: String) -> String {
+        var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[10] = email
+        return cells.joined(separator: ",")
+      }
+      try
+        ([
+          lines[0], withBuddy(lines[1], "ben.y@example.com"),
+          withBuddy(lines[2], "ben-y@example.com"),
+        ]
+        .joined(separator: "\n") + "\n").write(to: roster, atomically: true, encoding: .utf8)
+      defer { try? FileManager.default.removeItem(at: roster) }
+      let result = try plan(out: out, roster: roster.path)
+      #expect(result.status == 0, "\(result.stderr)")
+      let files = try CommandRunner.snapshot(out)
+      let buddies = files.filter { $0.key.hasPrefix("calendars/ben-y-example-com") }
+      #expect(buddies.count == 2, "\(files.keys.filter { $0.hasPrefix("calendars/") }.sorted())")
+      let owners = Set(
+        buddies.values.map { data in
+          String(decoding: data, as: UTF8.self).contains("mailto:ben.y@example.com")
+            ? "ben.y" : "ben-y"
+        })
+      #expect(owners == ["ben.y", "ben-y"])
+    }
+  }
+
   /// `--force` with a smaller roster: calendars/ describes the new run (the people with no event
   /// in it lose their file, named on stderr), and the hire folders of hires not on the roster
   /// are left but named.

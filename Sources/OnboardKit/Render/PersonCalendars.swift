@@ -130,7 +130,11 @@ public enum PersonCalendars {
   /// The bytes of a calendar of the events (`ICSCalendar(method: .publish, name:, events:)`),
   /// made from their blocks; an event that cannot be written throws the error that calendar
   /// throws (the first such event in the calendar's order, with its index there).
-  public static func files(_ events: [PersonEvent]) throws(InputError) -> [OutputFile] {
+  /// `names` gives a person's file name by key (`fileNames(for:)`); a person not in it is named
+  /// by the path-safe form of their email.
+  public static func files(_ events: [PersonEvent], names: [String: String] = [:])
+    throws(InputError) -> [OutputFile]
+  {
     var order: [String] = []
     var byPerson: [String: [PersonEvent]] = [:]
     for event in events {
@@ -161,13 +165,32 @@ public enum PersonCalendars {
         }
         files.append(
           OutputFile(
-            path: "calendars/\(fileSafeName(key)).ics",
+            path: "calendars/\(names[key] ?? fileSafeName(key)).ics",
             data: Data(try calendar.renderBytes(blocks: blocks))))
       } catch {
         throw InputError(SourceLocation(file: "calendars/\(key).ics"), "cannot write: \(error)")
       }
     }
     return files
+  }
+}
+
+extension PersonCalendars {
+  /// The calendar file name (without `.ics`) of each person's key (lower-case email): the
+  /// path-safe form of the email, and where two addresses share one (`mia.x@` and `mia-x@`, or
+  /// `Ben@` and `ben@` of two people) each gets a hash of its own address after it, as hire
+  /// folders do; one person's calendar never overwrites another's.
+  public static func fileNames(for emails: [String]) -> [String: String] {
+    let keys = Set(emails.map { $0.lowercased() })
+    var byName: [String: [String]] = [:]
+    for key in keys { byName[fileSafeName(key), default: []].append(key) }
+    var names: [String: String] = [:]
+    for (name, owners) in byName {
+      for key in owners {
+        names[key] = owners.count > 1 ? "\(name.prefix(55))-\(stableHash(key).prefix(8))" : name
+      }
+    }
+    return names
   }
 }
 

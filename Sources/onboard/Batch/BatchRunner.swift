@@ -430,8 +430,12 @@ struct BatchRunner: Sendable {
             plannedElsewhere: plannedElsewhere, large: large, skills: skills)
         })
     }
+    // Each person's file name, decided over everyone who can have a calendar (two addresses
+    // with one path-safe name, `mia.x@` and `mia-x@`, get one each, told apart by a hash).
+    let calendarNames = PersonCalendars.fileNames(
+      for: hires.flatMap { [$0.manager.email, $0.buddy.email] } + library.people.map(\.email))
     let firstCalendars = Result { () throws(InputError) -> [OutputFile] in
-      try personCalendarFiles(outcomeSpool.events(ofBucket: 0))
+      try personCalendarFiles(outcomeSpool.events(ofBucket: 0), names: calendarNames)
     }
     waiter.wait()
     let summaryPath = (out as NSString).appendingPathComponent("summary.json")
@@ -456,7 +460,8 @@ struct BatchRunner: Sendable {
           let files =
             bucket == 0
             ? try firstCalendars.get()
-            : try personCalendarFiles(outcomeSpool.events(ofBucket: bucket))
+            : try personCalendarFiles(
+              outcomeSpool.events(ofBucket: bucket), names: calendarNames)
           if let failure = outcomeSpool.failure {
             throw InputError(SourceLocation(file: work), failure)
           }
@@ -754,13 +759,15 @@ struct BatchRunner: Sendable {
 
   /// calendars/<person>.ics, the people rendered in parallel: the same files, in the same order,
   /// as `PersonCalendars.files` of all the events (one person's file depends only on their events).
-  func personCalendarFiles(_ events: [PersonEvent]) throws(InputError) -> [OutputFile] {
+  func personCalendarFiles(_ events: [PersonEvent], names: [String: String]) throws(InputError)
+    -> [OutputFile]
+  {
     var grouped: [String: [PersonEvent]] = [:]
     for event in events { grouped[event.personKey, default: []].append(event) }
     let byPerson = grouped
     let files = parallelMap(byPerson.keys.sorted()) { key -> Result<[OutputFile], InputError> in
       do throws(InputError) {
-        return .success(try PersonCalendars.files(byPerson[key] ?? []))
+        return .success(try PersonCalendars.files(byPerson[key] ?? [], names: names))
       } catch {
         return .failure(error)
       }
