@@ -77,12 +77,15 @@ public struct TaskProgress: Sendable {
     let firstLine =
       text.split(whereSeparator: \.isNewline).first.map(String.init)?.trimmingCharacters(
         in: CharacterSet(charactersIn: "\u{FEFF}")) ?? ""
-    if firstLine.contains(","), !firstLine.lowercased().hasPrefix("onb-") {
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    // A Markdown task list first: a whole plan.md starts "# Onboarding plan: Name, Role", whose
+    // comma made it look like a CSV header.
+    let isTaskList = lines.contains { taskListBox(in: $0) != nil }
+    if !isTaskList, firstLine.contains(","), !firstLine.lowercased().hasPrefix("onb-") {
       return try trackerEntries(file, header: firstLine)
     }
-    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     var entries: [(id: String, line: Int)] = []
-    if lines.contains(where: { taskListBox(in: $0) != nil }) {
+    if isTaskList {
       for (index, line) in lines.enumerated() {
         guard let (ticked, rest) = taskListBox(in: line), ticked else { continue }
         let id = taskID(inTaskLine: rest) ?? rest.trimmingCharacters(in: .whitespaces)

@@ -105,6 +105,10 @@ import Testing
       + "    - [ x ] \(ids[2]) with a note\n+ [ ] `\(ids[3])`\n- [x] Buy the welcome cake\n"
     let done = try TaskProgress.doneIDs(SourceFile(path: "plan.md", text: markdown))
     #expect(done == [ids[0], ids[1], ids[2], "Buy the welcome cake"])
+    // The whole page, under its title "# Onboarding plan: Name, Role" (whose comma had it read
+    // as a CSV header: every ticked plan.md was refused; QA9 F9).
+    let page = "# Onboarding plan: Zoë Müller-Lüdenscheidt, Backend Developer\n\n" + markdown
+    #expect(try TaskProgress.doneIDs(SourceFile(path: "plan.md", text: page)) == done)
   }
 
   /// A tracker's CSV other than Asana's (Jira: `Status`, `Resolved`, the `Task ID:` line in the
