@@ -54,6 +54,8 @@ public enum RosterImport {
       while let row = try table.next() {
         if row.isBlank { continue }
         do throws(InputError) {
+          // A missing or extra cell shifts or drops values (a remote hire read as on-site).
+          if let ragged = row.cellCountError() { throw ragged }
           let hire = try parseRow(row)
           if let first = seen[hire.key] {
             throw row.error(

@@ -51,6 +51,28 @@ import Testing
         "column `Start Date`: found `04/01/2027`; day and month could be either way round"))
   }
 
+  /// A roster row with a cell too few or too many is a row error with both counts, the others
+  /// planned (QA9 F4: a row that lost its last cell planned a remote hire on-site in silence).
+  @Test func aRaggedRosterRowIsARowError() throws {
+    let header = RosterImport.requiredColumns + ["work_mode"]
+    let good =
+      "Ana,Lima,ana@example.org,Backend Developer,2027-01-04,Europe/Berlin,Berlin,"
+      + "Ingrid Bergström,ingrid@example.com,Tomás Rivera,tomas@example.com"
+    let text =
+      header.joined(separator: ",") + "\n" + good + ",remote\n"
+      + good.replacingOccurrences(of: "ana@", with: "bo@") + "\n"
+      + good.replacingOccurrences(of: "ana@", with: "cy@") + ",remote,oops\n"
+    let (hires, errors) = try RosterImport.parse(SourceFile(path: "roster.csv", text: text))
+    #expect(hires.map(\.email) == ["ana@example.org"])
+    #expect(
+      errors.map(\.description) == [
+        "roster.csv:3:1: error: the row has 11 cells, the header has 12; expected one cell per "
+          + "column (a truncated file, or a comma in a value without quotes?)",
+        "roster.csv:4:1: error: the row has 13 cells, the header has 12; expected one cell per "
+          + "column (a truncated file, or a comma in a value without quotes?)",
+      ])
+  }
+
   /// A roster with a header and no rows (an export of an empty view) is an error at line 1, not
   /// "0 of 0 hires planned" and exit 0; blank lines after the header are no rows either.
   @Test(arguments: ["", "\n\n", ",,,,,,,,,,\n"])
