@@ -79,6 +79,11 @@ enum AnalyzeCommand {
     var calibration = InterviewerCalibration.Tally()
     for error in inputs.rosterErrors { Console.err(error.description) }
     if !inputs.rosterErrors.isEmpty { status = .failure }
+    // A mistyped --hire is an error, as for `plan` (it had printed nothing and exited 0).
+    for email in only.subtracting(rosterKeys).sorted() {
+      Console.err("\(roster): error: \(email) is not on the roster")
+      status = .failure
+    }
     for hire in inputs.hires where only.isEmpty || only.contains(hire.key) {
       if let errors = inputs.evidence.rowErrors[hire.key], !errors.isEmpty {
         for error in errors { Console.err(error.description) }

@@ -93,6 +93,18 @@ import Testing
     #expect(file.stdout.contains("\"schema\""))
   }
 
+  /// A mistyped `--hire` is an error for `analyze` as for `plan` (it printed nothing, exit 0).
+  @Test func analyzeRefusesAHireNotOnTheRoster() throws {
+    let result = try CommandRunner.run([
+      "analyze", "--roster", "Fixtures/roster.csv", "--evidence", "Fixtures/evidence.csv",
+      "--hire", "nobody@example.org",
+    ])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains("Fixtures/roster.csv: error: nobody@example.org is not on the roster"),
+      "\(result.stderr)")
+  }
+
   @Test func standardInputIsReadOnce() throws {
     let result = try CommandRunner.run(
       ["analyze", "--roster", "-", "--evidence", "-"])
