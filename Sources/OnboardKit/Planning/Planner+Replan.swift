@@ -37,11 +37,21 @@ extension PlanBuilder {
 
   /// A skill whose check result is recorded starts its training in the follow-up slot the
   /// earlier plan kept for it (when that slot lies after the re-plan date).
+  ///
+  /// A plan an earlier re-plan made has no slot any more (the training took it): the skill was
+  /// checked (its `verify:` item is there) and its first training on or after the date is where
+  /// the slot led, so the same re-plan run again gives the same plan (it had pulled every
+  /// session a day earlier, with new SEQUENCEs and invitations).
   func followUpFloor(for skillID: String) -> [(CalendarDate, Int)] {
-    guard let replan = input.replan, checkIsSettled(skillID),
-      let slot = replan.previous.first(where: { $0.id == "follow-up:\(skillID)" }),
-      slot.date >= replan.from
+    guard let replan = input.replan, checkIsSettled(skillID) else { return [] }
+    if let slot = replan.previous.first(where: { $0.id == "follow-up:\(skillID)" }) {
+      return slot.date >= replan.from ? [(slot.date, slot.start.minutes)] : []
+    }
+    guard replan.previous.contains(where: { $0.id == "verify:\(skillID)" }),
+      let first = replan.previous.filter({
+        $0.kind == .training && $0.skillID == skillID && $0.date >= replan.from
+      }).min(by: { ($0.date, $0.start.minutes) < ($1.date, $1.start.minutes) })
     else { return [] }
-    return [(slot.date, slot.start.minutes)]
+    return [(first.date, first.start.minutes)]
   }
 }

@@ -129,6 +129,43 @@ import Testing
     #expect(thrice.plan.changes == again.plan.changes)
   }
 
+  /// The README's re-plan after the week-1 skill check, run twice: the second is the same plan
+  /// (QA9 F8: the first re-plan had given the Application Security follow-up slot its training;
+  /// the second no longer saw the slot, pulled every session a day earlier and sent new
+  /// SEQUENCEs and invitations).
+  @Test func aReplanAfterASkillCheckRunTwiceIsTheSamePlan() throws {
+    let cohort = try FixtureCohort()
+    let hire = try cohort.hire("siobhan")
+    let check = try EvidenceImport.parse(
+      try RepositoryFiles.source("Fixtures/skill-check-week1.csv"),
+      skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
+    let date = CalendarDate(year: 2027, month: 1, day: 6)!
+    func replanned(_ earlier: HireOutput) throws -> HireOutput {
+      var replan = try FixtureCohort.replan(of: earlier, from: date)
+      replan.sent = replan.emailsSent.map { summary in
+        SentEmail(summary: summary, data: earlier.files.first { $0.path == summary.file }?.data)
+      }
+      return try Onboarding.process(
+        hire: hire, folder: "siobhan-oconnor", library: cohort.library,
+        templates: cohort.templates, evidence: cohort.evidence.evidence + check.evidence,
+        stamp: FixtureCohort.stamp, replan: replan)
+    }
+    let once = try replanned(try cohort.output(for: hire))
+    #expect(once.plan.items.contains { $0.id == "training:security-sql-injection" })
+    let twice = try replanned(once)
+    func times(_ output: HireOutput) -> [String] {
+      output.plan.items.map { "\($0.id) \($0.date.iso) \($0.start) \($0.ownerName ?? "-")" }
+    }
+    #expect(times(twice) == times(once))
+    #expect(twice.plan.changesAsLastRun)
+    #expect(
+      twice.files.filter { $0.path != "plan.md" && $0.path != "plan.html" }.map(\.path)
+        == once.files.filter { $0.path != "plan.md" && $0.path != "plan.html" }.map(\.path))
+    #expect(
+      twice.files.first { $0.path == "sessions.ics" }?.data
+        == once.files.first { $0.path == "sessions.ics" }?.data)
+  }
+
   @Test func anInvitationDueBeforeTheDateGoesOutOnIt() throws {
     let (first, again) = try Self.plans()
     // The re-test needs a new REST skill check on Mon 11 Jan: its invitation was due Fri 8 Jan.
