@@ -25,6 +25,8 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
     /// Sections, inverted sections, parents or blocks nested deeper than
     /// `TreeBuilder.maximumNesting` in one template.
     case nestedTooDeep(name: String, depth: Int)
+    /// The render passed `MustacheRenderOptions.maxOutputBytes` (in the section named).
+    case outputTooLarge(name: String, limit: Int)
   }
 
   /// What went wrong.
@@ -68,6 +70,10 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
       return "dynamic name '\(name)' does not resolve to a string"
     case .recursionLimit(let name, let depth):
       return "partial '\(name)' nested deeper than \(depth) levels"
+    case .outputTooLarge(let name, let limit):
+      return
+        "the rendered text passes \(limit >> 20) MiB in section '\(name)'; expected far less "
+        + "(a list section inside another repeats its content for every pair of items)"
     }
   }
 }

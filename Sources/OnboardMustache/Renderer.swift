@@ -121,6 +121,10 @@ struct Renderer {
         stack.push(item)
         defer { stack.pop() }
         try render(children, stack: &stack, scope: scope, into: &output)
+        if output.count > options.maxOutputBytes {
+          throw error(
+            .outputTooLarge(name: tag.name, limit: options.maxOutputBytes), at: tag, in: scope)
+        }
       }
     case .lambda(let lambda):
       output.append(

@@ -94,4 +94,21 @@ struct StrictModeTests {
     }
     #expect(error.kind == .recursionLimit(name: "loop", depth: 5))
   }
+
+  /// List sections nested in each other multiply: 20 levels over 3 items had run for a minute
+  /// and crashed allocating 4.7 GB. Past the output limit the render stops at the section.
+  @Test func nestedListSectionsStopAtTheOutputLimit() throws {
+    let n = 20
+    let template = try MustacheTemplate(
+      String(repeating: "{{#items}}", count: n) + "{{.}} "
+        + String(repeating: "{{/items}}", count: n),
+      name: "bomb")
+    let error = try #require(throws: MustacheError.self) {
+      try template.render(["items": [1, 2, 3]], options: .strict())
+    }
+    #expect(error.kind == .outputTooLarge(name: "items", limit: 4 << 20))
+    #expect(error.description.hasPrefix("bomb:1:"))
+    // Below the limit nothing changes.
+    #expect(try template.render(["items": [1]], options: .strict()).count == 2)
+  }
 }
