@@ -107,10 +107,21 @@ enum TemplateCommand {
       folder == "."
         ? name + ".mustache" : (folder as NSString).appendingPathComponent(name + ".mustache")
     }
+    /// A partial is a file of the folder, named plainly: no `/`, `\\`, `..`, NUL or other
+    /// control character (`../secret`, or a NUL that cut `.mustache` off the path, read files
+    /// outside it). Another name is not looked up: the renderer says no partial has it.
+    func isPlainName(_ name: String) -> Bool {
+      !name.isEmpty && name != "." && name != ".."
+        && !name.unicodeScalars.contains {
+          $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control
+        }
+    }
     var result: [String: MustacheTemplate] = [:]
     var (pending, dynamic) = used(template)
     while let name = pending.popLast() {
-      guard result[name] == nil, FileManager.default.fileExists(atPath: path(name)) else {
+      guard result[name] == nil, isPlainName(name),
+        FileManager.default.fileExists(atPath: path(name))
+      else {
         continue  // a missing partial is the renderer's error, at the tag that names it
       }
       let parsed = try MustacheTemplate(try FileSystem.read(path(name)).text(), name: path(name))
@@ -123,7 +134,9 @@ enum TemplateCommand {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
       for file in names.sorted() where file.hasSuffix(".mustache") {
         let name = String(file.dropLast(".mustache".count))
-        if result[name] == nil, let text = try? FileSystem.read(path(name)).text() {
+        if result[name] == nil, isPlainName(name),
+          let text = try? FileSystem.read(path(name)).text()
+        {
           result[name] = try? MustacheTemplate(text, name: path(name))
         }
       }

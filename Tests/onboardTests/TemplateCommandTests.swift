@@ -91,6 +91,31 @@ import Testing
     }
   }
 
+  /// A partial is a file of the partials folder: `../secret` and a name cut short by a NUL
+  /// (which had read /etc/passwd) are no partial (QA10 F7), and nothing outside is read.
+  @Test func aPartialNameCannotLeaveItsFolder() throws {
+    try TemporaryDirectory.with("template-partials") { work in
+      let folder = work.appendingPathComponent("p")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data("SECRET".utf8).write(to: work.appendingPathComponent("secret.mustache"))
+      try Data("SECRET".utf8).write(to: work.appendingPathComponent("secret"))
+      let data = work.appendingPathComponent("d.json")
+      try Data("{}".utf8).write(to: data)
+      for (file, text) in [
+        ("up.mustache", "A{{> ../secret}}B"), ("nul.mustache", "A{{> ../secret\u{0}}}B"),
+      ] {
+        let template = folder.appendingPathComponent(file)
+        try Data(text.utf8).write(to: template)
+        let result = try CommandRunner.run([
+          "template", "render", template.path, "--data", data.path,
+        ])
+        #expect(result.status == 1, "\(file): \(result.stdout)")
+        #expect(!result.stdout.contains("SECRET"))
+        #expect(result.stderr.contains("error: no partial named '../secret"), "\(result.stderr)")
+      }
+    }
+  }
+
   /// A half-edited sibling file does not stop a template that does not use it; an error inside a
   /// partial names the partial's path; data with a trailing comma is not JSON.
   @Test func renderReadsOnlyThePartialsItUses() throws {
