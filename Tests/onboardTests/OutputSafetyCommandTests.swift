@@ -226,20 +226,41 @@ import Testing
     }
   }
 
+  /// A folder that holds files of something else (an intranet page, `/`, the Plans/ library)
+  /// is not written into, even with --force (QA10 F3: `--out / --force` wrote into `/`, and a
+  /// hire `etc@` replaced a folder `etc` no run had written). An earlier run's cohort files are
+  /// kept without --force and replaced with it.
   @Test func existingCohortFilesAreKeptWithoutForce() throws {
     try withRoster("cohort-files", [Self.row("Ann", "ann@example.org")]) { directory in
       let out = directory.appendingPathComponent("out")
       try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
       let index = out.appendingPathComponent("index.html")
       try Data("<p>our intranet page</p>".utf8).write(to: index)
-      let refused = try plan(directory, out: out.path)
-      #expect(refused.status == 1)
-      #expect(refused.stderr.contains("index.html: error: exists from an earlier run"))
-      #expect(try Data(contentsOf: index) == Data("<p>our intranet page</p>".utf8))
-      #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["index.html"])
+      for extra in [[], ["--force"]] {
+        let refused = try plan(directory, out: out.path, extra: extra)
+        #expect(refused.status == 1)
+        #expect(
+          refused.stderr.contains("error: the folder is not empty and holds no earlier run"),
+          "\(refused.stderr)")
+        #expect(try Data(contentsOf: index) == Data("<p>our intranet page</p>".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["index.html"])
+      }
+      // A folder of the hire's name that no run wrote is not replaced, even with --force.
+      try FileManager.default.removeItem(at: index)
+      let earlier = try plan(directory, out: out.path)
+      #expect(earlier.status == 0, "\(earlier.stderr)")
+      let folder = out.appendingPathComponent("ann")
+      try FileManager.default.removeItem(at: folder)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data("keep".utf8).write(to: folder.appendingPathComponent("notes.txt"))
       let forced = try plan(directory, out: out.path, extra: ["--force"])
-      #expect(forced.status == 0, "\(forced.stderr)")
-      #expect(try Data(contentsOf: index) != Data("<p>our intranet page</p>".utf8))
+      #expect(forced.status == 1)
+      #expect(forced.stderr.contains("is not a hire folder of an earlier run"), "\(forced.stderr)")
+      #expect(try Data(contentsOf: folder.appendingPathComponent("notes.txt")) == Data("keep".utf8))
+      // The earlier run's own cohort files are replaced with --force.
+      try FileManager.default.removeItem(at: folder)
+      #expect(try plan(directory, out: out.path).status == 1)
+      #expect(try plan(directory, out: out.path, extra: ["--force"]).status == 0)
     }
   }
 

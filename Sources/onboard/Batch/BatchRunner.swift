@@ -83,6 +83,13 @@ struct BatchRunner: Sendable {
       Console.err("\(out): error: cannot create the output folder: \(error.localizedDescription)")
       return .failure
     }
+    // A folder that holds something else (`/`, the Plans/ library, an inputs folder) is not
+    // written into: only an empty folder or the folder of an earlier run (its summary.json, or
+    // hire folders with their plan.json when a run was stopped before the end).
+    if !createdOut, let refusal = Self.foreignOutput(out) {
+      Console.err(refusal)
+      return .failure
+    }
     let lock: OutputLock
     switch OutputLock.acquire(in: out) {
     case .success(let held): lock = held
@@ -102,6 +109,17 @@ struct BatchRunner: Sendable {
     let existing = hires.filter {
       FileManager.default.fileExists(
         atPath: (out as NSString).appendingPathComponent(folders[$0.key] ?? ""))
+    }
+    // Never, even with --force, in place of something no run of ours wrote (a hire `etc@` had
+    // replaced a folder of that name).
+    for hire in existing {
+      let path = (out as NSString).appendingPathComponent(folders[hire.key] ?? "")
+      guard !Self.isHireFolder(path) else { continue }
+      Console.err(
+        "\(path): error: exists and is not a hire folder of an earlier run (it has no "
+          + "plan.json), so it is not replaced, even with --force; move it away or give another --out"
+      )
+      return .failure
     }
     if !existing.isEmpty, !force, !resume, replanFrom == nil {
       let first = (out as NSString).appendingPathComponent(folders[existing[0].key] ?? "")
@@ -747,6 +765,29 @@ struct BatchRunner: Sendable {
 
   /// The folders in `out` that hold a `plan.json` and are not among `roster` (the folders of
   /// this run's hires), sorted.
+  /// Whether `path` is a hire folder a run wrote: a folder (not a link) with a plan.json.
+  static func isHireFolder(_ path: String) -> Bool {
+    var isFolder: ObjCBool = false
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    return attributes?[.type] as? FileAttributeType == .typeDirectory
+      && FileManager.default.fileExists(
+        atPath: (path as NSString).appendingPathComponent("plan.json"), isDirectory: &isFolder)
+      && !isFolder.boolValue
+  }
+
+  /// The error for an existing --out that is neither empty nor an earlier run's folder (no
+  /// summary.json, and no hire folder with a plan.json), or nil.
+  static func foreignOutput(_ out: String) -> String? {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [])
+      .filter { !$0.hasPrefix(".onboard-") && $0 != ".DS_Store" }
+    guard !names.isEmpty, !names.contains("summary.json"),
+      !names.contains(where: { isHireFolder((out as NSString).appendingPathComponent($0)) })
+    else { return nil }
+    return "\(out): error: the folder is not empty and holds no earlier run of onboard (no "
+      + "summary.json, no hire folder), for example \(names.sorted().prefix(3).map { "`\($0)`" }.joined(separator: ", ")); "
+      + "give a new or empty folder as --out"
+  }
+
   static func otherHireFolders(in out: String, roster: Set<String>) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
     return names.filter { name in
