@@ -264,6 +264,29 @@ import Testing
     }
   }
 
+  /// A link at `calendars` is replaced by this run's folder, never written through (QA10 F4:
+  /// the calendars went into the link's target, and a file there was deleted as stale).
+  @Test func aLinkedCalendarsFolderIsNotWrittenThrough() throws {
+    try withRoster("calendars-link", [Self.row("Ann", "ann@example.org")]) { directory in
+      let out = directory.appendingPathComponent("out")
+      #expect(try plan(directory, out: out.path).status == 0)
+      let victim = directory.appendingPathComponent("victim")
+      try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+      try Data("CAL".utf8).write(to: victim.appendingPathComponent("boss-example-com.ics"))
+      let calendars = out.appendingPathComponent("calendars")
+      try FileManager.default.removeItem(at: calendars)
+      try FileManager.default.createSymbolicLink(at: calendars, withDestinationURL: victim)
+      let again = try plan(directory, out: out.path, extra: ["--force"])
+      #expect(again.status == 0, "\(again.stderr)")
+      #expect(
+        try FileManager.default.contentsOfDirectory(atPath: victim.path) == ["boss-example-com.ics"]
+      )
+      let type = try FileManager.default.attributesOfItem(atPath: calendars.path)[.type]
+      #expect(type as? FileAttributeType == .typeDirectory)
+      #expect(try !FileManager.default.contentsOfDirectory(atPath: calendars.path).isEmpty)
+    }
+  }
+
   @Test func controlCharactersFromTheRosterAreShownNotObeyed() throws {
     let hostile = "Ann\u{1B}]0;pwned\u{07}\u{1B}[2J\u{0}\u{202E}\u{9B}X"
     try withRoster("controls", [Self.row(hostile, "ann@example.org")]) { directory in

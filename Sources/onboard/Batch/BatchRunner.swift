@@ -472,6 +472,15 @@ struct BatchRunner: Sendable {
         // The summary first: when the disk is full it is the one file that says what happened.
         try FileSystem.write(try cohortData.values[0].get(), in: out)
         try outcomeSpool.moveTasks(into: out)
+        // calendars/ is written into, never through: a link there (or a file) is replaced by a
+        // folder of this run, as a hire folder would be (a linked calendars/ had the people's
+        // calendars written, and another file deleted, in the link's target).
+        let calendarsPath = (out as NSString).appendingPathComponent("calendars")
+        if let type = (try? FileManager.default.attributesOfItem(atPath: calendarsPath))?[.type]
+          as? FileAttributeType, type != .typeDirectory
+        {
+          try? FileManager.default.removeItem(atPath: calendarsPath)
+        }
         // One bucket's people at a time (each person's events are all in one bucket).
         var written: Set<String> = []
         for bucket in 0..<outcomeSpool.bucketCount {
