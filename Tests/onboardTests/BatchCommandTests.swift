@@ -156,13 +156,17 @@ import Testing
         #expect(after[path] == data, "\(path) differs after --resume")
       }
       #expect(!after.keys.contains { $0.contains(".onboard-") })
-      // summary.json lists a kept hire's files as the full run listed them when it wrote them.
-      func filesByHire(_ data: Data?) throws -> [String: (status: String, files: Set<String>)] {
+      // summary.json lists a kept hire's files, in their order, and its notes as the full run
+      // listed them when it wrote them (a kept hire had "notes": 0; QA9 F7).
+      func filesByHire(_ data: Data?) throws
+        -> [String: (status: String, files: [String], notes: Int)]
+      {
         let object = try JSONSerialization.jsonObject(with: try #require(data)) as? [String: Any]
-        var result: [String: (status: String, files: Set<String>)] = [:]
+        var result: [String: (status: String, files: [String], notes: Int)] = [:]
         for hire in object?["hires"] as? [[String: Any]] ?? [] {
           result[hire["email"] as? String ?? ""] = (
-            hire["status"] as? String ?? "", Set(hire["files"] as? [String] ?? [])
+            hire["status"] as? String ?? "", hire["files"] as? [String] ?? [],
+            hire["notes"] as? Int ?? -1
           )
         }
         return result
@@ -173,6 +177,7 @@ import Testing
       for (email, entry) in resumedFiles {
         #expect(["ok", "kept"].contains(entry.status), "\(email)")
         #expect(!entry.files.isEmpty && entry.files == fullFiles[email]?.files, "\(email)")
+        #expect(entry.notes == fullFiles[email]?.notes, "\(email)")
       }
     }
   }

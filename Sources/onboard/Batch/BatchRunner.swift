@@ -702,11 +702,11 @@ struct BatchRunner: Sendable {
         let whole = (path as NSString).appendingPathComponent(name)
         return FileManager.default.fileExists(atPath: whole, isDirectory: &isFolder)
           && !isFolder.boolValue
-      }.sorted()
+      }.sorted { (Self.fileRank($0), $0) < (Self.fileRank($1), $1) }
     return Outcome(
       entry: SummaryEntry(
         hire: hire.fullName, email: hire.email, status: "kept", folder: folder, errors: [],
-        files: files),
+        files: files, notes: Self.noteCount(ofPlanIn: path) ?? plan.notes.count),
       index: HTMLIndex.Entry(
         name: hire.fullName, email: hire.email, role: report.role, start: plan.start,
         folder: folder, report: report.withoutEvidence),
@@ -717,6 +717,24 @@ struct BatchRunner: Sendable {
       personEvents: PersonCalendars.events(
         of: plan, people: library.people, settings: library.settings, stamp: stamp),
       taskRows: TaskCSV.visibleRows(OnboardingTask.tasks(of: plan)))
+  }
+
+  /// How many notes the plan.json in a hire folder has (the folder's plan, which rendering gave
+  /// notes the plan before it lacks), or nil when it cannot be read.
+  static func noteCount(ofPlanIn folder: String) -> Int? {
+    guard
+      let data = FileManager.default.contents(
+        atPath: (folder as NSString).appendingPathComponent("plan.json")),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let notes = object["notes"] as? [Any]
+    else { return nil }
+    return notes.count
+  }
+
+  /// A hire folder's files in the order a planned hire's are listed: the plan's pages and
+  /// calendar, then the rest (emails) by name.
+  static func fileRank(_ name: String) -> Int {
+    ["plan.md", "plan.html", "plan.json", "sessions.ics"].firstIndex(of: name) ?? 4
   }
 
   func failure(_ hire: Hire, _ messages: [String], _ skills: [Skill]) -> Outcome {
