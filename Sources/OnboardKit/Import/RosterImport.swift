@@ -272,7 +272,9 @@ private func isOffset(_ key: String) -> Bool {
 /// Whether a time zone is one a person or hire can have: a known Area/City zone, or `UTC`
 /// (not the fixed offsets `Etc/GMT+5` and the like, whose inverted sign is a trap).
 func isPlaceTimeZone(_ zone: String) -> Bool {
-  TimeZone(identifier: zone) != nil && (zone.contains("/") || zone == "UTC")
+  // (A NUL would cut the name short for the zone lookup but not for the calendar writer.)
+  !zone.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    && TimeZone(identifier: zone) != nil && (zone.contains("/") || zone == "UTC")
     && !(zone.hasPrefix("Etc/") && zone != "Etc/UTC")
 }
 

@@ -21,7 +21,7 @@ import Testing
     for (zone, meant) in [
       ("EST", "America/New_York"), ("CET", "Europe/Berlin"), ("UTC+8", ""),
       ("MSK", "Europe/Moscow"),
-      ("EST5EDT", "America/New_York"), ("Etc/GMT+5", ""),
+      ("EST5EDT", "America/New_York"), ("Etc/GMT+5", ""), ("Europe/Berlin\u{0}x", "-"),
     ] {
       do {
         _ = try library.people(
@@ -31,10 +31,13 @@ import Testing
       } catch {
         let text = error.errors.map(\.description).joined(separator: "\n")
         #expect(text.contains("people.csv:2:"), "\(text)")
-        #expect(text.contains("found `\(zone)`; expected an IANA time zone"), "\(text)")
-        if !meant.isEmpty { #expect(text.contains("did you mean `\(meant)"), "\(text)") }
+        #expect(text.contains("found `\(zone.replacingOccurrences(of: "\u{0}", with: "␀"))`; expected an IANA time zone"), "\(text)")
+        if !meant.isEmpty, meant != "-" {
+          #expect(text.contains("did you mean `\(meant)"), "\(text)")
+        }
         // An offset is said to be one (`Etc/GMT+5`, UTC−05:00, had been accepted in silence).
         if meant.isEmpty { #expect(text.contains("is a fixed offset from UTC"), "\(text)") }
+        // ("-": a NUL inside a zone, which had passed and failed later at the calendar writer.)
       }
     }
     let roster = SourceFile(
