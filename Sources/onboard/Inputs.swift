@@ -129,6 +129,7 @@ struct Inputs {
     let rosterFile: SourceFile
     do { rosterFile = try StandardStreams.read(roster) } catch { throw InputErrors([error]) }
     let (hires, rosterErrors) = try RosterImport.parse(rosterFile)
+    if let unread = RosterImport.unreadColumns(rosterFile) { Console.err(unread.description) }
     var evidence = try evidence(
       paths, skills: library.skillIndex, questions: library.questionBanks, strict: strict,
       rosterEmails: Set(hires.map(\.key)))

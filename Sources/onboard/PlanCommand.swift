@@ -119,7 +119,9 @@ enum PlanCommand {
       if let people = peoplePath {
         library.people = try library.people(from: try FileSystem.read(people))
       }
-      (hires, rosterErrors, failedEmails) = try RosterImport.read(try StandardStreams.read(roster))
+      let rosterFile = try StandardStreams.read(roster)
+      (hires, rosterErrors, failedEmails) = try RosterImport.read(rosterFile)
+      if let unread = RosterImport.unreadColumns(rosterFile) { Console.err(unread.description) }
     } catch let error as InputErrors {
       return report(error)
     } catch let error as InputError {

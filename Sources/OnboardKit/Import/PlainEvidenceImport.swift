@@ -35,6 +35,13 @@ enum PlainEvidenceImport {
     var result = EvidenceImportResult()
     do {
       try table.require(["email", "skill", "value", "scale"])
+      // A misspelled column (`notes`, `assessment_date`) had its values dropped in silence.
+      let columns = ["email", "skill", "value", "scale", "source", "assessor", "date", "note"]
+      if let unread = table.unreadColumns(
+        Dictionary(uniqueKeysWithValues: columns.map { ($0, []) }), what: "plain evidence")
+      {
+        result.storedDiagnostics.append(unread)
+      }
       while let row = try table.next() {
         if row.isBlank { continue }
         let email = row.value("email")

@@ -29,6 +29,13 @@ public enum RosterImport {
     "work_mode": ["work mode", "workplace", "remote / on-site", "work arrangement"],
   ]
 
+  /// The roster's columns that are not read, said once (a misspelled `workingdays` had a
+  /// part-time hire planned on five days in silence), or nil.
+  public static func unreadColumns(_ file: SourceFile) -> Diagnostic? {
+    guard let table = try? TableReader(path: file.path, data: file.data) else { return nil }
+    return table.unreadColumns(synonyms, what: "roster")
+  }
+
   /// The hires, and the errors of the rows that could not be read.
   public static func parse(_ file: SourceFile) throws(InputErrors) -> (
     hires: [Hire], errors: [InputError]

@@ -83,6 +83,43 @@ public struct TableReader {
     .joined(separator: " ")
   }
 
+  /// The header's columns that none of `known` (canonical names and their other spellings,
+  /// compared as `key` compares them) names: one diagnostic for them all, at the first one,
+  /// naming the column each may have meant, or nil when every column is read. A column that
+  /// looks like a known one (`notes` for `note`, `workingdays` for `work_days`) makes it a
+  /// warning; other columns (an HR system's department, cost centre) a note.
+  public func unreadColumns(_ known: [String: [String]], what: String) -> Diagnostic? {
+    var spellings: [String: String] = [:]
+    for (name, others) in known {
+      for spelling in [name] + others { spellings[Self.key(spelling), default: name] = name }
+    }
+    var unread: [(index: Int, text: String, meant: String?)] = []
+    for (index, cell) in header.enumerated() {
+      let key = Self.key(cell)
+      guard !key.isEmpty, spellings[key] == nil else { continue }
+      let squashed = key.replacingOccurrences(of: " ", with: "")
+      let meant = spellings.keys.sorted().first { spelling in
+        let other = spelling.replacingOccurrences(of: " ", with: "")
+        return other == squashed || editDistance(other, squashed) <= 2
+          || (squashed.count >= 4 && other.hasPrefix(squashed))
+          || (other.count >= 4 && squashed.contains(other))
+      }.flatMap { spellings[$0] }
+      unread.append((index, cell, meant))
+    }
+    guard let first = unread.first else { return nil }
+    let likely = unread.contains { $0.meant != nil }
+    let list = unread.map { column in
+      "`\(column.text)`" + (column.meant.map { " (did you mean `\($0)`?)" } ?? "")
+    }
+    return Diagnostic(
+      likely ? .warning : .note, headerLocation(at: first.index),
+      "\(unread.count == 1 ? "column" : "columns") \(list.joined(separator: ", ")) "
+        + "\(unread.count == 1 ? "is" : "are") not read by the \(what) import; "
+        + (likely
+          ? "rename a misspelled column to the name given, or its values are not used"
+          : "their values are not used"))
+  }
+
   /// Where the header cell of the column at `index` is (file:line:column).
   public func headerLocation(at index: Int) -> SourceLocation {
     let field = headerRecord.field(at: index)

@@ -129,6 +129,22 @@ import Testing
     #expect(result.evidence.count == 1)
   }
 
+  /// A misspelled plain-evidence column is a warning at its header cell with the column meant
+  /// (QA10 F2: `notes` and `assessment_date` lost the interviewer's note and the date in silence).
+  @Test func aMisspelledPlainEvidenceColumnIsWarned() throws {
+    let result = try EvidenceImport.parse(
+      SourceFile(
+        path: "typo.csv",
+        text: "email,skill,value,scale,source,assessor,assessment_date,notes\n"
+          + "ann@example.org,git,3,level,manual,Kim,2026-11-01,Weak on rebase\n"),
+      skills: library.skillIndex)
+    let warning = try #require(result.diagnostics.first { $0.message.contains("not read") })
+    #expect(warning.severity == .warning)
+    #expect(warning.location.description == "typo.csv:1:41")
+    #expect(warning.message.contains("`assessment_date` (did you mean `date`?)"))
+    #expect(warning.message.contains("`notes` (did you mean `note`?)"))
+  }
+
   @Test func invalidUTF8IsReportedWithPosition() throws {
     var bytes = Data("email,skill,value,scale\nx@example.org,git,3,level\n".utf8)
     bytes.append(contentsOf: [0x79, 0x40, 0xE9, 0x2C])  // "y@é," in Latin-1

@@ -73,6 +73,31 @@ import Testing
       ])
   }
 
+  /// Columns the import does not read are said once at the header, with the column a
+  /// misspelling meant (QA10 F2: `workingdays` planned a Mon|Tue|Wed hire on five days in
+  /// silence); an HR system's other columns are a note, not a warning.
+  @Test func unreadColumnsAreSaidWithWhatTheyMayMean() throws {
+    let misspelt = SourceFile(
+      path: "roster.csv",
+      text: (RosterImport.requiredColumns + ["workingdays", "hours"]).joined(separator: ",") + "\n")
+    let warning = try #require(RosterImport.unreadColumns(misspelt))
+    #expect(warning.severity == .warning)
+    #expect(warning.location.column == 113)
+    #expect(warning.message.contains("`workingdays` (did you mean `work_days`?)"))
+    #expect(warning.message.contains("`hours` (did you mean `hours_per_day`?)"))
+    let other = SourceFile(
+      path: "roster.csv",
+      text: (RosterImport.requiredColumns + ["Department", "Work Days"]).joined(separator: ",")
+        + "\n")
+    let note = try #require(RosterImport.unreadColumns(other))
+    #expect(note.severity == .note)
+    #expect(note.message.hasPrefix("column `Department` is not read"), "\(note.message)")
+    #expect(
+      RosterImport.unreadColumns(
+        SourceFile(path: "r.csv", text: RosterImport.requiredColumns.joined(separator: ",") + "\n"))
+        == nil)
+  }
+
   /// A roster with a header and no rows (an export of an empty view) is an error at line 1, not
   /// "0 of 0 hires planned" and exit 0; blank lines after the header are no rows either.
   @Test(arguments: ["", "\n\n", ",,,,,,,,,,\n"])

@@ -31,7 +31,10 @@ import Testing
       } catch {
         let text = error.errors.map(\.description).joined(separator: "\n")
         #expect(text.contains("people.csv:2:"), "\(text)")
-        #expect(text.contains("found `\(zone.replacingOccurrences(of: "\u{0}", with: "␀"))`; expected an IANA time zone"), "\(text)")
+        #expect(
+          text.contains(
+            "found `\(zone.replacingOccurrences(of: "\u{0}", with: "␀"))`; expected an IANA time zone"
+          ), "\(text)")
         if !meant.isEmpty, meant != "-" {
           #expect(text.contains("did you mean `\(meant)"), "\(text)")
         }
