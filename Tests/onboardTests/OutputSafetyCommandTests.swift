@@ -94,6 +94,8 @@ import Testing
       let out = directory.appendingPathComponent("out")
       try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
       try Data("mine".utf8).write(to: out.appendingPathComponent(".onboard-tmp-ann-1"))
+      // The temporary file of an atomic write of a cohort file, stopped half-way (QA10 F5).
+      try Data("Name,Sect".utf8).write(to: out.appendingPathComponent(".dat.nosync1D3E.hLHqY0"))
       // A killed run's spool (it used to stay in the system's temporary folder for ever).
       let spool = out.appendingPathComponent(".onboard-work-1")
       try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)

@@ -806,7 +806,10 @@ struct BatchRunner: Sendable {
   /// summary.json, and no hire folder with a plan.json), or nil.
   static func foreignOutput(_ out: String) -> String? {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [])
-      .filter { !$0.hasPrefix(".onboard-") && $0 != ".DS_Store" }
+      .filter {
+        !$0.hasPrefix(".onboard-") && !$0.hasPrefix(HireFolder.foundationTemporaryPrefix)
+          && $0 != ".DS_Store"
+      }
     guard !names.isEmpty, !names.contains("summary.json"),
       !names.contains(where: { isHireFolder((out as NSString).appendingPathComponent($0)) })
     else { return nil }

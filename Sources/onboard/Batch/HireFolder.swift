@@ -78,9 +78,20 @@ enum HireFolder {
     let again = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
     for name in again
     where name.hasPrefix(temporaryPrefix) || name.hasPrefix(workPrefix)
-      || name.hasPrefix(asidePrefix)
+      || name.hasPrefix(asidePrefix) || name.hasPrefix(foundationTemporaryPrefix)
     {
       try? FileManager.default.removeItem(atPath: (out as NSString).appendingPathComponent(name))
     }
+    // The half-written file of an atomic write a stopped run left in calendars/ goes too.
+    let calendars = (out as NSString).appendingPathComponent("calendars")
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: calendars)) ?? []
+    where name.hasPrefix(foundationTemporaryPrefix) {
+      try? FileManager.default.removeItem(
+        atPath: (calendars as NSString).appendingPathComponent(name))
+    }
   }
+
+  /// The name Foundation gives the temporary file of an atomic `Data.write` (`.dat.nosyncXXXX.…`,
+  /// beside the file): a run stopped while writing a cohort file leaves it.
+  static let foundationTemporaryPrefix = ".dat.nosync"
 }
