@@ -75,8 +75,13 @@ enum InterviewKitCommand {
       return .failure
     }
     let kit = InterviewKit(
-      bank: bank, skills: library.skills, candidateName: try arguments.value("candidate"),
-      candidateEmail: email, interviewer: try arguments.value("interviewer"), date: date)
+      bank: bank, skills: library.skills,
+      candidateName: try arguments.value("candidate").map { visibleText($0, allowing: []) },
+      candidateEmail: email,
+      // A pasted name's control characters are shown, never written into the files (an ESC
+      // in --interviewer cleared the screen of anyone who printed the scorecard).
+      interviewer: try arguments.value("interviewer").map { visibleText($0, allowing: []) },
+      date: date)
     let files = kit.files()
     if !arguments.flag("force"), let first = FileSystem.existing(files, in: out).first {
       Console.err(

@@ -69,6 +69,25 @@ import Testing
     }
   }
 
+  /// A pasted interviewer name's control characters are shown, not written into the files
+  /// (QA10 F11: an ESC cleared the screen of anyone who printed the scorecard).
+  @Test func controlCharactersInNamesAreShownNotWritten() throws {
+    try TemporaryDirectory.with("kit-controls") { out in
+      let result = try CommandRunner.run([
+        "interview-kit", "--role", "backend developer", "--interviewer", "Ann\u{1B}[2J",
+        "--candidate", "Bo\u{7}", "--out", out.path,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let files = try CommandRunner.snapshot(out)
+      #expect(!files.isEmpty)
+      for (path, data) in files {
+        #expect(!data.contains(0x1B) && !data.contains(0x07), "\(path)")
+      }
+      let csv = try #require(files.first { $0.key.hasSuffix(".csv") }?.value)
+      #expect(String(decoding: csv, as: UTF8.self).contains("Ann␛[2J"))
+    }
+  }
+
   @Test func refusesToOverwriteWithoutForce() throws {
     try TemporaryDirectory.with("kit-force") { out in
       #expect(try kit(out).status == 0)

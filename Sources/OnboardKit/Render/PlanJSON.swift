@@ -176,13 +176,17 @@ public struct PlanDocument: Codable, Hashable, Sendable {
 }
 
 extension PlanDocument.EvidenceInfo {
-  /// The JSON form of one piece of evidence.
+  /// The JSON form of one piece of evidence. The exports' free text (a note, an interviewer's
+  /// name, a test's name) is made visible as in every other document (an ESC or a bidi override
+  /// in a note reached `jq -r`'s terminal as it was).
   public init(_ e: Evidence) {
     self.init(
-      hire: e.hireKey, skill: e.skillID, source: e.source.rawValue, instrument: e.instrument,
-      rawValue: e.rawValue, scale: e.scale.description,
+      hire: e.hireKey, skill: e.skillID, source: e.source.rawValue,
+      instrument: visibleText(e.instrument),
+      rawValue: visibleText(e.rawValue), scale: e.scale.description,
       level: e.proficiency.map { round2($0.level) },
-      percentileRank: e.percentileRank, assessor: e.assessor, date: e.date?.iso, note: e.note,
+      percentileRank: e.percentileRank, assessor: e.assessor.map { visibleText($0) },
+      date: e.date?.iso, note: e.note.map { visibleText($0) },
       origin: e.origin.description, weight: e.weight)
   }
 }
