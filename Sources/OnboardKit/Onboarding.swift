@@ -476,19 +476,37 @@ public enum Onboarding {
   /// (`jose-angstrom-1f0c3a9e`). A name still taken (a hash clash, a local part that looks like a
   /// hashed name) gets `-2`, `-3`... in roster order, so no two hires ever share a folder. The
   /// names of the run's own files and folders (``runEntryNames``) count as taken.
-  public static func folders(for hires: [Hire]) -> [String: String] {
+  ///
+  /// `earlier` holds the folders an earlier run into the same place gave (by email key): a hire
+  /// keeps hers, and those of hires not on this roster stay taken, so a newcomer whose name
+  /// collides with an earlier hire's gets a hashed name instead of that hire's folder (with it,
+  /// her re-plan and `--resume` would have started from nothing, and the newcomer's plan could
+  /// have replaced hers).
+  public static func folders(for hires: [Hire], earlier: [String: String] = [:]) -> [String: String]
+  {
     var counts: [String: Int] = [:]
     let base = hires.map { fileSafeName(String($0.key.split(separator: "@").first ?? "")) }
     for name in base { counts[name, default: 0] += 1 }
     var result: [String: String] = [:]
     var used = runEntryNames
+    if !earlier.isEmpty {
+      used.formUnion(earlier.values)
+      var kept: Set<String> = []
+      for hire in hires {
+        guard let folder = earlier[hire.key], !runEntryNames.contains(folder),
+          !kept.contains(folder)
+        else { continue }
+        kept.insert(folder)
+        result[hire.key] = folder
+      }
+    }
     for (hire, name) in zip(hires, base) where result[hire.key] == nil {
-      var folder =
-        counts[name, default: 0] > 1 || runEntryNames.contains(name)
-        ? "\(name.prefix(55))-\(stableHash(hire.key).prefix(8))" : name
+      let hashed = "\(name.prefix(55))-\(stableHash(hire.key).prefix(8))"
+      var folder = counts[name, default: 0] > 1 || runEntryNames.contains(name) ? hashed : name
+      if used.contains(folder) { folder = hashed }
       var suffix = 2
       while used.contains(folder) {
-        folder = "\(name.prefix(55))-\(stableHash(hire.key).prefix(8))-\(suffix)"
+        folder = "\(hashed)-\(suffix)"
         suffix += 1
       }
       used.insert(folder)

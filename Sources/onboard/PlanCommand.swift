@@ -167,8 +167,11 @@ enum PlanCommand {
       quiet: arguments.flag("quiet"),
       jobs: jobs, shareWorkshops: !arguments.flag("no-shared-workshops"))
     runner.chunkSize = chunkSize
-    // Folder names from the whole roster: `--hire` plans a hire into the folder a full run gives it.
-    runner.rosterFolders = Onboarding.folders(for: hires)
+    // Folder names from the whole roster: `--hire` plans a hire into the folder a full run gives
+    // it; a hire an earlier run into --out planned keeps the folder it gave her.
+    let earlier = EarlierRun.read(out)
+    runner.earlier = earlier
+    runner.rosterFolders = Onboarding.folders(for: hires, earlier: earlier.folders)
     if !only.isEmpty {
       runner.unselected = Set(hires.map(\.key)).subtracting(selected.map(\.key))
     }

@@ -19,6 +19,8 @@ public struct Replan: Hashable, Sendable {
   /// sent, so a re-plan keeps them as they were (the caller reads the files; see
   /// ``emailsSent``).
   public var sent: [SentEmail] = []
+  /// The email of the hire the earlier plan is for (its plan.json `hire.email`).
+  public var hireEmail: String? = nil
 
   public init(
     from: CalendarDate, previous: [PlanItem], levelsAtHire: [String: Double],
@@ -80,6 +82,7 @@ public struct Replan: Hashable, Sendable {
     var replan = Replan(
       from: date, previous: items, levelsAtHire: levels, earlierEmails: document.emails ?? [])
     replan.earlierCancelled = cancelled
+    replan.hireEmail = document.hire?.email
     if document.replannedFrom == date.iso { replan.earlierChanges = document.changes ?? [] }
     return replan
   }
@@ -98,6 +101,11 @@ struct PreviousPlanDocument: Decodable {
   var cancelled: [PlanDocument.ItemInfo]?
   var replannedFrom: String?
   var changes: [PlanChange]?
+  var hire: HireEmail?
+
+  struct HireEmail: Decodable {
+    var email: String
+  }
 }
 
 /// An email of the earlier plan that was sent before the re-plan date: its line in the plan and

@@ -39,6 +39,8 @@ struct BatchRunner: Sendable {
   /// run-wide files of an earlier run, which list them, are left as they are (rewritten from
   /// the selection they lost every other hire's tasks, calendar events and summary entries).
   var unselected: Set<String> = []
+  /// What an earlier run into `out` left (its hires' folders, the hires its summary.json lists).
+  var earlier = EarlierRun()
 
   /// What happened to one hire.
   struct Outcome: Sendable {
@@ -460,13 +462,7 @@ struct BatchRunner: Sendable {
     if !unselected.isEmpty, FileManager.default.fileExists(atPath: summaryPath) {
       // A selection in the folder of a whole run: its hire folders are written; the run's files
       // still describe the whole roster.
-      if !quiet {
-        Console.err(
-          "note: --hire: summary.json, index.html, cohort.md, cohort.csv, tasks.csv and "
-            + "calendars/ are left as the earlier run wrote them (they list the roster's other "
-            + "\(plural(unselected.count, "hire"))); plan the whole roster to bring them up to date"
-        )
-      }
+      if !quiet { Console.err(Self.selectionNote(listed: earlier.listed, selected: hires)) }
     } else {
       do {
         // The summary first: when the disk is full it is the one file that says what happened.
@@ -643,13 +639,20 @@ struct BatchRunner: Sendable {
     sessions: [SharedSession], skills: [Skill]
   ) -> Stage {
     if !errors.isEmpty { return .finished(failure(hire, errors.map(\.description), skills)) }
-    do {
+    do throws(InputError) {
       var replan: Replan? = nil
       if let replanFrom, !keep {
         let path = ((out as NSString).appendingPathComponent(folder) as NSString)
           .appendingPathComponent("plan.json")
         if FileManager.default.fileExists(atPath: path) {
           var earlier = try Replan.reading(try FileSystem.read(path), from: replanFrom)
+          // A folder moved by hand: another hire's plan is not this hire's history.
+          if let email = earlier.hireEmail, email.lowercased() != hire.key {
+            throw InputError(
+              SourceLocation(file: path),
+              "is the plan of \(email), not of \(hire.email); expected her own earlier plan "
+                + "(put the folders back as the earlier run wrote them, or plan her without --replan-from)")
+          }
           // The emails sent before the re-plan date, kept byte for byte.
           let base = (out as NSString).appendingPathComponent(folder) as NSString
           earlier.sent = earlier.emailsSent.map { summary in
@@ -790,8 +793,25 @@ struct BatchRunner: Sendable {
     return names.filter { $0.hasSuffix(".ics") && !written.contains("calendars/\($0)") }.sorted()
   }
 
-  /// The folders in `out` that hold a `plan.json` and are not among `roster` (the folders of
-  /// this run's hires), sorted.
+  /// The note of a `--hire` run into the folder of an earlier run, whose run-wide files it leaves
+  /// as they are: what they list (`listed`, the hires in summary.json), and which of the
+  /// `selected` hires they miss (the earlier run was itself a `--hire` run, or a smaller roster).
+  static func selectionNote(listed: Set<String>?, selected: [Hire]) -> String {
+    let files = "summary.json, index.html, cohort.md, cohort.csv, tasks.csv and calendars/"
+    let advice = "plan the whole roster (--resume keeps the plans written already) to bring them up to date"
+    guard let listed else {
+      return "note: --hire: \(files) are left as the earlier run wrote them; \(advice)"
+    }
+    let missing = selected.filter { !listed.contains($0.key) }.map(\.email)
+    var text = "note: --hire: \(files) are left as the earlier run wrote them: they list "
+      + plural(listed.count, "hire")
+    if !missing.isEmpty {
+      text += "; \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", ..." : "") "
+        + (missing.count == 1 ? "is" : "are") + " not among them"
+    }
+    return text + "; \(advice)"
+  }
+
   /// Whether `path` is a hire folder a run wrote: a folder (not a link) with a plan.json.
   static func isHireFolder(_ path: String) -> Bool {
     var isFolder: ObjCBool = false
@@ -818,6 +838,8 @@ struct BatchRunner: Sendable {
       + "give a new or empty folder as --out"
   }
 
+  /// The folders in `out` that hold a `plan.json` and are not among `roster` (the folders of
+  /// this run's hires), sorted.
   static func otherHireFolders(in out: String, roster: Set<String>) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
     return names.filter { name in

@@ -16,4 +16,26 @@ import Testing
     #expect(calendars.hasPrefix("calendars-") && calendars.count == "calendars-".count + 8)
     #expect(Set(folders.values).isDisjoint(with: Onboarding.runEntryNames))
   }
+
+  /// An earlier run's folders are kept by their hires and stay taken for everyone else.
+  @Test func earlierFoldersAreKeptAndStayTaken() {
+    let hires = ["jose.angstrom@example.org", "jose_angstrom@example.org", "ada@example.org"].map {
+      AnalysisGen.hire(key: $0)
+    }
+    let fresh = Onboarding.folders(for: hires)
+    #expect(fresh["jose.angstrom@example.org"]?.hasPrefix("jose-angstrom-") == true)
+    let folders = Onboarding.folders(
+      for: hires,
+      earlier: [
+        "jose.angstrom@example.org": "jose-angstrom", "left@example.org": "ada",
+        "calendars@example.org": "calendars",
+      ])
+    #expect(folders["jose.angstrom@example.org"] == "jose-angstrom")
+    #expect(folders["jose_angstrom@example.org"] == fresh["jose_angstrom@example.org"])
+    // `ada` is the folder of a hire no longer on the roster: the new Ada gets a hashed one.
+    let ada = folders["ada@example.org"] ?? ""
+    #expect(ada.hasPrefix("ada-") && ada.count == "ada-".count + 8, "\(ada)")
+    #expect(Set(folders.values).count == 3)
+    #expect(Set(folders.values).isDisjoint(with: Onboarding.runEntryNames))
+  }
 }
