@@ -51,7 +51,8 @@ import Testing
       #expect(result.status == 0, "\(result.stderr)")
       // José is re-planned in his own folder; only the newcomer has a hashed name.
       #expect(try planJSON(out, "jose-angstrom")["replannedFrom"] as? String == "2026-12-16")
-      #expect(!result.stderr.contains("no earlier plan.json for jose.angstrom@"), "\(result.stderr)")
+      #expect(
+        !result.stderr.contains("no earlier plan.json for jose.angstrom@"), "\(result.stderr)")
       #expect(!result.stderr.contains("not on this roster"), "\(result.stderr)")
       let folders = try FileManager.default.contentsOfDirectory(atPath: out.path)
         .filter { $0.hasPrefix("jose-angstrom") }.sorted()
@@ -77,7 +78,8 @@ import Testing
         try JSONSerialization.jsonObject(
           with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any])
       let entries = try #require(summary["hires"] as? [[String: Any]])
-      let jose = try #require(entries.first { $0["email"] as? String == "jose.angstrom@example.org" })
+      let jose = try #require(
+        entries.first { $0["email"] as? String == "jose.angstrom@example.org" })
       #expect(jose["status"] as? String == "kept")
       #expect(jose["folder"] as? String == "jose-angstrom")
     }

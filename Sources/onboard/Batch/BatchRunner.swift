@@ -651,7 +651,8 @@ struct BatchRunner: Sendable {
             throw InputError(
               SourceLocation(file: path),
               "is the plan of \(email), not of \(hire.email); expected her own earlier plan "
-                + "(put the folders back as the earlier run wrote them, or plan her without --replan-from)")
+                + "(put the folders back as the earlier run wrote them, or plan her without --replan-from)"
+            )
           }
           // The emails sent before the re-plan date, kept byte for byte.
           let base = (out as NSString).appendingPathComponent(folder) as NSString
@@ -798,15 +799,18 @@ struct BatchRunner: Sendable {
   /// `selected` hires they miss (the earlier run was itself a `--hire` run, or a smaller roster).
   static func selectionNote(listed: Set<String>?, selected: [Hire]) -> String {
     let files = "summary.json, index.html, cohort.md, cohort.csv, tasks.csv and calendars/"
-    let advice = "plan the whole roster (--resume keeps the plans written already) to bring them up to date"
+    let advice =
+      "plan the whole roster (--resume keeps the plans written already) to bring them up to date"
     guard let listed else {
       return "note: --hire: \(files) are left as the earlier run wrote them; \(advice)"
     }
     let missing = selected.filter { !listed.contains($0.key) }.map(\.email)
-    var text = "note: --hire: \(files) are left as the earlier run wrote them: they list "
+    var text =
+      "note: --hire: \(files) are left as the earlier run wrote them: they list "
       + plural(listed.count, "hire")
     if !missing.isEmpty {
-      text += "; \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", ..." : "") "
+      text +=
+        "; \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", ..." : "") "
         + (missing.count == 1 ? "is" : "are") + " not among them"
     }
     return text + "; \(advice)"
