@@ -34,8 +34,23 @@ public struct TableReader {
     headerLine = first.line
     headerRecord = first
     var columns: [String: Int] = [:]
-    for (index, name) in header.enumerated() where columns[Self.key(name)] == nil {
-      columns[Self.key(name)] = index
+    for (index, name) in header.enumerated() {
+      let key = Self.key(name)
+      guard let earlier = columns[key] else {
+        columns[key] = index
+        continue
+      }
+      // Which of the two holds the value would be a guess (headers match case-insensitively,
+      // so `value` and `Value` are one column). Empty header cells (trailing commas) are not
+      // columns anyone reads.
+      guard key.isEmpty else {
+        let field = first.field(at: index)
+        throw InputError(
+          SourceLocation(file: path, line: field?.line ?? first.line, column: field?.column ?? 1),
+          "the \(ordinal(index + 1)) column, `\(name)`, has the name of the \(ordinal(earlier + 1)), "
+            + "`\(header[earlier])` (names match ignoring case, spaces, `_` and `-`); expected each "
+            + "column once: rename or remove one")
+      }
     }
     self.columns = columns
   }
@@ -93,9 +108,29 @@ public struct TableReader {
     for (name, others) in known {
       for spelling in [name] + others { spellings[Self.key(spelling), default: name] = name }
     }
-    var unread: [(index: Int, text: String, meant: String?)] = []
+    // The column each name is read from: its own, else the first other spelling the header has
+    // (as ``accept(_:for:)`` chooses). Another spelling beside it is not read.
+    var chosen: [String: Int] = [:]
+    for (name, others) in known {
+      for spelling in [name] + others {
+        if let index = columns[Self.key(spelling)] {
+          chosen[name] = index
+          break
+        }
+      }
+    }
+    var unread: [(index: Int, text: String, meant: String?, instead: String?)] = []
+    var shadowed = false
     for (index, cell) in header.enumerated() {
       let key = Self.key(cell)
+      if let name = spellings[key], let read = chosen[name], read != index {
+        let source =
+          Self.key(header[read]) == Self.key(name)
+          ? "the \(ordinal(read + 1)) column" : "`\(header[read])`, the \(ordinal(read + 1)) column"
+        unread.append((index, cell, nil, "another name for `\(name)`, read from \(source)"))
+        shadowed = true
+        continue
+      }
       guard !key.isEmpty, spellings[key] == nil else { continue }
       let squashed = key.replacingOccurrences(of: " ", with: "")
       let meant = spellings.keys.sorted().first { spelling in
@@ -104,20 +139,23 @@ public struct TableReader {
           || (squashed.count >= 4 && other.hasPrefix(squashed))
           || (other.count >= 4 && squashed.contains(other))
       }.flatMap { spellings[$0] }
-      unread.append((index, cell, meant))
+      unread.append((index, cell, meant, nil))
     }
     guard let first = unread.first else { return nil }
-    let likely = unread.contains { $0.meant != nil }
+    let likely = shadowed || unread.contains { $0.meant != nil }
     let list = unread.map { column in
       "`\(column.text)`" + (column.meant.map { " (did you mean `\($0)`?)" } ?? "")
+        + (column.instead.map { " (\($0))" } ?? "")
     }
     return Diagnostic(
       likely ? .warning : .note, headerLocation(at: first.index),
       "\(unread.count == 1 ? "column" : "columns") \(list.joined(separator: ", ")) "
         + "\(unread.count == 1 ? "is" : "are") not read by the \(what) import; "
-        + (likely
+        + (unread.contains { $0.meant != nil }
           ? "rename a misspelled column to the name given, or its values are not used"
-          : "their values are not used"))
+          : shadowed
+            ? "keep one column for each name, or the other's values are not used"
+            : "their values are not used"))
   }
 
   /// Where the header cell of the column at `index` is (file:line:column).

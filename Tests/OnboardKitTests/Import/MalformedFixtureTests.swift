@@ -98,6 +98,15 @@ import Testing
       file: "roster-duplicate-email.csv", importer: .roster,
       expected: [":4:14: error:", "`Noah.Fischer@example.org` is already on the roster at line 2"]),
     Case(
+      file: "roster-duplicate-column.csv", importer: .roster,
+      expected: [
+        ":1:158: error:", "the 16th column, `Email`, has the name of the 3rd, `email`",
+        "expected each column once",
+      ]),
+    Case(
+      file: "evidence-duplicate-column.csv",
+      expected: [":1:51: error:", "the 9th column, `Value`, has the name of the 3rd, `value`"]),
+    Case(
       file: "roster-missing-column.csv", importer: .roster,
       expected: [":1:1: error:", "missing column `time_zone`", "found `first_name`"]),
     Case(

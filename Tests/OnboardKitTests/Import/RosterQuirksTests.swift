@@ -98,6 +98,33 @@ import Testing
         == nil)
   }
 
+  /// Two spellings of one column (`email` and `Personal Email`): the first is read, and the
+  /// other is named as not read, not dropped in silence (QA10 F12); the same name twice is an
+  /// error at the second, naming the first.
+  @Test func aColumnGivenTwiceIsSaid() throws {
+    let twoSpellings = SourceFile(
+      path: "roster.csv",
+      text: (RosterImport.requiredColumns + ["Personal Email"]).joined(separator: ",") + "\n")
+    let warning = try #require(RosterImport.unreadColumns(twoSpellings))
+    #expect(warning.severity == .warning)
+    #expect(
+      warning.message.contains(
+        "`Personal Email` (another name for `email`, read from the 3rd column)"),
+      "\(warning.message)")
+    let twice = SourceFile(
+      path: "roster.csv",
+      text: (RosterImport.requiredColumns + ["EMAIL"]).joined(separator: ",") + "\n"
+        + "x\n")
+    #expect {
+      _ = try RosterImport.read(twice)
+    } throws: { error in
+      let text = "\(error)"
+      return text.contains(
+        "the \(ordinal(RosterImport.requiredColumns.count + 1)) column, `EMAIL`, has the name of the 3rd, `email`"
+      )
+    }
+  }
+
   /// A roster with a header and no rows (an export of an empty view) is an error at line 1, not
   /// "0 of 0 hires planned" and exit 0; blank lines after the header are no rows either.
   @Test(arguments: ["", "\n\n", ",,,,,,,,,,\n"])
