@@ -94,6 +94,9 @@ public enum RosterImport {
     return (hires, errors, failedEmails.filter { !kept.contains($0.value.lowercased()) })
   }
 
+  /// The years a start date may fall in.
+  public static let startYears = 2000...2199
+
   /// The longest value a roster cell may hold: names, emails, places and roles are short, and a
   /// 10 MB first name would be copied into every document and email of the hire.
   public static let maximumFieldLength = 200
@@ -152,6 +155,14 @@ public enum RosterImport {
     case .failure(let problem):
       throw row.error("start_date", "found `\(startText)`; \(problem.expected)")
     }
+    // A typo of the year (`9999`, `0001`, `20277`-style slips) would plan a hire no one meets
+    // and dates no calendar or mail program takes.
+    guard Self.startYears.contains(start.year) else {
+      throw row.error(
+        "start_date",
+        "found `\(startText)`; expected a start date in the years \(Self.startYears.lowerBound) "
+          + "to \(Self.startYears.upperBound)")
+    }
     let zone = try required("time_zone", "an IANA time zone such as Europe/Berlin")
     guard isPlaceTimeZone(zone) else {
       throw row.error(
@@ -173,6 +184,11 @@ public enum RosterImport {
       for text in row.list("work_days") {
         guard let day = Weekday(text: text) else {
           throw row.error("work_days", "found `\(text)`; expected weekdays such as Mon|Tue|Wed")
+        }
+        guard !days.contains(day) else {
+          throw row.error(
+            "work_days",
+            "found `\(text)` twice; expected each working day once, such as Mon|Tue|Wed")
         }
         days.append(day)
       }

@@ -98,6 +98,32 @@ import Testing
         == nil)
   }
 
+  /// A start date no calendar or mail program can carry (a slipped year) and a working day
+  /// given twice are row errors with their column, not internal messages from the writers
+  /// (QA10 F13: `9999-12-31` failed late in the calendar writer, `Mon|Mon` was kept).
+  @Test func implausibleStartDatesAndRepeatedWorkDaysAreRowErrors() throws {
+    let header = RosterImport.requiredColumns + ["work_days"]
+    func row(_ email: String, _ start: String, _ days: String) -> String {
+      "Ana,Lima,\(email),Backend Developer,\(start),Europe/Berlin,Berlin,"
+        + "Ingrid Bergström,ingrid@example.com,Tomás Rivera,tomas@example.com,\(days)\n"
+    }
+    let text =
+      header.joined(separator: ",") + "\n" + row("a@example.org", "9999-12-31", "")
+      + row("b@example.org", "0001-01-01", "") + row("c@example.org", "2027-01-04", "Mon|Tue|Mon")
+      + row("d@example.org", "2199-12-31", "Mon|Tue")
+    let (hires, errors) = try RosterImport.parse(SourceFile(path: "roster.csv", text: text))
+    #expect(hires.map(\.email) == ["d@example.org"])
+    #expect(
+      errors.map(\.description) == [
+        "roster.csv:2:42: error: column `start_date`: found `9999-12-31`; expected a start date "
+          + "in the years 2000 to 2199",
+        "roster.csv:3:42: error: column `start_date`: found `0001-01-01`; expected a start date "
+          + "in the years 2000 to 2199",
+        "roster.csv:4:141: error: column `work_days`: found `Mon` twice; expected each working "
+          + "day once, such as Mon|Tue|Wed",
+      ])
+  }
+
   /// Two spellings of one column (`email` and `Personal Email`): the first is read, and the
   /// other is named as not read, not dropped in silence (QA10 F12); the same name twice is an
   /// error at the second, naming the first.
