@@ -33,6 +33,22 @@ enum StandardStreams {
       path = try arguments.value("output") ?? StandardStreams.dash
       force = arguments.flag("force")
       if path.isEmpty { throw UsageError("--output needs a file name, or - for standard output") }
+      guard path != StandardStreams.dash else { return }
+      // Checked before any work: a folder or a device is never a file to replace, --force or not.
+      if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type]
+        as? FileAttributeType
+      {
+        if type == .typeDirectory {
+          throw UsageError(
+            "--output \(path): is a folder; expected a file path, such as "
+              + "\((path as NSString).appendingPathComponent("evidence.json"))")
+        }
+        if type != .typeRegular, type != .typeSymbolicLink {
+          throw UsageError(
+            "--output \(path): is not a regular file; expected a file path, or - for standard output"
+          )
+        }
+      }
     }
 
     /// Writes `text`; false (after printing the error) when the file could not be written.

@@ -145,6 +145,18 @@ import Testing
       #expect(forced.status == 0)
       #expect(try String(contentsOf: target, encoding: .utf8) != plain.stdout)
       #expect(try CommandRunner.snapshot(folder).keys.sorted() == ["evidence.txt"])
+
+      // A folder or a device is not a file to replace, --force or not: said before any work
+      // (QA10 F14: "exists; use --force", then --force failed with "Is a directory").
+      for (target, expected) in [
+        (folder.path, "is a folder; expected a file path, such as \(folder.path)/evidence.json"),
+        ("/dev/null", "is not a regular file; expected a file path, or - for standard output"),
+      ] {
+        let refused = try CommandRunner.run(base + ["--output", target, "--force"])
+        #expect(refused.status == 2, "\(refused.stderr)")
+        #expect(refused.stderr.contains("--output \(target): \(expected)"), "\(refused.stderr)")
+      }
+      #expect(try CommandRunner.snapshot(folder).keys.sorted() == ["evidence.txt"])
     }
   }
 
