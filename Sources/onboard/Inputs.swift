@@ -72,38 +72,53 @@ struct Inputs {
   /// With the run's `roster` (its hires' keys), the notes and skipped records about candidates
   /// not on it are counted in one line instead (they are in summary.json): an export of every
   /// candidate had printed 22,783 lines about people not hired, and buried the one error.
+  /// `unselected` (with `--hire`) are the roster's hires not named: theirs are counted apart,
+  /// never called candidates not on the roster.
   static func reportSkipped(
-    _ result: EvidenceImportResult, quiet: Bool = false, roster: Set<String>? = nil
+    _ result: EvidenceImportResult, quiet: Bool = false, roster: Set<String>? = nil,
+    unselected: Set<String> = []
   ) {
-    func concernsOthers(_ key: String?) -> Bool {
-      guard let roster, let key, !key.isEmpty else { return false }
-      return !roster.contains(key)
-    }
     var others: Set<String> = []
     var hidden = 0
-    for diagnostic in result.diagnostics where !quiet || diagnostic.severity == .warning {
-      if concernsOthers(diagnostic.hireKey) {
+    var unselectedHires: Set<String> = []
+    var hiddenOfUnselected = 0
+    /// Whether the line is about someone this run does not plan (then counted, not printed).
+    func counted(_ key: String?) -> Bool {
+      guard let roster, let key, !key.isEmpty, !roster.contains(key) else { return false }
+      if unselected.contains(key) {
+        hiddenOfUnselected += 1
+        unselectedHires.insert(key)
+      } else {
         hidden += 1
-        others.insert(diagnostic.hireKey ?? "")
-        continue
+        others.insert(key)
       }
+      return true
+    }
+    for diagnostic in result.diagnostics where !quiet || diagnostic.severity == .warning {
+      if counted(diagnostic.hireKey) { continue }
       Console.err(diagnostic.description)
     }
     for record in result.skipped
     where !quiet || [.noEmail, .invalidEmail, .unresolvedID].contains(record.reason) {
-      if record.reason != .notOnRoster, concernsOthers(record.hireKey) {
-        hidden += 1
-        others.insert(record.hireKey ?? "")
-        continue
-      }
+      if record.reason != .notOnRoster, counted(record.hireKey) { continue }
       Console.err(record.description)
     }
-    if hidden > 0, !quiet {
+    guard !quiet else { return }
+    let tail =
+      "not printed (summary.json lists the skipped records; `onboard evidence` with the same "
+      + "files prints every note)"
+    if hidden > 0 {
       Console.err(
         "note: \(plural(hidden, "note")) and skipped record\(hidden == 1 ? "" : "s") about "
           + "\(plural(others.count, "candidate")) not on the roster \(hidden == 1 ? "is" : "are") "
-          + "not printed (summary.json lists the skipped records; `onboard evidence` with the "
-          + "same files prints every note)")
+          + tail)
+    }
+    if hiddenOfUnselected > 0 {
+      Console.err(
+        "note: \(plural(hiddenOfUnselected, "note")) and skipped record"
+          + "\(hiddenOfUnselected == 1 ? "" : "s") about the roster's "
+          + "\(plural(unselectedHires.count, "other hire")) (not named with --hire) "
+          + "\(hiddenOfUnselected == 1 ? "is" : "are") " + tail)
     }
   }
 

@@ -159,6 +159,23 @@ import Testing
     }
   }
 
+  /// With `--hire`, the lines about the roster's other hires are counted as theirs, never as
+  /// candidates not on the roster (QA9 F2: "about 4 candidates not on the roster" counted three
+  /// hires who are on it).
+  @Test func aSelectionCountsTheOtherHiresApartFromCandidatesNotOnTheRoster() throws {
+    try TemporaryDirectory.with("selection-notes") { out in
+      let result = try plan(out: out, extra: ["--hire", "siobhan.oconnor@example.org"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(
+        result.stderr.contains("about 2 candidates not on the roster are not printed"),
+        "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "about the roster's 2 other hires (not named with --hire) are not printed"),
+        "\(result.stderr)")
+    }
+  }
+
   /// `--replan-from` on a folder with no earlier plan plans from scratch and says so.
   @Test func aReplanWithoutAnEarlierPlanSaysSo() throws {
     try TemporaryDirectory.with("noearlier") { out in

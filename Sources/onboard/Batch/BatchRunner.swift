@@ -199,7 +199,7 @@ struct BatchRunner: Sendable {
     let rowErrorsByHire = imported.rowErrors
     if !fileErrors.isEmpty { return report(InputErrors(fileErrors)) }
     // Nothing dropped in silence: every record not used is printed and counted.
-    Inputs.reportSkipped(imported, quiet: quiet, roster: rosterKeys)
+    Inputs.reportSkipped(imported, quiet: quiet, roster: rosterKeys, unselected: unselected)
     var unjoinedErrors: [InputError] = []
     for (key, errors) in imported.rowErrors where !rosterKeys.contains(key) {
       unjoinedErrors += errors
