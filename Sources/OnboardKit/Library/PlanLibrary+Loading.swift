@@ -58,7 +58,7 @@ extension PlanLibrary {
     let people =
       sources.people.flatMap { file in
         collect { () throws(InputErrors) in
-          try parsePeople(file, knownTopics: topics, settings: settings)
+          try parsePeople(file, knownTopics: topics, settings: settings, holidays: holidays)
         }
       } ?? []
     let goals =

@@ -13,7 +13,7 @@ extension PlanLibrary {
   /// error (a typo would otherwise leave a trainer who is never assigned). Empty `work_days`,
   /// `day_start` or `day_end` take the company's defaults from settings.json.
   public static func parsePeople(
-    _ file: SourceFile, knownTopics: Set<String>, settings: PlanSettings
+    _ file: SourceFile, knownTopics: Set<String>, settings: PlanSettings, holidays: [Holiday] = []
   ) throws(InputErrors) -> [TeamMember] {
     var people: [TeamMember] = []
     var seen: [String: Int] = [:]
@@ -88,11 +88,12 @@ extension PlanLibrary {
         }
         cap = Int((hours * 60).rounded())
       }
-      people.append(
-        TeamMember(
-          name: name, email: email, roles: roles, topics: topics, timeZone: zone,
-          workDays: days.isEmpty ? settings.workDays : days, dayStart: start, dayEnd: end,
-          location: row.value("location"), weeklyCapMinutes: cap, origin: row.location("email")))
+      var member = TeamMember(
+        name: name, email: email, roles: roles, topics: topics, timeZone: zone,
+        workDays: days.isEmpty ? settings.workDays : days, dayStart: start, dayEnd: end,
+        location: row.value("location"), weeklyCapMinutes: cap, origin: row.location("email"))
+      member.takeDaysOff(from: holidays)
+      people.append(member)
     }
     return people
   }
@@ -127,7 +128,7 @@ extension PlanLibrary {
   /// Parses a people.csv given apart from the library (`--people`), checked against its topics.
   public func people(from file: SourceFile) throws(InputErrors) -> [TeamMember] {
     let topics = Set(skills.map(\.id)).union(catalog.map(\.id)).union(schedule.map(\.id))
-    return try Self.parsePeople(file, knownTopics: topics, settings: settings)
+    return try Self.parsePeople(file, knownTopics: topics, settings: settings, holidays: holidays)
   }
 
   /// The person of people.csv with this email, if any.

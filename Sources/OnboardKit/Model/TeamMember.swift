@@ -21,8 +21,12 @@ public struct TeamMember: Hashable, Sendable, Codable {
   public var workDays: [Weekday]
   public var dayStart: LocalTime
   public var dayEnd: LocalTime
-  /// Where they work (informational; holidays follow the hire's location).
+  /// Where they work: their public holidays are those of holidays.csv for this location.
   public var location: String
+  /// The dates they do not work although their weekday is a working day: the public holidays of
+  /// their location and the company-wide closures (holidays.csv), with their names. A meeting
+  /// on one counts as outside their hours, as a meeting on their weekend does.
+  public var daysOff: [CalendarDate: String] = [:]
   /// The most minutes a week that may go to onboarding sessions they run or attend; nil = no cap.
   public var weeklyCapMinutes: Int?
   /// The row of people.csv this person came from.
@@ -51,6 +55,24 @@ public struct TeamMember: Hashable, Sendable, Codable {
 
   /// Name and email, as the roster's `Person`.
   public var person: Person { Person(name: name, email: email) }
+
+  /// Whether they work on this date (a working weekday that is not one of their days off).
+  public func works(on date: CalendarDate) -> Bool {
+    workDays.contains(date.weekday) && (daysOff.isEmpty || daysOff[date] == nil)
+  }
+
+  /// Gives them the days off of their location (and the company-wide ones) from `holidays`.
+  public mutating func takeDaysOff(from holidays: [Holiday]) {
+    let location = location.lowercased()
+    var days: [CalendarDate: String] = [:]
+    for holiday in holidays.sorted(by: { ($0.date, $0.location) < ($1.date, $1.location) })
+    where holiday.location == "*"
+      || (!location.isEmpty && holiday.location.lowercased() == location)
+    {
+      days[holiday.date] = days[holiday.date].map { "\($0); \(holiday.name)" } ?? holiday.name
+    }
+    daysOff = days
+  }
 
   /// Whether this person runs an item about `keys` (a topic, a skill or an activity id).
   public func teaches(any keys: [String]) -> Bool {

@@ -185,13 +185,20 @@ public enum OwnerAssignment {
       }
       if choice.outside > 0 {
         let theirs = placement.local(item, for: person)
+        let theirDay = ZoneClock.local(placement.interval(item).lowerBound, in: person.timeZone)
+          .date
+        let dayOff = person.daysOff[theirDay].map { holiday in
+          ", a day off for them (\(holiday)\(person.location.isEmpty ? "" : " in \(person.location)"))"
+        }
         warnings.add(
           "\(person.name) outside their hours", item: item,
           text:
             "\(item.title) on \(item.date.shortText) at \(item.start)–\(item.end) (\(plan.calendar.timeZone)) "
-            + "is \(theirs) for \(person.name), outside their working hours "
-            + "\(person.dayStart)–\(person.dayEnd) \(person.workDays.map(\.shortName).joined(separator: "/")) "
-            + "(\(person.timeZone)): no free time that day is inside both \(plan.hire.firstName)'s and their hours"
+            + "is \(theirs) for \(person.name)"
+            + (dayOff
+              ?? ", outside their working hours \(person.dayStart)–\(person.dayEnd) "
+              + "\(person.workDays.map(\.shortName).joined(separator: "/")) (\(person.timeZone))")
+            + ": no free time in the days around it is inside both \(plan.hire.firstName)'s and their hours"
         )
       }
       let interval = placement.interval(item)

@@ -16,6 +16,9 @@ struct Placement {
   let zone: String
   let calendar: WorkCalendar
   let firstDay: CalendarDate
+  /// The first day a meeting may move to: the first day, or the re-plan date (the days before
+  /// it are kept as they were).
+  let earliestDay: CalendarDate
   private(set) var items: [PlanItem]
   /// How many working days after its planned day a meeting may move to fit its attendees.
   static let dayWindow = 2
@@ -33,6 +36,7 @@ struct Placement {
     zone = plan.calendar.timeZone
     calendar = plan.calendar
     firstDay = plan.start
+    earliestDay = max(plan.start, plan.replannedFrom ?? plan.start)
     items = plan.items
     after = plan.dependsOn
     var before: [String: [String]] = [:]
@@ -95,7 +99,7 @@ struct Placement {
   /// Minutes of an interval outside the person's working hours (all of it on a day off).
   static func outside(_ range: Range<Int>, for person: TeamMember) -> Int {
     let start = ZoneClock.local(range.lowerBound, in: person.timeZone)
-    guard person.workDays.contains(start.date.weekday) else { return range.count }
+    guard person.works(on: start.date) else { return range.count }
     let begin = start.time.minutes
     let end = begin + range.count
     let before = max(0, min(end, person.dayStart.minutes) - begin)
@@ -110,7 +114,7 @@ struct Placement {
     guard outside > 0 else { return 0 }
     let start = ZoneClock.local(range.lowerBound, in: person.timeZone)
     var distance = 24 * 60
-    if person.workDays.contains(start.date.weekday) {
+    if person.works(on: start.date) {
       let begin = start.time.minutes
       let end = begin + range.count
       distance = max(0, person.dayStart.minutes - begin) + max(0, end - person.dayEnd.minutes)
@@ -202,15 +206,25 @@ struct Placement {
     guard movable else { return }
     var dates = [item.date]
     var next = item.date
-    // A review stays on its day (day 30 is day 30); other meetings may move a few working days.
-    let window = item.kind == .milestone ? 0 : Self.dayWindow
+    // Other meetings may move a few working days later; a review only when no time of its own
+    // day suits anyone (day 30 is day 30, unless that is the manager's Sunday or holiday).
+    let window = Self.dayWindow
+    let week = StaffLedger.week(of: item.date)
     for _ in 0..<(window * 3) where dates.count <= window {
       next = next.adding(days: 1)
       // Within the same week, so the weekly onboarding hours checked for it still hold.
-      if calendar.isWorkingDay(next), StaffLedger.week(of: next) == StaffLedger.week(of: item.date)
-      {
+      if calendar.isWorkingDay(next), StaffLedger.week(of: next) == week {
         dates.append(next)
       }
+    }
+    // Then the earlier working days of the same week (a part-timer's week that ends on the
+    // attendees' Sunday still has their shared Monday), never before the first day or the
+    // re-plan date.
+    var earlier = item.date
+    for _ in 0..<7 {
+      earlier = earlier.adding(days: -1)
+      guard earlier >= earliestDay, StaffLedger.week(of: earlier) == week else { break }
+      if calendar.isWorkingDay(earlier) { dates.append(earlier) }
     }
     let last = calendar.dayEnd.minutes - item.durationMinutes
     for date in dates {

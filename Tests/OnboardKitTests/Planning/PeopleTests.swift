@@ -156,6 +156,81 @@ import Testing
       "\(alone.notes)")
   }
 
+  /// A person's public holidays (people.csv `location`, holidays.csv) are days off for them,
+  /// as their weekend is: a London hire's meetings with a New York manager leave Martin Luther
+  /// King Jr. Day, or say it is a day off for him (QA11 #9: the manager had three meetings that
+  /// day, one "moved to fit his working hours").
+  @Test func meetingsLeaveTheAttendeesOwnHolidays() throws {
+    let cohort = try FixtureCohort()
+    let marcus = try #require(cohort.library.member(email: "marcus.oyelaran@example.com"))
+    let holiday = try #require(CalendarDate(year: 2027, month: 1, day: 18))
+    #expect(marcus.daysOff[holiday] == "Martin Luther King Jr. Day")
+    var hire = try cohort.hire("zoe")
+    (hire.timeZone, hire.location) = ("Europe/London", "London")
+    hire.requestedStart = holiday
+    hire.manager = marcus.person
+    func marcusItems(daysOff: Bool) throws -> (on: [PlanItem], plan: OnboardingPlan) {
+      var people = cohort.library.people
+      if !daysOff {
+        for index in people.indices { people[index].daysOff = [:] }
+      }
+      var ledger = StaffLedger()
+      let plan = OwnerAssignment.assign(
+        try Onboarding.plan(hire: hire, library: cohort.library, evidence: []), people: people,
+        ledger: &ledger)
+      let placement = Placement(plan: plan)
+      let on = plan.items.filter { item in
+        item.ownerEmail == marcus.email
+          && ZoneClock.local(placement.interval(item).lowerBound, in: marcus.timeZone).date
+            == holiday
+      }
+      return (on, plan)
+    }
+    // The control: without his holidays, meetings with him fall on that Monday.
+    #expect(!(try marcusItems(daysOff: false).on.isEmpty))
+    let (on, plan) = try marcusItems(daysOff: true)
+    for item in on {
+      #expect(
+        plan.notes.contains {
+          $0.hasPrefix(item.title)
+            && $0.contains("a day off for them (Martin Luther King Jr. Day in New York)")
+        }, "\(item.title) on his holiday without a warning: \(plan.notes)")
+    }
+    #expect(on.count < (try marcusItems(daysOff: false).on.count), "\(on.map(\.title))")
+  }
+
+  /// A meeting that falls on an attendee's day off moves to a day of the same week both work,
+  /// earlier as well as later: a Sun|Mon|Tue hire's week-end items (retrospective, 1:1s,
+  /// reviews) had all been on her Monday-to-Friday manager's Sundays (QA11 #10).
+  @Test func aWeekEndMeetingMovesToADayBothWork() throws {
+    let cohort = try FixtureCohort()
+    let ingrid = try #require(cohort.library.member(email: "ingrid.bergstrom@example.com"))
+    var hire = try cohort.hire("zoe")
+    (hire.timeZone, hire.location) = ("Asia/Dubai", "Dubai")
+    hire.employment = .partTime
+    hire.workDays = [.sunday, .monday, .tuesday]
+    hire.manager = ingrid.person
+    var ledger = StaffLedger()
+    let plan = OwnerAssignment.assign(
+      try Onboarding.plan(hire: hire, library: cohort.library, evidence: []),
+      people: cohort.library.people, ledger: &ledger)
+    let placement = Placement(plan: plan)
+    let withIngrid = plan.items.filter { $0.ownerEmail == ingrid.email && $0.date >= plan.start }
+    #expect(withIngrid.count > 10)
+    let onHerDaysOff = withIngrid.filter { item in
+      !ingrid.works(
+        on: ZoneClock.local(placement.interval(item).lowerBound, in: ingrid.timeZone).date)
+    }
+    // Left only where no day of that week suits both (a shutdown week, her capped week); each
+    // says so. Before, 13 of them were on her Sundays.
+    for item in onHerDaysOff {
+      #expect(
+        plan.notes.contains { $0.hasPrefix(item.title) && $0.contains("for Ingrid Bergström") },
+        "\(item.date.shortText) \(item.title) is on her day off without a warning")
+    }
+    #expect(onHerDaysOff.count <= 3, "\(onHerDaysOff.map { "\($0.date.shortText) \($0.title)" })")
+  }
+
   @Test func badRowsAreReportedWithLineAndColumn() throws {
     let rows = """
       Ann,ann@example.com,trainer,sql-databases,Mars/Olympus,,,,,
