@@ -44,6 +44,7 @@ extension PlanLibrary {
         }
       }
     }
+    errors += activityFilterErrors()
     let activityIDs = Set(schedule.map(\.id))
     for template in compiled {
       errors += template.unknownPlaceholders(templateIDs: compiled.map(\.id))
@@ -58,6 +59,47 @@ extension PlanLibrary {
           InputError(
             SourceLocation(file: template.file.path, line: template.file.sendLine),
             "send: activity `\(id)` is not in schedule.csv" + (suggestion ?? "")))
+      }
+    }
+    return errors
+  }
+
+  /// schedule.csv's `roles` and `locations` filters that match no hire by a typo: a role that is
+  /// not in roles.csv, a location within two letters of one holidays.csv knows but not it (a
+  /// location with no holidays, such as `Remote`, may be a roster's). Without this the activity
+  /// silently left every plan (QA11 #16).
+  func activityFilterErrors() -> [InputError] {
+    var errors: [InputError] = []
+    let roleTitles = roles.map(\.title)
+    let locations = knownLocations
+    func known(_ value: String, in list: [String]) -> Bool {
+      list.contains { $0.caseInsensitiveCompare(value) == .orderedSame }
+    }
+    func closest(_ value: String, in list: [String]) -> String? {
+      let lower = value.lowercased()
+      return list.min {
+        (editDistance(lower, $0.lowercased()), $0) < (editDistance(lower, $1.lowercased()), $1)
+      }
+    }
+    for activity in schedule {
+      for role in activity.roles where !known(role, in: roleTitles) {
+        let suggestion = closest(role, in: roleTitles).map { " (did you mean `\($0)`?)" } ?? ""
+        errors.append(
+          InputError(
+            activity.origin,
+            "activity `\(activity.id)`: column `roles`: found `\(role)`, which is not a role of "
+              + "roles.csv\(suggestion); expected role titles as roles.csv writes them, or nothing "
+              + "for every role"))
+      }
+      for location in activity.locations where !known(location, in: locations) {
+        guard let near = closest(location, in: locations),
+          editDistance(location.lowercased(), near.lowercased()) <= 2
+        else { continue }
+        errors.append(
+          InputError(
+            activity.origin,
+            "activity `\(activity.id)`: column `locations`: found `\(location)` (did you mean "
+              + "`\(near)`?); expected a location as the roster and holidays.csv write it"))
       }
     }
     return errors

@@ -15,6 +15,29 @@ import Testing
     #expect(templates.count >= 6)
   }
 
+  /// A typo in an activity's `roles` or `locations` filter is an error with the name meant: the
+  /// activity had passed `check` and then left every plan in silence (QA11 #16). A location
+  /// holidays.csv does not know and is not near one (`Remote`) may be a roster's: accepted.
+  @Test func aTypoInAnActivityFilterIsAnError() throws {
+    var library = try RepositoryFiles.library()
+    let index = try #require(library.schedule.firstIndex { $0.roles == ["Backend Developer"] })
+    let id = library.schedule[index].id
+    library.schedule[index].roles = ["Backend Develper"]
+    library.schedule[index].locations = ["Berln", "Remote"]
+    let errors = library.validate(try library.compileTemplates()).map(\.description)
+    #expect(
+      errors.contains {
+        $0.contains("activity `\(id)`: column `roles`: found `Backend Develper`")
+          && $0.contains("(did you mean `Backend Developer`?)")
+      }, "\(errors)")
+    #expect(
+      errors.contains {
+        $0.contains("activity `\(id)`: column `locations`: found `Berln` (did you mean `Berlin`?)")
+      }, "\(errors)")
+    #expect(!errors.contains { $0.contains("`Remote`") }, "\(errors)")
+    #expect(errors.count == 2, "\(errors)")
+  }
+
   @Test func backendRoleIsInPriorityOrderWithEssentialsFirst() throws {
     let role = try #require(try RepositoryFiles.library().role(named: "Backend Developer"))
     #expect(role.requirements.map(\.priority) == Array(1...role.requirements.count))
