@@ -340,6 +340,48 @@ import Testing
     #expect(!plain.contains("outside your working hours") && !plain.contains("New York"))
   }
 
+  /// The buddy's email lists the sessions in the buddy's own time, the hire's beside it, when
+  /// people.csv puts the buddy in another zone (QA11 #12: a Singapore buddy was given a Tokyo
+  /// hire's 09:30, which is 08:30 for her, with no zone named).
+  @Test func theBuddyEmailGivesTheBuddysOwnTimes() throws {
+    let cohort = try FixtureCohort()
+    var hire = try cohort.hire("zoe")
+    (hire.timeZone, hire.location) = ("Europe/London", "London")
+    let tomas = try #require(cohort.library.member(email: hire.buddy.email))
+    #expect(tomas.timeZone == "Europe/Berlin")
+    var ledger = StaffLedger()
+    let plan = OwnerAssignment.assign(
+      try Onboarding.plan(hire: hire, library: cohort.library, evidence: []),
+      people: cohort.library.people, ledger: &ledger)
+    let template = try #require(cohort.templates.first { $0.id == "buddy-introduction" })
+    func text(_ people: [TeamMember]) throws -> String {
+      let base = EmailContext.base(plan: plan, settings: cohort.library.settings, people: people)
+      return try EmailRenderer.parts(template, context: .object(base)).text
+    }
+    let setup = try #require(
+      plan.items.first {
+        $0.id == "dev-environment" || $0.title.hasPrefix("Development environment")
+      })
+    let berlin = ZoneClock.local(
+      ZoneClock.instant(setup.date, setup.start, in: "Europe/London"), in: "Europe/Berlin")
+    let mail = try text(cohort.library.people)
+    #expect(mail.contains("at Berlin times, with Zoë's beside them"), "\(mail)")
+    #expect(mail.contains("\(berlin.time)"), "\(mail)")
+    #expect(berlin.time != setup.start)
+    #expect(
+      mail.range(
+        of: "\(berlin.time)\\s+\(setup.start)\\s+Development environment",
+        options: .regularExpression)
+        != nil, "\(mail)")
+    // Without people.csv, the buddy's zone is unknown: the hire's times, as before.
+    let plain = try text([])
+    #expect(!plain.contains("Berlin times"), "\(plain)")
+    #expect(
+      plain.range(of: "\(setup.start)\\s+Development environment", options: .regularExpression)
+        != nil,
+      "\(plain)")
+  }
+
   /// "No conflicting evidence" says what was recorded: both kinds agree, only tests (nothing to
   /// compare), only interviews, or nothing at all.
   @Test func theBriefingsNoConflictLineSaysWhatWasRecorded() throws {

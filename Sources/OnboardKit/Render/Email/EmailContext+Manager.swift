@@ -1,8 +1,9 @@
 import OnboardMustache
 
-/// The values of the manager's briefing that depend on where the manager works: the day-one
-/// meetings in the manager's own time, and the meetings the manager runs outside their hours
-/// (people.csv gives the manager's zone and hours; without a row, the hire's are assumed).
+/// The values that depend on where the manager and the buddy work: the day-one meetings in the
+/// manager's own time, the meetings the manager runs outside their hours, and the buddy's
+/// sessions in the buddy's time (people.csv gives their zones and hours; without a row, the
+/// hire's are assumed).
 extension EmailContext {
   static func managerValues(plan: OnboardingPlan, people: [TeamMember]) -> [String: MustacheValue] {
     let managerKey = plan.hire.manager.email.lowercased()
@@ -55,6 +56,40 @@ extension EmailContext {
     } else {
       values["manager_outside_hours"] = .string("")
     }
+    values.merge(buddyValues(plan: plan, people: people)) { $1 }
+    return values
+  }
+
+  /// The buddy's sessions in the buddy's own time when people.csv puts them in another zone (the
+  /// buddy email listed a Tokyo hire's 09:30 to a Singapore buddy, for whom it is 08:30), with
+  /// the hire's time beside it (`hire_time`); `buddy_elsewhere` and `buddy_zone` let the
+  /// template say so.
+  static func buddyValues(plan: OnboardingPlan, people: [TeamMember]) -> [String: MustacheValue] {
+    let zone = plan.calendar.timeZone
+    let member = people.first { $0.key == plan.hire.buddy.email.lowercased() }
+    let buddyZone = member?.timeZone ?? zone
+    let elsewhere = buddyZone != zone
+    var values: [String: MustacheValue] = [
+      "buddy_elsewhere": .bool(elsewhere), "buddy_zone": .string(placeName(buddyZone)),
+    ]
+    guard elsewhere else { return values }
+    let buddy = plan.hire.buddy.name
+    let sessions = plan.items.filter {
+      $0.date >= plan.start && ($0.ownerName == buddy || ($0.ownerName == nil && $0.owner == "buddy"))
+    }
+    values["buddy_sessions"] = .list(
+      sessions.map { item in
+        let local = ZoneClock.local(
+          ZoneClock.instant(item.date, item.start, in: zone), in: buddyZone)
+        return .object([
+          "date": .string(local.date.longText), "time": .string(local.time.description),
+          "hire_time": .string(
+            local.date == item.date
+              ? item.start.description : "\(item.start) on \(item.date.shortText)"),
+          "title": .string(item.title),
+          "duration_minutes": .number(Double(item.durationMinutes)),
+        ])
+      })
     return values
   }
 

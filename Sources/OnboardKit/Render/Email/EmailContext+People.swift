@@ -63,7 +63,7 @@ extension EmailContext {
       buddySessions.map { item in
         .object([
           "date": .string(item.date.longText), "time": .string(item.start.description),
-          "title": .string(item.title),
+          "hire_time": .string(item.start.description), "title": .string(item.title),
           "duration_minutes": .number(Double(item.durationMinutes)),
         ])
       })

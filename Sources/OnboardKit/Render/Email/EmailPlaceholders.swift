@@ -29,13 +29,13 @@ public enum EmailPlaceholders {
       "has_buddy_sessions", "hybrid", "has_rest_of_first_week", "next_working_day",
       "has_evidence", "has_tests", "has_interviews", "no_conflict_text", "has_unassessed",
       "unassessed_text", "manager_day_one", "has_manager_day_one",
-      "has_manager_outside_hours", "manager_outside_hours",
+      "has_manager_outside_hours", "manager_outside_hours", "buddy_elsewhere", "buddy_zone",
     ] { fields[name] = scalar }
     fields["learning"] = object([
       "skill", "sessions", "sessions_text", "with", "first_date", "when",
     ])
     fields["skill_checks"] = object(["skill", "date", "with"])
-    fields["buddy_sessions"] = object(["date", "time", "title", "duration_minutes"])
+    fields["buddy_sessions"] = object(["date", "time", "hire_time", "title", "duration_minutes"])
     fields["rest_of_first_week"] = object(
       ["date"], nested: ["items": object(["time", "title"])])
     fields["first_day"] = object(["time", "title", "owner", "with"])
