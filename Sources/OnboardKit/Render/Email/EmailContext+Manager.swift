@@ -75,7 +75,8 @@ extension EmailContext {
     guard elsewhere else { return values }
     let buddy = plan.hire.buddy.name
     let sessions = plan.items.filter {
-      $0.date >= plan.start && ($0.ownerName == buddy || ($0.ownerName == nil && $0.owner == "buddy"))
+      $0.date >= plan.start
+        && ($0.ownerName == buddy || ($0.ownerName == nil && $0.owner == "buddy"))
     }
     values["buddy_sessions"] = .list(
       sessions.map { item in
