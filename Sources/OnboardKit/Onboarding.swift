@@ -395,7 +395,7 @@ public enum Onboarding {
     let tasks = OnboardingTask.tasks(of: plan)
     var markdown = MarkdownPlan.renderBuffer(
       plan, emails: summaries, settings: settings.analysis, comparisons: comparisons)
-    markdown.append(TaskListMarkdown.renderBuffer(tasks))
+    markdown.append(TaskListMarkdown.renderBuffer(tasks, done: plan.doneTaskIDs))
     let json: Data
     do {
       json = try PlanDocument(plan: plan, emails: summaries).encoded()

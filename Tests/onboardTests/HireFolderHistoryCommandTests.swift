@@ -131,6 +131,31 @@ import Testing
     }
   }
 
+  /// The boxes a manager ticked in plan.md survive planning again (QA11 #2: a re-plan wrote
+  /// every box empty, in silence); a ticked task the new plan no longer has is named.
+  @Test func tickedTasksInPlanMarkdownAreKept() throws {
+    try withTwoRosters("ticks") { roster, out, _ in
+      let path = out.appendingPathComponent("jose-angstrom/plan.md")
+      let lines = try String(contentsOf: path, encoding: .utf8).components(separatedBy: "\n")
+      #expect(lines.contains { $0.hasPrefix("- [ ] ") && $0.hasSuffix("-welcome`") })
+      var text = lines.map { line in
+        line.hasPrefix("- [ ] ") && line.hasSuffix("-welcome`")
+          ? "- [x] " + line.dropFirst(6) : line
+      }.joined(separator: "\n")
+      text += "- [x] A task of an older plan `onb-jose-angstrom-example-org-gone`\n"
+      try text.write(to: path, atomically: true, encoding: .utf8)
+      let result = try plan(roster, out: out, ["--force"])
+      #expect(result.status == 0, "\(result.stderr)")
+      let again = try String(contentsOf: path, encoding: .utf8)
+      let ticked = again.components(separatedBy: "\n").filter { $0.hasPrefix("- [x] ") }
+      #expect(ticked.count == 1 && ticked[0].hasSuffix("-welcome`"), "\(ticked)")
+      #expect(
+        result.stderr.contains(
+          "1 task ticked in the earlier plan.md is no longer in the plan: "
+            + "onb-jose-angstrom-example-org-gone"), "\(result.stderr)")
+    }
+  }
+
   /// A second `--hire` run says what the run files of the first one list, and whom they miss.
   @Test func aSecondSelectionSaysWhomTheRunFilesMiss() throws {
     try withTwoRosters("selection") { roster, out, _ in

@@ -225,6 +225,9 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   public var planWarnings: [Diagnostic] = []
   /// Set when the plan was re-planned from new evidence: the date it was rebuilt from.
   public var replannedFrom: CalendarDate? = nil
+  /// The task ids ticked in the folder's earlier plan.md (a manager's record of what is done):
+  /// a re-plan, or planning again with --force, writes them ticked again instead of losing them.
+  public var doneTaskIDs: Set<String> = []
   /// What the re-plan changed from that date on (empty for a first plan).
   public var changes: [PlanChange] = []
   /// The same re-plan was run again and changed nothing more: `changes` are the earlier run's

@@ -1,16 +1,16 @@
 /// The "Tasks" section of plan.md: a GitHub-flavoured task list per owner (`- [ ] ...`) that can
 /// be pasted into an issue, each line with its due date and task id.
 public enum TaskListMarkdown {
-  public static func render(_ tasks: [OnboardingTask]) -> String {
-    String(decoding: renderBytes(tasks), as: UTF8.self)
+  public static func render(_ tasks: [OnboardingTask], done: Set<String> = []) -> String {
+    String(decoding: renderBuffer(tasks, done: done).array, as: UTF8.self)
   }
 
   /// `render` as UTF-8 bytes: the owners in the order they first own a task, each with its tasks
   /// in order (indices into `tasks`, so no task is copied into a dictionary).
   static func renderBytes(_ tasks: [OnboardingTask]) -> [UInt8] { renderBuffer(tasks).array }
 
-  /// `renderBytes` in the buffer it is built in.
-  static func renderBuffer(_ tasks: [OnboardingTask]) -> ByteBuffer {
+  /// `renderBytes` in the buffer it is built in; the tasks of `done` (ids) are ticked.
+  static func renderBuffer(_ tasks: [OnboardingTask], done: Set<String> = []) -> ByteBuffer {
     guard !tasks.isEmpty else { return ByteBuffer() }
     var owners: [String] = []
     var groups: [[Int]] = []
@@ -34,7 +34,7 @@ public enum TaskListMarkdown {
       text.append("\n\n")
       for index in groups[group] {
         let task = tasks[index]
-        text.append("- [ ] ")
+        text.append(done.isEmpty || !done.contains(task.id) ? "- [ ] " : "- [x] ")
         text.append(markdown: task.title)
         text.append(" (due ")
         text.append(short: task.due)

@@ -754,6 +754,8 @@ struct BatchRunner: Sendable {
     -> Outcome
   {
     let hire = plan.hire
+    var plan = plan
+    keepTicks(of: &plan, in: (out as NSString).appendingPathComponent(folder))
     do {
       let output = try Onboarding.render(
         plan, folder: folder, library: library, templates: templates, stamp: stamp,
@@ -792,6 +794,26 @@ struct BatchRunner: Sendable {
     let folder = (out as NSString).appendingPathComponent("calendars")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     return names.filter { $0.hasSuffix(".ics") && !written.contains("calendars/\($0)") }.sorted()
+  }
+
+  /// The tasks ticked in the plan.md the folder holds (a manager's record of what is done): kept
+  /// ticked in the new plan.md, and those no longer in the plan named in a note, instead of
+  /// being overwritten in silence (QA11 #2).
+  func keepTicks(of plan: inout OnboardingPlan, in folder: String) {
+    let path = (folder as NSString).appendingPathComponent("plan.md")
+    guard let data = FileManager.default.contents(atPath: path),
+      let ticked = try? TaskProgress.doneIDs(SourceFile(path: path, data: data)), !ticked.isEmpty
+    else { return }
+    let ids = Set(OnboardingTask.tasks(of: plan).map(\.id))
+    plan.doneTaskIDs = ticked.intersection(ids)
+    let gone = ticked.subtracting(ids).filter { $0.hasPrefix("onb-") }.sorted()
+    guard !gone.isEmpty else { return }
+    let text =
+      "\(plural(gone.count, "task")) ticked in the earlier plan.md \(gone.count == 1 ? "is" : "are") "
+      + "no longer in the plan: " + gone.prefix(5).joined(separator: ", ")
+      + (gone.count > 5 ? ", ..." : "")
+    plan.notes.append(text.prefix(1).uppercased() + text.dropFirst() + ".")
+    plan.planWarnings.append(Diagnostic(.note, SourceLocation(file: path), text))
   }
 
   /// The note of a `--hire` run into the folder of an earlier run, whose run-wide files it leaves
