@@ -56,6 +56,12 @@ public enum GapAnalysis {
     var result = assess(
       requirement: requirement, skill: skill, evidence: unordered, rank: rank, roleSize: roleSize,
       settings: settings, questionWeights: true)
+    if let settled = settled(
+      result, requirement: requirement, skill: skill, evidence: unordered, rank: rank,
+      roleSize: roleSize, settings: settings)
+    {
+      result = settled
+    }
     result.weightNote = weightNote(
       result, requirement: requirement, skill: skill, evidence: unordered, rank: rank,
       roleSize: roleSize, settings: settings)
@@ -180,6 +186,44 @@ public enum GapAnalysis {
       }
     }
     return notes.isEmpty ? nil : notes.joined(separator: "; ")
+  }
+
+  /// A conflict that a check recorded after it settles (the buddy's skill check the plan
+  /// schedules for a conflicting skill, recorded as `manual` evidence dated after every rating
+  /// in the conflict): the level is the check's, the conflict stays listed as settled. Nil when
+  /// there is no conflict or no such check (undated evidence cannot be ordered).
+  static func settled(
+    _ result: SkillAssessment, requirement: SkillRequirement, skill: Skill, evidence: [Evidence],
+    rank: Int, roleSize: Int, settings: AnalysisSettings
+  ) -> SkillAssessment? {
+    guard let conflict = result.conflict else { return nil }
+    let measured = evidence.filter { $0.proficiency != nil }
+    let involved = measured.filter { item in
+      conflict.amongAssessors
+        ? item.source == .interview
+        : item.source.rawValue == conflict.high.name || item.source.rawValue == conflict.low.name
+    }
+    guard let latest = involved.compactMap(\.date).max(),
+      involved.allSatisfy({ $0.date != nil })
+    else { return nil }
+    let checks = measured.filter { item in
+      item.source == .manual && (item.date.map { $0 > latest } ?? false)
+    }
+    guard !checks.isEmpty else { return nil }
+    var decided = assess(
+      requirement: requirement, skill: skill, evidence: checks, rank: rank, roleSize: roleSize,
+      settings: settings, questionWeights: true)
+    guard decided.conflict == nil, let observed = decided.observed else { return nil }
+    decided.evidence = result.evidence
+    decided.percentileRanks = result.percentileRanks
+    decided.integrityFlags = result.integrityFlags
+    let who = listText(
+      Array(Set(checks.map { $0.assessor ?? $0.instrument })).sorted())
+    let when = checks.compactMap(\.date).max().map { " of \($0.shortText)" } ?? ""
+    decided.settledNote =
+      "settled: \(who)'s check\(when) shows level \(formatNumber(observed.level)), recorded after "
+      + "the evidence that disagreed (\(conflict.high.text) vs \(conflict.low.text))"
+    return decided
   }
 
   static func findConflict(in levels: [SourceLevel], threshold: Double, amongAssessors: Bool)

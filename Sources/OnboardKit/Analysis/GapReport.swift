@@ -89,6 +89,7 @@ public struct SkillAssessment: Hashable, @unchecked Sendable, Codable {
     var integrityNote: String? = nil
     var weightNote: String? = nil
     var settleIt: String? = nil
+    var settledNote: String? = nil
   }
 
   private var storage: CopyOnWriteStorage<Fields>
@@ -224,6 +225,12 @@ public struct SkillAssessment: Hashable, @unchecked Sendable, Codable {
   public var weightNote: String? {
     get { storage.fields.weightNote }
     _modify { yield &uniqueFields.weightNote }
+  }
+  /// When a check recorded after conflicting evidence decided the level: whose check, when,
+  /// what it showed and what it settled.
+  public var settledNote: String? {
+    get { storage.fields.settledNote }
+    _modify { yield &uniqueFields.settledNote }
   }
   /// For a gap, a conflict or an unassessed skill: what evidence would settle it.
   public var settleIt: String? {

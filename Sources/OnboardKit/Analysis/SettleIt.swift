@@ -32,6 +32,10 @@ extension GapAnalysis {
     if let conflict = a.conflict, conflict.amongAssessors {
       options.append(
         "a third interviewer's rating of \(name) on the same questions, with the notes compared")
+      if withSkillCheck {
+        options.append(
+          "the buddy's skill check, recorded as manual evidence dated after the interviews")
+      }
     } else if interviewers.count == 1 {
       options.append("a second interviewer's rating of \(name)")
     } else if interviewers.isEmpty {

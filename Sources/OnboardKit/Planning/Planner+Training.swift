@@ -314,8 +314,10 @@ extension PlanBuilder {
         // and what the buddy does with the result.
         agenda: (GapAnalysis.settleIt(assessment, withSkillCheck: false).map { [$0] } ?? [])
           + [
-            "Record the level the check shows (0–5) as evidence, then re-plan from the next day: "
-              + "the follow-up slot then gets the training it calls for, or is freed."
+            "Record the level the check shows (0–5) as evidence (source manual, dated the day of "
+              + "the check: it then decides the level, also over interviews that disagree), then "
+              + "re-plan from the next day: the follow-up slot then gets the training it calls "
+              + "for, or is freed."
           ])
     }
   }

@@ -53,6 +53,10 @@ public enum GapSummaryMarkdown {
       }
     }
     for a in report.assessments {
+      if let note = a.settledNote {
+        out.line("")
+        out.line("**Conflict on \(md: a.skill.name) \(md: note).**")
+      }
       if let note = a.weightNote {
         out.line("")
         out.line("**A weight changed the status of \(md: a.skill.name):** \(md: note).")

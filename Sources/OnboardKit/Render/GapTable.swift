@@ -32,6 +32,9 @@ public enum GapTable {
       text += "Conflicting evidence on \(a.skill.name): \(a.conflict?.summary ?? "")\n"
     }
     for a in report.assessments {
+      if let note = a.settledNote {
+        text += printable("Conflict on \(a.skill.name) \(note).") + "\n"
+      }
       if let note = a.weightNote {
         text += printable("A weight changed the status of \(a.skill.name): \(note)") + "\n"
       }

@@ -64,6 +64,8 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     public var weightNote: String? = nil
     /// For a gap, a conflict or an unassessed skill: what evidence would settle it.
     public var settleIt: String? = nil
+    /// A conflict a later check settled: whose check, when and what it showed.
+    public var settled: String? = nil
   }
 
   public struct ItemInfo: Codable, Hashable, Sendable {
@@ -237,6 +239,7 @@ extension PlanDocument.SkillInfo {
       levelStatus: a.levelStatus.rawValue, conflict: a.conflict?.summary,
       percentileRanks: a.percentileRanks, evidence: a.evidence.map(PlanDocument.EvidenceInfo.init),
       integrityFlags: a.integrityFlags.isEmpty ? nil : a.integrityFlags,
-      integrityNote: a.integrityNote, weightNote: a.weightNote, settleIt: a.settleIt)
+      integrityNote: a.integrityNote, weightNote: a.weightNote, settleIt: a.settleIt,
+      settled: a.settledNote)
   }
 }

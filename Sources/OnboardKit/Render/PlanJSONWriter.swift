@@ -374,6 +374,7 @@ struct PlanJSONWriter {
     try field("percentileRanks", s.percentileRanks)
     field("priority", s.priority)
     field("settleIt", s.settleIt)
+    field("settled", s.settled)
     try field("severity", s.severity)
     try field("shortfall", s.shortfall)
     field("skill", s.skill)

@@ -121,6 +121,42 @@ import Testing
 
   // MARK: Fusion
 
+  /// A check recorded after interviewers who disagree (the buddy's skill check, `manual`
+  /// evidence dated later) decides the level: the conflict is settled and named, not left open
+  /// for ever (QA11 #1: recording the check the plan scheduled changed nothing). One dated on or
+  /// before the last rating, or undated ratings, settle nothing.
+  @Test func aLaterCheckSettlesAConflict() throws {
+    let interviews = CalendarDate(year: 2026, month: 11, day: 20)!
+    let ratings = [
+      Self.level(2, source: .interview, instrument: "Interview", assessor: "Ana", date: interviews),
+      Self.level(
+        4, source: .interview, instrument: "Interview", assessor: "Ben", line: 3, date: interviews),
+    ]
+    func check(on day: CalendarDate) -> Evidence {
+      Self.level(3, source: .manual, instrument: "Skill check", assessor: "Tom", line: 4, date: day)
+    }
+    let later = interviews.adding(days: 30)
+    let settled = try Self.assess(ratings + [check(on: later)], target: 3)
+    #expect(settled.status == .onTarget, "\(settled.status)")
+    #expect(settled.conflict == nil)
+    #expect(settled.observed?.level == 3)
+    #expect(settled.evidence.count == 3, "all evidence is still listed")
+    #expect(
+      settled.settledNote
+        == "settled: Tom's check of \(later.shortText) shows level 3, recorded after the evidence "
+        + "that disagreed (Ben 4 vs Ana 2)", "\(settled.settledNote ?? "")")
+    // The same check on the day of the interviews, or ratings without dates: still a conflict.
+    let sameDay = try Self.assess(ratings + [check(on: interviews)], target: 3)
+    #expect(sameDay.status == .conflicting && sameDay.settledNote == nil)
+    let undated = ratings.map { rating -> Evidence in
+      var copy = rating
+      copy.date = nil
+      return copy
+    }
+    let unordered = try Self.assess(undated + [check(on: later)], target: 3)
+    #expect(unordered.status == .conflicting && unordered.settledNote == nil)
+  }
+
   @Test func interviewsAreAveragedPerInterviewerNotPerRow() throws {
     // Ana rates three questions 4, Ben one question 2: per interviewer (4 + 2) / 2 = 3;
     // per row it would be (4 + 4 + 4 + 2) / 4 = 3.5.

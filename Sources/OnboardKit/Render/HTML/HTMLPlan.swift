@@ -248,6 +248,9 @@ public enum HTMLPlan {
       }
     }
     for a in report.assessments {
+      if let note = a.settledNote {
+        html += "<p><strong>Conflict on \(bdi: a.skill.name) \(h: note).</strong></p>"
+      }
       if let note = a.weightNote {
         html +=
           "<p><strong>A weight changed the status of \(bdi: a.skill.name):</strong> \(h: note).</p>"
