@@ -166,6 +166,16 @@ extension EmailSchedule {
         latest[item] = (number, invitation, summary, template)
       }
     }
+    /// When an email the re-plan sends goes out on `from`: the usual time, or an hour before
+    /// the session it is about when that is on the re-plan date, before or within an hour of the
+    /// usual time (a cancellation had gone out at the very minute the session was to start).
+    func sendTime(before sessions: [PlanItem?]) -> LocalTime {
+      var minutes = defaultTime.minutes
+      for session in sessions.compactMap({ $0 }) where session.date == from {
+        minutes = min(minutes, max(0, session.start.minutes - 60))
+      }
+      return LocalTime(minutes: minutes)
+    }
     var consumed: Set<String> = []
     var result: [EmailEvent] = []
     var updates: [EmailEvent: String] = [:]
@@ -181,7 +191,7 @@ extension EmailSchedule {
           last.invitation.method == "CANCEL" || !last.invitation.shows(item)
         else { continue }
         event.date = from
-        event.time = defaultTime
+        event.time = sendTime(before: [item])
         updates[event] = last.invitation.startText
         result.append(event)
         continue
@@ -191,12 +201,7 @@ extension EmailSchedule {
         // at the usual send time, and before the session when it is that morning (it had gone
         // out at the session's own minute).
         event.date = from
-        event.time = defaultTime
-        if let id = event.itemID, let item = plan.item(id: id), item.date == from,
-          item.start.minutes <= defaultTime.minutes
-        {
-          event.time = LocalTime(minutes: max(0, item.start.minutes - 60))
-        }
+        event.time = sendTime(before: [event.itemID.flatMap { plan.item(id: $0) }])
         late += 1
       }
       result.append(event)
@@ -212,7 +217,7 @@ extension EmailSchedule {
       cancellations.append(
         ReplanEmails.Cancellation(
           sent: last.sent, templateID: last.template, item: tombstone, date: from,
-          time: defaultTime))
+          time: sendTime(before: [tombstone])))
     }
     var notes: [String] = []
     if late > 0 {

@@ -111,6 +111,32 @@ import Testing
     }
   }
 
+  /// An email the re-plan sends about a session on the re-plan date goes out at least an hour
+  /// before it, also a cancellation (QA11 #5: "Cancelled: ..." was dated the very minute the
+  /// session was to start); removing the session of the re-plan date's morning shows it.
+  @Test func aReplanEmailAboutThatDaysSessionGoesOutBeforeIt() throws {
+    let (first, _) = try Self.plans()
+    // Re-plan from the day of the removed session, so that it is that morning.
+    let removedDay = try #require(
+      try Self.replanned(first, from: Self.from).plan.cancelled.first {
+        $0.id == "training:api-versioning"
+      })
+    let again = try Self.replanned(first, from: removedDay.date)
+    var checked = 0
+    for email in again.emails where email.date == removedDay.date {
+      let file = email.file.dropFirst("emails/".count)
+      let about =
+        again.plan.cancelled.first { file.hasSuffix("-\(fileSafeName($0.id)).eml") }
+        ?? again.plan.items.first { file.hasSuffix("-\(fileSafeName($0.id)).eml") }
+      guard let session = about, session.date == removedDay.date else { continue }
+      checked += 1
+      #expect(
+        email.time.minutes <= session.start.minutes - 60,
+        "\(email.file) at \(email.time) for \(session.title) at \(session.start)")
+    }
+    #expect(checked > 0)
+  }
+
   /// The same re-plan run twice: the second finds nothing more to change, and says what the
   /// re-plan changed instead of "Nothing changed" (its folder's plan had the changes).
   @Test func theSameReplanRunTwiceStillSaysWhatItChanged() throws {
