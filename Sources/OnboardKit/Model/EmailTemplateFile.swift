@@ -103,8 +103,8 @@ public struct EmailTemplateFile: Hashable, Sendable {
       separator: "\n", omittingEmptySubsequences: false
     ).map(String.init)
     var errors: [InputError] = []
-    func fail(_ line: Int, _ message: String) {
-      errors.append(InputError(SourceLocation(file: path, line: line), message))
+    func fail(_ line: Int, _ message: String, column: Int? = nil) {
+      errors.append(InputError(SourceLocation(file: path, line: line, column: column), message))
     }
     var header: [String: (String, Int)] = [:]
     var index = 0
@@ -190,7 +190,26 @@ public struct EmailTemplateFile: Hashable, Sendable {
       if let parsed = SendRule(text: value) {
         send = parsed
       } else {
-        fail(line, "send `\(value)` is not understood; expected \(SendRule.expected)")
+        // Where the value starts on its line, and the part that is wrong when it is the time.
+        let text = line - 1 < lines.count ? lines[line - 1] : ""
+        let start = text.range(of: value).map {
+          text.distance(from: text.startIndex, to: $0.lowerBound)
+        }
+        if let at = value.range(of: " at ", options: .backwards),
+          LocalTime(text: String(value[at.upperBound...])) == nil,
+          SendRule(text: String(value[..<at.lowerBound])) != nil
+        {
+          let time = String(value[at.upperBound...])
+          fail(
+            line,
+            "send: found the time `\(time)`; expected a 24-hour time HH:MM from 00:00 to 23:59",
+            column: start.map { $0 + value.distance(from: value.startIndex, to: at.upperBound) + 1 }
+          )
+        } else {
+          fail(
+            line, "send `\(value)` is not understood; expected \(SendRule.expected)",
+            column: start.map { $0 + 1 })
+        }
       }
     } else {
       fail(1, "missing `send:` header")

@@ -220,7 +220,17 @@ import Testing
     } throws: { error in
       let text = (error as? InputErrors)?.description ?? ""
       return text.contains("t.mustache:2: error: audience `boss` is unknown")
-        && text.contains("t.mustache:3: error: send `someday` is not understood")
+        && text.contains("t.mustache:3:7: error: send `someday` is not understood")
+    }
+    // A good rule with a bad time says so, at the time (QA11 #19: line only, no reason).
+    #expect {
+      _ = try EmailTemplateFile(
+        id: "t", path: "t.mustache",
+        contents: "subject: x\naudience: hire\nsend: workday -5 at 25:00\n---\nbody\n")
+    } throws: { error in
+      (error as? InputErrors)?.description
+        == "t.mustache:3:21: error: send: found the time `25:00`; expected a 24-hour time HH:MM "
+        + "from 00:00 to 23:59"
     }
   }
 
