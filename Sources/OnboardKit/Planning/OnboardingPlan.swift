@@ -233,6 +233,8 @@ public struct OnboardingPlan: Hashable, Sendable, Codable {
   /// The same re-plan was run again and changed nothing more: `changes` are the earlier run's
   /// (the folder's plan already had them), not "Nothing changed".
   public var changesAsLastRun = false
+  /// The re-plans before this one, oldest first (see ``Replan/earlierReplans``).
+  public var earlierReplans: [EarlierReplan] = []
   /// Items of the earlier plan the re-plan removed (cancelled in the calendar).
   public var cancelled: [PlanItem] = []
   /// The earlier versions of items the re-plan gave to another person (a manager's hand-over),

@@ -235,6 +235,7 @@ public enum OwnerAssignment {
       }
       plan.cancelled = compared.cancelled
       plan.handedOver = compared.handedOver
+      plan.earlierReplans = replan.earlierReplans
     }
     return plan
   }

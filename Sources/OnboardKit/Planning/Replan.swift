@@ -13,6 +13,10 @@ public struct Replan: Hashable, Sendable {
   /// The changes the folder's plan lists when it is this same re-plan (from the same date) run
   /// before: when nothing more changes, the plan still says what the re-plan changed.
   public var earlierChanges: [PlanChange] = []
+  /// The re-plans before this one (from other dates), oldest first, with what each changed: the
+  /// earlier plan's own history, and the earlier plan itself when it was a re-plan from another
+  /// date (a second re-plan had dropped the first one's list of removed sessions).
+  public var earlierReplans: [EarlierReplan] = []
   /// The earlier plan's emails (its plan.json `emails`), every one of them.
   public var earlierEmails: [EmailSummary]
   /// The emails dated before the re-plan date, with the bytes the folder holds of each: they are
@@ -84,6 +88,12 @@ public struct Replan: Hashable, Sendable {
     replan.earlierCancelled = cancelled
     replan.hireEmail = document.hire?.email
     if document.replannedFrom == date.iso { replan.earlierChanges = document.changes ?? [] }
+    replan.earlierReplans = document.earlierReplans ?? []
+    if let earlier = document.replannedFrom, earlier != date.iso,
+      !replan.earlierReplans.contains(where: { $0.from == earlier })
+    {
+      replan.earlierReplans.append(EarlierReplan(from: earlier, changes: document.changes ?? []))
+    }
     return replan
   }
 }
@@ -101,10 +111,22 @@ struct PreviousPlanDocument: Decodable {
   var cancelled: [PlanDocument.ItemInfo]?
   var replannedFrom: String?
   var changes: [PlanChange]?
+  var earlierReplans: [EarlierReplan]?
   var hire: HireEmail?
 
   struct HireEmail: Decodable {
     var email: String
+  }
+}
+
+/// A re-plan before the latest one: the date it re-planned from (`YYYY-MM-DD`) and what it changed.
+public struct EarlierReplan: Hashable, Sendable, Codable {
+  public var from: String
+  public var changes: [PlanChange]
+
+  public init(from: String, changes: [PlanChange]) {
+    self.from = from
+    self.changes = changes
   }
 }
 

@@ -95,6 +95,16 @@ public enum MarkdownPlan {
       out.line("- \(change.change.rawValue): \(md: change.text) (`\(change.itemID)`)")
     }
     out.blank()
+    for earlier in plan.earlierReplans.reversed() {
+      let date = CalendarDate(iso: earlier.from).map(\.longText) ?? earlier.from
+      out.line("### Before: re-planned from \(md: date)")
+      out.blank()
+      if earlier.changes.isEmpty { out.line("- Nothing changed.") }
+      for change in earlier.changes {
+        out.line("- \(change.change.rawValue): \(md: change.text) (`\(change.itemID)`)")
+      }
+      out.blank()
+    }
   }
 
   /// The goals by review day: what the hire should have shown at day 30, 60 and 90.

@@ -111,6 +111,8 @@ public struct PlanDocument: Codable, Hashable, Sendable {
   /// A re-plan: the date it rebuilt from, what changed, and the levels of the first plan.
   public var replannedFrom: String? = nil
   public var changes: [PlanChange]? = nil
+  /// The re-plans before this one, oldest first; absent when there were none.
+  public var earlierReplans: [EarlierReplan]? = nil
   /// A re-plan: the items it and the re-plans before it removed, as calendars got them
   /// (`STATUS:CANCELLED`), so that a later re-plan keeps cancelling them.
   public var cancelled: [ItemInfo]? = nil
@@ -157,6 +159,7 @@ public struct PlanDocument: Codable, Hashable, Sendable {
     goals = plan.goals
     replannedFrom = plan.replannedFrom?.iso
     changes = plan.replannedFrom == nil ? nil : plan.changes
+    earlierReplans = plan.earlierReplans.isEmpty ? nil : plan.earlierReplans
     levelsAtHire = plan.levelsAtHire
   }
 

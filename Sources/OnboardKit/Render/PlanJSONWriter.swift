@@ -260,7 +260,9 @@ struct PlanJSONWriter {
   // MARK: - The document, key by key in the encoder's order
 
   private mutating func write(_ d: PlanDocument) throws(Unwritable) {
-    guard d.levelsAtHire == nil, d.cancelled == nil else { throw Unwritable() }
+    guard d.levelsAtHire == nil, d.cancelled == nil, d.earlierReplans == nil else {
+      throw Unwritable()
+    }
     open(UInt8(ascii: "{"))
     if let changes = d.changes {
       try objects("changes", changes) { w, c in

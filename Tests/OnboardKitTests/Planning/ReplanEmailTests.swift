@@ -137,6 +137,33 @@ import Testing
     #expect(checked > 0)
   }
 
+  /// A re-plan after a re-plan keeps what the first changed, under its own date, in plan.md
+  /// and plan.json (QA11 #3: the second re-plan's page no longer named the sessions the first
+  /// had removed); the same re-plan again does not list it twice.
+  @Test func aSecondReplanKeepsTheFirstOnesChanges() throws {
+    let (_, again) = try Self.plans()
+    #expect(!again.plan.changes.isEmpty)
+    #expect(again.plan.earlierReplans.isEmpty)
+    let later = Self.from.adding(days: 7)
+    let second = try Self.replanned(again, from: later)
+    #expect(
+      second.plan.earlierReplans == [
+        EarlierReplan(from: Self.from.iso, changes: again.plan.changes)
+      ])
+    let page = String(
+      decoding: try #require(second.files.first { $0.path == "plan.md" }).data, as: UTF8.self)
+    #expect(
+      page.contains("### Before: re-planned from \(Self.from.longText)"), "\(page.prefix(2000))")
+    for change in again.plan.changes {
+      #expect(page.contains("(`\(change.itemID)`)"), "\(change.itemID)")
+    }
+    let json = String(
+      decoding: try #require(second.files.first { $0.path == "plan.json" }).data, as: UTF8.self)
+    #expect(json.contains("\"earlierReplans\""))
+    let third = try Self.replanned(second, from: later)
+    #expect(third.plan.earlierReplans == second.plan.earlierReplans)
+  }
+
   /// The same re-plan run twice: the second finds nothing more to change, and says what the
   /// re-plan changed instead of "Nothing changed" (its folder's plan had the changes).
   @Test func theSameReplanRunTwiceStillSaysWhatItChanged() throws {

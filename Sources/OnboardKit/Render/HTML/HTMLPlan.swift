@@ -121,8 +121,18 @@ public enum HTMLPlan {
     let again: HTMLBytes =
       plan.changesAsLastRun
       ? "<p>Nothing changed since this re-plan was last run; what it changed then:</p>" : ""
+    var before: HTMLBytes = ""
+    for earlier in plan.earlierReplans.reversed() {
+      let date = CalendarDate(iso: earlier.from).map(\.longText) ?? earlier.from
+      let items =
+        earlier.changes.isEmpty
+        ? "<li>Nothing changed.</li>"
+        : earlier.changes.map { "<li>\($0.change.rawValue): \(h: $0.text)</li>" }.joined()
+      before += "<h3>Before: re-planned from \(h: date)</h3><ul>\(items)</ul>"
+    }
     return "<section id=\"changes\" aria-labelledby=\"changes-h\"><h2 id=\"changes-h\">"
-      + "What changed: re-planned from \(h: from.longText)</h2>\(again)<ul>\(list)</ul></section>"
+      + "What changed: re-planned from \(h: from.longText)</h2>\(again)<ul>\(list)</ul>\(before)"
+      + "</section>"
   }
 
   /// The goals by review day, first on the page: what the hire should show at day 30, 60, 90.
