@@ -23,6 +23,28 @@ enum StandardStreams {
     }
   }
 
+  /// Why `path` cannot be a document's file, or nil when it is a regular file or nothing yet:
+  /// checked before any work, --force or not. A folder or a device is never a file to replace,
+  /// and a symbolic link is not followed or replaced (`/dev/stdout` is one: an atomic write had
+  /// put a file in its place).
+  static func notAFileToReplace(_ path: String, example: String) -> String? {
+    guard
+      let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type]
+        as? FileAttributeType
+    else { return nil }
+    switch type {
+    case .typeRegular: return nil
+    case .typeDirectory:
+      return "is a folder; expected a file path, such as "
+        + (path as NSString).appendingPathComponent(example)
+    case .typeSymbolicLink:
+      let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+      return "is a symbolic link (to \(target)); expected a file path, or - for standard output"
+    default:
+      return "is not a regular file; expected a file path, or - for standard output"
+    }
+  }
+
   /// Where a command's document goes: standard output for `-` (the default), else the file,
   /// written atomically and never over an existing file without `--force`.
   struct Destination {
@@ -34,20 +56,8 @@ enum StandardStreams {
       force = arguments.flag("force")
       if path.isEmpty { throw UsageError("--output needs a file name, or - for standard output") }
       guard path != StandardStreams.dash else { return }
-      // Checked before any work: a folder or a device is never a file to replace, --force or not.
-      if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type]
-        as? FileAttributeType
-      {
-        if type == .typeDirectory {
-          throw UsageError(
-            "--output \(path): is a folder; expected a file path, such as "
-              + "\((path as NSString).appendingPathComponent("evidence.json"))")
-        }
-        if type != .typeRegular, type != .typeSymbolicLink {
-          throw UsageError(
-            "--output \(path): is not a regular file; expected a file path, or - for standard output"
-          )
-        }
+      if let problem = StandardStreams.notAFileToReplace(path, example: "report.txt") {
+        throw UsageError("--output \(path): \(problem)")
       }
     }
 

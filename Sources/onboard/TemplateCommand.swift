@@ -161,6 +161,9 @@ enum TemplateCommand {
     }
     let stamp = try today(arguments)
     let eml = try arguments.value("eml")
+    if let eml, let problem = StandardStreams.notAFileToReplace(eml, example: "preview.eml") {
+      throw UsageError("--eml \(eml): \(problem)")
+    }
     if let eml, !arguments.flag("force"), FileManager.default.fileExists(atPath: eml) {
       Console.err("\(eml): error: the file exists; add --force to replace it")
       return .failure

@@ -148,15 +148,33 @@ import Testing
 
       // A folder or a device is not a file to replace, --force or not: said before any work
       // (QA10 F14: "exists; use --force", then --force failed with "Is a directory").
+      // Nor a symbolic link: `--output /dev/stdout --force` had replaced the link with a file.
+      let link = folder.appendingPathComponent("link.txt")
+      try FileManager.default.createSymbolicLink(
+        atPath: link.path, withDestinationPath: target.path)
       for (target, expected) in [
-        (folder.path, "is a folder; expected a file path, such as \(folder.path)/evidence.json"),
+        (folder.path, "is a folder; expected a file path, such as \(folder.path)/report.txt"),
         ("/dev/null", "is not a regular file; expected a file path, or - for standard output"),
+        (
+          link.path,
+          "is a symbolic link (to \(target.path)); expected a file path, or - for standard output"
+        ),
       ] {
         let refused = try CommandRunner.run(base + ["--output", target, "--force"])
         #expect(refused.status == 2, "\(refused.stderr)")
         #expect(refused.stderr.contains("--output \(target): \(expected)"), "\(refused.stderr)")
       }
-      #expect(try CommandRunner.snapshot(folder).keys.sorted() == ["evidence.txt"])
+      #expect(try CommandRunner.snapshot(folder).keys.sorted() == ["evidence.txt", "link.txt"])
+      let kept = try FileManager.default.attributesOfItem(atPath: link.path)[.type]
+      #expect(kept as? FileAttributeType == .typeSymbolicLink)
+      let preview = try CommandRunner.run(
+        [
+          "template", "preview", "welcome", "--roster", "Fixtures/roster.csv", "--hire",
+          "jose.angstrom@example.org", "--eml", folder.path,
+          "--force",
+        ])
+      #expect(preview.status == 2, "\(preview.stderr)")
+      #expect(preview.stderr.contains("--eml \(folder.path): is a folder"), "\(preview.stderr)")
     }
   }
 

@@ -220,8 +220,10 @@ struct Placement {
     // Then the earlier working days of the same week (a part-timer's week that ends on the
     // attendees' Sunday still has their shared Monday), never before the first day or the
     // re-plan date.
+    // A day's check-in belongs to its day: never moved to an earlier one (QA12 F8: day 3's
+    // "End-of-day check-in" had gone to noon of day 2).
     var earlier = item.date
-    for _ in 0..<7 {
+    for _ in 0..<(item.kind == .checkIn ? 0 : 7) {
       earlier = earlier.adding(days: -1)
       guard earlier >= earliestDay, StaffLedger.week(of: earlier) == week else { break }
       if calendar.isWorkingDay(earlier) { dates.append(earlier) }

@@ -228,6 +228,17 @@ import Testing
         plan.notes.contains { $0.hasPrefix(item.title) && $0.contains("for Ingrid Bergström") },
         "\(item.date.shortText) \(item.title) is on her day off without a warning")
     }
+    // A day's check-in stays on its day or a later one: one a day, in order (QA12 F8: day 3's
+    // end-of-day check-in had moved to noon of day 2).
+    let checkIns = plan.items.filter { $0.kind == .checkIn && $0.id.hasPrefix("eod-check-in") }
+    #expect(checkIns.count >= 3)
+    #expect(Set(checkIns.map(\.date)).count == checkIns.count, "\(checkIns.map(\.date.shortText))")
+    let numbered = checkIns.sorted {
+      Int($0.id.split(separator: "#").last ?? "") ?? 0 < Int($1.id.split(separator: "#").last ?? "")
+        ?? 0
+    }
+    #expect(
+      numbered.map(\.date) == numbered.map(\.date).sorted(), "\(numbered.map(\.date.shortText))")
     #expect(onHerDaysOff.count <= 3, "\(onHerDaysOff.map { "\($0.date.shortText) \($0.title)" })")
   }
 
