@@ -62,9 +62,13 @@ public enum GapAnalysis {
     {
       result = settled
     }
-    result.weightNote = weightNote(
-      result, requirement: requirement, skill: skill, evidence: unordered, rank: rank,
-      roleSize: roleSize, settings: settings)
+    // A settled level is the check's: the weights of the evidence it overrules changed nothing.
+    result.weightNote =
+      result.settledNote != nil
+      ? nil
+      : weightNote(
+        result, requirement: requirement, skill: skill, evidence: unordered, rank: rank,
+        roleSize: roleSize, settings: settings)
     result.settleIt = settleIt(result)
     result.integrityNote = integrityNote(result, settings: settings)
     return result

@@ -63,6 +63,11 @@ extension PlanLibrary {
         guard let day = Weekday(text: value) else {
           throw row.error("work_days", "found `\(value)`; expected days such as `Mon|Tue|Wed`")
         }
+        guard !days.contains(day) else {
+          throw row.error(
+            "work_days",
+            "found `\(value)` twice; expected each working day once, such as Mon|Tue|Wed")
+        }
         days.append(day)
       }
       func time(_ column: String, _ fallback: LocalTime) throws(InputError) -> LocalTime {

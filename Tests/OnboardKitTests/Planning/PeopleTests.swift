@@ -250,6 +250,7 @@ import Testing
       Di,di@example.com,mentor,,UTC,Mon|Funday,,,,
       Ed,ed@example.com,hr,,UTC,,17:00,09:00,,
       Fa,ann@example.com,it,,UTC,,,,,-3
+      Gu,gu@example.com,mentor,,UTC,Mon|Tue|Mon,,,,
 
       """
     let library = try RepositoryFiles.library()
@@ -258,7 +259,7 @@ import Testing
       Issue.record("bad people.csv was accepted")
     } catch {
       let text = error.errors.map(\.description).joined(separator: "\n")
-      #expect(error.errors.count == 6, "\(text)")
+      #expect(error.errors.count == 7, "\(text)")
       #expect(text.contains("people.csv:2:"))
       #expect(text.contains("`Mars/Olympus`; expected an IANA time zone"))
       #expect(text.contains("`wizard`"))
@@ -266,6 +267,9 @@ import Testing
       #expect(text.contains("`Funday`"))
       #expect(text.contains("is not after day_start"))
       #expect(text.contains("listed twice"))
+      // A day given twice (QA12 F2: one of the person's working days was dropped in silence).
+      #expect(text.contains("people.csv:8:"), "\(text)")
+      #expect(text.contains("found `Mon` twice; expected each working day once"))
     }
   }
 
