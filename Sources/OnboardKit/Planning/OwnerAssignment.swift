@@ -54,6 +54,16 @@ public enum OwnerAssignment {
           ?? roster.first { $0.name == item.ownerName }?.email
         item.ownerEmail = item.owner == "hire" ? nil : email
         if let key = email?.lowercased(), item.owner != "hire" {
+          // Its note stays too: the item is still outside the person's hours (a re-plan had
+          // dropped the notes of every kept item).
+          if let person = people.first(where: { $0.key == key }), item.date >= plan.start,
+            Placement.outside(placement.interval(item), for: person) > 0
+          {
+            warnings.add(
+              "\(person.name) outside their hours", item: item,
+              text: outsideHoursText(item, person: person, plan: plan, placement: placement)
+                + " (kept as it was: it is before the re-plan date)")
+          }
           ledger.book(
             key, placement.interval(item), week: StaffLedger.week(of: item.date),
             hire: plan.hire.fullName, title: item.title)
@@ -184,20 +194,9 @@ public enum OwnerAssignment {
               ? ", or hold the two together" : ""))
       }
       if choice.outside > 0 {
-        let theirs = placement.local(item, for: person)
-        let theirDay = ZoneClock.local(placement.interval(item).lowerBound, in: person.timeZone)
-          .date
-        let dayOff = person.daysOff[theirDay].map { holiday in
-          ", a day off for them (\(holiday)\(person.location.isEmpty ? "" : " in \(person.location)"))"
-        }
         warnings.add(
           "\(person.name) outside their hours", item: item,
-          text:
-            "\(item.title) on \(item.date.shortText) at \(item.start)–\(item.end) (\(plan.calendar.timeZone)) "
-            + "is \(theirs) for \(person.name)"
-            + (dayOff
-              ?? ", outside their working hours \(person.dayStart)–\(person.dayEnd) "
-              + "\(person.workDays.map(\.shortName).joined(separator: "/")) (\(person.timeZone))")
+          text: outsideHoursText(item, person: person, plan: plan, placement: placement)
             + ": no free time in the days around it is inside both \(plan.hire.firstName)'s and their hours"
         )
       }
@@ -438,5 +437,27 @@ extension OwnerAssignment {
     }
     // The first time was inside their hours and free for them: taken in the hire's own plan.
     return "\(from): the hire has another item then"
+  }
+}
+
+extension OwnerAssignment {
+  /// "Weekly 1:1 on Sun 3 Jan at 16:00–16:30 (Asia/Dubai) is 13:00–13:30 Sun 3 Jan for Ingrid,
+  /// outside their working hours 09:00–17:30 Mon/Tue/Wed/Thu/Fri (Europe/Berlin)", or "..., a day
+  /// off for them (Good Friday in London)": the start of a note about an item outside a
+  /// person's hours.
+  static func outsideHoursText(
+    _ item: PlanItem, person: TeamMember, plan: OnboardingPlan, placement: Placement
+  ) -> String {
+    let theirs = placement.local(item, for: person)
+    let theirDay = ZoneClock.local(placement.interval(item).lowerBound, in: person.timeZone).date
+    let dayOff = person.daysOff[theirDay].map { holiday in
+      ", a day off for them (\(holiday)\(person.location.isEmpty ? "" : " in \(person.location)"))"
+    }
+    return
+      "\(item.title) on \(item.date.shortText) at \(item.start)–\(item.end) (\(plan.calendar.timeZone)) "
+      + "is \(theirs) for \(person.name)"
+      + (dayOff
+        ?? ", outside their working hours \(person.dayStart)–\(person.dayEnd) "
+        + "\(person.workDays.map(\.shortName).joined(separator: "/")) (\(person.timeZone))")
   }
 }

@@ -294,6 +294,40 @@ import Testing
     return (plans, library.people)
   }
 
+  /// A re-plan keeps the notes of the items it keeps: Ananya's week-1 meetings with Marcus
+  /// (New York, no common hours) stay outside his hours after a re-plan from week 2, and plan.md
+  /// still says so (QA12 F9: a re-plan's page lost every note about the kept items).
+  @Test func aReplanKeepsTheNotesOfTheItemsItKeeps() throws {
+    var library = try RepositoryFiles.library()
+    library.people = try library.people(from: try RepositoryFiles.source("Fixtures/people.csv"))
+    let (plans, people) = try Self.distributed()
+    let first = try #require(plans.first { $0.hire.firstName == "Ananya" })
+    let marcus = try #require(people.first { $0.key == first.hire.manager.email.lowercased() })
+    let from = first.start.adding(days: 7)
+    let placement = Placement(plan: first)
+    let keptOutside = first.items.filter {
+      $0.date >= first.start && $0.date < from && $0.ownerEmail == marcus.email
+        && Placement.outside(placement.interval($0), for: marcus) > 0
+    }
+    #expect(!keptOutside.isEmpty)
+    let output = try Onboarding.render(
+      first, folder: "ananya", library: library, templates: try library.compileTemplates(),
+      stamp: FixtureCohort.stamp)
+    let replan = try FixtureCohort.replan(of: output, from: from)
+    var ledger = StaffLedger()
+    let again = OwnerAssignment.assign(
+      try Onboarding.plan(hire: first.hire, library: library, evidence: [], replan: replan),
+      people: people, ledger: &ledger, replan: replan)
+    for item in keptOutside {
+      #expect(
+        again.notes.contains {
+          $0.hasPrefix(item.title) && $0.contains(item.date.shortText)
+            && $0.contains("for \(marcus.name)") && $0.contains("kept as it was")
+        } || again.notes.contains { $0.hasPrefix(item.title) && $0.contains("more like it") },
+        "\(item.title) on \(item.date.shortText) lost its note: \(again.notes)")
+    }
+  }
+
   /// A roster planned like a run, without evidence: hire after hire against one ledger.
   static func planned(_ roster: SourceFile, library: PlanLibrary) throws -> [OnboardingPlan] {
     let (hires, errors) = try RosterImport.parse(roster)
