@@ -29,6 +29,10 @@ extension GapAnalysis {
       if withSkillCheck { options.append("the buddy's skill check") }
       return line(options)
     }
+    if a.conflict != nil, measured.contains(where: { $0.source == .manual && $0.date == nil }) {
+      // The buddy's check is there but cannot be put after the ratings it should settle.
+      options.append("the date of the manual check recorded without one")
+    }
     if let conflict = a.conflict, conflict.amongAssessors {
       options.append(
         "a third interviewer's rating of \(name) on the same questions, with the notes compared")

@@ -155,6 +155,15 @@ import Testing
     }
     let unordered = try Self.assess(undated + [check(on: later)], target: 3)
     #expect(unordered.status == .conflicting && unordered.settledNote == nil)
+    // A check without a date cannot be ordered: what would settle it asks for its date.
+    var undatedCheck = check(on: later)
+    undatedCheck.date = nil
+    let noDate = try Self.assess(ratings + [undatedCheck], target: 3)
+    #expect(noDate.status == .conflicting)
+    #expect(
+      noDate.settleIt?.hasPrefix(
+        "What would settle it: the date of the manual check recorded without one")
+        == true, "\(noDate.settleIt ?? "")")
   }
 
   @Test func interviewsAreAveragedPerInterviewerNotPerRow() throws {
