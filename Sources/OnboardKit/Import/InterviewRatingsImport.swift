@@ -17,6 +17,16 @@ enum InterviewRatingsImport {
     var lastDate: (text: String, date: CalendarDate?)? = nil
     do {
       try table.require(["Candidate Email", "Interviewer", "Competency", "Rating"])
+      // A column this import does not read is named, not dropped in silence (an `Email` beside
+      // `Candidate Email`, a misspelled `Note`).
+      let columns = [
+        "Candidate Email", "Interviewer", "Competency", "Rating", "Notes", "Interview Date",
+      ]
+      if let unread = table.unreadColumns(
+        Dictionary(uniqueKeysWithValues: columns.map { ($0, []) }), what: "interview ratings")
+      {
+        result.storedDiagnostics.append(unread)
+      }
       while let row = try table.next() {
         if row.isBlank { continue }
         let email = row.value("Candidate Email")

@@ -155,7 +155,7 @@ public struct TableReader {
           ? "rename a misspelled column to the name given, or its values are not used"
           : shadowed
             ? "keep one column for each name, or the other's values are not used"
-            : "their values are not used"))
+            : unread.count == 1 ? "its values are not used" : "their values are not used"))
   }
 
   /// Where the header cell of the column at `index` is (file:line:column).

@@ -10,6 +10,27 @@ import Testing
   let library: PlanLibrary
   init() throws { library = try RepositoryFiles.library() }
 
+  /// A column the import does not read is named once at the header (QA12 F1: an `Email` column
+  /// with another address, beside `Candidate Email`, was dropped in silence); the fixture's
+  /// columns are all read.
+  @Test func aColumnTheImportDoesNotReadIsNamed() throws {
+    let text = """
+      Candidate Email,Interviewer,Interview Date,Competency,Rating,Notes,Email
+      ann@example.org,Kim,2026-10-07,Communication,4,,other@example.org
+
+      """
+    let imported = try EvidenceImport.parse(
+      SourceFile(path: "ratings.csv", data: Data(text.utf8)), skills: library.skillIndex)
+    #expect(imported.evidence.count == 1)
+    #expect(
+      imported.diagnostics.map(\.description).contains(
+        "ratings.csv:1:68: note: column `Email` is not read by the interview ratings import; "
+          + "its values are not used"), "\(imported.diagnostics.map(\.description))")
+    let fixture = try EvidenceImport.parse(
+      try RepositoryFiles.source("Fixtures/interview-ratings.csv"), skills: library.skillIndex)
+    #expect(!fixture.diagnostics.contains { $0.message.contains("is not read") })
+  }
+
   @Test func rememberedLookupsGiveWhatEveryRowWouldGiveAlone() throws {
     // One candidate in two spellings (one key), an unknown competency and a bad date on two rows
     // each (an error on every row), a bad email after a good one, and two spellings of a
