@@ -387,24 +387,33 @@ public struct StaffDirectory: Sendable {
 }
 
 /// Plan warnings about people, one line per kind of problem and person, with a count of repeats.
+///
+/// The repeats are named by their day (and title, when it is not the first one's), so that no
+/// item hides behind "more like it" (QA12 F7: a follow-up on the buddy's Sunday was only counted
+/// on another item's note, a week earlier).
 struct WarningList {
   private var order: [String] = []
-  private var first: [String: String] = [:]
-  private var count: [String: Int] = [:]
+  private var first: [String: (text: String, title: String)] = [:]
+  private var repeats: [String: [String]] = [:]
 
   mutating func add(_ kind: String, item: PlanItem, text: String) {
     let key = "\(kind)|\(OwnerAssignment.baseID(item.id))"
-    if first[key] == nil {
+    guard let earlier = first[key] else {
       order.append(key)
-      first[key] = text
+      first[key] = (text, item.title)
+      return
     }
-    count[key, default: 0] += 1
+    let day = "\(item.date.shortText) \(item.start)"
+    repeats[key, default: []].append(item.title == earlier.title ? day : "\(item.title) on \(day)")
   }
 
   func notes() -> [String] {
     order.map { key in
-      let more = (count[key] ?? 1) - 1
-      return (first[key] ?? "") + (more > 0 ? " (and \(more) more like it)." : ".")
+      let more = repeats[key] ?? []
+      let text = first[key]?.text ?? ""
+      guard !more.isEmpty else { return text + "." }
+      let listed = more.prefix(12).joined(separator: "; ") + (more.count > 12 ? "; ..." : "")
+      return text + " (and \(more.count) more like it: \(listed))."
     }
   }
 }

@@ -294,6 +294,33 @@ import Testing
     return (plans, library.people)
   }
 
+  /// Every meeting outside its person's hours is named in a note, by its own note or by its day
+  /// in the list of those like it (QA12 F7: a repeat was only counted, "and 1 more like it").
+  @Test func everyMeetingOutsideHoursIsNamedInANote() throws {
+    let (plans, people) = try Self.distributed()
+    let byKey = Dictionary(people.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    var grouped = 0
+    for plan in plans {
+      let placement = Placement(plan: plan)
+      for item in plan.items where item.date >= plan.start {
+        guard let person = item.ownerEmail.flatMap({ byKey[$0.lowercased()] }),
+          Placement.outside(placement.interval(item), for: person) > 0
+        else { continue }
+        let own = plan.notes.contains {
+          $0.hasPrefix("\(item.title) on \(item.date.shortText) at \(item.start)")
+        }
+        let listed = plan.notes.contains { note in
+          guard let range = note.range(of: " more like it: ") else { return false }
+          let list = note[range.upperBound...]
+          return list.contains("\(item.date.shortText) \(item.start)")
+        }
+        if listed && !own { grouped += 1 }
+        #expect(own || listed, "\(plan.hire.firstName): \(item.title) on \(item.date.shortText)")
+      }
+    }
+    #expect(grouped > 0, "the cohort has repeats listed by day")
+  }
+
   /// A re-plan keeps the notes of the items it keeps: Ananya's week-1 meetings with Marcus
   /// (New York, no common hours) stay outside his hours after a re-plan from week 2, and plan.md
   /// still says so (QA12 F9: a re-plan's page lost every note about the kept items).
