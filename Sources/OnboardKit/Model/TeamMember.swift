@@ -63,15 +63,7 @@ public struct TeamMember: Hashable, Sendable, Codable {
 
   /// Gives them the days off of their location (and the company-wide ones) from `holidays`.
   public mutating func takeDaysOff(from holidays: [Holiday]) {
-    let location = location.lowercased()
-    var days: [CalendarDate: String] = [:]
-    for holiday in holidays.sorted(by: { ($0.date, $0.location) < ($1.date, $1.location) })
-    where holiday.location == "*"
-      || (!location.isEmpty && holiday.location.lowercased() == location)
-    {
-      days[holiday.date] = days[holiday.date].map { "\($0); \(holiday.name)" } ?? holiday.name
-    }
-    daysOff = days
+    daysOff = Holiday.closures(at: location, in: holidays)
   }
 
   /// Whether this person runs an item about `keys` (a topic, a skill or an activity id).

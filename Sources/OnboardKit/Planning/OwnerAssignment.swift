@@ -56,7 +56,8 @@ public enum OwnerAssignment {
         if let key = email?.lowercased(), item.owner != "hire" {
           // Its note stays too: the item is still outside the person's hours (a re-plan had
           // dropped the notes of every kept item).
-          if let person = people.first(where: { $0.key == key }), item.date >= plan.start,
+          if let position = staff.byKey[key], item.date >= plan.start,
+            case let person = people[position],
             Placement.outside(placement.interval(item), for: person) > 0
           {
             warnings.add(

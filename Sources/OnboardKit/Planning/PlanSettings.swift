@@ -79,4 +79,18 @@ public struct Holiday: Hashable, Sendable, Codable {
     self.date = date
     self.name = name
   }
+
+  /// The closed dates of a location (case-insensitive) and the company-wide ones (`*`), with
+  /// their names joined by "; " when two fall on one date: a hire's and a staff member's days off.
+  public static func closures(at location: String, in holidays: [Holiday]) -> [CalendarDate: String]
+  {
+    let location = location.lowercased()
+    var closures: [CalendarDate: String] = [:]
+    for holiday in holidays.sorted(by: { ($0.date, $0.location) < ($1.date, $1.location) })
+    where holiday.location == "*" || holiday.location.lowercased() == location {
+      closures[holiday.date] =
+        closures[holiday.date].map { "\($0); \(holiday.name)" } ?? holiday.name
+    }
+    return closures
+  }
 }

@@ -42,13 +42,7 @@ public struct WorkCalendar: Hashable, Sendable, Codable {
       lunchMinutes = 0
     }
     end = min(end, settings.dayEnd.minutes, 24 * 60 - 1)
-    var closures: [CalendarDate: String] = [:]
-    let location = hire.location.lowercased()
-    for holiday in holidays.sorted(by: { ($0.date, $0.location) < ($1.date, $1.location) })
-    where holiday.location == "*" || holiday.location.lowercased() == location {
-      closures[holiday.date] =
-        closures[holiday.date].map { "\($0); \(holiday.name)" } ?? holiday.name
-    }
+    let closures = Holiday.closures(at: hire.location, in: holidays)
     self.init(
       timeZone: hire.timeZone, workDays: hire.workDays ?? settings.workDays,
       dayStart: settings.dayStart, dayEnd: LocalTime(minutes: end), lunchStart: lunch,

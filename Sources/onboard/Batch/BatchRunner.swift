@@ -650,8 +650,9 @@ struct BatchRunner: Sendable {
           if let email = earlier.hireEmail, email.lowercased() != hire.key {
             throw InputError(
               SourceLocation(file: path),
-              "is the plan of \(email), not of \(hire.email); expected her own earlier plan "
-                + "(put the folders back as the earlier run wrote them, or plan her without --replan-from)"
+              "is the plan of \(email), not of \(hire.email); expected this hire's own earlier "
+                + "plan (put the folders back as the earlier run wrote them, or plan this hire "
+                + "without --replan-from)"
             )
           }
           // The emails sent before the re-plan date, kept byte for byte.
