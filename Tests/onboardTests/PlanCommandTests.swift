@@ -243,18 +243,24 @@ import Testing
     }
   }
 
-  /// A hire whose roster row fails (a start date that is no day) is that hire's failure: the
-  /// summary names the email, and the hire's evidence is counted as theirs, not as a candidate's
-  /// who was not hired.
+  /// A hire whose roster row fails (a start date that is no day, a misspelt time zone) is that
+  /// hire's failure, once however many of its cells are wrong: the summary names the email and
+  /// every error, and the hire's evidence is counted as theirs, not as a candidate's who was not
+  /// hired.
   @Test func aFailedRosterRowKeepsItsEmailAndItsEvidenceIsNotAStrangers() throws {
     try TemporaryDirectory.with("badrow") { directory in
       let rosterURL = try editedRoster(
-        in: directory, replacing: "siobhan.oconnor@example.org,Backend Developer,2027-01-04",
-        with: "siobhan.oconnor@example.org,Backend Developer,2027-02-29")
+        in: directory,
+        replacing: "siobhan.oconnor@example.org,Backend Developer,2027-01-04,America/New_York",
+        with: "siobhan.oconnor@example.org,Backend Developer,2027-02-29,America/New_Yrok")
       let out = directory.appendingPathComponent("out")
       let result = try plan(out: out, roster: rosterURL.path)
       #expect(result.status == 1)
-      #expect(result.stderr.contains("roster.csv:3:"), "\(result.stderr)")
+      #expect(
+        result.stderr.contains("roster.csv:3:64: error: column `start_date`"), "\(result.stderr)")
+      #expect(
+        result.stderr.contains("roster.csv:3:75: error: column `time_zone`"), "\(result.stderr)")
+      #expect(result.stdout.contains("4 of 5 hires planned"), "\(result.stdout)")
       #expect(
         result.stderr.contains(
           "evidence records of a hire whose roster row failed were not used: "
@@ -268,6 +274,7 @@ import Testing
       let failed = hires.filter { $0["status"] as? String == "failed" }
       #expect(failed.count == 1)
       #expect(failed.first?["email"] as? String == "siobhan.oconnor@example.org")
+      #expect((failed.first?["errors"] as? [String])?.count == 2)
       let evidence = try #require(object["evidence"] as? [String: Any])
       let reasons = try #require(evidence["skippedByReason"] as? [String: Int])
       #expect((reasons["of a hire whose roster row failed"] ?? 0) > 1)

@@ -60,19 +60,24 @@ public enum RosterImport {
       try table.require(requiredColumns)
       while let row = try table.next() {
         if row.isBlank { continue }
-        do throws(InputError) {
-          // A missing or extra cell shifts or drops values (a remote hire read as on-site).
-          if let ragged = row.cellCountError() { throw ragged }
-          let hire = try parseRow(row)
+        var checks = RowChecks()
+        // A missing or extra cell shifts or drops values (a remote hire read as on-site).
+        if let ragged = row.cellCountError() {
+          checks.add(ragged)
+        } else if let hire = parseRow(row, &checks) {
           if let first = seen[hire.key] {
-            throw row.error(
-              "email",
-              "`\(hire.email)` is already on the roster at line \(first); each hire appears once")
+            checks.add(
+              row.error(
+                "email",
+                "`\(hire.email)` is already on the roster at line \(first); each hire appears once"
+              ))
+          } else {
+            seen[hire.key] = row.line
+            hires.append(hire)
           }
-          seen[hire.key] = row.line
-          hires.append(hire)
-        } catch {
-          errors.append(error)
+        }
+        if !checks.isClean {
+          errors += checks.errors
           let email = row.value("email")
           if isPlausibleEmail(email) { failedEmails[row.line] = email }
         }
@@ -126,69 +131,111 @@ public enum RosterImport {
       allowing: [])
   }
 
-  static func parseRow(_ row: TableRow) throws(InputError) -> Hire {
+  /// The hire of a row, or nil with every wrong cell's error in `checks` (a row with a bad
+  /// date and a misspelt time zone gets both errors in one run).
+  static func parseRow(_ row: TableRow, _ checks: inout RowChecks) -> Hire? {
     for column in requiredColumns + ["employment", "work_days", "hours_per_day", "work_mode"] {
       let length = row.value(column).count
       if length > maximumFieldLength {
-        throw row.error(
-          column,
-          "a value of \(length) characters; expected at most \(maximumFieldLength) (is the column shifted?)"
-        )
+        // A shifted column would make every other cell's error a consequence of this one.
+        checks.add(
+          row.error(
+            column,
+            "a value of \(length) characters; expected at most \(maximumFieldLength) (is the column shifted?)"
+          ))
+        return nil
       }
     }
-    func required(_ column: String, _ what: String) throws(InputError) -> String {
+    func required(_ column: String, _ what: String) -> String? {
       let value = nameColumns.contains(column) ? oneLineName(row.value(column)) : row.value(column)
-      guard !value.isEmpty else { throw row.error(column, "is empty; expected \(what)") }
-      return value
-    }
-    func email(_ column: String) throws(InputError) -> String {
-      let value = try required(column, "an email address")
-      guard isPlausibleEmail(value) else {
-        throw row.error(column, "found `\(value)`; expected an email address like name@example.com")
+      guard !value.isEmpty else {
+        checks.add(row.error(column, "is empty; expected \(what)"))
+        return nil
       }
       return value
     }
-    let startText = try required("start_date", "a date YYYY-MM-DD")
-    let start: CalendarDate
-    switch CalendarDate.parse(lenient: startText) {
-    case .success(let date): start = date
-    case .failure(let problem):
-      throw row.error("start_date", "found `\(startText)`; \(problem.expected)")
+    func email(_ column: String) -> String? {
+      guard let value = required(column, "an email address") else { return nil }
+      guard isPlausibleEmail(value) else {
+        checks.add(
+          row.error(column, "found `\(value)`; expected an email address like name@example.com"))
+        return nil
+      }
+      return value
     }
-    // A typo of the year (`9999`, `0001`, `20277`-style slips) would plan a hire no one meets
-    // and dates no calendar or mail program takes.
-    guard Self.startYears.contains(start.year) else {
-      throw row.error(
-        "start_date",
-        "found `\(startText)`; expected a start date in the years \(Self.startYears.lowerBound) "
-          + "to \(Self.startYears.upperBound)")
+    let firstName = required("first_name", "the hire's first name")
+    let hireEmail = email("email")
+    let role = required("role", "a role of Plans/roles.csv")
+    var start: CalendarDate? = nil
+    if let startText = required("start_date", "a date YYYY-MM-DD") {
+      switch CalendarDate.parse(lenient: startText) {
+      case .success(let date):
+        // A typo of the year (`9999`, `0001`, `20277`-style slips) would plan a hire no one
+        // meets and dates no calendar or mail program takes.
+        if Self.startYears.contains(date.year) {
+          start = date
+        } else {
+          checks.add(
+            row.error(
+              "start_date",
+              "found `\(startText)`; expected a start date in the years \(Self.startYears.lowerBound) "
+                + "to \(Self.startYears.upperBound)"))
+        }
+      case .failure(let problem):
+        checks.add(row.error("start_date", "found `\(startText)`; \(problem.expected)"))
+      }
     }
-    let zone = try required("time_zone", "an IANA time zone such as Europe/Berlin")
-    guard isPlaceTimeZone(zone) else {
-      throw row.error(
-        "time_zone",
-        "found `\(zone)`; expected an IANA time zone such as Europe/Berlin\(timeZoneHint(for: zone))"
-      )
+    var zone = required("time_zone", "an IANA time zone such as Europe/Berlin")
+    if let text = zone, !isPlaceTimeZone(text) {
+      checks.add(
+        row.error(
+          "time_zone",
+          "found `\(text)`; expected an IANA time zone such as Europe/Berlin\(timeZoneHint(for: text))"
+        ))
+      zone = nil
+    }
+    let location = required("location", "a location such as Berlin")
+    let managerName = required("manager_name", "the manager's name")
+    let managerEmail = email("manager_email")
+    let buddyName = required("buddy_name", "the buddy's name")
+    let buddyEmail = email("buddy_email")
+    // The hire is not their own manager or buddy (a pasted address): every buddy email and
+    // the buddy's items would go to the hire.
+    if let own = hireEmail?.lowercased() {
+      for (column, other) in [("manager_email", managerEmail), ("buddy_email", buddyEmail)]
+      where other?.lowercased() == own {
+        checks.add(
+          row.error(
+            column,
+            "`\(row.value(column))` is the hire's own email; expected the "
+              + "\(column == "buddy_email" ? "buddy's" : "manager's") address"))
+      }
     }
     var employment = Employment.fullTime
     if !row.value("employment").isEmpty {
-      guard let parsed = Employment(rawValue: row.value("employment").lowercased()) else {
-        throw row.error(
-          "employment", "found `\(row.value("employment"))`; expected full-time or part-time")
+      if let parsed = Employment(rawValue: row.value("employment").lowercased()) {
+        employment = parsed
+      } else {
+        checks.add(
+          row.error(
+            "employment", "found `\(row.value("employment"))`; expected full-time or part-time"))
       }
-      employment = parsed
     }
     var workDays: [Weekday]? = nil
     if !row.list("work_days").isEmpty {
       var days: [Weekday] = []
       for text in row.list("work_days") {
         guard let day = Weekday(text: text) else {
-          throw row.error("work_days", "found `\(text)`; expected weekdays such as Mon|Tue|Wed")
+          checks.add(
+            row.error("work_days", "found `\(text)`; expected weekdays such as Mon|Tue|Wed"))
+          break
         }
         guard !days.contains(day) else {
-          throw row.error(
-            "work_days",
-            "found `\(text)` twice; expected each working day once, such as Mon|Tue|Wed")
+          checks.add(
+            row.error(
+              "work_days",
+              "found `\(text)` twice; expected each working day once, such as Mon|Tue|Wed"))
+          break
         }
         days.append(day)
       }
@@ -196,41 +243,37 @@ public enum RosterImport {
     }
     var hours: Double? = nil
     if !row.value("hours_per_day").isEmpty {
-      guard let value = Double(row.value("hours_per_day").replacingOccurrences(of: ",", with: ".")),
+      if let value = Double(row.value("hours_per_day").replacingOccurrences(of: ",", with: ".")),
         value >= 1, value <= 12
-      else {
-        throw row.error(
-          "hours_per_day", "found `\(row.value("hours_per_day"))`; expected hours from 1 to 12")
+      {
+        hours = value
+      } else {
+        checks.add(
+          row.error(
+            "hours_per_day", "found `\(row.value("hours_per_day"))`; expected hours from 1 to 12"))
       }
-      hours = value
     }
     var mode = WorkMode.onSite
     if !row.value("work_mode").isEmpty {
-      guard let parsed = WorkMode(rawValue: row.value("work_mode").lowercased()) else {
-        throw row.error(
-          "work_mode", "found `\(row.value("work_mode"))`; expected on-site, remote or hybrid")
+      if let parsed = WorkMode(rawValue: row.value("work_mode").lowercased()) {
+        mode = parsed
+      } else {
+        checks.add(
+          row.error(
+            "work_mode", "found `\(row.value("work_mode"))`; expected on-site, remote or hybrid"))
       }
-      mode = parsed
     }
-    // The hire is not their own manager or buddy (a pasted address): every buddy email and
-    // the buddy's items would go to the hire.
-    let own = try email("email").lowercased()
-    for column in ["manager_email", "buddy_email"] where try email(column).lowercased() == own {
-      throw row.error(
-        column,
-        "`\(row.value(column))` is the hire's own email; expected the "
-          + "\(column == "buddy_email" ? "buddy's" : "manager's") address")
-    }
+    guard checks.isClean, let firstName, let hireEmail, let role, let start, let zone,
+      let location, let managerName, let managerEmail, let buddyName, let buddyEmail
+    else { return nil }
     var hire = Hire(
-      firstName: trimmedName(Substring(try required("first_name", "the hire's first name"))),
+      firstName: trimmedName(Substring(firstName)),
       lastName: oneLineName(row.value("last_name")),
-      email: try email("email"), role: try required("role", "a role of Plans/roles.csv"),
+      email: hireEmail, role: role,
       requestedStart: start, timeZone: zone,
-      location: try required("location", "a location such as Berlin"),
-      manager: Person(
-        name: try required("manager_name", "the manager's name"), email: try email("manager_email")),
-      buddy: Person(
-        name: try required("buddy_name", "the buddy's name"), email: try email("buddy_email")),
+      location: location,
+      manager: Person(name: managerName, email: managerEmail),
+      buddy: Person(name: buddyName, email: buddyEmail),
       employment: employment, workDays: workDays, hoursPerDay: hours, workMode: mode,
       origin: SourceLocation(file: row.path, line: row.line))
     hire.roleOrigin = row.location("role")

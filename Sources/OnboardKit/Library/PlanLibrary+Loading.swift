@@ -102,6 +102,18 @@ extension PlanLibrary {
     _ file: SourceFile, required: [String], extraCells: Bool = false,
     _ parse: (TableRow) throws(InputError) -> Void
   ) throws(InputErrors) {
+    try readRows(file, required: required, extraCells: extraCells) {
+      row, _ throws(InputError) in try parse(row)
+    }
+  }
+
+  /// `readRows` for a parser that checks every cell of a row: the errors it keeps in `checks`
+  /// are reported with the one it throws, if any, so that a row with three wrong cells gets
+  /// three errors in one run of `check` instead of one a run.
+  static func readRows(
+    _ file: SourceFile, required: [String], extraCells: Bool = false,
+    _ parse: (TableRow, inout RowChecks) throws(InputError) -> Void
+  ) throws(InputErrors) {
     var errors: [InputError] = []
     do {
       var table = try TableReader(path: file.path, data: file.data)
@@ -115,10 +127,13 @@ extension PlanLibrary {
           // Still read (the library is not used: the error stands), so that its id is known
           // and the rows of other files that name it are no errors too; its own value errors
           // would repeat the shift.
-          try? parse(row)
+          var ignored = RowChecks()
+          try? parse(row, &ignored)
           continue
         }
-        do { try parse(row) } catch { errors.append(error) }
+        var checks = RowChecks()
+        do { try parse(row, &checks) } catch { checks.errors.append(error) }
+        errors += checks.errors
       }
     } catch {
       errors.append(error)
@@ -292,5 +307,25 @@ extension PlanLibrary {
     // A file that did not read at all (a missing column) leaves every role unknown.
     let roles = byRole.map { RoleProfile(title: $0.title, requirements: $0.rows) }
     return (roles, errors, incomplete)
+  }
+}
+
+/// The errors of one row's cells, kept while the parser goes on to the row's other cells; the
+/// row is used only when there are none (``isClean``).
+struct RowChecks {
+  var errors: [InputError] = []
+
+  /// True while no cell of the row had an error.
+  var isClean: Bool { errors.isEmpty }
+
+  /// Keeps an error and goes on.
+  mutating func add(_ error: InputError) { errors.append(error) }
+
+  /// The value `read` returns, or nil after keeping the error it throws.
+  mutating func cell<Value>(_ read: () throws(InputError) -> Value) -> Value? {
+    do { return try read() } catch {
+      errors.append(error)
+      return nil
+    }
   }
 }

@@ -8,36 +8,49 @@ extension PlanLibrary {
     var seen: [String: Int] = [:]
     try readRows(
       file, required: ["id", "skill", "level", "title", "format", "duration_minutes", "owner"]
-    ) { row throws(InputError) in
+    ) { row, checks throws(InputError) in
       let id = try requireSlug(row, "id")
       if let first = seen[id] {
         throw row.error("id", "`\(id)` is listed again (first at line \(first))")
       }
       seen[id] = row.line
+      // Every cell is checked, so that one run of `check` names each wrong cell of the row.
       let skill = row.value("skill")
-      guard skillIDs.contains(skill) else {
-        throw row.error("skill", "`\(skill)` is not a skill id of skills.csv")
+      if !skillIDs.contains(skill) {
+        checks.add(row.error("skill", "`\(skill)` is not a skill id of skills.csv"))
       }
+      let level = checks.cell { () throws(InputError) in try requireInt(row, "level", 1...5) }
       let title = row.value("title")
-      guard !title.isEmpty else { throw row.error("title", "is empty; expected the topic's title") }
+      if title.isEmpty { checks.add(row.error("title", "is empty; expected the topic's title")) }
+      let format = checks.cell { () throws(InputError) in
+        try requireEnum(row, "format", as: TrainingTopic.Format.self)
+      }
+      let duration = checks.cell { () throws(InputError) in
+        try requireInt(row, "duration_minutes", 5...480)
+      }
       let owner = row.value("owner").lowercased()
-      guard Self.trainingOwners.contains(owner) else {
-        throw row.error(
-          "owner",
-          "found `\(row.value("owner"))`; expected one of \(Self.trainingOwners.sorted().joined(separator: ", "))"
-        )
+      if !Self.trainingOwners.contains(owner) {
+        checks.add(
+          row.error(
+            "owner",
+            "found `\(row.value("owner"))`; expected one of \(Self.trainingOwners.sorted().joined(separator: ", "))"
+          ))
       }
       var capacity: Int? = nil
-      if !row.value("capacity").isEmpty { capacity = try requireInt(row, "capacity", 1...1000) }
-      let practice = row.value("practice").lowercased()
-      guard ["", "yes", "no"].contains(practice) else {
-        throw row.error("practice", "found `\(row.value("practice"))`; expected `yes` or empty")
+      if !row.value("capacity").isEmpty {
+        capacity = checks.cell { () throws(InputError) in try requireInt(row, "capacity", 1...1000)
+        }
       }
+      let practice = row.value("practice").lowercased()
+      if !["", "yes", "no"].contains(practice) {
+        checks.add(
+          row.error("practice", "found `\(row.value("practice"))`; expected `yes` or empty"))
+      }
+      guard checks.isClean, let level, let format, let duration else { return }
       var topic =
         TrainingTopic(
-          id: id, skillID: skill, level: try requireInt(row, "level", 1...5), title: title,
-          format: try requireEnum(row, "format", as: TrainingTopic.Format.self),
-          durationMinutes: try requireInt(row, "duration_minutes", 5...480), owner: owner,
+          id: id, skillID: skill, level: level, title: title, format: format,
+          durationMinutes: duration, owner: owner,
           prerequisites: row.list("prerequisites"), resource: row.value("resource"),
           capacity: capacity,
           origin: row.location("id"))
@@ -76,53 +89,68 @@ extension PlanLibrary {
     var seen: [String: Int] = [:]
     try readRows(
       file, required: ["id", "title", "kind", "when", "time", "duration_minutes", "owner"]
-    ) { row throws(InputError) in
+    ) { row, checks throws(InputError) in
       let id = try requireSlug(row, "id")
       if let first = seen[id] {
         throw row.error("id", "`\(id)` is listed again (first at line \(first))")
       }
       seen[id] = row.line
-      guard let when = WhenRule(text: row.value("when")) else {
-        throw row.error("when", "found `\(row.value("when"))`; expected \(WhenRule.expected)")
+      // Every cell is checked, so that one run of `check` names each wrong cell of the row.
+      let title = row.value("title")
+      if title.isEmpty {
+        checks.add(row.error("title", "is empty; expected the activity's title"))
       }
-      guard let time = LocalTime(text: row.value("time")) else {
-        throw row.error("time", "found `\(row.value("time"))`; expected a 24-hour time HH:MM")
+      let kind = checks.cell { () throws(InputError) in
+        try requireEnum(row, "kind", as: ScheduledActivity.Kind.self)
+      }
+      let when = WhenRule(text: row.value("when"))
+      if when == nil {
+        checks.add(
+          row.error("when", "found `\(row.value("when"))`; expected \(WhenRule.expected)"))
+      }
+      let time = LocalTime(text: row.value("time"))
+      if time == nil {
+        checks.add(
+          row.error("time", "found `\(row.value("time"))`; expected a 24-hour time HH:MM"))
+      }
+      let duration = checks.cell { () throws(InputError) in
+        try requireInt(row, "duration_minutes", 5...480)
+      }
+      if let time, let duration, time.minutes + duration > 24 * 60 {
+        checks.add(
+          row.error(
+            "duration_minutes",
+            "the activity at \(time) for \(duration) minutes ends after midnight; expected it to end the same day"
+          ))
       }
       let owner = row.value("owner").lowercased()
-      guard Self.activityOwners.contains(owner) else {
-        throw row.error(
-          "owner",
-          "found `\(row.value("owner"))`; expected one of \(Self.activityOwners.sorted().joined(separator: ", "))"
-        )
+      if !Self.activityOwners.contains(owner) {
+        checks.add(
+          row.error(
+            "owner",
+            "found `\(row.value("owner"))`; expected one of \(Self.activityOwners.sorted().joined(separator: ", "))"
+          ))
       }
       var employment: [Employment] = []
       for value in row.list("employment") {
         guard let parsed = Employment(rawValue: value.lowercased()) else {
-          throw row.error("employment", "found `\(value)`; expected full-time or part-time")
+          checks.add(row.error("employment", "found `\(value)`; expected full-time or part-time"))
+          break
         }
         employment.append(parsed)
       }
       var modes: [WorkMode] = []
       for value in row.list("work_mode") {
         guard let parsed = WorkMode(rawValue: value.lowercased()) else {
-          throw row.error("work_mode", "found `\(value)`; expected on-site, remote or hybrid")
+          checks.add(row.error("work_mode", "found `\(value)`; expected on-site, remote or hybrid"))
+          break
         }
         modes.append(parsed)
       }
-      let title = row.value("title")
-      guard !title.isEmpty else {
-        throw row.error("title", "is empty; expected the activity's title")
-      }
-      let duration = try requireInt(row, "duration_minutes", 5...480)
-      guard time.minutes + duration <= 24 * 60 else {
-        throw row.error(
-          "duration_minutes",
-          "the activity at \(time) for \(duration) minutes ends after midnight; expected it to end the same day"
-        )
-      }
+      guard checks.isClean, let kind, let when, let time, let duration else { return }
       activities.append(
         ScheduledActivity(
-          id: id, title: title, kind: try requireEnum(row, "kind", as: ScheduledActivity.Kind.self),
+          id: id, title: title, kind: kind,
           when: when, time: time, durationMinutes: duration,
           owner: owner, dependsOn: row.list("depends_on"), roles: row.list("roles"),
           locations: row.list("locations"), employment: employment, workModes: modes,

@@ -18,9 +18,10 @@ extension PlanLibrary {
     var people: [TeamMember] = []
     var seen: [String: Int] = [:]
     try readRows(file, required: ["name", "email", "roles", "time_zone"]) {
-      row throws(InputError) in
+      row, checks throws(InputError) in
+      // Every cell is checked, so that one run of `check` names each wrong cell of the row.
       let name = row.value("name")
-      guard !name.isEmpty else { throw row.error("name", "is empty; expected the person's name") }
+      if name.isEmpty { checks.add(row.error("name", "is empty; expected the person's name")) }
       let email = row.value("email")
       guard email.contains("@"), !email.contains(" ") else {
         throw row.error("email", "found `\(email)`; expected an email address")
@@ -32,67 +33,81 @@ extension PlanLibrary {
       var roles: Set<TeamMember.Role> = []
       for value in row.list("roles") {
         guard let role = TeamMember.Role(rawValue: value.lowercased()) else {
-          throw row.error(
-            "roles",
-            "found `\(value)`; expected roles separated by `|` from "
-              + TeamMember.Role.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))
+          checks.add(
+            row.error(
+              "roles",
+              "found `\(value)`; expected roles separated by `|` from "
+                + TeamMember.Role.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
+          break
         }
         roles.insert(role)
       }
-      guard !roles.isEmpty else {
-        throw row.error("roles", "is empty; expected at least one of manager, buddy, trainer, ...")
+      if row.list("roles").isEmpty {
+        checks.add(
+          row.error("roles", "is empty; expected at least one of manager, buddy, trainer, ..."))
       }
       var topics: Set<String> = []
       for topic in row.list("topics") {
         guard knownTopics.contains(topic) else {
-          throw row.error(
-            "topics",
-            "`\(topic)` is not a skill id, a training topic id or a schedule activity id")
+          checks.add(
+            row.error(
+              "topics",
+              "`\(topic)` is not a skill id, a training topic id or a schedule activity id"))
+          break
         }
         topics.insert(topic)
       }
       let zone = row.value("time_zone")
-      guard isPlaceTimeZone(zone) else {
-        throw row.error(
-          "time_zone",
-          "found `\(zone)`; expected an IANA time zone such as `America/New_York`"
-            + timeZoneHint(for: zone))
+      if !isPlaceTimeZone(zone) {
+        checks.add(
+          row.error(
+            "time_zone",
+            "found `\(zone)`; expected an IANA time zone such as `America/New_York`"
+              + timeZoneHint(for: zone)))
       }
       var days: [Weekday] = []
       for value in row.list("work_days") {
         guard let day = Weekday(text: value) else {
-          throw row.error("work_days", "found `\(value)`; expected days such as `Mon|Tue|Wed`")
+          checks.add(
+            row.error("work_days", "found `\(value)`; expected days such as `Mon|Tue|Wed`"))
+          break
         }
         guard !days.contains(day) else {
-          throw row.error(
-            "work_days",
-            "found `\(value)` twice; expected each working day once, such as Mon|Tue|Wed")
+          checks.add(
+            row.error(
+              "work_days",
+              "found `\(value)` twice; expected each working day once, such as Mon|Tue|Wed"))
+          break
         }
         days.append(day)
       }
-      func time(_ column: String, _ fallback: LocalTime) throws(InputError) -> LocalTime {
+      func time(_ column: String, _ fallback: LocalTime) -> LocalTime? {
         let text = row.value(column)
         if text.isEmpty { return fallback }
         guard let value = LocalTime(text: text) else {
-          throw row.error(column, "found `\(text)`; expected a 24-hour time HH:MM")
+          checks.add(row.error(column, "found `\(text)`; expected a 24-hour time HH:MM"))
+          return nil
         }
         return value
       }
-      let start = try time("day_start", settings.dayStart)
-      let end = try time("day_end", settings.dayEnd)
-      guard start < end else {
-        throw row.error("day_end", "\(end) is not after day_start \(start)")
+      let start = time("day_start", settings.dayStart)
+      let end = time("day_end", settings.dayEnd)
+      if let start, let end, start >= end {
+        checks.add(row.error("day_end", "\(end) is not after day_start \(start)"))
       }
       var cap: Int? = nil
       let capText = row.value("weekly_onboarding_hours")
       if !capText.isEmpty {
-        guard let hours = Double(capText), hours >= 0, hours <= 80 else {
-          throw row.error(
-            "weekly_onboarding_hours",
-            "found `\(capText)`; expected hours a week from 0 to 80, or nothing for no cap")
+        if let hours = Double(capText), hours >= 0, hours <= 80 {
+          cap = Int((hours * 60).rounded())
+        } else {
+          checks.add(
+            row.error(
+              "weekly_onboarding_hours",
+              "found `\(capText)`; expected hours a week from 0 to 80, or nothing for no cap"))
         }
-        cap = Int((hours * 60).rounded())
       }
+      guard checks.isClean, let start, let end else { return }
       var member = TeamMember(
         name: name, email: email, roles: roles, topics: topics, timeZone: zone,
         workDays: days.isEmpty ? settings.workDays : days, dayStart: start, dayEnd: end,

@@ -333,11 +333,20 @@ struct BatchRunner: Sendable {
     let progress = ProgressReporter(
       total: hires.count, label: "planning", enabled: !quiet && Console.stderrIsTerminal)
     let skills = CohortMatrix.skills(of: library.roles, catalog: library.skillsByID)
-    var entries: [SummaryEntry] = rosterErrors.map {
+    // One entry a failed roster row, with every error of its cells.
+    var rowErrors: [(line: Int, errors: [String])] = []
+    for error in rosterErrors {
+      let line = error.location.line ?? 0
+      if let last = rowErrors.indices.last, rowErrors[last].line == line {
+        rowErrors[last].errors.append(error.description)
+      } else {
+        rowErrors.append((line, [error.description]))
+      }
+    }
+    var entries: [SummaryEntry] = rowErrors.map {
       SummaryEntry(
-        hire: "roster line \($0.location.line ?? 0)",
-        email: $0.location.line.flatMap { rosterFailedEmails[$0] }, status: "failed", folder: nil,
-        errors: [$0.description], files: [])
+        hire: "roster line \($0.line)", email: rosterFailedEmails[$0.line], status: "failed",
+        folder: nil, errors: $0.errors, files: [])
     }
     for error in rosterErrors { Console.err(error.description) }
     var index: [HTMLIndex.Entry] = entries.map {

@@ -124,6 +124,27 @@ import Testing
       ])
   }
 
+  /// Every wrong cell of a roster row is an error in one run, at its column, so HR mends the
+  /// row once instead of once a cell (QA14 F8: only the first was reported).
+  @Test func everyWrongCellOfARowIsReported() throws {
+    let header = RosterImport.requiredColumns + ["work_days", "work_mode"]
+    let text =
+      header.joined(separator: ",") + "\n"
+      + "Ana,Lima,a@example.org,Backend Developer,2027-13-01,Europe/Lodnon,Berlin,"
+      + "Ingrid Bergström,ingrid@example.com,Tomás Rivera,a@example.org,Mon|Funday,home\n"
+      + "Bo,Berg,b@example.org,Backend Developer,2027-01-04,Europe/Berlin,Berlin,"
+      + "Ingrid Bergström,ingrid@example.com,Tomás Rivera,tomas@example.com,Mon|Tue,remote\n"
+    let (hires, errors) = try RosterImport.parse(SourceFile(path: "roster.csv", text: text))
+    #expect(hires.map(\.email) == ["b@example.org"])
+    let columns = errors.map { error in
+      error.message.components(separatedBy: "`").dropFirst().first ?? ""
+    }
+    #expect(
+      columns == ["start_date", "time_zone", "buddy_email", "work_days", "work_mode"],
+      "\(errors)")
+    #expect(errors.allSatisfy { $0.location.line == 2 && $0.location.column != nil })
+  }
+
   /// Two spellings of one column (`email` and `Personal Email`): the first is read, and the
   /// other is named as not read, not dropped in silence (QA10 F12); the same name twice is an
   /// error at the second, naming the first.

@@ -303,6 +303,56 @@ import Testing
   }
 }
 
+/// `check` names every wrong cell of a plan-library row in one run (QA14 F8: five mistakes in
+/// one people.csv row gave one error, so a library took five runs to mend).
+@Suite struct EveryWrongCellTests {
+  /// The column each error of `file` names, in order.
+  func columns(_ load: () throws -> Void) -> [String] {
+    do {
+      try load()
+      return []
+    } catch let error as InputErrors {
+      return error.errors.map { $0.message.components(separatedBy: "`").dropFirst().first ?? "" }
+    } catch {
+      return ["\(error)"]
+    }
+  }
+
+  @Test func aPeopleRowWithFiveMistakesHasFiveErrors() throws {
+    let file = SourceFile(
+      path: "people.csv",
+      text:
+        "name,email,roles,topics,time_zone,work_days,day_start,day_end,weekly_onboarding_hours\n"
+        + "Ana Lima,ana@example.com,buddy|bud,,Europe/Berlni,Mon|Funday,9am,17:30,99\n"
+        + "Bo Berg,bo@example.com,buddy,,Europe/Berlin,Mon|Tue,09:00,17:30,4\n")
+    #expect(
+      columns {
+        _ = try PlanLibrary.parsePeople(file, knownTopics: [], settings: PlanSettings())
+      } == ["roles", "time_zone", "work_days", "day_start", "weekly_onboarding_hours"])
+  }
+
+  @Test func aTrainingRowWithThreeMistakesHasThreeErrors() throws {
+    let file = SourceFile(
+      path: "training.csv",
+      text: "id,skill,level,title,format,duration_minutes,owner\n"
+        + "sql-basics,sql,2,SQL basics,selfpaced,12o,hiree\n"
+        + "sql-more,sql,3,More SQL,reading,60,hire\n")
+    #expect(
+      columns { _ = try PlanLibrary.parseTraining(file, skillIDs: ["sql"]) }
+        == ["format", "duration_minutes", "owner"])
+  }
+
+  @Test func aScheduleRowWithFourMistakesHasFourErrors() throws {
+    let file = SourceFile(
+      path: "schedule.csv",
+      text: "id,title,kind,when,time,duration_minutes,owner\n"
+        + "welcome,,meting,workday 1,9:61,60,boss\n"
+        + "tour,Office tour,activity,workday 1,14:00,30,buddy\n")
+    let found = columns { _ = try PlanLibrary.parseSchedule(file) }
+    #expect(found == ["title", "kind", "time", "owner"], "\(found)")
+  }
+}
+
 /// A library with a header and no rows in skills.csv or roles.csv plans nobody: an error at load.
 @Suite struct EmptyLibraryListTests {
   @Test func rolesWithoutRowsAreRefused() throws {
