@@ -164,9 +164,10 @@ public enum OwnerAssignment {
         plan.items[index] = item
         continue
       }
-      let choice = placement.best(
-        for: item, among: among,
-        keys: capped.isEmpty ? among.map(\.key) : capped.map { staff.keys[$0] }, ledger: ledger)
+      let keys = capped.isEmpty ? among.map(\.key) : capped.map { staff.keys[$0] }
+      let choice = localFirst(
+        item, among: among, keys: keys, location: plan.hire.location, placement: placement,
+        ledger: ledger)
       let person = choice.person
       item.ownerName = person.name
       item.ownerEmail = person.email
@@ -238,6 +239,25 @@ public enum OwnerAssignment {
       plan.earlierReplans = replan.earlierReplans
     }
     return plan
+  }
+
+  /// `placement.best` among the people at the hire's location (people.csv `location`, case
+  /// aside) when one of them is free inside their hours, else among everyone in turn: an
+  /// in-person IT setup or HR introduction is given where the hire is, by a colleague elsewhere
+  /// only when nobody local can (QA14: a Lisbon hire's setup went to the Toronto IT person).
+  static func localFirst(
+    _ item: PlanItem, among people: [TeamMember], keys: [String], location: String,
+    placement: Placement, ledger: StaffLedger
+  ) -> Placement.Choice {
+    let local = people.indices.filter {
+      !location.isEmpty && people[$0].location.caseInsensitiveCompare(location) == .orderedSame
+    }
+    if !local.isEmpty && local.count < people.count {
+      let choice = placement.best(
+        for: item, among: local.map { people[$0] }, keys: local.map { keys[$0] }, ledger: ledger)
+      if choice.outside == 0 && !choice.clashes { return choice }
+    }
+    return placement.best(for: item, among: people, keys: keys, ledger: ledger)
   }
 
   /// For a trainer, mentor, HR or IT item: its turn key and the people who run it, in the order

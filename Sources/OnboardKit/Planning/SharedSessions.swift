@@ -9,13 +9,21 @@ public struct WorkshopDemand: Hashable, Sendable {
     public var busy: [Range<Int>]
     /// The day's training cap (minutes).
     public var cap: Int
+    /// The hire's offset from UTC that day (minutes, at the start of their working day): hires
+    /// share a session only on a day their clocks agree, so that one wall-clock time is one
+    /// instant for all of them (09:00 in Lisbon and 09:00 in Toronto are five hours apart).
+    public var utcOffset: Int
 
-    public init(date: CalendarDate, dayStart: Int, dayEnd: Int, busy: [Range<Int>], cap: Int) {
+    public init(
+      date: CalendarDate, dayStart: Int, dayEnd: Int, busy: [Range<Int>], cap: Int,
+      utcOffset: Int = 0
+    ) {
       self.date = date
       self.dayStart = dayStart
       self.dayEnd = dayEnd
       self.busy = busy
       self.cap = cap
+      self.utcOffset = utcOffset
     }
   }
 
@@ -54,7 +62,8 @@ public struct SharedSession: Hashable, Sendable, Codable {
 
 /// Groups a cohort's workshop demands into shared sessions: hires who need the same topic in the
 /// same week, up to the topic's capacity, at a time that fits every attendee's calendar (inside
-/// their working hours, clear of their fixed activities and lunch, under their training cap).
+/// their working hours, clear of their fixed activities and lunch, under their training cap), on
+/// a day all their clocks read the same (a session is one wall-clock time for every attendee).
 public enum SharedSessionPlanner {
   /// The workshop topics of a hire's plan and the free time around each.
   public static func demands(
@@ -75,7 +84,9 @@ public enum SharedSessionPlanner {
           busy: fixed.filter { $0.date == date }.map { $0.start.minutes..<$0.end.minutes }
             + plan.calendar.dailyBreaks,
           cap: settings.trainingCap(
-            week: timeline.weekNumber(of: date), isFirstDay: date == plan.start))
+            week: timeline.weekNumber(of: date), isFirstDay: date == plan.start),
+          utcOffset: date.dayNumber * 1440 + plan.calendar.dayStart.minutes
+            - ZoneClock.instant(date, plan.calendar.dayStart, in: plan.calendar.timeZone))
       }
       result.append(
         WorkshopDemand(
@@ -107,7 +118,8 @@ public enum SharedSessionPlanner {
         days.append((day, taken[member.hireKey]?[date] ?? ([], 0)))
       }
       guard days.count == members.count,
-        days.allSatisfy({ $0.1.minutes + minutes <= $0.0.cap })
+        days.allSatisfy({ $0.1.minutes + minutes <= $0.0.cap }),
+        days.allSatisfy({ $0.0.utcOffset == days[0].0.utcOffset })
       else { continue }
       let open = days.map(\.0.dayStart).max() ?? 0
       let close = days.map(\.0.dayEnd).min() ?? 0

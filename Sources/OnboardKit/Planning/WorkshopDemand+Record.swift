@@ -3,7 +3,7 @@
 extension WorkshopDemand {
   public var record: String {
     let days = days.map { day in
-      "\(day.date.dayNumber):\(day.dayStart):\(day.dayEnd):\(day.cap):"
+      "\(day.date.dayNumber):\(day.dayStart):\(day.dayEnd):\(day.cap):\(day.utcOffset):"
         + day.busy.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
     }.joined(separator: ";")
     return [
@@ -23,11 +23,18 @@ extension WorkshopDemand {
     var days: [Day] = []
     for text in dayList.utf8.split(separator: UInt8(ascii: ";")) {
       let parts = text.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-      guard parts.count == 5, let number = Self.number(parts[0]), let start = Self.number(parts[1]),
-        let end = Self.number(parts[2]), let cap = Self.number(parts[3])
+      // `date:start:end:cap:offset:busy` (a line without the offset is a UTC day).
+      guard parts.count == 5 || parts.count == 6, let number = Self.number(parts[0]),
+        let start = Self.number(parts[1]), let end = Self.number(parts[2]),
+        let cap = Self.number(parts[3])
       else { return nil }
+      var offset = 0
+      if parts.count == 6 {
+        guard let value = Self.number(parts[4]) else { return nil }
+        offset = value
+      }
       var busy: [Range<Int>] = []
-      for range in parts[4].split(separator: UInt8(ascii: ",")) {
+      for range in parts[parts.count - 1].split(separator: UInt8(ascii: ",")) {
         // `low-high`: the dash after the first byte (either bound may be negative).
         guard let dash = range.dropFirst().firstIndex(of: UInt8(ascii: "-")),
           let low = Self.number(range[..<dash]),
@@ -37,8 +44,8 @@ extension WorkshopDemand {
       }
       days.append(
         Day(
-          date: CalendarDate(dayNumber: number), dayStart: start, dayEnd: end, busy: busy, cap: cap)
-      )
+          date: CalendarDate(dayNumber: number), dayStart: start, dayEnd: end, busy: busy, cap: cap,
+          utcOffset: offset))
     }
     self.init(
       hireKey: hireKey, topicID: topicID, minutes: minutes, capacity: capacity,

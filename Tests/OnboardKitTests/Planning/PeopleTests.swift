@@ -156,6 +156,35 @@ import Testing
       "\(alone.notes)")
   }
 
+  /// HR, IT, trainers and mentors are taken from the hire's own location when one of them is
+  /// free inside their hours, and from elsewhere only when nobody local can (QA14 F3: turns
+  /// alternated between cities, so a Berlin hire's in-person setup went to the Dubai IT person).
+  @Test func staffAreTakenFromTheHiresLocationFirst() throws {
+    let cohort = try FixtureCohort()
+    let jonas = "jonas.keller@example.com"
+    let aisha = "aisha.rahman@example.com"
+    #expect(cohort.library.member(email: jonas)?.location == "Berlin")
+    #expect(cohort.library.member(email: aisha)?.location == "Dubai")
+    var ledger = StaffLedger()
+    var owners: [String: Set<String>] = [:]
+    for (index, location) in ["Berlin", "Berlin", "berlin", "Dubai", "Berlin", "Dubai"].enumerated()
+    {
+      var hire = try cohort.hire("zoe")
+      hire.email = "hire\(index)@example.org"
+      hire.location = location
+      hire.timeZone = location == "Dubai" ? "Asia/Dubai" : "Europe/Berlin"
+      hire.requestedStart = hire.requestedStart.adding(days: 7 * index)
+      let plan = OwnerAssignment.assign(
+        try Onboarding.plan(hire: hire, library: cohort.library, evidence: []),
+        people: cohort.library.people, ledger: &ledger)
+      let it = plan.items.filter { $0.owner == "it" }
+      #expect(!it.isEmpty)
+      owners[location.lowercased(), default: []].formUnion(it.compactMap(\.ownerEmail))
+    }
+    #expect(owners["berlin"] == [jonas], "\(owners)")
+    #expect(owners["dubai"] == [aisha], "\(owners)")
+  }
+
   /// A person's public holidays (people.csv `location`, holidays.csv) are days off for them,
   /// as their weekend is: a London hire's meetings with a New York manager leave Martin Luther
   /// King Jr. Day, or say it is a day off for him (QA11 #9: the manager had three meetings that

@@ -45,6 +45,16 @@ import Testing
     // Every attendee's final plan has the session at its date and time, inside their working day,
     // overlapping nothing else.
     let byKey = Dictionary(uniqueKeysWithValues: hires.map { ($0.key, $0) })
+    // A session is one instant for all its attendees (QA14 F5: 09:00 in Lisbon and 09:00 in
+    // Toronto were "one session"), and the cohort has hires in several zones.
+    #expect(Set(hires.map(\.timeZone)).count > 3)
+    for session in sessions {
+      let instants = try session.members.map { member in
+        ZoneClock.instant(
+          session.date, session.start, in: try #require(byKey[member]).timeZone)
+      }
+      #expect(Set(instants).count == 1, "\(session.id): \(session.members)")
+    }
     for session in sessions {
       for member in session.members {
         let hire = try #require(byKey[member])
@@ -227,6 +237,38 @@ import Testing
   /// A demand's spool line reads back as the same demand, whatever its hire key holds (tabs,
   /// backslashes, line breaks, non-ASCII) and however many days and busy times it has; a line
   /// with a field that is not a number, or a busy time that ends before it starts, is no demand.
+  /// Two hires whose clocks differ that day share no session, however free both are; two in
+  /// different zones with the same clock (Berlin and Paris) do.
+  @Test func hiresShareASessionOnlyWhenTheirClocksAgree() throws {
+    let monday = try #require(CalendarDate(year: 2027, month: 1, day: 11))
+    func demand(_ key: String, offset: Int) -> WorkshopDemand {
+      WorkshopDemand(
+        hireKey: key, topicID: "sql", minutes: 60, capacity: 8, date: monday,
+        days: (0..<5).map {
+          WorkshopDemand.Day(
+            date: monday.adding(days: $0), dayStart: 540, dayEnd: 1020, busy: [], cap: 240,
+            utcOffset: offset)
+        })
+    }
+    #expect(
+      SharedSessionPlanner.group([demand("lisbon", offset: 0), demand("toronto", offset: -300)])
+        .isEmpty)
+    let shared = SharedSessionPlanner.group([
+      demand("berlin", offset: 60), demand("paris", offset: 60), demand("toronto", offset: -300),
+    ])
+    #expect(shared.map(\.members) == [["berlin", "paris"]])
+    // The offset comes from the hire's zone: a Toronto hire's demand carries −300 in January.
+    let cohort = try FixtureCohort()
+    var hire = try cohort.hire("zoe")
+    hire.timeZone = "America/Toronto"
+    let days = try Onboarding.workshopDemands(
+      hire: hire, library: cohort.library, evidence: cohort.evidence.evidence
+    ).flatMap(\.days)
+    #expect(!days.isEmpty)
+    #expect(days.allSatisfy { [-240, -300].contains($0.utcOffset) }, "\(days.map(\.utcOffset))")
+    #expect(days.contains { $0.utcOffset == -300 })
+  }
+
   @Test func spoolRecordsReadBackAsTheSameDemand() {
     var rng = SeededGenerator(seed: 37)
     let pieces = [
@@ -240,7 +282,7 @@ import Testing
           busy: (0..<rng.int(0...3)).map { _ in
             let low = rng.int(-120...900)
             return low..<(low + rng.int(0...120))
-          }, cap: rng.int(0...480))
+          }, cap: rng.int(0...480), utcOffset: rng.int(-720...840))
       }
       let demand = WorkshopDemand(
         hireKey: "h\(index)" + (0..<rng.int(0...4)).map { _ in rng.pick(pieces) }.joined(),
