@@ -37,7 +37,8 @@ enum PlanCommand {
                            plan is rebuilt on the latest levels and lists what changed (kept
                            events keep their UIDs, changed ones get a higher SEQUENCE); emails
                            dated before DATE are kept as sent, and a sent invitation of a moved
-                           or removed session gets an update or a cancellation email
+                           or removed session gets an update or a cancellation email; DATE is
+                           --today or later (what came before was held and sent)
       --force              plan hires again whose folders exist from an earlier run (replaced whole)
       --resume             keep the hire folders of an earlier run (e.g. one that was stopped) and
                            plan the rest
@@ -179,6 +180,15 @@ enum PlanCommand {
     if let text = try arguments.value("replan-from") {
       guard let date = CalendarDate(iso: text) else {
         throw UsageError("--replan-from \(text): expected a date YYYY-MM-DD")
+      }
+      // What came before today has happened: its sessions were held and its emails sent, so a
+      // re-plan never rewrites them (a slipped year re-planned a held skill check and replaced
+      // a sent invitation in silence).
+      guard date >= stamp else {
+        throw UsageError(
+          "--replan-from \(text) is before the day the plan is made (\(stamp.iso), --today): the "
+            + "plan's items before it were held and its emails sent; expected \(stamp.iso) or later"
+        )
       }
       runner.replanFrom = date
     }

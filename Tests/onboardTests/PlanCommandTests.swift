@@ -189,6 +189,37 @@ import Testing
     }
   }
 
+  /// A re-plan never rewrites what has happened: a date before --today is refused before
+  /// anything is written (QA13 F13: a slipped year removed a held skill check and replaced a
+  /// sent invitation, exit 0); a date after day 90 re-plans nothing, and says so.
+  @Test func aReplanDateBeforeTodayIsRefusedAndOneAfterDay90IsSaid() throws {
+    func replan(out: URL, from date: String) throws -> CommandRunner.Result {
+      try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + CommandRunner.fixtureEvidence
+          + [
+            "--out", out.path, "--hire", "siobhan.oconnor@example.org", "--today", "2027-01-08",
+            "--replan-from", date,
+          ])
+    }
+    try TemporaryDirectory.with("replan-dates") { out in
+      #expect(try plan(out: out).status == 0)
+      let before = try CommandRunner.snapshot(out)
+      let early = try replan(out: out, from: "2026-12-01")
+      #expect(early.status == 2)
+      #expect(
+        early.stderr.contains(
+          "--replan-from 2026-12-01 is before the day the plan is made (2027-01-08, --today)"),
+        "\(early.stderr)")
+      #expect(try CommandRunner.snapshot(out) == before)
+      let late = try replan(out: out, from: "2027-06-01")
+      #expect(late.status == 0, "\(late.stderr)")
+      #expect(
+        late.stderr.contains(
+          "warning: --replan-from 2027-06-01 is after the plan's day 90 (Sat 3 Apr): nothing after "
+            + "it was re-planned"), "\(late.stderr)")
+    }
+  }
+
   @Test func rerunRefusesToOverwriteThenForceGivesIdenticalBytes() throws {
     try TemporaryDirectory.with("rerun") { out in
       #expect(try plan(out: out).status == 0)
