@@ -194,15 +194,30 @@ public enum GapAnalysis {
 
   /// A conflict that a check recorded after it settles (the buddy's skill check the plan
   /// schedules for a conflicting skill, recorded as `manual` evidence dated after every rating
-  /// in the conflict): the level is the check's, the conflict stays listed as settled. Nil when
-  /// there is no conflict or no such check (undated evidence cannot be ordered).
+  /// in the conflict): the level is the check's, whatever it shows, and the conflict stays listed
+  /// as settled. Nil when the other evidence has no conflict or no check is dated after it
+  /// (undated evidence cannot be ordered).
   static func settled(
     _ result: SkillAssessment, requirement: SkillRequirement, skill: Skill, evidence: [Evidence],
     rank: Int, roleSize: Int, settings: AnalysisSettings
   ) -> SkillAssessment? {
-    guard let conflict = result.conflict else { return nil }
-    let measured = evidence.filter { $0.proficiency != nil }
-    let involved = measured.filter { item in
+    // The conflict is the one the evidence other than the dated manual checks shows: a check
+    // that sides with one reading (a level 2 beside interviews of 2 and a test of 4.3), or lies
+    // beyond both, is no side of the conflict it settles (it had made itself one, and settled
+    // nothing).
+    func isDatedCheck(_ item: Evidence) -> Bool {
+      item.source == .manual && item.date != nil && item.proficiency != nil
+    }
+    let datedChecks = evidence.filter(isDatedCheck)
+    guard !datedChecks.isEmpty else { return nil }
+    let others = evidence.filter { !isDatedCheck($0) }
+    guard
+      let conflict = assess(
+        requirement: requirement, skill: skill, evidence: others, rank: rank,
+        roleSize: roleSize, settings: settings, questionWeights: true
+      ).conflict
+    else { return nil }
+    let involved = others.filter { $0.proficiency != nil }.filter { item in
       conflict.amongAssessors
         ? item.source == .interview
         : item.source.rawValue == conflict.high.name || item.source.rawValue == conflict.low.name
@@ -210,9 +225,7 @@ public enum GapAnalysis {
     guard let latest = involved.compactMap(\.date).max(),
       involved.allSatisfy({ $0.date != nil })
     else { return nil }
-    let checks = measured.filter { item in
-      item.source == .manual && (item.date.map { $0 > latest } ?? false)
-    }
+    let checks = datedChecks.filter { item in item.date.map { $0 > latest } ?? false }
     guard !checks.isEmpty else { return nil }
     var decided = assess(
       requirement: requirement, skill: skill, evidence: checks, rank: rank, roleSize: roleSize,

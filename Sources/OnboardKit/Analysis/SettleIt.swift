@@ -8,6 +8,8 @@ extension GapAnalysis {
   static func settleIt(_ a: SkillAssessment, withSkillCheck: Bool = true) -> String? {
     let relevant: Set<SkillStatus> = [.gap, .criticalGap, .conflicting, .unassessed]
     guard relevant.contains(a.status) else { return nil }
+    // A conflict a later skill check settled needs nothing more: the check is the level.
+    guard a.settledNote == nil else { return nil }
     let name = a.skill.name
     let measured = a.evidence.filter { $0.proficiency != nil }
     let tests = measured.filter { $0.source == .test }

@@ -145,6 +145,19 @@ import Testing
       settled.settledNote
         == "settled: Tom's check of \(later.shortText) shows level 3, recorded after the evidence "
         + "that disagreed (Ben 4 vs Ana 2)", "\(settled.settledNote ?? "")")
+    // Whatever level the check shows, beside one reading or beyond both, it decides (QA13
+    // F12: a check of 2 or 4.5 made a new conflict of its own and settled nothing), and what
+    // would settle it is no longer asked.
+    for level in [2.0, 4.0, 5.0, 0.5] {
+      let beside = Self.level(
+        level, source: .manual, instrument: "Skill check", assessor: "Tom", line: 4, date: later)
+      let decided = try Self.assess(ratings + [beside], target: 3)
+      #expect(decided.conflict == nil, "\(level)")
+      #expect(decided.observed?.level == level, "\(level)")
+      #expect(decided.settledNote?.contains("shows level \(formatNumber(level))") == true)
+      #expect(decided.settleIt == nil, "\(decided.settleIt ?? "")")
+    }
+    #expect(settled.settleIt == nil)
     // The same check on the day of the interviews, or ratings without dates: still a conflict.
     let sameDay = try Self.assess(ratings + [check(on: interviews)], target: 3)
     #expect(sameDay.status == .conflicting && sameDay.settledNote == nil)
