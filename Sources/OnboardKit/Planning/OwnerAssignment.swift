@@ -455,14 +455,23 @@ extension OwnerAssignment {
         choice.outside > 0 ? "; the new time is outside their working hours, see the notes" : ""
       return "\(from): \(person.name) has another onboarding meeting then\(still)"
     }
+    let hireWasFree = placement.hireIsFree(
+      item.date, item.start.minutes, item.durationMinutes, except: item.id)
+    if item.kind == .checkIn, choice.outside > 0 {
+      // No time fits the person's hours: a check-in moves only for the hire's own day, which is
+      // what its note says (it had said "to be nearer" of a later time, no nearer).
+      return
+        (hireWasFree
+        ? "\(from) to end the day, after the day's other items"
+        : "\(from): the hire has another item then")
+        + "; it is outside \(person.name)'s working hours (\(timeZone)): see the notes"
+    }
     if Placement.outside(first, for: person) > 0 {
       return choice.outside > 0
         ? "\(from) to be nearer \(person.name)'s working hours (\(timeZone)), still outside them: see the notes"
         : "\(from) to fit \(person.name)'s working hours (\(timeZone))"
     }
-    if item.kind == .checkIn, choice.date == item.date, choice.start > item.start,
-      placement.hireIsFree(item.date, item.start.minutes, item.durationMinutes, except: item.id)
-    {
+    if item.kind == .checkIn, choice.date == item.date, choice.start > item.start, hireWasFree {
       return "\(from) to end the day, after the day's other items"
     }
     // The first time was inside their hours and free for them: taken in the hire's own plan.

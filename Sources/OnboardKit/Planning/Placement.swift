@@ -210,7 +210,9 @@ struct Placement {
     // day suits anyone (day 30 is day 30, unless that is the manager's Sunday or holiday).
     let window = Self.dayWindow
     let week = StaffLedger.week(of: item.date)
-    for _ in 0..<(window * 3) where dates.count <= window {
+    // A day's check-in stays on its day too (QA13 F9: a part-timer's Wednesday check-in had
+    // gone to Thursday, beside Thursday's own).
+    for _ in 0..<(item.kind == .checkIn ? 0 : window * 3) where dates.count <= window {
       next = next.adding(days: 1)
       // Within the same week, so the weekly onboarding hours checked for it still hold.
       if calendar.isWorkingDay(next), StaffLedger.week(of: next) == week {
@@ -277,7 +279,11 @@ struct Placement {
           return false
         }
         let badness = Self.badness(range, for: person)
-        if date == item.date, leastBad.map({ badness < $0.badness }) ?? true {
+        // A check-in that fits nobody's hours keeps its place at the end of the hire's day,
+        // the first time visited (QA13 F9: "nearer" the buddy's hours had put the "End-of-day
+        // check-in" at 09:45, the whole day still ahead, and still outside them).
+        let better = item.kind == .checkIn ? leastBad == nil : leastBad.map { badness < $0.badness }
+        if date == item.date, better ?? true {
           leastBad = (
             Choice(person: person, key: key, date: date, start: start, outside: outside), badness
           )

@@ -685,12 +685,56 @@ import Testing
         } else if note.contains("to end the day, after the day's other items") {
           // A check-in moved after a meeting that took the end of its day.
           #expect(item.kind == .checkIn, "\(note)")
+        } else if note.hasSuffix(
+          "; it is outside \(owner.name)'s working hours (\(owner.timeZone)): see the notes")
+        {
+          // A check-in no time of whose day fits the person: moved only for the hire's day.
+          #expect(item.kind == .checkIn && outside > 0, "\(note)")
+          #expect(note.contains(": the hire has another item then;"), "\(note)")
         } else {
           #expect(note.hasSuffix(": the hire has another item then"), "\(note)")
         }
       }
     }
     #expect(reasons.count == 3, "each reason occurs in this cohort: \(reasons)")
+  }
+
+  /// A day's "End-of-day check-in" is the last item of the hire's day on that day, also when
+  /// the buddy's hours never meet the hire's (QA13 F9: a Los Angeles hire's check-in with a
+  /// Berlin buddy went to 09:45, "nearer" his hours and still outside them; a part-timer's
+  /// Wednesday check-in went to Thursday, beside Thursday's own).
+  @Test func checkInsEndTheirOwnDay() throws {
+    let library = try RepositoryFiles.library()
+    let roster = SourceFile(
+      path: "roster.csv",
+      text:
+        "first_name,last_name,email,role,start_date,time_zone,location,manager_name,manager_email,"
+        + "buddy_name,buddy_email,employment,work_days,hours_per_day,work_mode\n"
+        + "Liam,Chen,liam@example.org,Backend Developer,2027-03-08,America/Los_Angeles,New York,"
+        + "Ingrid Bergström,ingrid.bergstrom@example.com,Tomás Rivera,tomas.rivera@example.com,"
+        + "full-time,,,remote\n"
+        + "Aiko,Sato,aiko@example.org,Frontend Developer,2027-03-09,Asia/Tokyo,London,"
+        + "Marcus Oyelaran,marcus.oyelaran@example.com,Tomás Rivera,tomas.rivera@example.com,"
+        + "part-time,Tue|Wed|Thu,4,remote\n")
+    let plans = try Self.planned(roster, library: library)
+    for plan in plans {
+      let checkIns = plan.items.filter { $0.id.hasPrefix("eod-check-in") }
+      #expect(checkIns.count >= 5)
+      #expect(
+        Set(checkIns.map(\.date)).count == checkIns.count, "one a day: \(checkIns.map(\.date))")
+      // (A part-timer's four-hour day that its meetings fill has no end left for it.)
+      for checkIn in checkIns where plan.hire.employment == .fullTime {
+        let later = plan.items.filter {
+          $0.date == checkIn.date && $0.id != checkIn.id && $0.end > checkIn.end
+            && $0.owner != "hire"
+        }
+        #expect(
+          later.isEmpty,
+          "\(plan.hire.firstName) \(checkIn.date.iso) \(checkIn.start): \(later.map(\.title))")
+        #expect(
+          checkIn.note?.contains("to be nearer") != true, "\(checkIn.note ?? "")")
+      }
+    }
   }
 
   @Test func sharedMeetingsAreInsideBothPeoplesHoursOrWarned() throws {
