@@ -189,6 +189,65 @@ import Testing
     }
   }
 
+  /// Each event of a calendar by UID: its start instant, SEQUENCE and STATUS.
+  static func events(_ data: Data?) -> [String: String] {
+    let text = String(decoding: data ?? Data(), as: UTF8.self)
+      .replacingOccurrences(of: "\r\n ", with: "")
+    var result: [String: String] = [:]
+    for block in text.components(separatedBy: "BEGIN:VEVENT").dropFirst() {
+      var uid = ""
+      var fields: [String] = []
+      for line in block.components(separatedBy: "\r\n") {
+        if line.hasPrefix("UID:") { uid = String(line.dropFirst(4)) }
+        if line.hasPrefix("SEQUENCE:") || line.hasPrefix("STATUS:") { fields.append(line) }
+        if line.hasPrefix("DTSTART") {
+          let parts = line.components(separatedBy: ":")
+          let zone = parts[0].components(separatedBy: "TZID=").last ?? "UTC"
+          let formatter = DateFormatter()
+          formatter.dateFormat = "yyyyMMdd'T'HHmmss"
+          formatter.timeZone = TimeZone(identifier: parts[0] == "DTSTART" ? "UTC" : zone)
+          let stamp = parts.last.map { $0.replacingOccurrences(of: "Z", with: "") } ?? ""
+          fields.append("start \(formatter.date(from: stamp)?.timeIntervalSince1970 ?? -1)")
+        }
+      }
+      result[uid] = fields.sorted().joined(separator: " ")
+    }
+    return result
+  }
+
+  /// After a `--hire` re-plan, `--resume` of the whole roster (what its note advises) writes
+  /// the people's calendars from the kept, re-planned plan: every event they share with the
+  /// hire's sessions.ics starts at the same instant with the same SEQUENCE and STATUS (QA13 F5:
+  /// a fresh plan put the trainer's copy two days before the hire's, under the same UID).
+  @Test func resumeAfterAReplanKeepsThePeoplesCalendarsInStep() throws {
+    try TemporaryDirectory.with("resume-replan") { out in
+      #expect(try plan(out: out).status == 0)
+      let evidence = CommandRunner.fixtureEvidence + ["Fixtures/skill-check-week1.csv"]
+      let replan = try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + evidence
+          + [
+            "--out", out.path, "--hire", "siobhan.oconnor@example.org", "--today", "2027-01-12",
+            "--replan-from", "2027-01-13",
+          ])
+      #expect(replan.status == 0, "\(replan.stderr)")
+      let resume = try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + evidence
+          + ["--out", out.path, "--today", "2027-01-12", "--resume"])
+      #expect(resume.status == 0, "\(resume.stderr)")
+      let files = try CommandRunner.snapshot(out)
+      let hire = Self.events(files["siobhan-oconnor/sessions.ics"])
+      #expect(hire.values.contains { $0.contains("SEQUENCE:1") }, "the re-plan moved sessions")
+      var shared = 0
+      for (name, data) in files where name.hasPrefix("calendars/") {
+        for (uid, event) in Self.events(data) where hire[uid] != nil {
+          shared += 1
+          #expect(event == hire[uid], "\(name) \(uid): \(event) vs the hire's \(hire[uid] ?? "")")
+        }
+      }
+      #expect(shared > 20)
+    }
+  }
+
   /// A re-plan never rewrites what has happened: a date before --today is refused before
   /// anything is written (QA13 F13: a slipped year removed a held skill check and replaced a
   /// sent invitation, exit 0); a date after day 90 re-plans nothing, and says so.

@@ -42,6 +42,15 @@ public struct Replan: Hashable, Sendable {
   /// The earlier plan's items before the re-plan date: kept as they were.
   public var kept: [PlanItem] { previous.filter { $0.date < from } }
 
+  /// The date a plan.json was re-planned from (its `replannedFrom`), nil for a first plan or a
+  /// file that is no plan.json.
+  public static func replannedFrom(_ file: SourceFile) -> CalendarDate? {
+    struct Dated: Decodable { var replannedFrom: String? }
+    return (try? JSONDecoder().decode(Dated.self, from: file.data))?.replannedFrom.flatMap {
+      CalendarDate(iso: $0)
+    }
+  }
+
   /// Reads the earlier plan from its `plan.json` (schema `onboard.plan/1`).
   public static func reading(_ file: SourceFile, from date: CalendarDate) throws(InputError)
     -> Replan

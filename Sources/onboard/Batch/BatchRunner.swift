@@ -650,9 +650,18 @@ struct BatchRunner: Sendable {
     if !errors.isEmpty { return .finished(failure(hire, errors.map(\.description), skills)) }
     do throws(InputError) {
       var replan: Replan? = nil
+      let path = ((out as NSString).appendingPathComponent(folder) as NSString)
+        .appendingPathComponent("plan.json")
+      if keep, FileManager.default.fileExists(atPath: path),
+        let file = try? FileSystem.read(path), let from = Replan.replannedFrom(file)
+      {
+        // A kept folder that an earlier run re-planned (`--hire … --replan-from`, then
+        // `--resume`): the run's calendars/, tasks.csv and cohort files follow that re-plan,
+        // made again from the folder's plan.json, not a fresh plan (QA13 F5: the trainer's
+        // calendar had a session two days before the hire's, under the same UID).
+        replan = try? Replan.reading(file, from: from)
+      }
       if let replanFrom, !keep {
-        let path = ((out as NSString).appendingPathComponent(folder) as NSString)
-          .appendingPathComponent("plan.json")
         if FileManager.default.fileExists(atPath: path) {
           var earlier = try Replan.reading(try FileSystem.read(path), from: replanFrom)
           // A folder moved by hand: another hire's plan is not this hire's history.
