@@ -80,6 +80,10 @@ public struct EmailTemplateFile: Hashable, Sendable {
   public var subject: String
   public var audience: Audience
   public var cc: [Audience]
+  /// `cc: host`: the session's named person (trainer, mentor, buddy or manager) is copied, so
+  /// that whoever runs it gets the invitation, its update and its cancellation too (templates
+  /// sent for each training only).
+  public var ccHost = false
   public var send: SendRule
   /// `invitation`: attach the session or activity as an .ics invitation.
   public var attachInvitation: Bool
@@ -179,8 +183,13 @@ public struct EmailTemplateFile: Hashable, Sendable {
       }) {
         if let parsed = Audience(rawValue: part) {
           cc.append(parsed)
+        } else if part == "host" {
+          ccHost = true
         } else {
-          fail(line, "cc `\(part)` is unknown; expected hire, manager, buddy or hr")
+          fail(
+            line,
+            "cc `\(part)` is unknown; expected hire, manager, buddy, hr or host (the person who "
+              + "runs the session)")
         }
       }
     }
@@ -221,6 +230,13 @@ public struct EmailTemplateFile: Hashable, Sendable {
       } else {
         fail(line, "attach `\(value)` is unknown; expected `invitation`")
       }
+    }
+    if ccHost, case .beforeEachTraining = send {
+    } else if ccHost, let (_, line) = header["cc"] {
+      fail(
+        line,
+        "cc `host` names the person who runs a session; expected it in a template sent "
+          + "for each training (`send: N workdays before each training`)")
     }
     while textLines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true {
       textLines.removeLast()

@@ -97,6 +97,11 @@ import Testing
     #expect(line(cancel, "STATUS:") == "STATUS:CANCELLED")
     #expect(message.contains("Subject: Cancelled: "))
     #expect(message.contains("To: =?UTF-8?") || message.contains("siobhan.oconnor@example.org"))
+    // The person who was to run it is told too (`cc: host`), found by the name plan.json keeps.
+    let host = try #require(removed.ownerName)
+    let hostEmail = try #require(
+      try RepositoryFiles.library().people.first { $0.name == host }?.email)
+    #expect(message.components(separatedBy: "\r\n\r\n")[0].contains(hostEmail), "\(host)")
     // A removed session whose invitation was not sent yet gets no cancellation.
     let unsent = again.plan.cancelled.filter { item in
       !first.emails.contains {

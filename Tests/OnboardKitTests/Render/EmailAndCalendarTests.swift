@@ -182,6 +182,36 @@ import Testing
     #expect(text.contains("Content-Type: multipart/alternative;"))
     #expect(text.contains("Content-Type: text/calendar; method=REQUEST; charset=UTF-8"))
     #expect(text.contains("X-Unsent: 1"))
+    // `cc: host`: whoever runs the session, an attendee of the invitation, is copied (QA13 F7:
+    // the trainer was an ATTENDEE with RSVP but no email reached them).
+    let plan = out.plan
+    var hosted = 0
+    for file in out.files where file.path.contains("training-invitation") {
+      let message = String(decoding: file.data, as: UTF8.self)
+      let headers = message.components(separatedBy: "\r\n\r\n")[0]
+      let item = try #require(
+        plan.items.first { item in file.path.hasSuffix("-\(fileSafeName(item.id)).eml") })
+      if let email = item.ownerEmail, item.owner != "hire" {
+        #expect(headers.contains("Cc: ") && headers.contains(email), "\(file.path)")
+        hosted += 1
+      } else {
+        #expect(!headers.contains("Cc: "), "\(file.path)")
+      }
+    }
+    #expect(hosted >= 3)
+  }
+
+  /// `cc: host` is for templates sent for each training: elsewhere it names nobody.
+  @Test func ccHostOutsideATrainingTemplateIsAnError() {
+    #expect {
+      _ = try EmailTemplateFile(
+        id: "welcome", path: "Plans/emails/welcome.mustache",
+        contents: "subject: Hi\naudience: hire\ncc: host\nsend: workday -5 at 10:00\n---\nHello\n")
+    } throws: { error in
+      (error as? InputErrors)?.description.contains(
+        "Plans/emails/welcome.mustache:3: error: cc `host` names the person who runs a session")
+        == true
+    }
   }
 
   /// Every email of every Fixtures hire, parsed by Python's `email` with `policy.strict`.

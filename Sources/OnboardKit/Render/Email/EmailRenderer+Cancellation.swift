@@ -13,8 +13,14 @@ extension EmailRenderer {
     plan: OnboardingPlan, settings: PlanSettings, stamp: CalendarDate, people: [TeamMember] = []
   ) throws(InputError) -> RenderedEmail {
     let hire = plan.hire
-    let item = cancellation.item
-    let (to, cc) = recipients(template, plan: plan, settings: settings)
+    var item = cancellation.item
+    if item.ownerEmail == nil, let name = item.ownerName {
+      // plan.json keeps the host's name only: their email is people.csv's (or the roster's).
+      item.ownerEmail =
+        people.first { $0.name == name }?.email
+        ?? [plan.hire.manager, plan.hire.buddy].first { $0.name == name }?.email
+    }
+    let (to, cc) = recipients(template, plan: plan, settings: settings, item: item)
     let greeting = template.file.audience == .hire ? hire.firstName : to.firstName
     let why =
       item.kind == .followUp

@@ -33,7 +33,9 @@ public enum EmailRenderer {
     if isUpdate { subject = "Updated: " + subject }
 
     let hire = plan.hire
-    let (to, cc) = recipients(template, plan: plan, settings: settings)
+    let (to, cc) = recipients(
+      template, plan: plan, settings: settings,
+      item: event.itemID.flatMap { id in plan.items.first { $0.id == id } })
     let fileName =
       "\(pad(sequence, 2))-\(event.date.iso)-\(template.id)\(event.itemID.map { "-" + fileSafeName($0) } ?? "").eml"
     do {
@@ -57,9 +59,9 @@ public enum EmailRenderer {
   }
 
   /// The To and Cc of a template's emails: its audience, and its copies other than the addressee.
-  static func recipients(_ template: EmailTemplate, plan: OnboardingPlan, settings: PlanSettings)
-    -> (to: Person, cc: [Person])
-  {
+  static func recipients(
+    _ template: EmailTemplate, plan: OnboardingPlan, settings: PlanSettings, item: PlanItem? = nil
+  ) -> (to: Person, cc: [Person]) {
     let hire = plan.hire
     func person(_ audience: Audience) -> Person {
       switch audience {
@@ -70,7 +72,15 @@ public enum EmailRenderer {
       }
     }
     let to = person(template.file.audience)
-    return (to, template.file.cc.map(person).filter { $0.email != to.email })
+    var cc = template.file.cc.map(person).filter { $0.email != to.email }
+    // `cc: host`: whoever runs the session (an attendee of its invitation) gets it too.
+    if template.file.ccHost, let item, let email = item.ownerEmail, let name = item.ownerName,
+      email.lowercased() != hire.key, email.lowercased() != to.email.lowercased(),
+      !cc.contains(where: { $0.email.lowercased() == email.lowercased() })
+    {
+      cc.append(Person(name: name, email: email))
+    }
+    return (to, cc)
   }
 
   /// A message of the run as a file: from the sender, unsent (`X-Unsent`), named by its
