@@ -74,15 +74,21 @@ struct SentInvitation: Hashable, Sendable {
     }
   }
 
-  /// The start as people read it: "Tuesday, 12 January 2027 at 09:00" (empty when unreadable).
-  var startText: String {
+  /// The start as the invitation gave it, in the hire's zone (nil when unreadable).
+  var startLocal: (date: CalendarDate, time: LocalTime)? {
     let digits = Array(start.filter(\.isNumber))
     guard digits.count >= 12, let year = Int(String(digits[0..<4])),
       let month = Int(String(digits[4..<6])), let day = Int(String(digits[6..<8])),
       let hour = Int(String(digits[8..<10])), let minute = Int(String(digits[10..<12])),
       let date = CalendarDate(year: year, month: month, day: day)
-    else { return "" }
-    return "\(date.longText) at \(LocalTime(minutes: hour * 60 + minute))"
+    else { return nil }
+    return (date, LocalTime(minutes: hour * 60 + minute))
+  }
+
+  /// The start as people read it: "Tuesday, 12 January 2027 at 09:00" (empty when unreadable).
+  var startText: String {
+    guard let (date, time) = startLocal else { return "" }
+    return "\(date.longText) at \(time)"
   }
 
   /// `20270111T090000`: an item's start or end as the invitation writes it (the hire's zone).
@@ -169,10 +175,14 @@ extension EmailSchedule {
     /// When an email the re-plan sends goes out on `from`: the usual time, or an hour before
     /// the session it is about when that is on the re-plan date, before or within an hour of the
     /// usual time (a cancellation had gone out at the very minute the session was to start).
-    func sendTime(before sessions: [PlanItem?]) -> LocalTime {
+    /// An update goes out before the time its sent invitation gave too (QA13 F6: the update
+    /// of a session moved from 09:00 was dated 09:00, when the hire was already there).
+    func sendTime(before sessions: [PlanItem?], sent: SentInvitation? = nil) -> LocalTime {
       var minutes = defaultTime.minutes
-      for session in sessions.compactMap({ $0 }) where session.date == from {
-        minutes = min(minutes, max(0, session.start.minutes - 60))
+      var starts = sessions.compactMap { $0 }.map { ($0.date, $0.start) }
+      if let old = sent?.startLocal { starts.append(old) }
+      for (date, start) in starts where date == from {
+        minutes = min(minutes, max(0, start.minutes - 60))
       }
       return LocalTime(minutes: minutes)
     }
@@ -180,6 +190,8 @@ extension EmailSchedule {
     var result: [EmailEvent] = []
     var updates: [EmailEvent: String] = [:]
     var late = 0
+    // The sessions of the re-plan date itself whose emails go out that morning.
+    var shortNotice: [String] = []
     for var event in events {
       let rest = nameRest(event)
       let key = event.itemID == nil ? "\(event.date.iso)|\(rest)" : rest
@@ -191,8 +203,11 @@ extension EmailSchedule {
           last.invitation.method == "CANCEL" || !last.invitation.shows(item)
         else { continue }
         event.date = from
-        event.time = sendTime(before: [item])
+        event.time = sendTime(before: [item], sent: last.invitation)
         updates[event] = last.invitation.startText
+        if item.date == from || last.invitation.startLocal?.date == from {
+          shortNotice.append(item.title)
+        }
         result.append(event)
         continue
       }
@@ -200,9 +215,11 @@ extension EmailSchedule {
         // Due before the re-plan date and never sent (a session the re-plan added): send now,
         // at the usual send time, and before the session when it is that morning (it had gone
         // out at the session's own minute).
+        let item = event.itemID.flatMap { plan.item(id: $0) }
         event.date = from
-        event.time = sendTime(before: [event.itemID.flatMap { plan.item(id: $0) }])
+        event.time = sendTime(before: [item])
         late += 1
+        if let item, item.date == from { shortNotice.append(item.title) }
       }
       result.append(event)
     }
@@ -224,6 +241,21 @@ extension EmailSchedule {
       notes.append(
         "\(late) email\(late == 1 ? "" : "s") the re-plan sends would have gone out before "
           + "\(from.longText), the re-plan date; \(late == 1 ? "it is" : "they are") dated on it.")
+    }
+    for tombstone in cancellations.map(\.item) where tombstone.date == from {
+      shortNotice.append(tombstone.title)
+    }
+    if !shortNotice.isEmpty {
+      // An email an hour before is no notice: said, so that someone tells them in person.
+      notes.append(
+        "The email\(shortNotice.count == 1 ? "" : "s") about "
+          + listText(shortNotice.map { "“\($0)”" })
+          + " go\(shortNotice.count == 1 ? "es" : "") out on \(from.longText), the day of the "
+          + (shortNotice.count == 1
+            ? "session (or of its earlier time), an hour before it"
+            : "sessions (or of their earlier times), an hour before each")
+          + " at the latest: tell the hire and whoever runs "
+          + (shortNotice.count == 1 ? "it" : "them") + " in person, or re-plan from a later day.")
     }
     let resent =
       (updates.isEmpty ? [] : ["\(updates.count) updated"])

@@ -17,14 +17,17 @@ import Testing
 
   /// The re-plan of `earlier` (its plan.json, and the emails it dated before `date`, as the CLI
   /// reads them from the folder) with the REST re-test.
-  static func replanned(_ earlier: HireOutput, from date: CalendarDate) throws -> HireOutput {
+  static func replanned(
+    _ earlier: HireOutput, from date: CalendarDate,
+    evidence file: String = "Fixtures/retest-rest-apis.csv"
+  ) throws -> HireOutput {
     let cohort = try FixtureCohort()
     var replan = try FixtureCohort.replan(of: earlier, from: date)
     replan.sent = replan.emailsSent.map { summary in
       SentEmail(summary: summary, data: earlier.files.first { $0.path == summary.file }?.data)
     }
     let retest = try EvidenceImport.parse(
-      try RepositoryFiles.source("Fixtures/retest-rest-apis.csv"),
+      try RepositoryFiles.source(file),
       skills: cohort.library.skillIndex, questions: cohort.library.questionBanks)
     return try Onboarding.process(
       hire: try cohort.hire("siobhan"), folder: "siobhan-oconnor", library: cohort.library,
@@ -140,6 +143,37 @@ import Testing
         "\(email.file) at \(email.time) for \(session.title) at \(session.start)")
     }
     #expect(checked > 0)
+  }
+
+  /// An update goes out an hour before the session's earlier time too, when that was on the
+  /// re-plan date (QA13 F6: Siobhán's skill checks re-plan her from Wed 13 Jan, which moves
+  /// Wednesday's 09:00 session; its update was dated 09:00, when she was already there), and the
+  /// plan says that such same-day emails are no notice.
+  @Test func anUpdateGoesOutBeforeTheSessionsEarlierTime() throws {
+    let (first, _) = try Self.plans()
+    let from = try #require(CalendarDate(year: 2027, month: 1, day: 13))
+    let again = try Self.replanned(first, from: from, evidence: "Fixtures/skill-check-week1.csv")
+    let before = Dictionary(first.plan.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var updates = 0
+    for email in again.emails where email.date == from {
+      let file = email.file.dropFirst("emails/".count)
+      guard
+        let item = again.plan.items.first(where: { file.hasSuffix("-\(fileSafeName($0.id)).eml") }),
+        let old = before[item.id], old.date == from,
+        old.date != item.date || old.start != item.start,
+        first.emails.contains(where: {
+          $0.date < from && $0.file.hasSuffix("-\(fileSafeName(item.id)).eml")
+        })
+      else { continue }
+      updates += 1
+      #expect(
+        email.time.minutes <= old.start.minutes - 60,
+        "\(email.file) at \(email.time), the session was at \(old.start)")
+    }
+    #expect(updates > 0)
+    #expect(
+      again.plan.notes.contains { $0.contains("tell the hire and whoever runs") },
+      "\(again.plan.notes)")
   }
 
   /// A re-plan after a re-plan keeps what the first changed, under its own date, in plan.md
