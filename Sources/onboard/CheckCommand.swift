@@ -71,38 +71,14 @@ enum CheckCommand {
   static func checkedLibrary(_ plans: String) throws(InputErrors) -> (PlanLibrary, [EmailTemplate])
   {
     let sources = try FileSystem.readPlans(plans)
-    var errors: [InputError] = []
-    var library: PlanLibrary? = nil
-    do {
-      library = try PlanLibrary.load(sources)
-    } catch {
-      errors = error.errors
-      let emailPaths = Set(sources.emails.map(\.path))
-      let broken = Set(errors.map(\.location.file)).intersection(emailPaths)
-      // Without the templates whose header failed, the rest of the library may load.
-      var rest = sources
-      rest.emails.removeAll { broken.contains($0.path) }
-      library = try? PlanLibrary.load(rest)
-      if library == nil {
-        // The CSV files are broken too: the templates' bodies and placeholders are still
-        // checked on their own.
-        let files = rest.emails.compactMap { file -> EmailTemplateFile? in
-          guard let text = try? file.text() else { return nil }
-          return try? EmailTemplateFile(
-            id: EmailTemplateFile.id(ofPath: file.path), path: file.path, contents: text)
-        }
-        let (compiled, compileErrors) = PlanLibrary.compile(files)
-        errors += compileErrors
-        for template in compiled {
-          errors += template.unknownPlaceholders(templateIDs: files.map(\.id))
-        }
-        throw InputErrors(errors)
-      }
-    }
-    guard let library else { throw InputErrors(errors) }
+    // What read, with every error: a template whose header failed is left out of the library
+    // (the others are still compiled and checked), and a file with a bad row leaves out only
+    // the checks that need it whole, so that one run names the typos of the other files too.
+    let (library, errors) = PlanLibrary.loadAll(sources)
+    let damaged = Set(errors.map { ($0.location.file as NSString).lastPathComponent })
     let (compiled, compileErrors) = PlanLibrary.compile(library.templates)
-    errors += compileErrors + library.validate(compiled)
-    if !errors.isEmpty { throw InputErrors(errors) }
+    let all = errors + compileErrors + library.validate(compiled, damaged: damaged)
+    if !all.isEmpty { throw InputErrors(all) }
     return (library, compiled)
   }
 }

@@ -49,6 +49,33 @@ import Testing
     }
   }
 
+  /// A bad cell does not hide the checks across files: one run names a schedule row's bad time
+  /// and another row's misspelt role together, and the count says both (QA14 F1: the role typo
+  /// appeared only once the time was mended, under "1 error in Plans").
+  @Test func aBadCellDoesNotHideTheChecksAcrossFiles() throws {
+    try TemporaryDirectory.with("check-across") { directory in
+      let plans = directory.appendingPathComponent("Plans")
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
+      let schedule = plans.appendingPathComponent("schedule.csv")
+      var text = try String(contentsOf: schedule, encoding: .utf8)
+      text = text.replacingOccurrences(
+        of: "welcome,Welcome and first-day overview,meeting,workday 1,09:00",
+        with: "welcome,Welcome and first-day overview,meeting,workday 1,9:75")
+      let role = try #require(text.range(of: ",Backend Developer,"))
+      text.replaceSubrange(role, with: ",Backend Develper,")
+      try text.write(to: schedule, atomically: true, encoding: .utf8)
+      let result = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(result.status == 1)
+      #expect(result.stderr.contains("error: column `time`: found `9:75`"), "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "column `roles`: found `Backend Develper`, which is not a role of roles.csv (did you "
+            + "mean `Backend Developer`?)"), "\(result.stderr)")
+      #expect(result.stderr.contains("2 errors in "), "\(result.stderr)")
+    }
+  }
+
   /// One run reports a template's bad header, another template's bad placeholder and a third's
   /// unknown activity (with its line and the closest id) together.
   @Test func everyTemplateProblemIsReportedInOneRun() throws {

@@ -4,6 +4,16 @@ extension PlanLibrary {
   /// Parses and cross-checks a plan library; every problem found is reported, each with its file,
   /// line and column.
   public static func load(_ sources: PlanLibrarySources) throws(InputErrors) -> PlanLibrary {
+    let (library, errors) = loadAll(sources)
+    guard errors.isEmpty else { throw InputErrors(errors) }
+    return library
+  }
+
+  /// `load` that always gives a library: what read, with every error (`onboard check` goes on
+  /// to the checks across files with it, so that a bad cell does not hide a typo elsewhere).
+  public static func loadAll(_ sources: PlanLibrarySources) -> (
+    library: PlanLibrary, errors: [InputError]
+  ) {
     var errors: [InputError] = []
     func collect<T>(_ body: () throws(InputErrors) -> T) -> T? {
       do { return try body() } catch {
@@ -35,10 +45,12 @@ extension PlanLibrary {
     errors += parsedRoles.errors
     let roles = parsedRoles.roles
     let incompleteRoles = parsedRoles.incomplete
-    let catalog =
-      collect { () throws(InputErrors) in try parseTraining(sources.training, skillIDs: skillIDs) }
-      ?? []
-    let schedule = collect { () throws(InputErrors) in try parseSchedule(sources.schedule) } ?? []
+    let parsedTraining = parsedTraining(sources.training, skillIDs: skillIDs)
+    errors += parsedTraining.errors
+    let catalog = parsedTraining.topics
+    let parsedSchedule = parsedSchedule(sources.schedule)
+    errors += parsedSchedule.errors
+    let schedule = parsedSchedule.activities
     let holidays =
       sources.holidays.flatMap { file in
         collect { () throws(InputErrors) in try parseHolidays(file) }
@@ -88,11 +100,11 @@ extension PlanLibrary {
         InputError(
           SourceLocation(file: file.path, line: 1), "has no \(what); expected at least one row"))
     }
-    guard errors.isEmpty else { throw InputErrors(errors) }
-    return PlanLibrary(
+    let library = PlanLibrary(
       skills: skills, roles: roles, catalog: catalog, schedule: schedule, holidays: holidays,
       settings: settings, templates: templates, skillIndex: index, questionBanks: banks,
       people: people, goals: goals)
+    return (library, errors)
   }
 
   /// Reads every row of a CSV file, collecting each row's error. A row with more cells than the
