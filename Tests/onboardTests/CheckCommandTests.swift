@@ -18,7 +18,7 @@ import Testing
       // An unknown skill in the catalog, and a template with a misspelt placeholder.
       let training = plans.appendingPathComponent("training.csv")
       var catalog = try String(contentsOf: training, encoding: .utf8)
-      catalog += "broken-topic,quantum-computing,2,Qubits,reading,30,hire,,,\n"
+      catalog += "broken-topic,quantum-computing,2,Qubits,reading,30,hire,,,,\n"
       try catalog.write(to: training, atomically: true, encoding: .utf8)
       let welcome = plans.appendingPathComponent("emails/welcome.mustache")
       let template = try String(contentsOf: welcome, encoding: .utf8)
@@ -39,7 +39,7 @@ import Testing
       // With the catalog fixed, the template's error remains.
       try
         (catalog.replacingOccurrences(
-          of: "broken-topic,quantum-computing,2,Qubits,reading,30,hire,,,\n", with: ""))
+          of: "broken-topic,quantum-computing,2,Qubits,reading,30,hire,,,,\n", with: ""))
         .write(to: training, atomically: true, encoding: .utf8)
       let second = try CommandRunner.run(["check", "--plans", plans.path])
       #expect(second.status == 1)
@@ -73,6 +73,26 @@ import Testing
           "column `roles`: found `Backend Develper`, which is not a role of roles.csv (did you "
             + "mean `Backend Developer`?)"), "\(result.stderr)")
       #expect(result.stderr.contains("2 errors in "), "\(result.stderr)")
+    }
+  }
+
+  /// A plan-library row with a cell too few is an error that says so, as one with a cell too
+  /// many is (QA14 F2: a people.csv row without its last cell lost its weekly cap in silence).
+  @Test func aRowWithACellTooFewIsAnError() throws {
+    try TemporaryDirectory.with("check-short") { directory in
+      let plans = directory.appendingPathComponent("Plans")
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
+      let people = plans.appendingPathComponent("people.csv")
+      var lines = try String(contentsOf: people, encoding: .utf8).components(separatedBy: "\n")
+      let cap = try #require(lines[1].range(of: ",", options: .backwards))
+      lines[1].removeSubrange(cap.lowerBound...)
+      try lines.joined(separator: "\n").write(to: people, atomically: true, encoding: .utf8)
+      let result = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.contains("people.csv:2:1: error: the row has 9 cells, the header has 10"),
+        "\(result.stderr)")
     }
   }
 

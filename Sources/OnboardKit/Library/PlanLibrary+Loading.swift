@@ -132,9 +132,10 @@ extension PlanLibrary {
       try table.require(required)
       while let row = try table.next() {
         if row.isBlank { continue }
-        // Extra cells shift the values: said as such, not as a wrong value in the wrong column.
-        // (Fewer cells are trailing optional columns left out.)
-        if !extraCells, row.hasMoreCellsThanHeader, let ragged = row.cellCountError() {
+        // Extra or missing cells shift the values: said as such, not as a wrong value in the
+        // wrong column, nor read in silence (QA14 F2: a people.csv row without its last cell
+        // lost its weekly cap).
+        if !extraCells, let ragged = row.cellCountError() {
           errors.append(ragged)
           // Still read (the library is not used: the error stands), so that its id is known
           // and the rows of other files that name it are no errors too; its own value errors
