@@ -115,13 +115,14 @@ enum PlanCommand {
     let hires: [Hire]
     let rosterErrors: [InputError]
     let failedEmails: [Int: String]
+    let failedRows: [Int: RosterImport.FailedRow]
     do {
       (library, templates) = try Inputs.library(plans)
       if let people = peoplePath {
         library.people = try library.people(from: try FileSystem.read(people))
       }
       let rosterFile = try StandardStreams.read(roster)
-      (hires, rosterErrors, failedEmails) = try RosterImport.read(rosterFile)
+      (hires, rosterErrors, failedEmails, failedRows) = try RosterImport.read(rosterFile)
       if let unread = RosterImport.unreadColumns(rosterFile) { Console.err(unread.description) }
     } catch let error as InputErrors {
       return report(error)
@@ -162,6 +163,7 @@ enum PlanCommand {
       library: library, templates: templates, hires: selected,
       rosterErrors: only.isEmpty ? rosterErrors : [],
       rosterFailedEmails: only.isEmpty ? failedEmails : [:],
+      rosterFailedRows: only.isEmpty ? failedRows : [:],
       overrides: overrides, evidencePaths: Inputs.distinct(arguments.list("evidence")), out: out,
       stamp: stamp,
       force: arguments.flag("force"), resume: arguments.flag("resume"),

@@ -365,6 +365,16 @@ import Testing
       #expect(failed.count == 1)
       #expect(failed.first?["email"] as? String == "siobhan.oconnor@example.org")
       #expect((failed.first?["errors"] as? [String])?.count == 2)
+      // Named as the row reads, and a row of cohort.csv like every roster row (QA14 F10).
+      #expect(failed.first?["hire"] as? String == "Siobhán O'Connor (roster line 3)")
+      let cohort = String(decoding: try #require(files["cohort.csv"]), as: UTF8.self)
+      let rows = cohort.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+      #expect(rows.count == 6, "a header and the roster's five rows: \(rows)")
+      #expect(
+        rows.contains {
+          $0.hasPrefix("siobhan.oconnor@example.org,Siobhán O'Connor,Backend Developer,failed,")
+        },
+        "\(rows)")
       let evidence = try #require(object["evidence"] as? [String: Any])
       let reasons = try #require(evidence["skippedByReason"] as? [String: Int])
       #expect((reasons["of a hire whose roster row failed"] ?? 0) > 1)

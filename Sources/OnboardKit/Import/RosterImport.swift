@@ -48,11 +48,12 @@ public enum RosterImport {
   /// the row repeats a hire's email): its evidence belongs to that person, who failed, not to a
   /// candidate who was not hired.
   public static func read(_ file: SourceFile) throws(InputErrors) -> (
-    hires: [Hire], errors: [InputError], failedEmails: [Int: String]
+    hires: [Hire], errors: [InputError], failedEmails: [Int: String], failedRows: [Int: FailedRow]
   ) {
     var hires: [Hire] = []
     var errors: [InputError] = []
     var failedEmails: [Int: String] = [:]
+    var failedRows: [Int: FailedRow] = [:]
     var seen: [String: Int] = [:]
     do {
       var table = try TableReader(path: file.path, data: file.data)
@@ -80,6 +81,9 @@ public enum RosterImport {
           errors += checks.errors
           let email = row.value("email")
           if isPlausibleEmail(email) { failedEmails[row.line] = email }
+          failedRows[row.line] = FailedRow(
+            name: oneLineName(row.value("first_name") + " " + row.value("last_name")),
+            email: isPlausibleEmail(email) ? email : "", role: oneLineName(row.value("role")))
         }
       }
     } catch {
@@ -96,7 +100,17 @@ public enum RosterImport {
     // A failed row's email that another row has (a repeat, or the row after a bad one) is that
     // hire's.
     let kept = Set(hires.map(\.key))
-    return (hires, errors, failedEmails.filter { !kept.contains($0.value.lowercased()) })
+    return (
+      hires, errors, failedEmails.filter { !kept.contains($0.value.lowercased()) }, failedRows
+    )
+  }
+
+  /// What a failed roster row says of its hire, as far as it reads: the summary, index.html and
+  /// cohort.csv name the person, not only "roster line 10" (empty where a cell was unreadable).
+  public struct FailedRow: Hashable, Sendable {
+    public var name: String
+    public var email: String
+    public var role: String
   }
 
   /// The years a start date may fall in.

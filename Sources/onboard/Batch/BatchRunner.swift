@@ -12,6 +12,8 @@ struct BatchRunner: Sendable {
   var rosterErrors: [InputError]
   /// The emails of roster rows that failed, by line (`RosterImport.read`).
   var rosterFailedEmails: [Int: String] = [:]
+  /// What each failed roster row reads of its hire, by line (`RosterImport.read`).
+  var rosterFailedRows: [Int: RosterImport.FailedRow] = [:]
   var overrides: [PlanOverride]
   var evidencePaths: [String]
   var out: String
@@ -344,15 +346,27 @@ struct BatchRunner: Sendable {
       }
     }
     var entries: [SummaryEntry] = rowErrors.map {
-      SummaryEntry(
-        hire: "roster line \($0.line)", email: rosterFailedEmails[$0.line], status: "failed",
-        folder: nil, errors: $0.errors, files: [])
+      let row = rosterFailedRows[$0.line]
+      let name = row?.name.trimmingCharacters(in: .whitespaces) ?? ""
+      return SummaryEntry(
+        hire: name.isEmpty ? "roster line \($0.line)" : "\(name) (roster line \($0.line))",
+        email: rosterFailedEmails[$0.line] ?? row.flatMap { $0.email.isEmpty ? nil : $0.email },
+        status: "failed", folder: nil, errors: $0.errors, files: [])
     }
     for error in rosterErrors { Console.err(error.description) }
     var index: [HTMLIndex.Entry] = entries.map {
       HTMLIndex.Entry.failed(name: $0.hire, errors: $0.errors)
     }
     var csv = CohortCSV(skills: skills)
+    // Every roster row is a row of cohort.csv, a failed one too, so that its count is the
+    // roster's (QA14 F10: five of six failed hires were missing from it).
+    for (line, _) in rowErrors {
+      let row = rosterFailedRows[line]
+      csv.append(
+        CohortMatrixText.csvRow(
+          name: row?.name ?? "", email: rosterFailedEmails[line] ?? row?.email ?? "",
+          role: row?.role ?? "", report: nil, skills: skills))
+    }
     var counts: [String: [SkillStatus: Int]] = [:]
     var calibration = InterviewerCalibration.Tally()
     var plannedCount = 0
