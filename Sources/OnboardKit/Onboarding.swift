@@ -169,7 +169,19 @@ public enum Onboarding {
       error.others = Array(errors.dropFirst())
       throw error
     }
-    if let warning = library.locationWarning(for: hire) { plan.notes.append(warning) }
+    if let warning = library.locationWarning(for: hire) {
+      plan.notes.append(warning)
+      if let near = library.nearLocation(to: hire.location) {
+        // A near miss of a known location is said where it was written, not only in the plan:
+        // the hire's holidays, and those of the people chosen for them, hang on it.
+        plan.planWarnings.append(
+          Diagnostic(
+            .warning, hire.locationOrigin ?? hire.origin,
+            "column `location`: found `\(hire.location)`, which has no holidays in holidays.csv "
+              + "(did you mean `\(near)`?); the plan schedules through that location's holidays",
+            hireKey: hire.key))
+      }
+    }
     // The roster's hours and the company's day: a longer day than the company's is cut, and a
     // full-time hire with a part-time week is probably a typo; both are said, at the row.
     let settings = library.settings

@@ -291,6 +291,7 @@ public enum RosterImport {
       employment: employment, workDays: workDays, hoursPerDay: hours, workMode: mode,
       origin: SourceLocation(file: row.path, line: row.line))
     hire.roleOrigin = row.location("role")
+    hire.locationOrigin = row.location("location")
     return hire
   }
 }

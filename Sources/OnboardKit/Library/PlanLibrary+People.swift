@@ -142,7 +142,23 @@ extension PlanLibrary {
       !known.contains(where: { $0.caseInsensitiveCompare(hire.location) == .orderedSame })
     else { return nil }
     return "Location \(hire.location) has no public holidays in holidays.csv, so this plan "
-      + "schedules through that location's holidays; known locations: \(known.joined(separator: ", "))."
+      + "schedules through that location's holidays"
+      + (nearLocation(to: hire.location).map {
+        " (did you mean `\($0)`? the roster's location is a typo then)"
+      } ?? "")
+      + "; known locations: \(known.joined(separator: ", "))."
+  }
+
+  /// The known location (holidays.csv) within two letters of `location` (`Lisboa` → `Lisbon`),
+  /// when it is not one itself: most likely a typo of the roster's.
+  public func nearLocation(to location: String) -> String? {
+    let lower = location.lowercased()
+    let known = knownLocations
+    guard !known.contains(where: { $0.lowercased() == lower }) else { return nil }
+    let closest = known.min {
+      (editDistance(lower, $0.lowercased()), $0) < (editDistance(lower, $1.lowercased()), $1)
+    }
+    return closest.flatMap { editDistance(lower, $0.lowercased()) <= 2 ? $0 : nil }
   }
 
   /// Parses a people.csv given apart from the library (`--people`), checked against its topics.

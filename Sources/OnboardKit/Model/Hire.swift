@@ -67,6 +67,8 @@ public struct Hire: Hashable, Sendable, Codable {
   public var origin: SourceLocation
   /// The roster cell of the role, for an error about it (the row's `origin` when not known).
   public var roleOrigin: SourceLocation?
+  /// Where the roster's `location` cell is, when read from a roster.
+  public var locationOrigin: SourceLocation?
 
   public init(
     firstName: String, lastName: String, email: String, role: String,

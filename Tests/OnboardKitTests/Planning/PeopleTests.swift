@@ -185,6 +185,27 @@ import Testing
     #expect(owners["dubai"] == [aisha], "\(owners)")
   }
 
+  /// A roster location one or two letters from a known one (`Berln`) is a warning at its cell
+  /// with the location meant, not only a plan note (QA14 F6: `Lisboa` put a pre-boarding task
+  /// on Christmas Day, a holiday of every HR person); an unknown one far from all stays a note.
+  @Test func aNearMissOfAKnownLocationIsWarnedAtItsCell() throws {
+    let cohort = try FixtureCohort()
+    var hire = try cohort.hire("zoe")
+    hire.location = "Berln"
+    hire.locationOrigin = SourceLocation(file: "roster.csv", line: 2, column: 106)
+    let plan = try Onboarding.plan(hire: hire, library: cohort.library, evidence: [])
+    #expect(
+      plan.planWarnings.map(\.description).contains(
+        "roster.csv:2:106: warning: column `location`: found `Berln`, which has no holidays in "
+          + "holidays.csv (did you mean `Berlin`?); the plan schedules through that location's "
+          + "holidays"), "\(plan.planWarnings)")
+    #expect(plan.notes.contains { $0.contains("(did you mean `Berlin`?") })
+    hire.location = "Reykjavik"
+    let far = try Onboarding.plan(hire: hire, library: cohort.library, evidence: [])
+    #expect(!far.planWarnings.contains { $0.message.contains("column `location`") })
+    #expect(far.notes.contains { $0.hasPrefix("Location Reykjavik has no public holidays") })
+  }
+
   /// A person's public holidays (people.csv `location`, holidays.csv) are days off for them,
   /// as their weekend is: a London hire's meetings with a New York manager leave Martin Luther
   /// King Jr. Day, or say it is a day off for him (QA11 #9: the manager had three meetings that
