@@ -184,6 +184,9 @@ struct Placement {
   ///
   /// A check-in whose day now ends later (a meeting moved after it) tries the times after the
   /// day's last item first; its own time counts only when the hire is still free then.
+  /// How many days before its own a pre-boarding item may move to find its person at work.
+  static let preboardingDaysBack = 4
+
   func forEachSlot(for item: PlanItem, _ visit: (CalendarDate, LocalTime) -> Bool) {
     let dayEnd = item.kind == .checkIn && item.override == nil ? dayEndsAfter(item) : nil
     let ownTimeIsFree =
@@ -193,11 +196,17 @@ struct Placement {
       guard visit(item.date, item.start) else { return }
     }
     if item.date < firstDay && item.override == nil {
-      // Pre-boarding work is done by HR or IT alone: any time of that day in their hours.
+      // Pre-boarding work is done by HR or IT alone: any time of that day in their hours, else
+      // of one of the days before it (their holiday or weekend: QA14 F6 had it at 00:00 on
+      // Christmas Day), never later, since day 1 counts on it.
       let times = stride(from: 0, through: 24 * 60 - item.durationMinutes, by: Self.step)
-        .filter { $0 != item.start.minutes }
         .sorted { abs($0 - item.start.minutes) < abs($1 - item.start.minutes) }
-      for time in times where !visit(item.date, LocalTime(minutes: time)) { return }
+      for back in 0...Self.preboardingDaysBack {
+        let date = item.date.adding(days: -back)
+        for time in times where back > 0 || time != item.start.minutes {
+          if !visit(date, LocalTime(minutes: time)) { return }
+        }
+      }
       return
     }
     let movable =

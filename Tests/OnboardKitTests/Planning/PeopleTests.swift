@@ -206,6 +206,35 @@ import Testing
     #expect(far.notes.contains { $0.hasPrefix("Location Reykjavik has no public holidays") })
   }
 
+  /// Pre-boarding work that falls on its HR or IT person's holiday moves to a working day of
+  /// theirs before it, never to the middle of their night on the holiday (QA14 F6: the contract
+  /// paperwork of a hire whose location had no holidays went to 00:00 on Christmas Day).
+  @Test func preboardingLeavesItsPersonsHoliday() throws {
+    let cohort = try FixtureCohort()
+    let christmas = try #require(CalendarDate(year: 2026, month: 12, day: 25))
+    var found = 0
+    for offset in 0..<21 {
+      var hire = try cohort.hire("zoe")
+      hire.location = "Nowhere"
+      hire.timeZone = "Europe/Berlin"
+      hire.requestedStart = try #require(CalendarDate(year: 2027, month: 1, day: 4)).adding(
+        days: offset)
+      let draft = try Onboarding.plan(hire: hire, library: cohort.library, evidence: [])
+      guard draft.items.contains(where: { $0.id == "contract-paperwork" && $0.date == christmas })
+      else { continue }
+      var ledger = StaffLedger()
+      let plan = OwnerAssignment.assign(draft, people: cohort.library.people, ledger: &ledger)
+      let item = try #require(plan.items.first { $0.id == "contract-paperwork" })
+      let person = try #require(cohort.library.people.first { $0.email == item.ownerEmail })
+      found += 1
+      #expect(item.date < christmas, "\(item.date.iso) \(item.start) \(person.name)")
+      #expect(
+        Placement.outside(Placement(plan: plan).interval(item), for: person) == 0,
+        "\(item.date.iso) \(item.start) \(person.name)")
+    }
+    #expect(found > 0)
+  }
+
   /// A person's public holidays (people.csv `location`, holidays.csv) are days off for them,
   /// as their weekend is: a London hire's meetings with a New York manager leave Martin Luther
   /// King Jr. Day, or say it is a day off for him (QA11 #9: the manager had three meetings that
