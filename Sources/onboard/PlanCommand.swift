@@ -257,6 +257,9 @@ struct Summary: Codable {
   var trainerHoursSaved: Double = 0
   /// What the import read and did not use.
   var evidence: EvidenceSummary?
+  /// The trainer, mentor, HR and IT items nobody was named for, by role (`trainer`, `it`, ...);
+  /// left out when every item has somebody.
+  var unassigned: [String: Int]?
 
   func encoded() throws -> Data {
     let encoder = JSONEncoder()

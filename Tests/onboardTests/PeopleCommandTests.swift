@@ -35,6 +35,51 @@ import Testing
     }
   }
 
+  /// When the people able to run items are at their weekly hours, the run says how many items
+  /// of how many plans have nobody, by role, on the terminal and in summary.json (QA14 F4: 70
+  /// such items were only notes spread over 25 plans); a run where everyone is named says none.
+  @Test func itemsNobodyRunsAreCountedForTheCohort() throws {
+    try TemporaryDirectory.with("people-unassigned") { directory in
+      let people = directory.appendingPathComponent("people.csv")
+      let shipped = try String(
+        contentsOf: CommandRunner.root.appendingPathComponent("Plans/people.csv"), encoding: .utf8)
+      // Every IT person gives no onboarding hours.
+      let lines = shipped.components(separatedBy: "\n").map { line -> String in
+        let cells = line.components(separatedBy: ",")
+        guard cells.count == 10, cells[2] == "it" else { return line }
+        return cells.dropLast().joined(separator: ",") + ",0"
+      }
+      try lines.joined(separator: "\n").write(to: people, atomically: true, encoding: .utf8)
+      let out = directory.appendingPathComponent("out")
+      let result = try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--people", people.path, "--evidence"]
+          + CommandRunner.fixtureEvidence + ["--out", out.path, "--today", "2026-12-01"])
+      #expect(result.status == 0, "\(result.stderr)")
+      let summary =
+        try JSONSerialization.jsonObject(
+          with: try Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
+      let unassigned = try #require(summary?["unassigned"] as? [String: Int], "\(summary ?? [:])")
+      let it = try #require(unassigned["it"])
+      #expect(it >= 5)
+      #expect(
+        result.stderr.contains(
+          "warning: \(unassigned.values.reduce(0, +)) items of 5 plans have nobody to run them ("),
+        "\(result.stderr)")
+      #expect(result.stderr.contains("\(it) IT"), "\(result.stderr)")
+      // Each plan's note names the role as people say it ("has no it" before).
+      let page = String(
+        decoding: try Data(contentsOf: out.appendingPathComponent("siobhan-oconnor/plan.md")),
+        as: UTF8.self)
+      #expect(page.contains("has no IT person: "), "\(page.prefix(3000))")
+      #expect(!page.contains("has no it:"))
+      // The shipped people: nobody is left out, and nothing is said.
+      let full = try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + CommandRunner.fixtureEvidence
+          + ["--out", directory.appendingPathComponent("full").path, "--today", "2026-12-01"])
+      #expect(!full.stderr.contains("nobody to run"), "\(full.stderr)")
+    }
+  }
+
   static func check(_ out: URL) throws {
     let planned = try CommandRunner.run(
       [

@@ -7,7 +7,17 @@
 /// Pure: the plan and the run's `StaffLedger` in, the changed plan out; the ledger carries the
 /// other hires' bookings, so call it for the hires of a run one after another, in roster order.
 public enum OwnerAssignment {
-  static let assignedRoles: [String: TeamMember.Role] = [
+  /// A role as a note names it: `HR person`, `IT person`, else the role (`trainer`).
+  static func roleName(_ role: String) -> String {
+    switch role {
+    case "hr": "HR person"
+    case "it": "IT person"
+    default: role
+    }
+  }
+
+  /// The roles people.csv names a person for (the roster names the manager and buddy).
+  public static let assignedRoles: [String: TeamMember.Role] = [
     "trainer": .trainer, "mentor": .mentor, "hr": .hr, "it": .it,
   ]
 
@@ -106,15 +116,16 @@ public enum OwnerAssignment {
             warnings.add(
               "only new hires are a \(item.owner) for `\(keys.first ?? item.id)`", item: item,
               text:
-                "\(item.title) has no named \(item.owner): "
+                "\(item.title) has no named \(roleName(item.owner)): "
                 + listText(newcomers.map { people[$0].name })
                 + (newcomers.count == 1 ? " is" : " are")
-                + " onboarding then as a new hire of this run; add another \(item.owner) to people.csv"
+                + " onboarding then as a new hire of this run; add another \(roleName(item.owner)) to people.csv"
             )
           } else if !people.isEmpty {
             warnings.add(
               "nobody in people.csv is a \(item.owner) for `\(keys.first ?? item.id)`",
-              item: item, text: "\(item.title) has no named \(item.owner): add one to people.csv")
+              item: item,
+              text: "\(item.title) has no named \(roleName(item.owner)): add one to people.csv")
           }
           plan.items[index] = item
           continue
@@ -143,7 +154,7 @@ public enum OwnerAssignment {
         warnings.add(
           "every \(item.owner) for this is at their weekly onboarding hours", item: item,
           text:
-            "\(item.title) on \(item.date.shortText) has no \(item.owner): "
+            "\(item.title) on \(item.date.shortText) has no \(roleName(item.owner)): "
             + listText(candidates.map { people[$0].name })
             + (candidates.count == 1 ? " already gives" : " already give")
             + " their weekly onboarding hours that week")

@@ -60,6 +60,35 @@ struct BatchRunner: Sendable {
     var consoleLine: String? = nil
     /// The plan's override warnings (printed even with --quiet, as import warnings are).
     var warnings: [String] = []
+    /// The plan's trainer, mentor, HR and IT items nobody was named for, by role.
+    var unassigned: [String: Int] = [:]
+  }
+
+  /// A plan's items of a role people.csv names (trainer, mentor, HR, IT) that have nobody.
+  static func unassigned(_ plan: OnboardingPlan) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for item in plan.items
+    where item.ownerName == nil && OwnerAssignment.assignedRoles[item.owner] != nil {
+      counts[item.owner, default: 0] += 1
+    }
+    return counts
+  }
+
+  /// The run's line about the sessions nobody runs, or nil when every one has somebody:
+  /// per-hire notes alone left HR to find 70 of them in 25 plans (QA14 F4).
+  static func unassignedWarning(_ counts: [String: Int], hires: Int) -> String? {
+    let total = counts.values.reduce(0, +)
+    guard total > 0 else { return nil }
+    let names = ["trainer": "trainer", "mentor": "mentor", "hr": "HR", "it": "IT"]
+    let parts = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+      "\($0.value) \(names[$0.key] ?? $0.key)"
+    }
+    return
+      "warning: \(total) item\(total == 1 ? "" : "s") of \(hires) plan\(hires == 1 ? "" : "s") "
+      + "\(total == 1 ? "has" : "have") nobody to run \(total == 1 ? "it" : "them") ("
+      + parts.joined(separator: ", ") + "): everyone able is at their weekly onboarding hours "
+      + "that week, or people.csv names nobody for them; each plan's notes say which; raise "
+      + "weekly_onboarding_hours or add people to people.csv"
   }
 
   /// A hire after planning, before its people are named: finished already (failed or kept), or a
@@ -371,6 +400,8 @@ struct BatchRunner: Sendable {
     var calibration = InterviewerCalibration.Tally()
     var plannedCount = 0
     var keptCount = 0
+    var unassigned: [String: Int] = [:]
+    var unassignedPlans = 0
     // tasks.csv: the header, then each hire's rows in roster order (the rows of one hire
     // depend only on its tasks, so the workers make them); the people's calendars.
     let outcomeSpool = OutcomeSpool(directory: chunkCount > 1 ? work : nil, bucketCount: chunkCount)
@@ -431,6 +462,8 @@ struct BatchRunner: Sendable {
         outcomeSpool.add(events: outcome.personEvents, taskRows: outcome.taskRows)
         entries.append(outcome.entry)
         csv.append(outcome.csvRow)
+        if !outcome.unassigned.isEmpty { unassignedPlans += 1 }
+        unassigned.merge(outcome.unassigned, uniquingKeysWith: +)
         if outcome.entry.status == "ok" { plannedCount += 1 }
         if outcome.entry.status == "kept" { keptCount += 1 }
         if let entry = outcome.index {
@@ -463,14 +496,15 @@ struct BatchRunner: Sendable {
     let cohortData = ResultBox<Result<[OutputFile], any Error>>(count: 1)
     let waiter = DispatchGroup()
     DispatchQueue.global().async(group: waiter) {
-      [entries, index, counts, calibration, csv, sessions] in
+      [entries, index, counts, calibration, csv, sessions, unassigned] in
       cohortData.set(
         0,
         Result {
           try cohortFileData(
             entries: entries, index: index, counts: counts, calibration: calibration, csv: csv,
             sessions: sessions, saved: saved, evidence: evidenceSummary,
-            plannedElsewhere: plannedElsewhere, large: large, skills: skills)
+            plannedElsewhere: plannedElsewhere, large: large, skills: skills,
+            unassigned: unassigned)
         })
     }
     // Each person's file name, decided over everyone who can have a calendar (two addresses
@@ -544,6 +578,9 @@ struct BatchRunner: Sendable {
         return .failure
       }
     }
+    if let warning = Self.unassignedWarning(unassigned, hires: unassignedPlans) {
+      Console.err(warning)
+    }
     let failed = entries.filter { $0.status == "failed" }
     if !quiet || !failed.isEmpty {
       var line = "\(plannedCount) of \(entries.count) hires planned in \(out)/"
@@ -570,7 +607,8 @@ struct BatchRunner: Sendable {
   func cohortFileData(
     entries: [SummaryEntry], index: [HTMLIndex.Entry], counts: [String: [SkillStatus: Int]],
     calibration: InterviewerCalibration.Tally, csv: CohortCSV, sessions: [SharedSession],
-    saved: Int, evidence: EvidenceSummary, plannedElsewhere: Int, large: Bool, skills: [Skill]
+    saved: Int, evidence: EvidenceSummary, plannedElsewhere: Int, large: Bool, skills: [Skill],
+    unassigned: [String: Int] = [:]
   ) throws -> [OutputFile] {
     let countRows = skills.map { (skill: $0, counts: counts[$0.id] ?? [:]) }
     let files = ResultBox<Result<OutputFile, any Error>>(count: 4)
@@ -584,6 +622,7 @@ struct BatchRunner: Sendable {
               hires: entries, sharedSessions: sessions.map(SharedSessionSummary.init),
               trainerHoursSaved: Double(saved) / 60)
             summary.evidence = evidence
+            summary.unassigned = unassigned.isEmpty ? nil : unassigned
             return OutputFile(path: "summary.json", data: try summary.encoded())
           case 1:
             let indexHTML =
@@ -763,7 +802,8 @@ struct BatchRunner: Sendable {
       planned: false,
       personEvents: PersonCalendars.events(
         of: plan, people: library.people, settings: library.settings, stamp: stamp),
-      taskRows: TaskCSV.visibleRows(OnboardingTask.tasks(of: plan)))
+      taskRows: TaskCSV.visibleRows(OnboardingTask.tasks(of: plan)),
+      unassigned: Self.unassigned(plan))
   }
 
   /// How many notes the plan.json in a hire folder has (the folder's plan, which rendering gave
@@ -825,7 +865,8 @@ struct BatchRunner: Sendable {
           of: output.plan, people: library.people, settings: library.settings, stamp: stamp,
           itemEvents: output.itemEvents),
         taskRows: TaskCSV.visibleRows(output.tasks), consoleLine: consoleLine,
-        warnings: output.plan.planWarnings.map(\.description))
+        warnings: output.plan.planWarnings.map(\.description),
+        unassigned: Self.unassigned(output.plan))
     } catch {
       return failure(hire, [error.description], skills)
     }
