@@ -270,7 +270,16 @@ extension PlanBuilder {
       trainingMinutes[date, default: 0] += request.minutes
       var note: String? = nil
       if let latest = request.latestWorkday, index + 1 > latest {
-        note = "later than planned (week 1 had no free training time left)"
+        if let from = replanFrom, latest >= 1, latest <= forwardDays.count,
+          forwardDays[latest - 1] < from
+        {
+          // Its days were before the re-plan date, which keeps them as they were: that is why,
+          // not a full week (QA13 F2: a skill check for evidence of 8 Jan said week 1 was full).
+          note =
+            "added by the re-plan from \(from.shortText) (the days before it stay as they were)"
+        } else {
+          note = "later than planned (week 1 had no free training time left)"
+        }
       }
       items.append(
         PlanItem(

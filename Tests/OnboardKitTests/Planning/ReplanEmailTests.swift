@@ -145,6 +145,18 @@ import Testing
     #expect(checked > 0)
   }
 
+  /// A skill check the re-plan adds for its new evidence says why it comes after week 1: the
+  /// re-plan, not a full week (QA13 F2: "week 1 had no free training time left" was untrue).
+  @Test func aSkillCheckTheReplanAddsSaysWhyItIsLate() throws {
+    let (first, again) = try Self.plans()
+    #expect(!first.plan.items.contains { $0.id == "verify:rest-apis" })
+    let check = try #require(again.plan.items.first { $0.id == "verify:rest-apis" })
+    #expect(
+      check.note
+        == "added by the re-plan from \(Self.from.shortText) (the days before it stay as they were)",
+      "\(check.note ?? "")")
+  }
+
   /// An update goes out an hour before the session's earlier time too, when that was on the
   /// re-plan date (QA13 F6: Siobhán's skill checks re-plan her from Wed 13 Jan, which moves
   /// Wednesday's 09:00 session; its update was dated 09:00, when she was already there), and the
