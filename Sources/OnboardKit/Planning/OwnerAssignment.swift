@@ -233,7 +233,7 @@ public enum OwnerAssignment {
       let emails = plan.items.map(\.ownerEmail)
       var stripped = plan.items
       for i in stripped.indices { stripped[i].ownerEmail = nil }
-      let compared = replan.compare(stripped)
+      let compared = replan.compare(stripped, report: plan.report)
       plan.items = zip(compared.items, emails).map { item, email in
         var item = item
         item.ownerEmail = email

@@ -308,7 +308,7 @@ struct PlanBuilder {
     var changes: [PlanChange] = []
     var cancelled: [PlanItem] = []
     if let replan = input.replan {
-      (sorted, changes, cancelled, _) = replan.compare(sorted)
+      (sorted, changes, cancelled, _) = replan.compare(sorted, report: input.report)
     }
     var plan = OnboardingPlan(
       hire: input.hire, role: input.role, report: input.report, calendar: calendar, start: start,

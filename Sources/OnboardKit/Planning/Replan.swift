@@ -25,6 +25,9 @@ public struct Replan: Hashable, Sendable {
   public var sent: [SentEmail] = []
   /// The email of the hire the earlier plan is for (its plan.json `hire.email`).
   public var hireEmail: String? = nil
+  /// The levels the earlier plan gave, by skill id (its plan.json `skills[].observed`): a
+  /// removed session says how its skill's level moved.
+  public var earlierLevels: [String: Double] = [:]
 
   public init(
     from: CalendarDate, previous: [PlanItem], levelsAtHire: [String: Double],
@@ -96,6 +99,9 @@ public struct Replan: Hashable, Sendable {
       from: date, previous: items, levelsAtHire: levels, earlierEmails: document.emails ?? [])
     replan.earlierCancelled = cancelled
     replan.hireEmail = document.hire?.email
+    for skill in document.skills {
+      if let level = skill.observed { replan.earlierLevels[skill.skill] = level }
+    }
     if document.replannedFrom == date.iso { replan.earlierChanges = document.changes ?? [] }
     replan.earlierReplans = document.earlierReplans ?? []
     if let earlier = document.replannedFrom, earlier != date.iso,
@@ -169,7 +175,9 @@ extension Replan {
   /// keeps its SEQUENCE, a changed one carries the next, a new one starts at 0; removed items
   /// come back as the list of cancelled ones (with the next SEQUENCE), and the earlier versions
   /// of items now run by another person as `handedOver` (with the new SEQUENCE).
-  func compare(_ items: [PlanItem]) -> (
+  ///
+  /// `report`, the new plan's gap report, gives each removed session of a skill its reason.
+  func compare(_ items: [PlanItem], report: GapReport? = nil) -> (
     items: [PlanItem], changes: [PlanChange], cancelled: [PlanItem], handedOver: [PlanItem]
   ) {
     let before = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -248,10 +256,37 @@ extension Replan {
             ": the skill check's result is recorded; the slot now holds \"\($0.title)\""
           }
           ?? ": the skill check's result is recorded and needs no training here; the time is free"
+      } else if let reason = removalReason(old, report: report) {
+        text += reason
       }
       changes.append(PlanChange(itemID: old.id, change: .removed, text: text))
     }
     return (result, changes, cancelled, handedOver)
+  }
+
+  /// Why a session of a skill left the plan, from the skill's level now (QA13 F1: removed
+  /// training was listed without a word, and nothing said what the new evidence changed).
+  func removalReason(_ item: PlanItem, report: GapReport?) -> String? {
+    guard let skillID = item.skillID,
+      let now = report?.assessments.first(where: { $0.skill.id == skillID })
+    else { return nil }
+    let name = now.skill.name
+    let was = earlierLevels[skillID].map { " (was \(formatNumber($0)))" } ?? ""
+    let level = now.observed.map { formatNumber($0.level) }
+    switch now.status {
+    case .conflicting:
+      return ": the evidence on \(name) now disagrees"
+        + (now.conflict.map { ", \($0.summary)" } ?? "")
+        + ": a skill check comes first, and training only if it shows a gap"
+    case .onTarget, .strength:
+      return ": \(name) is now at level \(level ?? "?")\(was), at or above the target "
+        + "\(now.requirement.targetLevel), so it needs no training"
+    case .gap, .criticalGap:
+      return ": \(name) is now at level \(level ?? "?")\(was); its training was planned again "
+        + "from that level"
+    case .unassessed:
+      return ": \(name) has no level now; its training waits for the evidence a skill check gives"
+    }
   }
 
   static func describe(_ item: PlanItem) -> String {

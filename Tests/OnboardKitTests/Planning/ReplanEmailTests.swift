@@ -157,6 +157,25 @@ import Testing
       "\(check.note ?? "")")
   }
 
+  /// Every removed session of a skill says why, from its skill's level now (QA13 F1: three
+  /// sessions were removed without a word).
+  @Test func aRemovedSessionSaysWhy() throws {
+    let (_, again) = try Self.plans()
+    let removed = again.plan.changes.filter { $0.change == .removed }
+    #expect(!removed.isEmpty)
+    for change in removed {
+      #expect(change.text.contains("): "), "no reason: \(change.text)")
+    }
+    let versioning = try #require(removed.first { $0.itemID == "training:api-versioning" })
+    #expect(
+      versioning.text.contains(
+        ": the evidence on REST APIs & Web Services now disagrees, Marcus Oyelaran 5 vs Aisha Bello 2.5"
+      ),
+      "\(versioning.text)")
+    #expect(
+      versioning.text.hasSuffix(": a skill check comes first, and training only if it shows a gap"))
+  }
+
   /// An update goes out an hour before the session's earlier time too, when that was on the
   /// re-plan date (QA13 F6: Siobhán's skill checks re-plan her from Wed 13 Jan, which moves
   /// Wednesday's 09:00 session; its update was dated 09:00, when she was already there), and the
