@@ -198,7 +198,10 @@ extension Replan {
       }
       item.sequence = old.sequence
       if item != old {
-        item.sequence = old.sequence + 1
+        // A new SEQUENCE only for what the calendar event shows (RFC 5545 3.8.7.4, a
+        // "significant revision"): a review whose agenda or reason changed in the plan alone
+        // is listed as changed but is the same event (QA13 F4).
+        if Self.calendarShows(item) != Self.calendarShows(old) { item.sequence = old.sequence + 1 }
         let moved =
           (old.date, old.start, old.durationMinutes) != (
             item.date, item.start, item.durationMinutes
@@ -287,6 +290,17 @@ extension Replan {
     case .unassessed:
       return ": \(name) has no level now; its training waits for the evidence a skill check gives"
     }
+  }
+
+  /// What an item's calendar event carries (`CalendarFile.event`): its time, title, kind,
+  /// format, person and resource, and its agenda where the event lists it.
+  static func calendarShows(_ item: PlanItem) -> [String] {
+    let agenda = item.kind == .milestone || item.kind == .verification ? [] : item.agenda
+    return [
+      item.date.iso, item.start.description, String(item.durationMinutes), item.title,
+      item.kind.rawValue, item.format ?? "", item.owner, item.ownerName ?? "",
+      item.ownerEmail ?? "", item.resource ?? "",
+    ] + agenda
   }
 
   static func describe(_ item: PlanItem) -> String {
