@@ -161,6 +161,32 @@ public enum Onboarding {
   ) throws(InputError) -> OnboardingPlan {
     var plan = planned
     plan.notes += importNotes
+    // An override of a session this re-plan removed no longer applies: a warning, not the
+    // hire's failure (QA13 F14: every re-plan that dropped a session the manager had moved
+    // failed, with an error pointing at plan.json ids the item still had).
+    let removed = Set(plan.cancelled.map(\.id))
+    var stale: [PlanOverride] = []
+    for override in plan.unappliedOverrides {
+      let target: String?
+      switch override.action {
+      case .skip(let id), .move(let id, _, _): target = id
+      default: target = nil
+      }
+      if let target, plan.replannedFrom != nil, removed.contains(target) {
+        plan.planWarnings.append(
+          Diagnostic(
+            .warning, override.origin,
+            "\(override.action) of \(hire.email) no longer applies: this re-plan removed "
+              + "`\(target)` (plan.md says why under what changed); remove the row",
+            hireKey: hire.key))
+        plan.notes.append(
+          "The override \(override.action) (\(override.origin)) no longer applies: this re-plan "
+            + "removed the session.")
+      } else {
+        stale.append(override)
+      }
+    }
+    plan.unappliedOverrides = stale
     if !plan.unappliedOverrides.isEmpty {
       let errors = plan.unappliedOverrides.map {
         staleOverrideError($0, plan: plan, overrides: overrides)

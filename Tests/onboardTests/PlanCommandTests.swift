@@ -248,6 +248,40 @@ import Testing
     }
   }
 
+  /// A re-plan that removes a session the manager had moved (overrides.csv) re-plans the hire
+  /// and says the override no longer applies (QA13 F14: the whole hire failed, with an error
+  /// sending the manager to plan.json ids the session still had).
+  @Test func aReplanThatRemovesAnOverriddenSessionWarnsInsteadOfFailing() throws {
+    try TemporaryDirectory.with("replan-override") { directory in
+      let overrides = directory.appendingPathComponent("overrides.csv")
+      try
+        ("email,action,target,date,time,duration_minutes,title,owner,note\n"
+        + "siobhan.oconnor@example.org,move,training:rest-http-caching,2027-01-20,14:00,,,,Marcus joins\n")
+        .write(to: overrides, atomically: true, encoding: .utf8)
+      let out = directory.appendingPathComponent("out")
+      #expect(try plan(out: out, extra: ["--overrides", overrides.path]).status == 0)
+      let result = try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + CommandRunner.fixtureEvidence
+          + [
+            "Fixtures/retest-rest-apis.csv", "--overrides", overrides.path, "--out", out.path,
+            "--hire", "siobhan.oconnor@example.org", "--today", "2027-01-08", "--replan-from",
+            "2027-01-11",
+          ])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "overrides.csv:2: warning: move `training:rest-http-caching` to 2027-01-20 14:00 of "
+            + "siobhan.oconnor@example.org no longer applies: this re-plan removed"),
+        "\(result.stderr)")
+      let page = String(
+        decoding: try Data(contentsOf: out.appendingPathComponent("siobhan-oconnor/plan.md")),
+        as: UTF8.self)
+      #expect(
+        page.contains("- removed: Wed 20 Jan 14:00 HTTP semantics in depth"), "\(page.prefix(4000))"
+      )
+    }
+  }
+
   /// A re-plan never rewrites what has happened: a date before --today is refused before
   /// anything is written (QA13 F13: a slipped year removed a held skill check and replaced a
   /// sent invitation, exit 0); a date after day 90 re-plans nothing, and says so.
