@@ -37,6 +37,8 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
   public var line: Int
   /// The 1-based column (in Unicode scalars) of the tag's opening delimiter.
   public var column: Int
+  /// What the message adds for people (an unclosed tag's text and the delimiter it lacks).
+  public var detail: String? = nil
 
   /// Creates an error at a position.
   public init(_ kind: Kind, templateName: String, line: Int, column: Int) {
@@ -54,7 +56,7 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
   /// The message without the position.
   public var message: String {
     switch kind {
-    case .unclosedTag: return "unclosed tag"
+    case .unclosedTag: return "unclosed tag" + (detail.map { ": \($0)" } ?? "")
     case .unclosedSection(let name): return "section '\(name)' is never closed"
     case .mismatchedEndTag(let expected, let found):
       return "end tag '\(found)' does not match the open section '\(expected)'"

@@ -104,8 +104,28 @@ struct Tokenizer {
       }
       if kind != .variable { advance(1) }
     }
+    /// The tag as written, up to `end` (or its line's end), for the message.
+    func written(upTo end: Int) -> String {
+      var stop = min(end, scalars.count, start + 60)
+      if let newline = scalars[start..<stop].firstIndex(of: "\n") { stop = newline }
+      return String(String.UnicodeScalarView(scalars[start..<stop]))
+    }
+    let closingText = String(String.UnicodeScalarView(closing))
     guard let contentEnd = find(closing, from: index) else {
-      throw error(.unclosedTag, line: tagLine, column: tagColumn)
+      var failure = error(.unclosedTag, line: tagLine, column: tagColumn)
+      failure.detail = "`\(written(upTo: scalars.count))` has no `\(closingText)`"
+      throw failure
+    }
+    // A tag whose name would run into the next tag (`{{manager_name and ... {{buddy_name}}`):
+    // its own `}}` is missing, which is said as such, not as an unknown name of both.
+    if kind != .comment && kind != .setDelimiters,
+      let next = find(inEffect.open, from: index), next < contentEnd
+    {
+      var failure = error(.unclosedTag, line: tagLine, column: tagColumn)
+      failure.detail =
+        "`\(written(upTo: next))` has no `\(closingText)` before the next "
+        + "`\(String(String.UnicodeScalarView(inEffect.open)))`"
+      throw failure
     }
     let content = String(String.UnicodeScalarView(scalars[index..<contentEnd]))
     advance(contentEnd - index + closing.count)

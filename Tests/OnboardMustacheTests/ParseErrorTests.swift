@@ -19,6 +19,25 @@ struct ParseErrorTests {
     #expect(error.templateName == "t.mustache")
   }
 
+  /// An unclosed tag says which and what it lacks; one that runs into the next tag is unclosed,
+  /// not an unknown name of both (QA14 F9: "unknown placeholder `manager_name and your buddy
+  /// is {{buddy_name`", or a bare "unclosed tag" at the end of the file).
+  @Test func anUnclosedTagSaysWhichAndWhatItLacks() throws {
+    let atEnd = try #require(parseError("Hi {{name}}\n{{first_name}\n"))
+    #expect(atEnd.kind == .unclosedTag)
+    #expect(atEnd.message == "unclosed tag: `{{first_name}` has no `}}`", "\(atEnd.message)")
+    let runOn = try #require(
+      parseError("Your manager is {{manager_name and your buddy is {{buddy_name}}."))
+    #expect(runOn.kind == .unclosedTag)
+    #expect((runOn.line, runOn.column) == (1, 17))
+    #expect(
+      runOn.message
+        == "unclosed tag: `{{manager_name and your buddy is ` has no `}}` before the next `{{`",
+      "\(runOn.message)")
+    // A comment may hold the open delimiter.
+    #expect(parseError("{{! a {{ in a comment }}ok") == nil)
+  }
+
   @Test func unclosedTripleMustacheNeedsItsBrace() throws {
     let error = try #require(parseError("{{{raw}}"))
     #expect(error.kind == .unclosedTag)
