@@ -195,6 +195,17 @@ public enum Onboarding {
       error.others = Array(errors.dropFirst())
       throw error
     }
+    if let (interviewer, skills, count) = plan.report.oneInterviewersConflicts {
+      // Said before the buddy spends hours on skill checks that one scorecard caused.
+      let text =
+        "\(interviewer)'s ratings are one side of \(skills.count) of the \(count) conflicting "
+        + "skills (\(skills.prefix(4).joined(separator: ", "))\(skills.count > 4 ? ", ..." : "")), "
+        + "so the plan's skill checks for them follow from that one scorecard: check it (is it "
+        + "this hire's? `onboard analyze --calibration` compares the interviewers) before they "
+        + "are held"
+      plan.notes.append(text + ".")
+      plan.planWarnings.append(Diagnostic(.warning, hire.origin, text, hireKey: hire.key))
+    }
     if let warning = library.locationWarning(for: hire) {
       plan.notes.append(warning)
       if let near = library.nearLocation(to: hire.location) {

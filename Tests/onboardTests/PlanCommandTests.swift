@@ -282,6 +282,46 @@ import Testing
     }
   }
 
+  /// One scorecard on the far side of most of a hire's conflicts is named before the buddy
+  /// runs the skill checks it causes (QA13 F15: a late scorecard of 5s made 14 skills
+  /// conflicting, and nothing said whose ratings they were); the fixtures alone say nothing.
+  @Test func oneInterviewerBehindMostConflictsIsNamed() throws {
+    try TemporaryDirectory.with("one-interviewer") { directory in
+      let kit = directory.appendingPathComponent("kit")
+      let made = try CommandRunner.run([
+        "interview-kit", "--role", "Backend Developer", "--out", kit.path, "--candidate",
+        "Siobhán O'Connor", "--email", "siobhan.oconnor@example.org", "--interviewer",
+        "Nadia Karim", "--date", "2027-01-12",
+      ])
+      #expect(made.status == 0, "\(made.stderr)")
+      let card = kit.appendingPathComponent("siobhan-oconnor-nadia-karim.csv")
+      // Rating and Notes are the last two columns, empty in a new kit: every answer gets a 5.
+      let text = try String(contentsOf: card, encoding: .utf8)
+      #expect(text.components(separatedBy: "\r\n")[0].hasSuffix(",Rating,Notes"))
+      var rows = text.components(separatedBy: "\r\n")
+      var rated = 0
+      for index in rows.indices.dropFirst() where rows[index].hasSuffix(",,") {
+        rows[index] = String(rows[index].dropLast(2)) + ",5,"
+        rated += 1
+      }
+      #expect(rated > 10)
+      try rows.joined(separator: "\r\n").write(to: card, atomically: true, encoding: .utf8)
+      let out = directory.appendingPathComponent("out")
+      let result = try plan(out: out, extra: ["--hire", "siobhan.oconnor@example.org"])
+      let evidenceRun = try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + CommandRunner.fixtureEvidence
+          + [
+            card.path, "--out", directory.appendingPathComponent("with").path, "--hire",
+            "siobhan.oconnor@example.org", "--today", "2026-11-29",
+          ])
+      #expect(evidenceRun.status == 0, "\(evidenceRun.stderr)")
+      #expect(
+        evidenceRun.stderr.contains("warning: Nadia Karim's ratings are one side of "),
+        "\(evidenceRun.stderr)")
+      #expect(!result.stderr.contains("ratings are one side of"), "\(result.stderr)")
+    }
+  }
+
   /// A re-plan never rewrites what has happened: a date before --today is refused before
   /// anything is written (QA13 F13: a slipped year removed a held skill check and replaced a
   /// sent invitation, exit 0); a date after day 90 re-plans nothing, and says so.

@@ -275,6 +275,36 @@ public struct GapReport: Hashable, Sendable, Codable {
 
   public var strengths: [SkillAssessment] { assessments.filter { $0.status == .strength } }
   public var conflicts: [SkillAssessment] { assessments.filter { $0.status == .conflicting } }
+
+  /// The interviewer on the far side of most of the hire's conflicts, when that is four or
+  /// more of them and most: one scorecard far from every other reading (a lenient or harsh
+  /// interviewer, or a scorecard of another candidate) rather than a hire who is hard to read
+  /// (QA13 F15: one late scorecard of 5s made 14 skills conflicting and 14 skill checks).
+  public var oneInterviewersConflicts: (interviewer: String, skills: [String], of: Int)? {
+    let conflicting = conflicts
+    var sides: [String: [String]] = [:]
+    for assessment in conflicting {
+      guard let conflict = assessment.conflict else { continue }
+      var names: [String] = []
+      if conflict.amongAssessors {
+        names = [conflict.high.name, conflict.low.name]
+      } else if conflict.high.name == EvidenceSource.interview.rawValue {
+        names =
+          assessment.assessorLevels.max { ($0.level, $1.name) < ($1.level, $0.name) }
+          .map { [$0.name] } ?? []
+      } else if conflict.low.name == EvidenceSource.interview.rawValue {
+        names =
+          assessment.assessorLevels.min { ($0.level, $0.name) < ($1.level, $1.name) }
+          .map { [$0.name] } ?? []
+      }
+      for name in names { sides[name, default: []].append(assessment.skill.name) }
+    }
+    guard
+      let (name, skills) = sides.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }),
+      skills.count >= 4, skills.count * 2 > conflicting.count
+    else { return nil }
+    return (name, skills, conflicting.count)
+  }
   public var unassessed: [SkillAssessment] { assessments.filter { $0.status == .unassessed } }
 
   /// Essential skills nobody assessed.
