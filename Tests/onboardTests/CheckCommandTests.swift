@@ -96,6 +96,27 @@ import Testing
     }
   }
 
+  /// A role title misspelt on one row of roles.csv is named as the likely typo in the priority
+  /// errors it causes (QA14 F7: two priority errors and no word of the name).
+  @Test func aMisspeltRoleTitleIsNamedAsATypo() throws {
+    try TemporaryDirectory.with("check-role-typo") { directory in
+      let plans = directory.appendingPathComponent("Plans")
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
+      let roles = plans.appendingPathComponent("roles.csv")
+      var lines = try String(contentsOf: roles, encoding: .utf8).components(separatedBy: "\n")
+      let index = try #require(lines.firstIndex { $0.hasPrefix("Frontend Developer,3,") })
+      lines[index] = "Frontend Develper" + lines[index].dropFirst("Frontend Developer".count)
+      try lines.joined(separator: "\n").write(to: roles, atomically: true, encoding: .utf8)
+      let result = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.contains("is `Frontend Develper` a typo of `Frontend Developer`?"),
+        "\(result.stderr)")
+      #expect(!result.stderr.contains("is `Frontend Developer` a typo"), "\(result.stderr)")
+    }
+  }
+
   /// One run reports a template's bad header, another template's bad placeholder and a third's
   /// unknown activity (with its line and the closest id) together.
   @Test func everyTemplateProblemIsReportedInOneRun() throws {

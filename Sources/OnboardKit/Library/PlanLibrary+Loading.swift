@@ -288,6 +288,20 @@ extension PlanLibrary {
     // Priorities number a role's skills 1, 2, 3 … and the tiers go essential, important,
     // nice-to-have in that order: a gap (1, 2, 3, 4, 9: a typo of 5) moved a skill below the
     // nice-to-have ones in silence.
+    // A role title a letter or two from another's is most likely its typo (`Data Anlyst`): the
+    // priority error of either says so (QA14 F7: two priority errors, and no word of the name).
+    let rowCounts = Dictionary(
+      byRole.map { ($0.title, $0.rows.count) }, uniquingKeysWith: { a, _ in a })
+    func typoHint(_ title: String) -> String {
+      let near = rowCounts.keys.sorted().filter {
+        $0 != title && editDistance($0.lowercased(), title.lowercased()) <= 2
+      }
+      guard let other = near.first else { return "" }
+      // The title with fewer rows is the likely typo.
+      let (typo, meant) =
+        (rowCounts[title] ?? 0) <= (rowCounts[other] ?? 0) ? (title, other) : (other, title)
+      return "; is `\(typo)` a typo of `\(meant)`? (both are role titles in this file)"
+    }
     for role in byRole where !incomplete.contains(role.title.lowercased()) {
       let ordered = role.rows.sorted { $0.priority < $1.priority }
       for (index, requirement) in ordered.enumerated() {
@@ -299,7 +313,7 @@ extension PlanLibrary {
               "column `priority`: priority \(requirement.priority) follows "
                 + (index == 0 ? "nothing" : "\(ordered[index - 1].priority)")
                 + " for role \(role.title); expected \(index + 1) (a role's priorities are 1, 2, "
-                + "3 … without gaps, 1 the most essential)"))
+                + "3 … without gaps, 1 the most essential)" + typoHint(role.title)))
           incomplete.insert(role.title.lowercased())
           break
         }
