@@ -44,9 +44,11 @@ enum CheckCommand {
         Console.err("\(plans)/holidays.csv: warning: \(none)")
       }
       Console.out(
-        "\(plans): ok: \(library.skills.count) skills, \(library.roles.count) roles "
-          + "(\(library.roles.map(\.title).joined(separator: ", "))), \(library.catalog.count) training topics, "
-          + "\(library.schedule.count) activities, \(library.holidays.count) holidays, \(templates.count) email templates"
+        "\(plans): ok: \(plural(library.skills.count, "skill")), \(plural(library.roles.count, "role")) "
+          + "(\(library.roles.map(\.title).joined(separator: ", "))), "
+          + "\(plural(library.catalog.count, "training topic")), "
+          + "\(plural(library.schedule.count, "activity", "activities")), "
+          + "\(plural(library.holidays.count, "holiday")), \(plural(templates.count, "email template"))"
           + (library.questionBanks.isEmpty
             ? ""
             : ", interview questions ("

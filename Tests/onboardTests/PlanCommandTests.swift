@@ -359,7 +359,9 @@ import Testing
       let first = try CommandRunner.snapshot(out)
       let again = try plan(out: out)
       #expect(again.status == 1)
-      #expect(again.stderr.contains("exists from an earlier run (5 of 5 hire folders"))
+      #expect(
+        again.stderr.contains(
+          "exists from an earlier run (the folders of 5 of this roster's 5 hires are in "))
       #expect(again.stderr.contains("use --force to plan them again, or --resume"))
       #expect(try CommandRunner.snapshot(out) == first)
       let forced = try plan(out: out, extra: ["--force"])

@@ -157,7 +157,8 @@ struct BatchRunner: Sendable {
     if !existing.isEmpty, !force, !resume, replanFrom == nil {
       let first = (out as NSString).appendingPathComponent(folders[existing[0].key] ?? "")
       Console.err(
-        "\(first): error: exists from an earlier run (\(existing.count) of \(hires.count) hire folders in \(out)); "
+        "\(first): error: exists from an earlier run (the folders of \(existing.count) of this roster's "
+          + "\(hires.count) hires are in \(out)); "
           + "use --force to plan them again, or --resume to keep them and plan the rest")
       return .failure
     }
