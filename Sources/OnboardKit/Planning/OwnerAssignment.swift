@@ -53,6 +53,7 @@ public enum OwnerAssignment {
           && (item.owner == "manager" || item.owner == "buddy")
           && plan.replannedFrom.map { item.date >= $0 } ?? true
       })
+    var outside: [(index: Int, asPlanned: PlanItem, person: TeamMember, key: String)] = []
     for index in plan.items.indices {
       var item = plan.items[index]
       placement.pendingCheckIns.remove(index)
@@ -180,6 +181,7 @@ public enum OwnerAssignment {
         item, among: among, keys: keys, location: plan.hire.location, placement: placement,
         ledger: ledger)
       let person = choice.person
+      let asPlanned = item
       item.ownerName = person.name
       item.ownerEmail = person.email
       if choice.date != item.date || choice.start != item.start {
@@ -206,7 +208,10 @@ public enum OwnerAssignment {
             + (other.map { $0.hire != plan.hire.fullName && $0.title == item.title } == true
               ? ", or hold the two together" : ""))
       }
-      if choice.outside > 0 {
+      if choice.outside > 0 && !choice.clashes {
+        // Tried again once every item is placed: the items after it may have moved since.
+        outside.append((index, asPlanned, choice.person, choice.key))
+      } else if choice.outside > 0 {
         warnings.add(
           "\(person.name) outside their hours", item: item,
           text: outsideHoursText(item, person: person, plan: plan, placement: placement)
@@ -225,6 +230,31 @@ public enum OwnerAssignment {
       }
       plan.items[index] = item
       placement.update(item, at: index)
+    }
+    // A meeting left outside its person's hours gets a second look now that every item has its
+    // place (QA13 F11: the IT setup stayed at 06:30 for Berlin, "no free time in the days around
+    // it", while the 1:1 that had held the free hour had moved away after it was placed).
+    for (index, asPlanned, person, key) in outside {
+      var item = plan.items[index]
+      let week = StaffLedger.week(of: item.date)
+      ledger.unbook(key, placement.interval(item), week: week)
+      let retry = placement.best(for: item, among: [person], keys: [key], ledger: ledger)
+      if retry.outside == 0 && !retry.clashes {
+        item.note = movedNote(asPlanned, to: retry, placement: placement, ledger: ledger)
+        item.date = retry.date
+        item.start = retry.start
+        plan.items[index] = item
+        placement.update(item, at: index)
+      } else {
+        warnings.add(
+          "\(person.name) outside their hours", item: item,
+          text: outsideHoursText(item, person: person, plan: plan, placement: placement)
+            + ": no free time in the days around it is inside both \(plan.hire.firstName)'s and their hours"
+        )
+      }
+      ledger.book(
+        key, placement.interval(item), week: StaffLedger.week(of: item.date),
+        hire: plan.hire.fullName, title: item.title)
     }
     plan.items.sort { ($0.date, $0.start.minutes, $0.id) < ($1.date, $1.start.minutes, $1.id) }
     plan.notes += warnings.notes()

@@ -77,6 +77,15 @@ public struct StaffLedger: Sendable, Hashable {
   /// Minutes the person already gives to onboarding in the week of `date`.
   public func minutes(_ key: String, week: Int) -> Int { weekMinutes[key]?[week] ?? 0 }
 
+  /// Takes back one booking of the person for exactly this interval (an item placed again).
+  mutating func unbook(_ key: String, _ interval: Range<Int>, week: Int) {
+    let day = Self.day(interval.lowerBound)
+    guard let position = busyByDay[key]?[day]?.lastIndex(where: { $0.interval == interval })
+    else { return }
+    busyByDay[key]?[day]?.remove(at: position)
+    weekMinutes[key, default: [:]][week, default: 0] -= interval.count
+  }
+
   /// Records that the person attends the interval (`title` of `hire`'s plan).
   public mutating func book(
     _ key: String, _ interval: Range<Int>, week: Int, hire: String = "", title: String = ""

@@ -749,6 +749,28 @@ import Testing
     #expect(reasons.count == 3, "each reason occurs in this cohort: \(reasons)")
   }
 
+  /// A meeting left outside its person's hours is placed again once every item has its place,
+  /// so a note saying no time fits is true of the final plan (QA13 F11: Ananya's IT setup stayed
+  /// at 06:30 for Jonas in Berlin, "no free time in the days around it", while 15:30–16:30 of
+  /// her day, 11:00 for him, was free once her 1:1 had moved).
+  @Test func aMeetingOutsideHoursIsPlacedAgainWhenATimeFrees() throws {
+    let (plans, people) = try Self.distributed()
+    let ananya = try #require(plans.first { $0.hire.firstName == "Ananya" })
+    let setup = try #require(ananya.items.first { $0.id == "accounts-equipment-setup" })
+    let jonas = try #require(people.first { $0.email == setup.ownerEmail })
+    #expect(jonas.name == "Jonas Keller")
+    #expect(Placement.outside(Placement(plan: ananya).interval(setup), for: jonas) == 0)
+    #expect(
+      setup.note?.contains("to fit Jonas Keller's working hours") == true, "\(setup.note ?? "")")
+    #expect(!ananya.notes.contains { $0.hasPrefix("Accounts and equipment setup with IT") })
+    // Nothing of hers overlaps it.
+    #expect(
+      !ananya.items.contains {
+        $0.id != setup.id && $0.date == setup.date && $0.start < setup.end && setup.start < $0.end
+          && $0.owner != "hire"
+      })
+  }
+
   /// A day's "End-of-day check-in" is the last item of the hire's day on that day, also when
   /// the buddy's hours never meet the hire's (QA13 F9: a Los Angeles hire's check-in with a
   /// Berlin buddy went to 09:45, "nearer" his hours and still outside them; a part-timer's
