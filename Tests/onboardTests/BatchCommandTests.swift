@@ -29,6 +29,52 @@ import Testing
         + extra)
   }
 
+  /// A shared workshop is one session in every attendee's plan: the same date and time, the
+  /// same trainer, never moved apart (QA15 F5: the second attendee's copy was "moved from 09:00:
+  /// the trainer has another onboarding meeting then", the trainer's own session, or left
+  /// without a trainer as if it were a second session).
+  @Test func aSharedWorkshopIsOneSessionInEveryAttendeesPlan() throws {
+    try TemporaryDirectory.with("shared") { directory in
+      let evidence = try cohort(60, in: directory)
+      let result = try batch(directory, evidence: evidence, out: "out", extra: ["--jobs", "2"])
+      #expect(result.status == 0, "\(result.stderr)")
+      let out = directory.appendingPathComponent("out")
+      func json(_ path: String) throws -> [String: Any] {
+        try #require(
+          try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(path)))
+            as? [String: Any])
+      }
+      let summary = try json("summary.json")
+      let sessions = try #require(summary["sharedSessions"] as? [[String: Any]])
+      #expect(sessions.count >= 3, "\(sessions.count) shared sessions")
+      let folders = Dictionary(
+        (summary["hires"] as? [[String: Any]] ?? []).compactMap { hire -> (String, String)? in
+          guard let email = hire["email"] as? String, let folder = hire["folder"] as? String
+          else { return nil }
+          return (email.lowercased(), folder)
+        }, uniquingKeysWith: { a, _ in a })
+      var named = 0
+      for session in sessions {
+        let id = try #require(session["id"] as? String)
+        let members = try #require(session["attendees"] as? [String])
+        var copies: Set<String> = []
+        for member in members {
+          let plan = try json("\(try #require(folders[member]))/plan.json")
+          let items = try #require(plan["items"] as? [[String: Any]])
+          let item = try #require(
+            items.first { ($0["note"] as? String)?.contains("(session \(id))") == true },
+            "\(member) has no item of \(id)")
+          copies.insert(
+            "\(item["date"] ?? "") \(item["start"] ?? "") \(item["ownerName"] ?? "nobody")")
+        }
+        #expect(copies.count == 1, "\(id): \(copies)")
+        if copies.first?.hasSuffix(" nobody") == false { named += 1 }
+      }
+      // (A trainer at their weekly hours leaves a session without one, for all its attendees.)
+      #expect(named >= 2, "\(named) sessions with a trainer")
+    }
+  }
+
   @Test func parallelAndSingleThreadedRunsGiveIdenticalBytes() throws {
     try TemporaryDirectory.with("parallel") { directory in
       let evidence = try cohort(40, in: directory)

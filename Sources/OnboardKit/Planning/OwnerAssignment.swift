@@ -354,7 +354,7 @@ public enum OwnerAssignment {
 
   /// The key of a shared workshop session (topic and instant), when the item is one.
   static func sharedKey(_ item: PlanItem, plan: OnboardingPlan, placement: Placement) -> String? {
-    guard item.kind == .training, let topic = item.topicID, isSharedWorkshop(item.reason) else {
+    guard item.kind == .training, let topic = item.topicID, isSharedWorkshop(item) else {
       return nil
     }
     return "\(topic)@\(placement.interval(item).lowerBound)"
@@ -364,6 +364,14 @@ public enum OwnerAssignment {
   /// canonically) without Foundation when the answer is plain: no such bytes (an ASCII phrase
   /// has no other canonical spelling), or the bytes with ASCII (or nothing) on both sides, which
   /// no combining or prepended character can join. Anything else asks Foundation.
+  /// Whether the item is a shared workshop of the cohort: the planner says so in its note
+  /// (`placeShared`). Looking at the reason alone, as before, found none: each attendee's copy
+  /// was moved and named apart (QA15 F5: the second attendee's was "moved from 09:00: the
+  /// trainer has another onboarding meeting then", the trainer's own session).
+  static func isSharedWorkshop(_ item: PlanItem) -> Bool {
+    isSharedWorkshop(item.note) || isSharedWorkshop(item.reason)
+  }
+
   static func isSharedWorkshop(_ reason: String?) -> Bool {
     guard let reason else { return false }
     var text = reason

@@ -211,7 +211,7 @@ struct Placement {
     }
     let movable =
       item.override == nil && item.date >= firstDay
-      && !OwnerAssignment.isSharedWorkshop(item.reason)
+      && !OwnerAssignment.isSharedWorkshop(item)
     guard movable else { return }
     var dates = [item.date]
     var next = item.date
