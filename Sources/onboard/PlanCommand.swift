@@ -188,7 +188,8 @@ enum PlanCommand {
       // a sent invitation in silence).
       guard date >= stamp else {
         throw UsageError(
-          "--replan-from \(text) is before the day the plan is made (\(stamp.iso), --today): the "
+          "--replan-from \(text) is before the day the plan is made (\(stamp.iso)"
+            + ((try? arguments.value("today")) != nil ? ", --today" : ", today") + "): the "
             + "plan's items before it were held and its emails sent; expected \(stamp.iso) or later"
         )
       }

@@ -758,16 +758,6 @@ struct BatchRunner: Sendable {
           Diagnostic(
             .note, SourceLocation(file: (out as NSString).appendingPathComponent(folder)), text))
       }
-      if let replanFrom, replan != nil, !keep, replanFrom > plan.day90 {
-        // After day 90 nothing of the plan is left to change: said, not passed in silence.
-        let text =
-          "--replan-from \(replanFrom.iso) is after the plan's day 90 "
-          + "(\(plan.day90.shortText)): nothing after it was re-planned"
-        plan.notes.append(text + ".")
-        plan.planWarnings.append(
-          Diagnostic(
-            .warning, SourceLocation(file: (out as NSString).appendingPathComponent(folder)), text))
-      }
       return .planned(plan, folder: folder, keep: keep, replan: replan)
     } catch {
       return .finished(failure(hire, error.all.map(\.description), skills))
