@@ -96,6 +96,31 @@ import Testing
     }
   }
 
+  /// A skills.csv row with bad cells gives their errors, all of them, and no errors elsewhere:
+  /// its id still counts for the files that name it (QA15 F1/F2: one bad `kind` gave ten "is not
+  /// a skill id of skills.csv" errors in roles, training, people and questions, and an empty name
+  /// hid the bad kind).
+  @Test func aBadSkillsRowHasItsOwnErrorsOnly() throws {
+    try TemporaryDirectory.with("check-skill-row") { directory in
+      let plans = directory.appendingPathComponent("Plans")
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent("Plans"), to: plans)
+      let skills = plans.appendingPathComponent("skills.csv")
+      var lines = try String(contentsOf: skills, encoding: .utf8).components(separatedBy: "\n")
+      let index = try #require(lines.firstIndex { $0.hasPrefix("sql-databases,") })
+      lines[index] = "sql-databases,,technicl,SQL (Intermediate)"
+      try lines.joined(separator: "\n").write(to: skills, atomically: true, encoding: .utf8)
+      let result = try CommandRunner.run(["check", "--plans", plans.path])
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.components(separatedBy: ": error: ").count == 3, "\(result.stderr)")
+      #expect(
+        result.stderr.components(separatedBy: "skills.csv:\(index + 1):").count == 3,
+        "\(result.stderr)")
+      #expect(result.stderr.contains("2 errors in "), "\(result.stderr)")
+    }
+  }
+
   /// A role title misspelt on one row of roles.csv is named as the likely typo in the priority
   /// errors it causes (QA14 F7: two priority errors and no word of the name).
   @Test func aMisspeltRoleTitleIsNamedAsATypo() throws {

@@ -25,7 +25,9 @@ extension PlanLibrary {
     errors += parsedSkills.errors
     let skills = parsedSkills.skills
     var index = SkillIndex()
-    var skillIDs: Set<String> = []
+    // The ids of every row whose id read, a row with another bad cell too: the other files
+    // that name it are no errors (QA15 F2: one bad `kind` made ten "is not a skill id" errors).
+    var skillIDs: Set<String> = parsedSkills.ids
     for skill in skills {
       skillIDs.insert(skill.id)
       for name in [skill.name] + skill.aliases + [skill.id] {
@@ -62,8 +64,13 @@ extension PlanLibrary {
     let banks =
       sources.questions.flatMap { file in
         collect { () throws(InputErrors) in
+          // A skill whose row has a bad cell stands in by its id, as in `skillIDs`.
           try parseQuestions(
-            file, roles: roles, incompleteRoles: incompleteRoles, skills: skills)
+            file, roles: roles, incompleteRoles: incompleteRoles,
+            skills: skills
+              + parsedSkills.ids.subtracting(skills.map(\.id)).sorted().map {
+                Skill(id: $0, name: $0, kind: .technical)
+              })
         }
       } ?? []
     let topics = skillIDs.union(catalog.map(\.id)).union(schedule.map(\.id))
@@ -198,32 +205,38 @@ extension PlanLibrary {
   /// files are still checked against them, instead of 77 errors saying that every skill is
   /// unknown), the errors, and each skill's `aliases` cell for errors about its names.
   static func parsedSkills(_ file: SourceFile)
-    -> (skills: [Skill], errors: [InputError], aliasCells: [String: SourceLocation])
+    -> (
+      skills: [Skill], errors: [InputError], aliasCells: [String: SourceLocation],
+      ids: Set<String>
+    )
   {
     var skills: [Skill] = []
     var seen: [String: Int] = [:]
     var cells: [String: SourceLocation] = [:]
     do {
-      try readRows(file, required: ["id", "name", "kind", "aliases"]) { row throws(InputError) in
+      try readRows(file, required: ["id", "name", "kind", "aliases"]) {
+        row, checks throws(InputError) in
         let id = try requireSlug(row, "id")
         if let first = seen[id] {
           throw row.error("id", "`\(id)` is listed again (first at line \(first))")
         }
         seen[id] = row.line
+        // Every cell is checked, so that one run of `check` names each wrong cell of the row.
         let name = row.value("name")
-        guard !name.isEmpty else {
-          throw row.error("name", "is empty; expected the skill's display name")
+        if name.isEmpty {
+          checks.add(row.error("name", "is empty; expected the skill's display name"))
         }
-        skills.append(
-          Skill(
-            id: id, name: name, kind: try requireEnum(row, "kind", as: Skill.Kind.self),
-            aliases: row.list("aliases")))
+        let kind = checks.cell { () throws(InputError) in
+          try requireEnum(row, "kind", as: Skill.Kind.self)
+        }
+        guard checks.isClean, let kind else { return }
+        skills.append(Skill(id: id, name: name, kind: kind, aliases: row.list("aliases")))
         cells[id] = row.location("aliases")
       }
     } catch {
-      return (skills, error.errors, cells)
+      return (skills, error.errors, cells, Set(seen.keys))
     }
-    return (skills, [], cells)
+    return (skills, [], cells, Set(seen.keys))
   }
 
   /// `roles.csv`: the roles of the rows that read, the errors, and the titles (lower-cased) of
