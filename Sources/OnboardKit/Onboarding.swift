@@ -172,16 +172,22 @@ public enum Onboarding {
       case .skip(let id), .move(let id, _, _): target = id
       default: target = nil
       }
-      if let target, plan.replannedFrom != nil, removed.contains(target) {
+      // A skip of a session the re-plan no longer plans at all has its way already.
+      let skipsWhatIsGone: Bool
+      if case .skip = override.action { skipsWhatIsGone = true } else { skipsWhatIsGone = false }
+      if let target, plan.replannedFrom != nil, removed.contains(target) || skipsWhatIsGone {
         plan.planWarnings.append(
           Diagnostic(
             .warning, override.origin,
-            "\(override.action) of \(hire.email) no longer applies: this re-plan removed "
-              + "`\(target)` (plan.md says why under what changed); remove the row",
+            "\(override.action) of \(hire.email) no longer applies: this re-plan "
+              + (removed.contains(target)
+                ? "removed `\(target)` (plan.md says why under what changed)"
+                : "does not plan `\(target)`")
+              + "; remove the row",
             hireKey: hire.key))
         plan.notes.append(
           "The override \(override.action) (\(override.origin)) no longer applies: this re-plan "
-            + "removed the session.")
+            + (removed.contains(target) ? "removed the session." : "does not plan it."))
       } else {
         stale.append(override)
       }

@@ -280,6 +280,30 @@ import Testing
         page.contains("- removed: Wed 20 Jan 14:00 HTTP semantics in depth"), "\(page.prefix(4000))"
       )
     }
+    // A skip of a session the re-plan does not plan at all (a skill check put the skill on
+    // target) is a warning too (QA15 F9: the shipped overrides' skip failed the hire).
+    try TemporaryDirectory.with("replan-skip") { directory in
+      let check = directory.appendingPathComponent("check.csv")
+      try
+        ("email,skill,value,scale,source,assessor,date,note\n"
+        + "zoe.mueller-luedenscheidt@example.org,sql-databases,4.5,level,manual,Tomás Rivera,"
+        + "2026-12-15,Skill check\n").write(to: check, atomically: true, encoding: .utf8)
+      let out = directory.appendingPathComponent("out")
+      #expect(try plan(out: out, extra: ["--overrides", "Fixtures/overrides.csv"]).status == 0)
+      let result = try CommandRunner.run(
+        ["plan", "--roster", "Fixtures/roster.csv", "--evidence"] + CommandRunner.fixtureEvidence
+          + [
+            check.path, "--overrides", "Fixtures/overrides.csv", "--out", out.path, "--hire",
+            "zoe.mueller-luedenscheidt@example.org", "--today", "2026-12-16", "--replan-from",
+            "2026-12-17",
+          ])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "overrides.csv:2: warning: skip `sql-transactions-acid` of "
+            + "zoe.mueller-luedenscheidt@example.org no longer applies: this re-plan does not plan"),
+        "\(result.stderr)")
+    }
   }
 
   /// One scorecard on the far side of most of a hire's conflicts is named before the buddy

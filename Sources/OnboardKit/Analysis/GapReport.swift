@@ -287,7 +287,14 @@ public struct GapReport: Hashable, Sendable, Codable {
       guard let conflict = assessment.conflict else { continue }
       var names: [String] = []
       if conflict.amongAssessors {
-        names = [conflict.high.name, conflict.low.name]
+        // The interviewer farthest from the others' middle (1 beside 4 and 4 is the 1), not
+        // both ends (QA15 F10 named one of the two who agreed).
+        let levels = assessment.assessorLevels.map(\.level).sorted()
+        let middle = levels.isEmpty ? 0 : levels[levels.count / 2]
+        names =
+          assessment.assessorLevels.max {
+            (abs($0.level - middle), $1.name) < (abs($1.level - middle), $0.name)
+          }.map { [$0.name] } ?? []
       } else if conflict.high.name == EvidenceSource.interview.rawValue {
         names =
           assessment.assessorLevels.max { ($0.level, $1.name) < ($1.level, $0.name) }

@@ -179,6 +179,40 @@ import Testing
         == true, "\(noDate.settleIt ?? "")")
   }
 
+  /// The interviewer named behind most conflicts is the one far from the others, whatever the
+  /// names (QA15 F10: with ratings of 1, 4 and 4 it named one of the two who agreed, because it
+  /// counted both ends and broke the tie by name).
+  @Test func theInterviewerBehindTheConflictsIsTheOutlier() throws {
+    let skills = ["a", "b", "c", "d"]
+    for (outlier, others) in [
+      ("Mo", ["Ana", "Zed"]), ("Zed", ["Ana", "Bo"]), ("Ana", ["Bo", "Zoe"]),
+    ] {
+      var evidence: [Evidence] = []
+      for (index, skill) in skills.enumerated() {
+        evidence.append(
+          Self.level(
+            1, source: .interview, instrument: "Interview", assessor: outlier, skillID: skill,
+            line: 10 * index + 2))
+        for (offset, name) in others.enumerated() {
+          evidence.append(
+            Self.level(
+              4, source: .interview, instrument: "Interview", assessor: name, skillID: skill,
+              line: 10 * index + 3 + offset))
+        }
+      }
+      let role = RoleProfile(
+        title: "R",
+        requirements: skills.enumerated().map {
+          SkillRequirement(skillID: $1, priority: $0 + 1, tier: .essential, targetLevel: 3)
+        })
+      let report = GapAnalysis.analyze(
+        hireKey: AnalysisCase.hireKey, role: role, skills: [:], evidence: evidence,
+        settings: AnalysisSettings())
+      #expect(report.conflicts.count == 4)
+      #expect(report.oneInterviewersConflicts?.interviewer == outlier, "\(outlier) vs \(others)")
+    }
+  }
+
   @Test func interviewsAreAveragedPerInterviewerNotPerRow() throws {
     // Ana rates three questions 4, Ben one question 2: per interviewer (4 + 2) / 2 = 3;
     // per row it would be (4 + 4 + 4 + 2) / 4 = 3.5.
