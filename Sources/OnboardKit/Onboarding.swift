@@ -60,25 +60,34 @@ public enum Onboarding {
     for hire: Hire, library: PlanLibrary, evidence: [Evidence]
   ) throws(InputError) -> (RoleProfile, GapReport) {
     guard let role = library.role(named: hire.role) else {
-      let typed = hire.role.lowercased()
-      let closest = library.roles.map(\.title).min {
-        (editDistance(typed, $0.lowercased()), $0) < (editDistance(typed, $1.lowercased()), $1)
-      }
-      let suggestion =
-        closest.flatMap {
-          editDistance(typed, $0.lowercased()) <= max(2, typed.count / 4)
-            ? " Did you mean `\($0)`?" : nil
-        } ?? ""
-      throw InputError(
-        hire.roleOrigin ?? hire.origin,
-        "column `role`: role `\(hire.role)` of \(hire.email) is not in Plans/roles.csv; known "
-          + "roles: " + library.roles.map { "`\($0.title)`" }.joined(separator: ", ") + "."
-          + suggestion)
+      throw unknownRoleError(
+        hire.role, of: hire.email, at: hire.roleOrigin ?? hire.origin, library: library)
     }
     let report = GapAnalysis.analyze(
       hireKey: hire.key, role: role, skills: library.skillsByID, evidence: evidence,
       settings: library.settings.analysis)
     return (role, report)
+  }
+
+  /// The error of a roster role that roles.csv does not have, with the closest one (also for a
+  /// roster row that failed on other cells, so that one run names all its mistakes).
+  public static func unknownRoleError(
+    _ title: String, of email: String, at location: SourceLocation, library: PlanLibrary
+  ) -> InputError {
+    let typed = title.lowercased()
+    let closest = library.roles.map(\.title).min {
+      (editDistance(typed, $0.lowercased()), $0) < (editDistance(typed, $1.lowercased()), $1)
+    }
+    let suggestion =
+      closest.flatMap {
+        editDistance(typed, $0.lowercased()) <= max(2, typed.count / 4)
+          ? " Did you mean `\($0)`?" : nil
+      } ?? ""
+    return InputError(
+      location,
+      "column `role`: role `\(title)` of \(email.isEmpty ? "this row" : email) is not in "
+        + "Plans/roles.csv; known roles: "
+        + library.roles.map { "`\($0.title)`" }.joined(separator: ", ") + "." + suggestion)
   }
 
   /// Plans a hire and renders plan.md, plan.json, sessions.ics and the emails (one hire alone:

@@ -113,7 +113,7 @@ enum PlanCommand {
     var library: PlanLibrary
     let templates: [EmailTemplate]
     let hires: [Hire]
-    let rosterErrors: [InputError]
+    var rosterErrors: [InputError]
     let failedEmails: [Int: String]
     let failedRows: [Int: RosterImport.FailedRow]
     do {
@@ -124,6 +124,23 @@ enum PlanCommand {
       let rosterFile = try StandardStreams.read(roster)
       (hires, rosterErrors, failedEmails, failedRows) = try RosterImport.read(rosterFile)
       if let unread = RosterImport.unreadColumns(rosterFile) { Console.err(unread.description) }
+      // A failed row's role is checked too, with its other cells' errors (QA15 F4: an unknown
+      // role showed only once the row's other mistakes were mended).
+      // (Not when the row's cells are shifted: its role cell holds another column's value.)
+      let shifted = Set(
+        rosterErrors.filter {
+          $0.message.hasPrefix("the row has ") || $0.message.contains("is the column shifted?")
+        }.compactMap(\.location.line))
+      for (line, row) in failedRows
+      where !shifted.contains(line) && !row.role.isEmpty && library.role(named: row.role) == nil {
+        rosterErrors.append(
+          Onboarding.unknownRoleError(
+            row.role, of: row.email, at: row.roleOrigin, library: library))
+      }
+      rosterErrors.sort {
+        ($0.location.line ?? 0, $0.location.column ?? 0)
+          < ($1.location.line ?? 0, $1.location.column ?? 0)
+      }
     } catch let error as InputErrors {
       return report(error)
     } catch let error as InputError {

@@ -215,6 +215,35 @@ import Testing
     return result
   }
 
+  /// A roster row that fails on a cell names an unknown role too, in the same run and the same
+  /// failed entry (QA15 F4: the role showed only once the row's other mistake was mended).
+  @Test func aFailedRowsUnknownRoleIsNamedWithItsOtherErrors() throws {
+    try TemporaryDirectory.with("badrole") { directory in
+      let rosterURL = try editedRoster(
+        in: directory,
+        replacing: "siobhan.oconnor@example.org,Backend Developer,2027-01-04",
+        with: "siobhan.oconnor@example.org,Backend Developr,2027-02-29")
+      let out = directory.appendingPathComponent("out")
+      let result = try plan(out: out, roster: rosterURL.path)
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.contains(
+          "error: column `role`: role `Backend Developr` of siobhan.oconnor@example.org is not in "
+            + "Plans/roles.csv"), "\(result.stderr)")
+      #expect(result.stderr.contains("Did you mean `Backend Developer`?"), "\(result.stderr)")
+      #expect(result.stderr.contains("error: column `start_date`"), "\(result.stderr)")
+      #expect(result.stdout.contains("4 of 5 hires planned"), "\(result.stdout)")
+      let summary = try #require(
+        try JSONSerialization.jsonObject(
+          with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any])
+      let failed = (summary["hires"] as? [[String: Any]] ?? []).filter {
+        $0["status"] as? String == "failed"
+      }
+      #expect(failed.count == 1)
+      #expect((failed.first?["errors"] as? [String])?.count == 2, "\(failed)")
+    }
+  }
+
   /// After a `--hire` re-plan, `--resume` of the whole roster (what its note advises) writes
   /// the people's calendars from the kept, re-planned plan: every event they share with the
   /// hire's sessions.ics starts at the same instant with the same SEQUENCE and STATUS (QA13 F5:

@@ -83,7 +83,8 @@ public enum RosterImport {
           if isPlausibleEmail(email) { failedEmails[row.line] = email }
           failedRows[row.line] = FailedRow(
             name: oneLineName(row.value("first_name") + " " + row.value("last_name")),
-            email: isPlausibleEmail(email) ? email : "", role: oneLineName(row.value("role")))
+            email: isPlausibleEmail(email) ? email : "", role: oneLineName(row.value("role")),
+            roleOrigin: row.location("role"))
         }
       }
     } catch {
@@ -111,6 +112,8 @@ public enum RosterImport {
     public var name: String
     public var email: String
     public var role: String
+    /// Where the row's role cell is.
+    public var roleOrigin: SourceLocation
   }
 
   /// The years a start date may fall in.
