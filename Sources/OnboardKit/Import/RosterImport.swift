@@ -238,26 +238,8 @@ public enum RosterImport {
             "employment", "found `\(row.value("employment"))`; expected full-time or part-time"))
       }
     }
-    var workDays: [Weekday]? = nil
-    if !row.list("work_days").isEmpty {
-      var days: [Weekday] = []
-      for text in row.list("work_days") {
-        guard let day = Weekday(text: text) else {
-          checks.add(
-            row.error("work_days", "found `\(text)`; expected weekdays such as Mon|Tue|Wed"))
-          break
-        }
-        guard !days.contains(day) else {
-          checks.add(
-            row.error(
-              "work_days",
-              "found `\(text)` twice; expected each working day once, such as Mon|Tue|Wed"))
-          break
-        }
-        days.append(day)
-      }
-      workDays = days
-    }
+    let days = PlanLibrary.workDays(row, &checks)
+    let workDays: [Weekday]? = days.isEmpty ? nil : days
     var hours: Double? = nil
     if !row.value("hours_per_day").isEmpty {
       if let value = Double(row.value("hours_per_day").replacingOccurrences(of: ",", with: ".")),

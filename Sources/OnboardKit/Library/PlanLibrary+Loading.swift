@@ -216,11 +216,7 @@ extension PlanLibrary {
     do {
       try readRows(file, required: ["id", "name", "kind", "aliases"]) {
         row, checks throws(InputError) in
-        let id = try requireSlug(row, "id")
-        if let first = seen[id] {
-          throw row.error("id", "`\(id)` is listed again (first at line \(first))")
-        }
-        seen[id] = row.line
+        let id = try uniqueID(row, seen: &seen)
         // Every cell is checked, so that one run of `check` names each wrong cell of the row.
         let name = row.value("name")
         if name.isEmpty {
@@ -347,6 +343,40 @@ extension PlanLibrary {
     // A file that did not read at all (a missing column) leaves every role unknown.
     let roles = byRole.map { RoleProfile(title: $0.title, requirements: $0.rows) }
     return (roles, errors, incomplete)
+  }
+}
+
+extension PlanLibrary {
+  /// A row's id (`requireSlug`), an error when an earlier row of the file has it; `seen` keeps
+  /// each id's first line.
+  static func uniqueID(_ row: TableRow, seen: inout [String: Int]) throws(InputError) -> String {
+    let id = try requireSlug(row, "id")
+    if let first = seen[id] {
+      throw row.error("id", "`\(id)` is listed again (first at line \(first))")
+    }
+    seen[id] = row.line
+    return id
+  }
+
+  /// A `work_days` cell (`Mon|Tue|Wed`) as weekdays, empty when the cell is; an unknown or
+  /// repeated day is kept in `checks` and ends the list.
+  static func workDays(_ row: TableRow, _ checks: inout RowChecks) -> [Weekday] {
+    var days: [Weekday] = []
+    for text in row.list("work_days") {
+      guard let day = Weekday(text: text) else {
+        checks.add(row.error("work_days", "found `\(text)`; expected weekdays such as Mon|Tue|Wed"))
+        break
+      }
+      guard !days.contains(day) else {
+        checks.add(
+          row.error(
+            "work_days",
+            "found `\(text)` twice; expected each working day once, such as Mon|Tue|Wed"))
+        break
+      }
+      days.append(day)
+    }
+    return days
   }
 }
 

@@ -20,11 +20,7 @@ extension PlanLibrary {
       try readRows(
         file, required: ["id", "skill", "level", "title", "format", "duration_minutes", "owner"]
       ) { row, checks throws(InputError) in
-        let id = try requireSlug(row, "id")
-        if let first = seen[id] {
-          throw row.error("id", "`\(id)` is listed again (first at line \(first))")
-        }
-        seen[id] = row.line
+        let id = try uniqueID(row, seen: &seen)
         // Every cell is checked, so that one run of `check` names each wrong cell of the row.
         let skill = row.value("skill")
         if !skillIDs.contains(skill) {
@@ -112,11 +108,7 @@ extension PlanLibrary {
       try readRows(
         file, required: ["id", "title", "kind", "when", "time", "duration_minutes", "owner"]
       ) { row, checks throws(InputError) in
-        let id = try requireSlug(row, "id")
-        if let first = seen[id] {
-          throw row.error("id", "`\(id)` is listed again (first at line \(first))")
-        }
-        seen[id] = row.line
+        let id = try uniqueID(row, seen: &seen)
         // Every cell is checked, so that one run of `check` names each wrong cell of the row.
         let title = row.value("title")
         if title.isEmpty {

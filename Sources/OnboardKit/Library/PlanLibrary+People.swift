@@ -65,22 +65,7 @@ extension PlanLibrary {
             "found `\(zone)`; expected an IANA time zone such as `America/New_York`"
               + timeZoneHint(for: zone)))
       }
-      var days: [Weekday] = []
-      for value in row.list("work_days") {
-        guard let day = Weekday(text: value) else {
-          checks.add(
-            row.error("work_days", "found `\(value)`; expected days such as `Mon|Tue|Wed`"))
-          break
-        }
-        guard !days.contains(day) else {
-          checks.add(
-            row.error(
-              "work_days",
-              "found `\(value)` twice; expected each working day once, such as Mon|Tue|Wed"))
-          break
-        }
-        days.append(day)
-      }
+      let days = workDays(row, &checks)
       func time(_ column: String, _ fallback: LocalTime) -> LocalTime? {
         let text = row.value(column)
         if text.isEmpty { return fallback }
